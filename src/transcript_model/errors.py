@@ -1,0 +1,166 @@
+"""Located problems and the one exception type the library raises for bad input."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem found in an input, located as precisely as the format allows.
+
+    ``path`` is the JSON path in the canonical model (``turns[3].speaker``) when the problem is
+    about a model value; ``line`` and ``column`` (1-based) point into the input file when known.
+    """
+
+    code: str
+    message: str
+    file: str = "<input>"
+    line: int | None = None
+    column: int | None = None
+    path: str | None = None
+    severity: Severity = "error"
+
+    def location(self) -> str:
+        """``file:line:col`` (as much of it as is known)."""
+        parts = [self.file]
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.column is not None:
+                parts.append(str(self.column))
+        return ":".join(parts)
+
+    def __str__(self) -> str:
+        where = f"{self.path}: " if self.path else ""
+        return f"{self.location()}: [{self.code}] {where}{self.message}"
+
+    def as_dict(self) -> dict[str, Any]:
+        """The problem as a JSON-ready dict."""
+        return asdict(self)
+
+
+class TranscriptError(ValueError):
+    """Raised for every input the library cannot read or accept.
+
+    ``problems`` lists everything found (at least one); ``str(error)`` renders them one per
+    line as ``file:line:col: [code] path: message``.
+    """
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = list(problems)
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        return "\n".join(str(p) for p in self.problems)
+
+    def __reduce__(self) -> tuple[type[TranscriptError], tuple[list[Problem]]]:
+        return (type(self), (self.problems,))
+
+    @classmethod
+    def single(
+        cls,
+        code: str,
+        message: str,
+        file: str = "<input>",
+        line: int | None = None,
+        column: int | None = None,
+        path: str | None = None,
+    ) -> TranscriptError:
+        """An error holding one problem."""
+        return cls([Problem(code, message, file, line, column, path)])
+
+
+def format_path(loc: Sequence[int | str]) -> str:
+    """Render a pydantic location as a JSON path: ``turns[3].paragraphs[0]``."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else part
+    return out
+
+
+_FRIENDLY = {
+    "LINE": "expected one line of text without leading or trailing whitespace, line breaks "
+    "or characters XML 1.0 cannot carry",
+    "NAME": "expected a name: words separated by single spaces, without leading or trailing "
+    "whitespace, tabs, line breaks or characters XML 1.0 cannot carry",
+    "ID": "expected an identifier: a letter or '_' followed by letters, digits, '-' or '_' "
+    "(an XML NCName without '.')",
+    "LANGUAGE": "expected a BCP 47 language tag such as 'en' or 'ru'",
+    "URL": "expected an absolute http:// or https:// URL without spaces",
+    "UTC_OFFSET": "expected a UTC offset such as '+03:00'",
+}
+
+
+def _pattern_message(pattern: str) -> str:
+    from transcript_model import types
+
+    for name, message in _FRIENDLY.items():
+        if getattr(types, f"{name}_PATTERN") == pattern:
+            return message
+    return f"expected text matching {pattern}"
+
+
+def _describe(value: object) -> str:
+    """A short description of a found value; never the whole input echoed back."""
+    if isinstance(value, str):
+        shown = value if len(value) <= 60 else value[:57] + "..."
+        return f"found {shown!r}"
+    if isinstance(value, dict):
+        return "found an object"
+    if isinstance(value, list):
+        return "found an array"
+    if value is None:
+        return "found null"
+    return f"found {value!r}"[:80]
+
+
+def problems_from_validation_error(
+    error: ValidationError, file: str = "<input>", prefix: Sequence[int | str] = ()
+) -> list[Problem]:
+    """Turn a pydantic ``ValidationError`` into located, readable problems.
+
+    Messages name what was expected and what was found, shortened: the input is never echoed
+    back whole.
+    """
+    problems = []
+    for detail in error.errors(include_url=False):
+        loc = [*prefix, *(p for p in detail["loc"] if not _is_union_tag(p))]
+        kind = detail["type"]
+        if kind == "string_pattern_mismatch":
+            message = f"{_pattern_message(detail['ctx']['pattern'])}; {_describe(detail['input'])}"
+        elif kind == "missing":
+            message = "required field is missing"
+        elif kind == "extra_forbidden":
+            message = "unknown field (the model does not allow extra fields)"
+        elif kind in (
+            "unknown_speaker",
+            "duplicate_id",
+            "missing_attendees_intro",
+        ) or kind.startswith("json_"):
+            message = detail["msg"]
+        else:
+            message = f"{detail['msg'].removeprefix('Value error, ')}; {_describe(detail['input'])}"
+        problems.append(Problem(kind, message, file, path=format_path(loc) or None))
+    return problems
+
+
+def _is_union_tag(part: int | str) -> bool:
+    # Discriminated unions add the tag ("speech") to the location; the JSON path has no such step.
+    from transcript_model.model import TURN_KINDS
+
+    return isinstance(part, str) and part in TURN_KINDS
+
+
+def merge(errors: Iterable[TranscriptError]) -> TranscriptError:
+    """One error holding the problems of several."""
+    return TranscriptError([p for e in errors for p in e.problems])

@@ -1,0 +1,256 @@
+"""The canonical transcript model: one structure in the middle, every format around it.
+
+A transcript is an :class:`Event`, the :class:`Participant` list, the ordered list of turns and
+the :class:`Metadata` of its publication. Field-level rules (patterns, required fields) are also
+published in the JSON Schema; the rules that relate fields to each other (every speaker resolves,
+ids are unique, …) live in :mod:`transcript_model.checks` and run when a transcript is built.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, Strict, model_validator
+
+from transcript_model.types import (
+    Identifier,
+    IsoDate,
+    LanguageTag,
+    Line,
+    LocalDateTime,
+    LocalTime,
+    Name,
+    Url,
+    UtcOffset,
+)
+
+SCHEMA_VERSION = "1.0"
+
+Paragraphs = Annotated[
+    list[Line],
+    Field(min_length=1, description="Paragraphs in order; each one line of text, verbatim."),
+]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
+
+
+class Event(_Model):
+    """What happened, when and where: the header of a transcript page."""
+
+    title: Name
+    """The title as published, e.g. "Meeting with permanent members of Security Council"."""
+    lead: Line | None = None
+    """The summary sentence printed under the title, if any."""
+    date: IsoDate
+    """The date of the event (ISO 8601, YYYY-MM-DD)."""
+    time: LocalTime | None = None
+    """The local start time as printed (HH:MM or HH:MM:SS), if printed."""
+    utc_offset: UtcOffset | None = None
+    """The UTC offset of the local time, e.g. "+03:00" for Moscow; XML dateTimes need it."""
+    place: Name | None = None
+    """The place as printed, e.g. "The Kremlin, Moscow"."""
+    attendees_intro: Line | None = None
+    """The words that open the attendee list, e.g. "Taking part in the meeting were"; the
+    attendees themselves are the participants marked ``attending``."""
+
+
+class Participant(_Model):
+    """A person (or a role, where only the role is printed) who attends or speaks."""
+
+    id: Identifier
+    """Stable identifier, unique in the transcript, e.g. "vladimir-putin"."""
+    name: Name | None = None
+    """The person's name in natural order, e.g. "Vladimir Putin"; absent for a role-only
+    speaker such as "Moderator"."""
+    role: Name | None = None
+    """The role title printed before the name at first mention, e.g. "President of Russia"."""
+    attending: Annotated[bool, Strict()] = False
+    """True when the person is named in the attendee list of the event."""
+
+    @model_validator(mode="after")
+    def _named_or_titled(self) -> Participant:
+        if self.name is None and self.role is None:
+            raise ValueError("a participant needs a name, a role, or both")
+        if self.attending and self.name is None:
+            raise ValueError("an attending participant needs a name: the attendee list prints it")
+        return self
+
+
+class Speech(_Model):
+    """A labelled contribution by one speaker."""
+
+    kind: Literal["speech"] = "speech"
+    """Turn kind."""
+    speaker: Identifier | None = None
+    """The id of the participant who speaks; absent for generic labels such as "Question"."""
+    label: Name | None = None
+    """The speaker label as printed, without the colon, e.g. "President of Russia Vladimir
+    Putin"; absent when the speaker goes on after an interruption without a new label."""
+    role: Name | None = None
+    """The role given in this label, e.g. "President of Russia"; absent for a bare name."""
+    paragraphs: Paragraphs
+
+    @model_validator(mode="after")
+    def _attributed(self) -> Speech:
+        if self.speaker is None and self.label is None:
+            raise ValueError("a speech needs a speaker, a label, or both")
+        return self
+
+
+class Narrative(_Model):
+    """Unlabelled text: reported speech, an address without labels, a telephone readout."""
+
+    kind: Literal["narrative"] = "narrative"
+    """Turn kind."""
+    paragraphs: Paragraphs
+
+
+class StageDirection(_Model):
+    """A stage direction on its own line, e.g. "(Applause.)"."""
+
+    kind: Literal["stage"] = "stage"
+    """Turn kind."""
+    text: Line
+    """The direction as printed, brackets included."""
+
+
+class Heading(_Model):
+    """A subheading inside the body of a transcript."""
+
+    kind: Literal["heading"] = "heading"
+    """Turn kind."""
+    text: Line
+    """The heading as printed."""
+
+
+class Omission(_Model):
+    """Material the publisher left out, printed as a marker such as "<…>"."""
+
+    kind: Literal["omission"] = "omission"
+    """Turn kind."""
+    marker: Line = "<…>"
+    """The marker as printed."""
+
+
+class Break(_Model):
+    """A section separator such as "* * *"; the next turn starts a new section."""
+
+    kind: Literal["break"] = "break"
+    """Turn kind."""
+    marker: Line = "* * *"
+    """The separator as printed."""
+
+
+Turn = Annotated[
+    Union[Speech, Narrative, StageDirection, Heading, Omission, Break],
+    Field(discriminator="kind"),
+]
+#: The turn kinds, in the order the model lists them.
+TURN_KINDS = ("speech", "narrative", "stage", "heading", "omission", "break")
+
+
+class Source(_Model):
+    """Where the transcript was published."""
+
+    url: Url | None = None
+    """The page URL, e.g. "http://en.kremlin.ru/events/president/transcripts/67949"."""
+    publisher: Name | None = None
+    """Who published it, e.g. "President of Russia"."""
+    identifier: Name | None = None
+    """The publisher's own id for the document, e.g. "67949"."""
+
+
+class Caption(_Model):
+    """A photo caption line of the page: "2 of 4" followed by the caption."""
+
+    index: Annotated[int, Strict(), Field(ge=1)]
+    """The photo's position in the slider (the 2 in "2 of 4")."""
+    total: Annotated[int, Strict(), Field(ge=1)]
+    """How many photos the slider holds (the 4 in "2 of 4")."""
+    text: Line | None = None
+    """The caption, if one is printed."""
+
+    @model_validator(mode="after")
+    def _index_within_total(self) -> Caption:
+        if self.index > self.total:
+            raise ValueError(f"photo {self.index} of {self.total}: index exceeds total")
+        return self
+
+
+class Link(_Model):
+    """A "See also" link."""
+
+    title: Line
+    """The link text as printed."""
+    url: Url | None = None
+    """Where it points, when known (copied page text does not carry it)."""
+
+
+class Metadata(_Model):
+    """Publication data and tags: the footer of a transcript page."""
+
+    source: Source = Field(
+        default_factory=Source, description="The publisher, page URL and document id."
+    )
+    licence: Name | None = None
+    """Licence of the text, as an SPDX id (e.g. "CC-BY-4.0") or a URL."""
+    published: LocalDateTime | None = None
+    """Publication date and time, local time as printed ("Publication date")."""
+    sections: list[Name] = Field(default_factory=list)
+    """Site sections the page is published in, in order ("Published in sections")."""
+    topics: list[Name] = Field(default_factory=list)
+    """Topic tags, verbatim, in order."""
+    geography: list[Name] = Field(default_factory=list)
+    """Geography tags, verbatim, in order."""
+    persons: list[Name] = Field(default_factory=list)
+    """Person tags, verbatim (surname first on kremlin.ru), in order."""
+    captions: list[Caption] = Field(default_factory=list)
+    """Photo captions, in page order."""
+    see_also: list[Link] = Field(default_factory=list)
+    """"See also" links, in order."""
+
+
+class Transcript(_Model):
+    """One transcript: event, participants, turns and metadata.
+
+    Building one (``Transcript(...)``, ``Transcript.model_validate(...)``,
+    ``Transcript.model_validate_json(...)``) checks every rule of the model, including the
+    cross-field rules of :mod:`transcript_model.checks`; errors carry the JSON path of the
+    offending value.
+    """
+
+    model_config = ConfigDict(
+        title="Transcript",
+        json_schema_extra={
+            "description": "A political or parliamentary transcript: the event, its "
+            "participants, the turns of speech in order, and publication metadata."
+        },
+    )
+
+    schema_version: Literal["1.0"] = "1.0"
+    """Version of this model; readers refuse versions they do not know."""
+    id: Identifier
+    """Stable identifier of the transcript, e.g. "kremlin-67949"."""
+    language: LanguageTag
+    """BCP 47 language tag of the text, e.g. "en" or "ru"."""
+    event: Event
+    """What happened, when and where."""
+    participants: list[Participant] = Field(default_factory=list)
+    """Everyone who attends or speaks, in order of first mention."""
+    turns: list[Turn] = Field(default_factory=list)
+    """The body of the transcript, in order."""
+    metadata: Metadata = Field(default_factory=Metadata)
+    """Publication data and tags."""
+
+    @model_validator(mode="after")
+    def _cross_references(self) -> Transcript:
+        from transcript_model.checks import raise_for_cross_field_errors
+
+        raise_for_cross_field_errors(self)
+        return self
+
+    def participant(self, participant_id: str) -> Participant | None:
+        """Return the participant with this id, or None."""
+        return next((p for p in self.participants if p.id == participant_id), None)
