@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# The project's one test command (README, .ci/run): a fresh venv, lint, types, tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+venv="${TRANSCRIPT_VENV:-.venv}"
+[ -x "$venv/bin/python" ] || python3 -m venv "$venv"
+"$venv/bin/python" -m pip install --quiet --upgrade pip
+"$venv/bin/python" -m pip install --quiet -e '.[test]'
+echo "== ruff"; "$venv/bin/ruff" check src converters tests benchmarks
+echo "== mypy"; "$venv/bin/mypy" src converters
+echo "== pytest"; "$venv/bin/python" -m pytest -q "$@"

@@ -1,0 +1,7 @@
+"""``python -m transcript_model`` runs the ``transcript`` command."""
+
+import sys
+
+from transcript_model.cli import main
+
+sys.exit(main())

@@ -1,0 +1,105 @@
+"""Getting bytes in: size limits, decoding, and the shape every reader returns."""
+
+from __future__ import annotations
+
+import codecs
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from transcript_model.errors import Problem, TranscriptError
+from transcript_model.model import Transcript
+
+#: Inputs larger than this are refused unless the caller raises the limit (bytes).
+DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+
+
+@dataclass
+class ReadResult:
+    """What a reader returns: the transcripts, and warnings about what it had to drop."""
+
+    transcripts: list[Transcript]
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def read_bytes(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """Read a file, refusing one larger than ``max_bytes`` before loading it."""
+    name = os.fspath(path)
+    try:
+        with open(name, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > max_bytes:
+                raise _too_large(name, size, max_bytes)
+            data = handle.read(max_bytes + 1)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise TranscriptError.single(
+            "unreadable", f"cannot read the file: {reason}", name
+        ) from None
+    if len(data) > max_bytes:
+        raise _too_large(name, len(data), max_bytes)
+    return data
+
+
+def check_size(data: bytes, origin: str, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+    """Refuse input larger than ``max_bytes``."""
+    if len(data) > max_bytes:
+        raise _too_large(origin, len(data), max_bytes)
+
+
+def _too_large(name: str, size: int, limit: int) -> TranscriptError:
+    return TranscriptError.single(
+        "too_large",
+        f"the input is {size:,} bytes, over the limit of {limit:,} bytes "
+        "(raise it with max_bytes / --max-bytes)",
+        name,
+    )
+
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def decode_text(data: bytes, origin: str) -> str:
+    """Decode text input: UTF-8 (a BOM is dropped) or UTF-16/32 with a BOM.
+
+    Invalid bytes and NUL characters are refused with their line and column.
+    """
+    encoding = next((name for bom, name in _BOMS if data.startswith(bom)), "utf-8")
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as error:
+        line, column = line_column(data, error.start)
+        raise TranscriptError.single(
+            "encoding",
+            f"the input is not valid {encoding.replace('-sig', '')}: byte "
+            f"0x{data[error.start]:02x} cannot be decoded (expected UTF-8, or UTF-16 with a BOM)",
+            origin,
+            line,
+            column,
+        ) from None
+    nul = text.find("\x00")
+    if nul >= 0:
+        line, column = line_column(text, nul)
+        raise TranscriptError.single(
+            "binary", "the input holds a NUL character: it is not a text file", origin, line, column
+        )
+    return text
+
+
+def line_column(text: str | bytes, offset: int) -> tuple[int, int]:
+    """1-based line and column of ``offset`` in ``text``."""
+    newline = "\n" if isinstance(text, str) else b"\n"
+    line = text.count(newline, 0, offset) + 1  # type: ignore[arg-type]
+    start = text.rfind(newline, 0, offset) + 1  # type: ignore[arg-type]
+    return line, offset - start + 1
+
+
+def origin_of(path: str | os.PathLike[str] | None) -> str:
+    """The name used for an input in messages."""
+    return "<input>" if path is None else str(Path(path))

@@ -1,0 +1,40 @@
+"""Packaging: the wheel ships the converters as ``transcript_model.converters``."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+from conftest import ROOT
+
+
+def test_wheel_ships_and_imports_the_converters(tmp_path: Path) -> None:
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
+         "--wheel-dir", str(tmp_path / "dist"), str(ROOT)],
+        check=True,
+    )  # fmt: skip
+    (wheel,) = (tmp_path / "dist").glob("transcript_model-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "transcript_model/converters/json_format.py" in names
+    assert "transcript_model/py.typed" in names
+    assert not any(name.startswith(("tests/", "converters/")) for name in names)
+    unpacked = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(unpacked)
+    probe = (
+        "import transcript_model, transcript_model.converters.json_format as j;"
+        "print(transcript_model.__file__); print(j.__file__)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=tmp_path,
+        env={"PYTHONPATH": str(unpacked), "PATH": "/usr/bin:/bin"},
+    )
+    module_file, converter_file = result.stdout.split()
+    assert module_file.startswith(str(unpacked)), module_file
+    assert converter_file.startswith(str(unpacked / "transcript_model" / "converters"))
