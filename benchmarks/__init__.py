@@ -1,0 +1,1 @@
+"""Benchmark and evaluation scripts, run by hand (not in CI)."""
