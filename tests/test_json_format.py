@@ -6,12 +6,13 @@ import json
 
 import jsonschema
 import pytest
-from conftest import ROOT
 from hypothesis import given
-from strategies import transcripts
 
 import transcript_model as tm
 from transcript_model.schema import json_schema, json_schema_text
+
+from conftest import ROOT
+from strategies import transcripts
 
 SCHEMA_FILE = ROOT / "schema" / "transcript.schema.json"
 VALIDATOR = jsonschema.Draft202012Validator(json.loads(SCHEMA_FILE.read_text(encoding="utf-8")))

@@ -8,10 +8,11 @@ from typing import Any
 import pytest
 from hypothesis import given
 from pydantic import ValidationError
-from strategies import transcripts
 
 from transcript_model import Transcript
 from transcript_model.errors import problems_from_validation_error
+
+from strategies import transcripts
 
 
 def minimal() -> dict[str, Any]:

@@ -31,7 +31,9 @@ def parse_xml(
     """Parse ``data`` safely; raise TranscriptError (located) for anything refused or broken."""
     check_size(data, origin, max_bytes)
     if not data.strip():
-        raise TranscriptError.single("empty", "the input is empty (expected an XML document)", origin)
+        raise TranscriptError.single(
+            "empty", "the input is empty (expected an XML document)", origin
+        )
     try:
         tree = etree.ElementTree(etree.fromstring(data, _parser()))
     except etree.XMLSyntaxError as error:
@@ -41,9 +43,11 @@ def parse_xml(
             "xml_syntax", f"not well-formed XML: {message}", origin, line, column
         ) from None
     except ValueError as error:  # e.g. a str with an encoding declaration, or bad bytes
-        raise TranscriptError.single("xml_syntax", f"not readable as XML: {error}", origin) from None
+        raise TranscriptError.single(
+            "xml_syntax", f"not readable as XML: {error}", origin
+        ) from None
     info = tree.docinfo
-    if info.doctype or info.internalDTD is not None or info.externalDTD is not None:
+    if getattr(info, "doctype", "") or info.internalDTD is not None or info.externalDTD is not None:
         raise TranscriptError.single(
             "xml_dtd",
             "a document type declaration (DOCTYPE) is refused: it can define entities or load "
