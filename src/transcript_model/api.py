@@ -92,7 +92,7 @@ def write(transcripts: Transcript | Sequence[Transcript], format: str, **options
         raise TranscriptError.single(
             "one_per_file", f"{fmt.name} holds one transcript per file, {len(items)} given"
         )
-    return fmt.load().write(items, **options)
+    return fmt.load().write(items, **{**dict(fmt.write_options), **options})
 
 
 def write_each(transcripts: Sequence[Transcript], format: str, **options: Any) -> dict[str, str]:

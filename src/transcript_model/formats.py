@@ -53,6 +53,8 @@ class Format:
     writes: bool = True
     #: The format holds exactly one transcript per file (TEI, AKN).
     one_per_file: bool = False
+    #: Options the registry passes to the module's ``write`` (one module can serve two formats).
+    write_options: tuple[tuple[str, str], ...] = ()
 
     def load(self) -> Converter:
         """Import the converter module."""
@@ -95,7 +97,14 @@ _REGISTRY = (
         writes=False,
     ),
     Format("csv", f"{_CONVERTERS}.turns_table", (".csv",), "turns table, export only", reads=False),
-    Format("tsv", f"{_CONVERTERS}.turns_table", (".tsv",), "turns table, export only", reads=False),
+    Format(
+        "tsv",
+        f"{_CONVERTERS}.turns_table",
+        (".tsv",),
+        "turns table, export only",
+        reads=False,
+        write_options=(("delimiter", "\t"),),
+    ),
     Format(
         "popolo",
         f"{_CONVERTERS}.popolo",
