@@ -83,6 +83,8 @@ def decode_text(data: bytes, origin: str) -> str:
             line,
             column,
         ) from None
+    if not text.strip():
+        raise TranscriptError.single("empty", "the input is empty (expected a transcript)", origin)
     nul = text.find("\x00")
     if nul >= 0:
         line, column = line_column(text, nul)

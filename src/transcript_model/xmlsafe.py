@@ -7,6 +7,8 @@ expansion bombs in one rule, whatever libxml2 would or would not expand.
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 from transcript_model.errors import TranscriptError
@@ -34,6 +36,7 @@ def parse_xml(
         raise TranscriptError.single(
             "empty", "the input is empty (expected an XML document)", origin
         )
+    _check_declared_encoding(data, origin)
     try:
         tree = etree.ElementTree(etree.fromstring(data, _parser()))
     except etree.XMLSyntaxError as error:
@@ -65,3 +68,45 @@ def parse_xml(
             1,
         )
     return tree
+
+
+_DECLARATION = re.compile(rb"""^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']""")
+_UNICODE_NAMES = {"utf-8", "utf8", "utf-16", "utf16", "utf-16le", "utf-16be"}
+
+
+def _check_declared_encoding(data: bytes, origin: str) -> None:
+    """Refuse a single-byte encoding declaration on bytes that are really UTF-8.
+
+    libxml2 would decode them without complaint and every non-ASCII character would be
+    silently corrupted (mojibake); refusing loses nothing and names the cause.
+    """
+    match = _DECLARATION.match(data.removeprefix(b"\xef\xbb\xbf"))
+    if match is None:
+        return
+    declared = match.group(1).decode("ascii")
+    if declared.lower().replace("-", "").startswith("utf16"):
+        # The declaration itself was readable as single bytes, so the document is not UTF-16.
+        raise TranscriptError.single(
+            "xml_encoding",
+            f"the XML declaration says encoding={declared!r} but the bytes are not UTF-16 "
+            "(fix the declaration, or save the file as UTF-16 with a BOM)",
+            origin,
+            1,
+            1,
+        )
+    if declared.lower() in _UNICODE_NAMES:
+        return
+    if data.isascii():
+        return
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return
+    raise TranscriptError.single(
+        "xml_encoding",
+        f"the XML declaration says encoding={declared!r} but the bytes are UTF-8: reading them "
+        f"as {declared} would corrupt every non-ASCII character (fix the declaration)",
+        origin,
+        1,
+        1,
+    )
