@@ -39,7 +39,7 @@ def read_result(
 ) -> ReadResult:
     """Like :func:`read`, but also return the reader's warnings (what it had to drop)."""
     data, fmt_name, name = _load(source, format, max_bytes, origin)
-    fmt = get_format(fmt_name)
+    fmt = get_format(fmt_name, name)
     if not fmt.reads:
         raise TranscriptError.single("write_only", f"{fmt.name} is an export-only format", name)
     return fmt.load().read(data, name, **options)
@@ -126,7 +126,7 @@ def validate_result(
     """Like :func:`validate`, but also return the transcripts that were read."""
     try:
         data, fmt_name, name = _load(source, format, max_bytes, origin)
-        fmt = get_format(fmt_name)
+        fmt = get_format(fmt_name, name)
         module = load_module(fmt)
         if hasattr(module, "validate"):
             result: ValidationResult = module.validate(data, name)

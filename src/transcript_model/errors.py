@@ -138,6 +138,10 @@ def problems_from_validation_error(
         kind = detail["type"]
         if kind == "string_pattern_mismatch":
             message = f"{_pattern_message(detail['ctx']['pattern'])}; {_describe(detail['input'])}"
+        elif kind == "string_unicode":
+            message = (
+                "text holds a lone surrogate code point, which neither UTF-8 nor XML can carry"
+            )
         elif kind == "missing":
             message = "required field is missing"
         elif kind == "extra_forbidden":

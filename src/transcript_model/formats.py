@@ -120,13 +120,15 @@ def all_formats() -> list[Format]:
     return [f for f in _REGISTRY if f.available()]
 
 
-def get_format(name: str) -> Format:
-    """The format called ``name``; raises TranscriptError for an unknown one."""
+def get_format(name: str, origin: str = "<input>") -> Format:
+    """The format called ``name``; raises TranscriptError (naming ``origin``) for an unknown one."""
     for candidate in _REGISTRY:
         if candidate.name == name and candidate.available():
             return candidate
     known = ", ".join(f.name for f in all_formats())
-    raise TranscriptError.single("unknown_format", f"unknown format {name!r} (known: {known})")
+    raise TranscriptError.single(
+        "unknown_format", f"unknown format {name!r} (known: {known})", origin
+    )
 
 
 _TEI_NS = b"http://www.tei-c.org/ns/1.0"
