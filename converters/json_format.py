@@ -20,8 +20,8 @@ from transcript_model.errors import (
     problems_from_validation_error,
 )
 from transcript_model.formats import ValidationResult
-from transcript_model.inputs import ReadResult, decode_text, line_column
-from transcript_model.jsonlocate import locate
+from transcript_model.inputs import ReadResult, decode_text
+from transcript_model.jsonlocate import find_duplicate_key, locate
 from transcript_model.model import SCHEMA_VERSION, Transcript
 
 _LIST_ADAPTER = TypeAdapter(list[Transcript])
@@ -53,7 +53,7 @@ def _parse(data: bytes, origin: str) -> tuple[list[Transcript], list[Problem]]:
             "json_syntax", f"invalid JSON: {error.msg}", origin, error.lineno, error.colno
         ) from None
     except _DuplicateKeyError as error:
-        line, column = _find_key(text, error.key)
+        line, column = (find_duplicate_key(text) or (error.key, None, None))[1:]
         raise TranscriptError.single(
             "duplicate_key",
             f"key {error.key!r} appears twice in one object (duplicate keys are rejected)",
@@ -106,13 +106,6 @@ def _steps(path: str | None) -> list[int | str]:
 def _located(code: str, message: str, origin: str, text: str, path: str | None) -> Problem:
     line, column = locate(text, _steps(path)) or (None, None)
     return Problem(code, message, origin, line, column, path)
-
-
-def _find_key(text: str, key: str) -> tuple[int | None, int | None]:
-    needle = json.dumps(key, ensure_ascii=False)
-    first = text.find(needle)
-    second = text.find(needle, first + 1) if first >= 0 else -1
-    return line_column(text, second) if second >= 0 else (None, None)
 
 
 def read(data: bytes, origin: str = "<input>", **options: Any) -> ReadResult:

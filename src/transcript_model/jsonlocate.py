@@ -1,13 +1,17 @@
-"""Find where a value sits in a JSON text, to put line and column on model errors.
+"""Find where things sit in a JSON text, to put line and column on errors.
 
-Used only after validation has failed, so it favours clarity and bounded memory over speed:
-one iterative pass over the tokens (no recursion, so any nesting depth is safe).
+Used only after parsing or validation has failed, so it favours clarity and bounded memory over
+speed: one iterative pass over the tokens (no recursion, so any nesting depth is safe).
 """
 
 from __future__ import annotations
 
+import json
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from transcript_model.inputs import line_column
 
 _TOKEN = re.compile(
     r"""
@@ -23,60 +27,80 @@ _TOKEN = re.compile(
 )
 
 
+@dataclass
+class _Frame:
+    is_object: bool
+    step: int | str | None
+    awaiting_key: bool
+    keys: set[str] = field(default_factory=set)
+
+
+def _walk(text: str) -> Iterator[tuple[str, list[int | str | None], int]]:
+    """Yield ("value", path, offset) for every value and ("key", path, offset) for every key
+    (the path then ends with the key); stop quietly at text that is not JSON."""
+    stack: list[_Frame] = []
+    position = 0
+    while position < len(text):
+        match = _TOKEN.match(text, position)
+        if match is None:
+            return
+        kind, start, position = match.lastgroup, position, match.end()
+        if kind in ("space", "colon"):
+            continue
+        if kind == "comma":
+            if stack and stack[-1].is_object:
+                stack[-1].awaiting_key = True
+            elif stack and isinstance(stack[-1].step, int):
+                stack[-1].step += 1
+            continue
+        if kind == "close":
+            if stack:
+                stack.pop()
+            continue
+        if kind == "string" and stack and stack[-1].awaiting_key:
+            frame = stack[-1]
+            frame.step, frame.awaiting_key = _decode_key(match.group()), False
+            yield "key", [f.step for f in stack], start
+            continue
+        yield "value", [f.step for f in stack], start
+        if kind == "open":
+            is_object = match.group() == "{"
+            stack.append(_Frame(is_object, None if is_object else 0, is_object))
+
+
 def locate(text: str, path: Sequence[int | str]) -> tuple[int, int] | None:
     """Return the 1-based (line, column) of the value at ``path``, or of its deepest existing
     ancestor when the value is missing; None when the text cannot be scanned."""
     target = list(path)
-    best: tuple[int, int] = (0, 0)
+    best: int | None = None
     best_depth = -1
-    # Each frame: [is_object, current key or index, awaiting_key]
-    stack: list[list[object]] = []
-    position = 0
-    line_starts = _LineIndex(text)
-    expecting_value = True
-    while position < len(text):
-        match = _TOKEN.match(text, position)
-        if match is None:
-            return None
-        kind = match.lastgroup
-        start = position
-        position = match.end()
-        if kind == "space":
+    for event, current, offset in _walk(text):
+        if event != "value":
             continue
-        if kind == "string" and stack and stack[-1][0] and stack[-1][2]:
-            stack[-1][1] = _decode_key(match.group())
-            stack[-1][2] = False
-            continue
-        if kind == "colon":
-            expecting_value = True
-            continue
-        if kind == "comma":
-            if stack:
-                frame = stack[-1]
-                if frame[0]:
-                    frame[2] = True
-                else:
-                    frame[1] = int(frame[1]) + 1  # type: ignore[call-overload]
-                    expecting_value = True
-            continue
-        if kind == "close":
-            stack.pop()
-            continue
-        if expecting_value or kind in ("open", "string", "scalar"):
-            current = [frame[1] for frame in stack]
-            depth = _matching_prefix(current, target)
-            if depth == len(current) and depth > best_depth:
-                best, best_depth = line_starts.line_column(start), depth
-                if depth == len(target):
-                    return best
-            if kind == "open":
-                is_object = match.group() == "{"
-                stack.append([is_object, None if is_object else 0, is_object])
-            expecting_value = False
-    return best if best_depth >= 0 else None
+        depth = _matching_prefix(current, target)
+        if depth == len(current) and depth > best_depth:
+            best, best_depth = offset, depth
+            if depth == len(target):
+                break
+    return None if best is None else line_column(text, best)
 
 
-def _matching_prefix(current: list[object], target: list[int | str]) -> int:
+def find_duplicate_key(text: str) -> tuple[str, int, int] | None:
+    """The first key that repeats within one object, with its (line, column); else None."""
+    seen: dict[tuple[int | str | None, ...], set[str]] = {}
+    for event, current, offset in _walk(text):
+        if event == "value" and text[offset] == "{":
+            seen[(*current, "{")] = set()
+        elif event == "key":
+            keys = seen.setdefault((*current[:-1], "{"), set())
+            key = str(current[-1])
+            if key in keys:
+                return (key, *line_column(text, offset))
+            keys.add(key)
+    return None
+
+
+def _matching_prefix(current: list[int | str | None], target: list[int | str]) -> int:
     count = 0
     for have, want in zip(current, target, strict=False):
         if have != want:
@@ -86,20 +110,7 @@ def _matching_prefix(current: list[object], target: list[int | str]) -> int:
 
 
 def _decode_key(token: str) -> str:
-    import json
-
     try:
         return str(json.loads(token))
     except ValueError:
         return token[1:-1]
-
-
-class _LineIndex:
-    def __init__(self, text: str) -> None:
-        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
-
-    def line_column(self, offset: int) -> tuple[int, int]:
-        import bisect
-
-        line = bisect.bisect_right(self.starts, offset)
-        return line, offset - self.starts[line - 1] + 1
