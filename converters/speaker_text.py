@@ -1,0 +1,789 @@
+"""Speaker-label text from other publishers: press briefings, remarks, interview transcripts.
+
+The layout this reader knows is the one most government and media transcripts share:
+
+* a header block before the first speaker label: the title, a date ("March 11, 2022",
+  "Friday, 11 March 2022", "2022-03-11", "MARCH 11, 2022 • PRESS BRIEFINGS", "Date: …"), a time
+  ("1:52 P.M. EST", "14:20") and a place ("James S. Brady Press Briefing Room", "Location: …");
+* speaker labels at the start of a line: upper-case labels ("THE PRESIDENT:", "MS. JEAN-PIERRE:"),
+  the bare question label of White House transcripts ("Q    Thank you."), name labels
+  ("Dmitry Peskov:"), and labels carrying a timestamp ("Dmitry Peskov: (09:51)");
+* stage lines on their own ("(Applause.)", "[Laughter.]"), "* * *" breaks, "[…]" omissions and an
+  "END 2:43 P.M. EST" closing line.
+
+What the text does not give stays empty: a role is split off a label only where the label itself
+shows it (a known title word such as "PRESIDENT BIDEN", or the same name printed elsewhere without
+the title), and two labels become one participant only when they print the same person
+("THE PRESIDENT" and "PRESIDENT BIDEN" stay two). The transcript id is derived from the title and
+the date; the language is an option or, failing that, a simple detection (``und`` when unsure).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import ValidationError
+
+from transcript_model.errors import Problem, TranscriptError, problems_from_validation_error
+from transcript_model.inputs import ReadResult, decode_text
+from transcript_model.model import (
+    Break,
+    Event,
+    Metadata,
+    Narrative,
+    Omission,
+    Participant,
+    Source,
+    Speech,
+    StageDirection,
+    Transcript,
+    Turn,
+)
+
+# Line breaks other than "\n" that can reach us from copied pages; each ends a line.
+_BREAKS = re.compile("\r\n|[\r\u2028\u2029\x0b\x0c\x85\x1c\x1d\x1e]")
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x1f\ufffe\uffff]")
+_SPACES = " \t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+_SPACES += "\u202f\u205f\u3000\ufeff"
+
+_TIMESTAMP = r"[\(\[]\d{1,2}:\d{2}(?::\d{2})?[\)\]]"
+# A label-shaped line start: "NAME:", "Name (09:51):", "Name: [00:01:02]"; "Q" and "A" apart,
+# because White House transcripts print the question label without a colon.
+_LABEL_LINE = re.compile(
+    rf"^(?P<label>[^\W\d_][^:\[\(]{{0,59}}?)[{_SPACES}]*(?P<ts1>{_TIMESTAMP})?[{_SPACES}]*"
+    rf":(?!//)[{_SPACES}]*(?P<ts2>{_TIMESTAMP})?[{_SPACES}]*(?P<rest>.*)$"
+)
+_LABEL_TEXT = re.compile(r"^[^\W\d_][\w.'’\- ]*$")
+_QA_LABEL = re.compile(
+    rf"^(?:(?P<q>Q)(?::|\.(?= )|(?=[{_SPACES}]{{2}})|(?=\t)|$)|(?P<a>A)(?::|(?=[{_SPACES}]{{2}})))"
+    rf"[{_SPACES}]*(?P<rest>.*)$"
+)
+_TIMESTAMP_RE = re.compile(_TIMESTAMP)
+_STAGE = re.compile(r"^(?:\([^()]{1,200}\)|\[[^\[\]]{1,200}\])$")
+_OMISSION = re.compile(r"^(?:<…>|<\.\.\.>|\[…\]|\[\.\.\.\]|\(…\)|\(\.\.\.\)|…)$")
+_BREAK = re.compile(r"^\*(?:[ \t]*\*){2,}$")
+_END = re.compile(r"^END(?:\b.*\d{1,2}[:.]\d{2}.*)?$")
+
+_MAX_LABEL = 60
+#: Words that never begin a speaker label: "Note: …", "In summary: …".
+_NOT_LABELS = {
+    "note", "nb", "ps", "p.s", "update", "editor's note", "editor’s note", "correction", "source",
+    "sources", "date", "time", "location", "place", "venue", "subject", "re", "title", "where",
+    "when", "transcript", "embargoed", "end", "see also", "related", "tags", "topics", "photo",
+    "video", "watch", "read more", "posted", "published", "updated", "example", "answer",
+    "question",
+}  # fmt: skip
+_LEADING_STOPWORDS = {
+    "in", "on", "at", "for", "as", "but", "and", "so", "then", "now", "today", "here", "there",
+    "this", "that", "these", "those", "what", "why", "how", "when", "where", "if", "it", "we",
+    "i", "you", "he", "she", "they", "my", "our", "your", "his", "her", "their", "a", "an",
+    "by", "from", "with", "to", "of", "after", "before", "during", "under", "over", "all",
+    "one", "two", "first", "second", "third", "finally", "also", "yes", "no", "well", "look",
+}  # fmt: skip
+_PARTICLES = {"de", "da", "das", "do", "dos", "van", "von", "der", "den", "del", "della", "di",
+              "du", "la", "le", "bin", "ibn", "al", "el", "y", "e", "ter", "zu", "und"}  # fmt: skip
+#: Generic labels: a speaker the transcript does not identify ("Q", "AUDIENCE MEMBER").
+_GENERIC = re.compile(
+    r"^(?:q|a|question|questions|audience(?: members?)?|reporters?|journalists?|"
+    r"participants?|voices?|crowd|unidentified(?: \w+)*|(?:male |female )?speaker|"
+    r"(?:an? )?(?:unknown|unnamed)(?: \w+)*)(?: \d+)?$"
+)
+#: Words of a title printed before a name ("PRESIDENT BIDEN", "Press Secretary Karine …").
+_TITLE_WORDS = {
+    "the", "president", "vice", "prime", "minister", "deputy", "first", "lady", "secretary",
+    "press", "senator", "sen.", "representative", "rep.", "congressman", "congresswoman",
+    "governor", "gov.", "mayor", "chancellor", "king", "queen", "prince", "princess",
+    "ambassador", "general", "gen.", "admiral", "adm.", "speaker", "chairman", "chairwoman",
+    "chair", "director", "spokesperson", "spokesman", "spokeswoman", "foreign", "defense",
+    "defence", "national", "security", "adviser", "advisor", "senior", "administration",
+    "official", "moderator", "operator", "leader", "majority", "minority", "attorney",
+    "commissioner", "chief", "of", "staff", "state", "homeland", "treasury", "pope",
+    "colonel", "col.", "captain", "capt.", "lieutenant", "lt.", "sergeant", "sgt.",
+    "coordinator", "strategic", "communications", "for", "and", "interpreter", "host",
+    "anchor", "judge", "justice", "sheriff", "commander", "emir", "sultan", "crown",
+    "premier", "council", "federal", "affairs", "economic", "assistant",
+}  # fmt: skip
+_ROLE_MAY_NOT_END = {"the", "of", "for", "and"}
+
+_MONTHS = {
+    **{m: i for i, m in enumerate(
+        ["january", "february", "march", "april", "may", "june", "july", "august",
+         "september", "october", "november", "december"], 1)},
+    **{m: i for i, m in enumerate(
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)},
+    "sept": 9,
+    **{m: i for i, m in enumerate(
+        ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
+         "сентября", "октября", "ноября", "декабря"], 1)},
+}  # fmt: skip
+_MONTH = r"(?P<month>[^\W\d_]{3,9})\.?"
+_DATE_PATTERNS = (
+    re.compile(rf"\b{_MONTH} (?P<day>\d{{1,2}}),? (?P<year>\d{{4}})\b", re.IGNORECASE),
+    re.compile(rf"\b(?P<day>\d{{1,2}}) {_MONTH},? (?P<year>\d{{4}})\b", re.IGNORECASE),
+    re.compile(r"\b(?P<year>\d{4})-(?P<nmonth>\d{2})-(?P<day>\d{2})\b"),
+    re.compile(r"\b(?P<day>\d{1,2})\.(?P<nmonth>\d{1,2})\.(?P<year>\d{4})\b"),
+)
+_TIME = re.compile(
+    r"^(?:time:\s*)?(?P<h>\d{1,2})[:.](?P<m>\d{2})(?::(?P<s>\d{2}))?"
+    r"(?:\s*(?P<ampm>[ap])\.?\s*m\.?)?(?:\s+(?P<zone>[A-Z]{2,4}))?$",
+    re.IGNORECASE,
+)
+_ZONES = {
+    "UTC": "+00:00", "GMT": "+00:00", "BST": "+01:00", "CET": "+01:00", "CEST": "+02:00",
+    "EET": "+02:00", "EEST": "+03:00", "MSK": "+03:00", "EST": "-05:00", "EDT": "-04:00",
+    "CST": "-06:00", "CDT": "-05:00", "MST": "-07:00", "MDT": "-06:00", "PST": "-08:00",
+    "PDT": "-07:00",
+}  # fmt: skip
+_HEADER_KEY = re.compile(
+    r"^(?P<key>title|date|time|place|location|venue|publisher|source|url)\s*:\s*(?P<value>.+)$",
+    re.IGNORECASE,
+)
+_BOILERPLATE = {"the white house", "office of the press secretary", "for immediate release",
+                "immediate release", "transcript", "full transcript"}  # fmt: skip
+_DATE_SEPARATORS = re.compile(r"[•|/–—·]")
+
+_LANGUAGE_WORDS = {
+    "en": {"the", "and", "of", "to", "is", "that", "we", "you", "it", "in", "this", "for"},
+    "de": {"der", "die", "und", "das", "ist", "nicht", "wir", "sie", "ich", "mit", "den", "zu"},
+    "fr": {"le", "la", "les", "et", "est", "que", "nous", "vous", "des", "une", "pour", "pas"},
+    "es": {"el", "la", "los", "y", "es", "que", "nosotros", "por", "una", "para", "con", "del"},
+    "it": {"il", "che", "e", "di", "non", "per", "una", "sono", "della", "noi", "gli", "questo"},
+    "pt": {"o", "que", "e", "não", "uma", "para", "com", "os", "nós", "você", "isso", "do"},
+    "nl": {"de", "het", "en", "een", "van", "is", "dat", "niet", "wij", "ik", "voor", "met"},
+}  # fmt: skip
+
+
+@dataclass
+class _Label:
+    """A speaker label as printed, split into what it says."""
+
+    printed: str
+    role: str | None
+    name: str | None
+    generic: bool
+    line: int
+    timestamped: bool = False
+
+    @property
+    def key(self) -> str:
+        """Who the label names: the same key means the same person."""
+        return (self.name or self.role or self.printed).casefold()
+
+
+@dataclass
+class _Line:
+    number: int
+    text: str
+
+
+@dataclass
+class _Header:
+    title: str | None = None
+    date: dt.date | None = None
+    time: dt.time | None = None
+    utc_offset: str | None = None
+    place: str | None = None
+    publisher: str | None = None
+    url: str | None = None
+    narrative: list[str] = field(default_factory=list)
+
+
+def _clean(text: str) -> str:
+    return text.strip(_SPACES)
+
+
+def _one_spaced(text: str) -> str:
+    return " ".join(text.replace("\ufeff", " ").split())
+
+
+def _lines(data: bytes, origin: str) -> list[_Line]:
+    text = decode_text(data, origin)
+    text = _BREAKS.sub("\n", text)
+    bad = _CONTROL.search(text)
+    if bad:
+        line = text.count("\n", 0, bad.start()) + 1
+        column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+        raise TranscriptError.single(
+            "control_character",
+            f"control character U+{ord(bad.group()):04X} in the text (expected printable text)",
+            origin,
+            line,
+            column,
+        )
+    return [_Line(number, _clean(raw)) for number, raw in enumerate(text.split("\n"), 1)]
+
+
+# --- labels -------------------------------------------------------------------------------
+
+
+def _is_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _capitalised_words(words: Sequence[str]) -> bool:
+    return (
+        all(w[:1].isupper() or w.casefold() in _PARTICLES for w in words) and words[0][:1].isupper()
+    )
+
+
+def _split_role(label: str) -> tuple[str | None, str | None]:
+    """(role, name) by the title words at the start of the label; the rest is the name."""
+    words = label.split(" ")
+    cut = 0
+    for index, word in enumerate(words):
+        if word.casefold() not in _TITLE_WORDS:
+            break
+        cut = index + 1
+    while cut and words[cut - 1].casefold() in _ROLE_MAY_NOT_END and cut < len(words):
+        cut -= 1
+    if cut == 0:
+        return None, label
+    if cut == len(words):
+        return label, None
+    return " ".join(words[:cut]), " ".join(words[cut:])
+
+
+def _label_candidate(text: str) -> tuple[str, str, bool] | None:
+    """(label, rest of the line, timestamped) if the line opens with a label-shaped prefix."""
+    if _END.match(text):
+        return None
+    qa = _QA_LABEL.match(text)
+    if qa:
+        return qa.group("q") or qa.group("a"), qa.group("rest"), False
+    found = _LABEL_LINE.match(text)
+    if not found:
+        return None
+    label = _one_spaced(found.group("label"))
+    if (
+        len(label) > _MAX_LABEL
+        or not _LABEL_TEXT.match(label)
+        or label.casefold().rstrip(".") in _NOT_LABELS
+        or (label[-1].isdigit() and found.group("rest")[:1].isdigit())  # a clock, "2:43"
+    ):
+        return None
+    stamped = bool(found.group("ts1") or found.group("ts2"))
+    return label, found.group("rest") or "", stamped
+
+
+def _accept(label: str, stamped: bool, counts: dict[str, int]) -> bool:
+    """Whether a label-shaped prefix is a speaker label (conservative for mixed case)."""
+    if label in ("Q", "A") or stamped or _is_upper(label):
+        return True
+    words = label.split(" ")
+    if words[0].casefold() in _LEADING_STOPWORDS or not _capitalised_words(words):
+        return False
+    if len(words) > 6:
+        return False
+    return len(words) >= 2 or counts.get(label, 0) >= 2
+
+
+def _find_labels(lines: Sequence[_Line]) -> dict[int, tuple[str, str, bool]]:
+    """Line number → (label, rest, timestamped) for every line that opens with a label."""
+    candidates = {ln.number: c for ln in lines if ln.text and (c := _label_candidate(ln.text))}
+    counts: dict[str, int] = {}
+    for label, _rest, _stamped in candidates.values():
+        counts[label] = counts.get(label, 0) + 1
+    return {n: c for n, c in candidates.items() if _accept(c[0], c[2], counts)}
+
+
+def _resolve(labels: Iterable[tuple[str, int, bool]]) -> dict[str, _Label]:
+    """Split every distinct label into role and name, using the other labels as evidence."""
+    distinct: dict[str, tuple[int, bool]] = {}
+    for printed, line, stamped in labels:
+        distinct.setdefault(printed, (line, stamped))
+    generic = {p for p in distinct if _GENERIC.match(p.casefold().rstrip("."))}
+    # A label printed elsewhere as the whole name ("Dmitry Peskov") shows where the name starts
+    # in a longer label ("Press Secretary Dmitry Peskov").
+    names = [p for p in distinct if p not in generic and len(p.split(" ")) >= 2]
+    resolved: dict[str, _Label] = {}
+    for printed, (line, stamped) in distinct.items():
+        if printed in generic:
+            resolved[printed] = _Label(printed, None, None, True, line, stamped)
+            continue
+        tail = next(
+            (n for n in names if n != printed and printed.casefold().endswith(" " + n.casefold())),
+            None,
+        )
+        role, name = (
+            (printed[: -len(tail) - 1], printed[-len(tail) :])
+            if tail is not None
+            else _split_role(printed)
+        )
+        resolved[printed] = _Label(printed, role, name, False, line, stamped)
+    return resolved
+
+
+# --- header ------------------------------------------------------------------------------
+
+
+def _date_in(text: str) -> tuple[dt.date, re.Match[str]] | None:
+    for pattern in _DATE_PATTERNS:
+        for found in pattern.finditer(text):
+            parts = found.groupdict()
+            month = (
+                int(parts["nmonth"])
+                if parts.get("nmonth")
+                else _MONTHS.get((parts.get("month") or "").casefold())
+            )
+            if not month:
+                continue
+            try:
+                return dt.date(int(parts["year"]), month, int(parts["day"])), found
+            except ValueError:
+                continue
+    return None
+
+
+def _date_line(text: str) -> dt.date | None:
+    """The date of a line that is a date (perhaps with a weekday, a section or a "Date:" key)."""
+    found = _date_in(text)
+    if not found:
+        return None
+    date, match = found
+    rest = (text[: match.start()] + " " + text[match.end() :]).strip()
+    rest = re.sub(r"^(?:date|posted(?: on)?|published(?: on)?|updated)\s*:?", "", rest, flags=re.I)
+    rest = re.sub(
+        r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|понедельник|вторник|"
+        r"среда|четверг|пятница|суббота|воскресенье)\s*,?",
+        "",
+        rest.strip(),
+        flags=re.IGNORECASE,
+    )
+    rest = re.sub(r"\s*года?\b", "", rest).strip(" ,")
+    if not rest or _DATE_SEPARATORS.search(text):
+        return date
+    return date if len(rest.split()) <= 2 else None
+
+
+def _time_line(text: str) -> tuple[dt.time, str | None] | None:
+    found = _TIME.match(text)
+    if not found:
+        return None
+    hour, minute = int(found.group("h")), int(found.group("m"))
+    second = int(found.group("s") or 0)
+    ampm = (found.group("ampm") or "").casefold()
+    if ampm:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if ampm == "p" else 0)
+    zone = found.group("zone")
+    if zone and zone.upper() not in _ZONES:
+        return None
+    try:
+        value = dt.time(hour, minute, second)
+    except ValueError:
+        return None
+    return value, _ZONES.get(zone.upper()) if zone else None
+
+
+def _read_header(lines: Sequence[_Line], warnings: list[Problem], origin: str) -> _Header:
+    header = _Header()
+    rest: list[_Line] = []
+    for line in lines:
+        keyed = _HEADER_KEY.match(line.text)
+        if keyed and _keyed(header, keyed.group("key").casefold(), _one_spaced(keyed["value"])):
+            continue
+        if header.date is None and (date := _date_line(line.text)) is not None:
+            header.date = date
+            continue
+        if header.time is None and (clock := _time_line(line.text)) is not None:
+            header.time, header.utc_offset = clock
+            continue
+        lowered = line.text.casefold()
+        if lowered in _BOILERPLATE:
+            if lowered == "the white house" and header.publisher is None:
+                header.publisher = _one_spaced(line.text)
+            else:
+                warnings.append(
+                    Problem(
+                        "dropped",
+                        f"header line {line.text[:60]!r} is publisher boilerplate: not kept",
+                        origin,
+                        line.number,
+                        severity="warning",
+                    )
+                )
+            continue
+        if header.title is None:
+            header.title = _one_spaced(line.text)
+            continue
+        rest.append(line)
+    # One short line left beside the date and time is where it happened ("East Room").
+    if len(rest) == 1 and header.place is None and _place_like(rest[0].text):
+        header.place = _one_spaced(rest[0].text)
+        rest = []
+    header.narrative = [line.text for line in rest]
+    return header
+
+
+def _keyed(header: _Header, key: str, value: str) -> bool:
+    if key == "title" and header.title is None:
+        header.title = value
+    elif key == "date" and header.date is None and (date := _date_line(value)):
+        header.date = date
+    elif key == "time" and header.time is None and (clock := _time_line(value)):
+        header.time, header.utc_offset = clock
+    elif key in ("place", "location", "venue") and header.place is None:
+        header.place = value
+    elif key in ("publisher", "source") and header.publisher is None:
+        header.publisher = value
+    elif key == "url" and header.url is None and re.match(r"^https?://\S+$", value):
+        header.url = value
+    else:
+        return False
+    return True
+
+
+def _place_like(text: str) -> bool:
+    return len(text) <= 80 and len(text.split()) <= 10 and not text.endswith((".", "?", "!"))
+
+
+# --- body --------------------------------------------------------------------------------
+
+
+@dataclass
+class _Open:
+    label: _Label | None
+    speaker: str | None
+    paragraphs: list[str]
+    printed: str | None
+
+
+class _Body:
+    """Builds the turns line by line."""
+
+    def __init__(self, participants: dict[str, str], unwrap: bool) -> None:
+        self.turns: list[Turn] = []
+        self.ids = participants
+        self.unwrap = unwrap
+        self.open: _Open | None = None
+        self.last_speaker: str | None = None
+        self.joinable = False
+        self.unspoken: list[str] = []
+
+    def close(self) -> None:
+        if self.open and not self.open.paragraphs and self.open.printed:
+            self.unspoken.append(self.open.printed)
+        if self.open and self.open.paragraphs:
+            label = self.open.label
+            self.turns.append(
+                Speech(
+                    speaker=self.open.speaker,
+                    label=self.open.printed,
+                    role=label.role if label and self.open.printed else None,
+                    paragraphs=self.open.paragraphs,
+                )
+            )
+        self.open = None
+        self.joinable = False
+
+    def speech(self, label: _Label, rest: str) -> None:
+        speaker = None if label.generic else self.ids[label.key]
+        same = (
+            self.open is not None
+            and not label.generic
+            and self.open.printed == label.printed
+            and self.open.paragraphs
+        )
+        if not same:
+            self.close()
+            self.open = _Open(label, speaker, [], label.printed)
+        self.last_speaker = speaker
+        self.joinable = False
+        if rest:
+            self.paragraph(rest)
+
+    def paragraph(self, text: str) -> None:
+        if self.open is None:
+            if self.turns and isinstance(self.turns[-1], Narrative):
+                previous = self.turns[-1]
+                if self.unwrap and self.joinable:
+                    previous.paragraphs[-1] += " " + text
+                else:
+                    previous.paragraphs.append(text)
+            else:
+                self.turns.append(Narrative(paragraphs=[text]))
+            self.joinable = True
+            return
+        if self.unwrap and self.joinable and self.open.paragraphs:
+            self.open.paragraphs[-1] += " " + text
+        else:
+            self.open.paragraphs.append(text)
+        self.joinable = True
+
+    def blank(self) -> None:
+        self.joinable = False
+
+    def interrupt(self, turn: Turn) -> None:
+        """A stage direction, break or omission between paragraphs."""
+        resumes = self.open.speaker if self.open else None
+        pending = self.open is not None and not self.open.paragraphs
+        if (
+            self.open
+            and (self.open.speaker is None or pending)
+            and isinstance(turn, StageDirection)
+        ):
+            # A generic speaker ("Q") cannot go on without a printed label, and a label whose
+            # first line is a direction must not lose it: the direction stays inside the speech
+            # as one of its paragraphs, as printed.
+            self.open.paragraphs.append(turn.text)
+            self.joinable = False
+            return
+        self.close()
+        self.turns.append(turn)
+        if resumes is not None and not isinstance(turn, Break):
+            self.open = _Open(None, resumes, [], None)
+
+    def end(self, text: str) -> None:
+        self.close()
+        self.turns.append(Narrative(paragraphs=[text]))
+
+
+def _looks_wrapped(lines: Sequence[_Line], labels: dict[int, Any]) -> bool:
+    """Hard-wrapped text: blank-line paragraphs made of several filled lines of ≤ 80 chars.
+
+    Copied web pages give one line per paragraph; e-mailed or plain-text releases wrap lines at a
+    fixed width, and joining those lines is the only way to get their paragraphs back.
+    """
+    body = [ln for ln in lines if ln.text and ln.number not in labels]
+    if len(body) < 4 or max(len(ln.text) for ln in body) > 80:
+        return False
+    followed = filled = 0
+    for line, after in itertools.pairwise(lines):
+        if line.text and after.text and after.number not in labels and line.number not in labels:
+            followed += 1
+            filled += len(line.text) >= 55
+    return followed >= 2 and filled * 2 >= followed
+
+
+# --- the reader --------------------------------------------------------------------------
+
+
+def _slug(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    kept = "".join(c for c in decomposed if not unicodedata.combining(c))
+    slug = re.sub(r"[^\w]+|_", "-", kept).strip("-")
+    return slug
+
+
+def _identifier(text: str, taken: set[str]) -> str:
+    base = _slug(text)[:60].strip("-") or "speaker"
+    if not base[0].isalpha():
+        base = "p-" + base
+    candidate, number = base, 2
+    while candidate in taken:
+        candidate, number = f"{base}-{number}", number + 1
+    taken.add(candidate)
+    return candidate
+
+
+def _transcript_id(title: str, date: dt.date) -> str:
+    """A stable id from the title and the date: "press-briefing-by-…-2022-03-11"."""
+    slug = _slug(title)
+    if len(slug) > 50:
+        slug = slug[:50].rsplit("-", 1)[0]
+    slug = slug.strip("-") or "transcript"
+    if not slug[0].isalpha():
+        slug = "t-" + slug
+    return f"{slug}-{date.isoformat()}"
+
+
+def _detect_language(text: str) -> str:
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return "und"
+    cyrillic = sum("\u0400" <= c <= "\u04ff" for c in letters)
+    if cyrillic > len(letters) / 2:
+        return "uk" if re.search("[іїєґІЇЄҐ]", text) else "ru"
+    words = re.findall(r"[^\W\d_]+", text.casefold())
+    scores = {lang: sum(w in vocab for w in words) for lang, vocab in _LANGUAGE_WORDS.items()}
+    ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
+    best, score = ranked[0]
+    if score >= 3 and score >= 1.5 * ranked[1][1]:
+        return best
+    return "und"
+
+
+def _option_date(value: object, origin: str) -> dt.date:
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise TranscriptError.single(
+        "option", f"option date must be a date or YYYY-MM-DD, not {value!r}"[:120], origin
+    )
+
+
+def _participants(
+    labels: dict[str, _Label], order: Sequence[str]
+) -> tuple[list[Participant], dict[str, str]]:
+    """One participant per person, in order of first label; key → participant id."""
+    people: list[Participant] = []
+    ids: dict[str, str] = {}
+    taken: set[str] = set()
+    for printed in order:
+        label = labels[printed]
+        if label.generic or label.key in ids:
+            continue
+        ids[label.key] = _identifier(label.name or label.role or printed, taken)
+        people.append(Participant(id=ids[label.key], name=label.name, role=label.role))
+    # A later label may print the role the first one left out ("Dmitry Peskov", then
+    # "Press Secretary Dmitry Peskov"): the role printed before the name belongs to the person.
+    for index, person in enumerate(people):
+        if person.role is None:
+            role = next(
+                (
+                    lb.role
+                    for lb in labels.values()
+                    if lb.role and not lb.generic and ids.get(lb.key) == person.id and lb.name
+                ),
+                None,
+            )
+            if role:
+                people[index] = person.model_copy(update={"role": role})
+    return people, ids
+
+
+def read(data: bytes, origin: str = "<input>", **options: Any) -> ReadResult:
+    """Read one speaker-label transcript (a press briefing, remarks, an interview).
+
+    Options: ``title``, ``date`` (``datetime.date`` or ``YYYY-MM-DD``), ``place``,
+    ``language`` (BCP 47), ``id``, ``url``, ``publisher`` fill or override what the header
+    gives; ``unwrap`` (bool) joins hard-wrapped lines into paragraphs (detected when omitted).
+    Raises TranscriptError (located) when no title or no date can be found and none is given.
+    """
+    warnings: list[Problem] = []
+    lines = _lines(data, origin)
+    if not any(line.text for line in lines):
+        raise TranscriptError.single("empty", "the input is empty (expected a transcript)", origin)
+    labels_at = _find_labels(lines)
+    first_label = min(labels_at, default=None)
+    header_lines = [
+        ln for ln in lines if ln.text and (first_label is None or ln.number < first_label)
+    ]
+    if first_label is None:
+        header_lines = header_lines[:6]
+    header = _read_header(header_lines, warnings, origin)
+    body_start = (
+        first_label
+        if first_label is not None
+        else (header_lines[-1].number + 1 if header_lines else 1)
+    )
+    labels = _resolve((c[0], n, c[2]) for n, c in sorted(labels_at.items()))
+    order = [labels_at[n][0] for n in sorted(labels_at)]
+    participants, ids = _participants(labels, order)
+    unwrap = options.get("unwrap")
+    body = _Body(
+        ids,
+        bool(unwrap)
+        if unwrap is not None
+        else _looks_wrapped([ln for ln in lines if ln.number >= body_start], labels_at),
+    )
+    for text in header.narrative:
+        body.paragraph(text)
+        body.blank()
+    stamps = 0
+    for line in lines:
+        if line.number < body_start:
+            continue
+        if not line.text:
+            body.blank()
+        elif line.number in labels_at:
+            printed, rest, stamped = labels_at[line.number]
+            stamps += stamped
+            body.speech(labels[printed], _clean(rest))
+        elif _STAGE.match(line.text):
+            body.interrupt(StageDirection(text=line.text))
+        elif _OMISSION.match(line.text):
+            body.interrupt(Omission(marker=line.text))
+        elif _BREAK.match(line.text):
+            body.interrupt(Break(marker=line.text))
+        elif _END.match(line.text):
+            body.end(line.text)
+        else:
+            body.paragraph(line.text)
+    body.close()
+    if stamps:
+        warnings.append(
+            Problem(
+                "dropped",
+                f"{stamps} speaker timestamps such as '(09:51)' are not kept: the model has no "
+                "place for them",
+                origin,
+                severity="warning",
+            )
+        )
+    if body.unspoken:
+        warnings.append(
+            Problem(
+                "dropped",
+                f"{len(body.unspoken)} speaker labels have no text after them and are not kept "
+                f"(first: {body.unspoken[0][:40]!r})",
+                origin,
+                severity="warning",
+            )
+        )
+    transcript = _build(header, participants, body.turns, options, lines, origin)
+    return ReadResult([transcript], warnings)
+
+
+def _build(
+    header: _Header,
+    participants: list[Participant],
+    turns: list[Turn],
+    options: dict[str, Any],
+    lines: Sequence[_Line],
+    origin: str,
+) -> Transcript:
+    title = options.get("title") or header.title
+    date = _option_date(options["date"], origin) if options.get("date") else header.date
+    first = next((ln.number for ln in lines if ln.text), 1)
+    if not title:
+        raise TranscriptError.single(
+            "no_title",
+            "no title found: expected the title on the first line before the speaker labels "
+            "(or pass title=...)",
+            origin,
+            first,
+            1,
+        )
+    if date is None:
+        raise TranscriptError.single(
+            "no_date",
+            "no date found in the header before the first speaker label: expected a line such "
+            "as 'March 11, 2022', '11 March 2022' or '2022-03-11' (or pass date=...)",
+            origin,
+            first,
+            1,
+        )
+    language = options.get("language") or _detect_language("\n".join(ln.text for ln in lines[:400]))
+    identifier = options.get("id") or _transcript_id(title, date)
+    url = options.get("url") or header.url
+    publisher = options.get("publisher") or header.publisher
+    try:
+        return Transcript(
+            id=identifier,
+            language=language,
+            event=Event(
+                title=_one_spaced(title),
+                date=date,
+                time=header.time,
+                utc_offset=header.utc_offset if header.time else None,
+                place=options.get("place") or header.place,
+            ),
+            participants=participants,
+            turns=turns,
+            metadata=Metadata(source=Source(url=url, publisher=publisher)),
+        )
+    except ValidationError as error:
+        raise TranscriptError(problems_from_validation_error(error, origin)) from None
