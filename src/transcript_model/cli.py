@@ -1,90 +1,305 @@
-"""The ``transcript`` command: a thin layer over the public API."""
+"""The ``transcript`` command: validate, convert, list formats, print the JSON Schema.
+
+A thin layer over the public API; the format logic lives in the converters. Each command
+imports only what it needs, so ``transcript validate small.json`` starts fast and never loads
+lxml. Exit codes: 0 success, 1 invalid input or a failed conversion, 2 usage error, unreadable
+input or internal error, 130 interrupted.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
-EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+_DEFAULT_MAX_BYTES = 64 * 1024 * 1024  # the library's default (inputs.DEFAULT_MAX_BYTES)
+
+_VALIDATE_EPILOG = """\
+PATH may be a file, a directory (searched recursively for transcript files), a glob pattern
+(quoted, ** crosses directories) or - for standard input.
+exit status: 0 all valid, 1 some invalid, 2 usage error or unreadable input."""
+
+_CONVERT_EPILOG_HEAD = """\
+INPUT may be a file, a directory (searched recursively), a glob pattern or - for standard input.
+Without -o or --out-dir the result goes to standard output (several transcripts as a JSON
+array when converting to json). With --out-dir each transcript becomes <id><extension>.
+Files are written atomically; inputs are never overwritten.
+
+formats:"""
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose epilog may be computed only when help is shown.
+
+    Listing the formats imports the registry (and pydantic); doing that for every run would slow
+    down the start of every command.
+    """
+
+    epilog_factory: Callable[[], str] | None = None
+
+    def format_help(self) -> str:
+        if self.epilog_factory is not None:
+            self.epilog = self.epilog_factory()
+        return super().format_help()
+
+
+def _formats_epilog() -> str:
+    from transcript_model.formats import all_formats
+
+    lines = [_CONVERT_EPILOG_HEAD]
+    for fmt in all_formats():
+        ability = {(True, True): "read, write", (True, False): "read only"}.get(
+            (fmt.reads, fmt.writes), "export only (write)"
+        )
+        lines.append(f"  {fmt.name:<9} {ability:<20} {fmt.description}")
+    return "\n".join(lines)
 
 
 def _schema(args: argparse.Namespace) -> int:
     from transcript_model.schema import json_schema_text
 
     text = json_schema_text()
-    if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
+    if args.output and args.output != "-":
+        from transcript_model.cli_output import write_atomically
+
+        write_atomically(Path(args.output), text)
     else:
         sys.stdout.write(text)
+    return EXIT_OK
+
+
+def _formats(args: argparse.Namespace) -> int:
+    import json
+
+    from transcript_model.formats import all_formats, load_module
+
+    rows = []
+    for fmt in all_formats():
+        module = load_module(fmt) if args.details else None
+        row: dict[str, Any] = {
+            "name": fmt.name,
+            "reads": fmt.reads,
+            "writes": fmt.writes,
+            "extensions": list(fmt.extensions),
+            "description": fmt.description,
+        }
+        if module is not None:
+            row["validates"] = hasattr(module, "validate")
+            row["streams"] = hasattr(module, "write_stream")
+            row["packages"] = hasattr(module, "write_package")
+        rows.append(row)
+    if args.json:
+        sys.stdout.write(json.dumps(rows, indent=2) + "\n")
+        return EXIT_OK
+    print(f"{'name':<9} {'read':<5} {'write':<6} {'extensions':<15} description")
+    for row in rows:
+        extensions = " ".join(row["extensions"]) or "-"
+        print(
+            f"{row['name']:<9} {'yes' if row['reads'] else '-':<5} "
+            f"{'yes' if row['writes'] else '-':<6} {extensions:<15} {row['description']}"
+        )
     return EXIT_OK
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from transcript_model.api import validate
+    from transcript_model import cli_validate
 
-    status = EXIT_OK
-    for name in args.paths:
-        path = Path(name)
-        if not path.is_file():
-            print(f"{name}: [unreadable] no such file", file=sys.stderr)
-            status = max(status, EXIT_USAGE)
-            continue
-        problems = validate(path, args.source_format)
-        for problem in problems:
-            print(problem)
-        if problems:
-            unreadable = any(
-                p.code in ("unreadable", "encoding", "binary", "too_large") for p in problems
-            )
-            status = max(status, EXIT_USAGE if unreadable else EXIT_INVALID)
-    return status
+    return cli_validate.run(args)
 
 
 def _convert(args: argparse.Namespace) -> int:
-    from transcript_model.api import read, write
+    from transcript_model import cli_convert
 
-    transcripts = read(Path(args.input), args.source_format)
-    text = write(transcripts, args.to)
-    if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
-    else:
-        sys.stdout.write(text)
-    return EXIT_OK
+    return cli_convert.run(args)
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks"
+    )
+    parser.add_argument(
+        "-q", "--quiet", action="store_true", help="no summary line and no progress bar"
+    )
+
+
+def _input_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--from",
+        dest="source_format",
+        metavar="FORMAT",
+        help="read every input as FORMAT instead of detecting it",
+    )
+    parser.add_argument(
+        "--max-bytes",
+        type=int,
+        default=_DEFAULT_MAX_BYTES,
+        metavar="N",
+        help="refuse inputs larger than N bytes (default: 64 MiB)",
+    )
+
+
+def _add_validate(commands: Any) -> None:
+    parser = commands.add_parser(
+        "validate",
+        help="check transcript files completely (syntax, model, references, XML schema)",
+        description="Check transcript files and report every problem in each.",
+        epilog=_VALIDATE_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH")
+    _input_options(parser)
+    parser.add_argument(
+        "--output-format",
+        choices=("text", "json", "github"),
+        default="text",
+        help="text (path:line:col: [code] message), json (one report) or github (annotations)",
+    )
+    parser.add_argument(
+        "--strict", action="store_true", help="warnings fail the check too (exit 1)"
+    )
+    _common(parser)
+    parser.set_defaults(run=_validate)
+
+
+def _add_convert(commands: Any) -> None:
+    parser = commands.add_parser(
+        "convert",
+        help="convert transcripts between formats",
+        description="Convert transcript files from one format to another.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.epilog_factory = _formats_epilog
+    parser.add_argument("inputs", nargs="+", metavar="INPUT")
+    parser.add_argument("--to", required=True, metavar="FORMAT", help="the output format")
+    _input_options(parser)
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("-o", "--output", metavar="FILE", help="write to FILE (- for stdout)")
+    where.add_argument("--out-dir", metavar="DIR", help="write one file per transcript into DIR")
+    parser.add_argument(
+        "--package",
+        action="store_true",
+        help="with --out-dir: write a whole corpus package (formats that have one, e.g. tei)",
+    )
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=0,
+        metavar="N",
+        help="convert N inputs in parallel (default: one per CPU)",
+    )
+    parser.add_argument(
+        "-r",
+        dest="reader_options",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="an option for the reader, e.g. -r corpus_root=PATH (repeatable)",
+    )
+    parser.add_argument(
+        "-w",
+        dest="writer_options",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="an option for the writer, e.g. -w compact=true (repeatable)",
+    )
+    _common(parser)
+    parser.set_defaults(run=_convert)
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``transcript`` command."""
-    parser = argparse.ArgumentParser(prog="transcript", description=__doc__)
-    commands = parser.add_subparsers(dest="command", required=True)
-    schema = commands.add_parser("schema", help="print or write the JSON Schema")
-    schema.add_argument("-o", "--output", help="write the schema to this file")
+    parser = _Parser(prog="transcript", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--version", action=_VersionAction, help="show the version and exit")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    _add_validate(commands)
+    _add_convert(commands)
+    schema = commands.add_parser("schema", help="print or write the JSON Schema of a transcript")
+    schema.add_argument("-o", "--output", metavar="FILE", help="write the schema to FILE")
+    _common(schema)
     schema.set_defaults(run=_schema)
-    validate = commands.add_parser("validate", help="validate transcript files")
-    validate.add_argument("paths", nargs="+")
-    validate.add_argument("--from", dest="source_format", help="force the input format")
-    validate.set_defaults(run=_validate)
-    convert = commands.add_parser("convert", help="convert a transcript file")
-    convert.add_argument("input")
-    convert.add_argument("--to", required=True)
-    convert.add_argument("--from", dest="source_format")
-    convert.add_argument("-o", "--output")
-    convert.set_defaults(run=_convert)
+    formats = commands.add_parser("formats", help="list the formats and what each can do")
+    formats.add_argument("--json", action="store_true", help="as JSON")
+    formats.add_argument(
+        "--details",
+        action="store_true",
+        help="also say which formats validate, stream and package (imports every converter)",
+    )
+    _common(formats)
+    formats.set_defaults(run=_formats)
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command; returns the exit code."""
+class _VersionAction(argparse.Action):
+    # argparse's own "version" action wants the text when the parser is built; looking the
+    # version up costs an import on every run, so it is looked up only when asked for.
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: Any, **__: Any) -> None:
+        from transcript_model import __version__
+
+        print(f"transcript {__version__}")
+        parser.exit()
+
+
+def _report_error(error: BaseException, debug: bool) -> int:
     from transcript_model.errors import TranscriptError
 
-    args = build_parser().parse_args(argv)
+    if debug:
+        import traceback
+
+        traceback.print_exception(error, file=sys.stderr)
+    if isinstance(error, TranscriptError):
+        print(str(error), file=sys.stderr)
+        return EXIT_USAGE
+    if isinstance(error, OSError):
+        where = f" {error.filename}" if error.filename else ""
+        print(f"transcript: cannot access{where}: {error.strerror or error}", file=sys.stderr)
+        return EXIT_USAGE
+    hint = "" if debug else " (run with --debug for the traceback)"
+    print(f"transcript: internal error: {type(error).__name__}: {error}{hint}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command; returns the exit code (never raises, never prints a traceback)."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:  # --help, --version and usage errors
+        if exit_.code is None or isinstance(exit_.code, int):
+            return exit_.code or EXIT_OK
+        return EXIT_USAGE
+    debug = bool(getattr(args, "debug", False))
     try:
         code: int = args.run(args)
-    except TranscriptError as error:
-        print(error, file=sys.stderr)
-        return EXIT_INVALID
+    except KeyboardInterrupt:
+        print("\ntranscript: interrupted; no partial output was left behind", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader went away (| head): not an error worth a message.
+        _silence_stdout()
+        return EXIT_OK
+    except Exception as error:
+        return _report_error(error, debug)
     return code
+
+
+def _silence_stdout() -> None:
+    # Python would report the broken pipe again when it flushes stdout at exit.
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 if __name__ == "__main__":

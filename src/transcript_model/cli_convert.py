@@ -1,0 +1,345 @@
+"""``transcript convert``: one file, many files, stdin/stdout, a directory in parallel.
+
+Three ways to write, chosen from the options and the target format:
+
+* ``--out-dir DIR``: one file per transcript, named ``<transcript id><extension>``;
+* ``--package --out-dir DIR``: the target's ``write_package`` lays out a whole corpus (TEI);
+* otherwise one output (``-o FILE``, or standard output): formats with ``write_stream``
+  (tables) stream every transcript of every input into it; others get all transcripts at once
+  (JSON writes several as an array).
+
+Every file is written atomically, an input is never overwritten, and a summary (converted,
+failed, skipped) ends every batch.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any, TextIO
+
+from transcript_model.api import write
+from transcript_model.cli_inputs import InputFile, expand
+from transcript_model.cli_jobs import (
+    Outcome,
+    Settings,
+    read_job,
+    reader_parameters,
+    render_job,
+    run_jobs,
+)
+from transcript_model.cli_options import accepted_options, coerce, split_pairs
+from transcript_model.cli_output import Progress, atomic_output, interactive, write_atomically
+from transcript_model.cli_validate import UNREADABLE_CODES, text_line
+from transcript_model.errors import Problem, TranscriptError
+from transcript_model.formats import Format, all_formats, get_format, load_module
+from transcript_model.model import Transcript
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def _usage(message: str) -> TranscriptError:
+    return TranscriptError.single("usage", message, "transcript")
+
+
+class _NothingConvertedError(Exception):
+    """Raised inside an atomic write to drop an output that would hold no transcript."""
+
+
+@dataclass
+class Tally:
+    """Counts for the summary line."""
+
+    converted: int = 0
+    failed: int = 0
+    skipped: int = 0
+    unreadable: int = 0
+    transcripts: int = 0
+    written: int = 0
+
+    @property
+    def done(self) -> int:
+        """Inputs finished, whatever happened to them."""
+        return self.converted + self.failed + self.skipped
+
+    def summary(self, destination: str) -> str:
+        """The summary line printed on standard error."""
+        return (
+            f"converted {self.converted} input{'' if self.converted == 1 else 's'} "
+            f"({self.transcripts} transcript{'' if self.transcripts == 1 else 's'}, "
+            f"{self.written} file{'' if self.written == 1 else 's'} written to {destination}), "
+            f"{self.failed} failed, {self.skipped} skipped"
+        )
+
+    def exit_code(self) -> int:
+        """2 when an input could not be read at all, 1 when any failed, else 0."""
+        if self.unreadable:
+            return EXIT_USAGE
+        return EXIT_FAILED if self.failed else EXIT_OK
+
+
+class Reporter:
+    """Counts outcomes, prints their problems, and drives the progress bar."""
+
+    def __init__(self, total: int, quiet: bool) -> None:
+        self.tally = Tally()
+        self.quiet = quiet
+        self.progress = Progress(total, interactive(sys.stderr) and not quiet)
+
+    def problems(self, problems: Sequence[Problem]) -> None:
+        """Print problems on standard error (above the progress bar)."""
+        if problems:
+            self.progress.close()
+            for problem in problems:
+                print(text_line(problem), file=sys.stderr)
+
+    def record(self, outcome: Outcome) -> None:
+        """Count one finished input."""
+        self.problems(outcome.problems)
+        if outcome.status == "failed":
+            self.tally.failed += 1
+            self.tally.unreadable += any(p.code in UNREADABLE_CODES for p in outcome.problems)
+        elif outcome.status == "skipped":
+            self.tally.skipped += 1
+            if not self.quiet:
+                self.progress.close()
+                print(f"{outcome.display}: skipped: {outcome.note}", file=sys.stderr)
+        else:
+            self.tally.converted += 1
+            self.tally.transcripts += len(outcome.transcripts) or len(outcome.outputs)
+        self.progress.update(self.tally.done, self.tally.failed)
+
+    def finish(self, destination: str, batch: bool) -> int:
+        """Print the summary (for batches) and return the exit code."""
+        self.progress.close()
+        if batch and not self.quiet:
+            print(self.tally.summary(destination), file=sys.stderr)
+        return self.tally.exit_code()
+
+
+def _target(name: str) -> Format:
+    fmt = get_format(name)
+    if not fmt.writes:
+        raise _usage(f"--to {name}: {name} can be read but not written")
+    return fmt
+
+
+def _source(name: str | None) -> Format | None:
+    if name is None:
+        return None
+    fmt = get_format(name)
+    if not fmt.reads:
+        raise _usage(f"--from {name}: {name} is an export-only format and cannot be read")
+    return fmt
+
+
+def _check_reader_options(raw: dict[str, str], source: Format | None) -> None:
+    # Without --from, an option must be known to at least one reader that may meet the inputs.
+    candidates = [source] if source else [f for f in all_formats() if f.reads]
+    known: set[str] = set()
+    for fmt in candidates:
+        known |= set(reader_parameters(fmt.name))
+    unknown = sorted(set(raw) - known)
+    if unknown:
+        where = f"the {source.name} reader" if source else "any reader"
+        listed = ", ".join(sorted(known)) or "none"
+        raise _usage(f"unknown option {', '.join(unknown)} for {where} (-r; known: {listed})")
+
+
+def _writer(module: Any, mode: str) -> tuple[Callable[..., Any], int]:
+    if mode == "package":
+        return module.write_package, 1
+    if mode == "stream":
+        return module.write_stream, 2
+    return module.write, 1
+
+
+def _mode(args: argparse.Namespace, module: Any, target: Format) -> str:
+    if args.package:
+        if not hasattr(module, "write_package"):
+            raise _usage(f"--package: {target.name} has no corpus packaging (only tei has)")
+        if not args.out_dir:
+            raise _usage("--package writes several files: give --out-dir DIR")
+        return "package"
+    if args.out_dir:
+        return "out-dir"
+    return "stream" if hasattr(module, "write_stream") else "single"
+
+
+def _input_paths(files: Sequence[InputFile]) -> set[str]:
+    return {os.path.realpath(f.path) for f in files if f.path is not None}
+
+
+def _is_input(path: Path, inputs: set[str]) -> bool:
+    return os.path.realpath(path) in inputs
+
+
+def run(args: argparse.Namespace) -> int:
+    """Convert every input named on the command line; returns the exit code."""
+    target = _target(args.to)
+    source = _source(args.source_format)
+    module = load_module(target)
+    mode = _mode(args, module, target)
+    raw_read = split_pairs(args.reader_options, "-r")
+    _check_reader_options(raw_read, source)
+    writer, inputs_taken = _writer(module, mode)
+    write_options = coerce(
+        split_pairs(args.writer_options, "-w"),
+        accepted_options(writer, inputs_taken),
+        "-w",
+        f"the {target.name} writer",
+    )
+    inputs = expand(args.inputs, all_formats(), source)
+    if not inputs.files and not inputs.missing:
+        raise _usage("no transcript files found in the given paths")
+    settings = Settings(
+        target.name, args.source_format, raw_read, write_options, args.max_bytes, args.debug
+    )
+    reporter = Reporter(len(inputs.files), args.quiet)
+    for missing in inputs.missing:
+        reporter.record(Outcome(missing.file, "failed", [missing]))
+    batch = len(inputs.files) + len(inputs.missing) > 1 or mode in ("out-dir", "package")
+    jobs = args.jobs or os.cpu_count() or 1
+    if mode == "out-dir":
+        destination = _to_directory(inputs.files, settings, jobs, Path(args.out_dir), reporter)
+    elif mode == "package":
+        destination = _to_package(inputs.files, settings, jobs, module, args, reporter)
+    else:
+        destination = _to_one(inputs.files, settings, jobs, module, target, args, reporter)
+    return reporter.finish(destination, batch)
+
+
+def _to_directory(
+    files: Sequence[InputFile], settings: Settings, jobs: int, out_dir: Path, reporter: Reporter
+) -> str:
+    inputs = _input_paths(files)
+    written: dict[str, str] = {}  # output name -> the input it came from, in this run
+    for rendered in run_jobs(render_job, files, settings, jobs):
+        placed = rendered
+        if rendered.status == "converted":
+            placed = _place(rendered, out_dir, inputs, written, reporter)
+        reporter.record(placed)
+    return str(out_dir)
+
+
+def _place(
+    outcome: Outcome,
+    out_dir: Path,
+    inputs: set[str],
+    written: dict[str, str],
+    reporter: Reporter,
+) -> Outcome:
+    # Check every output of the input first, so that an input is written whole or not at all.
+    for name, _ in outcome.outputs:
+        if _is_input(out_dir / name, inputs):
+            note = f"its output {out_dir / name} would overwrite an input; choose another --out-dir"
+            return Outcome(outcome.display, "skipped", outcome.problems, note=note)
+        if name in written:
+            message = (
+                f"output {name} was already written from {written[name]} in this run "
+                "(transcript ids must be unique across the inputs)"
+            )
+            problem = Problem("duplicate_output", message, outcome.display)
+            return Outcome(outcome.display, "failed", [*outcome.problems, problem])
+    for name, text in outcome.outputs:
+        write_atomically(out_dir / name, text)
+        written[name] = outcome.display
+        reporter.tally.written += 1
+    return outcome
+
+
+def _transcripts(
+    files: Sequence[InputFile], settings: Settings, jobs: int, reporter: Reporter
+) -> Iterator[Transcript]:
+    for outcome in run_jobs(read_job, files, settings, jobs):
+        reporter.record(outcome)
+        yield from outcome.transcripts
+
+
+def _to_package(
+    files: Sequence[InputFile],
+    settings: Settings,
+    jobs: int,
+    module: Any,
+    args: argparse.Namespace,
+    reporter: Reporter,
+) -> str:
+    out_dir = Path(args.out_dir)
+    transcripts = list(_transcripts(files, settings, jobs, reporter))
+    if reporter.tally.failed or not transcripts:
+        # A corpus missing some of its sessions would look complete: write none of it.
+        message = "the package was not written: every input must convert"
+        reporter.problems([Problem("not_written", message, str(out_dir))])
+        return str(out_dir)
+    target = get_format(settings.target)
+    options = {**dict(target.write_options), **settings.write_options}
+    package: dict[str, str] = module.write_package(transcripts, **options)
+    inputs = _input_paths(files)
+    paths = {name: _inside(out_dir, name) for name in package}
+    for path in paths.values():
+        if _is_input(path, inputs):
+            raise _usage(f"the package would overwrite the input {path}; choose another --out-dir")
+    for name, text in package.items():
+        write_atomically(paths[name], text)
+        reporter.tally.written += 1
+    return str(out_dir)
+
+
+def _inside(out_dir: Path, name: str) -> Path:
+    relative = PurePosixPath(name)
+    if relative.is_absolute() or ".." in relative.parts:
+        raise TranscriptError.single(
+            "internal_error", f"the package writer named a file outside the directory: {name}"
+        )
+    return out_dir.joinpath(*relative.parts)
+
+
+def _to_one(
+    files: Sequence[InputFile],
+    settings: Settings,
+    jobs: int,
+    module: Any,
+    target: Format,
+    args: argparse.Namespace,
+    reporter: Reporter,
+) -> str:
+    output = None if args.output in (None, "-") else Path(args.output)
+    if output is not None and _is_input(output, _input_paths(files)):
+        raise _usage(f"-o {args.output} is one of the inputs: refusing to overwrite it")
+    destination = "standard output" if output is None else str(output)
+    options = {**dict(target.write_options), **settings.write_options}
+    if hasattr(module, "write_stream"):
+        stream = _transcripts(files, settings, jobs, reporter)
+        _emit(output, lambda out: module.write_stream(stream, out, **options), reporter)
+        return destination
+    transcripts = list(_transcripts(files, settings, jobs, reporter))
+    if not transcripts:
+        return destination
+    if target.one_per_file and len(transcripts) > 1:
+        raise _usage(
+            f"{target.name} holds one transcript per file and the input holds "
+            f"{len(transcripts)}: use --out-dir DIR for one file each"
+        )
+    text = write(transcripts, target.name, **settings.write_options)
+    _emit(output, lambda out: out.write(text), reporter)
+    return destination
+
+
+def _emit(output: Path | None, render: Callable[[TextIO], object], reporter: Reporter) -> None:
+    if output is None:
+        render(sys.stdout)
+        sys.stdout.flush()
+        reporter.tally.written += reporter.tally.converted > 0
+        return
+    try:
+        with atomic_output(output) as handle:
+            render(handle)
+            if not reporter.tally.converted:
+                raise _NothingConvertedError
+    except _NothingConvertedError:
+        return
+    reporter.tally.written += 1

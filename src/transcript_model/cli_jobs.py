@@ -1,0 +1,151 @@
+"""The per-input work of ``transcript convert``, run in this process or in worker processes.
+
+Workers only read and render: they return texts (or transcripts) to the parent, which alone
+writes files. That keeps every write atomic and in one place, lets the parent refuse to
+overwrite an input or to write one name twice, and makes Ctrl-C safe: workers ignore SIGINT and
+the parent, which owns every temporary file, cleans up.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import signal
+import traceback
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cache, partial
+from typing import Any, Literal
+
+from transcript_model.api import read_result, write
+from transcript_model.cli_inputs import InputFile
+from transcript_model.cli_options import accepted_options, coerce
+from transcript_model.errors import Problem, TranscriptError
+from transcript_model.formats import detect_format, get_format, load_module
+from transcript_model.inputs import read_bytes
+from transcript_model.model import Transcript
+
+Status = Literal["converted", "failed", "skipped"]
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What every job needs to know; picklable, so it travels to worker processes."""
+
+    target: str
+    source: str | None
+    read_options: dict[str, str] = field(default_factory=dict)
+    write_options: dict[str, Any] = field(default_factory=dict)
+    max_bytes: int = 64 * 1024 * 1024
+    debug: bool = False
+
+
+@dataclass
+class Outcome:
+    """What happened to one input."""
+
+    display: str
+    status: Status
+    problems: list[Problem] = field(default_factory=list)
+    transcripts: list[Transcript] = field(default_factory=list)
+    #: Rendered outputs, ``(file name, text)``, when the job renders each transcript.
+    outputs: list[tuple[str, str]] = field(default_factory=list)
+    note: str = ""
+
+
+@cache
+def reader_parameters(format_name: str) -> dict[str, Any]:
+    """The named options of a format's reader."""
+    return accepted_options(load_module(get_format(format_name)).read, 2)
+
+
+def reader_options(format_name: str, raw: dict[str, str]) -> dict[str, Any]:
+    """The ``-r`` options this format's reader takes, converted to their types.
+
+    Options meant for other formats in a mixed batch are left out; the command checked up front
+    that each one is known to some reader.
+    """
+    parameters = reader_parameters(format_name)
+    wanted = {k: v for k, v in raw.items() if k in parameters}
+    return coerce(wanted, parameters, "-r", f"the {format_name} reader")
+
+
+def _read(item: InputFile, settings: Settings) -> tuple[list[Transcript], list[Problem]]:
+    data = item.data if item.path is None else read_bytes(item.path, settings.max_bytes)
+    assert data is not None  # stdin inputs carry their bytes
+    name = settings.source or detect_format(item.name_for_detection, data)
+    options = reader_options(name, settings.read_options)
+    result = read_result(data, name, origin=item.display, max_bytes=settings.max_bytes, **options)
+    return result.transcripts, result.warnings
+
+
+def _guarded(item: InputFile, settings: Settings, work: Callable[[], Outcome]) -> Outcome:
+    try:
+        return work()
+    except TranscriptError as error:
+        problems = [
+            replace(p, file=item.display) if p.file == "<input>" else p for p in error.problems
+        ]
+        return Outcome(item.display, "failed", problems)
+    except Exception as error:  # a converter bug must not stop the other inputs of a batch
+        detail = f"\n{traceback.format_exc()}" if settings.debug else ""
+        message = f"internal error: {type(error).__name__}: {error}{detail}"
+        return Outcome(item.display, "failed", [Problem("internal_error", message, item.display)])
+
+
+def read_job(item: InputFile, settings: Settings) -> Outcome:
+    """Read one input; the outcome carries its transcripts."""
+
+    def work() -> Outcome:
+        transcripts, warnings = _read(item, settings)
+        if not transcripts:
+            return Outcome(item.display, "skipped", warnings, note="it holds no transcript")
+        return Outcome(item.display, "converted", warnings, transcripts)
+
+    return _guarded(item, settings, work)
+
+
+def render_job(item: InputFile, settings: Settings) -> Outcome:
+    """Read one input and render each transcript separately, named by transcript id."""
+
+    def work() -> Outcome:
+        transcripts, warnings = _read(item, settings)
+        if not transcripts:
+            return Outcome(item.display, "skipped", warnings, note="it holds no transcript")
+        extension = get_format(settings.target).extension
+        outputs = [
+            (f"{t.id}{extension}", write(t, settings.target, **settings.write_options))
+            for t in transcripts
+        ]
+        return Outcome(item.display, "converted", warnings, outputs=outputs)
+
+    return _guarded(item, settings, work)
+
+
+def _ignore_sigint() -> None:
+    # The parent handles Ctrl-C and terminates the pool; workers hold no file to clean up.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _call(
+    job: Callable[[InputFile, Settings], Outcome], settings: Settings, item: InputFile
+) -> Outcome:
+    # A module-level function (with functools.partial) pickles for worker processes.
+    return job(item, settings)
+
+
+def run_jobs(
+    job: Callable[[InputFile, Settings], Outcome],
+    items: Sequence[InputFile],
+    settings: Settings,
+    jobs: int,
+) -> Iterator[Outcome]:
+    """Run ``job`` on every item, in input order; in worker processes when ``jobs`` > 1."""
+    work = partial(_call, job, settings)
+    workers = min(jobs, len(items))
+    if workers <= 1:
+        yield from map(work, items)
+        return
+    # Small chunks keep the progress bar moving; large ones save inter-process round trips.
+    chunk = max(1, min(16, len(items) // (workers * 8)))
+    with multiprocessing.get_context().Pool(workers, initializer=_ignore_sigint) as pool:
+        yield from pool.imap(work, items, chunksize=chunk)

@@ -1,0 +1,92 @@
+"""Reader and writer options given as ``-r KEY=VALUE`` / ``-w KEY=VALUE``.
+
+The options a converter accepts are the named parameters of its function (``read``, ``write``,
+``write_stream``, ``write_package``) after the input ones; a catch-all ``**options`` does not
+count, so a misspelt option is refused rather than silently ignored. Values are converted to
+the parameter's type when it is a bool, int or float (judged from its default or annotation).
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+from transcript_model.errors import TranscriptError
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off"}
+
+
+def accepted_options(function: Callable[..., Any], inputs: int) -> dict[str, inspect.Parameter]:
+    """The named options of ``function``: its parameters after the first ``inputs`` ones."""
+    parameters = list(inspect.signature(function).parameters.values())
+    return {
+        p.name: p
+        for index, p in enumerate(parameters)
+        if p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)
+        and not (index < inputs and p.kind != p.KEYWORD_ONLY)
+    }
+
+
+def split_pairs(pairs: Iterable[str], flag: str) -> dict[str, str]:
+    """Parse ``KEY=VALUE`` strings; raises TranscriptError for one without ``=``."""
+    options: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise TranscriptError.single(
+                "usage", f"{flag} expects KEY=VALUE, got {pair!r}", "transcript"
+            )
+        options[key.strip().replace("-", "_")] = value
+    return options
+
+
+def _kind(parameter: inspect.Parameter) -> str:
+    default = parameter.default
+    if default is not inspect.Parameter.empty and default is not None:
+        return type(default).__name__
+    annotation = parameter.annotation
+    text = annotation if isinstance(annotation, str) else getattr(annotation, "__name__", "")
+    return text.replace(" | None", "").replace("Optional[", "").rstrip("]")
+
+
+def _convert(key: str, value: str, parameter: inspect.Parameter, flag: str) -> Any:
+    kind = _kind(parameter)
+    try:
+        if kind == "bool":
+            lowered = value.lower()
+            if lowered in _TRUE | _FALSE:
+                return lowered in _TRUE
+            raise ValueError("expected true or false")
+        if kind == "int":
+            return int(value)
+        if kind == "float":
+            return float(value)
+    except ValueError as error:
+        message = str(error) if kind == "bool" else f"expected a number ({kind})"
+        raise TranscriptError.single(
+            "usage", f"{flag} {key}={value}: {message}", "transcript"
+        ) from None
+    return value
+
+
+def coerce(
+    options: Mapping[str, str],
+    parameters: Mapping[str, inspect.Parameter],
+    flag: str,
+    owner: str,
+) -> dict[str, Any]:
+    """Check ``options`` against ``parameters`` and convert their values.
+
+    ``owner`` names the function in the error, e.g. ``"the tei writer"``.
+    """
+    unknown = sorted(set(options) - set(parameters))
+    if unknown:
+        known = ", ".join(sorted(parameters)) or "none"
+        raise TranscriptError.single(
+            "usage",
+            f"unknown option {', '.join(unknown)} for {owner} ({flag}; known: {known})",
+            "transcript",
+        )
+    return {key: _convert(key, value, parameters[key], flag) for key, value in options.items()}
