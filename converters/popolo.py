@@ -118,7 +118,7 @@ def start_date(transcript: Transcript) -> str:
 
 def persons(transcript: Transcript) -> list[JsonObject]:
     """One Popolo person per participant, in the order of the participant list."""
-    result = []
+    result: list[JsonObject] = []
     for participant in transcript.participants:
         person: JsonObject = {"id": _person_id(transcript, participant.id)}
         _put(person, "name", participant.name)
@@ -134,15 +134,14 @@ def memberships(transcript: Transcript) -> list[JsonObject]:
     first appearance. No organization is given: the transcript does not say which one a role
     title belongs to.
     """
-    roles: dict[str, list[str]] = {p.id: [] for p in transcript.participants}
-    for participant in transcript.participants:
-        if participant.role is not None:
-            roles[participant.id].append(participant.role)
+    # A dict keeps the titles in order of first appearance and each title once.
+    roles: dict[str, dict[str, None]] = {
+        p.id: dict.fromkeys([p.role] if p.role is not None else []) for p in transcript.participants
+    }
     for turn in transcript.turns:
         if isinstance(turn, Speech) and turn.speaker is not None and turn.role is not None:
-            known = roles[turn.speaker]
-            known.extend([turn.role] if turn.role not in known else [])
-    result = []
+            roles[turn.speaker].setdefault(turn.role)
+    result: list[JsonObject] = []
     for participant_id, titles in roles.items():
         person_id = _person_id(transcript, participant_id)
         result.extend(
