@@ -1,0 +1,399 @@
+"""Knowledge of kremlin.ru transcript pages that does not depend on how the page was saved.
+
+Shared by the page-text reader (:mod:`transcript_model.converters.text_format`) and any reader
+of saved kremlin.ru HTML. Everything here works on plain strings:
+
+* dates: :func:`parse_date`, :func:`format_date`, :func:`parse_published`,
+  :func:`format_published` (English "March 11, 2022", Russian "11 марта 2022 года");
+* site vocabulary: :data:`FOOTER_HEADINGS`, :func:`footer_key`, :data:`PUBLISHERS`,
+  :func:`is_generic_label`, :data:`ROLE_ONLY_LABELS`;
+* people: :func:`person_tag_to_name`, :func:`split_label`, :func:`names_match`,
+  :func:`parse_attendees`;
+* identifiers: :func:`slug`, :func:`transcript_id`, :func:`unique_id`, :func:`detect_language`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+#: The publisher printed on the site, by page language.
+PUBLISHERS = {"en": "President of Russia", "ru": "Президент России"}
+#: kremlin.ru prints Moscow time.
+MOSCOW_OFFSET = "+03:00"
+#: Licence of the site's texts (SPDX id).
+LICENCE = "CC-BY-4.0"
+
+ENGLISH_MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+RUSSIAN_MONTHS = (
+    "января февраля марта апреля мая июня июля августа сентября октября ноября декабря"
+).split()
+_EN_MONTH = {m.lower(): i for i, m in enumerate(ENGLISH_MONTHS, 1)}
+_RU_MONTH = {m: i for i, m in enumerate(RUSSIAN_MONTHS, 1)}
+
+_EN_DATE = re.compile(r"([A-Za-z]+)\s+(\d{1,2}),\s*(\d{4})")
+_RU_DATE = re.compile(r"(\d{1,2})\s+([а-яё]+)\s+(\d{4})(?:\s+(?:года|г\.))?", re.IGNORECASE)
+_TIME = r"([01]?\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?"
+_TIME_RE = re.compile(_TIME)
+
+
+def _clean(text: str) -> str:
+    """Collapse every kind of space to one ordinary space (copied pages hold no-break spaces)."""
+    return " ".join(text.split())
+
+
+def _date_from_match(match: re.Match[str]) -> dt.date | None:
+    groups = match.groups()
+    if groups[0].isdigit():
+        day, month, year = int(groups[0]), _RU_MONTH.get(groups[1].lower()), int(groups[2])
+    else:
+        month, day, year = _EN_MONTH.get(groups[0].lower()), int(groups[1]), int(groups[2])
+    if month is None:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def parse_date(text: str) -> dt.date | None:
+    """The date of a whole line "March 11, 2022" or "11 марта 2022 года"; None otherwise."""
+    line = _clean(text)
+    match = _EN_DATE.fullmatch(line) or _RU_DATE.fullmatch(line)
+    return _date_from_match(match) if match else None
+
+
+def format_date(date: dt.date, language: str = "en") -> str:
+    """A date as the site prints it in ``language`` ("ru" or anything else for English)."""
+    if language.split("-", maxsplit=1)[0] == "ru":
+        return f"{date.day} {RUSSIAN_MONTHS[date.month - 1]} {date.year:04d} года"
+    return f"{ENGLISH_MONTHS[date.month - 1]} {date.day}, {date.year:04d}"
+
+
+def parse_time(text: str) -> dt.time | None:
+    """The time of a whole line "14:20" (or "14:20:05"); None otherwise."""
+    match = _TIME_RE.fullmatch(_clean(text))
+    if not match:
+        return None
+    hour, minute, second = match.groups()
+    return dt.time(int(hour), int(minute), int(second or 0))
+
+
+def format_time(time: dt.time) -> str:
+    """A time as the site prints it: "14:20", with seconds only when there are any."""
+    return time.strftime("%H:%M:%S" if time.second else "%H:%M")
+
+
+def parse_published(text: str) -> dt.datetime | None:
+    """The value of "Publication date: March 11, 2022, 14:20" (the part after the colon)."""
+    line = _clean(text)
+    match = re.fullmatch(r"(.+?),?\s+" + _TIME, line)
+    if not match:
+        return None
+    date = parse_date(match.group(1))
+    time = parse_time(line[match.start(2) :])
+    return dt.datetime.combine(date, time) if date and time else None
+
+
+def format_published(value: dt.datetime, language: str = "en") -> str:
+    """A publication date-time as the site prints it."""
+    return f"{format_date(value.date(), language)}, {format_time(value.time())}"
+
+
+# --- footer -----------------------------------------------------------------------------------
+
+#: Footer headings on their own line, by canonical key, in English and Russian.
+FOOTER_HEADINGS = {
+    "See also": "see_also",
+    "См. также": "see_also",
+    "Geography": "geography",
+    "География": "geography",
+    "Topics": "topics",
+    "Темы": "topics",
+    "Persons": "persons",
+    "Персоны": "persons",
+    "Publication status": "status",
+    "Статус публикации": "status",
+    "Text version": "end",
+    "Текстовая версия": "end",
+}
+#: Footer "Key: value" lines, by canonical key.
+FOOTER_FIELDS = {
+    "Published in sections": "sections",
+    "Опубликован в разделах": "sections",
+    "Publication date": "published",
+    "Дата публикации": "published",
+}
+#: Footer words, by language, for writers.
+FOOTER_WORDS = {
+    "en": {
+        "see_also": "See also",
+        "geography": "Geography",
+        "topics": "Topics",
+        "persons": "Persons",
+        "status": "Publication status",
+        "end": "Text version",
+        "sections": "Published in sections",
+        "published": "Publication date",
+        "breadcrumb": "Events",
+    },
+    "ru": {
+        "see_also": "См. также",
+        "geography": "География",
+        "topics": "Темы",
+        "persons": "Персоны",
+        "status": "Статус публикации",
+        "end": "Текстовая версия",
+        "sections": "Опубликован в разделах",
+        "published": "Дата публикации",
+        "breadcrumb": "События",
+    },
+}
+#: Breadcrumb lines that open a copied page.
+BREADCRUMBS = frozenset({"Events", "События", "Transcripts", "Стенограммы", "News", "Новости"})
+#: The end marker ("Text version") in either language.
+END_MARKERS = ("Text version", "Текстовая версия")
+
+
+def words_for(language: str) -> dict[str, str]:
+    """The footer words of a page in ``language`` (English unless Russian)."""
+    return FOOTER_WORDS["ru" if language.split("-", maxsplit=1)[0] == "ru" else "en"]
+
+
+def footer_key(line: str) -> str | None:
+    """The canonical key of a footer heading line ("Topics" → "topics"), else None."""
+    return FOOTER_HEADINGS.get(_clean(line))
+
+
+def footer_field(line: str) -> tuple[str, str] | None:
+    """``(key, value)`` of a footer field line ("Publication date: …"), else None."""
+    head, sep, value = line.partition(":")
+    if not sep:
+        return None
+    key = FOOTER_FIELDS.get(_clean(head))
+    return (key, value.strip()) if key else None
+
+
+# --- people -----------------------------------------------------------------------------------
+
+#: Labels that name no person: questions from the floor, remarks, answers.
+GENERIC_LABELS = frozenset(
+    [
+        *"question q remark reply answer a voice voices comment response audience".split(),
+        *"вопрос реплика ответ голос голоса комментарий".split(),
+        "question from the audience",
+        "voice from the audience",
+        "реплика из зала",
+        "голос из зала",
+        "вопрос из зала",
+    ]
+)
+#: Single-word labels that are a role, not a surname.
+ROLE_ONLY_LABELS = frozenset(
+    "moderator chairman chairwoman chair presenter host interpreter announcer correspondent "
+    "journalist interviewer narrator ведущий ведущая модератор председатель переводчик "
+    "корреспондент журналист диктор".split()
+)
+# Words that make the front of a label a role ("Defence Minister" in "Defence Minister Sergei
+# Shoigu") rather than part of a long name ("Recep Tayyip Erdogan").
+_ROLE_WORDS = frozenset(
+    "president minister speaker governor chairman chairwoman chair director secretary head "
+    "chief deputy mayor prime ceo ambassador commissioner representative aide spokesman "
+    "spokeswoman press editor correspondent king queen prince emperor chancellor general "
+    "commander patriarch metropolitan rector member senator leader founder executive officer "
+    "acting first plenipotentiary envoy premier presidential council state duma ombudsman "
+    "mr mrs ms dr professor academician sheikh emir sultan crown minister-president "
+    "президент министр председатель губернатор глава руководитель директор секретарь "
+    "помощник заместитель мэр посол полномочный представитель спикер советник генеральный "
+    "первый командующий начальник ректор патриарх митрополит".split()
+)
+_GENERIC_NORMAL = {g.casefold() for g in GENERIC_LABELS}
+_INITIALS = re.compile(r"(?:[A-ZА-ЯЁ]\.\s?){1,2}[A-ZА-ЯЁ][\w'’-]+")
+
+
+def is_generic_label(label: str) -> bool:
+    """True for "Question", "Q", "Remark", "Вопрос" …: labels that name no person."""
+    return _clean(label).rstrip(".").casefold() in _GENERIC_NORMAL
+
+
+def is_role_only_label(label: str) -> bool:
+    """True for a label that is a role without a name, such as "Moderator"."""
+    return _clean(label).casefold() in ROLE_ONLY_LABELS
+
+
+def person_tag_to_name(tag: str) -> str:
+    """Natural order of a surname-first "Persons" tag: "Lukashenko Alexander" → "Alexander
+    Lukashenko", "Erdogan Recep Tayyip" → "Recep Tayyip Erdogan"."""
+    words = _clean(tag).split(" ")
+    return " ".join(words[1:] + words[:1]) if len(words) > 1 else words[0]
+
+
+def _is_capitalised(word: str) -> bool:
+    first = word.lstrip("«“\"'(")[:1]
+    return first.isupper() or first.isdigit()
+
+
+def _surname_and_initial(name: str) -> tuple[str, str] | None:
+    """(surname, first initial) of "В.Путин", "V. Putin" or "Vladimir Putin"."""
+    compact = _clean(name)
+    if _INITIALS.fullmatch(compact):
+        return compact.replace(" ", "").rsplit(".", 1)[1].casefold(), compact[0].casefold()
+    words = compact.split(" ")
+    if len(words) >= 2 and all(_is_capitalised(w) for w in words):
+        return words[-1].casefold(), words[0][0].casefold()
+    return None
+
+
+def names_match(short: str, full: str) -> bool:
+    """True when ``short`` names the same person as ``full``: equal, or "В.Путин" /
+    "V.Putin" against "Владимир Путин" / "Vladimir Putin"."""
+    if _clean(short).casefold() == _clean(full).casefold():
+        return True
+    if not _INITIALS.fullmatch(_clean(short)):
+        return False
+    a, b = _surname_and_initial(short), _surname_and_initial(full)
+    return a is not None and a == b
+
+
+@dataclass(frozen=True)
+class LabelParts:
+    """A speaker label split into the role printed before the name and the name."""
+
+    role: str | None
+    name: str | None
+
+
+def split_label(label: str, known_names: Sequence[str] = ()) -> LabelParts:
+    """Split a speaker label into role and name.
+
+    ``known_names`` are names in natural order already known for the page (attendees, Persons
+    tags, bare-name labels); a label equal to one, or ending with one, is split there. Otherwise
+    the name is taken as the last two capitalised words when the words before them read as a
+    role ("Defence Minister Sergei Shoigu"), the whole label when it reads as a name ("Recep
+    Tayyip Erdogan", "В.Путин"), and a role-only label ("Moderator") has no name. Generic labels
+    ("Question") give neither.
+    """
+    text = _clean(label)
+    if is_generic_label(text):
+        return LabelParts(None, None)
+    for name in sorted(known_names, key=len, reverse=True):
+        if names_match(text, name):
+            return LabelParts(None, text)
+        if text.endswith(" " + name):
+            return LabelParts(text[: -len(name) - 1].rstrip(" ,"), name)
+    words = text.split(" ")
+    if len(words) == 1:
+        return LabelParts(text, None) if is_role_only_label(text) else LabelParts(None, text)
+    initials = re.search(r"(?:^|\s)((?:[A-ZА-ЯЁ]\.\s?){1,2}[A-ZА-ЯЁ][\w'’-]+)$", text)
+    if initials:
+        before = text[: initials.start(1)].strip()
+        return LabelParts(before or None, initials.group(1))
+    head, tail = words[:-2], words[-2:]
+    if not all(_is_capitalised(w) for w in tail):
+        return LabelParts(text, None)
+    if _looks_like_role(head):
+        return LabelParts(" ".join(head), " ".join(tail))
+    return LabelParts(None, text)
+
+
+def _looks_like_role(words: Sequence[str]) -> bool:
+    if not words:
+        return False
+    return any(w.casefold() in _ROLE_WORDS or not _is_capitalised(w) for w in words)
+
+
+_ATTENDEE_INTRO = re.compile(
+    r"^(.{0,120}?\b(?i:taking part|took part|attended by|participants|participating|"
+    r"also present|приняли участие|принял участие|приняла участие|участвовали|"
+    r"присутствовали)\b[^A-ZА-ЯЁ]{0,60}?)\s+(?=[A-ZА-ЯЁ«\"])",
+)
+
+
+def attendee_intro(line: str) -> str | None:
+    """The words opening an attendee sentence ("Taking part in the meeting were"), or None."""
+    match = _ATTENDEE_INTRO.match(_clean(line))
+    return match.group(1).rstrip(":") if match else None
+
+
+def parse_attendees(items_text: str, known_names: Sequence[str] = ()) -> list[LabelParts]:
+    """Split the list part of an attendee sentence into (role, name) items.
+
+    ``items_text`` is what follows the intro, with the copied page's line breaks turned into
+    the separators they stand for (", " and ", and "). Known names (Persons tags) mark where an
+    item ends even when a role holds a comma ("… for Environmental Protection, Ecology and
+    Transport Sergei Ivanov").
+    """
+    text = _clean(items_text).rstrip(".").strip()
+    items: list[str] = []
+    ends = sorted(
+        {m.end() for name in known_names for m in re.finditer(re.escape(name) + r"\b", text)}
+    )
+    start = 0
+    for end in ends:
+        items.append(text[start:end])
+        start = end
+    items.append(text[start:])
+    pieces: list[str] = []
+    for item in items:
+        parts = re.split(r",\s+(?:and\s+|и\s+)?|\s+(?:and|и)\s+", item) if not ends else [item]
+        pieces.extend(p.strip(" ,") for p in parts)
+    result: list[LabelParts] = []
+    for raw in pieces:
+        piece = re.sub(r"^(?:and|и)\s+", "", raw.strip(" ,;"))
+        if piece:
+            result.append(split_label(piece, known_names))
+    return [r for r in result if r.name]
+
+
+# --- identifiers and language ----------------------------------------------------------------
+
+_CYRILLIC = dict(
+    zip(
+        "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+        "a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh shch  y  e yu ya".split(" "),
+        strict=True,
+    )
+)
+
+
+def slug(text: str, max_length: int = 60) -> str:
+    """A lowercase ASCII slug of ``text`` ("Vladimir Putin" → "vladimir-putin"), Cyrillic
+    transliterated; cut at a word boundary near ``max_length``; "x" when nothing is left."""
+    lowered = "".join(_CYRILLIC.get(c, c) for c in text.casefold())
+    ascii_text = unicodedata.normalize("NFKD", lowered).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_text)
+    out = ""
+    for word in words:
+        candidate = f"{out}-{word}" if out else word
+        if len(candidate) > max_length and out:
+            break
+        out = candidate[:max_length]
+    return out or "x"
+
+
+def transcript_id(date: dt.date, title: str) -> str:
+    """The id of a kremlin.ru transcript read from page text: "kremlin-2022-03-11-<slug>"."""
+    return f"kremlin-{date.isoformat()}-{slug(title)}"
+
+
+def unique_id(base: str, taken: Iterable[str]) -> str:
+    """``base``, or ``base-2``, ``base-3`` … whichever is not in ``taken``; an NCName."""
+    used = set(taken)
+    stem = base if re.match(r"[A-Za-z_]", base) else f"p-{base}"
+    candidate, number = stem, 2
+    while candidate in used:
+        candidate, number = f"{stem}-{number}", number + 1
+    return candidate
+
+
+def detect_language(text: str) -> str:
+    """ "ru" when most letters of ``text`` are Cyrillic, else "en"."""
+    sample = text[:20000]
+    cyrillic = sum(1 for c in sample if "а" <= c.lower() <= "я" or c in "ёЁ")
+    latin = sum(1 for c in sample if "a" <= c.lower() <= "z")
+    return "ru" if cyrillic > latin else "en"

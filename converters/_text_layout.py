@@ -1,0 +1,235 @@
+"""Line-level rules of the kremlin.ru page-text layout, shared by the text reader and writer.
+
+The writer uses the very predicates the reader uses, so that it knows when a value printed as is
+would be read back as something else and must be escaped (see docs/text.md):
+
+* ``\\ `` + text: the line is literal text (a paragraph, a title, a tag, a caption);
+* ``\\`` alone after a photo counter: the photo has no caption;
+* ``\\narrative``, ``\\speech {json}``, ``\\stage …``, ``\\heading …``, ``\\omission …``,
+  ``\\break …``: a turn given explicitly;
+* footer extension lines ``Key: value`` (:data:`EXTENSION_KEYS`) for what the page cannot show.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import _kremlin as kremlin
+
+ESCAPE = "\\ "
+NO_CAPTION = "\\"
+DIRECTIVES = ("narrative", "speech", "stage", "heading", "omission", "break")
+
+#: Footer extension keys (written only when the page layout cannot carry the value).
+EXTENSION_KEYS = {
+    "Transcript id": "id",
+    "Language": "language",
+    "Source": "url",
+    "Document number": "identifier",
+    "Publisher": "publisher",
+    "Licence": "licence",
+    "UTC offset": "utc_offset",
+    "Place": "place",
+    "Attendees intro": "attendees_intro",
+    "Participant": "participant",
+    "Sections": "sections",
+    "Links": "links",
+}
+
+_BREAK = re.compile(r"\*(?:[ \u00a0]*\*){2,}")
+_OMISSION = re.compile(r"<(?:…|\.\.\.)>|\[…\]|\[\.\.\.\]")
+_STAGE = re.compile(r"\([^()\n]{1,300}\)\.?")
+_COUNTER = re.compile(r"(\d{1,3}) (?:of|из) (\d{1,3})")
+_FUNCTION_WORDS = frozenset(
+    "of the for and on in at to with under de da del di du la le von van der den bin al y "
+    "и по при в во на с со для из к от".split()
+)
+_DASHES = frozenset("-–—")
+_LABEL_FORBIDDEN = re.compile(r"[!?;:()\[\]<>\\/…@#=*\"“”]|\.\s*[a-zа-яё]|,$|\.$")
+_TERMINAL = tuple(".,:;!?…»\"”)]'’")
+_MAX_LABEL_WORDS = 16
+
+
+def clean(text: str) -> str:
+    """Collapse runs of any whitespace (no-break spaces included) to one ordinary space."""
+    return " ".join(text.split())
+
+
+def is_escaped(line: str) -> bool:
+    """True for a line that starts with the escape character."""
+    return line.startswith("\\")
+
+
+def unescape(line: str) -> str:
+    """The literal text of a line: without the ``\\ `` prefix when it has one."""
+    return line[2:] if line.startswith(ESCAPE) else line
+
+
+def directive(line: str) -> tuple[str, str] | None:
+    """``(name, argument)`` of a directive line such as ``\\stage (Applause.)``, else None."""
+    if not line.startswith("\\") or line.startswith(ESCAPE):
+        return None
+    name, _, argument = line[1:].partition(" ")
+    return (name, argument) if name in DIRECTIVES else None
+
+
+def is_break(line: str) -> bool:
+    """True for a section separator such as "* * *"."""
+    return _BREAK.fullmatch(line) is not None
+
+
+def is_omission(line: str) -> bool:
+    """True for an omission marker such as "<…>"."""
+    return _OMISSION.fullmatch(line) is not None
+
+
+def is_stage(line: str) -> bool:
+    """True for a stage direction on its own line, such as "(Applause.)"."""
+    return _STAGE.fullmatch(line) is not None
+
+
+def counter(line: str) -> tuple[int, int] | None:
+    """``(index, total)`` of a photo counter line "2 of 4" ("2 из 4"), else None."""
+    match = _COUNTER.fullmatch(clean(line))
+    if not match:
+        return None
+    index, total = int(match.group(1)), int(match.group(2))
+    return (index, total) if 1 <= index <= total else None
+
+
+def is_end_marker(line: str) -> bool:
+    """True for "Text version" (which ends a document) in either language."""
+    return clean(line) in kremlin.END_MARKERS
+
+
+def glued_end(line: str) -> str | None:
+    """For "Text versionEvents" (the end marker glued to the next breadcrumb): "Events"."""
+    for marker in kremlin.END_MARKERS:
+        if line.startswith(marker):
+            rest = line[len(marker) :]
+            if rest.strip() in kremlin.BREADCRUMBS:
+                return rest.strip()
+    return None
+
+
+def _capitalised(word: str) -> bool:
+    first = word.lstrip("«“\"'(")[:1]
+    return first.isupper() or first.isdigit()
+
+
+def is_label(text: str) -> bool:
+    """True when ``text`` (what precedes ": ") reads as a speaker label.
+
+    A label is a generic label ("Question"), or up to 16 words with capitalised first and last
+    words where the words between are capitalised or function words ("President of the Republic
+    of Belarus Alexander Lukashenko"); a Russian role before an initials name may hold lowercase
+    words ("Министр иностранных дел С.Лавров"). Sentences ("Here is my point: …") fail.
+    """
+    label = clean(text)
+    if not label or len(label) > 200:
+        return False
+    if kremlin.is_generic_label(label):
+        return True
+    if _LABEL_FORBIDDEN.search(label) and not _initials_only_dots(label):
+        return False
+    words = label.split(" ")
+    if len(words) > _MAX_LABEL_WORDS or not _capitalised(words[0]):
+        return False
+    if not _capitalised(words[-1]):
+        return False
+    loose = words[0].casefold() in kremlin._ROLE_WORDS and re.search(
+        r"[A-ZА-ЯЁ]\.\s?[A-ZА-ЯЁ]", words[-1]
+    )
+    for word in words[1:-1]:
+        if not (
+            _capitalised(word)
+            or word.casefold() in _FUNCTION_WORDS
+            or word in _DASHES
+            or loose
+            or word.rstrip(",").casefold() in _FUNCTION_WORDS
+            or _capitalised(word.rstrip(","))
+        ):
+            return False
+    return True
+
+
+def _initials_only_dots(label: str) -> bool:
+    # "В.Путин", "A. Ivanov": dots that only follow an initial; nothing else forbidden.
+    stripped = re.sub(r"(?<![\w])[A-ZА-ЯЁ]\.\s?(?=[A-ZА-ЯЁ])", "", label)
+    return _LABEL_FORBIDDEN.search(stripped) is None
+
+
+def split_label_line(line: str) -> tuple[str, str] | None:
+    """``(label, first paragraph)`` of "Label: text", else None (footer fields excluded)."""
+    head, sep, rest = line.partition(": ")
+    if not sep or not rest.strip() or kremlin.footer_field(line) is not None:
+        return None
+    if head.strip() in EXTENSION_KEYS:
+        return None
+    return (clean(head), rest.strip()) if is_label(head) else None
+
+
+def is_heading(line: str) -> bool:
+    """True for a subheading: a short capitalised line without final punctuation."""
+    text = line.strip()
+    if not text or len(text) > 120 or text.endswith(_TERMINAL) or ": " in text:
+        return False
+    words = text.split()
+    return len(words) <= 12 and _capitalised(words[0]) and not text[0].isdigit()
+
+
+def looks_like_place(line: str) -> bool:
+    """True for a header line that reads as a place ("The Kremlin, Moscow", "Sochi")."""
+    text = line.strip()
+    if not text or is_escaped(text) or len(text) > 100 or text.endswith(_TERMINAL):
+        return False
+    if ": " in text or counter(text) or kremlin.parse_time(text) or kremlin.parse_date(text):
+        return False
+    if is_structural(text) or kremlin.attendee_intro(text):
+        return False
+    words = text.split()
+    return len(words) <= 10 and _capitalised(words[0])
+
+
+def is_structural(line: str) -> bool:
+    """True for a line the reader never takes as plain text: markers, footer lines,
+    directives, escapes, the end marker."""
+    text = line.strip()
+    return bool(
+        is_escaped(text)
+        or is_break(text)
+        or is_omission(text)
+        or is_stage(text)
+        or kremlin.footer_key(text)
+        or kremlin.footer_field(text)
+        or glued_end(text)
+        or text.startswith(": ")
+    )
+
+
+def is_footer_start(line: str) -> bool:
+    """True for the line that opens a page footer ("See also", "Topics", "Publication date: …")."""
+    key = kremlin.footer_key(line)
+    return (key is not None and key != "end") or kremlin.footer_field(line) is not None
+
+
+def extension(line: str) -> tuple[str, str | None] | None:
+    """``(field, value)`` of a footer extension line; value None for an empty "Key:"."""
+    head, sep, value = line.partition(":")
+    field = EXTENSION_KEYS.get(head)
+    if not sep or field is None:
+        return None
+    value = value.strip()
+    return field, (value or None)
+
+
+def needs_plain_escape(text: str) -> bool:
+    """True when a paragraph printed as is would not be read back as a plain paragraph."""
+    return bool(
+        is_structural(text)
+        or split_label_line(text)
+        or is_heading(text)
+        or is_end_marker(text)
+        or directive(text)
+        or extension(text)
+    )

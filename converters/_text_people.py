@@ -1,0 +1,131 @@
+"""Who speaks: participants and speakers of a page read as text.
+
+One participant per person however the labels vary: "President of Russia Vladimir Putin" and
+"Vladimir Putin" are one person, "В.Путин" is "Владимир Путин" when the Persons tags name him,
+and the role comes from the attendee list or the first label that prints one.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from . import _kremlin as kremlin
+
+if TYPE_CHECKING:
+    from .text_format import _Document
+
+
+def attendee_items(lines: list[str], known_names: list[str]) -> list[kremlin.LabelParts]:
+    """The (role, name) items of an attendee sentence split over ``lines`` (the text after
+    the intro, then the lines starting ", " / ", and " / ".")."""
+    if len(lines) == 1:
+        return kremlin.parse_attendees(lines[0], known_names)
+    items = []
+    for line in lines:
+        text = re.sub(r"^[,.;\s]*(?:(?:and|и)\s+)?", "", line).rstrip(" .,;")
+        if text:
+            parts = kremlin.split_label(text, known_names)
+            if parts.name:
+                items.append(parts)
+    return items
+
+
+class _People:
+    """The participant list being built, with lookups by name and by role."""
+
+    def __init__(self, people: list[dict[str, Any]], derive: bool, tag_names: list[str]):
+        self.people = people
+        self.derive = derive
+        self.tag_names = tag_names
+
+    def add(self, name: str | None, role: str | None, attending: bool = False) -> dict[str, Any]:
+        base = kremlin.slug(name or role or "x")
+        person = {
+            "id": kremlin.unique_id(base, (p["id"] for p in self.people)),
+            "name": name,
+            "role": role,
+            "attending": attending,
+        }
+        self.people.append(person)
+        return person
+
+    def by_name(self, name: str) -> dict[str, Any] | None:
+        for person in self.people:
+            known = person.get("name")
+            if known and (kremlin.names_match(name, known) or kremlin.names_match(known, name)):
+                return person
+        return None
+
+    def by_role(self, role: str) -> dict[str, Any] | None:
+        return next(
+            (p for p in self.people if p.get("name") is None and p.get("role") == role), None
+        )
+
+    def speaker(self, parts: kremlin.LabelParts) -> str | None:
+        if parts.name:
+            person = self.by_name(parts.name)
+            if person is None and self.derive:
+                full = next(
+                    (t for t in self.tag_names if kremlin.names_match(parts.name, t)), parts.name
+                )
+                person = self.add(full, parts.role)
+            elif person is not None and self.derive and person.get("role") is None:
+                person["role"] = parts.role
+        elif parts.role:
+            person = self.by_role(parts.role)
+            if person is None and self.derive:
+                person = self.add(None, parts.role)
+        else:
+            return None
+        return person["id"] if person else None
+
+
+def resolve(
+    doc: _Document, ext: dict[str, Any]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Participants and finished turns of a parsed document."""
+    from .text_format import _RawSpeech
+
+    tag_names = [kremlin.person_tag_to_name(t) for t in doc.footer.get("persons", [])]
+    explicit = doc.participants_explicit
+    people = _People([dict(p) for p in explicit], not explicit, tag_names)
+    if people.derive and doc.attendees_text:
+        for parts in attendee_items(doc.attendees_text, tag_names):
+            if parts.name and people.by_name(parts.name) is None:
+                people.add(parts.name, parts.role, attending=True)
+    known = tag_names + [p["name"] for p in people.people if p.get("name")]
+    for turn in doc.turns:
+        if isinstance(turn, _RawSpeech) and turn.label and turn.explicit is None:
+            parts = kremlin.split_label(turn.label, known)
+            if parts.role is None and parts.name and " " in parts.name:
+                known.append(parts.name)
+    turns: list[dict[str, Any]] = []
+    speakers: dict[int, str | None] = {}
+    for index, turn in enumerate(doc.turns):
+        if not isinstance(turn, _RawSpeech):
+            turns.append(turn)
+            continue
+        if turn.explicit is not None:
+            speaker, label, role = (turn.explicit.get(k) for k in ("speaker", "label", "role"))
+        elif turn.resumes is not None:
+            speaker, label, role = speakers.get(turn.resumes), None, None
+            if speaker is None:
+                turns.append({"kind": "narrative", "paragraphs": turn.paragraphs})
+                continue
+        else:
+            label = turn.label
+            parts = kremlin.split_label(label or "", known)
+            speaker = people.speaker(parts)
+            role = parts.role
+        speakers[index] = speaker
+        turns.append(
+            {
+                "kind": "speech",
+                "speaker": speaker,
+                "label": label,
+                "role": role,
+                "paragraphs": turn.paragraphs,
+            }
+        )
+    return people.people, turns

@@ -1,0 +1,294 @@
+"""Rendering a transcript as kremlin.ru page text that reads back to the same transcript.
+
+The writer first prints the page as the site does. It then reads its own output back and, for
+each part that did not survive (the header, the participant list, a turn, the footer), switches
+that part to its explicit form: escaped lines, directives, footer extension lines. Real pages
+therefore come out looking like the page, and anything else still round-trips exactly.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from transcript_model.errors import TranscriptError
+from transcript_model.model import Speech, Transcript
+
+from . import _kremlin as kremlin
+from . import _text_layout as layout
+
+Parser = Callable[[list[tuple[int, str]], str], Transcript]
+
+
+@dataclass
+class _Explicit:
+    """Which parts of a transcript are written in their explicit form."""
+
+    header: bool = False
+    participants: bool = False
+    footer: bool = False
+    turns: set[int] = field(default_factory=set)
+
+
+def render(transcript: Transcript, parse: Parser) -> str:
+    """The page text of ``transcript``; ``parse`` is the reader used to check it."""
+    explicit = _Explicit()
+    for _ in range(len(transcript.turns) + 8):
+        lines = render_lines(transcript, explicit)
+        back = _read_back(lines, parse)
+        if back == transcript:
+            return "\n".join(lines) + "\n"
+        _escalate(transcript, back, explicit)
+    raise TranscriptError.single(
+        "unwritable",
+        f"transcript {transcript.id!r} cannot be written as page text without loss "
+        "(please report this as a bug)",
+    )
+
+
+def _read_back(lines: list[str], parse: Parser) -> Transcript | None:
+    try:
+        return parse(list(enumerate(lines, 1)), "<written>")
+    except TranscriptError:
+        return None
+
+
+def _escalate(original: Transcript, back: Transcript | None, explicit: _Explicit) -> None:
+    if back is None:
+        explicit.header = explicit.participants = explicit.footer = True
+        explicit.turns.update(range(len(original.turns)))
+        return
+    if back.event != original.event or back.metadata.captions != original.metadata.captions:
+        explicit.header = explicit.participants = True
+    if back.participants != original.participants:
+        explicit.participants = True
+    if back.metadata.model_copy(update={"captions": []}) != original.metadata.model_copy(
+        update={"captions": []}
+    ):
+        explicit.footer = True
+    pairs = zip(original.turns, back.turns, strict=False)
+    first = next((i for i, (a, b) in enumerate(pairs) if a != b), None)
+    if first is None and len(back.turns) != len(original.turns):
+        first = min(len(original.turns), len(back.turns))
+    if first is not None:
+        todo = [i for i in range(first, len(original.turns)) if i not in explicit.turns]
+        if todo:
+            explicit.turns.add(todo[0])
+        elif original.turns:
+            explicit.footer = explicit.header = True
+        if first == 0 or not original.turns:
+            explicit.header = True
+
+
+def render_lines(t: Transcript, explicit: _Explicit) -> list[str]:
+    """The lines of the page of ``t``, with the given parts in explicit form."""
+    words = kremlin.words_for(t.language)
+    extensions: list[tuple[str, str]] = []
+    lines = [words["breadcrumb"], *_header(t, explicit, extensions)]
+    lines.extend(_body(t, explicit))
+    lines.extend(_footer(t, explicit, words, extensions))
+    return lines
+
+
+def _escape_if(text: str, needed: bool) -> str:
+    return layout.ESCAPE + text if needed else text
+
+
+def _title_needs_escape(text: str) -> bool:
+    return bool(
+        layout.is_escaped(text)
+        or layout.is_end_marker(text)
+        or layout.glued_end(text)
+        or layout.is_footer_start(text)
+    )
+
+
+def _header(t: Transcript, explicit: _Explicit, ext: list[tuple[str, str]]) -> list[str]:
+    event = t.event
+    lines = [_escape_if(event.title, explicit.header or _title_needs_escape(event.title))]
+    if event.lead is not None:
+        risky = _title_needs_escape(event.lead) or kremlin.parse_date(event.lead) is not None
+        lines.append(_escape_if(event.lead, explicit.header or risky))
+    lines.append(kremlin.format_date(event.date, t.language))
+    if event.time is not None:
+        lines.append(kremlin.format_time(event.time))
+    if event.place is not None:
+        if explicit.header or not layout.looks_like_place(event.place):
+            ext.append(("Place", event.place))
+        else:
+            lines.append(event.place)
+    separator = "из" if t.language.split("-")[0] == "ru" else "of"
+    for caption in t.metadata.captions:
+        lines.append(f"{caption.index} {separator} {caption.total}")
+        if caption.text is None:
+            lines.append(layout.NO_CAPTION)
+        else:
+            plain = not explicit.header and _caption_plain(caption.text)
+            lines.append(_escape_if(caption.text, not plain))
+    lines.extend(_attendees(t, explicit, ext))
+    return lines
+
+
+def _caption_plain(text: str) -> bool:
+    from .text_format import _is_caption_text
+
+    return _is_caption_text(text) and not _title_needs_escape(text)
+
+
+def _attendees(t: Transcript, explicit: _Explicit, ext: list[tuple[str, str]]) -> list[str]:
+    intro = t.event.attendees_intro
+    attending = [p for p in t.participants if p.attending]
+    if intro is None:
+        return []
+    if explicit.participants or not attending or kremlin.attendee_intro(f"{intro} X") != intro:
+        ext.append(("Attendees intro", intro))
+        return []
+    items = [" ".join(x for x in (p.role, p.name) if x) for p in attending]
+    lines = [f"{intro} {items[0]}"]
+    for number, item in enumerate(items[1:], 2):
+        lines.append(f", and {item}" if number == len(items) else f", {item}")
+    lines.append(".")
+    return lines
+
+
+def _body(t: Transcript, explicit: _Explicit) -> list[str]:
+    lines: list[str] = []
+    previous: str | None = None
+    for index, turn in enumerate(t.turns):
+        if index in explicit.turns or not _plain_turn(turn, previous, lines):
+            lines.extend(_explicit_turn(turn))
+        previous = turn.kind
+    return lines
+
+
+def _paragraph_lines(paragraphs: list[str]) -> list[str]:
+    return [_escape_if(p, layout.needs_plain_escape(p)) for p in paragraphs]
+
+
+def _plain_turn(turn: Any, previous: str | None, lines: list[str]) -> bool:
+    """Append ``turn`` in the page's own form to ``lines``; False when it has none."""
+    kind = turn.kind
+    if kind == "speech":
+        if turn.label is not None:
+            first = f"{turn.label}: {turn.paragraphs[0]}"
+            if layout.split_label_line(first) != (turn.label, turn.paragraphs[0]):
+                return False
+            lines.append(first)
+            lines.extend(_paragraph_lines(turn.paragraphs[1:]))
+            return True
+        if previous not in ("stage", "omission"):
+            return False
+        lines.extend(_paragraph_lines(turn.paragraphs))
+        return True
+    if kind == "narrative":
+        if previous not in (None, "break", "heading"):
+            return False
+        lines.extend(_paragraph_lines(turn.paragraphs))
+        return True
+    text = turn.text if kind in ("stage", "heading") else turn.marker
+    plain = {
+        "stage": layout.is_stage,
+        "omission": layout.is_omission,
+        "break": layout.is_break,
+        "heading": _heading_plain,
+    }[kind](text)
+    if plain:
+        lines.append(text)
+    return bool(plain)
+
+
+def _heading_plain(text: str) -> bool:
+    return (
+        layout.is_heading(text)
+        and not layout.is_structural(text)
+        and layout.split_label_line(text) is None
+        and not layout.is_end_marker(text)
+    )
+
+
+def _explicit_turn(turn: Any) -> list[str]:
+    kind = turn.kind
+    if isinstance(turn, Speech):
+        fields = {"speaker": turn.speaker, "label": turn.label, "role": turn.role}
+        head = "\\speech " + json.dumps(fields, ensure_ascii=False)
+        return [head, *(layout.ESCAPE + p for p in turn.paragraphs)]
+    if kind == "narrative":
+        return ["\\narrative", *(layout.ESCAPE + p for p in turn.paragraphs)]
+    text = turn.text if kind in ("stage", "heading") else turn.marker
+    return [f"\\{kind} {text}"]
+
+
+def _footer_needs_escape(text: str) -> bool:
+    return bool(
+        layout.is_escaped(text)
+        or layout.is_footer_start(text)
+        or layout.extension(text)
+        or layout.is_end_marker(text)
+        or layout.glued_end(text)
+        or kremlin.footer_key(text)
+    )
+
+
+def _footer(
+    t: Transcript, explicit: _Explicit, words: dict[str, str], ext: list[tuple[str, str]]
+) -> list[str]:
+    meta = t.metadata
+    lines: list[str] = []
+    sections: list[tuple[str, list[str]]] = [
+        ("see_also", [link.title for link in meta.see_also]),
+        ("geography", meta.geography),
+        ("topics", meta.topics),
+        ("persons", meta.persons),
+    ]
+    for key, values in sections:
+        if values:
+            lines.append(words[key])
+            lines.extend(_escape_if(v, explicit.footer or _footer_needs_escape(v)) for v in values)
+    lines.append(words["status"])
+    if meta.sections:
+        joined = ", ".join(meta.sections)
+        if explicit.footer or [s for s in joined.split(", ")] != meta.sections:
+            ext.append(("Sections", json.dumps(meta.sections, ensure_ascii=False)))
+        else:
+            lines.append(f"{words['sections']}: {joined}")
+    if meta.published is not None:
+        lines.append(
+            f"{words['published']}: {kremlin.format_published(meta.published, t.language)}"
+        )
+    if explicit.footer or any(link.url for link in meta.see_also):
+        links = [link.model_dump() for link in meta.see_also]
+        ext.append(("Links", json.dumps(links, ensure_ascii=False)))
+    ext.extend(_document_extensions(t))
+    if explicit.participants:
+        ext.extend(
+            ("Participant", json.dumps(p.model_dump(), ensure_ascii=False)) for p in t.participants
+        )
+    lines.extend(f"{key}: {value}" if value else f"{key}:" for key, value in ext)
+    lines.append(words["end"])
+    return lines
+
+
+def _document_extensions(t: Transcript) -> list[tuple[str, str]]:
+    from .text_format import _language_sample
+
+    ext: list[tuple[str, str]] = []
+    if t.id != kremlin.transcript_id(t.event.date, t.event.title):
+        ext.append(("Transcript id", t.id))
+    turns = [turn.model_dump() for turn in t.turns]
+    event = {"title": t.event.title, "lead": t.event.lead}
+    if t.language != kremlin.detect_language(_language_sample(event, turns)):
+        ext.append(("Language", t.language))
+    source = t.metadata.source
+    if source.url is not None:
+        ext.append(("Source", source.url))
+    if source.identifier is not None:
+        ext.append(("Document number", source.identifier))
+    if source.publisher != kremlin.PUBLISHERS.get(t.language):
+        ext.append(("Publisher", source.publisher or ""))
+    if t.metadata.licence != kremlin.LICENCE:
+        ext.append(("Licence", t.metadata.licence or ""))
+    if t.event.utc_offset != kremlin.MOSCOW_OFFSET:
+        ext.append(("UTC offset", t.event.utc_offset or ""))
+    return ext

@@ -1,0 +1,451 @@
+"""kremlin.ru transcript page text: the text copied from a transcript page, and back.
+
+Reading turns copied page text (one or several pages, each ending with "Text version") into
+transcripts: header, photo captions, attendee sentence, speeches, narrative, stage directions,
+headings, omissions, breaks and the footer's tags and publication data, in English or Russian.
+Writing renders the same layout, adding escapes and footer extension lines only where the plain
+page could not carry a value, so that ``read(write(t)) == t`` for every valid transcript.
+The layout and the extensions are described in docs/text.md.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import ValidationError
+
+from transcript_model.errors import TranscriptError, problems_from_validation_error
+from transcript_model.inputs import ReadResult, decode_text
+from transcript_model.model import Transcript
+
+from . import _kremlin as kremlin
+from . import _text_layout as layout
+from ._text_writer import render
+
+Line = tuple[int, str]
+
+__all__ = ["parse_document", "read", "split_documents", "write"]
+
+
+def _lines(text: str) -> list[Line]:
+    # Copied pages carry CR or CRLF ends, BOMs, no-break and trailing spaces: none of it is text.
+    result: list[Line] = []
+    for number, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip().lstrip("\ufeff").strip()
+        if line:
+            result.append((number, line))
+    return result
+
+
+def split_documents(lines: list[Line]) -> list[list[Line]]:
+    """Split numbered non-blank lines into documents at each "Text version" end marker."""
+    documents: list[list[Line]] = [[]]
+    for number, line in lines:
+        glued = layout.glued_end(line)
+        if glued is not None:
+            documents.append([(number, glued)])
+        elif layout.is_end_marker(line):
+            documents.append([])
+        else:
+            documents[-1].append((number, line))
+    return [d for d in documents if d]
+
+
+def read(data: bytes, origin: str = "<input>", **options: Any) -> ReadResult:
+    """Read every transcript page in copied kremlin.ru page text.
+
+    Raises :class:`TranscriptError` naming the file and line when a document has no title or
+    no date, or when what was read breaks a rule of the model.
+    """
+    text = decode_text(data, origin)
+    documents = split_documents(_lines(text))
+    if not documents:
+        raise TranscriptError.single(
+            "not_a_transcript",
+            "expected kremlin.ru transcript text (a title line, then a date such as "
+            "'March 11, 2022'), found no text",
+            origin,
+            1,
+        )
+    transcripts = [parse_document(document, origin) for document in documents]
+    return ReadResult(transcripts)
+
+
+def write(transcripts: Sequence[Transcript], **options: Any) -> str:
+    """Render transcripts as kremlin.ru page text, one page after another.
+
+    Each page is written as the site prints it; escapes and extension lines are added only
+    where reading the plain page back would not give the same transcript.
+    """
+    return "".join(render(t, parse_document) for t in transcripts)
+
+
+# --- reading one document ---------------------------------------------------------------------
+
+
+@dataclass
+class _RawSpeech:
+    """A speech before its speaker is resolved: the label as printed, or explicit fields."""
+
+    label: str | None
+    paragraphs: list[str]
+    explicit: dict[str, Any] | None = None
+    resumes: int | None = None  # index of the speech this one continues after an interruption
+
+
+@dataclass
+class _Document:
+    origin: str
+    lines: list[Line]
+    position: int = 0
+    event: dict[str, Any] = field(default_factory=dict)
+    captions: list[dict[str, Any]] = field(default_factory=list)
+    attendees_text: list[str] = field(default_factory=list)
+    turns: list[dict[str, Any] | _RawSpeech] = field(default_factory=list)
+    footer: dict[str, Any] = field(default_factory=dict)
+    extensions: dict[str, Any] = field(default_factory=dict)
+    participants_explicit: list[dict[str, Any]] = field(default_factory=list)
+
+    def peek(self, offset: int = 0) -> str | None:
+        index = self.position + offset
+        return self.lines[index][1] if index < len(self.lines) else None
+
+    def line_number(self, offset: int = 0) -> int:
+        index = min(self.position + offset, len(self.lines) - 1)
+        return self.lines[index][0]
+
+
+_DATE_WINDOW = 6
+
+
+def parse_document(lines: list[Line], origin: str = "<input>") -> Transcript:
+    """Parse one document (the numbered non-blank lines of one page) into a transcript."""
+    doc = _Document(origin, lines)
+    footer_start = _footer_start(doc)
+    _parse_header(doc, footer_start)
+    _parse_body(doc, footer_start)
+    _parse_footer(doc, footer_start)
+    return _build(doc)
+
+
+def _not_a_transcript(doc: _Document, message: str, offset: int = 0) -> TranscriptError:
+    return TranscriptError.single("not_a_transcript", message, doc.origin, doc.line_number(offset))
+
+
+def _footer_start(doc: _Document) -> int:
+    for index, (_, line) in enumerate(doc.lines):
+        if index > 0 and layout.is_footer_start(line):
+            return index
+    return len(doc.lines)
+
+
+def _parse_header(doc: _Document, end: int) -> None:
+    if doc.peek() in kremlin.BREADCRUMBS and doc.position + 1 < end:
+        doc.position += 1
+    if doc.position >= end:
+        raise _not_a_transcript(
+            doc, "expected a transcript title line, then a date such as 'March 11, 2022'"
+        )
+    title_line = doc.position
+    doc.event["title"] = layout.clean(layout.unescape(doc.lines[title_line][1]))
+    date_at = None
+    for offset in range(1, _DATE_WINDOW + 1):
+        line = doc.peek(offset)
+        if line is None or doc.position + offset >= end:
+            break
+        if not layout.is_escaped(line) and kremlin.parse_date(line):
+            date_at = offset
+            break
+    if date_at is None:
+        raise _not_a_transcript(
+            doc,
+            f"expected the date of the event (such as 'March 11, 2022' or '11 марта 2022 года') "
+            f"within {_DATE_WINDOW} lines after the title "
+            f"{_short(doc.event['title'])}; no date found: this does not read as a transcript",
+        )
+    lead = [layout.unescape(doc.lines[title_line + k][1]) for k in range(1, date_at)]
+    if lead:
+        doc.event["lead"] = " ".join(lead)
+    doc.event["date"] = kremlin.parse_date(doc.lines[title_line + date_at][1])
+    doc.position = title_line + date_at + 1
+    _parse_time_place(doc, end)
+    _parse_captions(doc, end)
+    _parse_attendees(doc, end)
+
+
+def _short(text: str) -> str:
+    return repr(text if len(text) <= 60 else text[:57] + "...")
+
+
+def _parse_time_place(doc: _Document, end: int) -> None:
+    line = doc.peek()
+    if line is not None and doc.position < end and kremlin.parse_time(line):
+        doc.event["time"] = kremlin.parse_time(line)
+        doc.position += 1
+    line = doc.peek()
+    if line is not None and doc.position < end and layout.looks_like_place(line):
+        following = doc.peek(1)
+        if not (following and following.startswith(": ")):
+            doc.event["place"] = layout.clean(line)
+            doc.position += 1
+
+
+def _parse_captions(doc: _Document, end: int) -> None:
+    while doc.position < end:
+        line = doc.peek()
+        found = layout.counter(line) if line else None
+        if found is None:
+            return
+        doc.position += 1
+        caption: dict[str, Any] = {"index": found[0], "total": found[1], "text": None}
+        slot = doc.peek() if doc.position < end else None
+        if slot == layout.NO_CAPTION:
+            doc.position += 1
+        elif slot is not None and _is_caption_text(slot):
+            caption["text"] = layout.unescape(slot)
+            doc.position += 1
+        doc.captions.append(caption)
+
+
+def _is_caption_text(line: str) -> bool:
+    if line.startswith(layout.ESCAPE):
+        return True
+    return not (
+        layout.is_escaped(line)
+        or layout.counter(line)
+        or layout.is_structural(line)
+        or layout.split_label_line(line)
+        or kremlin.attendee_intro(line)
+    )
+
+
+def _parse_attendees(doc: _Document, end: int) -> None:
+    line = doc.peek()
+    if line is None or doc.position >= end or layout.is_escaped(line):
+        return
+    intro = kremlin.attendee_intro(line)
+    if intro is None:
+        return
+    doc.event["attendees_intro"] = intro
+    first = layout.clean(line)[len(intro) :].lstrip(" :")
+    parts = [first]
+    doc.position += 1
+    while doc.position < end and not parts[-1].endswith("."):
+        following = doc.peek()
+        if following is None or not following.startswith((",", ".", "and ", "и ")):
+            break
+        parts.append(following)
+        doc.position += 1
+    doc.attendees_text = parts
+
+
+def _parse_body(doc: _Document, end: int) -> None:
+    open_turn: dict[str, Any] | _RawSpeech | None = None
+    resume: int | None = None  # the speech an interruption (stage, omission) sits in
+    while doc.position < end:
+        line = doc.lines[doc.position][1]
+        following = doc.lines[doc.position + 1][1] if doc.position + 1 < end else None
+        doc.position += 1
+        command = layout.directive(line)
+        if command is not None:
+            open_turn, resume = _apply_directive(doc, command, open_turn, resume)
+            continue
+        if layout.is_escaped(line):
+            open_turn = _add_paragraph(doc, layout.unescape(line), open_turn, resume)
+            continue
+        if layout.is_break(line):
+            doc.turns.append({"kind": "break", "marker": line})
+            open_turn, resume = None, None
+        elif layout.is_omission(line):
+            doc.turns.append({"kind": "omission", "marker": line})
+            resume, open_turn = _interrupted(open_turn, resume, doc), None
+        elif layout.is_stage(line):
+            doc.turns.append({"kind": "stage", "text": line})
+            resume, open_turn = _interrupted(open_turn, resume, doc), None
+        elif (labelled := layout.split_label_line(line)) is not None:
+            open_turn = _RawSpeech(labelled[0], [labelled[1]])
+            doc.turns.append(open_turn)
+            resume = None
+        elif following is not None and following.startswith(": ") and layout.is_label(line):
+            open_turn = _RawSpeech(layout.clean(line), [following[2:].strip()])
+            doc.turns.append(open_turn)
+            doc.position += 1
+            resume = None
+        elif layout.is_heading(line) and not (following or "").startswith(": "):
+            doc.turns.append({"kind": "heading", "text": line})
+            open_turn, resume = None, None
+        else:
+            open_turn = _add_paragraph(doc, line, open_turn, resume)
+
+
+def _interrupted(
+    open_turn: dict[str, Any] | _RawSpeech | None, resume: int | None, doc: _Document
+) -> int | None:
+    if isinstance(open_turn, _RawSpeech):
+        index = next(i for i in range(len(doc.turns) - 1, -1, -1) if doc.turns[i] is open_turn)
+        return _speech_origin(doc, index)
+    return resume
+
+
+def _speech_origin(doc: _Document, index: int) -> int:
+    turn = doc.turns[index]
+    if isinstance(turn, _RawSpeech) and turn.resumes is not None:
+        return turn.resumes
+    return index
+
+
+def _add_paragraph(
+    doc: _Document,
+    text: str,
+    open_turn: dict[str, Any] | _RawSpeech | None,
+    resume: int | None,
+) -> dict[str, Any] | _RawSpeech:
+    if isinstance(open_turn, _RawSpeech):
+        open_turn.paragraphs.append(text)
+        return open_turn
+    if open_turn is not None:
+        open_turn["paragraphs"].append(text)
+        return open_turn
+    new_turn: dict[str, Any] | _RawSpeech
+    if resume is not None:
+        new_turn = _RawSpeech(None, [text], resumes=resume)
+    else:
+        new_turn = {"kind": "narrative", "paragraphs": [text]}
+    doc.turns.append(new_turn)
+    return new_turn
+
+
+def _apply_directive(
+    doc: _Document,
+    command: tuple[str, str],
+    open_turn: dict[str, Any] | _RawSpeech | None,
+    resume: int | None,
+) -> tuple[dict[str, Any] | _RawSpeech | None, int | None]:
+    name, argument = command
+    if name == "narrative":
+        turn: dict[str, Any] = {"kind": "narrative", "paragraphs": []}
+        doc.turns.append(turn)
+        return turn, None
+    if name == "speech":
+        try:
+            fields = json.loads(argument)
+        except json.JSONDecodeError:
+            fields = None
+        if not isinstance(fields, dict):
+            raise TranscriptError.single(
+                "text_syntax",
+                "expected a JSON object after \\speech (speaker, label, role)",
+                doc.origin,
+                doc.lines[doc.position - 1][0],
+            )
+        speech = _RawSpeech(fields.get("label"), [], explicit=fields)
+        doc.turns.append(speech)
+        return speech, None
+    if name in ("stage", "heading"):
+        doc.turns.append({"kind": name, "text": argument})
+    else:
+        doc.turns.append({"kind": name, "marker": argument})
+    if name in ("stage", "omission"):
+        return None, _interrupted(open_turn, resume, doc)
+    return None, None
+
+
+def _parse_footer(doc: _Document, start: int) -> None:
+    section: str | None = None
+    lists: dict[str, list[str]] = {"see_also": [], "geography": [], "topics": [], "persons": []}
+    for _, line in doc.lines[start:]:
+        key = None if layout.is_escaped(line) else kremlin.footer_key(line)
+        if key is not None:
+            section = key
+            continue
+        found = None if layout.is_escaped(line) else kremlin.footer_field(line)
+        if found is not None:
+            doc.footer[found[0]] = found[1]
+            continue
+        ext = None if layout.is_escaped(line) else layout.extension(line)
+        if ext is not None:
+            _store_extension(doc, ext[0], ext[1])
+            continue
+        if section == "see_also":
+            lists[section].append(layout.unescape(line))
+        elif section in lists:
+            lists[section].append(layout.clean(layout.unescape(line)))
+    doc.footer.update(lists)
+
+
+def _store_extension(doc: _Document, name: str, value: str | None) -> None:
+    if name == "participant" and value is not None:
+        doc.participants_explicit.append(json.loads(value))
+    elif name in ("sections", "links") and value is not None:
+        doc.extensions[name] = json.loads(value)
+    else:
+        doc.extensions[name] = value
+
+
+# --- building the transcript ------------------------------------------------------------------
+
+
+def _build(doc: _Document) -> Transcript:
+    from ._text_people import resolve
+
+    ext = doc.extensions
+    event = dict(doc.event)
+    for name in ("place", "attendees_intro"):
+        if name in ext:
+            event[name] = ext[name]
+    participants, turns = resolve(doc, ext)
+    language = ext.get("language") or kremlin.detect_language(_language_sample(event, turns))
+    event["utc_offset"] = ext.get("utc_offset", kremlin.MOSCOW_OFFSET)
+    footer = doc.footer
+    published = kremlin.parse_published(footer["published"]) if "published" in footer else None
+    sections = ext.get("sections")
+    if sections is None:
+        raw = footer.get("sections")
+        sections = [layout.clean(s) for s in raw.split(", ")] if raw else []
+    links = ext.get("links")
+    if links is None:
+        links = [{"title": t, "url": None} for t in footer["see_also"]]
+    data = {
+        "id": ext.get("id") or kremlin.transcript_id(event["date"], event["title"]),
+        "language": language,
+        "event": event,
+        "participants": participants,
+        "turns": turns,
+        "metadata": {
+            "source": {
+                "url": ext.get("url"),
+                "publisher": ext.get("publisher", kremlin.PUBLISHERS.get(language)),
+                "identifier": ext.get("identifier"),
+            },
+            "licence": ext.get("licence", kremlin.LICENCE),
+            "published": published,
+            "sections": sections,
+            "topics": footer["topics"],
+            "geography": footer["geography"],
+            "persons": footer["persons"],
+            "captions": doc.captions,
+            "see_also": links,
+        },
+    }
+    try:
+        return Transcript.model_validate(data)
+    except ValidationError as error:
+        raise TranscriptError(
+            [_locate(problem, doc) for problem in problems_from_validation_error(error, doc.origin)]
+        ) from None
+
+
+def _language_sample(event: dict[str, Any], turns: list[dict[str, Any]]) -> str:
+    parts = [event["title"], event.get("lead") or ""]
+    for turn in turns:
+        parts.extend(turn.get("paragraphs", ()))
+    return "\n".join(parts)
+
+
+def _locate(problem: Any, doc: _Document) -> Any:
+    from dataclasses import replace
+
+    return replace(problem, line=doc.lines[0][0])
