@@ -78,7 +78,6 @@ def _formats(args: argparse.Namespace) -> int:
 
     rows = []
     for fmt in all_formats():
-        module = load_module(fmt) if args.details else None
         row: dict[str, Any] = {
             "name": fmt.name,
             "reads": fmt.reads,
@@ -86,10 +85,15 @@ def _formats(args: argparse.Namespace) -> int:
             "extensions": list(fmt.extensions),
             "description": fmt.description,
         }
-        if module is not None:
-            row["validates"] = hasattr(module, "validate")
-            row["streams"] = hasattr(module, "write_stream")
-            row["packages"] = hasattr(module, "write_package")
+        if args.details:
+            try:
+                module = load_module(fmt)
+            except Exception as error:  # one broken converter must not hide the others
+                row["error"] = f"cannot load {fmt.module}: {type(error).__name__}: {error}"
+            else:
+                row["validates"] = hasattr(module, "validate")
+                row["streams"] = hasattr(module, "write_stream")
+                row["packages"] = hasattr(module, "write_package")
         rows.append(row)
     if args.json:
         sys.stdout.write(json.dumps(rows, indent=2) + "\n")

@@ -139,6 +139,8 @@ def _source(name: str | None) -> Format | None:
 
 def _check_reader_options(raw: dict[str, str], source: Format | None) -> None:
     # Without --from, an option must be known to at least one reader that may meet the inputs.
+    if not raw:
+        return  # checking imports every reader: only worth it when there is something to check
     candidates = [source] if source else [f for f in all_formats() if f.reads]
     known: set[str] = set()
     for fmt in candidates:
