@@ -1,0 +1,166 @@
+"""Safe loading of a saved HTML page, and the page-level facts that do not depend on its layout.
+
+A page arrives as a browser saves it ("Save page as…", which may add a ``<!-- saved from
+url=(0052)http://… -->`` comment) or as a mirror tool writes it (HTTrack adds ``<!-- Mirrored from
+… by HTTrack …-->``, wget keeps the page as served). This module decodes the bytes, parses them
+with lxml's HTML parser (no network, no DTD, no script execution: lxml never runs scripts) and
+finds the page's own URL.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from urllib.parse import urljoin
+
+from lxml import etree, html
+
+from transcript_model.errors import TranscriptError
+from transcript_model.inputs import DEFAULT_MAX_BYTES, check_size, line_column
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_SAVED_FROM = re.compile(r"saved from url=\(\d+\)(\S+)", re.IGNORECASE)
+_MIRRORED_FROM = re.compile(r"Mirrored from (\S+) by HTTrack", re.IGNORECASE)
+#: Elements whose content is never page text.
+SKIPPED = ("script", "style", "noscript", "template", "iframe", "object", "svg", "button")
+
+
+def decode(data: bytes, origin: str) -> str:
+    """The page as text: a BOM, else the ``<meta charset>`` of the page, else UTF-8."""
+    encoding = next((name for bom, name in _BOMS if data.startswith(bom)), None)
+    if encoding is None:
+        declared = _META_CHARSET.search(data[:4096])
+        encoding = declared.group(1).decode("ascii").lower() if declared else "utf-8"
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise TranscriptError.single(
+                "encoding",
+                f"the page declares an unknown character set {encoding!r}",
+                origin,
+            ) from None
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as error:
+        line, column = line_column(data, error.start)
+        raise TranscriptError.single(
+            "encoding",
+            f"the page is not valid {encoding.replace('-sig', '')}: byte 0x{data[error.start]:02x} "
+            "cannot be decoded",
+            origin,
+            line,
+            column,
+        ) from None
+
+
+def parse(data: bytes, origin: str, max_bytes: int = DEFAULT_MAX_BYTES) -> html.HtmlElement:
+    """Parse a saved page safely; raise TranscriptError for empty or unreadable input."""
+    check_size(data, origin, max_bytes)
+    text = decode(data, origin)
+    if not text.strip():
+        raise TranscriptError.single("empty", "the input is empty (expected an HTML page)", origin)
+    nul = text.find("\x00")
+    if nul >= 0:
+        line, column = line_column(text, nul)
+        raise TranscriptError.single(
+            "binary",
+            "the input holds a NUL character: it is not an HTML page",
+            origin,
+            line,
+            column,
+        )
+    parser = html.HTMLParser(no_network=True, remove_pis=True, huge_tree=False)
+    # An encoding declaration in a str confuses lxml; the text is decoded already.
+    text = re.sub(r"^\s*<\?xml[^>]*>", "", text)
+    try:
+        root = html.document_fromstring(text, parser=parser)
+    except (etree.ParserError, ValueError) as error:
+        raise TranscriptError.single(
+            "html_syntax", f"not readable as HTML: {error}"[:200], origin
+        ) from None
+    for element in list(root.iter(*SKIPPED)):
+        _drop(element)
+    return root
+
+
+def _drop(element: etree._Element) -> None:
+    """Remove an element and its content, keeping the text that follows it."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    if element.tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)
+
+
+def elements(node: etree._Element, xpath: str) -> list[etree._Element]:
+    """The elements an XPath selects (typed: lxml's xpath() result is a union)."""
+    found = node.xpath(xpath)
+    return [e for e in found if isinstance(e, etree._Element)] if isinstance(found, list) else []
+
+
+def strings(node: etree._Element, xpath: str) -> list[str]:
+    """The strings (attribute values, text) an XPath selects."""
+    found = node.xpath(xpath)
+    return [str(v) for v in found if isinstance(v, str)] if isinstance(found, list) else []
+
+
+def classes(element: etree._Element) -> set[str]:
+    """The class names of an element."""
+    return set((element.get("class") or "").split())
+
+
+def has_class(element: etree._Element, name: str) -> bool:
+    """True when the element carries class ``name``."""
+    return name in classes(element)
+
+
+def first_with_class(root: etree._Element, name: str, tag: str = "*") -> etree._Element | None:
+    """The first element (in document order) under ``root`` with class ``name``."""
+    found = all_with_class(root, name, tag)
+    return found[0] if found else None
+
+
+def all_with_class(root: etree._Element, name: str, tag: str = "*") -> list[etree._Element]:
+    """Every element under ``root`` with class ``name``, in document order."""
+    return elements(
+        root, f".//{tag}[contains(concat(' ', normalize-space(@class), ' '), ' {name} ')]"
+    )
+
+
+def page_url(root: etree._Element) -> str | None:
+    """The page's own URL: canonical link, og:url, then a browser's or HTTrack's note."""
+    for xpath in (
+        "//link[translate(@rel,'CANONIAL','canonial')='canonical']/@href",
+        "//meta[@property='og:url']/@content",
+    ):
+        for value in strings(root, xpath):
+            url = value.strip()
+            if re.match(r"^https?://\S+$", url):
+                return url
+    for comment in root.iter(etree.Comment):
+        text = str(comment.text or "")
+        saved = _SAVED_FROM.search(text) or _MIRRORED_FROM.search(text)
+        if saved:
+            url = saved.group(1)
+            url = url if re.match(r"^https?://", url) else "http://" + url
+            if re.match(r"^https?://\S+$", url):
+                return url
+    return None
+
+
+def absolute(url: str | None, base: str | None) -> str | None:
+    """``url`` made absolute against the page URL; None unless it ends as http(s)."""
+    if not url:
+        return None
+    joined = urljoin(base, url) if base else url
+    return joined if re.match(r"^https?://[^\s]+$", joined) else None

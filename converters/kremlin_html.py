@@ -1,0 +1,613 @@
+"""Saved kremlin.ru and en.kremlin.ru transcript pages (HTML), read by their structure.
+
+The reader does not flatten the page to text and guess; it reads the parts the site marks up
+(class names as found in the site's markup and in public scrapers of it):
+
+* the article ``<article class="read__in hentry h-entry">``; its title ``h1.entry-title``, the
+  lead ``div.read__lead``, the date ``time.read__published`` (its ``datetime`` attribute wins
+  over the printed date), the time ``div.read__time`` and the place ``div.read__place``;
+* the photo slider (an element whose class starts with ``slider``): "2 of 4" counters and
+  their captions;
+* the body ``div.entry-content`` (``read__internal_content``): speaker labels are the bold run
+  that opens a paragraph and ends with a colon (``<p><b>В.Путин:</b> …</p>``), person links
+  (``/catalog/persons/…``) mark where a name starts in a label or an attendee list, "* * *",
+  "<…>", "(Applause.)" and headings are turns of their own;
+* the tag columns ``div.read__tagscol`` (Geography, Topics, Persons, See also: the link targets
+  are kept), and the publication block ("Published in sections", "Publication date", "Direct
+  link" / ``#material_link``);
+* the page's own URL (canonical link, ``og:url``, a browser's "saved from" note) and the numeric
+  document id at the end of it.
+
+Everything the copied page text also carries comes out as the text reader gives it (same ids,
+roles, participants); the HTML adds the source URL, the document id and the "See also" targets.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from lxml import etree
+from pydantic import ValidationError
+
+from transcript_model.errors import Problem, TranscriptError, problems_from_validation_error
+from transcript_model.inputs import ReadResult
+from transcript_model.model import Transcript
+
+from . import _html_page as page
+from . import _kremlin as kremlin
+
+_SPACE = re.compile(r"[ \t\n\r\f]+")
+_STRIP = " \t\n\r\f\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
+_STRIP += "\u200a\u202f\u205f\u3000\ufeff"
+_BLOCKS = frozenset(
+    "p div li ul ol figure figcaption h1 h2 h3 h4 h5 h6 section header footer table tr td th "
+    "blockquote dl dt dd article aside nav".split()
+)
+_BODY_BLOCKS = ("p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote")
+_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+_COUNTER = re.compile(r"^(\d{1,3}) (?:of|из) (\d{1,3})$")
+_BREAK = re.compile(r"^\*(?:[ \u00a0]*\*){2,}$")
+_OMISSION = re.compile(r"^(?:<…>|<\.\.\.>|\[…\]|\[\.\.\.\])$")
+_STAGE = re.compile(r"^\([^()]{1,300}\)\.?$")
+_PERSON_LINK = re.compile(r"/catalog/persons/(\d+)")
+_DOCUMENT_ID = re.compile(r"/(\d+)/?(?:[?#].*)?$")
+_DIRECT_LINK = ("Direct link", "Прямая ссылка")
+_NOT_BODY = ("read__bottommeta", "read__cut", "read__tags", "masha-ignore")
+
+
+# --- text of elements -----------------------------------------------------------------------
+
+
+def _clean(text: str) -> str:
+    """HTML whitespace rules: runs of spaces and line breaks are one space; no-break spaces
+    are content and stay (but never at either end of a value)."""
+    return _SPACE.sub(" ", text).strip(_STRIP)
+
+
+def _segments(element: etree._Element, split_blocks: bool = False) -> list[str]:
+    """The text of ``element`` cut at ``<br>`` (and at block elements if ``split_blocks``)."""
+    pieces: list[list[str]] = [[]]
+    for event, node in etree.iterwalk(element, events=("start", "end")):
+        if not isinstance(node.tag, str):  # comments and processing instructions
+            if event == "end" and node.tail:
+                pieces[-1].append(node.tail)
+            continue
+        block = node.tag == "br" or (split_blocks and node.tag in _BLOCKS)
+        if event == "start":
+            if block:
+                pieces.append([])
+            if node.text:
+                pieces[-1].append(node.text)
+        else:
+            if block and node is not element:
+                pieces.append([])
+            if node is not element and node.tail:
+                pieces[-1].append(node.tail)
+    texts = [_clean("".join(p)) for p in pieces]
+    return [t for t in texts if t]
+
+
+def _text(element: etree._Element) -> str:
+    return _clean(" ".join(_segments(element)))
+
+
+def _inside(element: etree._Element, names: Sequence[str]) -> bool:
+    return any(page.classes(a) & set(names) for a in element.iterancestors())
+
+
+# --- the parts of the page ------------------------------------------------------------------
+
+
+@dataclass
+class _Label:
+    printed: str
+    person_links: list[str]
+    person_ids: list[str]
+
+
+@dataclass
+class _Block:
+    kind: str  # "p", "heading"
+    texts: list[str]
+    label: _Label | None = None
+    link_names: list[str] = field(default_factory=list)
+    element: etree._Element | None = None
+
+
+def _label(paragraph: etree._Element) -> tuple[_Label, list[str]] | None:
+    """The speaker label opening ``paragraph`` (a bold run ending in a colon) and the text after."""
+    if (paragraph.text or "").strip(_STRIP):
+        return None
+    children = [c for c in paragraph if isinstance(c.tag, str)]
+    if not children or children[0].tag not in ("b", "strong"):
+        return None
+    bold = children[0]
+    printed = _text(bold)
+    segments = _segments(paragraph)
+    if not printed or not segments or not segments[0].startswith(printed):
+        return None
+    rest = segments[0][len(printed) :].strip(_STRIP)
+    if printed.endswith(":"):
+        printed = printed[:-1].strip(_STRIP)
+    elif rest.startswith(":"):
+        rest = rest[1:].strip(_STRIP)
+    else:
+        return None
+    if not printed or len(printed) > 200 or kremlin.footer_field(printed + ": x"):
+        return None
+    links = page.elements(bold, ".//a[contains(@href, '/catalog/persons/')]")
+    names = [_text(a) for a in links]
+    ids = [m.group(1) for a in links if (m := _PERSON_LINK.search(a.get("href") or ""))]
+    texts = ([rest] if rest else []) + segments[1:]
+    return _Label(" ".join(printed.split()), names, ids), texts
+
+
+def _body_blocks(content: etree._Element) -> Iterator[_Block]:
+    for element in content.iter(*_BODY_BLOCKS):
+        if _inside(element, _NOT_BODY) or any(
+            a.tag in _BODY_BLOCKS for a in element.iterancestors() if a is not content
+        ):
+            continue
+        if _inside(element, ()) and _slider_class(element):
+            continue
+        if any(_slider_class(a) for a in element.iterancestors()):
+            continue
+        links = [
+            _text(a) for a in page.elements(element, ".//a[contains(@href, '/catalog/persons/')]")
+        ]
+        if element.tag in _HEADINGS:
+            text = _text(element)
+            if text:
+                yield _Block("heading", [text], element=element)
+            continue
+        labelled = _label(element) if element.tag == "p" else None
+        if labelled is not None:
+            yield _Block("p", labelled[1], labelled[0], links, element)
+            continue
+        texts = _segments(element)
+        if texts:
+            yield _Block("p", texts, None, links, element)
+
+
+def _slider_class(element: etree._Element) -> bool:
+    return any(
+        c.startswith("slider") or c in ("photoset", "gallery") for c in page.classes(element)
+    )
+
+
+def _captions(article: etree._Element) -> list[dict[str, Any]]:
+    sliders = [
+        e
+        for e in article.iter()
+        if isinstance(e.tag, str)
+        and _slider_class(e)
+        and not any(_slider_class(a) for a in e.iterancestors())
+    ]
+    captions: list[dict[str, Any]] = []
+    for slider in sliders:
+        texts = _segments(slider, split_blocks=True)
+        position = 0
+        while position < len(texts):
+            found = _COUNTER.match(texts[position])
+            position += 1
+            if not found:
+                continue
+            caption: dict[str, Any] = {
+                "index": int(found.group(1)),
+                "total": int(found.group(2)),
+                "text": None,
+            }
+            if position < len(texts) and not _COUNTER.match(texts[position]):
+                caption["text"] = texts[position]
+                position += 1
+            captions.append(caption)
+    return captions
+
+
+def _tag_columns(article: etree._Element, base: str | None) -> dict[str, Any]:
+    footer: dict[str, Any] = {"geography": [], "topics": [], "persons": [], "see_also": []}
+    for column in page.all_with_class(article, "read__tagscol"):
+        heading = page.elements(column, ".//h1|.//h2|.//h3|.//h4|.//h5")
+        key = kremlin.footer_key(_text(heading[0])) if heading else None
+        if key not in footer:
+            continue
+        for item in column.iter("li"):
+            text = _text(item)
+            if not text:
+                continue
+            if key == "see_also":
+                anchors = page.elements(item, ".//a[@href]")
+                url = page.absolute(anchors[0].get("href"), base) if anchors else None
+                footer[key].append({"title": text, "url": url})
+            else:
+                footer[key].append(" ".join(text.split()))
+    return footer
+
+
+def _field_value(article: etree._Element, keys: Sequence[str]) -> etree._Element | None:
+    """The innermost element whose text is "<key>: <value>" for one of ``keys``."""
+    found = None
+    for element in article.iter():
+        if not isinstance(element.tag, str):
+            continue
+        text = _text(element)
+        for key in keys:
+            head = re.match(re.escape(key) + r"\s*:\s*(\S.*)?$", text)
+            if head and head.group(1):
+                found = element
+    return found
+
+
+def _after_colon(text: str) -> str:
+    value = text.split(":", 1)[1] if ":" in text else text
+    for stop in (*kremlin.FOOTER_FIELDS, *_DIRECT_LINK):
+        value = value.split(stop, 1)[0]
+    return value.strip(" ,")
+
+
+def _publication(article: etree._Element) -> dict[str, Any]:
+    result: dict[str, Any] = {"sections": [], "published": None, "direct": None}
+    section_keys = [k for k, v in kremlin.FOOTER_FIELDS.items() if v == "sections"]
+    date_keys = [k for k, v in kremlin.FOOTER_FIELDS.items() if v == "published"]
+    sections = _field_value(article, section_keys)
+    if sections is not None:
+        links = [_text(a) for a in sections.iter("a")]
+        names = [n for n in links if n] or _after_colon(_text(sections)).split(", ")
+        result["sections"] = [" ".join(n.split()) for n in names if n.strip()]
+    published = _field_value(article, date_keys)
+    if published is not None:
+        stamp = next(iter(page.strings(published, ".//time/@datetime")), None)
+        value = _published_attribute(str(stamp)) if stamp else None
+        result["published"] = value or kremlin.parse_published(_after_colon(_text(published)))
+    material = page.elements(article, "//*[@id='material_link']")
+    direct = _field_value(article, _DIRECT_LINK)
+    if material:
+        result["direct"] = material[0].get("href") or _text(material[0])
+    elif direct is not None:
+        anchors = page.elements(direct, ".//a[@href]")
+        result["direct"] = anchors[0].get("href") if anchors else _after_colon(_text(direct))
+    return result
+
+
+def _published_attribute(value: str) -> dt.datetime | None:
+    try:
+        stamp = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if stamp.tzinfo is not None or "T" not in value:
+        return stamp.replace(tzinfo=None) if "T" in value else None
+    return stamp
+
+
+# --- participants and turns (the same rules as the page-text reader) -------------------------
+
+
+class _People:
+    def __init__(self, tag_names: list[str]) -> None:
+        self.people: list[dict[str, Any]] = []
+        self.by_link: dict[str, dict[str, Any]] = {}
+        self.tag_names = tag_names
+
+    def add(self, name: str | None, role: str | None, attending: bool = False) -> dict[str, Any]:
+        person = {
+            "id": kremlin.unique_id(
+                kremlin.slug(name or role or "x"), (p["id"] for p in self.people)
+            ),
+            "name": name,
+            "role": role,
+            "attending": attending,
+        }
+        self.people.append(person)
+        return person
+
+    def by_name(self, name: str) -> dict[str, Any] | None:
+        for person in self.people:
+            known = person.get("name")
+            if known and (kremlin.names_match(name, known) or kremlin.names_match(known, name)):
+                return person
+        return None
+
+    def speaker(self, parts: kremlin.LabelParts, links: Sequence[str]) -> str | None:
+        # A person link is the strongest evidence of who speaks: the same catalog entry is the
+        # same person however the label prints the name.
+        person = next((self.by_link[i] for i in links if i in self.by_link), None)
+        if person is None and parts.name:
+            person = self.by_name(parts.name)
+            if person is None:
+                full = next(
+                    (t for t in self.tag_names if kremlin.names_match(parts.name, t)), parts.name
+                )
+                person = self.add(full, parts.role)
+        elif person is None and parts.role:
+            person = next(
+                (p for p in self.people if p["name"] is None and p["role"] == parts.role), None
+            ) or self.add(None, parts.role)
+        if person is None:
+            return None
+        if person.get("role") is None and parts.role and parts.name:
+            person["role"] = parts.role
+        for link in links:
+            self.by_link.setdefault(link, person)
+        return str(person["id"])
+
+
+@dataclass
+class _Body:
+    turns: list[dict[str, Any]] = field(default_factory=list)
+    attendees_intro: str | None = None
+    attendee_parts: list[kremlin.LabelParts] = field(default_factory=list)
+
+
+def _attendees(block: _Block, tag_names: list[str]) -> tuple[str, list[kremlin.LabelParts]] | None:
+    text = " ".join(block.texts)
+    intro = kremlin.attendee_intro(text)
+    if intro is None:
+        return None
+    items = kremlin._clean(text)[len(intro) :].lstrip(" :")
+    known = [n for n in block.link_names if n] + tag_names
+    return intro, kremlin.parse_attendees(items, known)
+
+
+def _turns(blocks: list[_Block], people: _People, tag_names: list[str]) -> _Body:
+    body = _Body()
+    known = list(tag_names)
+    started = False
+    for block in blocks:
+        if block.label is not None:
+            known.extend(n for n in block.label.person_links if " " in n)
+    pending: list[tuple[_Block, kremlin.LabelParts]] = []
+    for block in blocks:
+        if block.label is not None:
+            parts = kremlin.split_label(block.label.printed, known + people_names(people))
+            if parts.role is None and parts.name and " " in parts.name:
+                known.append(parts.name)
+            pending.append((block, parts))
+    label_parts = {id(b): p for b, p in pending}
+    open_speech: dict[str, Any] | None = None
+    resume: str | None = None
+    for block in blocks:
+        if not started and block.label is None and body.attendees_intro is None and not body.turns:
+            found = _attendees(block, tag_names)
+            if found:
+                body.attendees_intro, body.attendee_parts = found
+                for parts in found[1]:
+                    if parts.name and people.by_name(parts.name) is None:
+                        people.add(parts.name, parts.role, attending=True)
+                continue
+        if block.label is not None:
+            started = True
+            parts = label_parts[id(block)]
+            speaker = people.speaker(parts, block.label.person_ids)
+            open_speech = {
+                "kind": "speech",
+                "speaker": speaker,
+                "label": block.label.printed,
+                "role": parts.role,
+                "paragraphs": list(block.texts),
+            }
+            body.turns.append(open_speech)
+            resume = None
+            continue
+        if block.kind == "heading":
+            body.turns.append({"kind": "heading", "text": block.texts[0]})
+            open_speech, resume = None, None
+            continue
+        for text in block.texts:
+            open_speech, resume = _paragraph(body, text, open_speech, resume)
+    body.turns = [t for t in body.turns if t["kind"] != "speech" or t["paragraphs"]]
+    return body
+
+
+def people_names(people: _People) -> list[str]:
+    """Names of the participants known so far."""
+    return [p["name"] for p in people.people if p.get("name")]
+
+
+def _paragraph(
+    body: _Body, text: str, open_speech: dict[str, Any] | None, resume: str | None
+) -> tuple[dict[str, Any] | None, str | None]:
+    if _BREAK.match(text):
+        body.turns.append({"kind": "break", "marker": text})
+        return None, None
+    interruption = None
+    if _OMISSION.match(text):
+        interruption = {"kind": "omission", "marker": text}
+    elif _STAGE.match(text):
+        interruption = {"kind": "stage", "text": text}
+    if interruption is not None:
+        body.turns.append(interruption)
+        speaker = (
+            open_speech["speaker"] if open_speech and open_speech["kind"] == "speech" else resume
+        )
+        return None, speaker
+    if open_speech is not None:
+        open_speech["paragraphs"].append(text)
+        return open_speech, resume
+    if resume is not None:
+        turn = {
+            "kind": "speech",
+            "speaker": resume,
+            "label": None,
+            "role": None,
+            "paragraphs": [text],
+        }
+        body.turns.append(turn)
+        return turn, resume
+    if body.turns and body.turns[-1]["kind"] == "narrative":
+        body.turns[-1]["paragraphs"].append(text)
+        return None, None
+    narrative = {"kind": "narrative", "paragraphs": [text]}
+    body.turns.append(narrative)
+    return None, None
+
+
+# --- the reader -------------------------------------------------------------------------------
+
+
+def _article(root: etree._Element, origin: str) -> etree._Element:
+    found: etree._Element | None = page.first_with_class(root, "read__in", "article")
+    if found is None:
+        candidates = [
+            a
+            for a in root.iter("article")
+            if page.first_with_class(a, "entry-content") is not None
+            or page.first_with_class(a, "entry-title") is not None
+        ]
+        found = candidates[0] if candidates else None
+    if found is None:
+        raise TranscriptError.single(
+            "not_a_transcript",
+            "not a saved kremlin.ru transcript page: expected an <article> element holding the "
+            "transcript (class 'read__in', with 'entry-title' and 'entry-content')",
+            origin,
+            1,
+            1,
+        )
+    return found
+
+
+def _event_date(article: etree._Element) -> tuple[dt.date | None, str | None]:
+    published = page.first_with_class(article, "read__published", "time")
+    if published is None:
+        published = next(iter(article.iter("time")), None)
+    if published is None:
+        return None, None
+    stamp = (published.get("datetime") or "")[:10]
+    try:
+        return dt.date.fromisoformat(stamp), _text(published)
+    except ValueError:
+        return kremlin.parse_date(_text(published)), _text(published)
+
+
+def _title(article: etree._Element, root: etree._Element) -> str | None:
+    heading = page.first_with_class(article, "entry-title")
+    if heading is None:
+        heading = next(iter(article.iter("h1")), None)
+    if heading is not None and _text(heading):
+        return " ".join(_text(heading).split())
+    og = page.strings(root, "//meta[@property='og:title']/@content")
+    title = og[0] if og else str(root.findtext(".//title") or "")
+    title = title.split(" • ")[0]
+    return " ".join(title.split()) or None
+
+
+def _language(root: etree._Element, url: str | None, sample: str) -> str:
+    lang = str(root.get("lang") or "").strip().lower()
+    if re.match(r"^[a-z]{2,3}(?:-[a-z0-9]{1,8})*$", lang):
+        return lang.split("-")[0] if lang.split("-")[0] in ("en", "ru") else lang
+    if url and re.match(r"^https?://en\.kremlin\.ru", url):
+        return "en"
+    if url and re.match(r"^https?://(?:www\.)?kremlin\.ru", url):
+        return "ru"
+    return str(kremlin.detect_language(sample))
+
+
+def read(data: bytes, origin: str = "<input>", **options: Any) -> ReadResult:
+    """Read one saved kremlin.ru transcript page.
+
+    Options: ``max_bytes`` (refuse larger pages), ``url`` (the page URL when the saved page
+    does not name it). Raises TranscriptError with a located problem for input that is not a
+    kremlin.ru transcript page (no article, no title, no date).
+    """
+    root = page.parse(data, origin, options.get("max_bytes", page.DEFAULT_MAX_BYTES))
+    article = _article(root, origin)
+    warnings: list[Problem] = []
+    url = options.get("url") or page.page_url(root)
+    title = _title(article, root)
+    date, printed_date = _event_date(article)
+    line = article.sourceline if isinstance(article.sourceline, int) else None
+    if not title:
+        raise TranscriptError.single(
+            "no_title", "the article has no title (expected h1.entry-title)", origin, line
+        )
+    if date is None:
+        raise TranscriptError.single(
+            "no_date",
+            "the article has no date (expected time.read__published with a datetime attribute "
+            "or a date such as 'March 11, 2022')",
+            origin,
+            line,
+        )
+    publication = _publication(article)
+    if url is None and publication["direct"]:
+        url = page.absolute(
+            publication["direct"]
+            if re.match(r"^https?://", publication["direct"])
+            else "http://" + publication["direct"].lstrip("/"),
+            None,
+        )
+    footer = _tag_columns(article, url)
+    tag_names = [kremlin.person_tag_to_name(t) for t in footer["persons"]]
+    content = page.first_with_class(article, "entry-content")
+    if content is None:
+        content = next(iter(page.elements(article, ".//*[@itemprop='articleBody']")), article)
+    blocks = list(_body_blocks(content))
+    people = _People(tag_names)
+    body = _turns(blocks, people, tag_names)
+    event: dict[str, Any] = {"title": title, "date": date}
+    lead = page.first_with_class(article, "read__lead")
+    if lead is not None and _text(lead):
+        event["lead"] = _text(lead)
+    clock = page.first_with_class(article, "read__time")
+    if clock is not None and kremlin.parse_time(_text(clock)):
+        event["time"] = kremlin.parse_time(_text(clock))
+    place = page.first_with_class(article, "read__place")
+    if place is not None and _text(place):
+        event["place"] = " ".join(_text(place).split())
+    if body.attendees_intro:
+        event["attendees_intro"] = body.attendees_intro
+    sample = "\n".join([title, *(p for t in body.turns for p in t.get("paragraphs", ()))])
+    language = options.get("language") or _language(root, url, sample)
+    event["utc_offset"] = kremlin.MOSCOW_OFFSET
+    identifier = None
+    for candidate in (url, publication["direct"]):
+        found = _DOCUMENT_ID.search(candidate or "")
+        if found:
+            identifier = found.group(1)
+            break
+    data_model = {
+        "id": kremlin.transcript_id(date, title),
+        "language": language,
+        "event": event,
+        "participants": people.people,
+        "turns": body.turns,
+        "metadata": {
+            "source": {
+                "url": url,
+                "publisher": kremlin.PUBLISHERS.get(language),
+                "identifier": identifier,
+            },
+            "licence": kremlin.LICENCE,
+            "published": publication["published"],
+            "sections": publication["sections"],
+            "topics": footer["topics"],
+            "geography": footer["geography"],
+            "persons": footer["persons"],
+            "captions": _captions(article),
+            "see_also": footer["see_also"],
+        },
+    }
+    if printed_date and kremlin.parse_date(printed_date) not in (None, date):
+        warnings.append(
+            Problem(
+                "date_disagrees",
+                f"the printed date {printed_date!r} differs from the datetime attribute "
+                f"{date.isoformat()}: the attribute is kept",
+                origin,
+                line,
+                severity="warning",
+            )
+        )
+    try:
+        return ReadResult([Transcript.model_validate(data_model)], warnings)
+    except ValidationError as error:
+        raise TranscriptError(
+            [
+                Problem(p.code, p.message, origin, line, None, p.path)
+                for p in problems_from_validation_error(error, origin)
+            ]
+        ) from None
