@@ -1,0 +1,596 @@
+"""The Akoma Ntoso reader: our own 3.0 output back to the identical model, and third-party
+debates (3.0, its committee drafts, and the 2.0 namespace of SayIt-era files) as far as their
+content allows, with a located warning for everything dropped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from lxml import etree
+from pydantic import ValidationError
+
+from transcript_model.errors import Problem, TranscriptError, problems_from_validation_error
+from transcript_model.inputs import ReadResult
+from transcript_model.model import Transcript
+from transcript_model.types import ID_PATTERN, URL_PATTERN, UTC_OFFSET_PATTERN
+from transcript_model.xmlsafe import parse_xml
+
+from ._akn_common import (
+    AKN10,
+    AKN20,
+    AKN30,
+    AKN30_DRAFT_PREFIX,
+    CLASS_CONTINUATION,
+    CLASS_COUNTER,
+    CLASS_OMISSION,
+    CLASS_SEPARATOR,
+    CLASS_SUMMARY,
+    CONTAINER_PARTICIPANTS,
+    CONTAINER_PHOTO,
+    DICTIONARIES,
+    LANG2,
+    SEE_ALSO,
+    TM,
+    line_of,
+)
+
+_DOCUMENT_TYPES = ("debate", "debateRecord")
+#: The speechSection group of the XSD: sections of a debate, all read the same way.
+_SECTIONS = frozenset(
+    "administrationOfOath rollCall prayers oralStatements writtenStatements personalStatements "
+    "ministerialStatements resolutions nationalInterest declarationOfVote communication "
+    "petitions papers noticesOfMotion questions address proceduralMotions pointOfOrder "
+    "adjournment debateSection debateBody conclusions".split()
+)
+_WRAPPERS = frozenset({"speechGroup", "container", "blockContainer", "div"})
+_SPEECHES = frozenset({"speech", "question", "answer", "other"})
+_LISTS = frozenset({"ul", "ol", "blockList"})
+_NOTES = frozenset({"authorialNote", "noteRef", "note", "popup"})
+_BREAKING = frozenset({"eol", "eop", "br"})
+_LINE_BREAK = re.compile(r"[\s\ufeff]*[\n\r\u2028\u2029\x85][\s\ufeff]*")
+_EDGES = re.compile(r"^[\s\ufeff]+|[\s\ufeff]+$")
+_ID = re.compile(ID_PATTERN)
+_URL = re.compile(URL_PATTERN)
+_OFFSET = re.compile(UTC_OFFSET_PATTERN)
+_COUNTER = re.compile(r"([0-9]+) of ([0-9]+)")
+_TIME = re.compile(r"([0-9]{2}:[0-9]{2}(?::[0-9]{2})?)(?:\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})?")
+
+
+def as_line(value: str) -> str | None:
+    """One line of text, as the model wants it: pretty-printing line breaks become spaces."""
+    if _LINE_BREAK.search(value):
+        value = _LINE_BREAK.sub(" ", value)
+    value = _EDGES.sub("", value)
+    return value or None
+
+
+def as_name(value: str) -> str | None:
+    """A name: words separated by single spaces."""
+    return " ".join(value.replace("\ufeff", " ").split()) or None
+
+
+def as_identifier(value: str) -> str:
+    """Map any string to a model identifier, deterministically (invalid characters → "-")."""
+    chars = [c if _ID.fullmatch("a" + c) else "-" for c in value]
+    result = "".join(chars)
+    if not result or not _ID.fullmatch(result[0]):
+        result = "_" + result
+    return result
+
+
+def _local(element: Any) -> str | None:
+    if not isinstance(element.tag, str):
+        return None  # comments and processing instructions
+    return etree.QName(element).localname
+
+
+class _Reader:
+    """State of one read: the document, its references, the turns so far, the warnings."""
+
+    def __init__(self, tree: etree._ElementTree, origin: str) -> None:
+        self.origin = origin
+        self.root = tree.getroot()
+        self.ns = etree.QName(self.root).namespace or ""
+        if not _is_akn(self.ns) or etree.QName(self.root).localname != "akomaNtoso":
+            raise TranscriptError.single(
+                "akn_root",
+                "expected an Akoma Ntoso document (root element akomaNtoso in the 3.0 or 2.0 "
+                f"namespace), found {etree.QName(self.root).localname!r} in "
+                f"{self.ns or 'no namespace'!r}",
+                origin,
+                line_of(self.root),
+            )
+        self.id_attr = "eId" if self.ns.startswith(AKN30) else "id"
+        self.warnings: list[Problem] = []
+        self.doc = self._document()
+        self.meta = self.doc.find(self.q("meta"))
+        self.own = self._find_own()
+        self.refs = self._references()
+        self.turns: list[dict[str, Any]] = []
+        self.people: dict[str, dict[str, Any]] = {}  # reference eId → participant dict
+        self.pending_num: str | None = None
+        #: True at the start of a section: paragraphs do not continue a passage across it.
+        self.boundary = True
+
+    # -- helpers -----------------------------------------------------------------------------
+
+    def q(self, name: str) -> str:
+        return f"{{{self.ns}}}{name}"
+
+    def mine(self, element: Any) -> str | None:
+        """The local name of an element of the document's AKN namespace, else None."""
+        if not isinstance(element.tag, str) or not element.tag.startswith(f"{{{self.ns}}}"):
+            return None
+        return element.tag[len(self.ns) + 2 :]
+
+    def warn(self, code: str, message: str, element: Any) -> None:
+        line = line_of(element)
+        self.warnings.append(Problem(code, message, self.origin, line=line, severity="warning"))
+
+    def fail(self, code: str, message: str, element: Any) -> TranscriptError:
+        line = line_of(element)
+        return TranscriptError.single(code, message, self.origin, line)
+
+    def eid(self, element: Any) -> str | None:
+        value: str | None = element.get(self.id_attr)
+        return value if value is not None else element.get("eId", element.get("id"))
+
+    def target(self, pointer: str | None) -> Any:
+        """The references entry a "#eId" pointer names, or None."""
+        if not pointer or not pointer.startswith("#"):
+            return None
+        return self.refs.get(pointer[1:])
+
+    def inline(self, element: Any) -> str:
+        """Text of inline content; "[…]" insertions keep their brackets, notes are dropped."""
+        parts = [element.text or ""]
+        for child in element:
+            name = _local(child)
+            if name is None:
+                pass
+            elif name == "ins":
+                inner = self.inline(child)
+                bracketed = inner.startswith("[") and inner.endswith("]")
+                parts.append(inner if bracketed or not inner.strip() else f"[{inner}]")
+            elif name in _NOTES:
+                self.warn("akn_dropped", f"dropped the {name} inside the text", child)
+            elif name in _BREAKING:
+                parts.append(" ")
+            else:
+                parts.append(self.inline(child))
+            parts.append(child.tail or "")
+        return "".join(parts)
+
+    # -- document and meta -------------------------------------------------------------------
+
+    def _document(self) -> Any:
+        for child in self.root:
+            name = self.mine(child)
+            if name in _DOCUMENT_TYPES:
+                return child
+            if name is not None:
+                raise self.fail(
+                    "akn_not_debate",
+                    f"expected a debate document, found an Akoma Ntoso {name!r}",
+                    child,
+                )
+        raise self.fail("akn_not_debate", "akomaNtoso holds no debate document", self.root)
+
+    def _find_own(self) -> Any:
+        if self.meta is None:
+            raise self.fail("akn_meta", "the debate has no meta element", self.doc)
+        return self.meta.find(f"{self.q('proprietary')}/{{{TM}}}transcript")
+
+    def _references(self) -> dict[str, Any]:
+        refs: dict[str, Any] = {}
+        for block in self.meta.iterfind(self.q("references")):
+            for entry in block:
+                key = self.eid(entry) if _local(entry) is not None else None
+                if key is not None:
+                    refs.setdefault(key, entry)
+        return refs
+
+    def frbr(self, level: str, child: str, attribute: str) -> str | None:
+        found = self.meta.find(f"{self.q('identification')}/{self.q(level)}/{self.q(child)}")
+        return None if found is None else found.get(attribute)
+
+    # -- participants ------------------------------------------------------------------------
+
+    def participants(self) -> list[dict[str, Any]]:
+        speakers = {
+            (e.get("by") or "")[1:]
+            for e in self.doc.iter(*(self.q(n) for n in _SPEECHES))
+            if (e.get("by") or "").startswith("#")
+        }
+        used: set[str] = set()
+        result = []
+        for key, entry in self.refs.items():
+            kind = _local(entry)
+            if kind != "TLCPerson" and not (key in speakers and kind != "TLCRole"):
+                continue
+            person = self._participant(key, entry, used)
+            used.add(person["id"])
+            self.people[key] = person
+            result.append(person)
+        return result
+
+    def _participant(self, key: str, entry: Any, used: set[str]) -> dict[str, Any]:
+        if self.own is not None:
+            role = self.target(entry.get(f"{{{TM}}}as"))
+            named = entry.get(f"{{{TM}}}named") != "false"
+            return {
+                "id": entry.get(f"{{{TM}}}id", key),
+                "name": entry.get("showAs") if named else None,
+                "role": None if role is None else role.get("showAs"),
+                "attending": False,
+            }
+        pid = base = as_identifier(key)
+        suffix = 1
+        while pid in used:
+            suffix += 1
+            pid = f"{base}-{suffix}"
+        name = as_name(entry.get("showAs") or "") or as_name(key) or pid
+        return {"id": pid, "name": name, "role": None, "attending": False}
+
+    # -- preface -----------------------------------------------------------------------------
+
+    def event(self) -> dict[str, Any]:
+        event: dict[str, Any] = {"title": None, "lead": None, "date": None, "time": None}
+        event.update(utc_offset=None, place=None, attendees_intro=None)
+        preface = self.doc.find(self.q("preface"))
+        captions: list[dict[str, Any]] = []
+        if preface is not None:
+            for child in preface:
+                self._preface_block(child, event, captions)
+        if event["title"] is None:
+            alias = self.meta.find(f".//{self.q('FRBRWork')}/{self.q('FRBRalias')}[@name='title']")
+            found = alias.get("value") if alias is not None else self.doc.get("name")
+            event["title"] = as_name(found or "") or "Untitled debate"
+            if found is None:
+                self.warn("akn_no_title", "no docTitle: the title is a placeholder", self.doc)
+        if event["date"] is None:
+            event["date"] = self._fallback_date()
+        if self.own is not None:
+            event["utc_offset"] = self.own.findtext(f"{{{TM}}}utcOffset")
+        self.captions = captions
+        return event
+
+    def _preface_block(self, block: Any, event: dict[str, Any], captions: list[Any]) -> None:
+        name = self.mine(block)
+        if name == "container" and block.get("name") == CONTAINER_PHOTO:
+            captions.append(self._caption(block))
+            return
+        if name == "container":
+            for child in block:
+                if (
+                    block.get("name") == CONTAINER_PARTICIPANTS
+                    and self.mine(child) == "p"
+                    and child.find(self.q("person")) is None
+                    and event["attendees_intro"] is None
+                ):
+                    # An intro sentence that names nobody: the paragraph is the intro.
+                    event["attendees_intro"] = as_line(self.inline(child))
+                else:
+                    self._preface_block(child, event, captions)
+            return
+        if name not in ("p", "block", "summary", "longTitle"):
+            if name is not None:
+                self.warn("akn_dropped", f"dropped the preface element {name!r}", block)
+            return
+        if block.get("class") == CLASS_SUMMARY or name == "summary":
+            event["lead"] = as_line(self.inline(block))
+            return
+        used = False
+        for element in block.iter():
+            kind = self.mine(element)
+            if kind == "docTitle" and event["title"] is None:
+                event["title"], used = as_name(self.inline(element)), True
+            elif kind == "docDate" and event["date"] is None:
+                event["date"], used = self._date(element.get("date"), element), True
+            elif kind == "time" and event["time"] is None:
+                used = self._time(element, event) or used
+            elif kind == "location" and event["place"] is None:
+                event["place"], used = as_name(self.inline(element)), True
+            elif kind == "person" and element.getparent() is block:
+                used = self._attendee(block, element, event) or used
+        if not used and as_line(self.inline(block)):
+            self.warn("akn_dropped", "dropped a preface paragraph with no known content", block)
+
+    def _caption(self, container: Any) -> dict[str, Any]:
+        counter = container.find(f"{self.q('p')}[@class='{CLASS_COUNTER}']")
+        match = _COUNTER.fullmatch((counter.text or "").strip()) if counter is not None else None
+        remark = container.find(f".//{self.q('remark')}")
+        text = as_line(self.inline(remark)) if remark is not None else None
+        if match is None or not 1 <= int(match.group(1)) <= int(match.group(2)):
+            self.warn("akn_caption", "photo container without an 'N of M' counter", container)
+            return {"index": 1, "total": 1, "text": text}
+        return {"index": int(match.group(1)), "total": int(match.group(2)), "text": text}
+
+    def _attendee(self, block: Any, person: Any, event: dict[str, Any]) -> bool:
+        key = (person.get("refersTo") or "")[1:]
+        participant = self.people.get(key)
+        if participant is None:
+            self.warn("akn_unresolved", "attendee refersTo names no TLCPerson", person)
+            return False
+        if event["attendees_intro"] is None:
+            intro = block.text or ""
+            # Our writer puts exactly one space between the intro and the first name.
+            intro = intro[:-1] if self.own is not None else intro.rstrip(" :")
+            event["attendees_intro"] = as_line(intro)
+            if event["attendees_intro"] is None:
+                self.warn(
+                    "akn_attendees", "attendee list without intro text: kept as a list", block
+                )
+                return False
+        participant["attending"] = True
+        role = self.target(person.get("as"))
+        if self.own is None and role is not None and participant["role"] is None:
+            participant["role"] = as_name(role.get("showAs") or "")
+        return True
+
+    def _time(self, element: Any, event: dict[str, Any]) -> bool:
+        match = _TIME.fullmatch((element.get("time") or "").strip())
+        if match is None:
+            self.warn("akn_time", "time without a valid time attribute dropped", element)
+            return False
+        clock = match.group(1)
+        event["time"] = clock if len(clock) > 5 else clock + ":00"
+        offset = "+00:00" if match.group(2) == "Z" else match.group(2)
+        if offset and _OFFSET.fullmatch(offset):
+            event["utc_offset"] = offset
+        return True
+
+    def _date(self, value: str | None, element: Any) -> dt.date:
+        try:
+            return dt.date.fromisoformat((value or "")[:10])
+        except ValueError:
+            raise self.fail(
+                "akn_date", f"expected an ISO date (YYYY-MM-DD), found {value!r}", element
+            ) from None
+
+    def _fallback_date(self) -> dt.date:
+        work = self.meta.find(f".//{self.q('FRBRWork')}/{self.q('FRBRdate')}")
+        if work is None:
+            raise self.fail("akn_date", "the debate has no docDate and no FRBRdate", self.doc)
+        return self._date(work.get("date"), work)
+
+    # -- body --------------------------------------------------------------------------------
+
+    def body(self) -> None:
+        for part_name in ("debateBody", "conclusions"):
+            part = self.doc.find(self.q(part_name))
+            if part is not None:
+                self.section(part)
+        for child in self.doc:
+            name = self.mine(child)
+            if name in ("coverPage", "attachments", "components"):
+                self.warn("akn_dropped", f"dropped the {name} of the debate", child)
+
+    def section(self, element: Any) -> None:
+        self.boundary = True
+        for child in element:
+            self.block(child)
+        self.pending_num = None
+        self.boundary = True
+
+    def block(self, child: Any) -> None:
+        name = self.mine(child)
+        if name is None:
+            if _local(child) is not None:
+                self.warn("akn_dropped", f"dropped the foreign element {_local(child)!r}", child)
+            return
+        if name == "num":
+            self.pending_num = as_name(self.inline(child))
+        elif name in ("heading", "subheading"):
+            self.heading(child)
+        elif name in _SECTIONS or name in _WRAPPERS:
+            self.section(child)
+        elif name in _SPEECHES:
+            self.speech(child)
+        elif name in ("narrative", "summary"):
+            continued = child.get("class") == CLASS_CONTINUATION
+            self.narrative(self.inline(child), child, continued)
+        elif name == "scene":
+            text = as_line(self.inline(child))
+            if text is not None:
+                self.turns.append({"kind": "stage", "text": text})
+        elif name == "p":
+            self.paragraph(child)
+        elif name in _LISTS:
+            for item in child.iter(self.q("li"), self.q("item")):
+                self.narrative(self.inline(item), item, True)
+        else:
+            self.warn("akn_flattened", f"{name!r} read as plain text", child)
+            self.narrative(" ".join(child.itertext()), child, False)
+
+    def heading(self, element: Any) -> None:
+        text = as_line(self.inline(element))
+        if self.pending_num:
+            text = f"{self.pending_num} {text or ''}".strip()
+            self.pending_num = None
+        if text:
+            self.turns.append({"kind": "heading", "text": text})
+
+    def narrative(self, raw: str, element: Any, continued: bool) -> None:
+        text = as_line(raw)
+        if text is None:
+            return
+        last = self.turns[-1] if self.turns else None
+        if continued and not self.boundary and last is not None and last["kind"] == "narrative":
+            last["paragraphs"].append(text)
+        else:
+            self.turns.append({"kind": "narrative", "paragraphs": [text]})
+        self.boundary = False
+
+    def paragraph(self, element: Any) -> None:
+        cls = element.get("class")
+        children = [c for c in element if _local(c) is not None]
+        only = children[0] if len(children) == 1 and not (element.text or "").strip() else None
+        if cls == CLASS_SEPARATOR:
+            self.turns.append({"kind": "break", "marker": as_line(self.inline(element)) or "* * *"})
+        elif cls == CLASS_OMISSION or (only is not None and self.mine(only) == "omissis"):
+            marker = as_line(self.inline(element)) or "<…>"
+            self.turns.append({"kind": "omission", "marker": marker})
+        else:
+            # Consecutive bare paragraphs of a section are one unlabelled passage.
+            self.narrative(self.inline(element), element, True)
+
+    def speech(self, element: Any) -> None:
+        by = element.get("by") or ""
+        speaker = None
+        if by:
+            person = self.people.get(by[1:]) if by.startswith("#") else None
+            if person is None:
+                self.warn("akn_unresolved", f"speaker by={by!r} names no TLCPerson", element)
+            else:
+                speaker = person["id"]
+        role = None
+        if element.get("as"):
+            target = self.target(element.get("as"))
+            if target is None:
+                self.warn("akn_unresolved", f"as={element.get('as')!r} names no TLCRole", element)
+            else:
+                role = (
+                    as_name(target.get("showAs") or "")
+                    if self.own is None
+                    else target.get("showAs")
+                )
+        label = None
+        paragraphs: list[str] = []
+        for child in element:
+            name = self.mine(child)
+            if name == "from":
+                label = self._label(child)
+            elif name == "p":
+                text = as_line(self.inline(child))
+                if text is not None:
+                    paragraphs.append(text)
+            elif name in ("num", "heading", "subheading"):
+                self.block(child)
+            elif name in _LISTS:
+                paragraphs += [
+                    t
+                    for i in child.iter(self.q("li"), self.q("item"))
+                    if (t := as_line(self.inline(i)))
+                ]
+            elif name is not None or _local(child) is not None:
+                self.warn(
+                    "akn_flattened", f"{name or _local(child)!r} in a speech read as text", child
+                )
+                text = as_line(" ".join(child.itertext()))
+                if text is not None:
+                    paragraphs.append(text)
+        if not paragraphs:
+            self.warn("akn_empty_speech", "dropped a speech without text", element)
+        elif speaker is None and label is None:
+            self.warn("akn_anonymous", "speech without speaker or label read as narrative", element)
+            self.turns.append({"kind": "narrative", "paragraphs": paragraphs})
+        else:
+            self.turns.append(
+                {"kind": "speech", "speaker": speaker, "label": label, "role": role,
+                 "paragraphs": paragraphs}
+            )  # fmt: skip
+
+    def _label(self, element: Any) -> str | None:
+        label = as_name(self.inline(element))
+        if label is None:
+            return None
+        # The printed label ends in a colon; the model's label does not. Remove exactly one.
+        return as_name(label.removesuffix(":"))
+
+    # -- metadata ----------------------------------------------------------------------------
+
+    def metadata(self) -> dict[str, Any]:
+        meta: dict[str, Any] = {field: [] for field, _, _ in DICTIONARIES}
+        fields = {eid: field for field, eid, _ in DICTIONARIES}
+        for keyword in self.meta.iter(self.q("keyword")):
+            field = fields.get((keyword.get("dictionary") or "")[1:], "topics")
+            tag = as_name(keyword.get("showAs") or keyword.get("value") or "")
+            if tag is not None:
+                meta[field].append(tag)
+        meta["captions"] = self.captions
+        meta["see_also"] = [
+            {
+                "title": as_line(e.get("showAs") or "") or "link",
+                "url": _url(e.get(f"{{{TM}}}href") or e.get("href")),
+            }
+            for e in self.refs.values()
+            if _local(e) == "TLCReference" and e.get("name") == SEE_ALSO
+        ]
+        if self.own is not None:
+            source = self.own.find(f"{{{TM}}}source")
+            meta["source"] = {} if source is None else dict(source.attrib)
+            meta["licence"] = self.own.findtext(f"{{{TM}}}licence")
+            meta["published"] = self.own.findtext(f"{{{TM}}}published")
+        else:
+            meta["source"] = self._third_party_source()
+            meta["published"] = self._third_party_published()
+        return meta
+
+    def _third_party_source(self) -> dict[str, Any]:
+        author = self.target(self.frbr("FRBRWork", "FRBRauthor", "href"))
+        number = self.frbr("FRBRWork", "FRBRnumber", "value")
+        return {
+            "publisher": as_name(author.get("showAs") or "") if author is not None else None,
+            "identifier": as_name(number or ""),
+        }
+
+    def _third_party_published(self) -> str | None:
+        publication = self.meta.find(self.q("publication"))
+        value = (publication.get("date") or "") if publication is not None else ""
+        if "T" not in value:
+            return None
+        match = re.match(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(?::[0-9]{2})?", value)
+        return match.group() if match else None
+
+    def identity(self) -> tuple[str, str]:
+        if self.own is not None:
+            return self.own.get("id") or "", self.own.get("language") or ""
+        uri = self.frbr("FRBRWork", "FRBRuri", "value") or "akn-debate"
+        code = (self.frbr("FRBRExpression", "FRBRlanguage", "language") or "und").lower()
+        language = LANG2.get(code, code if re.fullmatch("[a-z]{2,3}", code) else "und")
+        return as_identifier(uri.strip("/").removeprefix("akn/").replace("/", "-")), language
+
+    # -- all ---------------------------------------------------------------------------------
+
+    def transcript(self) -> Transcript:
+        participants = self.participants()
+        event = self.event()
+        self.body()
+        tid, language = self.identity()
+        data = {
+            "id": tid,
+            "language": language,
+            "event": event,
+            "participants": participants,
+            "turns": self.turns,
+            "metadata": self.metadata(),
+        }
+        try:
+            return Transcript.model_validate(data)
+        except ValidationError as error:
+            problems = problems_from_validation_error(error, self.origin)
+            raise TranscriptError(problems) from None
+
+
+def _url(value: str | None) -> str | None:
+    return value if value and _URL.fullmatch(value) else None
+
+
+def _is_akn(namespace: str) -> bool:
+    return namespace in (AKN30, AKN20, AKN10) or namespace.startswith(AKN30_DRAFT_PREFIX)
+
+
+def read_document(data: bytes, origin: str = "<input>") -> ReadResult:
+    """Read one AKN debate into a transcript, with warnings for what could not be kept."""
+    return read_tree(parse_xml(data, origin), origin)
+
+
+def read_tree(tree: etree._ElementTree, origin: str) -> ReadResult:
+    """Like :func:`read_document`, for a document parsed already."""
+    reader = _Reader(tree, origin)
+    transcript = reader.transcript()
+    return ReadResult([transcript], reader.warnings)

@@ -1,0 +1,51 @@
+"""Akoma Ntoso 3.0 ``debate``: writer, reader and validator.
+
+The writer maps every field of the model to AKN (``meta`` with FRBR identification, references,
+classification keywords and a ``proprietary`` block in the package's own namespace for what AKN
+has no slot for; a ``preface``; a ``debateBody`` of ``debateSection``s split at breaks), so that
+``read(write(t)) == t``. The reader also takes third-party AKN debates (3.0, its drafts, and the
+2.0 namespace of SayIt-era files) and reports what it could not keep as warnings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from transcript_model.errors import TranscriptError
+from transcript_model.formats import ValidationResult
+from transcript_model.inputs import ReadResult
+from transcript_model.model import Transcript
+
+from ._akn_read import read_document
+from ._akn_validate import validate_document
+from ._akn_write import write_document
+
+
+def read(data: bytes, origin: str = "<input>", **options: Any) -> ReadResult:
+    """Read one AKN debate document (3.0 or 2.0) into one transcript.
+
+    Raises :class:`~transcript_model.errors.TranscriptError` (located) for input that is not a
+    readable AKN debate; what a third-party document holds that the model cannot is returned
+    as warnings.
+    """
+    return read_document(data, origin)
+
+
+def write(transcripts: Sequence[Transcript], *, country: str | None = None, **options: Any) -> str:
+    """Write one transcript as an AKN 3.0 debate (valid against the OASIS XSD).
+
+    ``country`` sets the FRBR country code; by default it is derived from the transcript
+    (kremlin.ru → "ru", else the language's region, else the source URL's country domain,
+    else "zz").
+    """
+    if len(transcripts) != 1:
+        raise TranscriptError.single(
+            "one_per_file", f"an AKN document holds one transcript, {len(transcripts)} given"
+        )
+    return write_document(transcripts[0], country)
+
+
+def validate(data: bytes, origin: str = "<input>") -> ValidationResult:
+    """Check an AKN file completely: XML, the OASIS XSD, pointers, and the model."""
+    return validate_document(data, origin)
