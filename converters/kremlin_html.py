@@ -34,7 +34,7 @@ from lxml import etree
 from pydantic import ValidationError
 
 from transcript_model.errors import Problem, TranscriptError, problems_from_validation_error
-from transcript_model.inputs import ReadResult
+from transcript_model.inputs import DEFAULT_MAX_BYTES, ReadResult
 from transcript_model.model import Transcript
 
 from . import _html_page as page
@@ -513,7 +513,7 @@ def read(data: bytes, origin: str = "<input>", **options: Any) -> ReadResult:
     does not name it). Raises TranscriptError with a located problem for input that is not a
     kremlin.ru transcript page (no article, no title, no date).
     """
-    root = page.parse(data, origin, options.get("max_bytes", page.DEFAULT_MAX_BYTES))
+    root = page.parse(data, origin, options.get("max_bytes", DEFAULT_MAX_BYTES))
     article = _article(root, origin)
     warnings: list[Problem] = []
     url = options.get("url") or page.page_url(root)
