@@ -23,7 +23,6 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -45,6 +44,8 @@ from transcript_model.model import (
     Transcript,
     Turn,
 )
+
+from . import _kremlin as kremlin
 
 # Line breaks other than "\n" that can reach us from copied pages; each ends a line.
 _BREAKS = re.compile("\r\n|[\r\u2028\u2029\x0b\x0c\x85\x1c\x1d\x1e]")
@@ -264,7 +265,7 @@ def _label_candidate(text: str) -> tuple[str, str, bool] | None:
     if (
         len(label) > _MAX_LABEL
         or not _LABEL_TEXT.match(label)
-        or label.casefold().rstrip(".") in _NOT_LABELS
+        or (label.casefold().rstrip(".") in _NOT_LABELS and not kremlin.is_generic_label(label))
         or (label[-1].isdigit() and found.group("rest")[:1].isdigit())  # a clock, "2:43"
     ):
         return None
@@ -272,9 +273,14 @@ def _label_candidate(text: str) -> tuple[str, str, bool] | None:
     return label, found.group("rest") or "", stamped
 
 
+def _is_generic(label: str) -> bool:
+    """A label that names no one: "Q", "AUDIENCE MEMBER", "Reporter 2", "Вопрос"."""
+    return bool(_GENERIC.match(label.casefold().rstrip("."))) or kremlin.is_generic_label(label)
+
+
 def _accept(label: str, stamped: bool, counts: dict[str, int]) -> bool:
     """Whether a label-shaped prefix is a speaker label (conservative for mixed case)."""
-    if label in ("Q", "A") or stamped or _is_upper(label):
+    if label in ("Q", "A") or stamped or _is_upper(label) or _is_generic(label):
         return True
     words = label.split(" ")
     if words[0].casefold() in _LEADING_STOPWORDS or not _capitalised_words(words):
@@ -298,7 +304,7 @@ def _resolve(labels: Iterable[tuple[str, int, bool]]) -> dict[str, _Label]:
     distinct: dict[str, tuple[int, bool]] = {}
     for printed, line, stamped in labels:
         distinct.setdefault(printed, (line, stamped))
-    generic = {p for p in distinct if _GENERIC.match(p.casefold().rstrip("."))}
+    generic = {p for p in distinct if _is_generic(p)}
     # A label printed elsewhere as the whole name ("Dmitry Peskov") shows where the name starts
     # in a longer label ("Press Secretary Dmitry Peskov").
     names = [p for p in distinct if p not in generic and len(p.split(" ")) >= 2]
@@ -566,30 +572,15 @@ def _looks_wrapped(lines: Sequence[_Line], labels: dict[int, Any]) -> bool:
 # --- the reader --------------------------------------------------------------------------
 
 
-def _slug(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    kept = "".join(c for c in decomposed if not unicodedata.combining(c))
-    slug = re.sub(r"[^\w]+|_", "-", kept).strip("-")
-    return slug
-
-
 def _identifier(text: str, taken: set[str]) -> str:
-    base = _slug(text)[:60].strip("-") or "speaker"
-    if not base[0].isalpha():
-        base = "p-" + base
-    candidate, number = base, 2
-    while candidate in taken:
-        candidate, number = f"{base}-{number}", number + 1
+    candidate = kremlin.unique_id(kremlin.slug(text), taken)
     taken.add(candidate)
     return candidate
 
 
 def _transcript_id(title: str, date: dt.date) -> str:
     """A stable id from the title and the date: "press-briefing-by-…-2022-03-11"."""
-    slug = _slug(title)
-    if len(slug) > 50:
-        slug = slug[:50].rsplit("-", 1)[0]
-    slug = slug.strip("-") or "transcript"
+    slug = kremlin.slug(title, 50)
     if not slug[0].isalpha():
         slug = "t-" + slug
     return f"{slug}-{date.isoformat()}"
