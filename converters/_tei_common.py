@@ -1,0 +1,113 @@
+"""Names shared by the TEI writer and reader: namespaces, note types, taxonomy ids, dates.
+
+Kept apart so that the reader recognises exactly what the writer produces and nothing is spelled
+twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+XI_NS = "http://www.w3.org/2001/XInclude"
+T = "{" + TEI_NS + "}"
+XML_ID = "{" + XML_NS + "}id"
+XML_LANG = "{" + XML_NS + "}lang"
+
+#: The canonical CC BY 4.0 licence URL, the only value ParlaMint's schema accepts.
+CC_BY_URL = "http://creativecommons.org/licenses/by/4.0/"
+#: Licence spellings that mean CC BY 4.0 (ParlaMint packaging writes the canonical URL for them).
+CC_BY_ALIASES = frozenset(
+    {
+        "CC-BY-4.0",
+        CC_BY_URL,
+        "https://creativecommons.org/licenses/by/4.0/",
+        "http://creativecommons.org/licenses/by/4.0",
+        "https://creativecommons.org/licenses/by/4.0",
+    }
+)
+
+#: Prefix of every taxonomy and category id the writer makes. It holds a ".", which model ids
+#: never do, so a category id can never collide with a participant or transcript id.
+PREFIX = "tm."
+DOCTYPE_TAXONOMY = "tm.doctype"
+TRANSCRIPT_CATEGORY = "tm.transcript"
+EVENT_CATEGORY = "tm.event"
+SPEECH_CATEGORY = "tm.speech"
+NARRATIVE_CATEGORY = "tm.narrative"
+DOCTYPE_CATEGORIES = (
+    (TRANSCRIPT_CATEGORY, "Transcript"),
+    (EVENT_CATEGORY, "Event"),
+    (SPEECH_CATEGORY, "Speech"),
+    (NARRATIVE_CATEGORY, "Narrative"),
+)
+
+#: Tag taxonomies: (model field, taxonomy id, description). Sections sit on TEI/@ana, the rest on
+#: text/@ana, the speech roles on u/@ana.
+TAG_TAXONOMIES = (
+    ("sections", "tm.section", "Published in sections"),
+    ("topics", "tm.topic", "Topics"),
+    ("geography", "tm.geo", "Geography"),
+    ("persons", "tm.person", "Persons"),
+    ("roles", "tm.role", "Role titles as printed in speaker labels"),
+)
+TAXONOMY_FIELD = {taxonomy: field for field, taxonomy, _ in TAG_TAXONOMIES}
+
+#: Appended to a participant's xml:id when a transcript of the corpus has the same id.
+PARTICIPANT_SUFFIX = ".participant"
+
+# Note types of the body. Front-matter notes may sit anywhere; the reader finds them by type.
+NOTE_SPEAKER = "speaker"
+NOTE_STAGE = "stage"
+NOTE_HEADING = "heading"
+NOTE_BREAK = "break"
+NOTE_SUMMARY = "summary"
+NOTE_CAPTION = "caption"
+NOTE_ATTENDEES = "attendees"
+
+CAPTION_N = re.compile(r"^([0-9]{1,9})/([0-9]{1,9})$")
+
+_OFFSET = re.compile(r"^([+-])(\d\d):(\d\d)$")
+_WHEN = re.compile(r"^(-?\d{4,}-\d\d-\d\d)(?:T(\d\d:\d\d:\d\d)(?:\.\d+)?)?(Z|[+-]\d\d:\d\d)?$")
+
+
+def xsd_offset(offset: str | None) -> str | None:
+    """The offset as an XML Schema time zone, or None when XSD cannot express it.
+
+    XSD allows at most +14:00; the model allows e.g. +14:30, which then goes into the text of the
+    date element only.
+    """
+    if offset is None:
+        return None
+    match = _OFFSET.match(offset)
+    if match is None or (int(match.group(2)) == 14 and match.group(3) != "00"):
+        return None
+    return offset
+
+
+def when_value(date: dt.date, time: dt.time | None, offset: str | None) -> tuple[str, str]:
+    """``(@when, text)`` for a date, optional local time and optional offset.
+
+    @when is always a valid xsd:date or xsd:dateTime (seconds included); the text carries the
+    offset even where XSD cannot.
+    """
+    local = date.isoformat() if time is None else f"{date.isoformat()}T{time.isoformat()}"
+    return local + (xsd_offset(offset) or ""), local + (offset or "")
+
+
+def parse_when(value: str) -> tuple[dt.date, dt.time | None, str | None] | None:
+    """Split an ISO date or dateTime into date, local time and offset; None if not one."""
+    match = _WHEN.match(value.strip())
+    if match is None:
+        return None
+    try:
+        date = dt.date.fromisoformat(match.group(1))
+        time = dt.time.fromisoformat(match.group(2)) if match.group(2) else None
+    except ValueError:
+        return None
+    zone = match.group(3)
+    if zone == "Z":
+        zone = "+00:00"
+    return date, time, zone

@@ -1,0 +1,128 @@
+"""ParlaMint packaging: component files plus the corpus-level files ParlaMint keeps apart.
+
+ParlaMint's component schema (ParlaMint-TEI.rng) allows neither ``particDesc`` nor ``classDecl``
+in a session file: the person list and the taxonomies live in separate files that the corpus
+root XIncludes (ParlaMint 4 layout). Category ids are made once for the whole corpus, so that
+every component points at the same ids.
+"""
+
+from __future__ import annotations
+
+from transcript_model.errors import TranscriptError
+from transcript_model.model import Transcript
+
+from ._tei_common import TEI_NS, XI_NS
+from ._tei_write import (
+    XML_DECLARATION,
+    Categories,
+    Options,
+    attr,
+    document,
+    person_id,
+    person_xml,
+    text,
+)
+
+
+def _persons(transcripts: list[Transcript], reserved: frozenset[str]) -> list[str]:
+    """One ``person`` per participant id of the corpus; differing names and roles are all kept
+    (ParlaMint allows several persName; a role per occupation)."""
+    names: dict[str, list[str]] = {}
+    roles: dict[str, list[str]] = {}
+    for transcript in transcripts:
+        for participant in transcript.participants:
+            known_names = names.setdefault(participant.id, [])
+            known_roles = roles.setdefault(participant.id, [])
+            if participant.name and participant.name not in known_names:
+                known_names.append(participant.name)
+            if participant.role and participant.role not in known_roles:
+                known_roles.append(participant.role)
+    return [
+        person_xml(person_id(pid, reserved), names[pid], roles[pid], True, "  ") for pid in names
+    ]
+
+
+def _check_ids(transcripts: list[Transcript], corpus_id: str) -> None:
+    seen: set[str] = set()
+    for index, transcript in enumerate(transcripts):
+        if transcript.id in seen or transcript.id == corpus_id:
+            raise TranscriptError.single(
+                "duplicate_id",
+                f"transcript id {transcript.id!r} is used twice in the corpus (or equals the "
+                "corpus id): component file names and xml:ids must be unique",
+                path=f"[{index}].id",
+            )
+        seen.add(transcript.id)
+
+
+def package(transcripts: list[Transcript], corpus_id: str, options: Options) -> dict[str, str]:
+    """The files of a ParlaMint-style corpus, by relative file name."""
+    if not transcripts:
+        raise TranscriptError.single("empty", "no transcripts to package")
+    _check_ids(transcripts, corpus_id)
+    reserved = frozenset(t.id for t in transcripts) | {corpus_id}
+    categories = Categories()
+    for transcript in transcripts:
+        categories.add_transcript(transcript)
+    files: dict[str, str] = {}
+    components = []
+    for transcript in transcripts:
+        name = f"{transcript.id}.xml"
+        files[name] = document(transcript, categories, options, reserved)
+        components.append(name)
+    header_includes: list[str] = []
+    taxonomy_files = []
+    for taxonomy in categories.taxonomies(indent=""):
+        taxonomy_id = taxonomy.split('xml:id="', 1)[1].split('"', 1)[0]
+        name = f"{corpus_id}-taxonomy-{taxonomy_id}.xml"
+        root = taxonomy.replace("<taxonomy ", f'<taxonomy xmlns="{TEI_NS}" ', 1)
+        files[name] = XML_DECLARATION + root + "\n"
+        taxonomy_files.append(name)
+    persons = _persons(transcripts, reserved)
+    list_person = None
+    if persons:
+        list_person = f"{corpus_id}-listPerson.xml"
+        files[list_person] = (
+            XML_DECLARATION + f'<listPerson xmlns="{TEI_NS}">\n' + "\n".join(persons)
+            + "\n</listPerson>\n"
+        )  # fmt: skip
+    header_includes.append("    <encodingDesc>\n      <classDecl>\n")
+    header_includes.extend(f'        <xi:include href="{attr(n)}"/>\n' for n in taxonomy_files)
+    header_includes.append("      </classDecl>\n    </encodingDesc>\n")
+    if list_person:
+        header_includes.append(
+            "    <profileDesc>\n      <particDesc>\n"
+            f'        <xi:include href="{attr(list_person)}"/>\n'
+            "      </particDesc>\n    </profileDesc>\n"
+        )
+    files[f"{corpus_id}.xml"] = _root(corpus_id, transcripts, options, header_includes, components)
+    return files
+
+
+def _root(
+    corpus_id: str,
+    transcripts: list[Transcript],
+    options: Options,
+    header_includes: list[str],
+    components: list[str],
+) -> str:
+    languages = sorted({t.language for t in transcripts})
+    language = languages[0] if len(languages) == 1 else "mul"
+    return "".join(
+        [
+            XML_DECLARATION,
+            f'<teiCorpus xmlns="{TEI_NS}" xmlns:xi="{XI_NS}" xml:id="{attr(corpus_id)}" '
+            f'xml:lang="{language}">\n',
+            "  <teiHeader>\n    <fileDesc>\n",
+            f'      <titleStmt><title type="main">{text(corpus_id)}</title></titleStmt>\n',
+            f"      <publicationStmt><publisher>{text(options.publisher)}</publisher>"
+            "</publicationStmt>\n",
+            "      <sourceDesc><p>Converted from the canonical transcript model by "
+            "transcript-model.</p></sourceDesc>\n",
+            "    </fileDesc>\n",
+            *header_includes,
+            "  </teiHeader>\n",
+            *(f'  <xi:include href="{attr(n)}"/>\n' for n in components),
+            "</teiCorpus>\n",
+        ]
+    )

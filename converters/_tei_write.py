@@ -1,0 +1,449 @@
+"""The TEI writer: careful string building, because it is several times faster than lxml trees.
+
+Every value goes through :func:`text` or :func:`attr`, which escape what XML needs (and tabs in
+attributes, which a parser would otherwise turn into spaces). Values are written verbatim: the
+model already guarantees one line per value, so no normalisation happens here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from transcript_model.model import (
+    Break,
+    Heading,
+    Narrative,
+    Omission,
+    Participant,
+    Speech,
+    StageDirection,
+    Transcript,
+    Turn,
+)
+
+from ._tei_common import (
+    CC_BY_ALIASES,
+    CC_BY_URL,
+    DOCTYPE_CATEGORIES,
+    DOCTYPE_TAXONOMY,
+    EVENT_CATEGORY,
+    NARRATIVE_CATEGORY,
+    NOTE_ATTENDEES,
+    NOTE_BREAK,
+    NOTE_CAPTION,
+    NOTE_HEADING,
+    NOTE_SPEAKER,
+    NOTE_STAGE,
+    NOTE_SUMMARY,
+    PARTICIPANT_SUFFIX,
+    SPEECH_CATEGORY,
+    TAG_TAXONOMIES,
+    TEI_NS,
+    TRANSCRIPT_CATEGORY,
+    when_value,
+)
+
+XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
+
+
+def text(value: str) -> str:
+    """Escape character data."""
+    if "&" in value:
+        value = value.replace("&", "&amp;")
+    if "<" in value:
+        value = value.replace("<", "&lt;")
+    if ">" in value:
+        value = value.replace(">", "&gt;")
+    return value
+
+
+def attr(value: str) -> str:
+    """Escape an attribute value (double-quoted); tabs become &#9; so parsing keeps them."""
+    value = text(value)
+    if '"' in value:
+        value = value.replace('"', "&quot;")
+    if "\t" in value:
+        value = value.replace("\t", "&#9;")
+    return value
+
+
+def _key(term: str) -> str:
+    """A readable id fragment for a term: its ASCII letters and digits, words capitalised.
+
+    ASCII only, because libxml2 checks NCNames against the Unicode 2.0 tables of XML 1.0
+    4th edition and refuses many letters that XML 1.0 5th edition allows.
+    """
+    words = []
+    for word in term.split(" "):
+        kept = "".join(c for c in word if c.isascii() and c.isalnum())
+        if kept:
+            words.append(kept[0].upper() + kept[1:])
+    return "".join(words) or "x"
+
+
+@dataclass
+class Categories:
+    """Taxonomy categories: one per distinct term of each taxonomy, with stable unique ids.
+
+    The writer of one document fills it with that document's tags; ParlaMint packaging fills one
+    for the whole corpus first, so that every component points at the same corpus-level ids.
+    """
+
+    ids: dict[tuple[str, str], str] = field(default_factory=dict)
+    order: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    _used: set[str] = field(default_factory=set)
+
+    def add(self, taxonomy: str, term: str) -> str:
+        """The category id of ``term`` in ``taxonomy``, creating it on first use."""
+        known = self.ids.get((taxonomy, term))
+        if known is not None:
+            return known
+        base = f"{taxonomy}.{_key(term)}"
+        candidate, number = base, 1
+        while candidate in self._used:
+            number += 1
+            candidate = f"{base}-{number}"
+        self._used.add(candidate)
+        self.ids[(taxonomy, term)] = candidate
+        self.order.setdefault(taxonomy, []).append((candidate, term))
+        return candidate
+
+    def add_transcript(self, transcript: Transcript) -> None:
+        """Register every tag and speech role of ``transcript``."""
+        for name, taxonomy, _ in TAG_TAXONOMIES:
+            values: Iterable[str]
+            if name == "roles":
+                values = (t.role for t in transcript.turns if isinstance(t, Speech) and t.role)
+            else:
+                values = getattr(transcript.metadata, name)
+            for value in values:
+                self.add(taxonomy, value)
+
+    def taxonomies(self, indent: str = "        ") -> list[str]:
+        """The ``taxonomy`` elements, the document-type one first."""
+        out = [_taxonomy(DOCTYPE_TAXONOMY, "Document and turn types", DOCTYPE_CATEGORIES, indent)]
+        for _, taxonomy, description in TAG_TAXONOMIES:
+            if self.order.get(taxonomy):
+                out.append(_taxonomy(taxonomy, description, self.order[taxonomy], indent))
+        return out
+
+
+def _taxonomy(
+    taxonomy: str, description: str, categories: Iterable[tuple[str, str]], indent: str
+) -> str:
+    lines = [
+        f'{indent}<taxonomy xml:id="{taxonomy}">',
+        f"{indent}  <desc><term>{text(description)}</term></desc>",
+    ]
+    lines.extend(
+        f'{indent}  <category xml:id="{cid}"><catDesc><term>{text(term)}</term></catDesc>'
+        "</category>"
+        for cid, term in categories
+    )
+    lines.append(f"{indent}</taxonomy>")
+    return "\n".join(lines)
+
+
+def person_xml(
+    participant_id: str, names: Sequence[str], roles: Sequence[str], parlamint: bool, indent: str
+) -> str:
+    """One ``person``. ParlaMint wants a structured persName: its ``term`` form takes a name
+    without guessing which word is the surname."""
+    parts = [f'{indent}<person xml:id="{attr(participant_id)}">']
+    for name in names:
+        content = f"<term>{text(name)}</term>" if parlamint else text(name)
+        parts.append(f"{indent}  <persName>{content}</persName>")
+    if parlamint and not names:
+        # ParlaMint requires a persName; a role-only participant is named by its role.
+        parts.extend(f"{indent}  <persName><term>{text(r)}</term></persName>" for r in roles[:1])
+    parts.extend(f"{indent}  <occupation>{text(role)}</occupation>" for role in roles)
+    parts.append(f"{indent}</person>")
+    return "\n".join(parts)
+
+
+def _person(participant: Participant, reserved: frozenset[str], indent: str) -> str:
+    names = [participant.name] if participant.name else []
+    roles = [participant.role] if participant.role else []
+    return person_xml(person_id(participant.id, reserved), names, roles, False, indent)
+
+
+@dataclass
+class _Body:
+    """Counts what the body holds, for tagsDecl and extent."""
+
+    lines: list[str] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+    speeches: int = 0
+
+    def count(self, gi: str, number: int = 1) -> None:
+        self.counts[gi] = self.counts.get(gi, 0) + number
+
+
+@dataclass(frozen=True)
+class Options:
+    """What ParlaMint packaging changes in a component file."""
+
+    parlamint: bool = False
+    publisher: str = "transcript-model"
+    base_url: str | None = None
+
+
+def _sections(turns: Sequence[Turn]) -> list[tuple[Break | None, list[Turn]]]:
+    sections: list[tuple[Break | None, list[Turn]]] = [(None, [])]
+    for turn in turns:
+        if isinstance(turn, Break):
+            sections.append((turn, []))
+        else:
+            sections[-1][1].append(turn)
+    return sections
+
+
+def _front_notes(transcript: Transcript, body: _Body) -> list[str]:
+    notes = []
+    event = transcript.event
+    if event.lead is not None:
+        notes.append(f'<note type="{NOTE_SUMMARY}">{text(event.lead)}</note>')
+    for caption in transcript.metadata.captions:
+        content = text(caption.text) if caption.text is not None else ""
+        notes.append(
+            f'<note type="{NOTE_CAPTION}" n="{caption.index}/{caption.total}">{content}</note>'
+        )
+    if event.attendees_intro is not None:
+        notes.append(f'<note type="{NOTE_ATTENDEES}">{text(event.attendees_intro)}</note>')
+    body.count("note", len(notes))
+    return notes
+
+
+def _turn(
+    turn: Turn,
+    doc_id: str,
+    body: _Body,
+    categories: Categories,
+    out: list[str],
+    reserved: frozenset[str],
+) -> None:
+    if isinstance(turn, Speech):
+        if turn.label is not None:
+            out.append(f'<note type="{NOTE_SPEAKER}">{text(turn.label)}:</note>')
+            body.count("note")
+        body.count("u")
+        body.speeches += 1
+        who = ""
+        if turn.speaker is not None:
+            who = f' who="#{attr(person_id(turn.speaker, reserved))}"'
+        ana = f"#{SPEECH_CATEGORY}"
+        if turn.role is not None:
+            ana += " #" + categories.add("tm.role", turn.role)
+        _utterance(doc_id, body, f'{who} ana="{ana}"', turn.paragraphs, out)
+    elif isinstance(turn, Narrative):
+        body.count("u")
+        _utterance(doc_id, body, f' ana="#{NARRATIVE_CATEGORY}"', turn.paragraphs, out)
+    elif isinstance(turn, StageDirection):
+        out.append(f'<note type="{NOTE_STAGE}">{text(turn.text)}</note>')
+        body.count("note")
+    elif isinstance(turn, Heading):
+        out.append(f'<note type="{NOTE_HEADING}">{text(turn.text)}</note>')
+        body.count("note")
+    elif isinstance(turn, Omission):
+        out.append(f'<gap reason="editorial"><desc>{text(turn.marker)}</desc></gap>')
+        body.count("gap")
+        body.count("desc")
+
+
+def _utterance(
+    doc_id: str, body: _Body, attributes: str, paragraphs: Sequence[str], out: list[str]
+) -> None:
+    number = body.counts["u"]
+    out.append(f'<u xml:id="{doc_id}.u{number}"{attributes}>')
+    seg = body.counts.get("seg", 0)
+    for paragraph in paragraphs:
+        seg += 1
+        out.append(f'  <seg xml:id="{doc_id}.seg{seg}">{text(paragraph)}</seg>')
+    body.counts["seg"] = seg
+    out.append("</u>")
+
+
+def _body(
+    transcript: Transcript, categories: Categories, body: _Body, reserved: frozenset[str]
+) -> None:
+    doc_id = attr(transcript.id)
+    divs: list[list[str]] = []
+    for index, (separator, turns) in enumerate(_sections(transcript.turns)):
+        content: list[str] = _front_notes(transcript, body) if index == 0 else []
+        if separator is not None:
+            content.append(f'<note type="{NOTE_BREAK}">{text(separator.marker)}</note>')
+            body.count("note")
+        for turn in turns:
+            _turn(turn, doc_id, body, categories, content, reserved)
+        # An empty first section (the transcript opens with a break) is left out; the reader
+        # then sees the break note first and restores the leading Break.
+        if content or index > 0:
+            divs.append(content)
+    if not divs:
+        divs.append([])
+    body.count("div", len(divs))
+    pad = "        "
+    for content in divs:
+        kind = "debateSection" if any(c.startswith("<u ") for c in content) else "commentSection"
+        if not content:
+            body.lines.append(f'      <div type="{kind}"/>')
+            continue
+        body.lines.append(f'      <div type="{kind}">')
+        body.lines.extend(pad + line for line in content)
+        body.lines.append("      </div>")
+
+
+def _ana(tokens: Iterable[str]) -> str:
+    return " ".join("#" + t for t in tokens)
+
+
+def person_id(participant_id: str, reserved: frozenset[str]) -> str:
+    """The xml:id of a participant: its id, unless a transcript already uses that xml:id.
+
+    Model ids never hold ".", so the alias cannot collide with another participant.
+    """
+    return participant_id + PARTICIPANT_SUFFIX if participant_id in reserved else participant_id
+
+
+def document(
+    transcript: Transcript,
+    categories: Categories | None = None,
+    options: Options = Options(),
+    reserved: frozenset[str] = frozenset(),
+) -> str:
+    """The TEI document for ``transcript``.
+
+    ``categories`` is the corpus-level registry in ParlaMint packaging; by default the document
+    holds its own taxonomies and person list. ``reserved`` are the transcript ids of the corpus
+    (a participant id equal to one of them gets an alias as xml:id).
+    """
+    own = categories is None
+    reserved = reserved | {transcript.id}
+    registry = Categories() if categories is None else categories
+    registry.add_transcript(transcript)
+    metadata = transcript.metadata
+    event = transcript.event
+
+    body = _Body()
+    body.count("text")
+    body.count("body")
+    _body(transcript, registry, body, reserved)
+
+    sections = [registry.ids[("tm.section", s)] for s in metadata.sections]
+    tags = [
+        registry.ids[(taxonomy, value)]
+        for name, taxonomy, _ in TAG_TAXONOMIES[1:4]
+        for value in getattr(metadata, name)
+    ]
+    out = [
+        XML_DECLARATION,
+        f'<TEI xmlns="{TEI_NS}" xml:id="{attr(transcript.id)}" '
+        f'xml:lang="{transcript.language}" ana="{_ana([TRANSCRIPT_CATEGORY, *sections])}">\n',
+        "  <teiHeader>\n    <fileDesc>\n      <titleStmt>\n",
+        f'        <title type="main">{text(event.title)}</title>\n',
+    ]
+    number = f' n="{attr(metadata.source.identifier)}"' if metadata.source.identifier else ""
+    out.append(
+        f'        <meeting{number} ana="#{EVENT_CATEGORY}">{text(event.title)}</meeting>\n'
+        "      </titleStmt>\n"
+        "      <editionStmt><edition>1.0</edition></editionStmt>\n"
+        "      <extent>"
+        f'<measure unit="speeches" quantity="{body.speeches}">{body.speeches} speeches</measure>'
+        "</extent>\n"
+    )
+    out.append(_publication(transcript, options))
+    out.append(_source(transcript))
+    out.append("    </fileDesc>\n    <encodingDesc>\n")
+    out.append(
+        "      <projectDesc><p>Converted from the canonical transcript model by "
+        "transcript-model.</p></projectDesc>\n"
+    )
+    out.append(f'      <tagsDecl>\n        <namespace name="{TEI_NS}">\n')
+    out.extend(
+        f'          <tagUsage gi="{gi}" occurs="{body.counts[gi]}"/>\n'
+        for gi in sorted(body.counts)
+    )
+    out.append("        </namespace>\n      </tagsDecl>\n")
+    if own and not options.parlamint:
+        out.append("      <classDecl>\n")
+        out.append("\n".join(registry.taxonomies()) + "\n")
+        out.append("      </classDecl>\n")
+    out.append("    </encodingDesc>\n    <profileDesc>\n")
+    out.append(_setting(transcript, reserved))
+    if own and not options.parlamint and transcript.participants:
+        out.append("      <particDesc>\n        <listPerson>\n")
+        out.append(
+            "\n".join(_person(p, reserved, "          ") for p in transcript.participants) + "\n"
+        )
+        out.append("        </listPerson>\n      </particDesc>\n")
+    out.append("    </profileDesc>\n  </teiHeader>\n")
+    out.append(f'  <text ana="{_ana([TRANSCRIPT_CATEGORY, *tags])}">\n    <body>\n')
+    out.append("\n".join(body.lines))
+    out.append("\n    </body>\n  </text>\n</TEI>\n")
+    return "".join(out)
+
+
+def _publication(transcript: Transcript, options: Options) -> str:
+    metadata = transcript.metadata
+    parts = [f"      <publicationStmt>\n        <publisher>{text(options.publisher)}</publisher>\n"]
+    if options.parlamint and options.base_url:
+        url = options.base_url.rstrip("/") + "/" + transcript.id
+        parts.append(f'        <idno type="URI">{text(url)}</idno>\n')
+    licence = metadata.licence
+    if options.parlamint and licence in CC_BY_ALIASES:
+        licence = CC_BY_URL
+    if licence is not None:
+        parts.append(
+            '        <availability status="free">\n'
+            f"          <licence>{text(licence)}</licence>\n"
+            "          <p>The licence of the transcript text as published by its source.</p>\n"
+            "        </availability>\n"
+        )
+    if options.parlamint:
+        day = metadata.published.date() if metadata.published else transcript.event.date
+        parts.append(f'        <date when="{day.isoformat()}">{day.isoformat()}</date>\n')
+    parts.append("      </publicationStmt>\n")
+    return "".join(parts)
+
+
+def _source(transcript: Transcript) -> str:
+    metadata = transcript.metadata
+    source = metadata.source
+    parts = [
+        "      <sourceDesc>\n        <bibl>\n",
+        f"          <title>{text(transcript.event.title)}</title>\n",
+    ]
+    if source.publisher is not None:
+        parts.append(f"          <publisher>{text(source.publisher)}</publisher>\n")
+    if source.url is not None:
+        parts.append(f'          <idno type="URI" subtype="source">{text(source.url)}</idno>\n')
+    if metadata.published is not None:
+        published = metadata.published
+        when, shown = when_value(published.date(), published.time(), transcript.event.utc_offset)
+        parts.append(f'          <date when="{when}">{text(shown)}</date>\n')
+    parts.append("        </bibl>\n")
+    for link in metadata.see_also:
+        parts.append(f"        <bibl>\n          <title>{text(link.title)}</title>\n")
+        if link.url is not None:
+            parts.append(f'          <idno type="URI" subtype="seeAlso">{text(link.url)}</idno>\n')
+        parts.append("        </bibl>\n")
+    parts.append("      </sourceDesc>\n")
+    return "".join(parts)
+
+
+def _setting(transcript: Transcript, reserved: frozenset[str]) -> str:
+    event = transcript.event
+    parts = ["      <settingDesc>\n        <setting>\n"]
+    if event.place is not None:
+        parts.append(f'          <name type="place">{text(event.place)}</name>\n')
+    for p in transcript.participants:
+        if p.attending:
+            key = attr(person_id(p.id, reserved))
+            parts.append(
+                f'          <name type="participant" key="{key}">{text(p.name or "")}</name>\n'
+            )
+    when, shown = when_value(event.date, event.time, event.utc_offset)
+    parts.append(f'          <date when="{when}">{text(shown)}</date>\n')
+    parts.append("        </setting>\n      </settingDesc>\n")
+    return "".join(parts)

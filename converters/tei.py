@@ -1,0 +1,181 @@
+"""TEI P5 in the ParlaMint / Parla-CLARIN style: one self-contained ``<TEI>`` per transcript.
+
+The writer gives every field of the model a place (docs/tei.md has the table), so reading our
+own output gives back the identical transcript. The reader also takes third-party Parla-CLARIN
+and ParlaMint session files, with speakers from the file's own ``listPerson`` or from a corpus
+root passed as ``corpus_root``, and returns what it had to drop as warnings.
+:func:`write_package` writes ParlaMint packaging: component files plus corpus-level person list
+and taxonomies. :func:`validate` checks the project profile (``schema/transcript-tei.rng``),
+the pointers no schema checks (``@who``, ``@ana``) and the model.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+
+from transcript_model.errors import Problem, TranscriptError
+from transcript_model.formats import ValidationResult
+from transcript_model.inputs import DEFAULT_MAX_BYTES, ReadResult
+from transcript_model.model import Transcript
+from transcript_model.xmlsafe import parse_xml
+
+from ._tei_common import XML_ID
+from ._tei_package import package
+from ._tei_read import CorpusRoot, line_of, load_corpus_root, read_tree
+from ._tei_write import Options, document
+
+__all__ = ["profile", "read", "validate", "write", "write_package"]
+
+PROFILE_NAME = "transcript-tei.rng"
+
+
+def write(transcripts: Sequence[Transcript], **options: Any) -> str:
+    """Write one transcript as a self-contained TEI document (the format holds one per file)."""
+    if len(transcripts) != 1:
+        raise TranscriptError.single(
+            "one_per_file", f"TEI holds one transcript per file, {len(transcripts)} given"
+        )
+    return document(transcripts[0])
+
+
+def write_package(
+    transcripts: Sequence[Transcript],
+    *,
+    corpus_id: str = "Transcripts",
+    publisher: str = "transcript-model",
+    base_url: str | None = None,
+    **options: Any,
+) -> dict[str, str]:
+    """ParlaMint packaging: ``{relative file name: content}``.
+
+    Writes one component file per transcript (``<id>.xml``, without the person list and the
+    taxonomies, which ParlaMint keeps at corpus level), ``<corpus_id>-listPerson.xml``, one
+    ``<corpus_id>-taxonomy-<name>.xml`` per taxonomy, and the corpus root ``<corpus_id>.xml``
+    (a ``teiCorpus`` that XIncludes them all). ``base_url`` gives each component the ``idno``
+    ParlaMint requires (``<base_url>/<id>``); ``publisher`` names the publisher of the TEI.
+    """
+    return package(
+        list(transcripts),
+        corpus_id=corpus_id,
+        options=Options(parlamint=True, publisher=publisher, base_url=base_url),
+    )
+
+
+def read(
+    data: bytes,
+    origin: str = "<input>",
+    corpus_root: CorpusRoot | None = None,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    **options: Any,
+) -> ReadResult:
+    """Read one TEI document into a transcript.
+
+    ``corpus_root`` is the ParlaMint / Parla-CLARIN corpus root (a path, or its bytes) whose
+    ``listPerson`` and taxonomies the session file points into; a root given as a path may
+    XInclude its person list and taxonomies from files next to it. Everything the model has
+    no place for is listed in ``ReadResult.warnings``.
+    """
+    tree = parse_xml(data, origin, max_bytes)
+    corpus, warnings = _corpus(corpus_root, origin, max_bytes)
+    return read_tree(tree, origin, corpus, warnings)
+
+
+def _corpus(
+    corpus_root: CorpusRoot | None, origin: str, max_bytes: int
+) -> tuple[etree._Element | None, list[Problem]]:
+    if corpus_root is None:
+        return None, []
+    if isinstance(corpus_root, str) and corpus_root.lstrip().startswith("<"):
+        corpus_root = corpus_root.encode("utf-8")
+    return load_corpus_root(corpus_root, origin, max_bytes)
+
+
+def _profile_path() -> Path:
+    # In a checkout (editable install) the profile sits in schema/ next to the JSON Schema; an
+    # installed wheel carries a copy as package data of transcript_model.
+    here = Path(__file__).resolve().parent.parent / "schema" / PROFILE_NAME
+    if here.is_file():
+        return here
+    return Path(str(importlib.resources.files("transcript_model") / "data" / PROFILE_NAME))
+
+
+@functools.lru_cache(maxsize=1)
+def profile() -> etree.RelaxNG:
+    """The project TEI profile, compiled once per process on first use."""
+    return etree.RelaxNG(etree.parse(str(_profile_path())))
+
+
+def validate(
+    data: bytes, origin: str = "<input>", corpus_root: CorpusRoot | None = None
+) -> ValidationResult:
+    """Check a TEI file completely and report every problem found.
+
+    Well-formedness, the project TEI profile, the pointers no schema checks (every ``@who``
+    and ``@ana`` must name an element of the file or of ``corpus_root``), and the model.
+    """
+    try:
+        tree = parse_xml(data, origin)
+        corpus, corpus_warnings = _corpus(corpus_root, origin, DEFAULT_MAX_BYTES)
+    except TranscriptError as error:
+        return ValidationResult([], error.problems)
+    problems = _profile_problems(tree, origin)
+    problems.extend(_pointer_problems(tree, corpus, origin))
+    try:
+        result = read_tree(tree, origin, corpus, corpus_warnings)
+    except TranscriptError as error:
+        return ValidationResult([], problems + error.problems)
+    return ValidationResult(result.transcripts, problems + result.warnings)
+
+
+def _profile_problems(tree: etree._ElementTree, origin: str) -> list[Problem]:
+    schema = profile()
+    if schema.validate(tree):
+        return []
+    return [
+        Problem(
+            "tei_profile",
+            f"not valid against the project TEI profile ({PROFILE_NAME}): {entry.message}",
+            origin,
+            entry.line or None,
+            entry.column or None,
+        )
+        for entry in schema.error_log
+    ]
+
+
+def _pointer_problems(
+    tree: etree._ElementTree, corpus: etree._Element | None, origin: str
+) -> list[Problem]:
+    root = tree.getroot()
+    targets = {e.get(XML_ID) for e in root.iter() if isinstance(e.tag, str) and e.get(XML_ID)}
+    if corpus is not None:
+        targets.update(e.get(XML_ID) for e in corpus.iter() if isinstance(e.tag, str))
+    problems = []
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        for name in ("who", "ana"):
+            for token in (element.get(name) or "").split():
+                # Only local pointers can be checked; a URI elsewhere is taken on trust.
+                if not token.startswith("#") or token[1:] in targets:
+                    continue
+                local = element.tag.rsplit("}", 1)[-1]
+                problems.append(
+                    Problem(
+                        "tei_pointer",
+                        f"<{local} {name}> points to {token!r}, which names no element of "
+                        "this file"
+                        + (" or of the corpus root" if corpus is not None else "")
+                        + " (expected '#' and the xml:id of a person or category)",
+                        origin,
+                        line_of(element),
+                    )
+                )
+    return problems
