@@ -198,6 +198,25 @@ def test_warnings_fail_only_under_strict(
     assert run(capsys, "validate", "--strict", VALID)[0] == 1
 
 
+def test_a_checker_that_crashes_on_one_file_does_not_stop_the_others(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    original = json_format.validate
+
+    def crashes_on_two(data: bytes, origin: str = "<input>") -> ValidationResult:
+        if origin.endswith("two.json"):
+            raise OSError("schema file missing")
+        return original(data, origin)
+
+    monkeypatch.setattr(json_format, "validate", crashes_on_two)
+    code, out, err = run(capsys, "validate", TWO, INVALID, VALID)
+    assert code == 2
+    assert out.startswith(f"{TWO}: [internal_error] internal error in the json checker: OSError")
+    assert str(INVALID) in out
+    assert "checked 3 files: 1 valid, 1 invalid, 1 unreadable" in err
+    assert "Traceback" not in err
+
+
 @pytest.mark.parametrize(
     "argv",
     [

@@ -11,6 +11,7 @@ import argparse
 import json
 import os
 import sys
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -25,7 +26,15 @@ EXIT_OK, EXIT_INVALID, EXIT_UNREADABLE = 0, 1, 2
 
 #: Problems that mean the file could not be checked at all (exit code 2, not 1).
 UNREADABLE_CODES = frozenset(
-    {"unreadable", "not_found", "too_large", "binary", "unknown_format", "write_only"}
+    {
+        "unreadable",
+        "not_found",
+        "too_large",
+        "binary",
+        "unknown_format",
+        "write_only",
+        "internal_error",
+    }
 )
 
 
@@ -58,7 +67,9 @@ class FileReport:
         }
 
 
-def check_file(item: InputFile, forced: str | None, max_bytes: int) -> FileReport:
+def check_file(
+    item: InputFile, forced: str | None, max_bytes: int, debug: bool = False
+) -> FileReport:
     """Validate one input completely; never raises for bad input."""
     name: str | None = None
     try:
@@ -72,7 +83,15 @@ def check_file(item: InputFile, forced: str | None, max_bytes: int) -> FileRepor
             )
     except TranscriptError as error:
         return FileReport(item.display, name, problems=_relocated(error.problems, item.display))
-    result = validate_result(data, name, origin=item.display, max_bytes=max_bytes)
+    try:
+        result = validate_result(data, name, origin=item.display, max_bytes=max_bytes)
+    except Exception as error:  # a converter bug: report it for this file and check the others
+        if debug:
+            traceback.print_exc()
+        message = f"internal error in the {name} checker: {type(error).__name__}: {error}"
+        return FileReport(
+            item.display, name, problems=[Problem("internal_error", message, item.display)]
+        )
     return FileReport(item.display, name, len(result.transcripts), list(result.problems))
 
 
@@ -166,7 +185,7 @@ def run(args: argparse.Namespace) -> int:
     for report in reports:
         _emit(report, emit)
     for item in inputs.files:
-        report = check_file(item, args.source_format, args.max_bytes)
+        report = check_file(item, args.source_format, args.max_bytes, args.debug)
         reports.append(report)
         _emit(report, emit)
     counts = _summary(reports, args.strict)
