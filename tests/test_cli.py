@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -637,3 +638,22 @@ def test_validating_json_never_imports_lxml() -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True
     )
     assert result.stdout.split() == ["0", "False", "False"]
+
+
+def test_pre_commit_hook_runs_validate_on_transcript_files() -> None:
+    fields = {}
+    for line in (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8").splitlines():
+        key, sep, value = line.strip().removeprefix("- ").partition(": ")
+        if sep and not key.startswith("#"):
+            fields[key] = value
+    assert fields["id"] == "transcript-validate"
+    assert fields["entry"] == "transcript validate"
+    assert fields["require_serial"] == "true"
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert 'transcript = "transcript_model.cli:main"' in pyproject
+
+    def selected(name: str) -> bool:
+        return bool(re.search(fields["files"], name)) and not re.search(fields["exclude"], name)
+
+    assert all(map(selected, ["a/s.json", "s.txt", "s.tei.xml", "s.akn.xml"]))
+    assert not any(map(selected, ["out.popolo.json", "turns.csv", "turns.tsv"]))
