@@ -159,10 +159,21 @@ def _initials_only_dots(label: str) -> bool:
     return _LABEL_FORBIDDEN.search(stripped) is None
 
 
+_COLON = re.compile(r":\s")
+
+
+def starts_with_colon(line: str) -> bool:
+    """True for the second line of a split label: ": More than …"."""
+    return _COLON.match(line) is not None
+
+
 def split_label_line(line: str) -> tuple[str, str] | None:
     """``(label, first paragraph)`` of "Label: text", else None (footer fields excluded)."""
-    head, sep, rest = line.partition(": ")
-    if not sep or not rest.strip() or kremlin.footer_field(line) is not None:
+    colon = _COLON.search(line)
+    if colon is None or kremlin.footer_field(line) is not None:
+        return None
+    head, rest = line[: colon.start()], line[colon.end() :]
+    if not rest.strip():
         return None
     if head.strip() in EXTENSION_KEYS:
         return None
@@ -172,7 +183,7 @@ def split_label_line(line: str) -> tuple[str, str] | None:
 def is_heading(line: str) -> bool:
     """True for a subheading: a short capitalised line without final punctuation."""
     text = line.strip()
-    if not text or len(text) > 120 or text.endswith(_TERMINAL) or ": " in text:
+    if not text or len(text) > 120 or text.endswith(_TERMINAL) or _COLON.search(text):
         return False
     words = text.split()
     return len(words) <= 12 and _capitalised(words[0]) and not text[0].isdigit()
@@ -183,7 +194,9 @@ def looks_like_place(line: str) -> bool:
     text = line.strip()
     if not text or is_escaped(text) or len(text) > 100 or text.endswith(_TERMINAL):
         return False
-    if ": " in text or counter(text) or kremlin.parse_time(text) or kremlin.parse_date(text):
+    if _COLON.search(text) or counter(text) or kremlin.parse_time(text):
+        return False
+    if kremlin.parse_date(text):
         return False
     if is_structural(text) or kremlin.attendee_intro(text):
         return False
@@ -203,7 +216,7 @@ def is_structural(line: str) -> bool:
         or kremlin.footer_key(text)
         or kremlin.footer_field(text)
         or glued_end(text)
-        or text.startswith(": ")
+        or starts_with_colon(text)
     )
 
 

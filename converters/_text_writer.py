@@ -153,13 +153,45 @@ def _attendees(t: Transcript, explicit: _Explicit, ext: list[tuple[str, str]]) -
     return lines
 
 
+@dataclass
+class _BodyState:
+    """What the reader will know when it reaches the next turn (mirrors its state)."""
+
+    open_kind: str | None = None
+    open_speaker: str | None = None
+    #: The speech an interruption sits in: (its speaker,) or None when there is none.
+    resume: tuple[str | None] | None = None
+
+    def after(self, turn: Any) -> None:
+        kind = turn.kind
+        if kind in ("stage", "omission"):
+            if self.open_kind == "speech":
+                self.resume = (self.open_speaker,)
+            self.open_kind = None
+        elif kind in ("break", "heading"):
+            self.open_kind, self.resume = None, None
+        elif kind == "speech":
+            if turn.label is not None:
+                self.resume = None
+            self.open_kind, self.open_speaker = "speech", turn.speaker
+        else:
+            self.open_kind = "narrative"
+
+    def after_explicit(self, turn: Any) -> None:
+        if turn.kind in ("speech", "narrative"):
+            self.resume = None
+        self.after(turn)
+
+
 def _body(t: Transcript, explicit: _Explicit) -> list[str]:
     lines: list[str] = []
-    previous: str | None = None
+    state = _BodyState()
     for index, turn in enumerate(t.turns):
-        if index in explicit.turns or not _plain_turn(turn, previous, lines):
+        if index in explicit.turns or not _plain_turn(turn, state, lines):
             lines.extend(_explicit_turn(turn))
-        previous = turn.kind
+            state.after_explicit(turn)
+        else:
+            state.after(turn)
     return lines
 
 
@@ -167,7 +199,7 @@ def _paragraph_lines(paragraphs: list[str]) -> list[str]:
     return [_escape_if(p, layout.needs_plain_escape(p)) for p in paragraphs]
 
 
-def _plain_turn(turn: Any, previous: str | None, lines: list[str]) -> bool:
+def _plain_turn(turn: Any, state: _BodyState, lines: list[str]) -> bool:
     """Append ``turn`` in the page's own form to ``lines``; False when it has none."""
     kind = turn.kind
     if kind == "speech":
@@ -178,12 +210,12 @@ def _plain_turn(turn: Any, previous: str | None, lines: list[str]) -> bool:
             lines.append(first)
             lines.extend(_paragraph_lines(turn.paragraphs[1:]))
             return True
-        if previous not in ("stage", "omission"):
+        if state.open_kind is not None or state.resume != (turn.speaker,):
             return False
         lines.extend(_paragraph_lines(turn.paragraphs))
         return True
     if kind == "narrative":
-        if previous not in (None, "break", "heading"):
+        if state.open_kind is not None or state.resume not in (None, (None,)):
             return False
         lines.extend(_paragraph_lines(turn.paragraphs))
         return True

@@ -188,7 +188,7 @@ def _parse_time_place(doc: _Document, end: int) -> None:
     line = doc.peek()
     if line is not None and doc.position < end and layout.looks_like_place(line):
         following = doc.peek(1)
-        if not (following and following.startswith(": ")):
+        if not (following and layout.starts_with_colon(following)):
             doc.event["place"] = layout.clean(line)
             doc.position += 1
 
@@ -269,12 +269,17 @@ def _parse_body(doc: _Document, end: int) -> None:
             open_turn = _RawSpeech(labelled[0], [labelled[1]])
             doc.turns.append(open_turn)
             resume = None
-        elif following is not None and following.startswith(": ") and layout.is_label(line):
+        elif (
+            following is not None
+            and layout.starts_with_colon(following)
+            and layout.is_label(line)
+            and following[2:].strip()
+        ):
             open_turn = _RawSpeech(layout.clean(line), [following[2:].strip()])
             doc.turns.append(open_turn)
             doc.position += 1
             resume = None
-        elif layout.is_heading(line) and not (following or "").startswith(": "):
+        elif layout.is_heading(line) and not layout.starts_with_colon(following or ""):
             doc.turns.append({"kind": "heading", "text": line})
             open_turn, resume = None, None
         else:

@@ -1,0 +1,252 @@
+"""The text reader on each layout variant of kremlin.ru pages, English and Russian."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+import transcript_model as tm
+from conftest import ROOT
+from transcript_model.model import Transcript
+
+DATA = ROOT / "tests" / "data" / "text"
+
+
+def _read(name: str) -> Transcript:
+    [transcript] = tm.read(DATA / name)
+    return transcript
+
+
+def _kinds(t: Transcript) -> list[str]:
+    return [turn.kind for turn in t.turns]
+
+
+def _speech(t: Transcript, index: int) -> tuple[str | None, str | None, str | None]:
+    turn = t.turns[index]
+    assert turn.kind == "speech"
+    return turn.speaker, turn.label, turn.role
+
+
+def test_telephone_readout_is_narrative_without_place() -> None:
+    t = _read("en-telephone.txt")
+    assert t.event.place is None
+    assert t.event.time == dt.time(21, 35)
+    assert _kinds(t) == ["narrative"]
+    assert len(t.turns[0].paragraphs) == 3
+    # "…assessment of the situation: he spoke…" holds ": " but is no label.
+    assert t.turns[0].paragraphs[0].endswith("the need to avoid escalation.")
+    assert t.participants == []
+    assert t.metadata.geography == ["France"]
+    assert t.metadata.persons == ["Macron Emmanuel"]
+    assert t.metadata.sections == ["News"]
+
+
+def test_address_without_labels_keeps_stage_directions_and_omissions() -> None:
+    t = _read("en-address.txt")
+    assert t.event.lead is None
+    assert t.event.place == "The Kremlin, Moscow"
+    assert _kinds(t) == ["narrative", "stage", "narrative", "omission", "narrative"]
+    assert t.turns[1].text == "(Applause.)"
+    assert t.turns[0].paragraphs[0] == "Citizens of Russia, friends,"
+
+
+def test_press_conference_labels() -> None:
+    t = _read("en-press-conference.txt")
+    assert t.event.time is None
+    assert t.event.lead == (
+        "Alexander Lukashenko and Vladimir Putin answered questions from the media."
+    )
+    people = {p.id: (p.name, p.role) for p in t.participants}
+    assert people == {
+        "moderator": (None, "Moderator"),
+        "pavel-zarubin": ("Pavel Zarubin", None),
+        "vladimir-putin": ("Vladimir Putin", "President of Russia"),
+        "alexander-lukashenko": ("Alexander Lukashenko", "President of Belarus"),
+    }
+    assert _speech(t, 0) == ("moderator", "Moderator", "Moderator")
+    # A journalist introducing himself: the label is the name, the rest is the paragraph.
+    assert _speech(t, 1) == ("pavel-zarubin", "Pavel Zarubin", None)
+    assert t.turns[1].paragraphs == [
+        "Pavel Zarubin, Rossiya TV Channel.",
+        "Mr Putin, here is my question: what comes next?",
+    ]
+    assert _speech(t, 2) == (
+        "vladimir-putin",
+        "President of Russia Vladimir Putin",
+        "President of Russia",
+    )
+    assert t.turns[2].paragraphs[0] == "As I said: the decision is up to the two of us."
+    # After "(Applause.)" the President goes on without a new label.
+    assert t.turns[3].kind == "stage"
+    assert _speech(t, 4) == ("vladimir-putin", None, None)
+    assert _speech(t, 5) == (None, "Question", None)
+    # A label split over two lines.
+    assert _speech(t, 6) == (
+        "alexander-lukashenko",
+        "President of Belarus Alexander Lukashenko",
+        "President of Belarus",
+    )
+    assert t.turns[6].paragraphs == ["I will answer it briefly."]
+    assert t.turns[7].kind == "omission"
+    assert _speech(t, 8) == ("alexander-lukashenko", "Alexander Lukashenko", None)
+    assert _speech(t, 9) == (None, "Remark", None)
+    assert _speech(t, 10) == ("moderator", "Moderator", "Moderator")
+    assert [(c.index, c.total) for c in t.metadata.captions] == [(1, 5)]
+
+
+def test_inline_attendee_sentence_heading_break_and_q_label() -> None:
+    t = _read("en-inline-attendees.txt")
+    assert t.event.place == "Novo-Ogaryovo, Moscow Region"
+    assert t.event.attendees_intro == "Taking part in the meeting were"
+    assert [(p.id, p.role, p.attending) for p in t.participants] == [
+        ("mikhail-mishustin", "Prime Minister", True),
+        ("andrei-belousov", "First Deputy Prime Minister", True),
+        ("anton-siluanov", "Minister of Finance", True),
+        ("vladimir-putin", "President of Russia", False),
+    ]
+    assert _kinds(t)[:2] == ["heading", "speech"]
+    assert t.turns[0].text == "Opening remarks"
+    assert [getattr(turn, "speaker", None) for turn in t.turns[1:5]] == [
+        "vladimir-putin",
+        "mikhail-mishustin",
+        "vladimir-putin",
+        "anton-siluanov",
+    ]
+    assert t.turns[5].kind == "break"
+    assert _speech(t, 6) == (None, "Q", None)
+    assert [(link.title, link.url) for link in t.metadata.see_also] == [
+        ("Meetings with Government members", None)
+    ]
+
+
+def test_russian_page() -> None:
+    t = _read("ru-meeting.txt")
+    assert t.language == "ru"
+    assert t.event.title == "Совещание с постоянными членами Совета Безопасности"
+    assert t.event.date == dt.date(2022, 3, 11)
+    assert t.event.place == "Москва, Кремль"
+    assert t.event.attendees_intro == "В совещании приняли участие"
+    assert [(p.name, p.role, p.attending) for p in t.participants] == [
+        ("Михаил Мишустин", "Председатель Правительства", True),
+        ("Сергей Шойгу", "Министр обороны", True),
+        ("Николай Патрушев", "Секретарь Совета Безопасности", True),
+        ("В.Путин", None, False),
+    ]
+    shoigu = next(p.id for p in t.participants if p.name == "Сергей Шойгу")
+    putin = next(p.id for p in t.participants if p.name == "В.Путин")
+    speakers = [getattr(turn, "speaker", None) for turn in t.turns if turn.kind == "speech"]
+    assert speakers == [putin, shoigu, putin, None, putin]
+    assert _speech(t, 4) == (None, "Вопрос", None)
+    assert t.metadata.source.publisher == "Президент России"
+    assert t.metadata.sections == ["Новости", "Стенограммы"]
+    assert t.metadata.published == dt.datetime(2022, 3, 11, 11, 15)
+    assert t.metadata.persons == ["Шойгу Сергей Кужугетович"]
+    assert [(c.index, c.total) for c in t.metadata.captions] == [(1, 3)]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "kremlin-2022-03-11.txt",
+        "en-telephone.txt",
+        "en-address.txt",
+        "en-press-conference.txt",
+        "en-inline-attendees.txt",
+        "ru-meeting.txt",
+    ],
+)
+def test_real_pages_write_back_as_the_page(name: str) -> None:
+    original = (DATA / name).read_text(encoding="utf-8")
+    transcripts = tm.read(original, "text")
+    written = tm.write(transcripts, "text")
+    assert tm.read(written, "text") == transcripts
+    # The page layout carries everything read from a page: no escapes, no extension lines.
+    assert "\\" not in written
+
+
+def test_messy_bytes_read_like_clean_text() -> None:
+    clean = (DATA / "en-press-conference.txt").read_text(encoding="utf-8")
+    messy = "\ufeff" + clean.replace("\n", "  \r\n").replace("Moderator:", "Moderator:\u00a0")
+    messy = messy.replace("The Kremlin, Moscow", "The\u00a0Kremlin, Moscow\t").rstrip("\r\n ")
+    assert tm.read(messy.encode("utf-8"), "text") == tm.read(clean, "text")
+    old_mac = clean.replace("\n", "\r")
+    assert tm.read(old_mac.encode("utf-8"), "text") == tm.read(clean, "text")
+
+
+def test_glued_end_marker_separates_pages() -> None:
+    one = (DATA / "en-telephone.txt").read_text(encoding="utf-8").rstrip("\n")
+    two = (DATA / "en-address.txt").read_text(encoding="utf-8")
+    glued = one + two  # "Text versionEvents"
+    assert "Text versionEvents" in glued
+    assert tm.read(glued, "text") == tm.read(one, "text") + tm.read(two, "text")
+
+
+def test_not_a_transcript_names_file_line_and_expectation() -> None:
+    with pytest.raises(tm.TranscriptError) as caught:
+        tm.read(DATA / "not-a-transcript.txt")
+    [problem] = caught.value.problems
+    assert problem.file == str(DATA / "not-a-transcript.txt")
+    assert problem.line == 1
+    assert "expected the date of the event" in problem.message
+    assert problem.code == "not_a_transcript"
+
+
+@pytest.mark.parametrize("text", ["", "\n\n  \n", "\ufeff"])
+def test_empty_input_is_not_a_transcript(text: str) -> None:
+    with pytest.raises(tm.TranscriptError, match="expected"):
+        tm.read(text.encode("utf-8"), "text", origin="empty.txt")
+
+
+def test_title_without_date_reports_the_title_line() -> None:
+    text = "Events\nSome title\nA lead\n" + "Text line.\n" * 10
+    with pytest.raises(tm.TranscriptError) as caught:
+        tm.read(text, "text", origin="x.txt")
+    assert caught.value.problems[0].line == 2
+    assert "'Some title'" in caught.value.problems[0].message
+
+
+def test_invalid_date_is_no_date() -> None:
+    with pytest.raises(tm.TranscriptError):
+        tm.read("Title\nFebruary 30, 2022\nText.\n", "text")
+
+
+def test_directive_with_bad_json_is_located() -> None:
+    text = "Events\nTitle\nMarch 1, 2022\n\\speech {not json\n\\ Text.\nText version\n"
+    with pytest.raises(tm.TranscriptError) as caught:
+        tm.read(text, "text", origin="bad.txt")
+    assert caught.value.problems[0].line == 4
+
+
+def test_extensions_carry_what_the_page_cannot(tmp_path: Path) -> None:
+    t = _read("en-telephone.txt")
+    changed = t.model_copy(
+        update={
+            "id": "kremlin-67949",
+            "metadata": t.metadata.model_copy(
+                update={
+                    "source": t.metadata.source.model_copy(
+                        update={
+                            "url": "http://en.kremlin.ru/events/president/news/67949",
+                            "identifier": "67949",
+                        }
+                    )
+                }
+            ),
+        }
+    )
+    written = tm.write(changed, "text")
+    assert "Transcript id: kremlin-67949\n" in written
+    assert "Source: http://en.kremlin.ru/events/president/news/67949\n" in written
+    assert "Document number: 67949\n" in written
+    assert tm.read(written, "text") == [changed]
+
+
+def test_paragraph_that_looks_like_a_label_is_escaped() -> None:
+    t = _read("en-address.txt")
+    narrative = t.turns[0].model_copy(update={"paragraphs": ["Mr Putin: hello", "Topics"]})
+    changed = t.model_copy(update={"turns": [narrative, *t.turns[1:]]})
+    written = tm.write(changed, "text")
+    assert "\\ Mr Putin: hello\n\\ Topics\n" in written
+    assert tm.read(written, "text") == [changed]
