@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 import transcript_model as tm
-from conftest import ROOT
 from transcript_model.model import Transcript
+
+from conftest import ROOT
 
 DATA = ROOT / "tests" / "data" / "text"
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from hypothesis import given
 
 import transcript_model as tm
-from strategies import transcripts
 from transcript_model.model import Transcript
+
+from strategies import transcripts
 
 
 @given(transcripts())

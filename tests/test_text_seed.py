@@ -7,8 +7,9 @@ import datetime as dt
 import pytest
 
 import transcript_model as tm
-from conftest import ROOT
 from transcript_model.model import Transcript
+
+from conftest import ROOT
 
 SEED = ROOT / "tests" / "data" / "text" / "kremlin-2022-03-11.txt"
 
