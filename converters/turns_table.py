@@ -115,6 +115,8 @@ def write_stream(
         writer.writerow(TURN_COLUMNS if table == "turns" else SPEECH_COLUMNS)
     for transcript in transcripts:
         writer.writerows(rows_of(transcript))
+        # Let it go before the next one is read, or two transcripts would be alive at once.
+        del transcript
 
 
 def turn_rows(transcript: Transcript) -> Iterator[Row]:

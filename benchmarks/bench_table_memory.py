@@ -1,0 +1,131 @@
+"""Memory of the turns table: 1,000 transcripts into one CSV must stay under 2x one transcript.
+
+Writes realistic transcripts (:mod:`benchmarks.corpus`) as JSON files to a temporary directory,
+then measures, each in a fresh child process, the peak Python heap (``tracemalloc``) and the peak
+resident set size while reading the files one at a time and streaming them into one CSV file:
+first for the largest single file, then for all of them. Streaming holds one transcript at a
+time, so the two peaks should be about equal.
+
+Files are read two ways: by path, as ``transcript convert`` does (``read_one(path)``), and from
+bytes the benchmark reads itself. The first includes what :func:`transcript_model.inputs.read_bytes`
+allocates for reading; the second measures the conversion alone.
+
+Run from the repository root::
+
+    python -m benchmarks.bench_table_memory [--count 1000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from benchmarks.corpus import realistic_transcript
+
+ROOT = Path(__file__).resolve().parent.parent
+#: The bound the issue sets: peak for all files over peak for one file.
+LIMIT = 2.0
+
+
+def write_corpus(directory: Path, count: int) -> list[Path]:
+    """Write ``count`` realistic transcripts as canonical JSON files; returns their paths."""
+    import transcript_model as tm
+
+    paths = []
+    for number in range(count):
+        path = directory / f"{number:05d}.json"
+        path.write_text(tm.write(realistic_transcript(number), "json"), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def measure(paths: Sequence[Path], output: Path, by_path: bool) -> dict[str, float]:
+    """Stream ``paths`` into one CSV file and return the peaks (run in a fresh process)."""
+    import transcript_model as tm
+    from transcript_model.converters import json_format, turns_table  # noqa: F401 (warm-up)
+
+    def lazily() -> Iterator[tm.Transcript]:
+        for path in paths:
+            yield tm.read_one(path) if by_path else tm.read_one(path.read_bytes(), "json")
+
+    # Imports are done first so that both runs measure the conversion, not the module loading.
+    tracemalloc.start()
+    started = time.perf_counter()
+    with output.open("w", encoding="utf-8", newline="") as out:
+        turns_table.write_stream(lazily(), out)
+    seconds = time.perf_counter() - started
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    # ru_maxrss is in KiB on Linux (bytes on macOS); only the ratio between runs is reported.
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return {
+        "files": len(paths),
+        "heap_peak": peak,
+        "max_rss": rss,
+        "seconds": seconds,
+        "csv_bytes": output.stat().st_size,
+    }
+
+
+def _child(directory: Path, files: int, by_path: bool) -> dict[str, float]:
+    command = [sys.executable, "-m", "benchmarks.bench_table_memory"]
+    command += ["--measure", str(directory), "--files", str(files)]  # 1: the largest file
+    command += ["--by-path"] if by_path else []
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True)
+    result: dict[str, float] = json.loads(done.stdout)
+    return result
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the benchmark and print the numbers; exit status 1 when the bound is exceeded."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=1000, help="transcripts to convert")
+    parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--files", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--by-path", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.measure is not None:
+        paths = sorted(args.measure.glob("*.json"))
+        if args.files == 1:
+            # The baseline is the largest transcript: smaller ones would flatter the ratio.
+            paths = [max(paths, key=lambda p: p.stat().st_size)]
+        output = args.measure / f"out-{args.files}.csv"
+        print(json.dumps(measure(paths, output, args.by_path)))
+        return 0
+    within = True
+    with tempfile.TemporaryDirectory() as name:
+        directory = Path(name)
+        paths = write_corpus(directory, args.count)
+        size = sum(p.stat().st_size for p in paths)
+        print(f"corpus: {len(paths)} JSON files, {size / 1e6:.1f} MB")
+        for by_path in (False, True):
+            print("read by path (as the CLI does):" if by_path else "read from bytes:")
+            one = _child(directory, 1, by_path)
+            many = _child(directory, len(paths), by_path)
+            within = _report(one, many) and within
+    return 0 if within else 1
+
+
+def _report(one: dict[str, float], many: dict[str, float]) -> bool:
+    for run in (one, many):
+        print(
+            f"  {run['files']:>5.0f} file(s): heap peak {run['heap_peak'] / 1e6:7.2f} MB, "
+            f"max RSS {run['max_rss'] / 1024:6.1f} MiB, {run['seconds']:6.2f} s, "
+            f"CSV {run['csv_bytes'] / 1e6:5.1f} MB"
+        )
+    heap_ratio = many["heap_peak"] / one["heap_peak"]
+    rss_ratio = many["max_rss"] / one["max_rss"]
+    print(f"  ratio all/one: heap peak {heap_ratio:.2f}, max RSS {rss_ratio:.2f} (limit {LIMIT})")
+    return heap_ratio < LIMIT and rss_ratio < LIMIT
+
+
+if __name__ == "__main__":
+    sys.exit(main())
