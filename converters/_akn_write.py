@@ -47,11 +47,6 @@ from ._akn_common import (
     TM,
 )
 
-_TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
-# Attribute values are normalised by every XML parser: tabs must be written as references.
-_ATTR = str.maketrans(
-    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\t": "&#9;", "\n": "&#10;"}
-)
 #: "[…]" spans that become ``ins`` (editorial insertions); the brackets stay inside.
 _INSERTION = re.compile(r"\[[^\[\]]+\]")
 # Participant ids that could equal an eId this writer generates for the structure.
@@ -65,25 +60,38 @@ _BAD_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
 
 def text(value: str) -> str:
     """Escape character data."""
-    return value.translate(_TEXT)
+    # Chained str.replace runs in C; str.translate with a dict calls back per character.
+    if "&" in value:
+        value = value.replace("&", "&amp;")
+    if "<" in value:
+        value = value.replace("<", "&lt;")
+    if ">" in value:
+        value = value.replace(">", "&gt;")
+    return value
 
 
 def attr(value: str) -> str:
     """Escape an attribute value (quoted with ")."""
-    return value.translate(_ATTR)
+    value = text(value)
+    if '"' in value:
+        value = value.replace('"', "&quot;")
+    # Attribute values are normalised by every XML parser: tabs must be written as references.
+    if "\t" in value:
+        value = value.replace("\t", "&#9;")
+    return value
 
 
 def paragraph(value: str) -> str:
     """A paragraph's content: escaped text, with "[…]" insertions wrapped in ``ins``."""
     if "[" not in value:
-        return value.translate(_TEXT)
+        return text(value)
     out: list[str] = []
     last = 0
     for match in _INSERTION.finditer(value):
-        out.append(value[last : match.start()].translate(_TEXT))
-        out.append(f"<ins>{match.group().translate(_TEXT)}</ins>")
+        out.append(text(value[last : match.start()]))
+        out.append(f"<ins>{text(match.group())}</ins>")
         last = match.end()
-    out.append(value[last:].translate(_TEXT))
+    out.append(text(value[last:]))
     return "".join(out)
 
 
