@@ -1,0 +1,66 @@
+"""Regenerate the example conversions in examples/ from the kremlin.ru page text there.
+
+Run ``python scripts/update_examples.py`` after changing a writer; ``--check`` lists the files
+that are missing or out of date and exits 1 (tests/test_examples.py runs the same check).
+Formats that hold one transcript per file (TEI, AKN) get one file per transcript, named by the
+transcript id; the others get one file named like the source. Formats whose converter is not
+installed are skipped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import transcript_model as tm
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+SOURCE = EXAMPLES / "kremlin-2022-03-11.txt"
+
+
+def expected_files(source: Path = SOURCE) -> dict[Path, str]:
+    """Every example file that should exist, with its content, for each writable format."""
+    transcripts = tm.read(source)
+    stem = source.name.removesuffix(".txt")
+    files: dict[Path, str] = {}
+    for fmt in tm.all_formats():
+        if not fmt.writes or fmt.name == "text" or not fmt.extensions:
+            continue
+        if fmt.one_per_file:
+            for name, text in tm.write_each(transcripts, fmt.name).items():
+                files[source.parent / name] = text
+        else:
+            files[source.parent / f"{stem}{fmt.extension}"] = tm.write(transcripts, fmt.name)
+    return files
+
+
+def stale_files(source: Path = SOURCE) -> list[Path]:
+    """Example files that are missing or differ from what the writers produce now."""
+    stale = []
+    for path, text in expected_files(source).items():
+        if not path.exists() or path.read_bytes() != text.encode("utf-8"):
+            stale.append(path)
+    return stale
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Write the example files (or, with ``--check``, report the stale ones)."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="only report stale files")
+    args = parser.parse_args(argv)
+    if args.check:
+        stale = stale_files()
+        for path in stale:
+            print(f"out of date: {path.relative_to(ROOT)}")
+        return 1 if stale else 0
+    for path, text in expected_files().items():
+        if not path.exists() or path.read_bytes() != text.encode("utf-8"):
+            path.write_bytes(text.encode("utf-8"))
+            print(f"wrote {path.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
