@@ -148,6 +148,19 @@ def test_validate_directory_with_mixed_files(
     assert "checked 6 files: 2 valid, 2 invalid, 2 unreadable" in err
 
 
+def test_parallel_validation_reports_the_same_in_the_same_order(
+    capsys: pytest.CaptureFixture[str], mixed: Path
+) -> None:
+    for number in range(6):
+        shutil.copy(INVALID, mixed / f"g{number}-invalid.json")
+        shutil.copy(VALID, mixed / f"h{number}-valid.json")
+    single = run(capsys, "validate", "-j", "1", "--output-format", "json", mixed)
+    parallel = run(capsys, "validate", "-j", "2", "--output-format", "json", mixed)
+    assert single == parallel
+    assert single[0] == 2
+    assert json.loads(single[1])["summary"]["invalid"] == 8
+
+
 def test_validate_carries_on_past_a_missing_path(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

@@ -164,6 +164,14 @@ def _add_validate(commands: Any) -> None:
     parser.add_argument(
         "--strict", action="store_true", help="warnings fail the check too (exit 1)"
     )
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=0,
+        metavar="N",
+        help="check with N processes (default: one per CPU from 200 files on, else 1)",
+    )
     _common(parser)
     parser.set_defaults(run=_validate)
 

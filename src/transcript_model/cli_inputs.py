@@ -11,7 +11,7 @@ from __future__ import annotations
 import glob
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,48 +48,40 @@ def _has_magic(text: str) -> bool:
     return any(char in text for char in "*?[")
 
 
-def _extension_owner(name: str, formats: Iterable[Format]) -> Format | None:
-    # The longest matching extension decides: ".popolo.json" is Popolo, not JSON.
-    best: tuple[int, Format] | None = None
-    for fmt in formats:
-        for extension in fmt.extensions:
-            if name.endswith(extension) and (best is None or len(extension) > best[0]):
-                best = (len(extension), fmt)
-    return best[1] if best else None
+def directory_filter(formats: list[Format], forced: Format | None) -> Callable[[str], bool]:
+    """Which files found while walking a directory are inputs, judged by their names.
 
-
-def wanted_in_directory(name: str, formats: list[Format], forced: Format | None) -> bool:
-    """Whether a file found while walking a directory is an input.
-
-    ``formats`` are every installed format; ``forced`` is the ``--from`` format, if any.
+    ``formats`` are every installed format; ``forced`` is the ``--from`` format, if any. Without
+    ``--from`` the longest matching extension decides: ``.popolo.json`` is Popolo (export only,
+    left out), not JSON.
     """
-    lower = name.lower()
     if forced is not None:
         extensions = forced.extensions or (".txt",)
-        xml = any(e.endswith(".xml") for e in extensions)
-        return lower.endswith(extensions) or (xml and lower.endswith(".xml"))
-    owner = _extension_owner(lower, formats)
-    if owner is not None:
-        return owner.reads
-    return lower.endswith(".xml") and any(
-        f.reads and any(e.endswith(".xml") for e in f.extensions) for f in formats
+        if any(e.endswith(".xml") for e in extensions):
+            extensions = (*extensions, ".xml")
+        return lambda name: name.lower().endswith(extensions)
+    ranked = sorted(
+        ((e, f.reads) for f in formats for e in f.extensions), key=lambda pair: -len(pair[0])
     )
+    if any(f.reads and any(e.endswith(".xml") for e in f.extensions) for f in formats):
+        ranked.append((".xml", True))  # TEI and AKN corpora often use the bare extension
+
+    def wanted(name: str) -> bool:
+        lower = name.lower()
+        return next((reads for extension, reads in ranked if lower.endswith(extension)), False)
+
+    return wanted
 
 
-def _walk(directory: Path, formats: list[Format], forced: Format | None) -> list[Path]:
+def _walk(directory: Path, wanted: Callable[[str], bool]) -> list[Path]:
     found: list[Path] = []
     for root, dirs, files in os.walk(directory):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        base = Path(root)
         found.extend(
-            Path(root) / name
-            for name in sorted(files)
-            if not name.startswith(".") and wanted_in_directory(name, formats, forced)
+            base / name for name in sorted(files) if not name.startswith(".") and wanted(name)
         )
     return found
-
-
-def _display(path: Path) -> str:
-    return str(path)
 
 
 def expand(arguments: Iterable[str], formats: list[Format], forced: Format | None) -> Inputs:
@@ -100,12 +92,14 @@ def expand(arguments: Iterable[str], formats: list[Format], forced: Format | Non
     """
     result = Inputs()
     seen: set[str] = set()
+    wanted = directory_filter(formats, forced)
 
     def add(path: Path) -> None:
-        key = os.path.realpath(path)
+        # abspath, not realpath: resolving links costs system calls for every file of a corpus.
+        key = os.path.abspath(path)
         if key not in seen:
             seen.add(key)
-            result.files.append(InputFile(_display(path), path))
+            result.files.append(InputFile(str(path), path))
 
     for argument in arguments:
         if argument == STDIN:
@@ -115,7 +109,7 @@ def expand(arguments: Iterable[str], formats: list[Format], forced: Format | Non
             continue
         path = Path(argument)
         if path.is_dir():
-            for found in _walk(path, formats, forced):
+            for found in _walk(path, wanted):
                 add(found)
         elif path.exists() or path.is_symlink():
             add(path)
@@ -124,7 +118,7 @@ def expand(arguments: Iterable[str], formats: list[Format], forced: Format | Non
             for match in matches:
                 matched = Path(match)
                 if matched.is_dir():
-                    for found in _walk(matched, formats, forced):
+                    for found in _walk(matched, wanted):
                         add(found)
                 elif not matched.name.startswith(".") or Path(argument).name.startswith("."):
                     add(matched)
