@@ -528,6 +528,31 @@ def test_unknown_or_malformed_options_are_usage_errors(
     assert message in err
 
 
+def test_options_come_from_parameters_and_documented_option_lists() -> None:
+    from transcript_model.cli_options import accepted_options, coerce
+
+    def read(data: bytes, origin: str = "<input>", root: str | None = None, *,
+             limit: int = 5, **options: Any) -> None:  # fmt: skip
+        """Read.
+
+        Options: ``url`` (the page URL), ``unwrap`` (bool) joins lines,
+        ``date`` (``datetime.date`` or ``YYYY-MM-DD``).
+
+        Other prose mentioning ``not_an_option``.
+        """
+
+    found = accepted_options(read, 2)
+    assert found == {"root": "str", "limit": "int", "url": "str", "unwrap": "bool", "date": "str"}
+    options = {"limit": "7", "unwrap": "no", "root": "corpus.xml"}
+    assert coerce(options, found, "-r", "the reader") == {
+        "limit": 7,
+        "unwrap": False,
+        "root": "corpus.xml",
+    }
+    with pytest.raises(tm.TranscriptError, match="expected a number"):
+        coerce({"limit": "many"}, found, "-r", "the reader")
+
+
 def test_convert_help_names_export_only_formats(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "convert", "--help")
     assert code == 0

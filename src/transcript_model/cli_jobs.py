@@ -53,7 +53,7 @@ class Outcome:
 
 
 @cache
-def reader_parameters(format_name: str) -> dict[str, Any]:
+def reader_parameters(format_name: str) -> dict[str, str]:
     """The named options of a format's reader."""
     return accepted_options(load_module(get_format(format_name)).read, 2)
 

@@ -1,14 +1,16 @@
 """Reader and writer options given as ``-r KEY=VALUE`` / ``-w KEY=VALUE``.
 
 The options a converter accepts are the named parameters of its function (``read``, ``write``,
-``write_stream``, ``write_package``) after the input ones; a catch-all ``**options`` does not
-count, so a misspelt option is refused rather than silently ignored. Values are converted to
-the parameter's type when it is a bool, int or float (judged from its default or annotation).
+``write_stream``, ``write_package``) after the input ones, and those its docstring lists in an
+``Options:`` paragraph; a catch-all ``**options`` alone does not count, so a misspelt option is
+refused rather than silently ignored. Values are converted to bool, int or float when the
+parameter is one (judged from its default or annotation, or "(bool)" after a documented name).
 """
 
 from __future__ import annotations
 
 import inspect
+import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
@@ -18,15 +20,29 @@ _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off"}
 
 
-def accepted_options(function: Callable[..., Any], inputs: int) -> dict[str, inspect.Parameter]:
-    """The named options of ``function``: its parameters after the first ``inputs`` ones."""
+_OPTIONS_PARAGRAPH = re.compile(r"Options:(.*?)(?:\n\s*\n|$)", re.DOTALL)
+_DOCUMENTED = re.compile(r"``([a-z_][a-z0-9_]*)``(?:\s*\((bool|int|float)\b)?")
+
+
+def accepted_options(function: Callable[..., Any], inputs: int) -> dict[str, str]:
+    """The options ``function`` takes, ``{name: kind}`` (kind: bool, int, float or str).
+
+    They are its named parameters after the first ``inputs`` ones, plus the names listed in
+    double backquotes in an ``Options:`` paragraph of its docstring (for converters that take
+    ``**options``), e.g. ``Options: ``url`` (the page URL), ``unwrap`` (bool) ...``.
+    """
     parameters = list(inspect.signature(function).parameters.values())
-    return {
-        p.name: p
+    found = {
+        p.name: _kind(p)
         for index, p in enumerate(parameters)
         if p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)
         and not (index < inputs and p.kind != p.KEYWORD_ONLY)
     }
+    paragraph = _OPTIONS_PARAGRAPH.search(inspect.getdoc(function) or "")
+    if paragraph and any(p.kind == p.VAR_KEYWORD for p in parameters):
+        for name, kind in _DOCUMENTED.findall(paragraph.group(1)):
+            found.setdefault(name, kind or "str")
+    return found
 
 
 def split_pairs(pairs: Iterable[str], flag: str) -> dict[str, str]:
@@ -44,15 +60,15 @@ def split_pairs(pairs: Iterable[str], flag: str) -> dict[str, str]:
 
 def _kind(parameter: inspect.Parameter) -> str:
     default = parameter.default
-    if default is not inspect.Parameter.empty and default is not None:
+    if isinstance(default, (bool, int, float)):
         return type(default).__name__
     annotation = parameter.annotation
     text = annotation if isinstance(annotation, str) else getattr(annotation, "__name__", "")
-    return text.replace(" | None", "").replace("Optional[", "").rstrip("]")
+    text = text.replace(" | None", "").replace("Optional[", "").rstrip("]")
+    return text if text in ("bool", "int", "float") else "str"
 
 
-def _convert(key: str, value: str, parameter: inspect.Parameter, flag: str) -> Any:
-    kind = _kind(parameter)
+def _convert(key: str, value: str, kind: str, flag: str) -> Any:
     try:
         if kind == "bool":
             lowered = value.lower()
@@ -73,7 +89,7 @@ def _convert(key: str, value: str, parameter: inspect.Parameter, flag: str) -> A
 
 def coerce(
     options: Mapping[str, str],
-    parameters: Mapping[str, inspect.Parameter],
+    parameters: Mapping[str, str],
     flag: str,
     owner: str,
 ) -> dict[str, Any]:
