@@ -26,7 +26,7 @@ from transcript_model.cli_output import TEMP_SUFFIX, Progress, atomic_output
 from transcript_model.cli_validate import github_line, github_path
 from transcript_model.converters import json_format
 from transcript_model.errors import Problem
-from transcript_model.formats import ValidationResult
+from transcript_model.formats import ValidationResult, load_module
 
 from conftest import ROOT
 
@@ -637,6 +637,35 @@ def test_convert_to_every_format(
         code, out, err = run(capsys, "convert", output, "--to", "json")
         assert code == 0, err
         assert tm.read_one(out, "json").id == "cli-1"
+
+
+def _with(capability: str) -> list[str]:
+    return [f.name for f in tm.all_formats() if hasattr(load_module(f), capability)]
+
+
+@pytest.mark.parametrize("name", _with("write_stream"))
+def test_streaming_formats_put_every_input_in_one_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, name: str
+) -> None:
+    target = tmp_path / f"all{tm.get_format(name).extension}"
+    code, _, err = run(capsys, "convert", DATA, "--to", name, "-o", target)
+    assert code == 1  # invalid.json fails; the others are in the table
+    text = target.read_text(encoding="utf-8")
+    assert all(f"cli-{n}" in text for n in (1, 2, 3))
+    assert "cli-4" not in text
+    assert "converted 2 inputs (3 transcripts, 1 file written" in err
+
+
+@pytest.mark.parametrize("name", _with("write_package"))
+def test_package_formats_write_a_corpus(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, name: str
+) -> None:
+    code, _, err = run(capsys, "convert", VALID, TWO, "--to", name, "--package",
+                       "--out-dir", tmp_path)  # fmt: skip
+    assert code == 0, err
+    written = [p for p in tmp_path.rglob("*") if p.is_file()]
+    assert len(written) > 3  # a file per transcript, and the corpus-level files
+    assert not [p for p in written if p.name.endswith(TEMP_SUFFIX)]
 
 
 # ---------------------------------------------------------------- real processes
