@@ -294,6 +294,15 @@ def test_several_transcripts_give_one_file_each_in_out_dir(
     assert "converted 1 input (2 transcripts, 2 files written" in err
 
 
+@pytest.mark.parametrize("name", [f.name for f in tm.all_formats() if f.one_per_file])
+def test_one_per_file_formats_ask_for_out_dir_for_several(
+    capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    code, out, err = run(capsys, "convert", TWO, "--to", name)
+    assert (code, out) == (2, "")
+    assert "use --out-dir DIR for one file each" in err
+
+
 def test_convert_to_a_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     target = tmp_path / "deep" / "out.json"
     code, out, _ = run(capsys, "convert", VALID, "--to", "json", "-o", target)

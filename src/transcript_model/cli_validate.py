@@ -10,9 +10,7 @@ from __future__ import annotations
 import argparse
 import gc
 import json
-import multiprocessing
 import os
-import signal
 import sys
 import traceback
 from collections.abc import Callable, Iterator, Sequence
@@ -227,10 +225,14 @@ def _kind(item: InputFile) -> str:
 
 
 def _workers(jobs: int, count: int) -> int:
+    if jobs == 1 or count < 2 or (not jobs and count < PARALLEL_FROM):
+        return 1  # decided before importing multiprocessing, which slows the start
+    import multiprocessing
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1  # spawned workers would import and compile everything again
     if jobs:
         return min(jobs, count)
-    if count < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
-        return 1
     return min(os.cpu_count() or 1, MAX_AUTO_JOBS, count // PARALLEL_FROM + 1)
 
 
@@ -255,6 +257,8 @@ def check_all(
             warm[index] = check(item)
     rest = [item for index, item in enumerate(items) if index not in warm]
     chunk = max(1, min(64, len(rest) // (workers * 8)))
+    import multiprocessing
+
     context = multiprocessing.get_context("fork")
     with context.Pool(workers, initializer=_ignore_sigint) as pool:
         checked = pool.imap(check, rest, chunksize=chunk)
@@ -264,6 +268,8 @@ def check_all(
 
 def _ignore_sigint() -> None:
     # The parent handles Ctrl-C (it terminates the pool); workers write nothing.
+    import signal
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
