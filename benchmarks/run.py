@@ -3,7 +3,8 @@
 Runs the command-line benchmark (:mod:`benchmarks.bench_cli`) and then each format's own
 benchmark module that is present (``bench_text``, ``bench_tei``, ``bench_akn``,
 ``bench_table_memory``) through its ``main()``. A module whose ``main`` takes an argument list
-gets ``--n N`` when its parser knows that option, and no arguments otherwise.
+gets the size as ``--n N``, ``--count N`` or a first positional argument, whichever its source
+shows, and no arguments otherwise.
 """
 
 from __future__ import annotations
@@ -20,11 +21,16 @@ OTHER_BENCHMARKS = ("bench_text", "bench_tei", "bench_akn", "bench_table_memory"
 
 
 def _arguments(main: object, n: int) -> list[str]:
+    # The modules were written in parallel and take the size in different ways; pass it in the
+    # way each one's source shows, or nothing (their defaults are 1,000 too).
     try:
         source = inspect.getsource(inspect.getmodule(main))  # type: ignore[arg-type]
     except (OSError, TypeError):
-        source = ""
-    return ["--n", str(n)] if '"--n"' in source else []
+        return []
+    for option in ("--n", "--count"):
+        if f'"{option}"' in source:
+            return [option, str(n)]
+    return [str(n)] if "int(args[0])" in source else []
 
 
 def _run_module(name: str, n: int) -> int | None:
