@@ -42,9 +42,12 @@ _TIME = r"([01]?\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?"
 _TIME_RE = re.compile(_TIME)
 
 
-def _clean(text: str) -> str:
+def clean(text: str) -> str:
     """Collapse every kind of space to one ordinary space (copied pages hold no-break spaces)."""
     return " ".join(text.split())
+
+
+_clean = clean
 
 
 def _date_from_match(match: re.Match[str]) -> dt.date | None:
@@ -278,7 +281,7 @@ def split_label(label: str, known_names: Sequence[str] = ()) -> LabelParts:
     Tayyip Erdogan", "В.Путин"), and a role-only label ("Moderator") has no name. Generic labels
     ("Question") give neither.
     """
-    text = _clean(label)
+    text = re.sub(r"\s*\([^()]{1,40}\)$", "", _clean(label))
     if is_generic_label(text):
         return LabelParts(None, None)
     for name in sorted(known_names, key=len, reverse=True):
@@ -308,16 +311,20 @@ def _looks_like_role(words: Sequence[str]) -> bool:
 
 
 _ATTENDEE_INTRO = re.compile(
-    r"^(.{0,120}?\b(?i:taking part|took part|attended by|participants|participating|"
-    r"also present|приняли участие|принял участие|приняла участие|участвовали|"
-    r"присутствовали)\b[^A-ZА-ЯЁ]{0,60}?)\s+(?=[A-ZА-ЯЁ«\"])",
+    r"^((?:[^.!?]{0,100}?\b)?(?:"
+    r"(?i:taking part|took part|participating|also present|present at)[^.!?:]{0,80}?"
+    r"\b(?:were|was|included)"
+    r"|[^.!?:]{0,80}?\b(?:attended by|participants (?:were|included))"
+    r"|[^.!?:]{0,80}?(?:приняли участие|принял участие|приняла участие|участвовали|"
+    r"присутствовали)"
+    r")):?\s+(?=[A-ZА-ЯЁ«\"])"
 )
 
 
 def attendee_intro(line: str) -> str | None:
     """The words opening an attendee sentence ("Taking part in the meeting were"), or None."""
     match = _ATTENDEE_INTRO.match(_clean(line))
-    return match.group(1).rstrip(":") if match else None
+    return match.group(1) if match else None
 
 
 def parse_attendees(items_text: str, known_names: Sequence[str] = ()) -> list[LabelParts]:

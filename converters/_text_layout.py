@@ -117,15 +117,31 @@ def _capitalised(word: str) -> bool:
     return first.isupper() or first.isdigit()
 
 
+_ROLE_NOUNS = frozenset(
+    "correspondent journalist reporter editor anchor presenter host commentator observer "
+    "chairman chairwoman chair head director member deputy minister president governor "
+    "mayor student teacher worker pupil resident veteran volunteer participant officer "
+    "serviceman soldier doctor nurse farmer engineer entrepreneur ambassador envoy".split()
+)
+_ASIDE = re.compile(r"\s*\([^()]{1,40}\)$")
+
+
+def strip_aside(label: str) -> str:
+    """A label without a trailing aside: "Question (retranslated)" → "Question"."""
+    return _ASIDE.sub("", label)
+
+
 def is_label(text: str) -> bool:
     """True when ``text`` (what precedes ": ") reads as a speaker label.
 
     A label is a generic label ("Question"), or up to 16 words with capitalised first and last
-    words where the words between are capitalised or function words ("President of the Republic
-    of Belarus Alexander Lukashenko"); a Russian role before an initials name may hold lowercase
-    words ("Министр иностранных дел С.Лавров"). Sentences ("Here is my point: …") fail.
+    words where the words between are capitalised, function words or role nouns ("President of
+    the Republic of Belarus Alexander Lukashenko", "Rossiya TV Channel correspondent Pavel
+    Zarubin"); a short Russian label opening with a role may hold lowercase words ("Министр
+    иностранных дел С.Лавров"). A trailing aside is allowed ("Reply (retranslated)").
+    Sentences ("Here is my point: …", "Then I told Vladimir Putin: …") fail.
     """
-    label = clean(text)
+    label = strip_aside(clean(text))
     if not label or len(label) > 200:
         return False
     if kremlin.is_generic_label(label):
@@ -137,17 +153,22 @@ def is_label(text: str) -> bool:
         return False
     if not _capitalised(words[-1]):
         return False
-    loose = words[0].casefold() in kremlin._ROLE_WORDS and re.search(
-        r"[A-ZА-ЯЁ]\.\s?[A-ZА-ЯЁ]", words[-1]
+    loose = (
+        words[0].casefold() in kremlin._ROLE_WORDS
+        and re.search("[а-яё]", words[0].casefold()) is not None
+        and len(words) <= 8
+        and _capitalised(words[-2] if len(words) > 2 else "")
+        or re.search(r"[A-ZА-ЯЁ]\.\s?[A-ZА-ЯЁ]", words[-1]) is not None
+        and words[0].casefold() in kremlin._ROLE_WORDS
     )
     for word in words[1:-1]:
+        bare = word.rstrip(",")
         if not (
-            _capitalised(word)
-            or word.casefold() in _FUNCTION_WORDS
+            _capitalised(bare)
+            or bare.casefold() in _FUNCTION_WORDS
+            or bare.casefold() in _ROLE_NOUNS
             or word in _DASHES
             or loose
-            or word.rstrip(",").casefold() in _FUNCTION_WORDS
-            or _capitalised(word.rstrip(","))
         ):
             return False
     return True
@@ -245,4 +266,6 @@ def needs_plain_escape(text: str) -> bool:
         or is_end_marker(text)
         or directive(text)
         or extension(text)
+        or (text.endswith(":") and is_label(text[:-1]))
+        or kremlin.attendee_intro(text)
     )

@@ -61,7 +61,10 @@ def _escalate(original: Transcript, back: Transcript | None, explicit: _Explicit
         explicit.turns.update(range(len(original.turns)))
         return
     if back.event != original.event or back.metadata.captions != original.metadata.captions:
+        # The header may also have swallowed the first lines of the body.
         explicit.header = explicit.participants = True
+        if original.turns:
+            explicit.turns.add(0)
     if back.participants != original.participants:
         explicit.participants = True
     if back.metadata.model_copy(update={"captions": []}) != original.metadata.model_copy(
@@ -73,13 +76,16 @@ def _escalate(original: Transcript, back: Transcript | None, explicit: _Explicit
     if first is None and len(back.turns) != len(original.turns):
         first = min(len(original.turns), len(back.turns))
     if first is not None:
-        todo = [i for i in range(first, len(original.turns)) if i not in explicit.turns]
-        if todo:
-            explicit.turns.add(todo[0])
-        elif original.turns:
-            explicit.footer = explicit.header = True
-        if first == 0 or not original.turns:
-            explicit.header = True
+        # The turn that went wrong, or else the nearest plain one before it (which may have
+        # taken in the lines of the next).
+        after = [i for i in range(first, len(original.turns)) if i not in explicit.turns]
+        before = [i for i in range(min(first, len(original.turns))) if i not in explicit.turns]
+        if after:
+            explicit.turns.add(after[0])
+        elif before:
+            explicit.turns.add(before[-1])
+        else:
+            explicit.footer = explicit.header = explicit.participants = True
 
 
 def render_lines(t: Transcript, explicit: _Explicit) -> list[str]:

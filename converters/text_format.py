@@ -10,6 +10,7 @@ The layout and the extensions are described in docs/text.md.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -156,7 +157,7 @@ def _parse_header(doc: _Document, end: int) -> None:
         line = doc.peek(offset)
         if line is None or doc.position + offset >= end:
             break
-        if not layout.is_escaped(line) and kremlin.parse_date(line):
+        if not layout.is_escaped(line) and _header_date(line):
             date_at = offset
             break
     if date_at is None:
@@ -169,11 +170,23 @@ def _parse_header(doc: _Document, end: int) -> None:
     lead = [layout.unescape(doc.lines[title_line + k][1]) for k in range(1, date_at)]
     if lead:
         doc.event["lead"] = " ".join(lead)
-    doc.event["date"] = kremlin.parse_date(doc.lines[title_line + date_at][1])
+    date, time = _header_date(doc.lines[title_line + date_at][1]) or (None, None)
+    doc.event["date"] = date
+    if time is not None:
+        doc.event["time"] = time
     doc.position = title_line + date_at + 1
     _parse_time_place(doc, end)
     _parse_captions(doc, end)
     _parse_attendees(doc, end)
+
+
+def _header_date(line: str) -> tuple[dt.date, dt.time | None] | None:
+    """The date line of a header, "March 11, 2022", or with the time, "March 11, 2022, 14:20"."""
+    date = kremlin.parse_date(line)
+    if date is not None:
+        return date, None
+    stamp = kremlin.parse_published(line)
+    return (stamp.date(), stamp.time()) if stamp else None
 
 
 def _short(text: str) -> str:
@@ -182,7 +195,12 @@ def _short(text: str) -> str:
 
 def _parse_time_place(doc: _Document, end: int) -> None:
     line = doc.peek()
-    if line is not None and doc.position < end and kremlin.parse_time(line):
+    if (
+        "time" not in doc.event
+        and line is not None
+        and doc.position < end
+        and kremlin.parse_time(line)
+    ):
         doc.event["time"] = kremlin.parse_time(line)
         doc.position += 1
     line = doc.peek()
@@ -279,6 +297,26 @@ def _parse_body(doc: _Document, end: int) -> None:
             doc.turns.append(open_turn)
             doc.position += 1
             resume = None
+        elif (
+            line.endswith(":")
+            and following is not None
+            and layout.is_label(line[:-1])
+            and not layout.is_structural(following)
+            and layout.split_label_line(following) is None
+        ):
+            open_turn = _RawSpeech(layout.clean(line[:-1]), [following])
+            doc.turns.append(open_turn)
+            doc.position += 1
+            resume = None
+        elif (
+            not doc.attendees_text
+            and "attendees_intro" not in doc.event
+            and not any(isinstance(t, _RawSpeech) for t in doc.turns)
+            and kremlin.attendee_intro(line)
+        ):
+            doc.position -= 1
+            _parse_attendees(doc, end)
+            open_turn, resume = None, None
         elif layout.is_heading(line) and not layout.starts_with_colon(following or ""):
             doc.turns.append({"kind": "heading", "text": line})
             open_turn, resume = None, None
