@@ -153,14 +153,14 @@ def is_label(text: str) -> bool:
         return False
     if not _capitalised(words[-1]):
         return False
-    loose = (
-        words[0].casefold() in kremlin._ROLE_WORDS
-        and re.search("[а-яё]", words[0].casefold()) is not None
+    opens_with_role = words[0].casefold() in kremlin._ROLE_WORDS
+    initials_name = re.search(r"[A-ZА-ЯЁ]\.\s?[A-ZА-ЯЁ]", words[-1]) is not None
+    russian_role = (
+        re.search("[а-яё]", words[0].casefold()) is not None
         and len(words) <= 8
         and _capitalised(words[-2] if len(words) > 2 else "")
-        or re.search(r"[A-ZА-ЯЁ]\.\s?[A-ZА-ЯЁ]", words[-1]) is not None
-        and words[0].casefold() in kremlin._ROLE_WORDS
     )
+    loose = opens_with_role and (initials_name or russian_role)
     for word in words[1:-1]:
         bare = word.rstrip(",")
         if not (
