@@ -39,6 +39,7 @@ from ._tei_common import (
     NOTE_SPEAKER,
     NOTE_SUMMARY,
     PARTICIPANT_SUFFIX,
+    PREFIX,
     TAXONOMY_FIELD,
     XI_NS,
     XML_ID,
@@ -157,6 +158,7 @@ class _Context:
     turns: list[dict[str, Any]] = field(default_factory=list)
     event: dict[str, Any] = field(default_factory=dict)
     captions: list[dict[str, Any]] = field(default_factory=list)
+    dropped_ana: set[str] = field(default_factory=set)
 
     def warn(self, code: str, message: str, element: etree._Element | None = None) -> None:
         line = line_of(element)
@@ -218,7 +220,7 @@ def load_corpus_root(
                     "tei_xinclude",
                     f"corpus root: xi:include of {href!r} not followed (only files next to a "
                     "corpus root given as a path are read)",
-                    origin,
+                    name,
                     line_of(include),
                     severity="warning",
                 )
@@ -357,8 +359,19 @@ def _title(context: _Context, header: etree._Element, language: str | None) -> N
         )
     if statement is not None:
         for meeting in statement.findall(T + "meeting"):
-            if EVENT_CATEGORY in _tokens(meeting.get("ana")) and meeting.get("n"):
-                context.event["identifier"] = clean_name(meeting.get("n") or "")
+            if EVENT_CATEGORY in _tokens(meeting.get("ana")):
+                if meeting.get("n"):
+                    context.event["identifier"] = clean_name(meeting.get("n") or "")
+            else:
+                shown = clean_name(_all_text(meeting)) or ""
+                context.warn(
+                    "tei_dropped",
+                    f"meeting {shown!r} (n={meeting.get('n')!r}) has no place in the model",
+                    meeting,
+                )
+    abstract = header.find(f"{T}profileDesc/{T}abstract")
+    if abstract is not None:
+        context.warn("tei_dropped", "the abstract (e.g. an agenda) is dropped", abstract)
 
 
 def _setting(context: _Context, header: etree._Element) -> None:
@@ -706,11 +719,19 @@ def _utterance(context: _Context, u: etree._Element, label: str | None) -> None:
                 context.warn(
                     "tei_dropped", "an utterance by several speakers: only the first kept", u
                 )
-        roles = [
-            clean_name(term or "")
-            for taxonomy, term in map(context.role_of, tokens)
-            if taxonomy == "tm.role"
-        ]
+        roles = []
+        for token in tokens:
+            taxonomy, term = context.role_of(token)
+            if taxonomy == "tm.role":
+                roles.append(clean_name(term or ""))
+            elif not token.startswith(PREFIX) and token not in context.dropped_ana:
+                context.dropped_ana.add(token)
+                context.warn(
+                    "tei_dropped",
+                    f"utterance analysis #{token} (e.g. a speaker type) has no place in the "
+                    "model; dropped here and wherever else it occurs",
+                    u,
+                )
         if roles and roles[0]:
             base["role"] = roles[0]
     speech = _Speech(context, base, label)

@@ -363,6 +363,7 @@ def document(
     out.extend(
         f'          <tagUsage gi="{gi}" occurs="{body.counts[gi]}"/>\n'
         for gi in sorted(body.counts)
+        if body.counts[gi]
     )
     out.append("        </namespace>\n      </tagsDecl>\n")
     if own and not options.parlamint:
