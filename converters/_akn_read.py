@@ -37,7 +37,7 @@ from ._akn_common import (
     line_of,
 )
 
-_DOCUMENT_TYPES = ("debate", "debateRecord")
+_DOCUMENT_TYPES = ("debate", "debateRecord", "debateReport")
 #: The speechSection group of the XSD: sections of a debate, all read the same way.
 _SECTIONS = frozenset(
     "administrationOfOath rollCall prayers oralStatements writtenStatements personalStatements "
@@ -48,6 +48,12 @@ _SECTIONS = frozenset(
 _WRAPPERS = frozenset({"speechGroup", "container", "blockContainer", "div"})
 _SPEECHES = frozenset({"speech", "question", "answer", "other"})
 _LISTS = frozenset({"ul", "ol", "blockList"})
+_BLOCKS = frozenset(
+    {"p", "heading", "num", "subheading", "narrative", "scene", "summary", "ul", "ol", "table"}
+    | _SECTIONS
+    | _WRAPPERS
+    | _SPEECHES
+)
 _NOTES = frozenset({"authorialNote", "noteRef", "note", "popup"})
 _BREAKING = frozenset({"eol", "eop", "br"})
 _LINE_BREAK = re.compile(r"[\s\ufeff]*[\n\r\u2028\u2029\x85][\s\ufeff]*")
@@ -112,6 +118,7 @@ class _Reader:
         self.turns: list[dict[str, Any]] = []
         self.people: dict[str, dict[str, Any]] = {}  # reference eId → participant dict
         self.pending_num: str | None = None
+        self.participant_list: list[dict[str, Any]] = []
         #: True at the start of a section: paragraphs do not continue a passage across it.
         self.boundary = True
 
@@ -209,13 +216,40 @@ class _Reader:
         result = []
         for key, entry in self.refs.items():
             kind = _local(entry)
-            if kind != "TLCPerson" and not (key in speakers and kind != "TLCRole"):
+            if kind != "TLCPerson" and key not in speakers:
                 continue
             person = self._participant(key, entry, used)
             used.add(person["id"])
             self.people[key] = person
             result.append(person)
+        self.participant_list = result
         return result
+
+    def _unique_id(self, key: str) -> str:
+        pid = base = as_identifier(key)
+        used = {p["id"] for p in self.people.values()}
+        suffix = 1
+        while pid in used:
+            suffix += 1
+            pid = f"{base}-{suffix}"
+        return pid
+
+    def _speaker_without_reference(self, key: str, label: str | None, element: Any) -> str:
+        """A participant for a ``by`` pointer that no TLC entry resolves (bluebell writes them)."""
+        person = {
+            "id": self._unique_id(key),
+            "name": label or as_name(key.replace("-", " ")) or key,
+            "role": None,
+            "attending": False,
+        }
+        self.people[key] = person
+        self.participant_list.append(person)
+        self.warn(
+            "akn_unresolved",
+            f"speaker by='#{key}' names no TLCPerson: participant {person['id']!r} made from it",
+            element,
+        )
+        return str(person["id"])
 
     def _participant(self, key: str, entry: Any, used: set[str]) -> dict[str, Any]:
         if self.own is not None:
@@ -232,8 +266,10 @@ class _Reader:
         while pid in used:
             suffix += 1
             pid = f"{base}-{suffix}"
-        name = as_name(entry.get("showAs") or "") or as_name(key) or pid
-        return {"id": pid, "name": name, "role": None, "attending": False}
+        shown = as_name(entry.get("showAs") or "") or as_name(key) or pid
+        if _local(entry) == "TLCRole":  # a speaker known only by role ("by" may name one)
+            return {"id": pid, "name": None, "role": shown, "attending": False}
+        return {"id": pid, "name": shown, "role": None, "attending": False}
 
     # -- preface -----------------------------------------------------------------------------
 
@@ -360,7 +396,7 @@ class _Reader:
     # -- body --------------------------------------------------------------------------------
 
     def body(self) -> None:
-        for part_name in ("debateBody", "conclusions"):
+        for part_name in ("debateBody", "mainBody", "conclusions"):
             part = self.doc.find(self.q(part_name))
             if part is not None:
                 self.section(part)
@@ -402,6 +438,14 @@ class _Reader:
         elif name in _LISTS:
             for item in child.iter(self.q("li"), self.q("item")):
                 self.narrative(self.inline(item), item, True)
+        elif name == "table":
+            self.warn("akn_flattened", "table read as one paragraph per row", child)
+            for row in child.iter(self.q("tr")):
+                cells = (as_line(self.inline(cell)) or "" for cell in row)
+                self.narrative(" | ".join(cells), row, True)
+        elif any(self.mine(c) in _BLOCKS for c in child):
+            # An unknown container of blocks (hcontainer, section, part…): read through it.
+            self.section(child)
         else:
             self.warn("akn_flattened", f"{name!r} read as plain text", child)
             self.narrative(" ".join(child.itertext()), child, False)
@@ -440,13 +484,10 @@ class _Reader:
 
     def speech(self, element: Any) -> None:
         by = element.get("by") or ""
-        speaker = None
-        if by:
-            person = self.people.get(by[1:]) if by.startswith("#") else None
-            if person is None:
-                self.warn("akn_unresolved", f"speaker by={by!r} names no TLCPerson", element)
-            else:
-                speaker = person["id"]
+        if not by and self.own is None:
+            # Some tools leave by empty and mark the speaker up inside the label.
+            inner = element.find(f"{self.q('from')}/{self.q('person')}")
+            by = (inner.get("refersTo") or "") if inner is not None else ""
         role = None
         if element.get("as"):
             target = self.target(element.get("as"))
@@ -483,6 +524,15 @@ class _Reader:
                 text = as_line(" ".join(child.itertext()))
                 if text is not None:
                     paragraphs.append(text)
+        speaker = None
+        if by.startswith("#") and len(by) > 1:
+            person = self.people.get(by[1:])
+            if person is None:
+                speaker = self._speaker_without_reference(by[1:], label, element)
+            else:
+                speaker = person["id"]
+        elif by:
+            self.warn("akn_unresolved", f"speaker by={by!r} is not a '#' pointer: dropped", element)
         if not paragraphs:
             self.warn("akn_empty_speech", "dropped a speech without text", element)
         elif speaker is None and label is None:

@@ -260,6 +260,7 @@ def test_third_party_2_0_debate_keeps_content_and_reports_drops() -> None:
         ("the-chair", "The CHAIR"),
         ("_1", "Ms Ada Example"),
         ("bo-smith", "Mr Bo Smith"),
+        ("nobody", "An HON MEMBER"),  # made from an unresolved "by", with a warning
     ]
     kinds = [turn.kind for turn in t.turns]
     assert kinds == [
@@ -275,7 +276,7 @@ def test_third_party_2_0_debate_keeps_content_and_reports_drops() -> None:
     assert answer.paragraphs == ["Next week.", "Thank you."]
     unknown = t.turns[7]
     assert isinstance(unknown, Speech)
-    assert (unknown.speaker, unknown.label) == (None, "An HON MEMBER")
+    assert (unknown.speaker, unknown.label) == ("nobody", "An HON MEMBER")
     found = {(w.code, w.line) for w in result.warnings}
     assert found == {
         ("akn_dropped", 39),
@@ -310,3 +311,54 @@ def test_examples_are_valid_against_the_xsd() -> None:
         result = akn.validate(example.read_bytes(), str(example))
         assert result.problems == []
         assert len(result.transcripts) == 1
+
+
+_MINIMAL = """<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">
+<debate name="debate"><meta><identification source="#x"><FRBRWork>
+<FRBRthis value="/akn/za/debate/2020-05-04/1/!main"/><FRBRuri value="/akn/za/debate/2020-05-04/1"/>
+<FRBRdate date="2020-05-04" name="x"/><FRBRauthor href="#x"/><FRBRcountry value="za"/></FRBRWork>
+</identification>{references}</meta>
+<debateBody>{body}</debateBody></debate></akomaNtoso>"""
+
+
+def _third_party(body: str, references: str = "") -> tuple[Transcript, list[str]]:
+    data = _MINIMAL.format(body=body, references=references).encode()
+    result = akn.read(data, "tp.akn.xml")
+    return result.transcripts[0], [w.code for w in result.warnings]
+
+
+def test_bluebell_style_speakers_without_references_become_participants() -> None:
+    t, warnings = _third_party(
+        '<debateSection name="s" eId="dbsect_1"><speech by="#jane-doe"><from>Ms Doe</from>'
+        '<p>Hello.</p></speech><speech by="#jane-doe"><p>Again.</p></speech></debateSection>'
+    )
+    assert [(p.id, p.name) for p in t.participants] == [("jane-doe", "Ms Doe")]
+    assert [getattr(turn, "speaker", None) for turn in t.turns] == ["jane-doe", "jane-doe"]
+    assert warnings == ["akn_unresolved"]
+    assert t.event.title == "debate"
+    assert t.event.date == dt.date(2020, 5, 4)
+
+
+def test_role_speakers_unknown_containers_and_tables() -> None:
+    references = (
+        '<references source="#x"><TLCRole eId="chair" href="/r/chair" showAs="Chair"/>'
+        '<TLCPerson eId="ann" href="/p/ann" showAs="Ann"/></references>'
+    )
+    t, warnings = _third_party(
+        '<debateSection name="s" eId="dbsect_1"><hcontainer name="x" eId="h"><heading>H</heading>'
+        '<speech by="#chair"><from>The CHAIR</from><p>Order.</p></speech></hcontainer>'
+        '<speech by=""><from><person refersTo="#ann">Ann</person>:</from><p>Yes.</p></speech>'
+        "<table><tr><td>a</td><td>b</td></tr><tr><td>c</td><td>d</td></tr></table>"
+        "</debateSection>",
+        references,
+    )
+    assert [(p.id, p.name, p.role) for p in t.participants] == [
+        ("chair", None, "Chair"),
+        ("ann", "Ann", None),
+    ]
+    assert [turn.kind for turn in t.turns] == ["heading", "speech", "speech", "narrative"]
+    assert isinstance(t.turns[2], Speech)
+    assert (t.turns[2].speaker, t.turns[2].label) == ("ann", "Ann")
+    assert isinstance(t.turns[3], Narrative)
+    assert t.turns[3].paragraphs == ["a | b", "c | d"]
+    assert warnings == ["akn_flattened"]
