@@ -10,7 +10,6 @@ from typing import Any
 
 import pytest
 from hypothesis import given
-from hypothesis import strategies as st
 from jsonschema import Draft3Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT3
@@ -76,13 +75,14 @@ def test_every_transcript_exports_valid_popolo_with_every_turn_in_order(
             assert speech.get("creator_id") == creator
         else:
             assert not {"creator_id", "role", "attribution_text"} & speech.keys()
+    # Checked in the same property so that each generated transcript is drawn only once
+    # (drawing dominates the run time).
+    _check_people_and_roles(transcript, document)
+    _check_many_in_one_document(transcript)
 
 
-@given(transcripts())
-def test_people_and_roles_are_all_exported_and_every_reference_resolves(
-    transcript: Transcript,
-) -> None:
-    document = json.loads(tm.write(transcript, "popolo"))
+def _check_people_and_roles(transcript: Transcript, document: dict[str, Any]) -> None:
+    """Every participant and role title is exported and every reference resolves."""
     persons = {p["id"]: p for p in document["persons"]}
     assert len(persons) == len(transcript.participants)
     for participant in transcript.participants:
@@ -105,8 +105,10 @@ def test_people_and_roles_are_all_exported_and_every_reference_resolves(
     assert creators <= persons.keys()
 
 
-@given(st.lists(transcripts(), max_size=4, unique_by=lambda t: t.id))
-def test_many_transcripts_make_one_valid_document_with_unique_ids(items: list[Transcript]) -> None:
+def _check_many_in_one_document(transcript: Transcript) -> None:
+    """With the samples and a copy under another id (same participant ids): ids stay unique."""
+    first, last = tm.read(DATA / "sample.json")
+    items = [first, transcript, transcript.model_copy(update={"id": transcript.id + "-2"}), last]
     document = json.loads(tm.write(items, "popolo", compact=True))
     assert _errors(document) == []
     assert [e["id"] for e in document["events"]] == [t.id for t in items]
