@@ -188,12 +188,17 @@ def footer_field(line: str) -> tuple[str, str] | None:
 GENERIC_LABELS = frozenset(
     [
         *"question q remark reply answer a voice voices comment response audience".split(),
+        *"participant participants".split(),
         *"вопрос реплика ответ голос голоса комментарий".split(),
         "question from the audience",
         "voice from the audience",
         "реплика из зала",
         "голос из зала",
         "вопрос из зала",
+        "участник",
+        "участница",
+        "участники",
+        "audience member",
     ]
 )
 #: Single-word labels that are a role, not a surname.
@@ -327,34 +332,55 @@ def attendee_intro(line: str) -> str | None:
     return match.group(1) if match else None
 
 
+_LIST_SEPARATOR = re.compile(r"(,\s+(?:and\s+|и\s+)?|\s+(?:and|и)\s+)")
+
+
 def parse_attendees(items_text: str, known_names: Sequence[str] = ()) -> list[LabelParts]:
     """Split the list part of an attendee sentence into (role, name) items.
 
     ``items_text`` is what follows the intro, with the copied page's line breaks turned into
-    the separators they stand for (", " and ", and "). Known names (Persons tags) mark where an
-    item ends even when a role holds a comma ("… for Environmental Protection, Ecology and
-    Transport Sergei Ivanov").
+    the separators they stand for (", " and ", and "). The text is cut at every ", " and
+    " and "; a piece ends an item when it ends with a name and the next piece starts a new
+    item (it holds a role word such as "Minister", or it is a known name). So commas and
+    "and" inside a role stay in it ("Special Presidential Representative for Environmental
+    Protection, Ecology and Transport Sergei Ivanov", "Minister of Industry and Trade Denis
+    Manturov"). ``known_names`` (Persons tags, speaker labels) settle doubtful cases.
     """
     text = _clean(items_text).rstrip(".").strip()
+    parts = _LIST_SEPARATOR.split(text)
+    pieces, separators = parts[0::2], parts[1::2]
     items: list[str] = []
-    ends = sorted(
-        {m.end() for name in known_names for m in re.finditer(re.escape(name) + r"\b", text)}
-    )
-    start = 0
-    for end in ends:
-        items.append(text[start:end])
-        start = end
-    items.append(text[start:])
-    pieces: list[str] = []
-    for item in items:
-        parts = re.split(r",\s+(?:and\s+|и\s+)?|\s+(?:and|и)\s+", item) if not ends else [item]
-        pieces.extend(p.strip(" ,") for p in parts)
-    result: list[LabelParts] = []
-    for raw in pieces:
-        piece = re.sub(r"^(?:and|и)\s+", "", raw.strip(" ,;"))
-        if piece:
-            result.append(split_label(piece, known_names))
+    current = ""
+    for index, piece in enumerate(pieces):
+        current += piece
+        following = pieces[index + 1] if index + 1 < len(pieces) else None
+        if following is None or (
+            _ends_with_name(current, known_names) and _starts_item(following, known_names)
+        ):
+            items.append(current)
+            current = ""
+        else:
+            current += separators[index]
+    result = [split_label(item.strip(" ,;"), known_names) for item in items if item.strip(" ,;")]
     return [r for r in result if r.name]
+
+
+def _ends_with_name(text: str, known_names: Sequence[str]) -> bool:
+    if any(text.endswith(name) for name in known_names):
+        return True
+    words = text.split(" ")
+    return len(words) >= 2 and _is_capitalised(words[-1]) and _is_capitalised(words[-2])
+
+
+def _starts_item(piece: str, known_names: Sequence[str]) -> bool:
+    if any(names_match(piece, name) for name in known_names):
+        return True
+    words = piece.split(" ")
+    if len(words) < 2 or not _is_capitalised(words[0]):
+        return False
+    # The words before the name: an item holds a role word there, or is a bare name.
+    role_part = words[:-2]
+    return not role_part or any(w.casefold().strip(",") in _ROLE_WORDS for w in role_part)
 
 
 # --- identifiers and language ----------------------------------------------------------------

@@ -123,6 +123,14 @@ _ROLE_NOUNS = frozenset(
     "mayor student teacher worker pupil resident veteran volunteer participant officer "
     "serviceman soldier doctor nurse farmer engineer entrepreneur ambassador envoy".split()
 )
+# Words of a sentence, never of a role: "The Minister told Vladimir Putin: …" is no label.
+_SENTENCE_WORDS = frozenset(
+    "i you he she we they it me him us them my your his her our their is was are were be been "
+    "has have had will would can could should said says told tells asked asks replied noted "
+    "added stressed answered thanked that which who this these those then when if not also "
+    "сказал сказала спросил спросила ответил ответила отметил отметила добавил добавила "
+    "подчеркнул подчеркнула поблагодарил поблагодарила я мы вы он она они это что".split()
+)
 _ASIDE = re.compile(r"\s*\([^()]{1,40}\)$")
 
 
@@ -160,7 +168,13 @@ def is_label(text: str) -> bool:
         and len(words) <= 8
         and _capitalised(words[-2] if len(words) > 2 else "")
     )
-    loose = opens_with_role and (initials_name or russian_role)
+    english_role = len(words) <= _MAX_LABEL_WORDS and _capitalised(
+        words[-2] if len(words) > 2 else ""
+    )
+    sentence_like = any(w.casefold().rstrip(",") in _SENTENCE_WORDS for w in words)
+    loose = (
+        opens_with_role and not sentence_like and (initials_name or russian_role or english_role)
+    )
     for word in words[1:-1]:
         bare = word.rstrip(",")
         if not (
@@ -195,8 +209,6 @@ def split_label_line(line: str) -> tuple[str, str] | None:
         return None
     head, rest = line[: colon.start()], line[colon.end() :]
     if not rest.strip():
-        return None
-    if head.strip() in EXTENSION_KEYS:
         return None
     return (clean(head), rest.strip()) if is_label(head) else None
 
