@@ -11,8 +11,10 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from types import SimpleNamespace
@@ -417,7 +419,7 @@ def test_interrupted_batch_leaves_no_partial_output(
     assert tm.read_one(out_dir / "t2.json").id == "t2"
 
 
-@pytest.mark.parametrize("failure", [KeyboardInterrupt, RuntimeError])
+@pytest.mark.parametrize("failure", [KeyboardInterrupt, RuntimeError, FileExistsError])
 def test_atomic_output_leaves_the_old_file_and_no_temporary_file(
     tmp_path: Path, failure: type[BaseException]
 ) -> None:
@@ -702,6 +704,44 @@ def test_process_exit_codes_and_no_tracebacks(mixed: Path, tmp_path: Path) -> No
     assert codes == {"valid": 0, "invalid": 1, "mixed": 2, "usage": 2, "convert": 0}
     assert all(b"Traceback" not in r.stderr for r in results.values())
     assert len(json.loads(results["convert"].stdout)) == 2
+
+
+_SLOW_CONVERT = """
+import sys, time
+from transcript_model.cli import main
+from transcript_model.converters import json_format
+write = json_format.write
+def slow(transcripts, **options):
+    time.sleep(0.05)
+    return write(transcripts, **options)
+json_format.write = slow
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_ctrl_c_on_a_parallel_batch_leaves_only_complete_files(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    transcript = tm.read_one(VALID)
+    for number in range(200):
+        copy = transcript.model_copy(update={"id": f"t{number}"})
+        (inputs / f"{number}.json").write_text(tm.write(copy, "json"), encoding="utf-8")
+    out_dir = tmp_path / "out"
+    command = [sys.executable, "-c", _SLOW_CONVERT, "convert", str(inputs), "--to", "json",
+               "--out-dir", str(out_dir), "-j", "2"]  # fmt: skip
+    process = subprocess.Popen(command, stderr=subprocess.PIPE, env={**os.environ, "CI": "1"})
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and len(list(out_dir.glob("*.json"))) < 5:
+        time.sleep(0.02)
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=30)
+    assert process.returncode == 130, err
+    assert b"interrupted" in err
+    assert b"Traceback" not in err
+    written = list(out_dir.iterdir())
+    assert 5 <= len(written) < 200
+    assert not [p for p in written if not p.name.endswith(".json")]  # no temporary files
+    assert all(tm.read_one(p).id == p.stem for p in written)
 
 
 def test_validating_json_never_imports_lxml() -> None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -40,8 +39,12 @@ def atomic_output(path: Path) -> Iterator[TextIO]:
         mode = path.stat().st_mode & 0o7777
     except OSError:
         mode = _new_file_mode()
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
+    # The name is made here and the file created inside the try block, so that Ctrl-C landing
+    # just after the file is created (Python runs signal handlers between any two steps) still
+    # reaches the clean-up; tempfile.mkstemp would create it out of the block's reach.
+    temp = path.parent / f".{path.name}.{os.urandom(6).hex()}{TEMP_SUFFIX}"
     try:
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         # newline="": the text is written exactly as the writer produced it.
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             yield handle
@@ -49,9 +52,11 @@ def atomic_output(path: Path) -> Iterator[TextIO]:
             os.fsync(handle.fileno())
         os.chmod(temp, mode)
         os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
+    except BaseException as error:
+        # A FileExistsError for the temporary name means that file is not ours: leave it.
+        if not (isinstance(error, FileExistsError) and error.filename == str(temp)):
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
         raise
 
 
@@ -59,12 +64,6 @@ def write_atomically(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` atomically (see :func:`atomic_output`)."""
     with atomic_output(path) as handle:
         handle.write(text)
-
-
-def write_stdout(text: str) -> None:
-    """Write ``text`` to standard output and flush it."""
-    sys.stdout.write(text)
-    sys.stdout.flush()
 
 
 def interactive(stream: TextIO) -> bool:
