@@ -163,7 +163,7 @@ def _writer(module: Any, mode: str) -> tuple[Callable[..., Any], int]:
 def _mode(args: argparse.Namespace, module: Any, target: Format) -> str:
     if args.package:
         if not hasattr(module, "write_package"):
-            raise _usage(f"--package: {target.name} has no corpus packaging (only tei has)")
+            raise _usage(f"--package: {target.name} has no corpus packaging (no write_package)")
         if not args.out_dir:
             raise _usage("--package writes several files: give --out-dir DIR")
         return "package"
