@@ -61,6 +61,7 @@ _EDGES = re.compile(r"^[\s\ufeff]+|[\s\ufeff]+$")
 _ID = re.compile(ID_PATTERN)
 _URL = re.compile(URL_PATTERN)
 _OFFSET = re.compile(UTC_OFFSET_PATTERN)
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _COUNTER = re.compile(r"([0-9]+) of ([0-9]+)")
 _TIME = re.compile(r"([0-9]{2}:[0-9]{2}(?::[0-9]{2})?)(?:\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})?")
 
@@ -96,8 +97,11 @@ def _local(element: Any) -> str | None:
 class _Reader:
     """State of one read: the document, its references, the turns so far, the warnings."""
 
-    def __init__(self, tree: etree._ElementTree, origin: str) -> None:
+    def __init__(
+        self, tree: etree._ElementTree, origin: str, default_date: dt.date | None = None
+    ) -> None:
         self.origin = origin
+        self.default_date = default_date
         self.root = tree.getroot()
         self.ns = etree.QName(self.root).namespace or ""
         if not _is_akn(self.ns) or etree.QName(self.root).localname != "akomaNtoso":
@@ -125,13 +129,17 @@ class _Reader:
     # -- helpers -----------------------------------------------------------------------------
 
     def q(self, name: str) -> str:
-        return f"{{{self.ns}}}{name}"
+        return f"{{{self.ns}}}{name}" if self.ns else name
 
     def mine(self, element: Any) -> str | None:
         """The local name of an element of the document's AKN namespace, else None."""
-        if not isinstance(element.tag, str) or not element.tag.startswith(f"{{{self.ns}}}"):
+        tag = element.tag
+        if not isinstance(tag, str):
             return None
-        return element.tag[len(self.ns) + 2 :]
+        if not self.ns:  # SayIt's import format: AKN element names without a namespace
+            return None if tag.startswith("{") else tag
+        prefix = f"{{{self.ns}}}"
+        return tag[len(prefix) :] if tag.startswith(prefix) else None
 
     def warn(self, code: str, message: str, element: Any) -> None:
         line = line_of(element)
@@ -188,7 +196,9 @@ class _Reader:
 
     def _find_own(self) -> Any:
         if self.meta is None:
-            raise self.fail("akn_meta", "the debate has no meta element", self.doc)
+            # Minimal exports (SayIt's import format) may lack meta: read what the body holds.
+            self.meta = etree.Element(self.q("meta"))
+            self.warn("akn_no_meta", "the debate has no meta element", self.doc)
         return self.meta.find(f"{self.q('proprietary')}/{{{TM}}}transcript")
 
     def _references(self) -> dict[str, Any]:
@@ -388,10 +398,24 @@ class _Reader:
             ) from None
 
     def _fallback_date(self) -> dt.date:
-        work = self.meta.find(f".//{self.q('FRBRWork')}/{self.q('FRBRdate')}")
-        if work is None:
-            raise self.fail("akn_date", "the debate has no docDate and no FRBRdate", self.doc)
-        return self._date(work.get("date"), work)
+        """The event date from elsewhere: a docDate anywhere, the FRBR Work, a FRBR URI."""
+        found = self.doc.find(f".//{self.q('docDate')}")
+        if found is None:
+            found = self.meta.find(f".//{self.q('FRBRWork')}/{self.q('FRBRdate')}")
+        if found is not None:
+            return self._date(found.get("date"), found)
+        for uri in self.meta.iter(self.q("FRBRuri"), self.q("FRBRthis")):
+            match = _ISO_DATE.search(uri.get("value") or "")
+            if match:
+                return self._date(match.group(), uri)
+        if self.default_date is not None:
+            return self.default_date
+        raise self.fail(
+            "akn_date",
+            "the debate gives no date (no docDate, FRBRdate or dated FRBR URI) and the model "
+            "needs one: give it with the reader option date=YYYY-MM-DD",
+            self.doc,
+        )
 
     # -- body --------------------------------------------------------------------------------
 
@@ -500,30 +524,17 @@ class _Reader:
                     else target.get("showAs")
                 )
         label = None
-        paragraphs: list[str] = []
+        # Text directly inside the speech (no p) is a paragraph too; some exports write it so.
+        paragraphs = [t for t in (as_line(element.text or ""),) if t]
         for child in element:
             name = self.mine(child)
             if name == "from":
                 label = self._label(child)
-            elif name == "p":
-                text = as_line(self.inline(child))
-                if text is not None:
-                    paragraphs.append(text)
-            elif name in ("num", "heading", "subheading"):
-                self.block(child)
-            elif name in _LISTS:
-                paragraphs += [
-                    t
-                    for i in child.iter(self.q("li"), self.q("item"))
-                    if (t := as_line(self.inline(i)))
-                ]
-            elif name is not None or _local(child) is not None:
-                self.warn(
-                    "akn_flattened", f"{name or _local(child)!r} in a speech read as text", child
-                )
-                text = as_line(" ".join(child.itertext()))
-                if text is not None:
-                    paragraphs.append(text)
+            else:
+                paragraphs += self._speech_block(name, child)
+            tail = as_line(child.tail or "")
+            if tail is not None:
+                paragraphs.append(tail)
         speaker = None
         if by.startswith("#") and len(by) > 1:
             person = self.people.get(by[1:])
@@ -543,6 +554,26 @@ class _Reader:
                 {"kind": "speech", "speaker": speaker, "label": label, "role": role,
                  "paragraphs": paragraphs}
             )  # fmt: skip
+
+    def _speech_block(self, name: str | None, child: Any) -> list[str]:
+        """The paragraphs one child of a speech contributes (headings become turns)."""
+        if name == "p":
+            text = as_line(self.inline(child))
+            return [] if text is None else [text]
+        if name in ("num", "heading", "subheading"):
+            self.block(child)
+            return []
+        if name in _LISTS:
+            items = (as_line(self.inline(i)) for i in child.iter(self.q("li"), self.q("item")))
+            return [t for t in items if t]
+        if name in _NOTES:
+            self.warn("akn_dropped", f"dropped the {name} in a speech", child)
+            return []
+        if name is None and _local(child) is None:
+            return []  # a comment or processing instruction
+        self.warn("akn_flattened", f"{name or _local(child)!r} in a speech read as text", child)
+        text = as_line(" ".join(child.itertext()))
+        return [] if text is None else [text]
 
     def _label(self, element: Any) -> str | None:
         label = as_name(self.inline(element))
@@ -631,16 +662,35 @@ def _url(value: str | None) -> str | None:
 
 
 def _is_akn(namespace: str) -> bool:
-    return namespace in (AKN30, AKN20, AKN10) or namespace.startswith(AKN30_DRAFT_PREFIX)
+    return namespace in ("", AKN30, AKN20, AKN10) or namespace.startswith(AKN30_DRAFT_PREFIX)
 
 
-def read_document(data: bytes, origin: str = "<input>") -> ReadResult:
-    """Read one AKN debate into a transcript, with warnings for what could not be kept."""
-    return read_tree(parse_xml(data, origin), origin)
+def read_document(
+    data: bytes, origin: str = "<input>", date: str | dt.date | None = None
+) -> ReadResult:
+    """Read one AKN debate into a transcript, with warnings for what could not be kept.
+
+    ``date`` is the event date to use when the document gives none.
+    """
+    default = _date_option(date, origin)
+    return read_tree(parse_xml(data, origin), origin, default)
 
 
-def read_tree(tree: etree._ElementTree, origin: str) -> ReadResult:
+def _date_option(value: str | dt.date | None, origin: str) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise TranscriptError.single(
+            "option", f"the date option expects YYYY-MM-DD, found {value[:40]!r}", origin
+        ) from None
+
+
+def read_tree(
+    tree: etree._ElementTree, origin: str, default_date: dt.date | None = None
+) -> ReadResult:
     """Like :func:`read_document`, for a document parsed already."""
-    reader = _Reader(tree, origin)
+    reader = _Reader(tree, origin, default_date)
     transcript = reader.transcript()
     return ReadResult([transcript], reader.warnings)

@@ -22,14 +22,17 @@ from ._akn_validate import validate_document
 from ._akn_write import write_document
 
 
-def read(data: bytes, origin: str = "<input>", **options: Any) -> ReadResult:
+def read(
+    data: bytes, origin: str = "<input>", *, date: str | None = None, **options: Any
+) -> ReadResult:
     """Read one AKN debate document (3.0 or 2.0) into one transcript.
 
-    Raises :class:`~transcript_model.errors.TranscriptError` (located) for input that is not a
-    readable AKN debate; what a third-party document holds that the model cannot is returned
-    as warnings.
+    ``date`` (YYYY-MM-DD) is the event date to use when the document gives none (SayIt's import
+    format carries no date). Raises :class:`~transcript_model.errors.TranscriptError` (located)
+    for input that is not a readable AKN debate; what a third-party document holds that the
+    model cannot is returned as warnings.
     """
-    return read_document(data, origin)
+    return read_document(data, origin, date)
 
 
 def write(transcripts: Sequence[Transcript], *, country: str | None = None, **options: Any) -> str:

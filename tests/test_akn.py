@@ -362,3 +362,44 @@ def test_role_speakers_unknown_containers_and_tables() -> None:
     assert isinstance(t.turns[3], Narrative)
     assert t.turns[3].paragraphs == ["a | b", "c | d"]
     assert warnings == ["akn_flattened"]
+
+
+_SAYIT_IMPORT = """<?xml version="1.0" encoding="utf-8"?>
+<akomaNtoso>
+  <debate>
+    <meta>
+      <references>
+        <TLCPerson href="/ontology/person/x/ming" id="明" showAs="Ming"/>
+      </references>
+    </meta>
+    <debateBody>
+      <debateSection>
+        <heading>
+          Open meeting
+        </heading>
+        <speech by="#明">
+          Loose text.
+        </speech>
+      </debateSection>
+    </debateBody>
+  </debate>
+</akomaNtoso>""".encode()
+
+
+def test_namespaceless_import_format_needs_and_takes_a_date() -> None:
+    with pytest.raises(TranscriptError) as caught:
+        akn.read(_SAYIT_IMPORT, "import.xml")
+    assert caught.value.problems[0].code == "akn_date"
+    assert "date=YYYY-MM-DD" in caught.value.problems[0].message
+    result = akn.read(_SAYIT_IMPORT, "import.xml", date="2015-07-02")
+    (t,) = result.transcripts
+    assert t.event.date == dt.date(2015, 7, 2)
+    assert t.event.title == "Untitled debate"
+    assert [(p.id, p.name) for p in t.participants] == [("明", "Ming")]
+    assert t.turns == [
+        Heading(text="Open meeting"),
+        Speech(speaker="明", paragraphs=["Loose text."]),
+    ]
+    assert [w.code for w in result.warnings] == ["akn_no_title"]
+    with pytest.raises(TranscriptError, match="YYYY-MM-DD"):
+        akn.read(_SAYIT_IMPORT, "import.xml", date="July")
