@@ -138,6 +138,13 @@ _AKN_NS = (b"http://docs.oasis-open.org/legaldocml/ns/akn/3.0", b"http://www.ako
 def detect_format(name: str | None, data: bytes) -> str:
     """Guess the format of an input from its file name and its first bytes."""
     lower = (name or "").lower()
+
+    def plain_text() -> str:
+        # Other publishers' speaker-label transcripts share ".txt" with kremlin.ru page text;
+        # only unmistakable speaker-label layouts leave the default text reader.
+        sniff = importlib.import_module(f"{_CONVERTERS}._speakers_sniff")
+        return "speakers" if sniff.looks_like_speaker_text(data) else "text"
+
     by_extension = [
         f for f in _REGISTRY if f.reads and any(lower.endswith(e) for e in f.extensions)
     ]
@@ -146,7 +153,7 @@ def detect_format(name: str | None, data: bytes) -> str:
         best = max(
             by_extension, key=lambda f: max(len(e) for e in f.extensions if lower.endswith(e))
         )
-        return best.name
+        return plain_text() if best.name == "text" else best.name
     head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith((b"{", b"[")):
         return "json"
@@ -163,7 +170,7 @@ def detect_format(name: str | None, data: bytes) -> str:
                 "XML that is neither TEI nor Akoma Ntoso (no TEI or AKN namespace on the root)",
                 name or "<input>",
             )
-    return "text"
+    return plain_text()
 
 
 def load_module(fmt: Format) -> ModuleType:
