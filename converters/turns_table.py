@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import csv
 import io
+import string
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TextIO
 
@@ -185,15 +186,17 @@ def _rows_function(table: str) -> RowsFunction:
     if table == "speeches":
         return speech_rows
     raise TranscriptError.single(
-        "option", f"unknown table {table!r} (expected one of: {', '.join(TABLES)})"
+        "option", f"unknown table {table!r} (expected one of: {', '.join(TABLES)})", "<options>"
     )
 
 
 def _checked_delimiter(delimiter: str) -> str:
-    # A quote, a line break or a letter as delimiter would make rows ambiguous to read back.
-    if len(delimiter) != 1 or delimiter == '"' or delimiter.isalnum() or delimiter in "\r\n ":
+    # A quote, a letter or a space as delimiter would make rows ambiguous to read back.
+    if delimiter != "\t" and (delimiter not in string.punctuation or delimiter in ('"', "")):
         raise TranscriptError.single(
             "option",
-            f"delimiter {delimiter!r} cannot separate fields (use a comma, a tab, ';' or '|')",
+            f"delimiter {delimiter!r} cannot separate fields "
+            "(use a tab or one ASCII punctuation character other than '\"')",
+            "<options>",
         )
     return delimiter

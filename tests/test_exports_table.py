@@ -192,6 +192,11 @@ def test_bad_options_are_refused_with_a_transcript_error(options: dict[str, str]
     assert caught.value.problems[0].code == "option"
 
 
+def test_semicolon_tables_parse_back() -> None:
+    text = tm.write(_sample(), "csv", delimiter=";")
+    assert _parse(text, ";")[1:] == [row for t in _sample() for row in _expected_rows(t)]
+
+
 def test_tables_are_export_only(tmp_path: Path) -> None:
     path = tmp_path / "table.csv"
     path.write_text(tm.write(_sample(), "csv"), encoding="utf-8", newline="")
