@@ -196,6 +196,17 @@ def test_validate_forced_format(capsys: pytest.CaptureFixture[str], tmp_path: Pa
     assert run(capsys, "validate", "--from", "json", disguised)[0] == 0
 
 
+@pytest.mark.parametrize("name", [f.name for f in tm.all_formats() if not f.reads and f.extensions])
+def test_validate_says_export_only_files_cannot_be_checked(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, name: str
+) -> None:
+    exported = tmp_path / f"out{tm.get_format(name).extension}"
+    exported.write_text("{}\n", encoding="utf-8")
+    code, out, _ = run(capsys, "validate", exported)
+    assert code == 2
+    assert out.startswith(f"{exported}: [write_only] this is {name} (")
+
+
 def test_warnings_fail_only_under_strict(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -48,6 +48,19 @@ def _has_magic(text: str) -> bool:
     return any(char in text for char in "*?[")
 
 
+def export_only_owner(name: str, formats: list[Format]) -> Format | None:
+    """The export-only format a file name belongs to (``x.popolo.json``: popolo), if any.
+
+    The longest matching extension decides, as in format detection.
+    """
+    lower = name.lower()
+    matches = [(len(e), f) for f in formats for e in f.extensions if lower.endswith(e)]
+    if not matches:
+        return None
+    owner = max(matches, key=lambda match: match[0])[1]
+    return None if owner.reads else owner
+
+
 def directory_filter(formats: list[Format], forced: Format | None) -> Callable[[str], bool]:
     """Which files found while walking a directory are inputs, judged by their names.
 

@@ -19,7 +19,7 @@ from functools import partial
 from typing import Any
 
 from transcript_model.api import validate_result
-from transcript_model.cli_inputs import InputFile, expand
+from transcript_model.cli_inputs import InputFile, expand, export_only_owner
 from transcript_model.errors import Problem, TranscriptError
 from transcript_model.formats import Format, all_formats, detect_format, get_format
 from transcript_model.inputs import read_bytes
@@ -81,6 +81,13 @@ def check_file(
     try:
         data = item.data if item.path is None else read_bytes(item.path, max_bytes)
         assert data is not None  # stdin inputs carry their bytes
+        export_only = None if forced else export_only_owner(item.display, all_formats())
+        if export_only is not None:
+            raise TranscriptError.single(
+                "write_only",
+                f"this is {export_only.name} ({export_only.description}): it cannot be "
+                "read back, so there is nothing to check",
+            )
         name = forced or detect_format(item.name_for_detection, data)
         fmt = get_format(name)
         if not fmt.reads:
