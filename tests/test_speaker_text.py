@@ -1,0 +1,266 @@
+"""The speaker-label text reader: press briefings, remarks, timestamped and wrapped transcripts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+import transcript_model as tm
+from transcript_model.api import read_result
+from transcript_model.cli import main as cli
+from transcript_model.formats import detect_format
+from transcript_model.model import Narrative, Speech, StageDirection
+
+from conftest import ROOT
+
+DATA = ROOT / "tests" / "data" / "speakers"
+
+
+def _read(name: str, **options: object) -> tm.Transcript:
+    return tm.read_one(DATA / name, "speakers", **options)
+
+
+def _speeches(transcript: tm.Transcript) -> list[Speech]:
+    return [t for t in transcript.turns if isinstance(t, Speech)]
+
+
+def test_press_briefing_header_labels_and_questions() -> None:
+    t = _read("wh-briefing.txt")
+    assert t.event.title == "Press Briefing by Press Secretary Karine Jean-Pierre"
+    assert t.event.date == dt.date(2022, 3, 11)
+    assert t.event.time == dt.time(13, 52)
+    assert t.event.utc_offset == "-05:00"  # printed "EST"
+    assert t.event.place == "James S. Brady Press Briefing Room"
+    assert t.id == "press-briefing-by-press-secretary-karine-jean-2022-03-11"
+    assert t.language == "en"
+    # One participant: the press secretary. "Q" names no one, so it is a label without speaker.
+    assert [(p.id, p.name, p.role) for p in t.participants] == [
+        ("ms-jean-pierre", "MS. JEAN-PIERRE", None)
+    ]
+    labels = [(s.label, s.speaker) for s in _speeches(t)]
+    assert labels[:3] == [
+        ("MS. JEAN-PIERRE", "ms-jean-pierre"),
+        ("Q", None),
+        ("MS. JEAN-PIERRE", "ms-jean-pierre"),
+    ]
+    # Two questions in a row are two reporters: never merged into one turn.
+    assert labels[3:5] == [("Q", None), ("Q", None)]
+    # A label's paragraphs stay together; an inline "(Laughter.)" stays in its paragraph.
+    assert _speeches(t)[0].paragraphs == [
+        "Good afternoon, everyone.  Happy Friday.",
+        "I have a couple of things at the top.",
+    ]
+    assert _speeches(t)[2].paragraphs == ["We have nothing to announce today.  (Laughter.)"]
+
+
+def test_stage_line_interrupts_and_the_speaker_goes_on_without_a_label() -> None:
+    t = _read("wh-briefing.txt")
+    kinds = [t.kind for t in t.turns]
+    stage = kinds.index("stage")
+    assert t.turns[stage] == StageDirection(text="[Laughter.]")
+    after = t.turns[stage + 1]
+    assert isinstance(after, Speech)
+    assert (after.speaker, after.label) == ("ms-jean-pierre", None)
+    assert t.turns[-1] == Narrative(paragraphs=["END                 2:43 P.M. EST"])
+
+
+def test_the_president_and_president_biden_stay_two_participants() -> None:
+    t = _read("wh-remarks.txt")
+    people = {p.id: (p.name, p.role) for p in t.participants}
+    assert people == {
+        "the-president": (None, "THE PRESIDENT"),
+        "zelenskyy": ("ZELENSKYY", "PRESIDENT"),
+        "biden": ("BIDEN", "PRESIDENT"),
+    }
+    assert t.event.time == dt.time(11, 5) and t.event.utc_offset == "-04:00"
+    assert t.event.date == dt.date(2022, 3, 11)  # "Friday, 11 March 2022"
+    assert t.event.place == "Oval Office"
+    assert t.metadata.source.publisher == "The White House"
+    first = _speeches(t)[0]
+    assert (first.label, first.role) == ("THE PRESIDENT", "THE PRESIDENT")
+    assert _speeches(t)[1] == Speech(
+        speaker="the-president", label=None, paragraphs=["We have a lot to talk about today."]
+    )
+
+
+def test_boilerplate_header_lines_are_reported_when_dropped() -> None:
+    result = read_result(DATA / "wh-remarks.txt", "speakers")
+    dropped = [w for w in result.warnings if w.code == "dropped"]
+    assert [w.line for w in dropped] == [2, 3]
+    assert all(w.severity == "warning" for w in dropped)
+
+
+def test_repeated_timestamped_label_is_one_turn_and_roles_come_from_the_other_label() -> None:
+    result = read_result(DATA / "rev-timestamps.txt", "speakers")
+    t = result.transcripts[0]
+    assert [(p.id, p.name, p.role) for p in t.participants] == [
+        ("dmitry-peskov", "Dmitry Peskov", "Kremlin Spokesman"),
+    ]
+    speeches = _speeches(t)
+    assert speeches[0].label == "Kremlin Spokesman Dmitry Peskov"
+    assert speeches[0].role == "Kremlin Spokesman"
+    assert speeches[0].paragraphs == [
+        "Good afternoon, colleagues.",
+        "Let us begin with the schedule.",
+    ]
+    assert (speeches[1].label, speeches[1].speaker) == ("Reporter 1", None)
+    assert (speeches[2].label, speeches[2].speaker, speeches[2].role) == (
+        "Dmitry Peskov",
+        "dmitry-peskov",
+        None,
+    )
+    assert t.event.place == "Moscow"  # "Location: Moscow"
+    assert [w.message for w in result.warnings if "timestamps" in w.message]
+
+
+def test_hard_wrapped_lines_are_joined_into_paragraphs() -> None:
+    t = _read("wrapped-release.txt")
+    first = _speeches(t)[0]
+    assert first.paragraphs[0].startswith("Good afternoon. We have had a long and productive")
+    assert first.paragraphs[0].endswith("for these talks.")
+    assert len(first.paragraphs) == 2
+    # "Note: …" is a sentence, not a speaker.
+    assert _speeches(t)[1].paragraphs[-1] == "Note: the remarks were translated."
+    assert [p.role for p in t.participants] == ["Prime Minister", "Prime Minister"]
+    unwrapped = _read("wrapped-release.txt", unwrap=False)
+    assert len(_speeches(unwrapped)[0].paragraphs) == 5
+
+
+def test_russian_transcript_language_date_and_generic_label() -> None:
+    t = _read("ru-briefing.txt")
+    assert t.language == "ru"
+    assert t.event.date == dt.date(2022, 3, 11)
+    assert [p.id for p in t.participants] == ["dmitriy-peskov"]
+    assert [(s.label, s.speaker) for s in _speeches(t)] == [
+        ("Дмитрий Песков", "dmitriy-peskov"),
+        ("Вопрос", None),
+        ("Дмитрий Песков", "dmitriy-peskov"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("header", "date"),
+    [
+        ("March 11, 2022", dt.date(2022, 3, 11)),
+        ("MARCH 11, 2022 • SPEECHES AND REMARKS", dt.date(2022, 3, 11)),
+        ("Posted on Sept. 2, 2021", dt.date(2021, 9, 2)),
+        ("2020-02-29", dt.date(2020, 2, 29)),
+        ("03.04.2019", dt.date(2019, 4, 3)),
+        ("Date: 7 May 2012", dt.date(2012, 5, 7)),
+    ],
+)
+def test_header_date_layouts(header: str, date: dt.date) -> None:
+    text = f"Remarks at the Summit\n{header}\nTHE PRESIDENT: Thank you.\n"
+    assert tm.read_one(text, "speakers").event.date == date
+
+
+def test_sentences_with_colons_and_urls_are_not_labels() -> None:
+    text = (
+        "Briefing\n2022-03-11\n"
+        "MR. SMITH: Good morning.\n"
+        "Here is my point: we are ready.\n"
+        "In Summary: nothing changes.\n"
+        "https://example.org/a: see there.\n"
+    )
+    t = tm.read_one(text, "speakers")
+    assert len(t.turns) == 1
+    assert t.turns[0].paragraphs[1:] == [  # type: ignore[union-attr]
+        "Here is my point: we are ready.",
+        "In Summary: nothing changes.",
+        "https://example.org/a: see there.",
+    ]
+
+
+def test_options_fill_what_the_text_lacks() -> None:
+    text = "THE PRESIDENT: Thank you.\nQ    A question?\n"
+    t = tm.read_one(
+        text, "speakers", title="Remarks", date="2022-01-02", language="en", id="remarks-1"
+    )
+    assert (t.id, t.event.title, t.event.date, t.language) == (
+        "remarks-1",
+        "Remarks",
+        dt.date(2022, 1, 2),
+        "en",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "line"),
+    [
+        ("\n\nRemarks by the President\nTHE PRESIDENT: Hello.\n", "no_date", 3),
+        ("", "empty", None),
+        ("Remarks\n2022-01-01\nTHE PRESIDENT: Hel\x01lo.\n", "control_character", 3),
+    ],
+)
+def test_bad_input_is_a_located_error(text: str, code: str, line: int | None) -> None:
+    with pytest.raises(tm.TranscriptError) as caught:
+        tm.read(text, "speakers", origin="in.txt")
+    problem = caught.value.problems[0]
+    assert (problem.code, problem.file, problem.line) == (code, "in.txt", line)
+    assert "Hello" not in str(caught.value)
+
+
+def test_missing_title_and_bad_date_option() -> None:
+    with pytest.raises(tm.TranscriptError) as caught:
+        tm.read("2022-03-11\nTHE PRESIDENT: Hi.\n", "speakers")
+    assert caught.value.problems[0].code == "no_title"
+    with pytest.raises(tm.TranscriptError) as caught:
+        tm.read("Title\nTHE PRESIDENT: Hi.\n", "speakers", date="11/03/2022")
+    assert caught.value.problems[0].code == "option"
+
+
+def test_line_ends_bom_and_no_final_newline() -> None:
+    text = "\ufeffRemarks\r\n2022-03-11\r\nTHE PRESIDENT:  Thank you.\u00a0\r\n(Applause.)"
+    t = tm.read_one(text.encode("utf-8"), "speakers")
+    assert t.event.title == "Remarks"
+    assert t.turns[0].paragraphs == ["Thank you."]  # type: ignore[union-attr]
+    assert t.turns[-1] == StageDirection(text="(Applause.)")
+
+
+def test_generic_speaker_keeps_a_stage_line_inside_its_speech() -> None:
+    t = tm.read_one(
+        "Briefing\n2022-03-11\nQ    First part.\n(Laughter.)\nSecond part.\n", "speakers"
+    )
+    assert t.turns == [Speech(label="Q", paragraphs=["First part.", "(Laughter.)", "Second part."])]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("wh-briefing.txt", "speakers"),
+        ("wh-remarks.txt", "speakers"),
+        ("rev-timestamps.txt", "speakers"),
+        ("wrapped-release.txt", "text"),  # too few unmistakable labels: use --from speakers
+    ],
+)
+def test_detection_of_speaker_label_text(name: str, expected: str) -> None:
+    data = (DATA / name).read_bytes()
+    assert detect_format(name, data) == expected
+    assert detect_format(None, data) == expected
+
+
+def test_detection_keeps_kremlin_page_text_as_text() -> None:
+    seed = (ROOT / "tests" / "data" / "html" / "kremlin-2022-03-11-lukashenko.txt").read_bytes()
+    assert detect_format("page.txt", seed) == "text"
+    # Capitals in a kremlin page's body do not make it another publisher's text.
+    assert detect_format(None, seed + b"NOTE: X.\nTHE END: Y.\nMR. A: Z.\nMR. B: W.\n") == "text"
+
+
+def test_cli_convert_and_validate(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    output = tmp_path / "out.json"
+    assert cli(["convert", str(DATA / "wh-briefing.txt"), "--to", "json", "-o", str(output)]) == 0
+    assert tm.read_one(output).event.title.startswith("Press Briefing")
+    assert cli(["validate", str(DATA / "wrapped-release.txt"), "--from", "speakers"]) == 0
+    broken = tmp_path / "broken.txt"
+    broken.write_text("THE PRESIDENT: Hi.\nQ    What?\nTHE PRESIDENT: No.\n", encoding="utf-8")
+    capsys.readouterr()
+    assert cli(["validate", str(broken)]) == 1
+    captured = capsys.readouterr()
+    assert f"{broken}:1:1: [no_title]" in captured.out + captured.err
+
+
+def test_written_json_reads_back_equal() -> None:
+    t = _read("wh-remarks.txt")
+    assert tm.read(tm.write(t, "json"), "json") == [t]
