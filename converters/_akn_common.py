@@ -72,3 +72,15 @@ def line_of(element: Any) -> int | None:
     """The source line of an element, when lxml knows it."""
     line = getattr(element, "sourceline", None)
     return line if isinstance(line, int) else None
+
+
+def reference_key(element: Any) -> str | None:
+    """The name a ``#pointer`` uses for a references entry.
+
+    ``eId`` in 3.0, ``id`` in 2.0; SayIt's exports give neither and point at the last segment
+    of the entry's ``href`` (``/ontology/person/…/gonzalo`` is ``#gonzalo``).
+    """
+    key = element.get("eId", element.get("id"))
+    if key is None and element.get("href"):
+        key = element.get("href").rstrip("/").rsplit("/", 1)[-1] or None
+    return key if isinstance(key, str) else None

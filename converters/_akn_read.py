@@ -35,6 +35,7 @@ from ._akn_common import (
     SEE_ALSO,
     TM,
     line_of,
+    reference_key,
 )
 
 _DOCUMENT_TYPES = ("debate", "debateRecord", "debateReport")
@@ -113,7 +114,6 @@ class _Reader:
                 origin,
                 line_of(self.root),
             )
-        self.id_attr = "eId" if self.ns.startswith(AKN30) else "id"
         self.warnings: list[Problem] = []
         self.doc = self._document()
         self.meta = self.doc.find(self.q("meta"))
@@ -148,10 +148,6 @@ class _Reader:
     def fail(self, code: str, message: str, element: Any) -> TranscriptError:
         line = line_of(element)
         return TranscriptError.single(code, message, self.origin, line)
-
-    def eid(self, element: Any) -> str | None:
-        value: str | None = element.get(self.id_attr)
-        return value if value is not None else element.get("eId", element.get("id"))
 
     def target(self, pointer: str | None) -> Any:
         """The references entry a "#eId" pointer names, or None."""
@@ -205,7 +201,7 @@ class _Reader:
         refs: dict[str, Any] = {}
         for block in self.meta.iterfind(self.q("references")):
             for entry in block:
-                key = self.eid(entry) if _local(entry) is not None else None
+                key = reference_key(entry) if _local(entry) is not None else None
                 if key is not None:
                     refs.setdefault(key, entry)
         return refs

@@ -14,7 +14,7 @@ from transcript_model.errors import Problem, TranscriptError
 from transcript_model.formats import ValidationResult
 from transcript_model.xmlsafe import parse_xml
 
-from ._akn_common import AKN30, line_of
+from ._akn_common import AKN30, line_of, reference_key
 from ._akn_read import read_tree
 
 #: Pointer attributes and the reference kinds each may name (None: any kind).
@@ -53,8 +53,7 @@ def pointer_problems(tree: etree._ElementTree, origin: str) -> list[Problem]:
     entries: dict[str, str] = {}
     for references in root.iter(f"{{{namespace}}}references"):
         for entry in references:
-            # 3.0 names entries with eId; 2.0 and the 3.0 drafts SayIt wrote use id.
-            key = entry.get("eId", entry.get("id")) if isinstance(entry.tag, str) else None
+            key = reference_key(entry) if isinstance(entry.tag, str) else None
             if key is not None:
                 entries.setdefault(key, etree.QName(entry).localname)
     problems = []

@@ -403,3 +403,24 @@ def test_namespaceless_import_format_needs_and_takes_a_date() -> None:
     assert [w.code for w in result.warnings] == ["akn_no_title"]
     with pytest.raises(TranscriptError, match="YYYY-MM-DD"):
         akn.read(_SAYIT_IMPORT, "import.xml", date="July")
+
+
+def test_sayit_export_style_references_without_ids_and_line_breaks() -> None:
+    references = (
+        '<references source=""><TLCPerson href="/ontology/person/example.org/gonzalo" '
+        'showAs="GONZALO"/></references>'
+    )
+    t, warnings = _third_party(
+        '<debateSection name=""><heading>ACT I</heading>'
+        "<narrative><p><i>Enter GONZALO</i></p></narrative>"
+        '<speech by="#gonzalo"><p>Nay, good,<br/>\nbe patient.<br/>\n</p></speech>'
+        "</debateSection>",
+        references,
+    )
+    assert [(p.id, p.name) for p in t.participants] == [("gonzalo", "GONZALO")]
+    assert t.turns == [
+        Heading(text="ACT I"),
+        Narrative(paragraphs=["Enter GONZALO"]),
+        Speech(speaker="gonzalo", paragraphs=["Nay, good, be patient."]),
+    ]
+    assert warnings == []
