@@ -147,7 +147,9 @@ def page_url(root: etree._Element) -> str | None:
             url = value.strip()
             if re.match(r"^https?://\S+$", url):
                 return url
-    for comment in root.iter(etree.Comment):
+    # The notes usually sit before <html>, outside the root element.
+    before = [n for n in root.itersiblings(preceding=True) if isinstance(n, etree._Comment)]
+    for comment in [*reversed(before), *root.iter(etree.Comment)]:
         text = str(comment.text or "")
         saved = _SAVED_FROM.search(text) or _MIRRORED_FROM.search(text)
         if saved:
