@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import string
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TextIO
@@ -63,6 +64,8 @@ SPEECH_COLUMNS = (
     "words",
 )
 TABLES = ("turns", "speeches")
+# Not a non-word character and not "_": exactly the characters str.isalnum() accepts.
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 
 Row = list[str]
 RowsFunction = Callable[[Transcript], Iterator[Row]]
@@ -157,7 +160,7 @@ def word_count(text: str) -> int:
     Dashes and other punctuation standing alone are not words. Scripts written without spaces
     (Chinese, Japanese) count one word per run, as ParlaMint's untokenised counts would not.
     """
-    return sum(1 for token in text.split() if any(c.isalnum() for c in token))
+    return sum(1 for token in text.split() if _LETTER_OR_DIGIT.search(token))
 
 
 def _names(transcript: Transcript) -> dict[str, str]:
