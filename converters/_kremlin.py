@@ -125,6 +125,7 @@ FOOTER_HEADINGS = {
     "Text version": "end",
     "Текстовая версия": "end",
 }
+_LONGEST_HEADING = 2 * max(len(h) for h in FOOTER_HEADINGS)
 #: Footer "Key: value" lines, by canonical key.
 FOOTER_FIELDS = {
     "Published in sections": "sections",
@@ -170,13 +171,15 @@ def words_for(language: str) -> dict[str, str]:
 
 def footer_key(line: str) -> str | None:
     """The canonical key of a footer heading line ("Topics" → "topics"), else None."""
-    return FOOTER_HEADINGS.get(_clean(line))
+    if len(line) > _LONGEST_HEADING:
+        return None
+    return FOOTER_HEADINGS.get(line) or FOOTER_HEADINGS.get(_clean(line))
 
 
 def footer_field(line: str) -> tuple[str, str] | None:
     """``(key, value)`` of a footer field line ("Publication date: …"), else None."""
     head, sep, value = line.partition(":")
-    if not sep:
+    if not sep or len(head) > _LONGEST_HEADING:
         return None
     key = FOOTER_FIELDS.get(_clean(head))
     return (key, value.strip()) if key else None
@@ -427,6 +430,10 @@ def unique_id(base: str, taken: Iterable[str]) -> str:
 def detect_language(text: str) -> str:
     """ "ru" when most letters of ``text`` are Cyrillic, else "en"."""
     sample = text[:20000]
-    cyrillic = sum(1 for c in sample if "а" <= c.lower() <= "я" or c in "ёЁ")
-    latin = sum(1 for c in sample if "a" <= c.lower() <= "z")
+    cyrillic = len(_CYRILLIC_LETTER.findall(sample))
+    latin = len(_LATIN_LETTER.findall(sample))
     return "ru" if cyrillic > latin else "en"
+
+
+_CYRILLIC_LETTER = re.compile("[а-яёА-ЯЁ]")
+_LATIN_LETTER = re.compile("[a-zA-Z]")

@@ -506,6 +506,10 @@ def _person_fields(
             f"person {model_id!r}: only the first name and occupation are kept",
             person,
         )
+    term = names[0].find(T + "term") if len(names) == 1 else None
+    if term is not None and roles and entry.get("name") == roles[0]:
+        # ParlaMint packaging names a role-only participant by its role (persName is required).
+        entry["name"] = None
     if entry.get("name") is None and entry.get("role") is None:
         entry["name"] = model_id
 

@@ -12,6 +12,7 @@ would be read back as something else and must be escaped (see docs/text.md):
 
 from __future__ import annotations
 
+import functools
 import re
 
 from . import _kremlin as kremlin
@@ -99,11 +100,13 @@ def counter(line: str) -> tuple[int, int] | None:
 
 def is_end_marker(line: str) -> bool:
     """True for "Text version" (which ends a document) in either language."""
-    return clean(line) in kremlin.END_MARKERS
+    return line[:1] in "TТ" and clean(line) in kremlin.END_MARKERS
 
 
 def glued_end(line: str) -> str | None:
     """For "Text versionEvents" (the end marker glued to the next breadcrumb): "Events"."""
+    if line[:1] not in "TТ":
+        return None
     for marker in kremlin.END_MARKERS:
         if line.startswith(marker):
             rest = line[len(marker) :]
@@ -139,6 +142,7 @@ def strip_aside(label: str) -> str:
     return _ASIDE.sub("", label)
 
 
+@functools.lru_cache(maxsize=4096)
 def is_label(text: str) -> bool:
     """True when ``text`` (what precedes ": ") reads as a speaker label.
 
@@ -255,8 +259,13 @@ def is_structural(line: str) -> bool:
 
 def is_footer_start(line: str) -> bool:
     """True for the line that opens a page footer ("See also", "Topics", "Publication date: …")."""
+    if len(line) > _FOOTER_LIMIT and line.find(":", 0, _FOOTER_LIMIT) < 0:
+        return False
     key = kremlin.footer_key(line)
     return (key is not None and key != "end") or kremlin.footer_field(line) is not None
+
+
+_FOOTER_LIMIT = 40
 
 
 def extension(line: str) -> tuple[str, str | None] | None:

@@ -95,11 +95,17 @@ def resolve(
             if parts.name and people.by_name(parts.name) is None:
                 people.add(parts.name, parts.role, attending=True)
     known = tag_names + [p["name"] for p in people.people if p.get("name")]
-    for turn in doc.turns:
-        if isinstance(turn, _RawSpeech) and turn.label and turn.explicit is None:
-            parts = kremlin.split_label(turn.label, known)
-            if parts.role is None and parts.name and " " in parts.name:
-                known.append(parts.name)
+    labels = dict.fromkeys(
+        turn.label
+        for turn in doc.turns
+        if isinstance(turn, _RawSpeech) and turn.label and turn.explicit is None
+    )
+    for label in labels:
+        parts = kremlin.split_label(label, known)
+        if parts.role is None and parts.name and " " in parts.name:
+            known.append(parts.name)
+    # Labels repeat on every turn: split and resolve each distinct one once.
+    resolved: dict[str, tuple[str | None, str | None]] = {}
     turns: list[dict[str, Any]] = []
     speakers: dict[int, str | None] = {}
     for index, turn in enumerate(doc.turns):
@@ -115,9 +121,10 @@ def resolve(
                 continue
         else:
             label = turn.label
-            parts = kremlin.split_label(label or "", known)
-            speaker = people.speaker(parts)
-            role = parts.role
+            if label not in resolved:
+                parts = kremlin.split_label(label or "", known)
+                resolved[label or ""] = (people.speaker(parts), parts.role)
+            speaker, role = resolved[label or ""]
         speakers[index] = speaker
         turns.append(
             {

@@ -260,16 +260,37 @@ def _parse_attendees(doc: _Document, end: int) -> None:
     doc.attendees_text = parts
 
 
+# A line ending like a sentence, without a colon or an opening marker, can only be a paragraph:
+# most lines are, and skipping the other tests for them keeps reading fast.
+_SENTENCE_END = frozenset(".!?…,;")
+_MARKER_START = frozenset("\\*<([:")
+
+
 def _parse_body(doc: _Document, end: int) -> None:
     open_turn: dict[str, Any] | _RawSpeech | None = None
     resume: int | None = None  # the speech an interruption (stage, omission) sits in
+    attendees_possible = not doc.attendees_text and "attendees_intro" not in doc.event
     while doc.position < end:
         line = doc.lines[doc.position][1]
-        following = doc.lines[doc.position + 1][1] if doc.position + 1 < end else None
         doc.position += 1
+        if (
+            not attendees_possible
+            and line[-1] in _SENTENCE_END
+            and line[0] not in _MARKER_START
+            and ":" not in line
+        ):
+            if open_turn is not None and not isinstance(open_turn, _RawSpeech):
+                open_turn["paragraphs"].append(line)
+            elif open_turn is not None:
+                open_turn.paragraphs.append(line)
+            else:
+                open_turn = _add_paragraph(doc, line, open_turn, resume)
+            continue
+        following = doc.lines[doc.position][1] if doc.position < end else None
         command = layout.directive(line)
         if command is not None:
             open_turn, resume = _apply_directive(doc, command, open_turn, resume)
+            attendees_possible = attendees_possible and command[0] != "speech"
             continue
         if layout.is_escaped(line):
             open_turn = _add_paragraph(doc, layout.unescape(line), open_turn, resume)
@@ -286,7 +307,7 @@ def _parse_body(doc: _Document, end: int) -> None:
         elif (labelled := layout.split_label_line(line)) is not None:
             open_turn = _RawSpeech(labelled[0], [labelled[1]])
             doc.turns.append(open_turn)
-            resume = None
+            resume, attendees_possible = None, False
         elif (
             following is not None
             and layout.starts_with_colon(following)
@@ -296,7 +317,7 @@ def _parse_body(doc: _Document, end: int) -> None:
             open_turn = _RawSpeech(layout.clean(line), [following[2:].strip()])
             doc.turns.append(open_turn)
             doc.position += 1
-            resume = None
+            resume, attendees_possible = None, False
         elif (
             line.endswith(":")
             and following is not None
@@ -307,16 +328,11 @@ def _parse_body(doc: _Document, end: int) -> None:
             open_turn = _RawSpeech(layout.clean(line[:-1]), [following])
             doc.turns.append(open_turn)
             doc.position += 1
-            resume = None
-        elif (
-            not doc.attendees_text
-            and "attendees_intro" not in doc.event
-            and not any(isinstance(t, _RawSpeech) for t in doc.turns)
-            and kremlin.attendee_intro(line)
-        ):
+            resume, attendees_possible = None, False
+        elif attendees_possible and kremlin.attendee_intro(line):
             doc.position -= 1
             _parse_attendees(doc, end)
-            open_turn, resume = None, None
+            open_turn, resume, attendees_possible = None, None, False
         elif layout.is_heading(line) and not layout.starts_with_colon(following or ""):
             doc.turns.append({"kind": "heading", "text": line})
             open_turn, resume = None, None
@@ -481,10 +497,19 @@ def _build(doc: _Document) -> Transcript:
         ) from None
 
 
+_LANGUAGE_SAMPLE = 4000
+
+
 def _language_sample(event: dict[str, Any], turns: list[dict[str, Any]]) -> str:
+    """The title, lead and paragraphs, up to a few thousand characters: enough to tell."""
     parts = [event["title"], event.get("lead") or ""]
+    size = 0
     for turn in turns:
-        parts.extend(turn.get("paragraphs", ()))
+        for paragraph in turn.get("paragraphs", ()):
+            parts.append(paragraph)
+            size += len(paragraph)
+            if size > _LANGUAGE_SAMPLE:
+                return "\n".join(parts)
     return "\n".join(parts)
 
 

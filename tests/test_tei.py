@@ -1,0 +1,282 @@
+"""TEI: lossless round trips, validity against tei_all and the project profile, pointer checks,
+third-party reading (siParl, CC BY 4.0) and ParlaMint packaging."""
+
+from __future__ import annotations
+
+import importlib.resources
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+from lxml import etree
+
+import transcript_model as tm
+from transcript_model.converters import tei
+
+from conftest import ROOT
+from strategies import transcripts
+
+DATA = ROOT / "tests" / "data" / "tei"
+SESSION = DATA / "siParl-KPZONOJFSPD-Redna-021-1998-11-25.xml"
+CORPUS_ROOT = DATA / "siParl-SDT2-root-excerpt.xml"
+XINCLUDE_ROOT = DATA / "siParl-SDT2-root-xinclude.xml"
+TEI = "{http://www.tei-c.org/ns/1.0}"
+
+
+@pytest.fixture(scope="session")
+def tei_all() -> etree.RelaxNG:
+    """TEI P5 tei_all, compiled once for the whole session (~10-15 s)."""
+    path = importlib.resources.files("schemas") / "tei_all.rng"
+    return etree.RelaxNG(etree.parse(str(path)))
+
+
+def _assert_valid(schema: etree.RelaxNG, document: etree._Element, name: str) -> None:
+    if not schema.validate(document):
+        errors = "\n".join(str(e) for e in schema.error_log)
+        pytest.fail(f"{name} is not valid:\n{errors}")
+
+
+def _small() -> tm.Transcript:
+    return tm.Transcript.model_validate(
+        {
+            "id": "small",
+            "language": "en",
+            "event": {"title": "A meeting", "date": "2022-03-11", "attendees_intro": "With"},
+            "participants": [
+                {"id": "putin", "name": "Vladimir Putin", "role": "President", "attending": True},
+                {"id": "moderator", "role": "Moderator"},
+            ],
+            "turns": [
+                {"kind": "speech", "speaker": "putin", "label": "Vladimir Putin", "role": "Pres",
+                 "paragraphs": ["Good afternoon.", "Second."]},
+                {"kind": "stage", "text": "(Applause.)"},
+                {"kind": "speech", "speaker": "moderator", "paragraphs": ["Next."]},
+            ],
+            "metadata": {"topics": ["Economy"], "sections": ["News"]},
+        }
+    )  # fmt: skip
+
+
+@given(transcripts())
+def test_written_tei_round_trips_and_is_valid(
+    tei_all: etree.RelaxNG, transcript: tm.Transcript
+) -> None:
+    document = tm.write(transcript, "tei")
+    parsed = etree.fromstring(document.encode("utf-8"))
+    _assert_valid(tei_all, parsed, "the written document (tei_all)")
+    _assert_valid(tei.profile(), parsed, "the written document (project profile)")
+    assert tm.read(document, "tei") == [transcript]
+    assert tm.write(transcript, "tei") == document, "the writer must be deterministic"
+    result = tei.validate(document.encode("utf-8"), "t.tei.xml")
+    assert result.problems == []
+    assert result.transcripts == [transcript]
+
+
+_ATTRIBUTE = re.compile(r'(\s(?!xmlns)[\w:]+=")([^"]*)(")')
+
+
+@st.composite
+def _mutated(draw: st.DrawFn) -> bytes:
+    """A written document with one element dropped or doubled, or one attribute value changed."""
+    text = tm.write(draw(transcripts()), "tei")
+    body = text.index("<TEI")  # leave the XML declaration alone
+    if draw(st.booleans()):
+        pattern = re.compile(r"<(\w+)\b[^<>]*?(?:/>|>[^<]*</\1>)")
+        spans = [m.span() for m in pattern.finditer(text, body)]
+        start, end = draw(st.sampled_from(spans))
+        piece = text[start:end] * 2 if draw(st.booleans()) else ""
+    else:
+        spans = [m.span(2) for m in _ATTRIBUTE.finditer(text, body)]
+        start, end = draw(st.sampled_from(spans))
+        piece = draw(st.sampled_from(["", " ", "x y", "#", "2022-13-01", "-1", "http://x", "a.b"]))
+    return (text[:start] + piece + text[end:]).encode("utf-8")
+
+
+@given(_mutated())
+def test_profile_never_accepts_what_tei_all_rejects(tei_all: etree.RelaxNG, data: bytes) -> None:
+    try:
+        document = etree.fromstring(data)
+    except etree.XMLSyntaxError:
+        assume(False)  # e.g. a duplicated attribute: not XML, so neither schema is asked
+    if tei.profile().validate(document):
+        _assert_valid(tei_all, document, "a document the profile accepts")
+
+
+def test_write_refuses_several_transcripts() -> None:
+    with pytest.raises(tm.TranscriptError, match="one transcript per file"):
+        tei.write([_small(), _small()])
+
+
+def test_broken_pointers_are_located_problems() -> None:
+    lines = tm.write(_small(), "tei").splitlines(keepends=True)
+    u_line = next(i for i, line in enumerate(lines) if "<u " in line)
+    lines[u_line] = (
+        lines[u_line]
+        .replace('who="#putin"', 'who="#nobody"')
+        .replace('ana="#tm.speech', 'ana="#tm.nothing')
+    )
+    text_line = next(i for i, line in enumerate(lines) if "<text " in line)
+    lines[text_line] = lines[text_line].replace("#tm.topic.Economy", "#tm.topic.Missing")
+    problems = tei.validate("".join(lines).encode("utf-8"), "broken.tei.xml").problems
+    pointers = [p for p in problems if p.code == "tei_pointer"]
+    assert [(p.line, p.file) for p in pointers] == [
+        (text_line + 1, "broken.tei.xml"),
+        (u_line + 1, "broken.tei.xml"),
+        (u_line + 1, "broken.tei.xml"),
+    ]
+    assert "#nobody" in pointers[1].message + pointers[2].message
+    assert all(p.severity == "error" for p in pointers)
+
+
+def test_validate_reports_profile_and_model_problems_together() -> None:
+    text = tm.write(_small(), "tei").replace('<title type="main">', '<title type="sub">')
+    text = text.replace('<date when="2022-03-11">2022-03-11</date>', "<date>someday</date>")
+    problems = tei.validate(text.encode("utf-8"), "bad.tei.xml").problems
+    codes = {p.code for p in problems}
+    assert "tei_profile" in codes and "tei_date" in codes
+    assert all(p.line for p in problems if p.code == "tei_profile")
+
+
+def test_doctype_is_refused() -> None:
+    evil = (
+        b'<?xml version="1.0"?><!DOCTYPE TEI [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+        b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/><text>&x;</text></TEI>'
+    )
+    with pytest.raises(tm.TranscriptError) as error:
+        tm.read(evil, "tei", origin="evil.xml")
+    assert error.value.problems[0].code == "xml_dtd"
+    assert tei.validate(evil, "evil.xml").problems[0].code == "xml_dtd"
+
+
+def test_a_corpus_root_is_not_a_session_file() -> None:
+    with pytest.raises(tm.TranscriptError, match="teiCorpus"):
+        tm.read(CORPUS_ROOT.read_bytes(), "tei")
+
+
+def test_participant_id_equal_to_the_document_id_round_trips() -> None:
+    transcript = _small().model_copy(update={"id": "putin"})
+    transcript = tm.Transcript.model_validate(transcript.model_dump())
+    document = tm.write(transcript, "tei")
+    assert 'xml:id="putin.participant"' in document
+    assert tm.read(document, "tei") == [transcript]
+
+
+def test_offsets_xsd_cannot_hold_stay_in_the_date_text() -> None:
+    data = _small().model_dump()
+    data["event"].update(time="23:30", utc_offset="+14:30")
+    transcript = tm.Transcript.model_validate(data)
+    document = tm.write(transcript, "tei")
+    assert '<date when="2022-03-11T23:30:00">2022-03-11T23:30:00+14:30</date>' in document
+    assert tm.read(document, "tei") == [transcript]
+
+
+def test_siparl_session_reads_speakers_from_the_corpus_root() -> None:
+    result = tei.read(SESSION.read_bytes(), SESSION.name, corpus_root=CORPUS_ROOT)
+    transcript = result.transcripts[0]
+    assert transcript.id == "KPZONOJFSPD-Redna-021-1998-11-25"
+    assert transcript.language == "sl"
+    assert str(transcript.event.date) == "1998-11-25"
+    assert [(p.id, p.name) for p in transcript.participants] == [
+        ("KužnikRafael", "Rafael Kužnik"),
+        ("KorunVladimir", "Vladimir Korun"),
+        ("IlcJože", "Jože Ilc"),
+        ("SchiffrerMarijan", "Marijan Schiffrer"),
+    ]
+    speeches = [t for t in transcript.turns if isinstance(t, tm.Speech)]
+    labelled = [s for s in speeches if s.label]
+    assert len(labelled) == 9  # nine <u>, each after its speaker note
+    assert labelled[0].label == "PREDSEDNIK RAFAEL KUŽNIK"
+    assert labelled[1].paragraphs[0].startswith("Hvala za besedo. No, glede na kratkost časa")
+    # Interjections inside an utterance become stage directions between parts of the speech.
+    stages = [t.text for t in transcript.turns if isinstance(t, tm.StageDirection)]
+    assert {"?", "Ne.", "Da.", "4 člani.", "Nihče."} <= set(stages)
+    assert any(isinstance(t, tm.Omission) and t.marker == "[inaudible]" for t in transcript.turns)
+    assert all("\n" not in p for s in speeches for p in s.paragraphs)
+    dropped = {w.message.split(" ", 2)[1] for w in result.warnings if w.code == "tei_dropped"}
+    assert dropped, "dropped header content (meetings, abstract, speaker types) is reported"
+    assert all(w.severity == "warning" and w.line for w in result.warnings)
+    assert not [w for w in result.warnings if w.code == "tei_unknown_person"]
+
+
+def test_siparl_session_without_corpus_root_reports_unknown_speakers() -> None:
+    result = tei.read(SESSION.read_bytes(), SESSION.name)
+    unknown = [w for w in result.warnings if w.code == "tei_unknown_person"]
+    assert [w.line for w in unknown] == [122, 130, 144, 156]
+    assert result.transcripts[0].participants[0].name == "KužnikRafael"
+
+
+def test_xinclude_corpus_root_given_as_path_or_bytes() -> None:
+    by_path = tei.read(SESSION.read_bytes(), SESSION.name, corpus_root=XINCLUDE_ROOT)
+    assert by_path.transcripts[0].participants[0].name == "Rafael Kužnik"
+    by_bytes = tei.read(SESSION.read_bytes(), SESSION.name, corpus_root=XINCLUDE_ROOT.read_bytes())
+    assert by_bytes.transcripts[0].participants[0].name == "KužnikRafael"
+    assert any(w.code == "tei_xinclude" for w in by_bytes.warnings)
+
+
+def test_third_party_whitespace_and_ids_are_normalised() -> None:
+    document = f"""<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="a.b" xml:lang="en">
+      <teiHeader><fileDesc><titleStmt><title>  A
+        title </title></titleStmt></fileDesc>
+      <profileDesc><settingDesc><setting><date when="2020-01-02"/></setting></settingDesc>
+      <particDesc><listPerson><person xml:id="x.y"><persName>
+        <surname>Smith</surname>  <forename>John</forename></persName></person></listPerson>
+      </particDesc></profileDesc></teiHeader>
+      <text><body><div><note type="speaker">MR   SMITH:</note><u who="#x.y"><seg>
+        Hello
+        world.</seg></u></div></body></text></TEI>""".encode()
+    result = tei.read(document, "third.xml")
+    transcript = result.transcripts[0]
+    assert transcript.id == "a_b" and transcript.event.title == "A title"
+    assert transcript.participants[0].model_dump() == {
+        "id": "x_y", "name": "John Smith", "role": None, "attending": False
+    }  # fmt: skip
+    assert transcript.turns[0].model_dump()["label"] == "MR SMITH"
+    assert transcript.turns[0].model_dump()["paragraphs"] == ["Hello world."]
+    assert {w.code for w in result.warnings} == {"tei_id_mapped"}
+
+
+def test_package_components_meet_the_profile_and_tei_all(
+    tei_all: etree.RelaxNG, tmp_path: Path
+) -> None:
+    first = _small()
+    second = first.model_copy(update={"id": "second"})
+    files = tei.write_package([first, second], corpus_id="Corpus", base_url="https://example.org")
+    assert set(files) == {
+        "small.xml", "second.xml", "Corpus.xml", "Corpus-listPerson.xml",
+        "Corpus-taxonomy-tm.doctype.xml", "Corpus-taxonomy-tm.section.xml",
+        "Corpus-taxonomy-tm.topic.xml", "Corpus-taxonomy-tm.role.xml",
+    }  # fmt: skip
+    for name, content in files.items():
+        (tmp_path / name).write_text(content, encoding="utf-8")
+    for name in ("small.xml", "second.xml"):
+        component = etree.fromstring(files[name].encode("utf-8"))
+        _assert_valid(tei.profile(), component, name)
+        _assert_valid(tei_all, component, name)
+        assert component.find(f"{TEI}teiHeader/{TEI}profileDesc/{TEI}particDesc") is None
+    expanded = etree.parse(str(tmp_path / "Corpus.xml"))
+    expanded.xinclude()
+    _assert_valid(tei_all, expanded.getroot(), "the expanded corpus root")
+    result = tei.read(files["small.xml"].encode(), "small.xml", corpus_root=tmp_path / "Corpus.xml")
+    assert result.transcripts[0].turns == first.turns
+    assert result.transcripts[0].participants == first.participants
+    assert result.transcripts[0].metadata == first.metadata
+    assert tei.validate(files["small.xml"].encode(), "small.xml").problems[0].code == "tei_pointer"
+    checked = tei.validate(
+        files["small.xml"].encode(), "s.xml", corpus_root=tmp_path / "Corpus.xml"
+    )
+    assert [p for p in checked.problems if p.severity == "error"] == []
+
+
+def test_package_refuses_duplicate_transcript_ids() -> None:
+    with pytest.raises(tm.TranscriptError, match="used twice"):
+        tei.write_package([_small(), _small()])
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "examples").glob("*.tei.xml")), ids=str)
+def test_examples_are_valid(tei_all: etree.RelaxNG, path: Path) -> None:
+    document = etree.parse(str(path)).getroot()
+    _assert_valid(tei_all, document, path.name)
+    _assert_valid(tei.profile(), document, path.name)
+    assert tei.validate(path.read_bytes(), path.name).problems == []
