@@ -288,11 +288,7 @@ class _Reader:
             for child in preface:
                 self._preface_block(child, event, captions)
         if event["title"] is None:
-            alias = self.meta.find(f".//{self.q('FRBRWork')}/{self.q('FRBRalias')}[@name='title']")
-            found = alias.get("value") if alias is not None else self.doc.get("name")
-            event["title"] = as_name(found or "") or "Untitled debate"
-            if found is None:
-                self.warn("akn_no_title", "no docTitle: the title is a placeholder", self.doc)
+            event["title"] = self._fallback_title()
         if event["date"] is None:
             event["date"] = self._fallback_date()
         if self.own is not None:
@@ -340,6 +336,23 @@ class _Reader:
                 used = self._attendee(block, element, event) or used
         if not used and as_line(self.inline(block)):
             self.warn("akn_dropped", "dropped a preface paragraph with no known content", block)
+
+    def _fallback_title(self) -> str:
+        """The FRBR title alias, the debate's name, or the first heading of the body."""
+        alias = self.meta.find(f".//{self.q('FRBRWork')}/{self.q('FRBRalias')}[@name='title']")
+        heading = self.doc.find(f"{self.q('debateBody')}//{self.q('heading')}")
+        for candidate in (
+            alias.get("value") if alias is not None else None,
+            self.doc.get("name"),
+            self.inline(heading) if heading is not None else None,
+        ):
+            title = as_name(candidate or "")
+            if title is not None:
+                return title
+        self.warn(
+            "akn_no_title", "no docTitle, name or heading: the title is a placeholder", self.doc
+        )
+        return "Untitled debate"
 
     def _caption(self, container: Any) -> dict[str, Any]:
         counter = container.find(f"{self.q('p')}[@class='{CLASS_COUNTER}']")
