@@ -15,7 +15,7 @@ from pydantic import ValidationError
 from transcript_model.errors import Problem, TranscriptError, problems_from_validation_error
 from transcript_model.inputs import ReadResult
 from transcript_model.model import Transcript
-from transcript_model.types import ID_PATTERN, URL_PATTERN, UTC_OFFSET_PATTERN
+from transcript_model.types import ID_PATTERN, LANGUAGE_PATTERN, URL_PATTERN, UTC_OFFSET_PATTERN
 from transcript_model.xmlsafe import parse_xml
 
 from ._akn_common import (
@@ -61,10 +61,13 @@ _LINE_BREAK = re.compile(r"[\s\ufeff]*[\n\r\u2028\u2029\x85][\s\ufeff]*")
 _EDGES = re.compile(r"^[\s\ufeff]+|[\s\ufeff]+$")
 _ID = re.compile(ID_PATTERN)
 _URL = re.compile(URL_PATTERN)
+_LANGUAGE = re.compile(LANGUAGE_PATTERN)
 _OFFSET = re.compile(UTC_OFFSET_PATTERN)
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _COUNTER = re.compile(r"([0-9]+) of ([0-9]+)")
-_TIME = re.compile(r"([0-9]{2}:[0-9]{2}(?::[0-9]{2})?)(?:\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})?")
+_TIME = re.compile(
+    r"(?:[0-9]{4}-[0-9]{2}-[0-9]{2}T)?([0-9]{2}:[0-9]{2}(?::[0-9]{2})?)(?:\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})?"
+)
 
 
 def as_line(value: str) -> str | None:
@@ -218,20 +221,19 @@ class _Reader:
             for e in self.doc.iter(*(self.q(n) for n in _SPEECHES))
             if (e.get("by") or "").startswith("#")
         }
-        used: set[str] = set()
         result = []
         for key, entry in self.refs.items():
             kind = _local(entry)
             if kind != "TLCPerson" and key not in speakers:
                 continue
-            person = self._participant(key, entry, used)
-            used.add(person["id"])
+            person = self._participant(key, entry)
             self.people[key] = person
             result.append(person)
         self.participant_list = result
         return result
 
     def _unique_id(self, key: str) -> str:
+        """A model id for a reference key, distinct from the participants' so far."""
         pid = base = as_identifier(key)
         used = {p["id"] for p in self.people.values()}
         suffix = 1
@@ -257,7 +259,7 @@ class _Reader:
         )
         return str(person["id"])
 
-    def _participant(self, key: str, entry: Any, used: set[str]) -> dict[str, Any]:
+    def _participant(self, key: str, entry: Any) -> dict[str, Any]:
         if self.own is not None:
             role = self.target(entry.get(f"{{{TM}}}as"))
             named = entry.get(f"{{{TM}}}named") != "false"
@@ -267,11 +269,7 @@ class _Reader:
                 "role": None if role is None else role.get("showAs"),
                 "attending": False,
             }
-        pid = base = as_identifier(key)
-        suffix = 1
-        while pid in used:
-            suffix += 1
-            pid = f"{base}-{suffix}"
+        pid = self._unique_id(key)
         shown = as_name(entry.get("showAs") or "") or as_name(key) or pid
         if _local(entry) == "TLCRole":  # a speaker known only by role ("by" may name one)
             return {"id": pid, "name": None, "role": shown, "attending": False}
@@ -327,7 +325,8 @@ class _Reader:
             if kind == "docTitle" and event["title"] is None:
                 event["title"], used = as_name(self.inline(element)), True
             elif kind == "docDate" and event["date"] is None:
-                event["date"], used = self._date(element.get("date"), element), True
+                event["date"] = self._preface_date(element)
+                used = used or event["date"] is not None
             elif kind == "time" and event["time"] is None:
                 used = self._time(element, event) or used
             elif kind == "location" and event["place"] is None:
@@ -406,17 +405,30 @@ class _Reader:
                 "akn_date", f"expected an ISO date (YYYY-MM-DD), found {value!r}", element
             ) from None
 
+    def _preface_date(self, element: Any) -> dt.date | None:
+        try:
+            return self._date(element.get("date"), element)
+        except TranscriptError as error:
+            # Another docDate, the FRBR dates or the date option may still give it.
+            problem = error.problems[0]
+            self.warn(problem.code, f"{problem.message}: docDate ignored", element)
+            return None
+
     def _fallback_date(self) -> dt.date:
         """The event date from elsewhere: a docDate anywhere, the FRBR Work, a FRBR URI."""
-        found = self.doc.find(f".//{self.q('docDate')}")
-        if found is None:
-            found = self.meta.find(f".//{self.q('FRBRWork')}/{self.q('FRBRdate')}")
-        if found is not None:
-            return self._date(found.get("date"), found)
-        for uri in self.meta.iter(self.q("FRBRuri"), self.q("FRBRthis")):
-            match = _ISO_DATE.search(uri.get("value") or "")
-            if match:
-                return self._date(match.group(), uri)
+        candidates = [e.get("date") or "" for e in self.doc.iter(self.q("docDate"))]
+        work = self.meta.find(f".//{self.q('FRBRWork')}/{self.q('FRBRdate')}")
+        candidates += [work.get("date") or ""] if work is not None else []
+        candidates += [
+            match.group()
+            for uri in self.meta.iter(self.q("FRBRuri"), self.q("FRBRthis"))
+            if (match := _ISO_DATE.search(uri.get("value") or ""))
+        ]
+        for candidate in candidates:
+            try:
+                return dt.date.fromisoformat(candidate[:10])
+            except ValueError:
+                continue
         if self.default_date is not None:
             return self.default_date
         raise self.fail(
@@ -641,7 +653,7 @@ class _Reader:
             return self.own.get("id") or "", self.own.get("language") or ""
         uri = self.frbr("FRBRWork", "FRBRuri", "value") or "akn-debate"
         code = (self.frbr("FRBRExpression", "FRBRlanguage", "language") or "und").lower()
-        language = LANG2.get(code, code if re.fullmatch("[a-z]{2,3}", code) else "und")
+        language = LANG2.get(code, code if _LANGUAGE.fullmatch(code) else "und")
         return as_identifier(uri.strip("/").removeprefix("akn/").replace("/", "-")), language
 
     # -- all ---------------------------------------------------------------------------------

@@ -424,3 +424,20 @@ def test_sayit_export_style_references_without_ids_and_line_breaks() -> None:
         Speech(speaker="gonzalo", paragraphs=["Nay, good, be patient."]),
     ]
     assert warnings == []
+
+
+def test_bad_doc_date_falls_back_to_frbr_and_time_may_be_a_datetime() -> None:
+    data = _MINIMAL.format(body='<debateSection name="s"><p>x</p></debateSection>', references="")
+    data = data.replace(
+        "<debateBody>",
+        '<preface><p><docDate date="5 May">5 May</docDate> at '
+        '<time time="2020-05-04T10:02:00+02:00">10.02</time></p></preface><debateBody>',
+    )
+    result = akn.read(data.encode(), "d.akn.xml")
+    event = result.transcripts[0].event
+    assert (event.date, event.time, event.utc_offset) == (
+        dt.date(2020, 5, 4),
+        dt.time(10, 2),
+        "+02:00",
+    )
+    assert [(w.code, w.line) for w in result.warnings] == [("akn_date", 6)]
