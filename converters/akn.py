@@ -9,6 +9,7 @@ has no slot for; a ``preface``; a ``debateBody`` of ``debateSection``s split at 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -20,6 +21,9 @@ from transcript_model.model import Transcript
 from ._akn_read import read_document
 from ._akn_validate import validate_document
 from ._akn_write import write_document
+
+# ISO 3166-1 alpha-2, optionally with a locality as AKN naming allows ("za-cpt").
+_COUNTRY = re.compile(r"[a-z]{2}(?:-[a-z0-9]+)?")
 
 
 def read(
@@ -45,6 +49,12 @@ def write(transcripts: Sequence[Transcript], *, country: str | None = None, **op
     if len(transcripts) != 1:
         raise TranscriptError.single(
             "one_per_file", f"an AKN document holds one transcript, {len(transcripts)} given"
+        )
+    if country is not None and not _COUNTRY.fullmatch(country.lower()):
+        raise TranscriptError.single(
+            "option",
+            "the country option expects a two-letter code, optionally with a subdivision "
+            f"('za', 'za-cpt'); found {country[:40]!r}",
         )
     return write_document(transcripts[0], country)
 

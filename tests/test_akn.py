@@ -129,6 +129,8 @@ def test_country_is_derived_or_given() -> None:
     assert "/akn/ru/debate/" in akn.write([kremlin])
     assert "/akn/br/debate/" in akn.write([_small().model_copy(update={"language": "pt-BR"})])
     assert "/akn/za/debate/" in akn.write([_small()], country="ZA")
+    with pytest.raises(TranscriptError, match="two-letter code"):
+        akn.write([_small()], country="r u")
 
 
 def test_write_refuses_several_transcripts() -> None:
