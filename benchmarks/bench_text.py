@@ -1,0 +1,97 @@
+"""Speed of the text reader against plain string splitting of the same files.
+
+Writes 1,000 realistic transcripts (~30 KB each, from :mod:`benchmarks.corpus`) as page text
+with the text writer, then times (best of several rounds):
+
+* **reader**: the text reader (``transcript_model.converters.text_format.read``) on the bytes of
+  every file: decoding, parsing, speaker resolution and full model validation;
+* **baseline**: reading the same files and splitting them into lines and paragraphs with plain
+  Python string operations (decode, ``splitlines``, strip, drop blank lines).
+
+The target is a ratio of at most 3. Run ``python -m benchmarks.bench_text`` (``--count``,
+``--rounds`` to change the workload).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import transcript_model as tm
+from benchmarks.corpus import realistic_transcript
+from transcript_model.converters import text_format
+
+TARGET_RATIO = 3.0
+
+
+def write_corpus(folder: Path, count: int) -> list[Path]:
+    """Write ``count`` realistic transcripts as page text, one file each."""
+    paths = []
+    for number in range(count):
+        path = folder / f"t{number:04d}.txt"
+        path.write_text(tm.write(realistic_transcript(number), "text"), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def read_with_reader(paths: list[Path]) -> int:
+    """Read every file with the text reader; returns the number of turns read."""
+    total = 0
+    for path in paths:
+        result = text_format.read(path.read_bytes(), str(path))
+        total += sum(len(t.turns) for t in result.transcripts)
+    return total
+
+
+def split_plainly(paths: list[Path]) -> int:
+    """Read every file and split it into lines and paragraphs; returns the paragraph count."""
+    total = 0
+    for path in paths:
+        text = path.read_bytes().decode("utf-8")
+        lines = [line.strip() for line in text.splitlines()]
+        paragraphs = [line for line in lines if line]
+        total += len(paragraphs)
+    return total
+
+
+def best_time(function: Callable[[list[Path]], int], paths: list[Path], rounds: int) -> float:
+    """The best CPU time of ``rounds`` runs of ``function(paths)``.
+
+    CPU time of this process, not wall-clock time: on a shared machine other processes would
+    otherwise decide the result.
+    """
+    best = float("inf")
+    for _ in range(rounds):
+        start = time.process_time()
+        function(paths)
+        best = min(best, time.process_time() - start)
+    return best
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark and print the times and their ratio."""
+    parser = argparse.ArgumentParser(description="Text reader speed against plain splitting.")
+    parser.add_argument("--count", type=int, default=1000, help="number of transcripts")
+    parser.add_argument("--rounds", type=int, default=3, help="timed rounds (best is kept)")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as folder:
+        paths = write_corpus(Path(folder), args.count)
+        size = sum(p.stat().st_size for p in paths) / len(paths)
+        split_plainly(paths)  # warm the file cache for both contenders
+        reader = best_time(read_with_reader, paths, args.rounds)
+        baseline = best_time(split_plainly, paths, args.rounds)
+    ratio = reader / baseline
+    print(f"{args.count} transcripts, {size / 1024:.1f} KB each on average")
+    print(f"reader:   {reader:.3f} s ({reader / args.count * 1000:.2f} ms per transcript)")
+    print(f"baseline: {baseline:.3f} s ({baseline / args.count * 1000:.2f} ms per transcript)")
+    verdict = "within" if ratio <= TARGET_RATIO else "over"
+    print(f"ratio:    {ratio:.2f}x ({verdict} the {TARGET_RATIO:.0f}x target)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
