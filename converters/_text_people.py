@@ -100,8 +100,8 @@ def resolve(
         for turn in doc.turns
         if isinstance(turn, _RawSpeech) and turn.label and turn.explicit is None
     )
-    for label in labels:
-        parts = kremlin.split_label(label, known)
+    for printed in labels:
+        parts = kremlin.split_label(printed, known)
         if parts.role is None and parts.name and " " in parts.name:
             known.append(parts.name)
     # Labels repeat on every turn: split and resolve each distinct one once.
@@ -109,6 +109,9 @@ def resolve(
     turns: list[dict[str, Any]] = []
     speakers: dict[int, str | None] = {}
     for index, turn in enumerate(doc.turns):
+        speaker: str | None
+        label: str | None
+        role: str | None
         if not isinstance(turn, _RawSpeech):
             turns.append(turn)
             continue
