@@ -30,7 +30,16 @@ def read_bytes(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES)
             size = os.fstat(handle.fileno()).st_size
             if size > max_bytes:
                 raise _too_large(name, size, max_bytes)
-            data = handle.read(max_bytes + 1)
+            # Read what the file holds, not max_bytes: a 64 MiB buffer per small file adds up.
+            chunks: list[bytes] = []
+            total = 0
+            while total <= max_bytes:
+                chunk = handle.read(min(1 << 20, max_bytes + 1 - total))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                total += len(chunk)
+            data = b"".join(chunks)
     except OSError as error:
         reason = error.strerror or str(error)
         raise TranscriptError.single(

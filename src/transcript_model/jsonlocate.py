@@ -90,9 +90,9 @@ def find_duplicate_key(text: str) -> tuple[str, int, int] | None:
     seen: dict[tuple[int | str | None, ...], set[str]] = {}
     for event, current, offset in _walk(text):
         if event == "value" and text[offset] == "{":
-            seen[(*current, "{")] = set()
+            seen[tuple(current)] = set()
         elif event == "key":
-            keys = seen.setdefault((*current[:-1], "{"), set())
+            keys = seen.setdefault(tuple(current[:-1]), set())
             key = str(current[-1])
             if key in keys:
                 return (key, *line_column(text, offset))
