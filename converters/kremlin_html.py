@@ -56,7 +56,7 @@ _STAGE = re.compile(r"^\([^()]{1,300}\)\.?$")
 _PERSON_LINK = re.compile(r"/catalog/persons/(\d+)")
 _DOCUMENT_ID = re.compile(r"/(\d+)/?(?:[?#].*)?$")
 _DIRECT_LINK = ("Direct link", "Прямая ссылка")
-_NOT_BODY = ("read__bottommeta", "read__cut", "read__tags", "masha-ignore")
+_NOT_BODY = frozenset({"read__bottommeta", "read__cut", "read__tags", "masha-ignore"})
 
 
 # --- text of elements -----------------------------------------------------------------------
@@ -95,10 +95,6 @@ def _text(element: etree._Element) -> str:
     return _clean(" ".join(_segments(element)))
 
 
-def _inside(element: etree._Element, names: Sequence[str]) -> bool:
-    return any(page.classes(a) & set(names) for a in element.iterancestors())
-
-
 # --- the parts of the page ------------------------------------------------------------------
 
 
@@ -115,7 +111,6 @@ class _Block:
     texts: list[str]
     label: _Label | None = None
     link_names: list[str] = field(default_factory=list)
-    element: etree._Element | None = None
 
 
 def _label(paragraph: etree._Element) -> tuple[_Label, list[str]] | None:
@@ -146,31 +141,35 @@ def _label(paragraph: etree._Element) -> tuple[_Label, list[str]] | None:
     return _Label(" ".join(printed.split()), names, ids), texts
 
 
+def _blocks_in(content: etree._Element) -> Iterator[etree._Element]:
+    """The outermost paragraph-level elements of the body, in order, without the footer,
+    supplements and slider the body element may also hold (one pass, no re-scanning)."""
+    stack = list(reversed([c for c in content if isinstance(c.tag, str)]))
+    while stack:
+        element = stack.pop()
+        if page.classes(element) & _NOT_BODY or _slider_class(element):
+            continue
+        if element.tag in _BODY_BLOCKS:
+            yield element
+        else:
+            stack.extend(reversed([c for c in element if isinstance(c.tag, str)]))
+
+
 def _body_blocks(content: etree._Element) -> Iterator[_Block]:
-    for element in content.iter(*_BODY_BLOCKS):
-        if _inside(element, _NOT_BODY) or any(
-            a.tag in _BODY_BLOCKS for a in element.iterancestors() if a is not content
-        ):
-            continue
-        if _inside(element, ()) and _slider_class(element):
-            continue
-        if any(_slider_class(a) for a in element.iterancestors()):
-            continue
-        links = [
-            _text(a) for a in page.elements(element, ".//a[contains(@href, '/catalog/persons/')]")
-        ]
+    for element in _blocks_in(content):
         if element.tag in _HEADINGS:
             text = _text(element)
             if text:
-                yield _Block("heading", [text], element=element)
+                yield _Block("heading", [text])
             continue
+        links = [_text(a) for a in element.iter("a") if _PERSON_LINK.search(a.get("href") or "")]
         labelled = _label(element) if element.tag == "p" else None
         if labelled is not None:
-            yield _Block("p", labelled[1], labelled[0], links, element)
+            yield _Block("p", labelled[1], labelled[0], links)
             continue
         texts = _segments(element)
         if texts:
-            yield _Block("p", texts, None, links, element)
+            yield _Block("p", texts, None, links)
 
 
 def _slider_class(element: etree._Element) -> bool:
@@ -208,9 +207,9 @@ def _captions(article: etree._Element) -> list[dict[str, Any]]:
     return captions
 
 
-def _tag_columns(article: etree._Element, base: str | None) -> dict[str, Any]:
+def _tag_columns(index: page.ClassIndex, base: str | None) -> dict[str, Any]:
     footer: dict[str, Any] = {"geography": [], "topics": [], "persons": [], "see_also": []}
-    for column in page.all_with_class(article, "read__tagscol"):
+    for column in index.all("read__tagscol"):
         heading = page.elements(column, ".//h1|.//h2|.//h3|.//h4|.//h5")
         key = kremlin.footer_key(_text(heading[0])) if heading else None
         if key not in footer:
@@ -229,17 +228,23 @@ def _tag_columns(article: etree._Element, base: str | None) -> dict[str, Any]:
 
 
 def _field_value(article: etree._Element, keys: Sequence[str]) -> etree._Element | None:
-    """The innermost element whose text is "<key>: <value>" for one of ``keys``."""
-    found = None
-    for element in article.iter():
-        if not isinstance(element.tag, str):
-            continue
-        text = _text(element)
-        for key in keys:
-            head = re.match(re.escape(key) + r"\s*:\s*(\S.*)?$", text)
-            if head and head.group(1):
-                found = element
-    return found
+    """The innermost element whose text is "<key>: <value>" for one of ``keys``.
+
+    Starts from the elements whose own text holds the key and climbs while the text still
+    begins with it, so that a key and its value in sibling elements are found together.
+    """
+    for key in keys:
+        for holder in page.elements(article, f".//*[text()[contains(., '{key}')]]"):
+            element: etree._Element | None = holder
+            while element is not None and element is not article:
+                text = _text(element)
+                if not text.startswith(key):
+                    break
+                found = re.match(re.escape(key) + r"\s*:\s*(\S.*)?$", text)
+                if found and found.group(1):
+                    return element
+                element = element.getparent()
+    return None
 
 
 def _after_colon(text: str) -> str:
@@ -470,8 +475,10 @@ def _article(root: etree._Element, origin: str) -> etree._Element:
     return found
 
 
-def _event_date(article: etree._Element) -> tuple[dt.date | None, str | None]:
-    published = page.first_with_class(article, "read__published", "time")
+def _event_date(
+    article: etree._Element, index: page.ClassIndex
+) -> tuple[dt.date | None, str | None]:
+    published = index.first("read__published", "time")
     if published is None:
         published = next(iter(article.iter("time")), None)
     if published is None:
@@ -483,8 +490,8 @@ def _event_date(article: etree._Element) -> tuple[dt.date | None, str | None]:
         return kremlin.parse_date(_text(published)), _text(published)
 
 
-def _title(article: etree._Element, root: etree._Element) -> str | None:
-    heading = page.first_with_class(article, "entry-title")
+def _title(article: etree._Element, index: page.ClassIndex, root: etree._Element) -> str | None:
+    heading = index.first("entry-title")
     if heading is None:
         heading = next(iter(article.iter("h1")), None)
     if heading is not None and _text(heading):
@@ -515,10 +522,11 @@ def read(data: bytes, origin: str = "<input>", **options: Any) -> ReadResult:
     """
     root = page.parse(data, origin, options.get("max_bytes", DEFAULT_MAX_BYTES))
     article = _article(root, origin)
+    index = page.ClassIndex(article)
     warnings: list[Problem] = []
     url = options.get("url") or page.page_url(root)
-    title = _title(article, root)
-    date, printed_date = _event_date(article)
+    title = _title(article, index, root)
+    date, printed_date = _event_date(article, index)
     line = article.sourceline if isinstance(article.sourceline, int) else None
     if not title:
         raise TranscriptError.single(
@@ -540,22 +548,22 @@ def read(data: bytes, origin: str = "<input>", **options: Any) -> ReadResult:
             else "http://" + publication["direct"].lstrip("/"),
             None,
         )
-    footer = _tag_columns(article, url)
+    footer = _tag_columns(index, url)
     tag_names = [kremlin.person_tag_to_name(t) for t in footer["persons"]]
-    content = page.first_with_class(article, "entry-content")
+    content = index.first("entry-content")
     if content is None:
         content = next(iter(page.elements(article, ".//*[@itemprop='articleBody']")), article)
     blocks = list(_body_blocks(content))
     people = _People(tag_names)
     body = _turns(blocks, people, tag_names)
     event: dict[str, Any] = {"title": title, "date": date}
-    lead = page.first_with_class(article, "read__lead")
+    lead = index.first("read__lead")
     if lead is not None and _text(lead):
         event["lead"] = _text(lead)
-    clock = page.first_with_class(article, "read__time")
+    clock = index.first("read__time")
     if clock is not None and kremlin.parse_time(_text(clock)):
         event["time"] = kremlin.parse_time(_text(clock))
-    place = page.first_with_class(article, "read__place")
+    place = index.first("read__place")
     if place is not None and _text(place):
         event["place"] = " ".join(_text(place).split())
     if body.attendees_intro:

@@ -13,6 +13,9 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from test_fuzz import _read_or_refuse, mutations
 
 import transcript_model as tm
 from transcript_model.api import read_result
@@ -252,3 +255,15 @@ def test_detection_and_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     capsys.readouterr()
     assert cli(["validate", str(bad)]) == 1
     assert f"{bad}:1:1: [not_a_transcript]" in capsys.readouterr().out
+
+
+# The shared mutation strategy works on UTF-8 documents (the windows-1251 page is left out).
+_PAGES = [
+    p.read_bytes() for p in sorted(DATA.glob("*.html")) if b"windows-1251" not in p.read_bytes()
+]
+
+
+@given(st.data())
+def test_mutated_saved_pages_are_read_or_refused(data: st.DataObject) -> None:
+    page = data.draw(st.sampled_from(_PAGES))
+    _read_or_refuse(data.draw(mutations(page)), "html")

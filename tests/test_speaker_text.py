@@ -6,6 +6,9 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from test_fuzz import _read_or_refuse, mutations
 
 import transcript_model as tm
 from transcript_model.api import read_result
@@ -264,3 +267,12 @@ def test_cli_convert_and_validate(tmp_path: Path, capsys: pytest.CaptureFixture[
 def test_written_json_reads_back_equal() -> None:
     t = _read("wh-remarks.txt")
     assert tm.read(tm.write(t, "json"), "json") == [t]
+
+
+_TEXTS = [p.read_bytes() for p in sorted(DATA.glob("*.txt"))]
+
+
+@given(st.data())
+def test_mutated_transcripts_are_read_or_refused(data: st.DataObject) -> None:
+    text = data.draw(st.sampled_from(_TEXTS))
+    _read_or_refuse(data.draw(mutations(text)), "speakers")
