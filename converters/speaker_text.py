@@ -57,7 +57,7 @@ _TIMESTAMP = r"[\(\[]\d{1,2}:\d{2}(?::\d{2})?[\)\]]"
 # A label-shaped line start: "NAME:", "Name (09:51):", "Name: [00:01:02]"; "Q" and "A" apart,
 # because White House transcripts print the question label without a colon.
 _LABEL_LINE = re.compile(
-    rf"^(?P<label>[^\W\d_][^:\[\(]{{0,59}}?)[{_SPACES}]*(?P<ts1>{_TIMESTAMP})?[{_SPACES}]*"
+    rf"^(?P<label>[^\W\d_][^:\[\(]{{0,119}}?)[{_SPACES}]*(?P<ts1>{_TIMESTAMP})?[{_SPACES}]*"
     rf":(?!//)[{_SPACES}]*(?P<ts2>{_TIMESTAMP})?[{_SPACES}]*(?P<rest>.*)$"
 )
 _LABEL_TEXT = re.compile(r"^[^\W\d_][\w.'’\- ]*$")
@@ -71,7 +71,8 @@ _OMISSION = re.compile(r"^(?:<…>|<\.\.\.>|\[…\]|\[\.\.\.\]|\(…\)|\(\.\.\.\
 _BREAK = re.compile(r"^\*(?:[ \t]*\*){2,}$")
 _END = re.compile(r"^END(?:\b.*\d{1,2}[:.]\d{2}.*)?$")
 
-_MAX_LABEL = 60
+_MAX_LABEL = 120
+_MAX_LABEL_WORDS = 16
 #: Words that never begin a speaker label: "Note: …", "In summary: …".
 _NOT_LABELS = {
     "note", "nb", "ps", "p.s", "update", "editor's note", "editor’s note", "correction", "source",
@@ -110,7 +111,19 @@ _TITLE_WORDS = {
     "anchor", "judge", "justice", "sheriff", "commander", "emir", "sultan", "crown",
     "premier", "council", "federal", "affairs", "economic", "assistant",
 }  # fmt: skip
-_ROLE_MAY_NOT_END = {"the", "of", "for", "and"}
+#: The words a title ends with ("Press Secretary", "Chief of Staff"): a run of title words that
+#: ends otherwise ("State" in "State Duma Speaker …") is not split off.
+_ROLE_FUNCTION_WORDS = {"of", "the", "for", "and", "on", "in", "at", "to", "de", "и", "по", "при"}
+_TITLE_HEADS = {
+    "president", "minister", "secretary", "senator", "sen.", "representative", "rep.",
+    "congressman", "congresswoman", "governor", "gov.", "mayor", "chancellor", "king", "queen",
+    "prince", "princess", "ambassador", "general", "gen.", "admiral", "adm.", "speaker",
+    "chairman", "chairwoman", "chair", "director", "spokesperson", "spokesman", "spokeswoman",
+    "adviser", "advisor", "official", "moderator", "operator", "leader", "attorney",
+    "commissioner", "chief", "staff", "pope", "colonel", "col.", "captain", "capt.",
+    "lieutenant", "lt.", "sergeant", "sgt.", "coordinator", "interpreter", "host", "anchor",
+    "judge", "justice", "sheriff", "commander", "emir", "sultan", "premier", "assistant", "lady",
+}  # fmt: skip
 
 _MONTHS = {
     **{m: i for i, m in enumerate(
@@ -235,15 +248,18 @@ def _capitalised_words(words: Sequence[str]) -> bool:
 
 
 def _split_role(label: str) -> tuple[str | None, str | None]:
-    """(role, name) by the title words at the start of the label; the rest is the name."""
+    """(role, name) of an upper-case label by the title words at its start ("PRESIDENT
+    BIDEN"); the rest is the name, and a label of title words only is a role."""
     words = label.split(" ")
     cut = 0
     for index, word in enumerate(words):
         if word.casefold() not in _TITLE_WORDS:
             break
         cut = index + 1
-    while cut and words[cut - 1].casefold() in _ROLE_MAY_NOT_END and cut < len(words):
+    while cut and words[cut - 1].casefold() not in _TITLE_HEADS:
         cut -= 1
+    if cut < len(words) and words[cut].casefold() in ("of", "the", "for", "and"):
+        return None, label
     if cut == 0:
         return None, label
     if cut == len(words):
@@ -296,7 +312,19 @@ def _find_labels(lines: Sequence[_Line]) -> dict[int, tuple[str, str, bool]]:
     counts: dict[str, int] = {}
     for label, _rest, _stamped in candidates.values():
         counts[label] = counts.get(label, 0) + 1
-    return {n: c for n, c in candidates.items() if _accept(c[0], c[2], counts)}
+    accepted = {n: c for n, c in candidates.items() if _accept(c[0], c[2], counts)}
+    # A long label ("President of the United States Joe Biden") is a label when it ends with
+    # a name that is a label elsewhere ("Joe Biden").
+    names = {c[0].casefold() for c in accepted.values() if " " in c[0]}
+    for number, candidate in candidates.items():
+        words = candidate[0].split(" ")
+        if number not in accepted and len(words) <= _MAX_LABEL_WORDS and words[0][:1].isupper():
+            cuts = [i for i in range(1, len(words) - 1) if " ".join(words[i:]).casefold() in names]
+            if cuts and all(
+                w[:1].isupper() or w.casefold() in _ROLE_FUNCTION_WORDS for w in words[: cuts[0]]
+            ):
+                accepted[number] = candidate
+    return accepted
 
 
 def _resolve(labels: Iterable[tuple[str, int, bool]]) -> dict[str, _Label]:
@@ -317,11 +345,17 @@ def _resolve(labels: Iterable[tuple[str, int, bool]]) -> dict[str, _Label]:
             (n for n in names if n != printed and printed.casefold().endswith(" " + n.casefold())),
             None,
         )
-        role, name = (
-            (printed[: -len(tail) - 1], printed[-len(tail) :])
-            if tail is not None
-            else _split_role(printed)
-        )
+        role: str | None
+        name: str | None
+        if tail is not None:
+            role, name = printed[: -len(tail) - 1], printed[-len(tail) :]
+        elif _is_upper(printed) or all(w.casefold() in _TITLE_WORDS for w in printed.split(" ")):
+            role, name = _split_role(printed)
+        else:
+            # Mixed case reads like a kremlin.ru label: the shared rules split "President of
+            # the United States Joe Biden" at the name and keep "Recep Tayyip Erdogan" whole.
+            parts = kremlin.split_label(printed)
+            role, name = parts.role, parts.name
         resolved[printed] = _Label(printed, role, name, False, line, stamped)
     return resolved
 

@@ -276,3 +276,23 @@ _TEXTS = [p.read_bytes() for p in sorted(DATA.glob("*.txt"))]
 def test_mutated_transcripts_are_read_or_refused(data: st.DataObject) -> None:
     text = data.draw(st.sampled_from(_TEXTS))
     _read_or_refuse(data.draw(mutations(text)), "speakers")
+
+
+def test_roles_split_only_on_evidence_or_title_words() -> None:
+    text = (
+        "Remarks\n2022-03-11\n"
+        "President of the United States Joe Biden: Hello.\n"
+        "Joe Biden: Again.\n"
+        "Recep Tayyip Erdogan: Yes.\n"
+        "State Duma Speaker Vyacheslav Volodin: Colleagues.\n"
+        "Senior Administration Official: Background only.\n"
+        "This sentence mentions Joe Biden: it is not a label.\n"
+    )
+    t = tm.read_one(text, "speakers")
+    assert [(p.name, p.role) for p in t.participants] == [
+        ("Joe Biden", "President of the United States"),
+        ("Recep Tayyip Erdogan", None),
+        ("Vyacheslav Volodin", "State Duma Speaker"),
+        (None, "Senior Administration Official"),
+    ]
+    assert t.turns[-1].paragraphs[-1] == "This sentence mentions Joe Biden: it is not a label."  # type: ignore[union-attr]
