@@ -35,7 +35,7 @@ class _Explicit:
 def render(transcript: Transcript, parse: Parser) -> str:
     """The page text of ``transcript``; ``parse`` is the reader used to check it."""
     explicit = _Explicit()
-    for _ in range(len(transcript.turns) + 8):
+    for _ in range(len(transcript.turns) + 10):
         lines = render_lines(transcript, explicit)
         back = _read_back(lines, parse)
         if back == transcript:
@@ -56,36 +56,49 @@ def _read_back(lines: list[str], parse: Parser) -> Transcript | None:
 
 
 def _escalate(original: Transcript, back: Transcript | None, explicit: _Explicit) -> None:
+    """Switch the next part that did not survive to its explicit form.
+
+    Document-level parts go first, one step at a time, so that a turn is only written
+    explicitly when it still fails with them settled: a page keeps its plain look as far as
+    it can.
+    """
     if back is None:
         explicit.header = explicit.participants = explicit.footer = True
         explicit.turns.update(range(len(original.turns)))
         return
-    if back.event != original.event or back.metadata.captions != original.metadata.captions:
-        # The header may also have swallowed the first lines of the body.
+    header_differs = (
+        back.event != original.event or back.metadata.captions != original.metadata.captions
+    )
+    if header_differs and not explicit.header:
         explicit.header = explicit.participants = True
-        if original.turns:
-            explicit.turns.add(0)
-    if back.participants != original.participants:
+        return
+    if back.participants != original.participants and not explicit.participants:
         explicit.participants = True
-    if back.metadata.model_copy(update={"captions": []}) != original.metadata.model_copy(
+        return
+    footer_differs = back.metadata.model_copy(
         update={"captions": []}
-    ):
+    ) != original.metadata.model_copy(update={"captions": []})
+    if footer_differs and not explicit.footer:
         explicit.footer = True
+        return
+    if header_differs and original.turns and 0 not in explicit.turns:
+        # The header still reads wrong: it took in the first lines of the body.
+        explicit.turns.add(0)
+        return
     pairs = zip(original.turns, back.turns, strict=False)
     first = next((i for i, (a, b) in enumerate(pairs) if a != b), None)
     if first is None and len(back.turns) != len(original.turns):
         first = min(len(original.turns), len(back.turns))
-    if first is not None:
-        # The turn that went wrong, or else the nearest plain one before it (which may have
-        # taken in the lines of the next).
-        after = [i for i in range(first, len(original.turns)) if i not in explicit.turns]
-        before = [i for i in range(min(first, len(original.turns))) if i not in explicit.turns]
-        if after:
-            explicit.turns.add(after[0])
-        elif before:
-            explicit.turns.add(before[-1])
-        else:
-            explicit.footer = explicit.header = explicit.participants = True
+    if first is None:
+        return
+    # The turn that went wrong, or else the nearest plain one before it (which may have taken
+    # in the lines of the next).
+    after = [i for i in range(first, len(original.turns)) if i not in explicit.turns]
+    before = [i for i in range(min(first, len(original.turns))) if i not in explicit.turns]
+    if after:
+        explicit.turns.add(after[0])
+    elif before:
+        explicit.turns.add(before[-1])
 
 
 def render_lines(t: Transcript, explicit: _Explicit) -> list[str]:
