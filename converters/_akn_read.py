@@ -153,10 +153,10 @@ class _Reader:
         return TranscriptError.single(code, message, self.origin, line)
 
     def target(self, pointer: str | None) -> Any:
-        """The references entry a "#eId" pointer names, or None."""
-        if not pointer or not pointer.startswith("#"):
+        """The references entry a "#eId" pointer names (a bare eId is accepted too), or None."""
+        if not pointer:
             return None
-        return self.refs.get(pointer[1:])
+        return self.refs.get(pointer.removeprefix("#"))
 
     def inline(self, element: Any) -> str:
         """Text of inline content; "[…]" insertions keep their brackets, notes are dropped."""
@@ -217,10 +217,9 @@ class _Reader:
 
     def participants(self) -> list[dict[str, Any]]:
         speakers = {
-            (e.get("by") or "")[1:]
+            (e.get("by") or "").removeprefix("#")
             for e in self.doc.iter(*(self.q(n) for n in _SPEECHES))
-            if (e.get("by") or "").startswith("#")
-        }
+        } - {""}
         result = []
         for key, entry in self.refs.items():
             kind = _local(entry)
@@ -528,22 +527,6 @@ class _Reader:
             self.narrative(self.inline(element), element, True)
 
     def speech(self, element: Any) -> None:
-        by = element.get("by") or ""
-        if not by and self.own is None:
-            # Some tools leave by empty and mark the speaker up inside the label.
-            inner = element.find(f"{self.q('from')}/{self.q('person')}")
-            by = (inner.get("refersTo") or "") if inner is not None else ""
-        role = None
-        if element.get("as"):
-            target = self.target(element.get("as"))
-            if target is None:
-                self.warn("akn_unresolved", f"as={element.get('as')!r} names no TLCRole", element)
-            else:
-                role = (
-                    as_name(target.get("showAs") or "")
-                    if self.own is None
-                    else target.get("showAs")
-                )
         label = None
         # Text directly inside the speech (no p) is a paragraph too; some exports write it so.
         paragraphs = [t for t in (as_line(element.text or ""),) if t]
@@ -556,15 +539,8 @@ class _Reader:
             tail = as_line(child.tail or "")
             if tail is not None:
                 paragraphs.append(tail)
-        speaker = None
-        if by.startswith("#") and len(by) > 1:
-            person = self.people.get(by[1:])
-            if person is None:
-                speaker = self._speaker_without_reference(by[1:], label, element)
-            else:
-                speaker = person["id"]
-        elif by:
-            self.warn("akn_unresolved", f"speaker by={by!r} is not a '#' pointer: dropped", element)
+        speaker = self._speaker(element, label)
+        role = self._speech_role(element)
         if not paragraphs:
             self.warn("akn_empty_speech", "dropped a speech without text", element)
         elif speaker is None and label is None:
@@ -575,6 +551,47 @@ class _Reader:
                 {"kind": "speech", "speaker": speaker, "label": label, "role": role,
                  "paragraphs": paragraphs}
             )  # fmt: skip
+            person = None if self.own is not None else self._person_of(speaker)
+            if person is not None and person["role"] is None:
+                person["role"] = role  # the role of the speaker's first labelled speech
+
+    def _person_of(self, speaker: str | None) -> dict[str, Any] | None:
+        return next((p for p in self.people.values() if p["id"] == speaker), None)
+
+    def _speaker(self, element: Any, label: str | None) -> str | None:
+        """The participant id a speech's ``by`` (or a ``person`` in its label) names."""
+        by = element.get("by") or ""
+        if not by and self.own is None:
+            # Some tools leave by empty and mark the speaker up inside the label.
+            inner = element.find(f"{self.q('from')}/{self.q('person')}")
+            by = (inner.get("refersTo") or "") if inner is not None else ""
+        if not by or by == "#":
+            return None
+        person = self.people.get(by.removeprefix("#"))
+        if person is not None:
+            return str(person["id"])
+        if by.startswith("#"):
+            return self._speaker_without_reference(by[1:], label, element)
+        self.warn("akn_unresolved", f"speaker by={by!r} is not a '#' pointer: dropped", element)
+        return None
+
+    def _speech_role(self, element: Any) -> str | None:
+        """The role a speech's ``as`` (or a ``role`` in its label) names."""
+        pointer = element.get("as")
+        if not pointer and self.own is None:
+            inner = element.find(f"{self.q('from')}/{self.q('role')}")
+            if inner is not None:
+                found = self.target(inner.get("refersTo"))
+                shown = found.get("showAs") if found is not None else self.inline(inner)
+                return as_name(shown or "")
+        if not pointer:
+            return None
+        target = self.target(pointer)
+        if target is None:
+            self.warn("akn_unresolved", f"as={pointer!r} names no TLCRole", element)
+            return None
+        shown = target.get("showAs")
+        return shown if self.own is not None else as_name(shown or "")
 
     def _speech_block(self, name: str | None, child: Any) -> list[str]:
         """The paragraphs one child of a speech contributes (headings become turns)."""

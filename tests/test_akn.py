@@ -443,3 +443,26 @@ def test_bad_doc_date_falls_back_to_frbr_and_time_may_be_a_datetime() -> None:
         "+02:00",
     )
     assert [(w.code, w.line) for w in result.warnings] == [("akn_date", 6)]
+
+
+def test_roles_from_labels_and_bare_pointers() -> None:
+    references = (
+        '<references source="#x"><TLCRole eId="mec" href="/r/mec" showAs="MEC for Finance"/>'
+        '<TLCPerson eId="eta" href="/p/eta" showAs="Mr Eta"/></references>'
+    )
+    t, warnings = _third_party(
+        '<debateSection name="s"><speech by="eta"><from><role refersTo="#mec">The MEC</role> '
+        "Mr Eta:</from><p>Answer.</p></speech></debateSection>",
+        references,
+    )
+    (speech,) = t.turns
+    assert isinstance(speech, Speech)
+    assert (speech.speaker, speech.label, speech.role) == (
+        "eta",
+        "The MEC Mr Eta",
+        "MEC for Finance",
+    )
+    assert [(p.id, p.name, p.role) for p in t.participants] == [
+        ("eta", "Mr Eta", "MEC for Finance")
+    ]
+    assert warnings == []
