@@ -15,7 +15,7 @@ import sys
 import traceback
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from functools import partial
+from functools import cache, partial
 from typing import Any
 
 from transcript_model.api import validate_result
@@ -73,6 +73,12 @@ class FileReport:
         }
 
 
+@cache
+def _installed() -> list[Format]:
+    # Looked up once: finding the converter modules costs an import-system search each time.
+    return all_formats()
+
+
 def check_file(
     item: InputFile, forced: str | None, max_bytes: int, debug: bool = False
 ) -> FileReport:
@@ -81,7 +87,7 @@ def check_file(
     try:
         data = item.data if item.path is None else read_bytes(item.path, max_bytes)
         assert data is not None  # stdin inputs carry their bytes
-        export_only = None if forced else export_only_owner(item.display, all_formats())
+        export_only = None if forced else export_only_owner(item.display, _installed())
         if export_only is not None:
             raise TranscriptError.single(
                 "write_only",
@@ -194,7 +200,7 @@ def run(args: argparse.Namespace) -> int:
     # Everything imported so far lives until exit: keep the collector from scanning it again and
     # again while thousands of transcripts are built (about a tenth of the time on JSON).
     gc.freeze()
-    inputs = expand(args.paths, all_formats(), forced)
+    inputs = expand(args.paths, _installed(), forced)
     reports = [FileReport(p.file, None, problems=[p]) for p in inputs.missing]
     emitters: dict[str, Callable[[Problem], str]] = {"text": text_line, "github": github_line}
     emit = emitters.get(args.output_format)
