@@ -216,7 +216,7 @@ def test_xinclude_corpus_root_given_as_path_or_bytes() -> None:
 
 
 def test_third_party_whitespace_and_ids_are_normalised() -> None:
-    document = f"""<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="a.b" xml:lang="en">
+    document = b"""<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="a.b" xml:lang="en">
       <teiHeader><fileDesc><titleStmt><title>  A
         title </title></titleStmt></fileDesc>
       <profileDesc><settingDesc><setting><date when="2020-01-02"/></setting></settingDesc>
@@ -225,7 +225,7 @@ def test_third_party_whitespace_and_ids_are_normalised() -> None:
       </particDesc></profileDesc></teiHeader>
       <text><body><div><note type="speaker">MR   SMITH:</note><u who="#x.y"><seg>
         Hello
-        world.</seg></u></div></body></text></TEI>""".encode()
+        world.</seg></u></div></body></text></TEI>"""
     result = tei.read(document, "third.xml")
     transcript = result.transcripts[0]
     assert transcript.id == "a_b" and transcript.event.title == "A title"
