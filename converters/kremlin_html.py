@@ -345,6 +345,8 @@ class _Body:
     turns: list[dict[str, Any]] = field(default_factory=list)
     attendees_intro: str | None = None
     attendee_parts: list[kremlin.LabelParts] = field(default_factory=list)
+    #: Labels with no text after them (not kept: a speech needs a paragraph).
+    unspoken: list[str] = field(default_factory=list)
 
 
 def _attendees(block: _Block, tag_names: list[str]) -> tuple[str, list[kremlin.LabelParts]] | None:
@@ -403,6 +405,9 @@ def _turns(blocks: list[_Block], people: _People, tag_names: list[str]) -> _Body
             continue
         for text in block.texts:
             open_speech, resume = _paragraph(body, text, open_speech, resume)
+    body.unspoken = [
+        t["label"] for t in body.turns if t["kind"] == "speech" and not t["paragraphs"]
+    ]
     body.turns = [t for t in body.turns if t["kind"] != "speech" or t["paragraphs"]]
     return body
 
@@ -599,6 +604,17 @@ def read(data: bytes, origin: str = "<input>", **options: Any) -> ReadResult:
             "see_also": footer["see_also"],
         },
     }
+    if body.unspoken:
+        warnings.append(
+            Problem(
+                "dropped",
+                f"{len(body.unspoken)} speaker labels have no text after them and are not kept "
+                f"(first: {body.unspoken[0][:40]!r})",
+                origin,
+                line,
+                severity="warning",
+            )
+        )
     if printed_date and kremlin.parse_date(printed_date) not in (None, date):
         warnings.append(
             Problem(

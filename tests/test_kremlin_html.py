@@ -267,3 +267,9 @@ _PAGES = [
 def test_mutated_saved_pages_are_read_or_refused(data: st.DataObject) -> None:
     page = data.draw(st.sampled_from(_PAGES))
     _read_or_refuse(data.draw(mutations(page)), "html")
+
+
+def test_a_label_without_text_is_reported_not_kept() -> None:
+    result = read_result(_page("<p><b>Vladimir Putin:</b></p><h3>Part two</h3>"), "html")
+    assert result.transcripts[0].turns == [Heading(text="Part two")]
+    assert [w.code for w in result.warnings] == ["dropped"]
