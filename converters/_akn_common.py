@@ -17,6 +17,7 @@ AKN20 = "http://www.akomantoso.org/2.0"
 AKN10 = "http://www.akomantoso.org/1.0"
 #: The package's own namespace, for what AKN has no slot for (inside ``meta/proprietary``).
 TM = "urn:transcript-model:akn:1.0"
+_XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 
 #: eIds of the reference entities the writer creates; each holds a "." so that none can equal
 #: a participant id (model ids never contain ".").
@@ -77,10 +78,10 @@ def line_of(element: Any) -> int | None:
 def reference_key(element: Any) -> str | None:
     """The name a ``#pointer`` uses for a references entry.
 
-    ``eId`` in 3.0, ``id`` in 2.0; SayIt's exports give neither and point at the last segment
-    of the entry's ``href`` (``/ontology/person/…/gonzalo`` is ``#gonzalo``).
+    ``eId`` in 3.0, ``id`` in 2.0, ``xml:id`` in AKN4EU; SayIt's exports give none and point at
+    the last segment of the entry's ``href`` (``/ontology/person/…/gonzalo`` is ``#gonzalo``).
     """
-    key = element.get("eId", element.get("id"))
+    key = element.get("eId", element.get("id", element.get(_XML_ID)))
     if key is None and element.get("href"):
         key = element.get("href").rstrip("/").rsplit("/", 1)[-1] or None
     return key if isinstance(key, str) else None
