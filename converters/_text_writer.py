@@ -239,6 +239,8 @@ def _plain_turn(turn: Any, state: _BodyState, lines: list[str]) -> bool:
         lines.extend(_paragraph_lines(turn.paragraphs))
         return True
     text = turn.text if kind in ("stage", "heading") else turn.marker
+    if kind == "heading" and state.open_kind == "speech":
+        return False
     plain = {
         "stage": layout.is_stage,
         "omission": layout.is_omission,

@@ -333,7 +333,13 @@ def _parse_body(doc: _Document, end: int) -> None:
             doc.position -= 1
             _parse_attendees(doc, end)
             open_turn, resume, attendees_possible = None, None, False
-        elif layout.is_heading(line) and not layout.starts_with_colon(following or ""):
+        elif (
+            not isinstance(open_turn, _RawSpeech)
+            and layout.is_heading(line)
+            and not layout.starts_with_colon(following or "")
+        ):
+            # Inside a speech a short line is taken as its text: cutting the speech at a
+            # false heading would lose the speaker of what follows.
             doc.turns.append({"kind": "heading", "text": line})
             open_turn, resume = None, None
         else:

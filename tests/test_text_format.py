@@ -251,3 +251,52 @@ def test_paragraph_that_looks_like_a_label_is_escaped() -> None:
     written = tm.write(changed, "text")
     assert "\\ Mr Putin: hello\n\\ Topics\n" in written
     assert tm.read(written, "text") == [changed]
+
+
+_PAGE = """Events
+Meeting with students
+March 1, 2022, 12:00
+Sochi
+Vladimir Putin met with students of the Sirius centre.
+Also taking part in the meeting were Minister of Education Sergei Kravtsov and Rector Irina Petrova.
+President of Russia Vladimir Putin:
+Good afternoon, friends.
+Colleagues
+Let us begin.
+Question (retranslated): What do you think about science?
+Vladimir Putin (retranslated): It is our future.
+Publication status
+Publication date: March 1, 2022, 13:00
+Text version
+"""
+
+
+def test_other_real_variants() -> None:
+    [t] = tm.read(_PAGE, "text")
+    # Date and time on one line.
+    assert (t.event.date, t.event.time, t.event.place) == (
+        dt.date(2022, 3, 1),
+        dt.time(12, 0),
+        "Sochi",
+    )
+    # The attendee sentence after a first narrative paragraph.
+    assert t.turns[0].kind == "narrative"
+    assert t.event.attendees_intro == "Also taking part in the meeting were"
+    assert [(p.role, p.name) for p in t.participants if p.attending] == [
+        ("Minister of Education", "Sergei Kravtsov"),
+        ("Rector", "Irina Petrova"),
+    ]
+    # A label alone on its line; inside a speech a short line is text, not a heading.
+    speech = t.turns[1]
+    assert (speech.speaker, speech.label) == (
+        "vladimir-putin",
+        "President of Russia Vladimir Putin",
+    )
+    assert speech.paragraphs == ["Good afternoon, friends.", "Colleagues", "Let us begin."]
+    # Asides after labels.
+    assert (t.turns[2].speaker, t.turns[2].label) == (None, "Question (retranslated)")
+    assert (t.turns[3].speaker, t.turns[3].label) == (
+        "vladimir-putin",
+        "Vladimir Putin (retranslated)",
+    )
+    assert tm.read(tm.write(t, "text"), "text") == [t]
