@@ -105,8 +105,7 @@ def language3(tag: str) -> str:
 
 def country_of(transcript: Transcript) -> str:
     """Two-letter country for the FRBR URI, derived from what the transcript says."""
-    url = transcript.metadata.source.url or ""
-    host = (urlsplit(url).hostname or "") if url else ""
+    host = _host(transcript.metadata.source.url)
     if transcript.id.startswith("kremlin") or host.endswith("kremlin.ru"):
         return "ru"
     subtags = transcript.language.split("-")[1:]
@@ -116,8 +115,15 @@ def country_of(transcript: Transcript) -> str:
     tld = host.rsplit(".", 1)[-1] if "." in host else ""
     if len(tld) == 2 and tld.isalpha() and tld not in _GENERIC_TLDS:
         return tld.lower()
-    # ISO 3166 reserves "zz" for user assignment; AKN tools read it as "unknown country".
+    # ISO 3166 leaves "zz" to user assignment: it cannot be mistaken for a real country.
     return "zz"
+
+
+def _host(url: str | None) -> str:
+    try:
+        return (urlsplit(url).hostname or "") if url else ""
+    except ValueError:  # e.g. "http://[x": a bracket that opens no IPv6 address
+        return ""
 
 
 def _segment(value: str) -> str:
