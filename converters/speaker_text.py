@@ -65,7 +65,11 @@ _QA_LABEL = re.compile(
     rf"^(?:(?P<q>Q)(?::|\.(?= )|(?=[{_SPACES}]{{2}})|(?=\t)|$)|(?P<a>A)(?::|(?=[{_SPACES}]{{2}})))"
     rf"[{_SPACES}]*(?P<rest>.*)$"
 )
-_TIMESTAMP_RE = re.compile(_TIMESTAMP)
+_Q_SINGLE_SPACE = re.compile(r"^Q (?=[A-Z“\"‘'])")
+_BARE_TIMESTAMP = re.compile(
+    rf"^(?P<label>[A-Z][\w.'’\-]*(?: [A-Z0-9][\w.'’\-]*){{0,3}})[{_SPACES}]+"
+    r"\(?\d{1,2}:\d{2}(?::\d{2})?\)?$"
+)
 _STAGE = re.compile(r"^(?:\([^()]{1,200}\)|\[[^\[\]]{1,200}\])$")
 _OMISSION = re.compile(r"^(?:<…>|<\.\.\.>|\[…\]|\[\.\.\.\]|\(…\)|\(\.\.\.\)|…)$")
 _BREAK = re.compile(r"^\*(?:[ \t]*\*){2,}$")
@@ -324,7 +328,39 @@ def _find_labels(lines: Sequence[_Line]) -> dict[int, tuple[str, str, bool]]:
                 w[:1].isupper() or w.casefold() in _ROLE_FUNCTION_WORDS for w in words[: cuts[0]]
             ):
                 accepted[number] = candidate
+    accepted.update(_weak_labels(lines, accepted))
     return accepted
+
+
+def _weak_labels(
+    lines: Sequence[_Line], accepted: dict[int, tuple[str, str, bool]]
+) -> dict[int, tuple[str, str, bool]]:
+    """Labels that count only when the document shows the layout more than once.
+
+    "Q Thank you." (a copy that collapsed the spaces after "Q") beside upper-case labels, and
+    "Anna Berg  0:03" (a name with a bare timestamp, the text on the next lines, as recording
+    transcription services print it) when the same name opens two such lines.
+    """
+    found: dict[int, tuple[str, str, bool]] = {}
+    if any(_is_upper(c[0]) for c in accepted.values()):
+        questions = {
+            ln.number: ("Q", ln.text[2:].strip(_SPACES), False)
+            for ln in lines
+            if ln.number not in accepted and _Q_SINGLE_SPACE.match(ln.text)
+        }
+        if len(questions) >= 2:
+            found.update(questions)
+    stamped: dict[int, tuple[str, str, bool]] = {}
+    for line in lines:
+        match = _BARE_TIMESTAMP.match(line.text) if line.number not in accepted else None
+        if match and len(match.group("label").split()) <= 4:
+            stamped[line.number] = (_one_spaced(match.group("label")), "", True)
+    counts: dict[str, int] = {}
+    for label, _rest, _stamped in stamped.values():
+        counts[label] = counts.get(label, 0) + 1
+    if any(count >= 2 for count in counts.values()):
+        found.update({n: c for n, c in stamped.items() if counts[c[0]] >= 2 or _is_generic(c[0])})
+    return found
 
 
 def _resolve(labels: Iterable[tuple[str, int, bool]]) -> dict[str, _Label]:

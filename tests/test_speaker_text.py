@@ -296,3 +296,29 @@ def test_roles_split_only_on_evidence_or_title_words() -> None:
         (None, "Senior Administration Official"),
     ]
     assert t.turns[-1].paragraphs[-1] == "This sentence mentions Joe Biden: it is not a label."  # type: ignore[union-attr]
+
+
+def test_collapsed_question_label_counts_beside_upper_case_labels() -> None:
+    text = "Briefing\n2022-03-11\nMS. PSAKI: Hi.\nQ Thank you, Jen.\nMS. PSAKI: Sure.\nQ Again.\n"
+    t = tm.read_one(text, "speakers")
+    assert [s.label for s in _speeches(t)] == ["MS. PSAKI", "Q", "MS. PSAKI", "Q"]
+    # Without the layout around it, "Q " is just the start of a sentence.
+    alone = tm.read_one("Notes\n2022-03-11\nQ Street is closed.\nQ Road too.\n", "speakers")
+    assert [t.kind for t in alone.turns] == ["narrative"]
+
+
+def test_name_and_bare_timestamp_lines_of_transcription_services() -> None:
+    text = (
+        "Team call\n2023-01-05\n\n"
+        "Anna Berg  0:03\nHello all.\nSecond line.\n\n"
+        "Speaker 2  0:15\nHi Anna.\n\n"
+        "Anna Berg  0:20\nLet us start.\nThe meeting ends at 10:30\n"
+    )
+    result = read_result(text, "speakers")
+    t = result.transcripts[0]
+    assert [(s.label, s.speaker, s.paragraphs) for s in _speeches(t)] == [
+        ("Anna Berg", "anna-berg", ["Hello all.", "Second line."]),
+        ("Speaker 2", None, ["Hi Anna."]),
+        ("Anna Berg", "anna-berg", ["Let us start.", "The meeting ends at 10:30"]),
+    ]
+    assert any("3 speaker timestamps" in w.message for w in result.warnings)
