@@ -53,6 +53,7 @@ _COUNTER = re.compile(r"^(\d{1,3}) (?:of|из) (\d{1,3})$")
 _BREAK = re.compile(r"^\*(?:[ \u00a0]*\*){2,}$")
 _OMISSION = re.compile(r"^(?:<…>|<\.\.\.>|\[…\]|\[\.\.\.\])$")
 _STAGE = re.compile(r"^\([^()]{1,300}\)\.?$")
+_TERMINAL = tuple(".,:;!?…»\"”)]'’")
 _PERSON_LINK = re.compile(r"/catalog/persons/(\d+)")
 _DOCUMENT_ID = re.compile(r"/(\d+)/?(?:[?#].*)?$")
 _DIRECT_LINK = ("Direct link", "Прямая ссылка")
@@ -167,9 +168,24 @@ def _body_blocks(content: etree._Element) -> Iterator[_Block]:
         if labelled is not None:
             yield _Block("p", labelled[1], labelled[0], links)
             continue
+        if _bold_heading(element):
+            yield _Block("heading", [_text(element)])
+            continue
         texts = _segments(element)
         if texts:
             yield _Block("p", texts, None, links)
+
+
+def _bold_heading(paragraph: etree._Element) -> bool:
+    """A paragraph set entirely in bold, short and without final punctuation: a subheading
+    ("* * *" in bold stays a break, and a bold label has a colon)."""
+    text = _text(paragraph)
+    if paragraph.tag != "p" or not text or len(text.split()) > 12:
+        return False
+    if text.endswith(_TERMINAL) or _BREAK.match(text) or _OMISSION.match(text):
+        return False
+    bold = "".join(_text(b) for b in paragraph if b.tag in ("b", "strong"))
+    return bold.replace(" ", "") == text.replace(" ", "")
 
 
 def _slider_class(element: etree._Element) -> bool:

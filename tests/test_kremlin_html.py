@@ -152,6 +152,7 @@ def test_headings_stage_directions_breaks_and_line_breaks() -> None:
             "<p><b>Vladimir Putin:</b> Good afternoon.<br>Second line.</p>"
             "<p>(Applause.)</p><p>Thank&nbsp;you &lt;all&gt;.</p>"
             "<h3>Second part</h3><p>* * *</p><p>Unlabelled text.</p>"
+            "<p><b>* * *</b></p><p><strong>Economic issues</strong></p>"
         )
     )
     assert page.turns == [
@@ -165,6 +166,8 @@ def test_headings_stage_directions_breaks_and_line_breaks() -> None:
         Heading(text="Second part"),
         tm.model.Break(marker="* * *"),
         tm.model.Narrative(paragraphs=["Unlabelled text."]),
+        tm.model.Break(marker="* * *"),
+        Heading(text="Economic issues"),
     ]
 
 
