@@ -480,3 +480,46 @@ def test_cobalt_reads_the_written_document() -> None:
     assert document.frbr_uri.expression_uri() == "/akn/zz/debate/2022-03-11/t1/eng@2022-03-11"
     assert document.title == "Meeting"
     assert schemas.validate(document, strict=True) == (True, [])
+
+
+def _without_own_metadata(text: str) -> bytes:
+    """Our document as another tool would have it: no proprietary block, no tm: attributes."""
+    root = parse_xml(text.encode()).getroot()
+    for proprietary in root.iter(f"{AKN}proprietary"):
+        proprietary.getparent().remove(proprietary)
+    for element in root.iter():
+        for name in [a for a in element.attrib if a.startswith("{urn:transcript-model")]:
+            del element.attrib[name]
+    return etree.tostring(root, encoding="UTF-8")
+
+
+@given(transcripts())
+def test_third_party_path_keeps_the_body_and_event(transcript: Transcript) -> None:
+    result = akn.read(_without_own_metadata(akn.write([transcript])), "other.akn.xml")
+    (read,) = result.transcripts
+    assert read.turns == transcript.turns
+    event = transcript.event
+    assert (read.event.title, read.event.date, read.event.lead, read.event.place) == (
+        event.title,
+        event.date,
+        event.lead,
+        event.place,
+    )
+    assert read.event.time == event.time
+    assert [p.id for p in read.participants] == [p.id for p in transcript.participants]
+    assert [p.attending for p in read.participants] == [
+        p.attending for p in transcript.participants
+    ]
+
+
+def test_schema_is_compiled_lazily_and_once() -> None:
+    from transcript_model.converters._akn_validate import schema
+
+    data = akn.write([_small()]).encode()
+    schema.cache_clear()
+    akn.read(data)
+    assert schema.cache_info().currsize == 0
+    akn.validate(data)
+    akn.validate(data)
+    info = schema.cache_info()
+    assert (info.misses, info.hits) == (1, 1)
