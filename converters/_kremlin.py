@@ -299,11 +299,15 @@ def split_label(label: str, known_names: Sequence[str] = ()) -> LabelParts:
     text = re.sub(r"\s*\([^()]{1,40}\)$", "", _clean(label))
     if is_generic_label(text):
         return LabelParts(None, None)
-    for name in sorted(known_names, key=len, reverse=True):
-        if names_match(text, name):
+    folded = text.casefold()
+    longest_first = sorted(known_names, key=len, reverse=True)
+    for name in longest_first:
+        if folded == name.casefold():
             return LabelParts(None, text)
         if text.endswith(" " + name):
             return LabelParts(text[: -len(name) - 1].rstrip(" ,"), name)
+    if "." in text and any(names_match(text, name) for name in longest_first):
+        return LabelParts(None, text)
     words = text.split(" ")
     if len(words) == 1:
         return LabelParts(text, None) if is_role_only_label(text) else LabelParts(None, text)

@@ -45,13 +45,16 @@ def split_documents(lines: list[Line]) -> list[list[Line]]:
     """Split numbered non-blank lines into documents at each "Text version" end marker."""
     documents: list[list[Line]] = [[]]
     for number, line in lines:
-        glued = layout.glued_end(line)
-        if glued is not None:
-            documents.append([(number, glued)])
-        elif layout.is_end_marker(line):
-            documents.append([])
-        else:
-            documents[-1].append((number, line))
+        # Only lines starting like the marker ("T" in both languages) need a closer look.
+        if line[0] in "TТ":
+            glued = layout.glued_end(line)
+            if glued is not None:
+                documents.append([(number, glued)])
+                continue
+            if layout.is_end_marker(line):
+                documents.append([])
+                continue
+        documents[-1].append((number, line))
     return [d for d in documents if d]
 
 
@@ -287,21 +290,22 @@ def _parse_body(doc: _Document, end: int) -> None:
                 open_turn = _add_paragraph(doc, line, open_turn, resume)
             continue
         following = doc.lines[doc.position][1] if doc.position < end else None
-        command = layout.directive(line)
+        first = line[0]
+        command = layout.directive(line) if first == "\\" else None
         if command is not None:
             open_turn, resume = _apply_directive(doc, command, open_turn, resume)
             attendees_possible = attendees_possible and command[0] != "speech"
             continue
-        if layout.is_escaped(line):
+        if first == "\\":
             open_turn = _add_paragraph(doc, layout.unescape(line), open_turn, resume)
             continue
-        if layout.is_break(line):
+        if first == "*" and layout.is_break(line):
             doc.turns.append({"kind": "break", "marker": line})
             open_turn, resume = None, None
-        elif layout.is_omission(line):
+        elif first in "<[" and layout.is_omission(line):
             doc.turns.append({"kind": "omission", "marker": line})
             resume, open_turn = _interrupted(open_turn, resume, doc), None
-        elif layout.is_stage(line):
+        elif first == "(" and layout.is_stage(line):
             doc.turns.append({"kind": "stage", "text": line})
             resume, open_turn = _interrupted(open_turn, resume, doc), None
         elif (labelled := layout.split_label_line(line)) is not None:
