@@ -24,6 +24,7 @@ _POINTERS: dict[str, frozenset[str] | None] = {
     "refersTo": None,
     "dictionary": None,
 }
+_ID_ATTRIBUTES = ("eId", "wId", "id", "{http://www.w3.org/XML/1998/namespace}id")
 
 
 @functools.cache
@@ -47,7 +48,11 @@ def schema_problems(tree: etree._ElementTree, origin: str) -> list[Problem]:
 
 
 def pointer_problems(tree: etree._ElementTree, origin: str) -> list[Problem]:
-    """``by``, ``as``, ``refersTo`` and ``dictionary`` pointers that name no reference entry."""
+    """``by``, ``as``, ``refersTo`` and ``dictionary`` pointers that name nothing.
+
+    ``by``, ``as`` and ``dictionary`` must name an entry of ``meta/references`` (``as`` a
+    ``TLCRole``); ``refersTo`` may also name any element of the document by its id.
+    """
     root = tree.getroot()
     namespace = etree.QName(root).namespace or ""
     entries: dict[str, str] = {}
@@ -56,6 +61,14 @@ def pointer_problems(tree: etree._ElementTree, origin: str) -> list[Problem]:
             key = reference_key(entry) if isinstance(entry.tag, str) else None
             if key is not None:
                 entries.setdefault(key, etree.QName(entry).localname)
+    # refersTo may also name a part of the document (a voting refers to the section voted on).
+    anchors = {
+        value
+        for element in root.iter()
+        if isinstance(element.tag, str)
+        for value in (element.get(a) for a in _ID_ATTRIBUTES)
+        if value
+    }
     problems = []
     for element in root.iter():
         if not isinstance(element.tag, str):
@@ -63,6 +76,8 @@ def pointer_problems(tree: etree._ElementTree, origin: str) -> list[Problem]:
         for attribute, kinds in _POINTERS.items():
             value = element.get(attribute)
             if value is None or (attribute == "by" and value == ""):
+                continue
+            if attribute == "refersTo" and value[1:] in anchors and value.startswith("#"):
                 continue
             problem = _pointer_problem(element, attribute, value, entries, kinds)
             if problem:

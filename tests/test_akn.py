@@ -523,3 +523,12 @@ def test_schema_is_compiled_lazily_and_once() -> None:
     akn.validate(data)
     info = schema.cache_info()
     assert (info.misses, info.hits) == (1, 1)
+
+
+def test_refers_to_may_name_a_part_of_the_document() -> None:
+    text = akn.write([_small()])
+    text = text.replace('<p class="separator"', '<p refersTo="#dbsect_1" class="separator"')
+    assert akn.validate(text.encode()).problems == []
+    broken = text.replace('refersTo="#dbsect_1"', 'refersTo="#dbsect_9"')
+    (problem,) = akn.validate(broken.encode()).problems
+    assert "p/@refersTo='#dbsect_9'" in problem.message
