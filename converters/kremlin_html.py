@@ -111,7 +111,8 @@ class _Block:
     kind: str  # "p", "heading"
     texts: list[str]
     label: _Label | None = None
-    link_names: list[str] = field(default_factory=list)
+    #: (text, catalog id) of the person links in the block.
+    links: list[tuple[str, str]] = field(default_factory=list)
 
 
 def _label(paragraph: etree._Element) -> tuple[_Label, list[str]] | None:
@@ -163,7 +164,11 @@ def _body_blocks(content: etree._Element) -> Iterator[_Block]:
             if text:
                 yield _Block("heading", [text])
             continue
-        links = [_text(a) for a in element.iter("a") if _PERSON_LINK.search(a.get("href") or "")]
+        links = [
+            (_text(a), found.group(1))
+            for a in element.iter("a")
+            if (found := _PERSON_LINK.search(a.get("href") or ""))
+        ]
         labelled = _label(element) if element.tag == "p" else None
         if labelled is not None:
             yield _Block("p", labelled[1], labelled[0], links)
@@ -360,77 +365,78 @@ class _People:
 class _Body:
     turns: list[dict[str, Any]] = field(default_factory=list)
     attendees_intro: str | None = None
-    attendee_parts: list[kremlin.LabelParts] = field(default_factory=list)
     #: Labels with no text after them (not kept: a speech needs a paragraph).
     unspoken: list[str] = field(default_factory=list)
 
 
-def _attendees(block: _Block, tag_names: list[str]) -> tuple[str, list[kremlin.LabelParts]] | None:
+def _attendees(block: _Block, people: _People) -> str | None:
+    """Register the attendees of an attendee sentence; returns its intro, or None."""
     text = " ".join(block.texts)
     intro = kremlin.attendee_intro(text)
     if intro is None:
         return None
-    items = kremlin._clean(text)[len(intro) :].lstrip(" :")
-    known = [n for n in block.link_names if n] + tag_names
-    return intro, kremlin.parse_attendees(items, known)
+    items = " ".join(text.split())[len(intro) :].lstrip(" :")
+    # Person links mark where each name ends, even when a role holds a comma.
+    known = [name for name, _ in block.links if name] + people.tag_names
+    for parts in kremlin.parse_attendees(items, known):
+        if parts.name and people.by_name(parts.name) is None:
+            person = people.add(parts.name, parts.role, attending=True)
+            for name, link in block.links:
+                if kremlin.names_match(name, parts.name):
+                    people.by_link.setdefault(link, person)
+    return intro
 
 
-def _turns(blocks: list[_Block], people: _People, tag_names: list[str]) -> _Body:
-    body = _Body()
-    known = list(tag_names)
-    started = False
+def _label_parts(blocks: list[_Block], people: _People) -> dict[int, kremlin.LabelParts]:
+    """Role and name of every label, with the names known on the page as evidence (Persons
+    tags, attendees, person links, and bare-name labels), as the page-text reader splits them."""
+    known = list(people.tag_names) + [p["name"] for p in people.people if p.get("name")]
     for block in blocks:
         if block.label is not None:
             known.extend(n for n in block.label.person_links if " " in n)
-    pending: list[tuple[_Block, kremlin.LabelParts]] = []
-    for block in blocks:
+    parts: dict[int, kremlin.LabelParts] = {}
+    for index, block in enumerate(blocks):
         if block.label is not None:
-            parts = kremlin.split_label(block.label.printed, known + people_names(people))
-            if parts.role is None and parts.name and " " in parts.name:
-                known.append(parts.name)
-            pending.append((block, parts))
-    label_parts = {id(b): p for b, p in pending}
+            split = kremlin.split_label(block.label.printed, known)
+            if split.role is None and split.name and " " in split.name:
+                known.append(split.name)
+            parts[index] = split
+    return parts
+
+
+def _turns(blocks: list[_Block], people: _People) -> _Body:
+    body = _Body()
+    first = blocks[0] if blocks else None
+    if first is not None and first.label is None and first.kind == "p":
+        body.attendees_intro = _attendees(first, people)
+        if body.attendees_intro is not None:
+            blocks = blocks[1:]
+    label_parts = _label_parts(blocks, people)
     open_speech: dict[str, Any] | None = None
     resume: str | None = None
-    for block in blocks:
-        if not started and block.label is None and body.attendees_intro is None and not body.turns:
-            found = _attendees(block, tag_names)
-            if found:
-                body.attendees_intro, body.attendee_parts = found
-                for parts in found[1]:
-                    if parts.name and people.by_name(parts.name) is None:
-                        people.add(parts.name, parts.role, attending=True)
-                continue
+    for index, block in enumerate(blocks):
         if block.label is not None:
-            started = True
-            parts = label_parts[id(block)]
-            speaker = people.speaker(parts, block.label.person_ids)
+            parts = label_parts[index]
             open_speech = {
                 "kind": "speech",
-                "speaker": speaker,
+                "speaker": people.speaker(parts, block.label.person_ids),
                 "label": block.label.printed,
                 "role": parts.role,
                 "paragraphs": list(block.texts),
             }
             body.turns.append(open_speech)
             resume = None
-            continue
-        if block.kind == "heading":
+        elif block.kind == "heading":
             body.turns.append({"kind": "heading", "text": block.texts[0]})
             open_speech, resume = None, None
-            continue
-        for text in block.texts:
-            open_speech, resume = _paragraph(body, text, open_speech, resume)
+        else:
+            for text in block.texts:
+                open_speech, resume = _paragraph(body, text, open_speech, resume)
     body.unspoken = [
         t["label"] for t in body.turns if t["kind"] == "speech" and not t["paragraphs"]
     ]
     body.turns = [t for t in body.turns if t["kind"] != "speech" or t["paragraphs"]]
     return body
-
-
-def people_names(people: _People) -> list[str]:
-    """Names of the participants known so far."""
-    return [p["name"] for p in people.people if p.get("name")]
 
 
 def _paragraph(
@@ -576,7 +582,7 @@ def read(data: bytes, origin: str = "<input>", **options: Any) -> ReadResult:
         content = next(iter(page.elements(article, ".//*[@itemprop='articleBody']")), article)
     blocks = list(_body_blocks(content))
     people = _People(tag_names)
-    body = _turns(blocks, people, tag_names)
+    body = _turns(blocks, people)
     event: dict[str, Any] = {"title": title, "date": date}
     lead = index.first("read__lead")
     if lead is not None and _text(lead):

@@ -276,3 +276,24 @@ def test_a_label_without_text_is_reported_not_kept() -> None:
     result = read_result(_page("<p><b>Vladimir Putin:</b></p><h3>Part two</h3>"), "html")
     assert result.transcripts[0].turns == [Heading(text="Part two")]
     assert [w.code for w in result.warnings] == ["dropped"]
+
+
+def test_an_attendee_link_identifies_the_speaker_of_a_later_label() -> None:
+    link = "<a href='/catalog/persons/17/events'>{}</a>"
+    page = _html(
+        _page(
+            "<p>Taking part in the meeting was Defence Minister "
+            f"{link.format('Sergei Shoigu')}.</p>"
+            "<p><b>Vladimir Putin:</b> Please.</p>"
+            f"<p><b>{link.format('Minister Shoigu')}:</b> Report.</p>"
+        )
+    )
+    assert page.event.attendees_intro == "Taking part in the meeting was"
+    assert [(p.id, p.attending) for p in page.participants] == [
+        ("sergei-shoigu", True),
+        ("vladimir-putin", False),
+    ]
+    assert [t.speaker for t in page.turns if isinstance(t, Speech)] == [
+        "vladimir-putin",
+        "sergei-shoigu",
+    ]
