@@ -115,15 +115,30 @@ class _Block:
     links: list[tuple[str, str]] = field(default_factory=list)
 
 
-def _label(paragraph: etree._Element) -> tuple[_Label, list[str]] | None:
-    """The speaker label opening ``paragraph`` (a bold run ending in a colon) and the text after."""
+def _label_elements(paragraph: etree._Element) -> list[etree._Element]:
+    """The bold run that opens ``paragraph``, with the person links printed right after it
+    ("<b>President of Belarus</b> <a …>Alexander Lukashenko</a>: …"); empty if none."""
     if (paragraph.text or "").strip(_STRIP):
-        return None
+        return []
     children = [c for c in paragraph if isinstance(c.tag, str)]
     if not children or children[0].tag not in ("b", "strong"):
+        return []
+    run = [children[0]]
+    for child in children[1:]:
+        if (run[-1].tail or "").strip(_STRIP) or child.tag != "a":
+            break
+        if not _PERSON_LINK.search(child.get("href") or ""):
+            break
+        run.append(child)
+    return run
+
+
+def _label(paragraph: etree._Element) -> tuple[_Label, list[str]] | None:
+    """The speaker label opening ``paragraph`` (a bold run ending in a colon) and the text after."""
+    run = _label_elements(paragraph)
+    if not run:
         return None
-    bold = children[0]
-    printed = _text(bold)
+    printed = _clean(" ".join(_text(e) for e in run))
     segments = _segments(paragraph)
     if not printed or not segments or not segments[0].startswith(printed):
         return None
@@ -136,7 +151,7 @@ def _label(paragraph: etree._Element) -> tuple[_Label, list[str]] | None:
         return None
     if not printed or len(printed) > 200 or kremlin.footer_field(printed + ": x"):
         return None
-    links = page.elements(bold, ".//a[contains(@href, '/catalog/persons/')]")
+    links = [a for e in run for a in e.iter("a") if _PERSON_LINK.search(a.get("href") or "")]
     names = [_text(a) for a in links]
     ids = [m.group(1) for a in links if (m := _PERSON_LINK.search(a.get("href") or ""))]
     texts = ([rest] if rest else []) + segments[1:]

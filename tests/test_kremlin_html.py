@@ -297,3 +297,17 @@ def test_an_attendee_link_identifies_the_speaker_of_a_later_label() -> None:
         "vladimir-putin",
         "sergei-shoigu",
     ]
+
+
+def test_a_person_link_right_after_the_bold_role_belongs_to_the_label() -> None:
+    page = _html(
+        _page(
+            "<p><b>President of Belarus</b> "
+            "<a href='/catalog/persons/5/events'>Alexander Lukashenko</a>: More.</p>"
+            "<p><b>Vladimir Putin</b> <a href='/news/1'>a link</a>: not a label.</p>"
+        )
+    )
+    assert [(p.name, p.role) for p in page.participants] == [
+        ("Alexander Lukashenko", "President of Belarus")
+    ]
+    assert page.turns[0].paragraphs == ["More.", "Vladimir Putin a link: not a label."]  # type: ignore[union-attr]
