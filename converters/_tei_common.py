@@ -66,6 +66,10 @@ NOTE_BREAK = "break"
 NOTE_SUMMARY = "summary"
 NOTE_CAPTION = "caption"
 NOTE_ATTENDEES = "attendees"
+#: A "See also" link without URL (with its position in ``see_also`` as @n).
+NOTE_SEE_ALSO = "seeAlso"
+#: idno subtype of a component's own URL in ParlaMint packaging (not a source URL).
+TEI_SUBTYPE = "tei"
 
 CAPTION_N = re.compile(r"^([0-9]{1,9})/([0-9]{1,9})$")
 

@@ -36,11 +36,13 @@ from ._tei_common import (
     NOTE_BREAK,
     NOTE_CAPTION,
     NOTE_HEADING,
+    NOTE_SEE_ALSO,
     NOTE_SPEAKER,
     NOTE_SUMMARY,
     PARTICIPANT_SUFFIX,
     PREFIX,
     TAXONOMY_FIELD,
+    TEI_SUBTYPE,
     XI_NS,
     XML_ID,
     XML_LANG,
@@ -159,6 +161,8 @@ class _Context:
     event: dict[str, Any] = field(default_factory=dict)
     captions: list[dict[str, Any]] = field(default_factory=list)
     dropped_ana: set[str] = field(default_factory=set)
+    links: list[dict[str, Any]] = field(default_factory=list)
+    placed_links: dict[int, dict[str, Any]] = field(default_factory=dict)
 
     def warn(self, code: str, message: str, element: etree._Element | None = None) -> None:
         line = line_of(element)
@@ -441,7 +445,9 @@ def _source(context: _Context, header: etree._Element) -> None:
         urls = [
             i
             for i in bibl.findall(T + "idno")
-            if (i.get("type") or "").upper() == "URI" and _URL.match((i.text or "").strip())
+            if (i.get("type") or "").upper() == "URI"
+            and i.get("subtype") != TEI_SUBTYPE
+            and _URL.match((i.text or "").strip())
         ]
         if index == 0:
             publisher = bibl.find(T + "publisher")
@@ -464,7 +470,7 @@ def _source(context: _Context, header: etree._Element) -> None:
         link: dict[str, Any] = {"title": value}
         if urls:
             link["url"] = (urls[0].text or "").strip()
-        context.event.setdefault("see_also", []).append(link)
+        context.links.append(link)
 
 
 def _participant(context: _Context, raw: str, where: etree._Element | None) -> str:
@@ -632,6 +638,12 @@ def _front_note(context: _Context, note: etree._Element) -> bool:
         if value:
             context.event["attendees_intro"] = value
             return True
+    elif kind == NOTE_SEE_ALSO:
+        value = clean_line(_all_text(note))
+        position = note.get("n") or ""
+        if value and position.isdigit() and int(position) not in context.placed_links:
+            context.placed_links[int(position)] = {"title": value}
+            return True
     elif kind == NOTE_CAPTION:
         match = CAPTION_N.match(note.get("n") or "")
         if match and 1 <= int(match.group(1)) <= int(match.group(2)):
@@ -772,6 +784,14 @@ def _inline(speech: _Speech, element: etree._Element) -> None:
             speech.buffer.append(child.tail)
 
 
+def _links(context: _Context) -> list[dict[str, Any]]:
+    """See-also links: notes at their recorded positions, bibl links filling the rest."""
+    links = list(context.links)
+    for position in sorted(context.placed_links):
+        links.insert(min(position - 1, len(links)), context.placed_links[position])
+    return links
+
+
 def _build(
     context: _Context,
     root: etree._Element,
@@ -793,7 +813,10 @@ def _build(
             p.pop("attending")
     source = {k: context.event[k] for k in ("url", "publisher", "identifier") if k in context.event}
     metadata: dict[str, Any] = {"source": source, **tags, "captions": context.captions}
-    for key in ("licence", "published", "see_also"):
+    see_also = _links(context)
+    if see_also:
+        metadata["see_also"] = see_also
+    for key in ("licence", "published"):
         if key in context.event:
             metadata[key] = context.event[key]
     try:

@@ -33,6 +33,7 @@ from ._tei_common import (
     NOTE_BREAK,
     NOTE_CAPTION,
     NOTE_HEADING,
+    NOTE_SEE_ALSO,
     NOTE_SPEAKER,
     NOTE_STAGE,
     NOTE_SUMMARY,
@@ -40,6 +41,7 @@ from ._tei_common import (
     SPEECH_CATEGORY,
     TAG_TAXONOMIES,
     TEI_NS,
+    TEI_SUBTYPE,
     TRANSCRIPT_CATEGORY,
     when_value,
 )
@@ -209,6 +211,9 @@ def _front_notes(transcript: Transcript, body: _Body) -> list[str]:
         notes.append(
             f'<note type="{NOTE_CAPTION}" n="{caption.index}/{caption.total}">{content}</note>'
         )
+    for index, link in enumerate(transcript.metadata.see_also, 1):
+        if link.url is None:
+            notes.append(f'<note type="{NOTE_SEE_ALSO}" n="{index}">{text(link.title)}</note>')
     if event.attendees_intro is not None:
         notes.append(f'<note type="{NOTE_ATTENDEES}">{text(event.attendees_intro)}</note>')
     body.count("note", len(notes))
@@ -353,7 +358,7 @@ def document(
         "</extent>\n"
     )
     out.append(_publication(transcript, options))
-    out.append(_source(transcript))
+    out.append(_source(transcript, options))
     out.append("    </fileDesc>\n    <encodingDesc>\n")
     out.append(
         "      <projectDesc><p>Converted from the canonical transcript model by "
@@ -408,7 +413,7 @@ def _publication(transcript: Transcript, options: Options) -> str:
     return "".join(parts)
 
 
-def _source(transcript: Transcript) -> str:
+def _source(transcript: Transcript, options: Options) -> str:
     metadata = transcript.metadata
     source = metadata.source
     parts = [
@@ -419,15 +424,20 @@ def _source(transcript: Transcript) -> str:
         parts.append(f"          <publisher>{text(source.publisher)}</publisher>\n")
     if source.url is not None:
         parts.append(f'          <idno type="URI" subtype="source">{text(source.url)}</idno>\n')
+    elif options.parlamint and options.base_url:
+        # ParlaMint requires an idno here; without a source URL, the component's own URL.
+        own = text(options.base_url.rstrip("/") + "/" + transcript.id)
+        parts.append(f'          <idno type="URI" subtype="{TEI_SUBTYPE}">{own}</idno>\n')
     if metadata.published is not None:
         published = metadata.published
         when, shown = when_value(published.date(), published.time(), transcript.event.utc_offset)
         parts.append(f'          <date when="{when}">{text(shown)}</date>\n')
     parts.append("        </bibl>\n")
     for link in metadata.see_also:
+        if link.url is None:
+            continue  # a body note keeps it: ParlaMint wants a URL in every bibl
         parts.append(f"        <bibl>\n          <title>{text(link.title)}</title>\n")
-        if link.url is not None:
-            parts.append(f'          <idno type="URI" subtype="seeAlso">{text(link.url)}</idno>\n')
+        parts.append(f'          <idno type="URI" subtype="seeAlso">{text(link.url)}</idno>\n')
         parts.append("        </bibl>\n")
     parts.append("      </sourceDesc>\n")
     return "".join(parts)

@@ -24,7 +24,7 @@ import datetime as dt
 import itertools
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import ValidationError
@@ -46,6 +46,7 @@ from transcript_model.model import (
 )
 
 from . import _kremlin as kremlin
+from ._speakers_header import Header, Line, one_spaced, read_header
 
 # Line breaks other than "\n" that can reach us from copied pages; each ends a line.
 _BREAKS = re.compile("\r\n|[\r\u2028\u2029\x0b\x0c\x85\x1c\x1d\x1e]")
@@ -129,43 +130,6 @@ _TITLE_HEADS = {
     "judge", "justice", "sheriff", "commander", "emir", "sultan", "premier", "assistant", "lady",
 }  # fmt: skip
 
-_MONTHS = {
-    **{m: i for i, m in enumerate(
-        ["january", "february", "march", "april", "may", "june", "july", "august",
-         "september", "october", "november", "december"], 1)},
-    **{m: i for i, m in enumerate(
-        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)},
-    "sept": 9,
-    **{m: i for i, m in enumerate(
-        ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
-         "сентября", "октября", "ноября", "декабря"], 1)},
-}  # fmt: skip
-_MONTH = r"(?P<month>[^\W\d_]{3,9})\.?"
-_DATE_PATTERNS = (
-    re.compile(rf"\b{_MONTH} (?P<day>\d{{1,2}}),? (?P<year>\d{{4}})\b", re.IGNORECASE),
-    re.compile(rf"\b(?P<day>\d{{1,2}}) {_MONTH},? (?P<year>\d{{4}})\b", re.IGNORECASE),
-    re.compile(r"\b(?P<year>\d{4})-(?P<nmonth>\d{2})-(?P<day>\d{2})\b"),
-    re.compile(r"\b(?P<day>\d{1,2})\.(?P<nmonth>\d{1,2})\.(?P<year>\d{4})\b"),
-)
-_TIME = re.compile(
-    r"^(?:time:\s*)?(?P<h>\d{1,2})[:.](?P<m>\d{2})(?::(?P<s>\d{2}))?"
-    r"(?:\s*(?P<ampm>[ap])\.?\s*m\.?)?(?:\s+(?P<zone>[A-Z]{2,4}))?$",
-    re.IGNORECASE,
-)
-_ZONES = {
-    "UTC": "+00:00", "GMT": "+00:00", "BST": "+01:00", "CET": "+01:00", "CEST": "+02:00",
-    "EET": "+02:00", "EEST": "+03:00", "MSK": "+03:00", "EST": "-05:00", "EDT": "-04:00",
-    "CST": "-06:00", "CDT": "-05:00", "MST": "-07:00", "MDT": "-06:00", "PST": "-08:00",
-    "PDT": "-07:00",
-}  # fmt: skip
-_HEADER_KEY = re.compile(
-    r"^(?P<key>title|date|time|place|location|venue|publisher|source|url)\s*:\s*(?P<value>.+)$",
-    re.IGNORECASE,
-)
-_BOILERPLATE = {"the white house", "office of the press secretary", "for immediate release",
-                "immediate release", "transcript", "full transcript"}  # fmt: skip
-_DATE_SEPARATORS = re.compile(r"[•|/–—·]")
-
 _LANGUAGE_WORDS = {
     "en": {"the", "and", "of", "to", "is", "that", "we", "you", "it", "in", "this", "for"},
     "de": {"der", "die", "und", "das", "ist", "nicht", "wir", "sie", "ich", "mit", "den", "zu"},
@@ -194,33 +158,11 @@ class _Label:
         return (self.name or self.role or self.printed).casefold()
 
 
-@dataclass
-class _Line:
-    number: int
-    text: str
-
-
-@dataclass
-class _Header:
-    title: str | None = None
-    date: dt.date | None = None
-    time: dt.time | None = None
-    utc_offset: str | None = None
-    place: str | None = None
-    publisher: str | None = None
-    url: str | None = None
-    narrative: list[str] = field(default_factory=list)
-
-
 def _clean(text: str) -> str:
     return text.strip(_SPACES)
 
 
-def _one_spaced(text: str) -> str:
-    return " ".join(text.replace("\ufeff", " ").split())
-
-
-def _lines(data: bytes, origin: str) -> list[_Line]:
+def _lines(data: bytes, origin: str) -> list[Line]:
     text = decode_text(data, origin)
     text = _BREAKS.sub("\n", text)
     bad = _CONTROL.search(text)
@@ -234,7 +176,7 @@ def _lines(data: bytes, origin: str) -> list[_Line]:
             line,
             column,
         )
-    return [_Line(number, _clean(raw)) for number, raw in enumerate(text.split("\n"), 1)]
+    return [Line(number, _clean(raw)) for number, raw in enumerate(text.split("\n"), 1)]
 
 
 # --- labels -------------------------------------------------------------------------------
@@ -281,7 +223,7 @@ def _label_candidate(text: str) -> tuple[str, str, bool] | None:
     found = _LABEL_LINE.match(text)
     if not found:
         return None
-    label = _one_spaced(found.group("label"))
+    label = one_spaced(found.group("label"))
     if (
         len(label) > _MAX_LABEL
         or not _LABEL_TEXT.match(label)
@@ -310,7 +252,7 @@ def _accept(label: str, stamped: bool, counts: dict[str, int]) -> bool:
     return len(words) >= 2 or counts.get(label, 0) >= 2
 
 
-def _find_labels(lines: Sequence[_Line]) -> dict[int, tuple[str, str, bool]]:
+def _find_labels(lines: Sequence[Line]) -> dict[int, tuple[str, str, bool]]:
     """Line number → (label, rest, timestamped) for every line that opens with a label."""
     candidates = {ln.number: c for ln in lines if ln.text and (c := _label_candidate(ln.text))}
     counts: dict[str, int] = {}
@@ -333,7 +275,7 @@ def _find_labels(lines: Sequence[_Line]) -> dict[int, tuple[str, str, bool]]:
 
 
 def _weak_labels(
-    lines: Sequence[_Line], accepted: dict[int, tuple[str, str, bool]]
+    lines: Sequence[Line], accepted: dict[int, tuple[str, str, bool]]
 ) -> dict[int, tuple[str, str, bool]]:
     """Labels that count only when the document shows the layout more than once.
 
@@ -354,7 +296,7 @@ def _weak_labels(
     for line in lines:
         match = _BARE_TIMESTAMP.match(line.text) if line.number not in accepted else None
         if match and len(match.group("label").split()) <= 4:
-            stamped[line.number] = (_one_spaced(match.group("label")), "", True)
+            stamped[line.number] = (one_spaced(match.group("label")), "", True)
     counts: dict[str, int] = {}
     for label, _rest, _stamped in stamped.values():
         counts[label] = counts.get(label, 0) + 1
@@ -394,131 +336,6 @@ def _resolve(labels: Iterable[tuple[str, int, bool]]) -> dict[str, _Label]:
             role, name = parts.role, parts.name
         resolved[printed] = _Label(printed, role, name, False, line, stamped)
     return resolved
-
-
-# --- header ------------------------------------------------------------------------------
-
-
-def _date_in(text: str) -> tuple[dt.date, re.Match[str]] | None:
-    for pattern in _DATE_PATTERNS:
-        for found in pattern.finditer(text):
-            parts = found.groupdict()
-            month = (
-                int(parts["nmonth"])
-                if parts.get("nmonth")
-                else _MONTHS.get((parts.get("month") or "").casefold())
-            )
-            if not month:
-                continue
-            try:
-                return dt.date(int(parts["year"]), month, int(parts["day"])), found
-            except ValueError:
-                continue
-    return None
-
-
-def _date_line(text: str) -> dt.date | None:
-    """The date of a line that is a date (perhaps with a weekday, a section or a "Date:" key)."""
-    found = _date_in(text)
-    if not found:
-        return None
-    date, match = found
-    rest = (text[: match.start()] + " " + text[match.end() :]).strip()
-    rest = re.sub(r"^(?:date|posted(?: on)?|published(?: on)?|updated)\s*:?", "", rest, flags=re.I)
-    rest = re.sub(
-        r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|понедельник|вторник|"
-        r"среда|четверг|пятница|суббота|воскресенье)\s*,?",
-        "",
-        rest.strip(),
-        flags=re.IGNORECASE,
-    )
-    rest = re.sub(r"\s*года?\b", "", rest).strip(" ,")
-    if not rest or _DATE_SEPARATORS.search(text):
-        return date
-    return date if len(rest.split()) <= 2 else None
-
-
-def _time_line(text: str) -> tuple[dt.time, str | None] | None:
-    found = _TIME.match(text)
-    if not found:
-        return None
-    hour, minute = int(found.group("h")), int(found.group("m"))
-    second = int(found.group("s") or 0)
-    ampm = (found.group("ampm") or "").casefold()
-    if ampm:
-        if not 1 <= hour <= 12:
-            return None
-        hour = hour % 12 + (12 if ampm == "p" else 0)
-    zone = found.group("zone")
-    if zone and zone.upper() not in _ZONES:
-        return None
-    try:
-        value = dt.time(hour, minute, second)
-    except ValueError:
-        return None
-    return value, _ZONES.get(zone.upper()) if zone else None
-
-
-def _read_header(lines: Sequence[_Line], warnings: list[Problem], origin: str) -> _Header:
-    header = _Header()
-    rest: list[_Line] = []
-    for line in lines:
-        keyed = _HEADER_KEY.match(line.text)
-        if keyed and _keyed(header, keyed.group("key").casefold(), _one_spaced(keyed["value"])):
-            continue
-        if header.date is None and (date := _date_line(line.text)) is not None:
-            header.date = date
-            continue
-        if header.time is None and (clock := _time_line(line.text)) is not None:
-            header.time, header.utc_offset = clock
-            continue
-        lowered = line.text.casefold()
-        if lowered in _BOILERPLATE:
-            if lowered == "the white house" and header.publisher is None:
-                header.publisher = _one_spaced(line.text)
-            else:
-                warnings.append(
-                    Problem(
-                        "dropped",
-                        f"header line {line.text[:60]!r} is publisher boilerplate: not kept",
-                        origin,
-                        line.number,
-                        severity="warning",
-                    )
-                )
-            continue
-        if header.title is None:
-            header.title = _one_spaced(line.text)
-            continue
-        rest.append(line)
-    # One short line left beside the date and time is where it happened ("East Room").
-    if len(rest) == 1 and header.place is None and _place_like(rest[0].text):
-        header.place = _one_spaced(rest[0].text)
-        rest = []
-    header.narrative = [line.text for line in rest]
-    return header
-
-
-def _keyed(header: _Header, key: str, value: str) -> bool:
-    if key == "title" and header.title is None:
-        header.title = value
-    elif key == "date" and header.date is None and (date := _date_line(value)):
-        header.date = date
-    elif key == "time" and header.time is None and (clock := _time_line(value)):
-        header.time, header.utc_offset = clock
-    elif key in ("place", "location", "venue") and header.place is None:
-        header.place = value
-    elif key in ("publisher", "source") and header.publisher is None:
-        header.publisher = value
-    elif key == "url" and header.url is None and re.match(r"^https?://\S+$", value):
-        header.url = value
-    else:
-        return False
-    return True
-
-
-def _place_like(text: str) -> bool:
-    return len(text) <= 80 and len(text.split()) <= 10 and not text.endswith((".", "?", "!"))
 
 
 # --- body --------------------------------------------------------------------------------
@@ -622,7 +439,7 @@ class _Body:
         self.turns.append(Narrative(paragraphs=[text]))
 
 
-def _looks_wrapped(lines: Sequence[_Line], labels: dict[int, Any]) -> bool:
+def _looks_wrapped(lines: Sequence[Line], labels: dict[int, Any]) -> bool:
     """Hard-wrapped text: blank-line paragraphs made of several filled lines of ≤ 80 chars.
 
     Copied web pages give one line per paragraph; e-mailed or plain-text releases wrap lines at a
@@ -734,7 +551,7 @@ def read(data: bytes, origin: str = "<input>", **options: Any) -> ReadResult:
     ]
     if first_label is None:
         header_lines = header_lines[:6]
-    header = _read_header(header_lines, warnings, origin)
+    header = read_header(header_lines, warnings, origin)
     body_start = (
         first_label
         if first_label is not None
@@ -799,11 +616,11 @@ def read(data: bytes, origin: str = "<input>", **options: Any) -> ReadResult:
 
 
 def _build(
-    header: _Header,
+    header: Header,
     participants: list[Participant],
     turns: list[Turn],
     options: dict[str, Any],
-    lines: Sequence[_Line],
+    lines: Sequence[Line],
     origin: str,
 ) -> Transcript:
     title = options.get("title") or header.title
@@ -836,7 +653,7 @@ def _build(
             id=identifier,
             language=language,
             event=Event(
-                title=_one_spaced(title),
+                title=one_spaced(title),
                 date=date,
                 time=header.time,
                 utc_offset=header.utc_offset if header.time else None,
