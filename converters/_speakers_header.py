@@ -120,6 +120,7 @@ def date_line(text: str) -> dt.date | None:
 
 
 def time_line(text: str) -> tuple[dt.time, str | None] | None:
+    """(local time, UTC offset or None) of a line that is a clock time ("1:52 P.M. EST")."""
     found = _TIME.match(text)
     if not found:
         return None
@@ -141,6 +142,8 @@ def time_line(text: str) -> tuple[dt.time, str | None] | None:
 
 
 def read_header(lines: Sequence[Line], warnings: list[Problem], origin: str) -> Header:
+    """Title, date, time, place and publisher of the header lines; the lines that are none of
+    these are kept as narrative, and dropped boilerplate is reported in ``warnings``."""
     header = Header()
     rest: list[Line] = []
     for line in lines:
