@@ -29,6 +29,7 @@ from transcript_model.cli_validate import github_line, github_path
 from transcript_model.converters import json_format
 from transcript_model.errors import Problem
 from transcript_model.formats import ValidationResult, load_module
+from transcript_model.inputs import ReadResult
 
 from conftest import ROOT
 
@@ -242,6 +243,25 @@ def test_a_checker_that_crashes_on_one_file_does_not_stop_the_others(
     assert str(INVALID) in out
     assert "checked 3 files: 1 valid, 1 invalid, 1 unreadable" in err
     assert "Traceback" not in err
+
+
+def test_formats_without_a_checker_show_the_reader_warnings(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    original = json_format.read
+
+    def read_with_warning(data: bytes, origin: str = "<input>", **options: Any) -> ReadResult:
+        result = original(data, origin)
+        warning = Problem("dropped", "a footnote was dropped", origin, 7, severity="warning")
+        return ReadResult(result.transcripts, [warning])
+
+    monkeypatch.delattr(json_format, "validate")
+    monkeypatch.setattr(json_format, "read", read_with_warning)
+    code, out, _ = run(capsys, "validate", VALID, INVALID)
+    assert code == 1
+    assert out.startswith(f"{VALID}:7: [dropped] warning: a footnote was dropped\n")
+    assert f"{INVALID}:4:15: [string_type]" in out
+    assert run(capsys, "validate", "--strict", VALID)[0] == 1
 
 
 @pytest.mark.parametrize(

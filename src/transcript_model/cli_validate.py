@@ -18,10 +18,17 @@ from dataclasses import dataclass, field, replace
 from functools import cache, partial
 from typing import Any
 
-from transcript_model.api import validate_result
+from transcript_model.api import read_result, validate_result
 from transcript_model.cli_inputs import InputFile, expand, export_only_owner
 from transcript_model.errors import Problem, TranscriptError
-from transcript_model.formats import Format, all_formats, detect_format, get_format
+from transcript_model.formats import (
+    Format,
+    ValidationResult,
+    all_formats,
+    detect_format,
+    get_format,
+    load_module,
+)
 from transcript_model.inputs import read_bytes
 
 EXIT_OK, EXIT_INVALID, EXIT_UNREADABLE = 0, 1, 2
@@ -103,7 +110,7 @@ def check_file(
     except TranscriptError as error:
         return FileReport(item.display, name, problems=_relocated(error.problems, item.display))
     try:
-        result = validate_result(data, name, origin=item.display, max_bytes=max_bytes)
+        result = _validate(data, name, item.display, max_bytes)
     except Exception as error:  # a converter bug: report it for this file and check the others
         if debug:
             traceback.print_exc()
@@ -112,6 +119,18 @@ def check_file(
             item.display, name, problems=[Problem("internal_error", message, item.display)]
         )
     return FileReport(item.display, name, len(result.transcripts), list(result.problems))
+
+
+def _validate(data: bytes, name: str, origin: str, max_bytes: int) -> ValidationResult:
+    if hasattr(load_module(get_format(name)), "validate"):
+        return validate_result(data, name, origin=origin, max_bytes=max_bytes)
+    # A format without its own checker: reading is the check, and the reader's warnings (what
+    # it had to drop) are worth showing, which validate_result leaves out.
+    try:
+        read = read_result(data, name, origin=origin, max_bytes=max_bytes)
+    except TranscriptError as error:
+        return ValidationResult([], error.problems)
+    return ValidationResult(read.transcripts, list(read.warnings))
 
 
 def _relocated(problems: list[Problem], file: str) -> list[Problem]:
