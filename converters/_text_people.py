@@ -78,7 +78,7 @@ class _People:
                 person = self.add(None, parts.role)
         else:
             return None
-        return person["id"] if person else None
+        return person.get("id") if person else None
 
 
 def resolve(

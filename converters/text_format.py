@@ -401,7 +401,7 @@ def _apply_directive(
     if name == "speech":
         try:
             fields = json.loads(argument)
-        except json.JSONDecodeError:
+        except (json.JSONDecodeError, RecursionError):
             fields = None
         if not isinstance(fields, dict):
             raise TranscriptError.single(
@@ -425,7 +425,7 @@ def _apply_directive(
 def _parse_footer(doc: _Document, start: int) -> None:
     section: str | None = None
     lists: dict[str, list[str]] = {"see_also": [], "geography": [], "topics": [], "persons": []}
-    for _, line in doc.lines[start:]:
+    for number, line in doc.lines[start:]:
         key = None if layout.is_escaped(line) else kremlin.footer_key(line)
         if key is not None:
             section = key
@@ -436,7 +436,7 @@ def _parse_footer(doc: _Document, start: int) -> None:
             continue
         ext = None if layout.is_escaped(line) else layout.extension(line)
         if ext is not None:
-            _store_extension(doc, ext[0], ext[1])
+            _store_extension(doc, ext[0], ext[1], number)
             continue
         if section == "see_also":
             lists[section].append(layout.unescape(line))
@@ -445,13 +445,30 @@ def _parse_footer(doc: _Document, start: int) -> None:
     doc.footer.update(lists)
 
 
-def _store_extension(doc: _Document, name: str, value: str | None) -> None:
-    if name == "participant" and value is not None:
-        doc.participants_explicit.append(json.loads(value))
-    elif name in ("sections", "links") and value is not None:
-        doc.extensions[name] = json.loads(value)
-    else:
+_JSON_EXTENSIONS = {"participant": dict, "sections": list, "links": list}
+
+
+def _store_extension(doc: _Document, name: str, value: str | None, number: int) -> None:
+    if name not in _JSON_EXTENSIONS:
         doc.extensions[name] = value
+        return
+    expected = _JSON_EXTENSIONS[name]
+    try:
+        parsed = json.loads(value) if value is not None else None
+    except (json.JSONDecodeError, RecursionError):
+        parsed = None
+    if not isinstance(parsed, expected):
+        what = "a JSON object" if expected is dict else "a JSON array"
+        raise TranscriptError.single(
+            "text_syntax",
+            f"expected {what} after the footer key for {name}",
+            doc.origin,
+            number,
+        )
+    if name == "participant":
+        doc.participants_explicit.append(parsed)
+    else:
+        doc.extensions[name] = parsed
 
 
 # --- building the transcript ------------------------------------------------------------------

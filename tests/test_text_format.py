@@ -300,3 +300,21 @@ def test_other_real_variants() -> None:
         "Vladimir Putin (retranslated)",
     )
     assert tm.read(tm.write(t, "text"), "text") == [t]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Participant: {not json",
+        "Participant: [1, 2]",
+        'Participant: {"name": "Vladimir Putin"}',
+        "Sections: {}",
+        'Links: [{"title": 1}]',
+    ],
+)
+def test_bad_extension_lines_are_located_errors(line: str) -> None:
+    text = f"Events\nTitle\nMarch 1, 2022\nVladimir Putin: Hello.\nPublication status\n{line}\n"
+    with pytest.raises(tm.TranscriptError) as caught:
+        tm.read(text, "text", origin="ext.txt")
+    assert caught.value.problems[0].file == "ext.txt"
+    assert caught.value.problems[0].line is not None
