@@ -23,7 +23,7 @@ from typing import Any, TextIO
 import pytest
 
 import transcript_model as tm
-from transcript_model import cli, cli_convert
+from transcript_model import cli, cli_convert, cli_jobs
 from transcript_model.cli_output import TEMP_SUFFIX, Progress, atomic_output
 from transcript_model.cli_validate import github_line, github_path
 from transcript_model.converters import json_format
@@ -365,7 +365,10 @@ def test_convert_refuses_to_overwrite_its_input(
     assert (tmp_path / "cli-2.json").exists()
 
 
-def test_batch_conversion_in_parallel(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_batch_conversion_in_parallel(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(cli_jobs, "WINDOW_PER_WORKER", 2)  # several windows of work
     inputs = tmp_path / "in"
     (inputs / "nested").mkdir(parents=True)
     expected = []

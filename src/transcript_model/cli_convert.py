@@ -315,7 +315,9 @@ def _to_one(
     destination = "standard output" if output is None else str(output)
     options = {**dict(target.write_options), **settings.write_options}
     if hasattr(module, "write_stream"):
-        stream = _transcripts(files, settings, jobs, reporter)
+        # Streaming keeps one transcript in memory; workers would add theirs, and shipping a
+        # transcript between processes costs about as much as reading it: read here unless -j.
+        stream = _transcripts(files, settings, args.jobs or 1, reporter)
         _emit(output, lambda out: module.write_stream(stream, out, **options), reporter)
         return destination
     transcripts = list(_transcripts(files, settings, jobs, reporter))

@@ -27,6 +27,10 @@ from transcript_model.model import Transcript
 Status = Literal["converted", "failed", "skipped"]
 
 
+#: Items handed to the workers at a time, per worker (bounds the results held in memory).
+WINDOW_PER_WORKER = 32
+
+
 @dataclass(frozen=True)
 class Settings:
     """What every job needs to know; picklable, so it travels to worker processes."""
@@ -139,13 +143,19 @@ def run_jobs(
     settings: Settings,
     jobs: int,
 ) -> Iterator[Outcome]:
-    """Run ``job`` on every item, in input order; in worker processes when ``jobs`` > 1."""
+    """Run ``job`` on every item, in input order; in worker processes when ``jobs`` > 1.
+
+    Workers get a window of items at a time: a pool left to run ahead would pile finished
+    results up in memory whenever the parent writes more slowly than the workers read.
+    """
     work = partial(_call, job, settings)
     workers = min(jobs, len(items))
     if workers <= 1:
         yield from map(work, items)
         return
+    window = workers * WINDOW_PER_WORKER
     # Small chunks keep the progress bar moving; large ones save inter-process round trips.
-    chunk = max(1, min(16, len(items) // (workers * 8)))
+    chunk = max(1, min(16, len(items) // (workers * 8), window // (workers * 2)))
     with multiprocessing.get_context().Pool(workers, initializer=_ignore_sigint) as pool:
-        yield from pool.imap(work, items, chunksize=chunk)
+        for start in range(0, len(items), window):
+            yield from pool.imap(work, items[start : start + window], chunksize=chunk)
