@@ -44,7 +44,14 @@ def _lines(text: str) -> list[Line]:
 def split_documents(lines: list[Line]) -> list[list[Line]]:
     """Split numbered non-blank lines into documents at each "Text version" end marker."""
     documents: list[list[Line]] = [[]]
+    after_published = False
     for number, line in lines:
+        if after_published and line in kremlin.BREADCRUMBS:
+            # A page copied without its "Text version" line: the next page starts here.
+            documents.append([(number, line)])
+            after_published = False
+            continue
+        after_published = line[0] in "PД" and kremlin.footer_field(line) is not None
         # Only lines starting like the marker ("T" in both languages) need a closer look.
         if line[0] in "TТ":
             glued = layout.glued_end(line)

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import transcript_model as tm
+from transcript_model.formats import detect_format
 from transcript_model.model import Transcript
 
 from conftest import ROOT
@@ -318,3 +319,24 @@ def test_bad_extension_lines_are_located_errors(line: str) -> None:
         tm.read(text, "text", origin="ext.txt")
     assert caught.value.problems[0].file == "ext.txt"
     assert caught.value.problems[0].line is not None
+
+
+def test_pages_without_end_marker_are_split_at_the_next_breadcrumb() -> None:
+    one = (DATA / "en-telephone.txt").read_text(encoding="utf-8").replace("Text version\n", "")
+    two = (DATA / "en-address.txt").read_text(encoding="utf-8")
+    assert tm.read(one + two, "text") == tm.read(one, "text") + tm.read(two, "text")
+
+
+def _text_cases() -> list[str]:
+    cases = (ROOT / "benchmarks" / "eval_data").glob("*/input.txt")
+    return sorted(p.parent.name for p in cases if detect_format(p.name, p.read_bytes()) == "text")
+
+
+@pytest.mark.parametrize("case", _text_cases())
+def test_evaluation_pages_round_trip_as_plain_pages(case: str) -> None:
+    source = ROOT / "benchmarks" / "eval_data" / case / "input.txt"
+    transcripts = tm.read(source)
+    written = tm.write(transcripts, "text")
+    assert tm.read(written, "text") == transcripts
+    if "\\" not in source.read_text(encoding="utf-8"):
+        assert "\\" not in written
