@@ -257,15 +257,16 @@ def is_structural(line: str) -> bool:
     )
 
 
+#: Footer lines are short, or start with a short "Key:" (characters).
+FOOTER_LIMIT = 40
+
+
 def is_footer_start(line: str) -> bool:
     """True for the line that opens a page footer ("See also", "Topics", "Publication date: …")."""
-    if len(line) > _FOOTER_LIMIT and line.find(":", 0, _FOOTER_LIMIT) < 0:
+    if len(line) > FOOTER_LIMIT and line.find(":", 0, FOOTER_LIMIT) < 0:
         return False
     key = kremlin.footer_key(line)
     return (key is not None and key != "end") or kremlin.footer_field(line) is not None
-
-
-_FOOTER_LIMIT = 40
 
 
 def extension(line: str) -> tuple[str, str | None] | None:

@@ -35,7 +35,9 @@ def _lines(text: str) -> list[Line]:
     # Copied pages carry CR or CRLF ends, BOMs, no-break and trailing spaces: none of it is text.
     result: list[Line] = []
     for number, raw in enumerate(text.splitlines(), 1):
-        line = raw.strip().lstrip("\ufeff").strip()
+        line = raw.strip()
+        if line and line[0] == "\ufeff":
+            line = line.lstrip("\ufeff").strip()
         if line:
             result.append((number, line))
     return result
@@ -147,7 +149,11 @@ def _not_a_transcript(doc: _Document, message: str, offset: int = 0) -> Transcri
 
 
 def _footer_start(doc: _Document) -> int:
+    limit = layout.FOOTER_LIMIT
     for index, (_, line) in enumerate(doc.lines):
+        # Footer lines are short headings or start with a short "Key:": skip the rest cheaply.
+        if len(line) > limit and ":" not in line[:limit]:
+            continue
         if index > 0 and layout.is_footer_start(line):
             return index
     return len(doc.lines)
