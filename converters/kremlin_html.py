@@ -27,7 +27,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 from lxml import etree
@@ -39,6 +38,7 @@ from transcript_model.model import Transcript
 
 from . import _html_page as page
 from . import _kremlin as kremlin
+from ._html_turns import BREAK, OMISSION, Block, Label, People, turns
 
 _SPACE = re.compile(r"[ \t\n\r\f]+")
 _STRIP = " \t\n\r\f\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
@@ -50,9 +50,6 @@ _BLOCKS = frozenset(
 _BODY_BLOCKS = ("p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote")
 _HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _COUNTER = re.compile(r"^(\d{1,3}) (?:of|из) (\d{1,3})$")
-_BREAK = re.compile(r"^\*(?:[ \u00a0]*\*){2,}$")
-_OMISSION = re.compile(r"^(?:<…>|<\.\.\.>|\[…\]|\[\.\.\.\])$")
-_STAGE = re.compile(r"^\([^()]{1,300}\)\.?$")
 _TERMINAL = tuple(".,:;!?…»\"”)]'’")
 _PERSON_LINK = re.compile(r"/catalog/persons/(\d+)")
 _DOCUMENT_ID = re.compile(r"/(\d+)/?(?:[?#].*)?$")
@@ -99,22 +96,6 @@ def _text(element: etree._Element) -> str:
 # --- the parts of the page ------------------------------------------------------------------
 
 
-@dataclass
-class _Label:
-    printed: str
-    person_links: list[str]
-    person_ids: list[str]
-
-
-@dataclass
-class _Block:
-    kind: str  # "p", "heading"
-    texts: list[str]
-    label: _Label | None = None
-    #: (text, catalog id) of the person links in the block.
-    links: list[tuple[str, str]] = field(default_factory=list)
-
-
 def _label_elements(paragraph: etree._Element) -> list[etree._Element]:
     """The bold run that opens ``paragraph``, with the person links printed right after it
     ("<b>President of Belarus</b> <a …>Alexander Lukashenko</a>: …"); empty if none."""
@@ -133,7 +114,7 @@ def _label_elements(paragraph: etree._Element) -> list[etree._Element]:
     return run
 
 
-def _label(paragraph: etree._Element) -> tuple[_Label, list[str]] | None:
+def _label(paragraph: etree._Element) -> tuple[Label, list[str]] | None:
     """The speaker label opening ``paragraph`` (a bold run ending in a colon) and the text after."""
     run = _label_elements(paragraph)
     if not run:
@@ -155,7 +136,7 @@ def _label(paragraph: etree._Element) -> tuple[_Label, list[str]] | None:
     names = [_text(a) for a in links]
     ids = [m.group(1) for a in links if (m := _PERSON_LINK.search(a.get("href") or ""))]
     texts = ([rest] if rest else []) + segments[1:]
-    return _Label(" ".join(printed.split()), names, ids), texts
+    return Label(" ".join(printed.split()), names, ids), texts
 
 
 def _blocks_in(content: etree._Element) -> Iterator[etree._Element]:
@@ -172,12 +153,12 @@ def _blocks_in(content: etree._Element) -> Iterator[etree._Element]:
             stack.extend(reversed([c for c in element if isinstance(c.tag, str)]))
 
 
-def _body_blocks(content: etree._Element) -> Iterator[_Block]:
+def _body_blocks(content: etree._Element) -> Iterator[Block]:
     for element in _blocks_in(content):
         if element.tag in _HEADINGS:
             text = _text(element)
             if text:
-                yield _Block("heading", [text])
+                yield Block("heading", [text])
             continue
         links = [
             (_text(a), found.group(1))
@@ -186,14 +167,14 @@ def _body_blocks(content: etree._Element) -> Iterator[_Block]:
         ]
         labelled = _label(element) if element.tag == "p" else None
         if labelled is not None:
-            yield _Block("p", labelled[1], labelled[0], links)
+            yield Block("p", labelled[1], labelled[0], links)
             continue
         if _bold_heading(element):
-            yield _Block("heading", [_text(element)])
+            yield Block("heading", [_text(element)])
             continue
         texts = _segments(element)
         if texts:
-            yield _Block("p", texts, None, links)
+            yield Block("p", texts, None, links)
 
 
 def _bold_heading(paragraph: etree._Element) -> bool:
@@ -202,7 +183,7 @@ def _bold_heading(paragraph: etree._Element) -> bool:
     text = _text(paragraph)
     if paragraph.tag != "p" or not text or len(text.split()) > 12:
         return False
-    if text.endswith(_TERMINAL) or _BREAK.match(text) or _OMISSION.match(text):
+    if text.endswith(_TERMINAL) or BREAK.match(text) or OMISSION.match(text):
         return False
     bold = "".join(_text(b) for b in paragraph if b.tag in ("b", "strong"))
     return bold.replace(" ", "") == text.replace(" ", "")
@@ -324,174 +305,6 @@ def _published_attribute(value: str) -> dt.datetime | None:
     return stamp
 
 
-# --- participants and turns (the same rules as the page-text reader) -------------------------
-
-
-class _People:
-    def __init__(self, tag_names: list[str]) -> None:
-        self.people: list[dict[str, Any]] = []
-        self.by_link: dict[str, dict[str, Any]] = {}
-        self.tag_names = tag_names
-
-    def add(self, name: str | None, role: str | None, attending: bool = False) -> dict[str, Any]:
-        person = {
-            "id": kremlin.unique_id(
-                kremlin.slug(name or role or "x"), (p["id"] for p in self.people)
-            ),
-            "name": name,
-            "role": role,
-            "attending": attending,
-        }
-        self.people.append(person)
-        return person
-
-    def by_name(self, name: str) -> dict[str, Any] | None:
-        for person in self.people:
-            known = person.get("name")
-            if known and (kremlin.names_match(name, known) or kremlin.names_match(known, name)):
-                return person
-        return None
-
-    def speaker(self, parts: kremlin.LabelParts, links: Sequence[str]) -> str | None:
-        # A person link is the strongest evidence of who speaks: the same catalog entry is the
-        # same person however the label prints the name.
-        person = next((self.by_link[i] for i in links if i in self.by_link), None)
-        if person is None and parts.name:
-            person = self.by_name(parts.name)
-            if person is None:
-                full = next(
-                    (t for t in self.tag_names if kremlin.names_match(parts.name, t)), parts.name
-                )
-                person = self.add(full, parts.role)
-        elif person is None and parts.role:
-            person = next(
-                (p for p in self.people if p["name"] is None and p["role"] == parts.role), None
-            ) or self.add(None, parts.role)
-        if person is None:
-            return None
-        if person.get("role") is None and parts.role and parts.name:
-            person["role"] = parts.role
-        for link in links:
-            self.by_link.setdefault(link, person)
-        return str(person["id"])
-
-
-@dataclass
-class _Body:
-    turns: list[dict[str, Any]] = field(default_factory=list)
-    attendees_intro: str | None = None
-    #: Labels with no text after them (not kept: a speech needs a paragraph).
-    unspoken: list[str] = field(default_factory=list)
-
-
-def _attendees(block: _Block, people: _People) -> str | None:
-    """Register the attendees of an attendee sentence; returns its intro, or None."""
-    text = " ".join(block.texts)
-    intro = kremlin.attendee_intro(text)
-    if intro is None:
-        return None
-    items = " ".join(text.split())[len(intro) :].lstrip(" :")
-    # Person links mark where each name ends, even when a role holds a comma.
-    known = [name for name, _ in block.links if name] + people.tag_names
-    for parts in kremlin.parse_attendees(items, known):
-        if parts.name and people.by_name(parts.name) is None:
-            person = people.add(parts.name, parts.role, attending=True)
-            for name, link in block.links:
-                if kremlin.names_match(name, parts.name):
-                    people.by_link.setdefault(link, person)
-    return intro
-
-
-def _label_parts(blocks: list[_Block], people: _People) -> dict[int, kremlin.LabelParts]:
-    """Role and name of every label, with the names known on the page as evidence (Persons
-    tags, attendees, person links, and bare-name labels), as the page-text reader splits them."""
-    known = list(people.tag_names) + [p["name"] for p in people.people if p.get("name")]
-    for block in blocks:
-        if block.label is not None:
-            known.extend(n for n in block.label.person_links if " " in n)
-    parts: dict[int, kremlin.LabelParts] = {}
-    for index, block in enumerate(blocks):
-        if block.label is not None:
-            split = kremlin.split_label(block.label.printed, known)
-            if split.role is None and split.name and " " in split.name:
-                known.append(split.name)
-            parts[index] = split
-    return parts
-
-
-def _turns(blocks: list[_Block], people: _People) -> _Body:
-    body = _Body()
-    first = blocks[0] if blocks else None
-    if first is not None and first.label is None and first.kind == "p":
-        body.attendees_intro = _attendees(first, people)
-        if body.attendees_intro is not None:
-            blocks = blocks[1:]
-    label_parts = _label_parts(blocks, people)
-    open_speech: dict[str, Any] | None = None
-    resume: str | None = None
-    for index, block in enumerate(blocks):
-        if block.label is not None:
-            parts = label_parts[index]
-            open_speech = {
-                "kind": "speech",
-                "speaker": people.speaker(parts, block.label.person_ids),
-                "label": block.label.printed,
-                "role": parts.role,
-                "paragraphs": list(block.texts),
-            }
-            body.turns.append(open_speech)
-            resume = None
-        elif block.kind == "heading":
-            body.turns.append({"kind": "heading", "text": block.texts[0]})
-            open_speech, resume = None, None
-        else:
-            for text in block.texts:
-                open_speech, resume = _paragraph(body, text, open_speech, resume)
-    body.unspoken = [
-        t["label"] for t in body.turns if t["kind"] == "speech" and not t["paragraphs"]
-    ]
-    body.turns = [t for t in body.turns if t["kind"] != "speech" or t["paragraphs"]]
-    return body
-
-
-def _paragraph(
-    body: _Body, text: str, open_speech: dict[str, Any] | None, resume: str | None
-) -> tuple[dict[str, Any] | None, str | None]:
-    if _BREAK.match(text):
-        body.turns.append({"kind": "break", "marker": text})
-        return None, None
-    interruption = None
-    if _OMISSION.match(text):
-        interruption = {"kind": "omission", "marker": text}
-    elif _STAGE.match(text):
-        interruption = {"kind": "stage", "text": text}
-    if interruption is not None:
-        body.turns.append(interruption)
-        speaker = (
-            open_speech["speaker"] if open_speech and open_speech["kind"] == "speech" else resume
-        )
-        return None, speaker
-    if open_speech is not None:
-        open_speech["paragraphs"].append(text)
-        return open_speech, resume
-    if resume is not None:
-        turn = {
-            "kind": "speech",
-            "speaker": resume,
-            "label": None,
-            "role": None,
-            "paragraphs": [text],
-        }
-        body.turns.append(turn)
-        return turn, resume
-    if body.turns and body.turns[-1]["kind"] == "narrative":
-        body.turns[-1]["paragraphs"].append(text)
-        return None, None
-    narrative = {"kind": "narrative", "paragraphs": [text]}
-    body.turns.append(narrative)
-    return None, None
-
-
 # --- the reader -------------------------------------------------------------------------------
 
 
@@ -596,8 +409,8 @@ def read(data: bytes, origin: str = "<input>", **options: Any) -> ReadResult:
     if content is None:
         content = next(iter(page.elements(article, ".//*[@itemprop='articleBody']")), article)
     blocks = list(_body_blocks(content))
-    people = _People(tag_names)
-    body = _turns(blocks, people)
+    people = People(tag_names)
+    body = turns(blocks, people)
     event: dict[str, Any] = {"title": title, "date": date}
     lead = index.first("read__lead")
     if lead is not None and _text(lead):

@@ -1,0 +1,207 @@
+"""Participants and turns of a saved kremlin.ru page, from its paragraph blocks.
+
+The same rules as the page-text reader (attendees first, then one participant per person however
+the labels print the name, speakers going on after a stage direction or an omission), with the
+page's person links as the strongest evidence of who a label names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import _kremlin as kremlin
+
+BREAK = re.compile(r"^\*(?:[ \u00a0]*\*){2,}$")
+OMISSION = re.compile(r"^(?:<…>|<\.\.\.>|\[…\]|\[\.\.\.\])$")
+_STAGE = re.compile(r"^\([^()]{1,300}\)\.?$")
+
+
+@dataclass
+class Label:
+    """A speaker label as printed, with the person links in it."""
+
+    printed: str
+    person_links: list[str]
+    person_ids: list[str]
+
+
+@dataclass
+class Block:
+    """One paragraph-level part of the body: its texts and, for a speech, its label."""
+
+    kind: str  # "p", "heading"
+    texts: list[str]
+    label: Label | None = None
+    #: (text, catalog id) of the person links in the block.
+    links: list[tuple[str, str]] = field(default_factory=list)
+
+
+class People:
+    """The participant list being built, with lookups by name and by person link."""
+
+    def __init__(self, tag_names: list[str]) -> None:
+        self.people: list[dict[str, Any]] = []
+        self.by_link: dict[str, dict[str, Any]] = {}
+        self.tag_names = tag_names
+
+    def add(self, name: str | None, role: str | None, attending: bool = False) -> dict[str, Any]:
+        person = {
+            "id": kremlin.unique_id(
+                kremlin.slug(name or role or "x"), (p["id"] for p in self.people)
+            ),
+            "name": name,
+            "role": role,
+            "attending": attending,
+        }
+        self.people.append(person)
+        return person
+
+    def by_name(self, name: str) -> dict[str, Any] | None:
+        for person in self.people:
+            known = person.get("name")
+            if known and (kremlin.names_match(name, known) or kremlin.names_match(known, name)):
+                return person
+        return None
+
+    def speaker(self, parts: kremlin.LabelParts, links: Sequence[str]) -> str | None:
+        # A person link is the strongest evidence of who speaks: the same catalog entry is the
+        # same person however the label prints the name.
+        person = next((self.by_link[i] for i in links if i in self.by_link), None)
+        if person is None and parts.name:
+            person = self.by_name(parts.name)
+            if person is None:
+                full = next(
+                    (t for t in self.tag_names if kremlin.names_match(parts.name, t)), parts.name
+                )
+                person = self.add(full, parts.role)
+        elif person is None and parts.role:
+            person = next(
+                (p for p in self.people if p["name"] is None and p["role"] == parts.role), None
+            ) or self.add(None, parts.role)
+        if person is None:
+            return None
+        if person.get("role") is None and parts.role and parts.name:
+            person["role"] = parts.role
+        for link in links:
+            self.by_link.setdefault(link, person)
+        return str(person["id"])
+
+
+@dataclass
+class _Body:
+    turns: list[dict[str, Any]] = field(default_factory=list)
+    attendees_intro: str | None = None
+    #: Labels with no text after them (not kept: a speech needs a paragraph).
+    unspoken: list[str] = field(default_factory=list)
+
+
+def _attendees(block: Block, people: People) -> str | None:
+    """Register the attendees of an attendee sentence; returns its intro, or None."""
+    text = " ".join(block.texts)
+    intro = kremlin.attendee_intro(text)
+    if intro is None:
+        return None
+    items = " ".join(text.split())[len(intro) :].lstrip(" :")
+    # Person links mark where each name ends, even when a role holds a comma.
+    known = [name for name, _ in block.links if name] + people.tag_names
+    for parts in kremlin.parse_attendees(items, known):
+        if parts.name and people.by_name(parts.name) is None:
+            person = people.add(parts.name, parts.role, attending=True)
+            for name, link in block.links:
+                if kremlin.names_match(name, parts.name):
+                    people.by_link.setdefault(link, person)
+    return intro
+
+
+def _label_parts(blocks: list[Block], people: People) -> dict[int, kremlin.LabelParts]:
+    """Role and name of every label, with the names known on the page as evidence (Persons
+    tags, attendees, person links, and bare-name labels), as the page-text reader splits them."""
+    known = list(people.tag_names) + [p["name"] for p in people.people if p.get("name")]
+    for block in blocks:
+        if block.label is not None:
+            known.extend(n for n in block.label.person_links if " " in n)
+    parts: dict[int, kremlin.LabelParts] = {}
+    for index, block in enumerate(blocks):
+        if block.label is not None:
+            split = kremlin.split_label(block.label.printed, known)
+            if split.role is None and split.name and " " in split.name:
+                known.append(split.name)
+            parts[index] = split
+    return parts
+
+
+def turns(blocks: list[Block], people: People) -> _Body:
+    """The turns of the body blocks; attendees and speakers are added to ``people``."""
+    body = _Body()
+    first = blocks[0] if blocks else None
+    if first is not None and first.label is None and first.kind == "p":
+        body.attendees_intro = _attendees(first, people)
+        if body.attendees_intro is not None:
+            blocks = blocks[1:]
+    label_parts = _label_parts(blocks, people)
+    open_speech: dict[str, Any] | None = None
+    resume: str | None = None
+    for index, block in enumerate(blocks):
+        if block.label is not None:
+            parts = label_parts[index]
+            open_speech = {
+                "kind": "speech",
+                "speaker": people.speaker(parts, block.label.person_ids),
+                "label": block.label.printed,
+                "role": parts.role,
+                "paragraphs": list(block.texts),
+            }
+            body.turns.append(open_speech)
+            resume = None
+        elif block.kind == "heading":
+            body.turns.append({"kind": "heading", "text": block.texts[0]})
+            open_speech, resume = None, None
+        else:
+            for text in block.texts:
+                open_speech, resume = _paragraph(body, text, open_speech, resume)
+    body.unspoken = [
+        t["label"] for t in body.turns if t["kind"] == "speech" and not t["paragraphs"]
+    ]
+    body.turns = [t for t in body.turns if t["kind"] != "speech" or t["paragraphs"]]
+    return body
+
+
+def _paragraph(
+    body: _Body, text: str, open_speech: dict[str, Any] | None, resume: str | None
+) -> tuple[dict[str, Any] | None, str | None]:
+    if BREAK.match(text):
+        body.turns.append({"kind": "break", "marker": text})
+        return None, None
+    interruption = None
+    if OMISSION.match(text):
+        interruption = {"kind": "omission", "marker": text}
+    elif _STAGE.match(text):
+        interruption = {"kind": "stage", "text": text}
+    if interruption is not None:
+        body.turns.append(interruption)
+        speaker = (
+            open_speech["speaker"] if open_speech and open_speech["kind"] == "speech" else resume
+        )
+        return None, speaker
+    if open_speech is not None:
+        open_speech["paragraphs"].append(text)
+        return open_speech, resume
+    if resume is not None:
+        turn = {
+            "kind": "speech",
+            "speaker": resume,
+            "label": None,
+            "role": None,
+            "paragraphs": [text],
+        }
+        body.turns.append(turn)
+        return turn, resume
+    if body.turns and body.turns[-1]["kind"] == "narrative":
+        body.turns[-1]["paragraphs"].append(text)
+        return None, None
+    narrative = {"kind": "narrative", "paragraphs": [text]}
+    body.turns.append(narrative)
+    return None, None
