@@ -308,6 +308,9 @@ def split_label(label: str, known_names: Sequence[str] = ()) -> LabelParts:
             return LabelParts(text[: -len(name) - 1].rstrip(" ,"), name)
     if "." in text and any(names_match(text, name) for name in longest_first):
         return LabelParts(None, text)
+    name_first = _name_then_affiliation(text)
+    if name_first is not None:
+        return name_first
     words = text.split(" ")
     if len(words) == 1:
         return LabelParts(text, None) if is_role_only_label(text) else LabelParts(None, text)
@@ -321,6 +324,18 @@ def split_label(label: str, known_names: Sequence[str] = ()) -> LabelParts:
     if _looks_like_role(head):
         return LabelParts(" ".join(head), " ".join(tail))
     return LabelParts(None, text)
+
+
+def _name_then_affiliation(text: str) -> LabelParts | None:
+    """ "Alexei Ivanov, from Tver" or "Pavel Zarubin, Rossiya TV": the name comes first."""
+    head, sep, tail = text.partition(", ")
+    if not sep:
+        return None
+    words = head.split(" ")
+    if 2 <= len(words) <= 3 and all(_is_capitalised(w) for w in words):
+        if not _looks_like_role(words):
+            return LabelParts(tail, head)
+    return None
 
 
 def _looks_like_role(words: Sequence[str]) -> bool:

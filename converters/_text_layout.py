@@ -42,7 +42,7 @@ _OMISSION = re.compile(r"<(?:…|\.\.\.)>|\[…\]|\[\.\.\.\]")
 _STAGE = re.compile(r"\([^()\n]{1,300}\)\.?")
 _COUNTER = re.compile(r"(\d{1,3}) (?:of|из) (\d{1,3})")
 _FUNCTION_WORDS = frozenset(
-    "of the for and on in at to with under de da del di du la le von van der den bin al y "
+    "of the for and on in at to with under from de da del di du la le von van der den bin al y "
     "и по при в во на с со для из к от".split()
 )
 _DASHES = frozenset("-–—")

@@ -338,6 +338,7 @@ def _parse_body(doc: _Document, end: int) -> None:
         elif (
             line.endswith(":")
             and following is not None
+            and (" " in line or kremlin.is_generic_label(line[:-1]))
             and layout.is_label(line[:-1])
             and not layout.is_structural(following)
             and layout.split_label_line(following) is None

@@ -340,3 +340,18 @@ def test_evaluation_pages_round_trip_as_plain_pages(case: str) -> None:
     assert tm.read(written, "text") == transcripts
     if "\\" not in source.read_text(encoding="utf-8"):
         assert "\\" not in written
+
+
+def test_name_with_affiliation_label_and_lone_word_with_colon() -> None:
+    page = (
+        "Events\nDirect Line\nDecember 14, 2023\n12:00\nGostiny Dvor, Moscow\n"
+        "Vladimir Putin: Good afternoon.\nColleagues:\nlet us start.\n"
+        "Alexei Ivanov, from Tver: Mr President, a question about roads.\n"
+        "Vladimir Putin: Thank you.\nText version\n"
+    )
+    [t] = tm.read(page, "text")
+    assert t.turns[0].paragraphs == ["Good afternoon.", "Colleagues:", "let us start."]
+    asker = t.turns[1]
+    assert (asker.label, asker.role) == ("Alexei Ivanov, from Tver", "from Tver")
+    assert t.participant(asker.speaker).name == "Alexei Ivanov"
+    assert tm.read(tm.write(t, "text"), "text") == [t]
