@@ -332,9 +332,9 @@ def _name_then_affiliation(text: str) -> LabelParts | None:
     if not sep:
         return None
     words = head.split(" ")
-    if 2 <= len(words) <= 3 and all(_is_capitalised(w) for w in words):
-        if not _looks_like_role(words):
-            return LabelParts(tail, head)
+    plausible_name = 2 <= len(words) <= 3 and all(_is_capitalised(w) for w in words)
+    if plausible_name and not _looks_like_role(words):
+        return LabelParts(tail, head)
     return None
 
 
