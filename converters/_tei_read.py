@@ -53,6 +53,7 @@ from ._tei_common import (
 CorpusRoot = str | bytes | os.PathLike[str]
 
 _LINE = re.compile(types.LINE_PATTERN)
+_BREAK = re.compile("[\n\r\x85\u2028\u2029]")
 _NAME = re.compile(types.NAME_PATTERN)
 _ID = re.compile(types.ID_PATTERN)
 _URL = re.compile(types.URL_PATTERN)
@@ -71,9 +72,25 @@ _SILENT = frozenset(
 _TOKENS = frozenset(T + n for n in ("w", "pc"))
 
 
+def _is_line(value: str) -> bool:
+    """Whether text parsed from XML is a model Line, without the (slower) regular expression.
+
+    XML text cannot hold the C0 controls the model forbids, so what is left to check is the
+    line breaks and the space at either end.
+    """
+    return bool(
+        value
+        and not value[0].isspace()
+        and not value[-1].isspace()
+        and value[0] != "\ufeff"
+        and value[-1] != "\ufeff"
+        and _BREAK.search(value) is None
+    )
+
+
 def clean_line(value: str) -> str | None:
     """The value as a model Line: verbatim when it is one, else with whitespace collapsed."""
-    if _LINE.match(value):
+    if _is_line(value) or _LINE.match(value):
         return value
     collapsed = _SPACES.sub(" ", value).strip()
     return collapsed if collapsed and _LINE.match(collapsed) else None
@@ -93,12 +110,15 @@ def _local(element: etree._Element) -> str:
 
 
 def _elements(parent: etree._Element) -> Iterator[etree._Element]:
-    for child in parent:
-        if isinstance(child.tag, str):
-            yield child
+    # Skips comments and processing instructions, in C.
+    return parent.iterchildren(etree.Element)
 
 
 def _tokens(value: str | None) -> list[str]:
+    if not value:
+        return []
+    if value[0] == "#" and " " not in value and "\t" not in value:
+        return [value[1:]]
     return [t.split("#", 1)[1] if "#" in t else t for t in (value or "").split()]
 
 
@@ -109,6 +129,8 @@ def line_of(element: etree._Element | None) -> int | None:
 
 
 def _all_text(element: etree._Element) -> str:
+    if not len(element):
+        return element.text or ""
     return "".join(str(piece) for piece in element.itertext())
 
 
@@ -266,8 +288,11 @@ def read_tree(
         )
     context = _Context(origin)
     context.warnings.extend(corpus_warnings or [])
-    context.local_persons = collect_persons(root, context.persons)
-    collect_categories(root, context.categories)
+    # Person lists and taxonomies live in the header; searching only there saves a tree walk.
+    header = root.find(T + "teiHeader")
+    scope = header if header is not None else root
+    context.local_persons = collect_persons(scope, context.persons)
+    collect_categories(scope, context.categories)
     if corpus is not None:
         collect_persons(corpus, context.persons)
         collect_categories(corpus, context.categories)
@@ -475,6 +500,9 @@ def _source(context: _Context, header: etree._Element) -> None:
 
 def _participant(context: _Context, raw: str, where: etree._Element | None) -> str:
     """The model id for person ``raw``, adding the participant on first mention."""
+    known = context.ids.mapped.get(raw)
+    if known is not None and known in context.participants:
+        return known
     model_id, changed = context.ids.get(raw)
     if model_id in context.participants:
         return model_id
@@ -558,7 +586,7 @@ def _body(context: _Context, root: etree._Element) -> None:
 def _division(context: _Context, div: etree._Element, first: bool) -> int:
     """Read one div (and the divs it nests); return how many sections it made."""
     children = list(_elements(div))
-    if any(c.tag == T + "div" for c in children):
+    if div.find(T + "div") is not None:
         made = 0
         for child in children:
             if child.tag == T + "div":
@@ -721,6 +749,28 @@ class _Speech:
         _comment(self.context, element)
 
 
+_SEG = T + "seg"
+
+
+def _plain(u: etree._Element) -> list[str] | None:
+    """The paragraphs of ``u`` when it holds only ``seg`` elements of plain text (all the
+    writer produces), else None."""
+    if u.text and not u.text.isspace():
+        return None
+    paragraphs = []
+    for child in u:
+        if child.tag != _SEG or len(child) or (child.tail and not child.tail.isspace()):
+            return None
+        value = child.text or ""
+        if _is_line(value):
+            paragraphs.append(value)
+        else:
+            cleaned = clean_line(value)
+            if cleaned:
+                paragraphs.append(cleaned)
+    return paragraphs
+
+
 def _utterance(context: _Context, u: etree._Element, label: str | None) -> None:
     tokens = _tokens(u.get("ana"))
     who = _tokens(u.get("who"))
@@ -750,6 +800,16 @@ def _utterance(context: _Context, u: etree._Element, label: str | None) -> None:
                 )
         if roles and roles[0]:
             base["role"] = roles[0]
+    paragraphs = _plain(u)
+    if paragraphs is not None:
+        if paragraphs:
+            base["paragraphs"] = paragraphs
+            if label is not None and base["kind"] == "speech":
+                base["label"] = label
+            context.turns.append(base)
+        else:
+            context.warn("tei_dropped", "an utterance without text dropped", u)
+        return
     speech = _Speech(context, base, label)
     if u.text and u.text.strip():
         speech.buffer.append(u.text)
