@@ -160,7 +160,7 @@ def detect_format(name: str | None, data: bytes) -> str:
     if head.startswith(b"<"):
         if _TEI_NS in head:
             return "tei"
-        if any(ns in head for ns in _AKN_NS):
+        if any(ns in head for ns in _AKN_NS) or b"<akomaNtoso" in head:
             return "akn"
         if b"<html" in head.lower() or b"<!doctype html" in head.lower():
             return "html"

@@ -37,6 +37,8 @@ def parse_xml(
             "empty", "the input is empty (expected an XML document)", origin
         )
     _check_declared_encoding(data, origin)
+    if _has_doctype(data):
+        raise _doctype_refused(origin)
     try:
         tree = etree.ElementTree(etree.fromstring(data, _parser()))
     except etree.XMLSyntaxError as error:
@@ -51,14 +53,7 @@ def parse_xml(
         ) from None
     info = tree.docinfo
     if getattr(info, "doctype", "") or info.internalDTD is not None or info.externalDTD is not None:
-        raise TranscriptError.single(
-            "xml_dtd",
-            "a document type declaration (DOCTYPE) is refused: it can define entities or load "
-            "external files, and neither TEI nor Akoma Ntoso needs one",
-            origin,
-            1,
-            1,
-        )
+        raise _doctype_refused(origin)
     if info.xml_version not in (None, "1.0"):
         raise TranscriptError.single(
             "xml_version",
@@ -106,6 +101,36 @@ def _check_declared_encoding(data: bytes, origin: str) -> None:
         "xml_encoding",
         f"the XML declaration says encoding={declared!r} but the bytes are UTF-8: reading them "
         f"as {declared} would corrupt every non-ASCII character (fix the declaration)",
+        origin,
+        1,
+        1,
+    )
+
+
+_ROOT_START = re.compile(r"<[A-Za-z_:]")
+
+
+def _has_doctype(data: bytes) -> bool:
+    """True when a DOCTYPE stands before the root element.
+
+    Checked before parsing, because libxml2 acts on a DTD (loads it, expands entities) while
+    parsing, and its own refusals say nothing about why the input is dangerous.
+    """
+    head = data[:65536]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        prolog = head.decode("utf-16", errors="ignore")
+    else:
+        prolog = head.decode("latin-1")
+    doctype = prolog.find("<!DOCTYPE")
+    root = _ROOT_START.search(prolog)
+    return doctype >= 0 and (root is None or doctype < root.start())
+
+
+def _doctype_refused(origin: str) -> TranscriptError:
+    return TranscriptError.single(
+        "xml_dtd",
+        "a document type declaration (DOCTYPE) is refused: it can define entities or load "
+        "external files, and neither TEI nor Akoma Ntoso needs one",
         origin,
         1,
         1,
