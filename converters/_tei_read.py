@@ -221,7 +221,7 @@ def collect_categories(
 
 
 def load_corpus_root(
-    corpus_root: CorpusRoot, origin: str, max_bytes: int
+    corpus_root: bytes | os.PathLike[str], max_bytes: int
 ) -> tuple[etree._Element, list[Problem]]:
     """Parse a corpus root and splice in the header files it XIncludes (when it is a path).
 

@@ -83,18 +83,35 @@ def read(
     no place for is listed in ``ReadResult.warnings``.
     """
     tree = parse_xml(data, origin, max_bytes)
-    corpus, warnings = _corpus(corpus_root, origin, max_bytes)
+    corpus, warnings = _corpus(corpus_root, max_bytes)
     return read_tree(tree, origin, corpus, warnings)
 
 
 def _corpus(
-    corpus_root: CorpusRoot | None, origin: str, max_bytes: int
+    corpus_root: CorpusRoot | None, max_bytes: int
 ) -> tuple[etree._Element | None, list[Problem]]:
     if corpus_root is None:
         return None, []
     if isinstance(corpus_root, str) and corpus_root.lstrip().startswith("<"):
         corpus_root = corpus_root.encode("utf-8")
-    return load_corpus_root(corpus_root, origin, max_bytes)
+    if isinstance(corpus_root, bytes):
+        return load_corpus_root(corpus_root, max_bytes)
+    path = Path(corpus_root).resolve()
+    try:
+        stat = path.stat()
+    except OSError:
+        return load_corpus_root(path, max_bytes)  # raises the located "unreadable" error
+    root, warnings = _cached_corpus_root(str(path), stat.st_mtime_ns, stat.st_size, max_bytes)
+    return root, list(warnings)
+
+
+@functools.lru_cache(maxsize=4)
+def _cached_corpus_root(
+    path: str, mtime_ns: int, size: int, max_bytes: int
+) -> tuple[etree._Element, list[Problem]]:
+    # Converting a directory of session files reads the same (often multi-megabyte) corpus root
+    # for each; parse it once. The key holds the file's mtime and size, so an edit is seen.
+    return load_corpus_root(Path(path), max_bytes)
 
 
 def _profile_path() -> Path:
@@ -122,7 +139,7 @@ def validate(
     """
     try:
         tree = parse_xml(data, origin)
-        corpus, corpus_warnings = _corpus(corpus_root, origin, DEFAULT_MAX_BYTES)
+        corpus, corpus_warnings = _corpus(corpus_root, DEFAULT_MAX_BYTES)
     except TranscriptError as error:
         return ValidationResult([], error.problems)
     problems = _profile_problems(tree, origin)
