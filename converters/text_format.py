@@ -13,12 +13,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from pydantic import ValidationError
 
-from transcript_model.errors import TranscriptError, problems_from_validation_error
+from transcript_model.errors import Problem, TranscriptError, problems_from_validation_error
 from transcript_model.inputs import ReadResult, decode_text
 from transcript_model.model import Transcript
 
@@ -83,8 +83,12 @@ def read(data: bytes, origin: str = "<input>", **options: Any) -> ReadResult:
             origin,
             1,
         )
-    transcripts = [parse_document(document, origin) for document in documents]
-    return ReadResult(transcripts)
+    result = ReadResult([])
+    for document in documents:
+        transcript, warnings = _parse_with_warnings(document, origin)
+        result.transcripts.append(transcript)
+        result.warnings.extend(warnings)
+    return result
 
 
 def write(transcripts: Sequence[Transcript], **options: Any) -> str:
@@ -121,6 +125,10 @@ class _Document:
     footer: dict[str, Any] = field(default_factory=dict)
     extensions: dict[str, Any] = field(default_factory=dict)
     participants_explicit: list[dict[str, Any]] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+    def warn(self, code: str, message: str, line: int) -> None:
+        self.warnings.append(Problem(code, message, self.origin, line, severity="warning"))
 
     def peek(self, offset: int = 0) -> str | None:
         index = self.position + offset
@@ -136,12 +144,16 @@ _DATE_WINDOW = 6
 
 def parse_document(lines: list[Line], origin: str = "<input>") -> Transcript:
     """Parse one document (the numbered non-blank lines of one page) into a transcript."""
+    return _parse_with_warnings(lines, origin)[0]
+
+
+def _parse_with_warnings(lines: list[Line], origin: str) -> tuple[Transcript, list[Problem]]:
     doc = _Document(origin, lines)
     footer_start = _footer_start(doc)
     _parse_header(doc, footer_start)
     _parse_body(doc, footer_start)
     _parse_footer(doc, footer_start)
-    return _build(doc)
+    return _build(doc), doc.warnings
 
 
 def _not_a_transcript(doc: _Document, message: str, offset: int = 0) -> TranscriptError:
@@ -447,6 +459,7 @@ def _parse_footer(doc: _Document, start: int) -> None:
         found = None if layout.is_escaped(line) else kremlin.footer_field(line)
         if found is not None:
             doc.footer[found[0]] = found[1]
+            doc.footer[f"{found[0]}_line"] = number
             continue
         ext = None if layout.is_escaped(line) else layout.extension(line)
         if ext is not None:
@@ -456,6 +469,8 @@ def _parse_footer(doc: _Document, start: int) -> None:
             lists[section].append(layout.unescape(line))
         elif section in lists:
             lists[section].append(layout.clean(layout.unescape(line)))
+        else:
+            doc.warn("dropped", f"footer line not understood, dropped: {_short(line)}", number)
     doc.footer.update(lists)
 
 
@@ -501,6 +516,13 @@ def _build(doc: _Document) -> Transcript:
     event["utc_offset"] = ext.get("utc_offset", kremlin.MOSCOW_OFFSET)
     footer = doc.footer
     published = kremlin.parse_published(footer["published"]) if "published" in footer else None
+    if "published" in footer and published is None:
+        doc.warn(
+            "dropped",
+            f"publication date not understood, dropped: {_short(footer['published'])} "
+            "(expected a date and time such as 'March 11, 2022, 14:20')",
+            footer["published_line"],
+        )
     sections = ext.get("sections")
     if sections is None:
         raw = footer.get("sections")
@@ -554,7 +576,6 @@ def _language_sample(event: dict[str, Any], turns: list[dict[str, Any]]) -> str:
     return "\n".join(parts)
 
 
-def _locate(problem: Any, doc: _Document) -> Any:
-    from dataclasses import replace
-
+def _locate(problem: Problem, doc: _Document) -> Problem:
+    # The model's rules concern the whole page: point at its first line.
     return replace(problem, line=doc.lines[0][0])

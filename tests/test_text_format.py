@@ -355,3 +355,17 @@ def test_name_with_affiliation_label_and_lone_word_with_colon() -> None:
     assert (asker.label, asker.role) == ("Alexei Ivanov, from Tver", "from Tver")
     assert t.participant(asker.speaker).name == "Alexei Ivanov"
     assert tm.read(tm.write(t, "text"), "text") == [t]
+
+
+def test_footer_lines_it_cannot_use_are_reported_as_warnings() -> None:
+    page = (
+        "Events\nTitle\nMarch 1, 2022\nVladimir Putin: Hello.\nPublication status\n"
+        "Something else\nPublication date: soon\nText version\n"
+    )
+    result = tm.read_result(page, "text", origin="w.txt")
+    assert result.transcripts[0].metadata.published is None
+    assert [(w.code, w.line, w.severity) for w in result.warnings] == [
+        ("dropped", 6, "warning"),
+        ("dropped", 7, "warning"),
+    ]
+    assert "soon" in result.warnings[1].message
