@@ -419,7 +419,7 @@ def _setting(context: _Context, header: etree._Element) -> None:
                 if value:
                     places.append((kind, value))
     own = [v for k, v in places if k == "place"]
-    place = own[0] if own else ", ".join(v for _, v in places) or None
+    place = ", ".join(own or [v for _, v in places]) or None
     if place:
         context.event["place"] = clean_name(place)
     if date_element is None:
@@ -794,7 +794,7 @@ def _utterance(context: _Context, u: etree._Element, label: str | None) -> None:
                 context.dropped_ana.add(token)
                 context.warn(
                     "tei_dropped",
-                    f"utterance analysis #{token} (e.g. a speaker type) has no place in the "
+                    f"utterance analysis {token!r} (e.g. a speaker type) has no place in the "
                     "model; dropped here and wherever else it occurs",
                     u,
                 )

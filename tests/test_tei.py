@@ -280,3 +280,68 @@ def test_examples_are_valid(tei_all: etree.RelaxNG, path: Path) -> None:
     _assert_valid(tei_all, document, path.name)
     _assert_valid(tei.profile(), document, path.name)
     assert tei.validate(path.read_bytes(), path.name).problems == []
+
+
+def test_parlamint_4_style_session_with_interruptions_and_tokens() -> None:
+    # Hand-made in the shape of ParlaMint 4 component files (plain and linguistically annotated).
+    document = """<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="ParlaMint-XX_2020-01-02" xml:lang="en"
+     ana="#parla.sitting #reference">
+ <teiHeader><fileDesc><titleStmt>
+   <title type="main" xml:lang="en">Corpus ParlaMint-XX, 2020-01-02 [ParlaMint]</title>
+   <title type="sub" xml:lang="en">Daily session</title>
+   <meeting n="57" corresp="#parliament.HC" ana="#parla.lower #parla.term"/>
+ </titleStmt>
+ <sourceDesc><bibl><title>Record</title>
+   <idno type="URI" subtype="parliament">https://example.org/record/1</idno>
+   <date when="2020-01-02"/></bibl></sourceDesc></fileDesc>
+ <profileDesc><settingDesc><setting><name type="city">London</name>
+   <name type="place">Westminster</name><name type="place">Commons Chamber</name>
+   <date when="2020-01-02"/></setting></settingDesc>
+ <particDesc><listPerson>
+   <person xml:id="SmithJohn"><persName><surname>Smith</surname><forename>John</forename>
+   </persName></person>
+   <person xml:id="DoeJane"><persName><forename>Jane</forename> <nameLink>van</nameLink>
+   <surname>Doe</surname></persName></person>
+ </listPerson></particDesc></profileDesc></teiHeader>
+ <text ana="#reference"><body>
+  <div type="debateSection">
+   <head>Question time</head>
+   <u xml:id="u1" ana="#regular topic:inter" who="#SmithJohn">
+     <seg>First part <vocal type="interruption" who="#DoeJane"><desc>Hear, hear!</desc></vocal>
+       and the rest.</seg>
+     <kinesic type="applause"><desc>Applause</desc></kinesic>
+     <seg><s><w>Thank</w><w join="right">you</w><pc>.</pc></s></seg>
+   </u>
+   <gap reason="editorial"><desc xml:lang="en">SAMPLING</desc></gap>
+  </div>
+  <div type="debateSection">
+   <u ana="#chair" who="#DoeJane"><seg>Order.</seg></u>
+   <incident type="action"><desc>The House divided.</desc></incident>
+  </div>
+ </body></text>
+</TEI>""".encode()
+    result = tei.read(document, "xx.xml")
+    transcript = result.transcripts[0]
+    assert transcript.event.place == "Westminster, Commons Chamber"
+    assert transcript.metadata.source.url == "https://example.org/record/1"
+    assert [p.name for p in transcript.participants] == ["John Smith", "Jane van Doe"]
+    shapes = [
+        (t.kind, getattr(t, "speaker", None), getattr(t, "paragraphs", getattr(t, "text", None)))
+        for t in transcript.turns
+    ]
+    assert shapes == [
+        ("heading", None, "Question time"),
+        ("speech", "SmithJohn", ["First part"]),
+        ("stage", None, "Hear, hear!"),
+        ("speech", "SmithJohn", ["and the rest."]),
+        ("stage", None, "Applause"),
+        ("speech", "SmithJohn", ["Thank you."]),
+        ("omission", None, None),
+        ("break", None, None),
+        ("speech", "DoeJane", ["Order."]),
+        ("stage", None, "The House divided."),
+    ]
+    assert transcript.turns[6].model_dump()["marker"] == "SAMPLING"
+    messages = " | ".join(w.message for w in result.warnings)
+    assert "'topic:inter'" in messages and "'chair'" in messages and "meeting" in messages
