@@ -284,7 +284,7 @@ def test_examples_are_valid(tei_all: etree.RelaxNG, path: Path) -> None:
 
 def test_parlamint_4_style_session_with_interruptions_and_tokens() -> None:
     # Hand-made in the shape of ParlaMint 4 component files (plain and linguistically annotated).
-    document = """<?xml version="1.0" encoding="UTF-8"?>
+    document = b"""<?xml version="1.0" encoding="UTF-8"?>
 <TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="ParlaMint-XX_2020-01-02" xml:lang="en"
      ana="#parla.sitting #reference">
  <teiHeader><fileDesc><titleStmt>
@@ -320,7 +320,7 @@ def test_parlamint_4_style_session_with_interruptions_and_tokens() -> None:
    <incident type="action"><desc>The House divided.</desc></incident>
   </div>
  </body></text>
-</TEI>""".encode()
+</TEI>"""
     result = tei.read(document, "xx.xml")
     transcript = result.transcripts[0]
     assert transcript.event.place == "Westminster, Commons Chamber"
