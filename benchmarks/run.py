@@ -2,72 +2,68 @@
 
 Runs the command-line benchmark (:mod:`benchmarks.bench_cli`) and then each format's own
 benchmark module that is present (``bench_text``, ``bench_tei``, ``bench_akn``,
-``bench_table_memory``) through its ``main()``. A module whose ``main`` takes an argument list
-gets the size as ``--n N``, ``--count N`` or a first positional argument, whichever its source
-shows, and no arguments otherwise.
+``bench_table_memory``) through its ``main()``, each in a fresh Python process: benchmarks that
+read the peak memory of their child processes (``RUSAGE_CHILDREN``) would otherwise see the
+children of the benchmarks before them. A module gets the size as ``--n N``, ``--count N`` or a
+first positional argument, whichever its source shows, and no arguments otherwise.
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
 import importlib.util
-import inspect
+import subprocess
 import sys
 import time
 from collections.abc import Sequence
+from pathlib import Path
 
+ROOT = Path(__file__).resolve().parent.parent
 OTHER_BENCHMARKS = ("bench_text", "bench_tei", "bench_akn", "bench_table_memory")
+_CALL_MAIN = "import sys; from benchmarks.{name} import main; sys.exit(main({arguments!r}))"
 
 
-def _arguments(main: object, n: int) -> list[str]:
+def size_arguments(source: str, n: int) -> list[str]:
+    """How a benchmark whose source is ``source`` takes the corpus size ``n``."""
     # The modules were written in parallel and take the size in different ways; pass it in the
     # way each one's source shows, or nothing (their defaults are 1,000 too).
-    try:
-        source = inspect.getsource(inspect.getmodule(main))  # type: ignore[arg-type]
-    except (OSError, TypeError):
-        return []
     for option in ("--n", "--count"):
         if f'"{option}"' in source:
             return [option, str(n)]
     return [str(n)] if "int(args[0])" in source else []
 
 
-def _run_module(name: str, n: int) -> int | None:
-    """Run ``benchmarks.<name>.main``; None when the module is absent."""
-    if importlib.util.find_spec(f"benchmarks.{name}") is None:
+def run_module(name: str, arguments: list[str]) -> int | None:
+    """Run ``benchmarks.<name>.main(arguments)`` in a fresh process; None when it is absent."""
+    spec = importlib.util.find_spec(f"benchmarks.{name}")
+    if spec is None or spec.origin is None:
         return None
-    main = importlib.import_module(f"benchmarks.{name}").main
-    takes_arguments = bool(inspect.signature(main).parameters)
     start = time.perf_counter()
-    try:
-        result = main(_arguments(main, n)) if takes_arguments else main()
-    except SystemExit as exit_:
-        result = exit_.code
-    except Exception as error:  # one broken benchmark must not hide the others' numbers
-        print(f"{name}: failed: {type(error).__name__}: {error}")
-        return 1
-    print(f"({name} took {time.perf_counter() - start:.1f} s)")
-    return result if isinstance(result, int) else 0
+    code = _CALL_MAIN.format(name=name, arguments=arguments)
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=False)
+    print(f"({name} took {time.perf_counter() - start:.1f} s, exit status {done.returncode})")
+    return done.returncode
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run every benchmark; returns 1 when any reports a missed target."""
+    """Run every benchmark; returns 1 when any reports a missed target or fails."""
     parser = argparse.ArgumentParser(prog="benchmarks.run", description=__doc__.split("\n\n")[0])
     parser.add_argument("--n", type=int, default=1000, help="transcripts per format")
     parser.add_argument("--repeat", type=int, default=3, help="runs per timing (best kept)")
     args = parser.parse_args(argv)
-    from benchmarks import bench_cli
-
-    print(f"== bench_cli (n={args.n})")
-    status = bench_cli.main(["--n", str(args.n), "--repeat", str(args.repeat)])
-    for name in OTHER_BENCHMARKS:
-        print(f"\n== {name}")
-        result = _run_module(name, args.n)
+    status = 0
+    for name in ("bench_cli", *OTHER_BENCHMARKS):
+        print(f"\n== {name}", flush=True)
+        spec = importlib.util.find_spec(f"benchmarks.{name}")
+        source = Path(spec.origin).read_text(encoding="utf-8") if spec and spec.origin else ""
+        arguments = size_arguments(source, args.n)
+        if name == "bench_cli":
+            arguments += ["--repeat", str(args.repeat)]
+        result = run_module(name, arguments)
         if result is None:
             print(f"{name}: not present, skipped")
-        else:
-            status = max(status, 1 if result else 0)
+        elif result:
+            status = 1
     return status
 
 
