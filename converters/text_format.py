@@ -31,39 +31,44 @@ Line = tuple[int, str]
 __all__ = ["parse_document", "read", "split_documents", "write"]
 
 
-def _lines(text: str) -> list[Line]:
-    # Copied pages carry CR or CRLF ends, BOMs, no-break and trailing spaces: none of it is text.
-    result: list[Line] = []
+def split_documents(text: str) -> list[list[Line]]:
+    """The numbered non-blank lines of ``text``, split into documents at each "Text version".
+
+    Line ends of every kind, BOMs and surrounding spaces (no-break ones included) are dropped:
+    copied pages carry them and none of it is text. A page copied without its "Text version"
+    line ends where a breadcrumb follows its "Publication date".
+    """
+    documents: list[list[Line]] = [[]]
+    current = documents[0]
+    after_published = False
     for number, raw in enumerate(text.splitlines(), 1):
         line = raw.strip()
-        if line and line[0] == "\ufeff":
+        if not line:
+            continue
+        first = line[0]
+        if first == "\ufeff":
             line = line.lstrip("\ufeff").strip()
-        if line:
-            result.append((number, line))
-    return result
-
-
-def split_documents(lines: list[Line]) -> list[list[Line]]:
-    """Split numbered non-blank lines into documents at each "Text version" end marker."""
-    documents: list[list[Line]] = [[]]
-    after_published = False
-    for number, line in lines:
+            if not line:
+                continue
+            first = line[0]
         if after_published and line in kremlin.BREADCRUMBS:
-            # A page copied without its "Text version" line: the next page starts here.
-            documents.append([(number, line)])
+            current = [(number, line)]
+            documents.append(current)
             after_published = False
             continue
-        after_published = line[0] in "PД" and kremlin.footer_field(line) is not None
+        after_published = first in "PД" and kremlin.footer_field(line) is not None
         # Only lines starting like the marker ("T" in both languages) need a closer look.
-        if line[0] in "TТ":
+        if first in "TТ":
             glued = layout.glued_end(line)
             if glued is not None:
-                documents.append([(number, glued)])
+                current = [(number, glued)]
+                documents.append(current)
                 continue
             if layout.is_end_marker(line):
-                documents.append([])
+                current = []
+                documents.append(current)
                 continue
-        documents[-1].append((number, line))
+        current.append((number, line))
     return [d for d in documents if d]
 
 
@@ -74,7 +79,7 @@ def read(data: bytes, origin: str = "<input>", **options: Any) -> ReadResult:
     no date, or when what was read breaks a rule of the model.
     """
     text = decode_text(data, origin)
-    documents = split_documents(_lines(text))
+    documents = split_documents(text)
     if not documents:
         raise TranscriptError.single(
             "not_a_transcript",
