@@ -32,15 +32,24 @@ class _Explicit:
     turns: set[int] = field(default_factory=set)
 
 
+#: How many parts the writer switches to their explicit form one at a time.
+_STEPS = 12
+
+
 def render(transcript: Transcript, parse: Parser) -> str:
     """The page text of ``transcript``; ``parse`` is the reader used to check it."""
     explicit = _Explicit()
-    for _ in range(len(transcript.turns) + 10):
+    for attempt in range(_STEPS + 2):
         lines = render_lines(transcript, explicit)
         back = _read_back(lines, parse)
         if back == transcript:
             return "\n".join(lines) + "\n"
-        _escalate(transcript, back, explicit)
+        if attempt < _STEPS:
+            _escalate(transcript, back, explicit)
+        else:
+            # Settling parts one by one takes a read per part: past a few, write every part
+            # explicitly, so that writing stays linear in the size of the transcript.
+            explicit = _Explicit(True, True, True, set(range(len(transcript.turns))))
     raise TranscriptError.single(
         "unwritable",
         f"transcript {transcript.id!r} cannot be written as page text without loss "

@@ -20,3 +20,17 @@ def test_read_of_write_is_identity(transcript: Transcript) -> None:
 def test_several_transcripts_in_one_file(first: Transcript, second: Transcript) -> None:
     text = tm.write([first, second], "text")
     assert tm.read(text, "text") == [first, second]
+
+
+def test_many_turns_needing_escapes_are_written_in_linear_time() -> None:
+    import datetime as dt
+    import time
+
+    turns = [tm.Narrative(paragraphs=[f"Topics {i}", "Mr Putin: hello"]) for i in range(2000)]
+    transcript = Transcript(
+        id="t", language="en", event=tm.Event(title="T", date=dt.date(2022, 1, 1)), turns=turns
+    )
+    start = time.process_time()
+    text = tm.write(transcript, "text")
+    assert time.process_time() - start < 20
+    assert tm.read(text, "text") == [transcript]
