@@ -92,11 +92,12 @@ def _who(transcript: Transcript, speaker: str | None) -> tuple[str, str] | None:
 
 
 def _signature(turn: Any) -> str:
-    if turn.kind in ("speech", "narrative"):
-        return f"{turn.kind}:{turn.paragraphs[0][:80]}"
-    if turn.kind in ("stage", "heading"):
-        return f"{turn.kind}:{turn.text}"
-    return turn.kind
+    kind = str(turn.kind)
+    if kind in ("speech", "narrative"):
+        return f"{kind}:{turn.paragraphs[0][:80]}"
+    if kind in ("stage", "heading"):
+        return f"{kind}:{turn.text}"
+    return kind
 
 
 def score_document(expected: Transcript, actual: Transcript | None) -> Score:
