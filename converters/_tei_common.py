@@ -36,12 +36,10 @@ DOCTYPE_TAXONOMY = "tm.doctype"
 TRANSCRIPT_CATEGORY = "tm.transcript"
 EVENT_CATEGORY = "tm.event"
 SPEECH_CATEGORY = "tm.speech"
-NARRATIVE_CATEGORY = "tm.narrative"
 DOCTYPE_CATEGORIES = (
     (TRANSCRIPT_CATEGORY, "Transcript"),
     (EVENT_CATEGORY, "Event"),
     (SPEECH_CATEGORY, "Speech"),
-    (NARRATIVE_CATEGORY, "Narrative"),
 )
 
 #: Tag taxonomies: (model field, taxonomy id, description). Sections sit on TEI/@ana, the rest on
@@ -62,6 +60,7 @@ PARTICIPANT_SUFFIX = ".participant"
 NOTE_SPEAKER = "speaker"
 NOTE_STAGE = "stage"
 NOTE_HEADING = "heading"
+NOTE_NARRATIVE = "narrative"
 NOTE_BREAK = "break"
 NOTE_SUMMARY = "summary"
 NOTE_CAPTION = "caption"

@@ -31,11 +31,11 @@ from transcript_model.xmlsafe import parse_xml
 from ._tei_common import (
     CAPTION_N,
     EVENT_CATEGORY,
-    NARRATIVE_CATEGORY,
     NOTE_ATTENDEES,
     NOTE_BREAK,
     NOTE_CAPTION,
     NOTE_HEADING,
+    NOTE_NARRATIVE,
     NOTE_SEE_ALSO,
     NOTE_SPEAKER,
     NOTE_SUMMARY,
@@ -184,6 +184,7 @@ class _Context:
     captions: list[dict[str, Any]] = field(default_factory=list)
     dropped_ana: set[str] = field(default_factory=set)
     links: list[dict[str, Any]] = field(default_factory=list)
+    narrative: dict[str, Any] | None = None
     placed_links: dict[int, dict[str, Any]] = field(default_factory=dict)
 
     def warn(self, code: str, message: str, element: etree._Element | None = None) -> None:
@@ -640,6 +641,9 @@ def _element(
         return None
     if tag == T + "note" and _front_note(context, element):
         return None
+    if tag == T + "note" and element.get("type") == NOTE_NARRATIVE:
+        _narrative_note(context, element)
+        return None
     if tag == T + "head" or (tag == T + "note" and element.get("type") == NOTE_HEADING):
         _text_turn(context, "heading", element)
     elif tag == T + "note" and element.get("type") == NOTE_BREAK:
@@ -682,6 +686,20 @@ def _front_note(context: _Context, note: etree._Element) -> bool:
             context.captions.append(caption)
             return True
     return False
+
+
+def _narrative_note(context: _Context, note: etree._Element) -> None:
+    """A paragraph of narrative: continues the narrative just before it unless numbered 1."""
+    value = clean_line(_all_text(note))
+    if not value:
+        context.warn("tei_dropped", "an empty narrative note dropped", note)
+        return
+    last = context.turns[-1] if context.turns else None
+    if note.get("n") != "1" and last is not None and last is context.narrative:
+        last["paragraphs"].append(value)
+    else:
+        context.narrative = {"kind": "narrative", "paragraphs": [value]}
+        context.turns.append(context.narrative)
 
 
 def _text_turn(context: _Context, kind: str, element: etree._Element) -> None:
@@ -775,7 +793,7 @@ def _utterance(context: _Context, u: etree._Element, label: str | None) -> None:
     tokens = _tokens(u.get("ana"))
     who = _tokens(u.get("who"))
     base: dict[str, Any]
-    if NARRATIVE_CATEGORY in tokens or (not who and label is None):
+    if not who and label is None:
         base = {"kind": "narrative"}
     else:
         base = {"kind": "speech"}

@@ -28,11 +28,11 @@ from ._tei_common import (
     DOCTYPE_CATEGORIES,
     DOCTYPE_TAXONOMY,
     EVENT_CATEGORY,
-    NARRATIVE_CATEGORY,
     NOTE_ATTENDEES,
     NOTE_BREAK,
     NOTE_CAPTION,
     NOTE_HEADING,
+    NOTE_NARRATIVE,
     NOTE_SEE_ALSO,
     NOTE_SPEAKER,
     NOTE_STAGE,
@@ -242,8 +242,12 @@ def _turn(
             ana += " #" + categories.add("tm.role", turn.role)
         _utterance(doc_id, body, f'{who} ana="{ana}"', turn.paragraphs, out)
     elif isinstance(turn, Narrative):
-        body.count("u")
-        _utterance(doc_id, body, f' ana="#{NARRATIVE_CATEGORY}"', turn.paragraphs, out)
+        # One note per paragraph, numbered from 1: a "1" starts the next narrative.
+        out.extend(
+            f'<note type="{NOTE_NARRATIVE}" n="{number}">{text(paragraph)}</note>'
+            for number, paragraph in enumerate(turn.paragraphs, 1)
+        )
+        body.count("note", len(turn.paragraphs))
     elif isinstance(turn, StageDirection):
         out.append(f'<note type="{NOTE_STAGE}">{text(turn.text)}</note>')
         body.count("note")
