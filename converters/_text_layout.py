@@ -238,7 +238,12 @@ def looks_like_place(line: str) -> bool:
     if is_structural(text) or kremlin.attendee_intro(text):
         return False
     words = text.split()
-    return len(words) <= 10 and _capitalised(words[0])
+    if len(words) > 10 or not _capitalised(words[0]):
+        return False
+    # "Novo-Ogaryovo, Moscow Region", "Бочаров Ручей, резиденция": a place with a comma may
+    # hold any words; without one, a lowercase word ("Opening remarks", "Excerpts from the
+    # transcript") marks a heading or a sentence.
+    return "," in text or all(_capitalised(w) or w in _FUNCTION_WORDS for w in words)
 
 
 def is_structural(line: str) -> bool:

@@ -369,3 +369,11 @@ def test_footer_lines_it_cannot_use_are_reported_as_warnings() -> None:
         ("dropped", 7, "warning"),
     ]
     assert "soon" in result.warnings[1].message
+
+
+def test_heading_right_after_the_date_is_no_place() -> None:
+    page = "Events\nMeeting\nMarch 1, 2022\nExcerpts from the transcript\nVladimir Putin: Hello.\n"
+    [t] = tm.read(page, "text")
+    assert t.event.place is None
+    assert t.turns[0].kind == "heading"
+    assert t.turns[0].text == "Excerpts from the transcript"
