@@ -61,7 +61,12 @@ def test_json_example_reads_back_to_the_page() -> None:
     assert tm.read(EXAMPLES / "kremlin-2022-03-11.json") == tm.read(SOURCE)
 
 
-def test_no_stray_example_files(expected: dict[Path, str]) -> None:
-    known = {*expected, SOURCE, EXAMPLES / "README.md"}
-    stray = [p.name for p in EXAMPLES.iterdir() if p.is_file() and p not in known]
+def test_no_stray_conversions_of_the_seed(expected: dict[Path, str]) -> None:
+    # A conversion left behind by a renamed format or id would look current but never change.
+    known = {*expected, SOURCE}
+    stray = [
+        p.name
+        for p in EXAMPLES.iterdir()
+        if p.is_file() and p.name.startswith("kremlin-2022-03-11") and p not in known
+    ]
     assert not stray, f"files in examples/ that no writer produces: {stray}"
