@@ -169,7 +169,7 @@ def _footer_start(doc: _Document) -> int:
     limit = layout.FOOTER_LIMIT
     for index, (_, line) in enumerate(doc.lines):
         # Footer lines are short headings or start with a short "Key:": skip the rest cheaply.
-        if len(line) > limit and ":" not in line[:limit]:
+        if len(line) > limit and line.find(":", 0, limit) < 0:
             continue
         if index > 0 and layout.is_footer_start(line):
             return index
