@@ -177,7 +177,9 @@ def _footer_start(doc: _Document) -> int:
 
 
 def _parse_header(doc: _Document, end: int) -> None:
-    if doc.peek() in kremlin.BREADCRUMBS and doc.position + 1 < end:
+    # "Events", sometimes followed by a section ("Events" / "Transcripts"): the trail above
+    # the title.
+    while doc.position < 2 and doc.peek() in kremlin.BREADCRUMBS and doc.position + 1 < end:
         doc.position += 1
     if doc.position >= end:
         raise _not_a_transcript(

@@ -377,3 +377,10 @@ def test_heading_right_after_the_date_is_no_place() -> None:
     assert t.event.place is None
     assert t.turns[0].kind == "heading"
     assert t.turns[0].text == "Excerpts from the transcript"
+
+
+def test_two_breadcrumb_lines_and_a_title_that_is_a_breadcrumb_word() -> None:
+    [t] = tm.read("Events\nTranscripts\nMeeting\nMarch 1, 2022\nVladimir Putin: Hi.\n", "text")
+    assert t.event.title == "Meeting"
+    odd = t.model_copy(update={"event": t.event.model_copy(update={"title": "News"})})
+    assert tm.read(tm.write(odd, "text"), "text") == [odd]
