@@ -126,7 +126,8 @@ def _escape_if(text: str, needed: bool) -> str:
 
 def _title_needs_escape(text: str) -> bool:
     return bool(
-        layout.is_escaped(text)
+        text in kremlin.BREADCRUMBS
+        or layout.is_escaped(text)
         or layout.is_end_marker(text)
         or layout.glued_end(text)
         or layout.is_footer_start(text)
