@@ -1,15 +1,19 @@
 """Knowledge of kremlin.ru transcript pages that does not depend on how the page was saved.
 
-Shared by the page-text reader (:mod:`transcript_model.converters.text_format`) and any reader
+Shared by the page-text reader (:mod:`transcript_model.converters.text_format`) and the reader
 of saved kremlin.ru HTML. Everything here works on plain strings:
 
-* dates: :func:`parse_date`, :func:`format_date`, :func:`parse_published`,
-  :func:`format_published` (English "March 11, 2022", Russian "11 марта 2022 года");
-* site vocabulary: :data:`FOOTER_HEADINGS`, :func:`footer_key`, :data:`PUBLISHERS`,
-  :func:`is_generic_label`, :data:`ROLE_ONLY_LABELS`;
-* people: :func:`person_tag_to_name`, :func:`split_label`, :func:`names_match`,
-  :func:`parse_attendees`;
-* identifiers: :func:`slug`, :func:`transcript_id`, :func:`unique_id`, :func:`detect_language`.
+* dates and times: :func:`parse_date`, :func:`format_date`, :func:`parse_time`,
+  :func:`format_time`, :func:`parse_published`, :func:`format_published` (English
+  "March 11, 2022", Russian "11 марта 2022 года");
+* site vocabulary: :data:`FOOTER_HEADINGS`, :data:`FOOTER_FIELDS`, :func:`footer_key`,
+  :func:`footer_field`, :func:`words_for`, :data:`BREADCRUMBS`, :data:`END_MARKERS`,
+  :data:`PUBLISHERS`, :data:`MOSCOW_OFFSET`, :data:`LICENCE`;
+* people: :class:`LabelParts`, :func:`split_label`, :func:`is_generic_label`,
+  :func:`is_role_only_label`, :func:`names_match`, :func:`person_tag_to_name`,
+  :func:`attendee_intro`, :func:`parse_attendees`;
+* identifiers and text: :func:`slug`, :func:`transcript_id`, :func:`unique_id`,
+  :func:`detect_language`, :func:`clean`.
 """
 
 from __future__ import annotations
