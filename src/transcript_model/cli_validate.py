@@ -273,9 +273,9 @@ def check_all(
 ) -> Iterator[FileReport]:
     """Check every item and yield the reports in input order.
 
-    With more than one worker, the first file of each kind is checked here first, so that its
-    converter compiles its schema once, in this process; the forked workers inherit the compiled
-    schemas and check the remaining files, many each.
+    With N processes, the first file of each kind is checked here first, so that its converter
+    compiles its schema once, in this process; then N - 1 forked workers, which inherit the
+    compiled schemas, check the last part of the list while this process checks the first.
     """
     workers = _workers(jobs, len(items))
     if workers <= 1:
@@ -287,15 +287,19 @@ def check_all(
         if _kind(item) not in kinds:
             kinds.add(_kind(item))
             warm[index] = check(item)
-    rest = [item for index, item in enumerate(items) if index not in warm]
-    chunk = max(1, min(64, len(rest) // (workers * 8)))
+    own = len(items) // workers  # this process's share: the first files
+    forked = [item for index, item in enumerate(items) if index >= own and index not in warm]
+    chunk = max(1, min(64, len(forked) // (workers * 8)))
     import multiprocessing
 
     context = multiprocessing.get_context("fork")
-    with context.Pool(workers, initializer=_ignore_sigint) as pool:
-        checked = pool.imap(check, rest, chunksize=chunk)
-        for index in range(len(items)):
-            yield warm[index] if index in warm else next(checked)
+    with context.Pool(workers - 1, initializer=_ignore_sigint) as pool:
+        checked = pool.imap(check, forked, chunksize=chunk)
+        for index, item in enumerate(items):
+            if index in warm:
+                yield warm[index]
+            else:
+                yield check(item) if index < own else next(checked)
 
 
 def _ignore_sigint() -> None:
