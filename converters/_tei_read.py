@@ -53,7 +53,6 @@ from ._tei_common import (
 CorpusRoot = str | bytes | os.PathLike[str]
 
 _LINE = re.compile(types.LINE_PATTERN)
-_BREAK = re.compile("[\n\r\x85\u2028\u2029]")
 _NAME = re.compile(types.NAME_PATTERN)
 _ID = re.compile(types.ID_PATTERN)
 _URL = re.compile(types.URL_PATTERN)
@@ -84,7 +83,12 @@ def _is_line(value: str) -> bool:
         and not value[-1].isspace()
         and value[0] != "\ufeff"
         and value[-1] != "\ufeff"
-        and _BREAK.search(value) is None
+        # Five substring tests are ten times faster than one regular-expression search.
+        and "\n" not in value
+        and "\r" not in value
+        and "\x85" not in value
+        and "\u2028" not in value
+        and "\u2029" not in value
     )
 
 
