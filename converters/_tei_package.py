@@ -8,6 +8,9 @@ every component points at the same ids.
 
 from __future__ import annotations
 
+import re
+
+from transcript_model import types
 from transcript_model.errors import TranscriptError
 from transcript_model.model import Transcript
 
@@ -43,6 +46,12 @@ def _persons(transcripts: list[Transcript], reserved: frozenset[str]) -> list[st
 
 
 def _check_ids(transcripts: list[Transcript], corpus_id: str) -> None:
+    if not re.match(types.ID_PATTERN, corpus_id):
+        raise TranscriptError.single(
+            "corpus_id",
+            f"corpus id {corpus_id!r} cannot be an xml:id and a file name stem (expected a "
+            "letter or '_' followed by letters, digits, '-' or '_')",
+        )
     seen: set[str] = set()
     for index, transcript in enumerate(transcripts):
         if transcript.id in seen or transcript.id == corpus_id:

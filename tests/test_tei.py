@@ -269,9 +269,11 @@ def test_package_components_meet_the_profile_and_tei_all(
     assert [p for p in checked.problems if p.severity == "error"] == []
 
 
-def test_package_refuses_duplicate_transcript_ids() -> None:
+def test_package_refuses_duplicate_transcript_ids_and_bad_corpus_ids() -> None:
     with pytest.raises(tm.TranscriptError, match="used twice"):
         tei.write_package([_small(), _small()])
+    with pytest.raises(tm.TranscriptError, match="corpus id"):
+        tei.write_package([_small()], corpus_id="my corpus")
 
 
 @pytest.mark.parametrize("path", sorted((ROOT / "examples").glob("*.tei.xml")), ids=str)
