@@ -371,8 +371,9 @@ class _Reader:
         if event["attendees_intro"] is None:
             intro = block.text or ""
             # Our writer puts exactly one space between the intro and the first name.
-            intro = intro[:-1] if self.own is not None else intro.rstrip(" :")
-            event["attendees_intro"] = as_line(intro)
+            trimmed = intro[:-1] if self.own is not None else intro.rstrip(" :")
+            # An intro that is only punctuation (":") is still the intro, not a missing one.
+            event["attendees_intro"] = as_line(trimmed) or as_line(intro.strip())
             if event["attendees_intro"] is None:
                 self.warn(
                     "akn_attendees", "attendee list without intro text: kept as a list", block
