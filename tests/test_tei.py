@@ -347,3 +347,31 @@ def test_parlamint_4_style_session_with_interruptions_and_tokens() -> None:
     assert transcript.turns[6].model_dump()["marker"] == "SAMPLING"
     messages = " | ".join(w.message for w in result.warnings)
     assert "'topic:inter'" in messages and "'chair'" in messages and "meeting" in messages
+
+
+@st.composite
+def _mutated_session(draw: st.DrawFn) -> bytes:
+    """The siParl session with one element dropped or doubled, or one attribute value changed."""
+    text = SESSION.read_text(encoding="utf-8")
+    body = text.index("<TEI")
+    if draw(st.booleans()):
+        pattern = re.compile(r"<(\w+)\b[^<>]*?(?:/>|>[^<]*</\1>)")
+        start, end = draw(st.sampled_from([m.span() for m in pattern.finditer(text, body)]))
+        piece = text[start:end] * 2 if draw(st.booleans()) else ""
+    else:
+        spans = [m.span(2) for m in _ATTRIBUTE.finditer(text, body)]
+        start, end = draw(st.sampled_from(spans))
+        piece = draw(st.sampled_from(["", " ", "#", "x.y", "1998-13-01", "#KorunVladimir x"]))
+    return (text[:start] + piece + text[end:]).encode("utf-8")
+
+
+@given(_mutated_session())
+def test_mutated_third_party_sessions_read_or_refuse(data: bytes) -> None:
+    try:
+        result = tei.read(data, "mutated.xml", corpus_root=CORPUS_ROOT)
+    except tm.TranscriptError as error:
+        assert error.problems and all(p.file == "mutated.xml" for p in error.problems)
+    else:
+        (transcript,) = result.transcripts
+        tm.Transcript.model_validate(transcript.model_dump())
+        assert all(w.severity == "warning" for w in result.warnings)
