@@ -115,12 +115,8 @@ def _cached_corpus_root(
 
 
 def _profile_path() -> Path:
-    # In a checkout (editable install) the profile sits in schema/ next to the JSON Schema; an
-    # installed wheel carries a copy as package data of transcript_model.
-    here = Path(__file__).resolve().parent.parent / "schema" / PROFILE_NAME
-    if here.is_file():
-        return here
-    return Path(str(importlib.resources.files("transcript_model") / "data" / PROFILE_NAME))
+    # schema/ is installed as transcript_model.schemas (editable installs map it to the checkout).
+    return Path(str(importlib.resources.files("transcript_model.schemas") / PROFILE_NAME))
 
 
 @functools.lru_cache(maxsize=1)

@@ -20,11 +20,14 @@ def test_wheel_ships_and_imports_the_converters(tmp_path: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "transcript_model/converters/json_format.py" in names
     assert "transcript_model/py.typed" in names
+    assert "transcript_model/schemas/transcript-tei.rng" in names
+    assert "transcript_model/schemas/transcript.schema.json" in names
     assert not any(name.startswith(("tests/", "converters/")) for name in names)
     unpacked = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(unpacked)
     probe = (
         "import transcript_model, transcript_model.converters.json_format as j;"
+        "from transcript_model.converters import tei; tei.profile();"
         "print(transcript_model.__file__); print(j.__file__)"
     )
     result = subprocess.run(

@@ -32,7 +32,7 @@ def parse_xml(
 ) -> etree._ElementTree:
     """Parse ``data`` safely; raise TranscriptError (located) for anything refused or broken."""
     check_size(data, origin, max_bytes)
-    if not data.strip():
+    if not data or data.isspace():  # isspace() stops at the first other byte, strip() copies
         raise TranscriptError.single(
             "empty", "the input is empty (expected an XML document)", origin
         )
