@@ -288,6 +288,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if exit_.code is None or isinstance(exit_.code, int):
             return exit_.code or EXIT_OK
         return EXIT_USAGE
+    # Run as the program (not called from Python): process-wide tuning is allowed.
+    args.whole_process = argv is None
     debug = bool(getattr(args, "debug", False))
     try:
         code: int = args.run(args)

@@ -216,9 +216,11 @@ def _forced_format(name: str | None) -> Format | None:
 def run(args: argparse.Namespace) -> int:
     """Validate every input named on the command line; returns the exit code."""
     forced = _forced_format(args.source_format)
-    # Everything imported so far lives until exit: keep the collector from scanning it again and
-    # again while thousands of transcripts are built (about a tenth of the time on JSON).
-    gc.freeze()
+    if args.whole_process:
+        # Everything imported so far lives until exit: keep the collector from scanning it again
+        # and again while thousands of transcripts are built (about a tenth of the time on
+        # JSON). Not when called from Python: frozen objects are never collected.
+        gc.freeze()
     inputs = expand(args.paths, _installed(), forced)
     reports = [FileReport(p.file, None, problems=[p]) for p in inputs.missing]
     emitters: dict[str, Callable[[Problem], str]] = {"text": text_line, "github": github_line}
