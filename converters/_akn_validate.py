@@ -24,6 +24,7 @@ _POINTERS: dict[str, frozenset[str] | None] = {
     "refersTo": None,
     "dictionary": None,
 }
+_POINTER_NAMES = frozenset(_POINTERS)
 _ID_ATTRIBUTES = ("eId", "wId", "id", "{http://www.w3.org/XML/1998/namespace}id")
 
 
@@ -54,6 +55,32 @@ def pointer_problems(tree: etree._ElementTree, origin: str) -> list[Problem]:
     ``TLCRole``); ``refersTo`` may also name any element of the document by its id.
     """
     root = tree.getroot()
+    entries = _reference_kinds(root)
+    anchors: set[str] | None = None  # collected only when a refersTo names no entry
+    problems = []
+    # iter(etree.Element) skips comments and processing instructions in C, and a set test
+    # of the attribute names passes over the many elements that point nowhere.
+    for element in root.iter(etree.Element):
+        if _POINTER_NAMES.isdisjoint(element.attrib):
+            continue
+        for attribute, kinds in _POINTERS.items():
+            value = element.get(attribute)
+            if value is None or (attribute == "by" and value == ""):
+                continue
+            if attribute == "refersTo" and value.startswith("#") and value[1:] not in entries:
+                # refersTo may also name a part of the document (a voting refers to the
+                # section voted on).
+                anchors = _anchors(root) if anchors is None else anchors
+                if value[1:] in anchors:
+                    continue
+            problem = _pointer_problem(element, attribute, value, entries, kinds)
+            if problem:
+                problems.append(Problem("akn_unresolved", problem, origin, line_of(element)))
+    return problems
+
+
+def _reference_kinds(root: etree._Element) -> dict[str, str]:
+    """The kind (``TLCPerson``…) of every ``meta/references`` entry, by the key pointers use."""
     namespace = etree.QName(root).namespace or ""
     entries: dict[str, str] = {}
     for references in root.iter(f"{{{namespace}}}references"):
@@ -61,43 +88,37 @@ def pointer_problems(tree: etree._ElementTree, origin: str) -> list[Problem]:
             key = reference_key(entry) if isinstance(entry.tag, str) else None
             if key is not None:
                 entries.setdefault(key, etree.QName(entry).localname)
-    # refersTo may also name a part of the document (a voting refers to the section voted on).
-    anchors = {
+    return entries
+
+
+def _anchors(root: etree._Element) -> set[str]:
+    """Every id of an element of the document."""
+    return {
         value
-        for element in root.iter()
-        if isinstance(element.tag, str)
+        for element in root.iter(etree.Element)
         for value in (element.get(a) for a in _ID_ATTRIBUTES)
         if value
     }
-    problems = []
-    for element in root.iter():
-        if not isinstance(element.tag, str):
-            continue
-        for attribute, kinds in _POINTERS.items():
-            value = element.get(attribute)
-            if value is None or (attribute == "by" and value == ""):
-                continue
-            if attribute == "refersTo" and value[1:] in anchors and value.startswith("#"):
-                continue
-            problem = _pointer_problem(element, attribute, value, entries, kinds)
-            if problem:
-                problems.append(Problem("akn_unresolved", problem, origin, line_of(element)))
-    return problems
 
 
 def _pointer_problem(
     element: Any, attribute: str, value: str, entries: dict[str, str], kinds: Any
 ) -> str | None:
-    where = f"{etree.QName(element).localname}/@{attribute}={value!r}"
     if not value.startswith("#"):
         # An absolute or relative URI points outside the document: nothing to resolve here.
-        return None if value else f"{where}: empty pointer"
+        return None if value else f"{_where(element, attribute, value)}: empty pointer"
     kind = entries.get(value[1:])
     if kind is None:
-        return f"{where} names no entry of meta/references"
+        return f"{_where(element, attribute, value)} names no entry of meta/references"
     if kinds is not None and kind not in kinds:
-        return f"{where} names a {kind}, expected {' or '.join(sorted(kinds))}"
+        expected = " or ".join(sorted(kinds))
+        return f"{_where(element, attribute, value)} names a {kind}, expected {expected}"
     return None
+
+
+def _where(element: Any, attribute: str, value: str) -> str:
+    # Built only for a problem: most pointers resolve.
+    return f"{etree.QName(element).localname}/@{attribute}={value!r}"
 
 
 def validate_document(data: bytes, origin: str = "<input>") -> ValidationResult:
