@@ -69,6 +69,11 @@ _SILENT = frozenset(
 )
 #: Token elements of linguistically annotated (".ana") files.
 _TOKENS = frozenset(T + n for n in ("w", "pc"))
+# Qualified names of the body elements, built once: the body loop compares every element's tag
+# with them, and building each name per comparison cost a tenth of reading.
+_DIV, _U, _NOTE, _HEAD, _GAP, _DESC, _SEG, _S = (
+    T + n for n in ("div", "u", "note", "head", "gap", "desc", "seg", "s")
+)
 
 
 def _is_line(value: str) -> bool:
@@ -591,16 +596,16 @@ def _body(context: _Context, root: etree._Element) -> None:
 def _division(context: _Context, div: etree._Element, first: bool) -> int:
     """Read one div (and the divs it nests); return how many sections it made."""
     children = list(_elements(div))
-    if div.find(T + "div") is not None:
+    if div.find(_DIV) is not None:
         made = 0
         for child in children:
-            if child.tag == T + "div":
+            if child.tag == _DIV:
                 made += _division(context, child, first and made == 0)
             else:
                 _element(context, child, None)
         return made
     opens_with_break = bool(
-        children and children[0].tag == T + "note" and children[0].get("type") == NOTE_BREAK
+        children and children[0].tag == _NOTE and children[0].get("type") == NOTE_BREAK
     )
     if not first and not opens_with_break:
         context.turns.append({"kind": "break"})
@@ -612,7 +617,7 @@ def _division(context: _Context, div: etree._Element, first: bool) -> int:
 
 
 def _block(context: _Context, element: etree._Element, first: bool) -> None:
-    if element.tag == T + "div":
+    if element.tag == _DIV:
         _division(context, element, first)
     else:
         _dangling(context, _element(context, element, None))
@@ -632,27 +637,15 @@ def _element(
 ) -> tuple[str, etree._Element] | None:
     """Read one element of a div; return the pending speaker label, if any."""
     tag = element.tag
-    if tag == T + "u":
+    if tag == _U:
         _utterance(context, element, label[0] if label else None)
         return None
-    _dangling(context, label)
-    if tag == T + "note" and element.get("type") == NOTE_SPEAKER:
-        value = clean_name(_all_text(element))
-        value = value[:-1].rstrip() if value and value.endswith(":") else value
-        if value:
-            return value, element
-        context.warn("tei_dropped", "an empty speaker label dropped", element)
-        return None
-    if tag == T + "note" and _front_note(context, element):
-        return None
-    if tag == T + "note" and element.get("type") == NOTE_NARRATIVE:
-        _narrative_note(context, element)
-        return None
-    if tag == T + "head" or (tag == T + "note" and element.get("type") == NOTE_HEADING):
+    if label is not None:
+        _dangling(context, label)
+    if tag == _NOTE:
+        return _note(context, element)
+    if tag == _HEAD:
         _text_turn(context, "heading", element)
-    elif tag == T + "note" and element.get("type") == NOTE_BREAK:
-        marker = clean_line(_all_text(element))
-        context.turns.append({"kind": "break", "marker": marker} if marker else {"kind": "break"})
     elif tag in _COMMENTS:
         _comment(context, element)
     elif tag not in _SILENT:
@@ -662,8 +655,31 @@ def _element(
     return None
 
 
-def _front_note(context: _Context, note: etree._Element) -> bool:
+def _note(context: _Context, note: etree._Element) -> tuple[str, etree._Element] | None:
+    """Read a note of a div: a speaker label (returned, pending), front matter or a turn."""
     kind = note.get("type")
+    if kind == NOTE_SPEAKER:
+        value = clean_name(_all_text(note))
+        value = value[:-1].rstrip() if value and value.endswith(":") else value
+        if value:
+            return value, note
+        context.warn("tei_dropped", "an empty speaker label dropped", note)
+        return None
+    if _front_note(context, note, kind):
+        return None
+    if kind == NOTE_NARRATIVE:
+        _narrative_note(context, note)
+    elif kind == NOTE_HEADING:
+        _text_turn(context, "heading", note)
+    elif kind == NOTE_BREAK:
+        marker = clean_line(_all_text(note))
+        context.turns.append({"kind": "break", "marker": marker} if marker else {"kind": "break"})
+    else:
+        _comment(context, note)
+    return None
+
+
+def _front_note(context: _Context, note: etree._Element, kind: str | None) -> bool:
     if kind == NOTE_SUMMARY and "lead" not in context.event:
         value = clean_line(_all_text(note))
         if value:
@@ -716,8 +732,9 @@ def _text_turn(context: _Context, kind: str, element: etree._Element) -> None:
 
 def _comment(context: _Context, element: etree._Element) -> None:
     """A note, gap, kinesic, vocal or incident: an omission or a stage direction."""
-    desc = element.find(T + "desc")
-    if element.tag == T + "gap":
+    tag = element.tag
+    desc = element.find(_DESC)
+    if tag == _GAP:
         shown = clean_line(_all_text(desc)) if desc is not None else None
         reason = clean_line(element.get("reason") or "")
         marker = shown or (f"[{reason}]" if reason else None)
@@ -725,10 +742,10 @@ def _comment(context: _Context, element: etree._Element) -> None:
             {"kind": "omission", "marker": marker} if marker else {"kind": "omission"}
         )
         return
-    if element.tag == T + "note" and element.get("type") == NOTE_SPEAKER:
+    if tag == _NOTE and element.get("type") == NOTE_SPEAKER:
         context.warn("tei_dropped", "a speaker label inside an utterance dropped", element)
         return
-    source = desc if desc is not None and element.tag != T + "note" else element
+    source = desc if desc is not None and tag != _NOTE else element
     value = clean_line(_all_text(source))
     if value:
         context.turns.append({"kind": "stage", "text": value})
@@ -771,19 +788,21 @@ class _Speech:
         _comment(self.context, element)
 
 
-_SEG = T + "seg"
-
-
 def _plain(u: etree._Element) -> list[str] | None:
     """The paragraphs of ``u`` when it holds only ``seg`` elements of plain text (all the
     writer produces), else None."""
     if u.text and not u.text.isspace():
         return None
+    # Selecting the segs by name in C spares reading every child's tag from Python.
+    segs = list(u.iterchildren(_SEG))
+    if len(segs) != len(u):
+        return None
     paragraphs = []
-    for child in u:
-        if child.tag != _SEG or len(child) or (child.tail and not child.tail.isspace()):
+    for seg in segs:
+        tail = seg.tail
+        if len(seg) or (tail and not tail.isspace()):
             return None
-        value = child.text or ""
+        value = seg.text or ""
         if _is_line(value):
             paragraphs.append(value)
         else:
@@ -836,13 +855,14 @@ def _utterance(context: _Context, u: etree._Element, label: str | None) -> None:
     if u.text and u.text.strip():
         speech.buffer.append(u.text)
     for child in _elements(u):
-        if child.tag == T + "seg" or child.tag == T + "s":
+        tag = child.tag
+        if tag in (_SEG, _S):
             speech.end_paragraph()
             _inline(speech, child)
             speech.end_paragraph()
-        elif child.tag in _COMMENTS:
+        elif tag in _COMMENTS:
             speech.interrupt(child)
-        elif child.tag not in _SILENT:
+        elif tag not in _SILENT:
             _inline(speech, child)
         if child.tail and child.tail.strip():
             speech.buffer.append(child.tail)
