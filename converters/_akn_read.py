@@ -106,9 +106,11 @@ def as_identifier(value: str) -> str:
 
 
 def _local(element: Any) -> str | None:
-    if not isinstance(element.tag, str):
+    tag = element.tag
+    if not isinstance(tag, str):
         return None  # comments and processing instructions
-    return etree.QName(element).localname
+    # "{namespace}name" or "name"; a name holds no "}". Cheaper than building an etree.QName.
+    return tag.rpartition("}")[2]
 
 
 class _Reader:
@@ -121,6 +123,8 @@ class _Reader:
         self.default_date = default_date
         self.root = tree.getroot()
         self.ns = etree.QName(self.root).namespace or ""
+        self.prefix = f"{{{self.ns}}}"  # of every tag in the document's namespace
+        self.tag_p = self.q("p")
         if not _is_akn(self.ns) or etree.QName(self.root).localname != "akomaNtoso":
             raise TranscriptError.single(
                 "akn_root",
@@ -154,7 +158,7 @@ class _Reader:
             return None
         if not self.ns:  # SayIt's import format: AKN element names without a namespace
             return None if tag.startswith("{") else tag
-        prefix = f"{{{self.ns}}}"
+        prefix = self.prefix
         return tag[len(prefix) :] if tag.startswith(prefix) else None
 
     def warn(self, code: str, message: str, element: Any) -> None:
@@ -173,6 +177,8 @@ class _Reader:
 
     def inline(self, element: Any) -> str:
         """Text of inline content; "[…]" insertions keep their brackets, notes are dropped."""
+        if not len(element):
+            return element.text or ""  # most paragraphs: plain text, no inline markup
         parts = [element.text or ""]
         for child in element:
             name = _local(child)
@@ -544,14 +550,20 @@ class _Reader:
         label = None
         # Text directly inside the speech (no p) is a paragraph too; some exports write it so.
         paragraphs = [t for t in (as_line(element.text or ""),) if t]
+        tag_p = self.tag_p
         for child in element:
-            name = self.mine(child)
-            if name == "from":
-                label = self._label(child)
+            if child.tag == tag_p:  # most children: one paragraph, told apart without a call
+                text = as_line(self.inline(child))
+                if text is not None:
+                    paragraphs.append(text)
             else:
-                paragraphs += self._speech_block(name, child)
-            tail = as_line(child.tail or "")
-            if tail is not None:
+                name = self.mine(child)
+                if name == "from":
+                    label = self._label(child)
+                else:
+                    paragraphs += self._speech_block(name, child)
+            tail = child.tail
+            if tail and (tail := as_line(tail)) is not None:
                 paragraphs.append(tail)
         speaker = self._speaker(element, label)
         role = self._speech_role(element)
