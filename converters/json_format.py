@@ -80,32 +80,21 @@ def _parse(data: bytes, origin: str) -> tuple[list[Transcript], list[Problem]]:
         version = item.get("schema_version", SCHEMA_VERSION) if isinstance(item, dict) else None
         if version != SCHEMA_VERSION and isinstance(version, str):
             message = f"schema_version {version!r} is not supported (expected {SCHEMA_VERSION!r})"
-            path = format_path([*loc, "schema_version"])
-            problems.append(_located("schema_version", message, origin, text, path))
+            steps: list[int | str] = [*loc, "schema_version"]
+            line, column = locate(text, steps) or (None, None)
+            problems.append(
+                Problem("schema_version", message, origin, line, column, format_path(steps))
+            )
             continue
         try:
             transcripts.append(Transcript.model_validate(item))
         except ValidationError as error:
             problems.extend(
-                _located(p.code, p.message, origin, text, p.path)
-                for p in problems_from_validation_error(error, origin, loc)
+                problems_from_validation_error(
+                    error, origin, loc, position=lambda steps: locate(text, steps)
+                )
             )
     return transcripts, problems
-
-
-def _steps(path: str | None) -> list[int | str]:
-    steps: list[int | str] = []
-    for part in (path or "").replace("[", ".[").split("."):
-        if part.startswith("["):
-            steps.append(int(part[1:-1]))
-        elif part:
-            steps.append(part)
-    return steps
-
-
-def _located(code: str, message: str, origin: str, text: str, path: str | None) -> Problem:
-    line, column = locate(text, _steps(path)) or (None, None)
-    return Problem(code, message, origin, line, column, path)
 
 
 def read(data: bytes, origin: str = "<input>", **options: Any) -> ReadResult:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import json
+import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -78,14 +80,24 @@ class TranscriptError(ValueError):
 
 
 def format_path(loc: Sequence[int | str]) -> str:
-    """Render a pydantic location as a JSON path: ``turns[3].paragraphs[0]``."""
+    """Render a pydantic location as a JSON path: ``turns[3].paragraphs[0]``.
+
+    A key that is not a plain name (an unknown field called ``"a b"``) is quoted:
+    ``event["a b"]``.
+    """
     out = ""
     for part in loc:
         if isinstance(part, int):
             out += f"[{part}]"
-        else:
+        elif _PLAIN_KEY.fullmatch(part):
             out += f".{part}" if out else part
+        else:
+            shown = part if len(part) <= 40 else part[:39] + "…"
+            out += f"[{json.dumps(shown, ensure_ascii=False)}]"
     return out
+
+
+_PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 _FRIENDLY = {
@@ -125,16 +137,20 @@ def _describe(value: object) -> str:
 
 
 def problems_from_validation_error(
-    error: ValidationError, file: str = "<input>", prefix: Sequence[int | str] = ()
+    error: ValidationError,
+    file: str = "<input>",
+    prefix: Sequence[int | str] = (),
+    position: Callable[[list[int | str]], tuple[int, int] | None] | None = None,
 ) -> list[Problem]:
     """Turn a pydantic ``ValidationError`` into located, readable problems.
 
     Messages name what was expected and what was found, shortened: the input is never echoed
-    back whole.
+    back whole. ``position``, when given, maps a location (the path as a list of steps) to the
+    line and column of the input it came from.
     """
     problems = []
     for detail in error.errors(include_url=False):
-        loc = [*prefix, *(p for p in detail["loc"] if not _is_union_tag(p))]
+        loc = [*prefix, *_without_union_tags(detail["loc"])]
         kind = detail["type"]
         if kind == "string_pattern_mismatch":
             message = f"{_pattern_message(detail['ctx']['pattern'])}; {_describe(detail['input'])}"
@@ -154,15 +170,22 @@ def problems_from_validation_error(
             message = detail["msg"]
         else:
             message = f"{detail['msg'].removeprefix('Value error, ')}; {_describe(detail['input'])}"
-        problems.append(Problem(kind, message, file, path=format_path(loc) or None))
+        line, column = (position(loc) if position else None) or (None, None)
+        problems.append(Problem(kind, message, file, line, column, format_path(loc) or None))
     return problems
 
 
-def _is_union_tag(part: int | str) -> bool:
-    # Discriminated unions add the tag ("speech") to the location; the JSON path has no such step.
+def _without_union_tags(loc: Sequence[int | str]) -> list[int | str]:
+    # Discriminated unions add the tag to the location (turns.3.speech.speaker); the JSON path
+    # has no such step.
     from transcript_model.model import TURN_KINDS
 
-    return isinstance(part, str) and part in TURN_KINDS
+    return [
+        part
+        for i, part in enumerate(loc)
+        if not (i >= 2 and loc[i - 2] == "turns" and isinstance(loc[i - 1], int)
+                and part in TURN_KINDS)
+    ]  # fmt: skip
 
 
 def merge(errors: Iterable[TranscriptError]) -> TranscriptError:
