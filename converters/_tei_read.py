@@ -753,7 +753,8 @@ def _text_turn(context: _Context, kind: str, element: etree._Element) -> None:
 def _comment(context: _Context, element: etree._Element) -> None:
     """A note, gap, kinesic, vocal or incident: an omission or a stage direction."""
     tag = element.tag
-    desc = find(element, _DESC)
+    # A note's own text is the direction; the others may describe themselves in a desc.
+    desc = find(element, _DESC) if tag != _NOTE else None
     if tag == _GAP:
         shown = clean_line(_all_text(desc)) if desc is not None else None
         reason = clean_line(element.get("reason") or "")
@@ -765,7 +766,7 @@ def _comment(context: _Context, element: etree._Element) -> None:
     if tag == _NOTE and element.get("type") == NOTE_SPEAKER:
         context.warn("tei_dropped", "a speaker label inside an utterance dropped", element)
         return
-    source = desc if desc is not None and tag != _NOTE else element
+    source = desc if desc is not None else element
     value = clean_line(_all_text(source))
     if value:
         context.turns.append({"kind": "stage", "text": value})
