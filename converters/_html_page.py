@@ -58,18 +58,25 @@ def decode(data: bytes, origin: str) -> str:
         ) from None
 
 
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def parse(data: bytes, origin: str, max_bytes: int = DEFAULT_MAX_BYTES) -> etree._Element:
     """Parse a saved page safely; raise TranscriptError for empty or unreadable input."""
     check_size(data, origin, max_bytes)
     text = decode(data, origin)
     if not text.strip():
         raise TranscriptError.single("empty", "the input is empty (expected an HTML page)", origin)
-    nul = text.find("\x00")
-    if nul >= 0:
-        line, column = line_column(text, nul)
+    illegal = _NOT_XML.search(text)
+    if illegal is not None:
+        # libxml2's HTML parser keeps such characters, but lxml (and every XML format) cannot
+        # carry them; a saved page that holds them is damaged.
+        line, column = line_column(text, illegal.start())
+        code = "binary" if illegal.group() == "\x00" else "control_character"
         raise TranscriptError.single(
-            "binary",
-            "the input holds a NUL character: it is not an HTML page",
+            code,
+            f"the input holds the control character U+{ord(illegal.group()):04X}, which no "
+            "transcript can carry: it is not an intact HTML page",
             origin,
             line,
             column,
