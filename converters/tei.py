@@ -27,6 +27,7 @@ from transcript_model.xmlsafe import parse_xml
 
 from ._tei_common import TEI_NS
 from ._tei_package import package
+from ._tei_profile import conforms, structure_profile
 from ._tei_read import CorpusRoot, line_of, load_corpus_root, read_tree
 from ._tei_write import Options, document
 
@@ -125,6 +126,12 @@ def profile() -> etree.RelaxNG:
     return etree.RelaxNG(etree.parse(str(_profile_path())))
 
 
+@functools.lru_cache(maxsize=1)
+def _structure() -> etree.RelaxNG | None:
+    # The profile without its costly Line pattern, for the quick route of _tei_profile.
+    return structure_profile(_profile_path())
+
+
 def validate(
     data: bytes, origin: str = "<input>", corpus_root: CorpusRoot | None = None
 ) -> ValidationResult:
@@ -148,7 +155,10 @@ def validate(
 
 
 def _profile_problems(tree: etree._ElementTree, origin: str) -> list[Problem]:
-    schema = profile()
+    structure = _structure()
+    if structure is not None and conforms(tree, structure):
+        return []
+    schema = profile()  # decides whatever the quick route could not accept, with its messages
     if schema.validate(tree):
         return []
     return [
