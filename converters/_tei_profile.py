@@ -87,16 +87,18 @@ def _is_line(text: str) -> bool:
     )
 
 
+#: Nodes that are not elements; inside an element they would split its text where the profile
+#: reads it whole, so a document holding one is left to the profile.
+_NOT_ELEMENTS = (etree._Comment, etree._ProcessingInstruction, etree._Entity)
+
+
 def conforms(tree: etree._ElementTree, structure: etree.RelaxNG) -> bool:
     """True only when ``tree`` is valid against the profile; False means: ask the profile."""
-    root = tree.getroot()
-    # A comment or processing instruction would split an element's text where the profile
-    # reads it whole: leave such documents to the profile.
-    if next(root.iter(etree.Comment, etree.ProcessingInstruction), None) is not None:
-        return False
-    for element in root.iter(etree.Element):
-        if not len(element):
-            text = element.text
+    for node in tree.getroot().iter():
+        if not len(node):  # a text-only element, or a node that is no element at all
+            if isinstance(node, _NOT_ELEMENTS):
+                return False
+            text = node.text
             if text and not _is_line(text):
                 return False
     return bool(structure.validate(tree))
