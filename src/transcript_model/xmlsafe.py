@@ -8,23 +8,31 @@ expansion bombs in one rule, whatever libxml2 would or would not expand.
 from __future__ import annotations
 
 import re
+import threading
 
 from lxml import etree
 
 from transcript_model.errors import TranscriptError
 from transcript_model.inputs import DEFAULT_MAX_BYTES, check_size
 
+_PARSERS = threading.local()
+
 
 def _parser() -> etree.XMLParser:
-    return etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        huge_tree=False,
-        remove_blank_text=False,  # mixed content: whitespace between inline elements is text
-        collect_ids=False,
-    )
+    # Building a parser costs about 0.17 ms, half the parse of a 48 KB document; lxml parsers
+    # are not thread-safe, so each thread keeps its own.
+    parser: etree.XMLParser | None = getattr(_PARSERS, "parser", None)
+    if parser is None:
+        parser = _PARSERS.parser = etree.XMLParser(
+            resolve_entities=False,
+            no_network=True,
+            load_dtd=False,
+            dtd_validation=False,
+            huge_tree=False,
+            remove_blank_text=False,  # mixed content: whitespace between inline elements is text
+            collect_ids=False,
+        )
+    return parser
 
 
 def parse_xml(
