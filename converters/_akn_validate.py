@@ -59,9 +59,10 @@ def pointer_problems(tree: etree._ElementTree, origin: str) -> list[Problem]:
     anchors: set[str] | None = None  # collected only when a refersTo names no entry
     problems = []
     # iter(etree.Element) skips comments and processing instructions in C, and a set test
-    # of the attribute names passes over the many elements that point nowhere.
+    # of the attribute names passes over the many elements that point nowhere (keys() is
+    # cheaper than iterating .attrib, and much cheaper than four get() calls).
     for element in root.iter(etree.Element):
-        if _POINTER_NAMES.isdisjoint(element.attrib):
+        if _POINTER_NAMES.isdisjoint(element.keys()):
             continue
         for attribute, kinds in _POINTERS.items():
             value = element.get(attribute)
