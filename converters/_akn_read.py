@@ -6,6 +6,7 @@ content allows, with a located warning for everything dropped.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from typing import Any
 
@@ -59,7 +60,6 @@ _NOTES = frozenset({"authorialNote", "noteRef", "note", "popup"})
 _BREAKING = frozenset({"eol", "eop", "br"})
 _LINE_BREAK = re.compile(r"[\s\ufeff]*[\n\r\u2028\u2029\x85][\s\ufeff]*")
 _EDGES = re.compile(r"^[\s\ufeff]+|[\s\ufeff]+$")
-_ID = re.compile(ID_PATTERN)
 _URL = re.compile(URL_PATTERN)
 _LANGUAGE = re.compile(LANGUAGE_PATTERN)
 _OFFSET = re.compile(UTC_OFFSET_PATTERN)
@@ -98,11 +98,19 @@ def as_name(value: str) -> str | None:
 
 def as_identifier(value: str) -> str:
     """Map any string to a model identifier, deterministically (invalid characters → "-")."""
-    chars = [c if _ID.fullmatch("a" + c) else "-" for c in value]
+    pattern = _id_pattern()
+    chars = [c if pattern.fullmatch("a" + c) else "-" for c in value]
     result = "".join(chars)
-    if not result or not _ID.fullmatch(result[0]):
+    if not result or not pattern.fullmatch(result[0]):
         result = "_" + result
     return result
+
+
+@functools.cache
+def _id_pattern() -> re.Pattern[str]:
+    # Compiled on first use: its Unicode classes take ~6 ms, and only third-party documents
+    # need it (our own carry model ids), so `transcript validate` on our files never does.
+    return re.compile(ID_PATTERN)
 
 
 def _local(element: Any) -> str | None:

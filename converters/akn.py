@@ -20,7 +20,6 @@ from transcript_model.model import Transcript
 
 from ._akn_read import read_document
 from ._akn_validate import validate_document
-from ._akn_write import write_document
 
 # ISO 3166-1 alpha-2, optionally with a locality as AKN naming allows ("za-cpt").
 _COUNTRY = re.compile(r"[a-z]{2}(?:-[a-z0-9]+)?")
@@ -56,6 +55,9 @@ def write(transcripts: Sequence[Transcript], *, country: str | None = None, **op
             "the country option expects a two-letter code, optionally with a subdivision "
             f"('za', 'za-cpt'); found {country[:40]!r}",
         )
+    # Imported here: validating and reading never need the writer (~7 ms of imports).
+    from ._akn_write import write_document
+
     return write_document(transcripts[0], country)
 
 
