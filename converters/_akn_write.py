@@ -24,6 +24,8 @@ from transcript_model.model import (
     Transcript,
     Turn,
 )
+from transcript_model.xmltext import escape_attribute as attr
+from transcript_model.xmltext import escape_text as text
 
 from ._akn_common import (
     AKN30,
@@ -56,29 +58,6 @@ _XSD_OFFSET = re.compile(r"[+-](?:(?:0[0-9]|1[0-3]):[0-5][0-9]|14:00)")
 _GENERIC_TLDS = frozenset({"com", "org", "net", "edu", "gov", "int", "mil", "info", "io", "eu"})
 _INDENT = "  "
 _BAD_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
-
-
-def text(value: str) -> str:
-    """Escape character data."""
-    # Chained str.replace runs in C; str.translate with a dict calls back per character.
-    if "&" in value:
-        value = value.replace("&", "&amp;")
-    if "<" in value:
-        value = value.replace("<", "&lt;")
-    if ">" in value:
-        value = value.replace(">", "&gt;")
-    return value
-
-
-def attr(value: str) -> str:
-    """Escape an attribute value (quoted with ")."""
-    value = text(value)
-    if '"' in value:
-        value = value.replace('"', "&quot;")
-    # Attribute values are normalised by every XML parser: tabs must be written as references.
-    if "\t" in value:
-        value = value.replace("\t", "&#9;")
-    return value
 
 
 def paragraph(value: str) -> str:

@@ -13,17 +13,17 @@ import re
 from transcript_model import types
 from transcript_model.errors import TranscriptError
 from transcript_model.model import Transcript
+from transcript_model.xmltext import escape_attribute as attr
+from transcript_model.xmltext import escape_text as text
 
 from ._tei_common import TEI_NS, XI_NS
 from ._tei_write import (
     XML_DECLARATION,
     Categories,
     Options,
-    attr,
     document,
     person_id,
     person_xml,
-    text,
 )
 
 

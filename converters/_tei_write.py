@@ -21,6 +21,8 @@ from transcript_model.model import (
     Transcript,
     Turn,
 )
+from transcript_model.xmltext import escape_attribute as attr
+from transcript_model.xmltext import escape_text as text
 
 from ._tei_common import (
     CC_BY_ALIASES,
@@ -47,27 +49,6 @@ from ._tei_common import (
 )
 
 XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
-
-
-def text(value: str) -> str:
-    """Escape character data."""
-    if "&" in value:
-        value = value.replace("&", "&amp;")
-    if "<" in value:
-        value = value.replace("<", "&lt;")
-    if ">" in value:
-        value = value.replace(">", "&gt;")
-    return value
-
-
-def attr(value: str) -> str:
-    """Escape an attribute value (double-quoted); tabs become &#9; so parsing keeps them."""
-    value = text(value)
-    if '"' in value:
-        value = value.replace('"', "&quot;")
-    if "\t" in value:
-        value = value.replace("\t", "&#9;")
-    return value
 
 
 def _key(term: str) -> str:
