@@ -91,6 +91,8 @@ def is_stage(line: str) -> bool:
 
 def counter(line: str) -> tuple[int, int] | None:
     """``(index, total)`` of a photo counter line "2 of 4" ("2 из 4"), else None."""
+    if len(line.split(None, 3)) != 3:  # three words: rule out text before cleaning it
+        return None
     match = _COUNTER.fullmatch(clean(line))
     if not match:
         return None
@@ -209,12 +211,26 @@ def starts_with_colon(line: str) -> bool:
 def split_label_line(line: str) -> tuple[str, str] | None:
     """``(label, first paragraph)`` of "Label: text", else None (footer fields excluded)."""
     colon = _COLON.search(line)
-    if colon is None or kremlin.footer_field(line) is not None:
+    if colon is None:
         return None
-    head, rest = line[: colon.start()], line[colon.end() :]
-    if not rest.strip():
+    head = line[: colon.start()]
+    label = _label_head(head)
+    if label is None:
         return None
-    return (clean(head), rest.strip()) if is_label(head) else None
+    rest = line[colon.end() :].strip()
+    # Without a colon in the head, _label_head has ruled out a footer field already.
+    if not rest or (":" in head and kremlin.footer_field(line) is not None):
+        return None
+    return label, rest
+
+
+@functools.lru_cache(maxsize=4096)
+def _label_head(head: str) -> str | None:
+    """The label in ``head`` (the text before a line's first ": "), cleaned, unless ``head`` is
+    no label or is the key of a footer field; labels repeat on every turn, hence the cache."""
+    if not is_label(head) or (":" not in head and kremlin.footer_field(head + ":") is not None):
+        return None
+    return clean(head)
 
 
 def is_heading(line: str) -> bool:
@@ -264,6 +280,16 @@ def is_structural(line: str) -> bool:
 
 #: Footer lines are short, or start with a short "Key:" (characters).
 FOOTER_LIMIT = 40
+# Footer words are compared with a line once it is cleaned, and cleaning only touches spaces:
+# a footer line starts with a space (the last kind is U+3000) or with the first letters of a
+# footer word (as many as its shortest first word has).
+_FOOTER_WORDS = (*kremlin.FOOTER_HEADINGS, *kremlin.FOOTER_FIELDS)
+#: How many first characters of a line :data:`FOOTER_HEADS` holds.
+FOOTER_HEAD_LENGTH = min(len(words.split(" ")[0]) for words in _FOOTER_WORDS)
+#: The beginnings of footer lines: a cheap test that rules most lines out.
+FOOTER_HEADS = frozenset(words[:FOOTER_HEAD_LENGTH] for words in _FOOTER_WORDS)
+#: The characters that cleaning drops at the start of a line.
+SPACES = frozenset(filter(str.isspace, map(chr, range(0x3001))))
 
 
 def is_footer_start(line: str) -> bool:

@@ -81,6 +81,15 @@ class _People:
         return person.get("id") if person else None
 
 
+def _split_again(
+    label: str, known: list[str], first_split: dict[str, tuple[kremlin.LabelParts, int]]
+) -> kremlin.LabelParts:
+    done = first_split.get(label)
+    if done is not None and done[1] == len(known):
+        return done[0]
+    return kremlin.split_label(label, known)
+
+
 def resolve(
     doc: _Document, ext: dict[str, Any]
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -100,9 +109,14 @@ def resolve(
         for turn in doc.turns
         if isinstance(turn, _RawSpeech) and turn.label and turn.explicit is None
     )
+    # Each split, with how many names were known for it: while no name is added, splitting
+    # the label again would give the same parts.
+    first_split: dict[str, tuple[kremlin.LabelParts, int]] = {}
     for printed in labels:
         parts = kremlin.split_label(printed, known)
-        if parts.role is None and parts.name and " " in parts.name:
+        first_split[printed] = (parts, len(known))
+        # A name known already changes no split.
+        if parts.role is None and parts.name and " " in parts.name and parts.name not in known:
             known.append(parts.name)
     # Labels repeat on every turn: split and resolve each distinct one once.
     resolved: dict[str, tuple[str | None, str | None]] = {}
@@ -125,7 +139,7 @@ def resolve(
         else:
             label = turn.label
             if label not in resolved:
-                parts = kremlin.split_label(label or "", known)
+                parts = _split_again(label or "", known, first_split)
                 resolved[label or ""] = (people.speaker(parts), parts.role)
             speaker, role = resolved[label or ""]
         speakers[index] = speaker

@@ -10,7 +10,9 @@ The layout and the extensions are described in docs/text.md.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import itertools
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -38,38 +40,104 @@ def split_documents(text: str) -> list[list[Line]]:
     copied pages carry them and none of it is text. A page copied without its "Text version"
     line ends where a breadcrumb follows its "Publication date".
     """
-    documents: list[list[Line]] = [[]]
-    current = documents[0]
-    after_published = False
-    for number, raw in enumerate(text.splitlines(), 1):
-        line = raw.strip()
-        if not line:
+    return [page.lines for page in _split_pages(text)]
+
+
+@dataclass
+class _Page:
+    """The numbered lines of one document, their texts, and which of them are not plain."""
+
+    lines: list[Line]
+    texts: list[str]
+    other: list[int]  # indices of the lines that may be something else than a paragraph
+
+    @classmethod
+    def of(cls, lines: list[Line]) -> _Page:
+        texts = [line for _, line in lines]
+        return cls(lines, texts, _other_lines(texts))
+
+
+def _split_pages(text: str) -> list[_Page]:
+    raw = text.splitlines()
+    stripped = list(map(_strip_bom if "\ufeff" in text else str.strip, raw))
+    # Dropping blank lines and numbering the others, without a Python step per line.
+    texts = list(itertools.compress(stripped, stripped))
+    lines = list(zip(itertools.compress(itertools.count(1), stripped), texts, strict=True))
+    other = _other_lines(texts)
+    bounds = _document_bounds(lines, texts, other)
+    pages = []
+    for start, stop in bounds:
+        first, last = bisect.bisect_left(other, start), bisect.bisect_left(other, stop)
+        # The line of a glued marker becomes its breadcrumb, which is not plain either.
+        page_other = [index - start for index in other[first:last]]
+        pages.append(_Page(lines[start:stop], texts[start:stop], page_other))
+    return pages
+
+
+def _document_bounds(
+    lines: list[Line], texts: list[str], other: list[int]
+) -> list[tuple[int, int]]:
+    """``(start, stop)`` of every non-empty document; a glued end marker ("Text
+    versionEvents") is replaced in ``lines`` and ``texts`` by the breadcrumb it holds."""
+    bounds = []
+    start = 0
+    # Markers and publication fields never read as plain paragraphs: look among the others.
+    for index in other:
+        line = texts[index]
+        if line[:_CUT_HEAD] not in _CUT_HEADS or not line.startswith(_CUT_PREFIXES):
             continue
-        first = line[0]
-        if first == "\ufeff":
-            line = line.lstrip("\ufeff").strip()
-            if not line:
-                continue
-            first = line[0]
-        if after_published and line in kremlin.BREADCRUMBS:
-            current = [(number, line)]
-            documents.append(current)
-            after_published = False
+        if line[0] in "PД":
+            following = index + 1
+            if (
+                following < len(texts)
+                and texts[following] in kremlin.BREADCRUMBS
+                and kremlin.footer_field(line) is not None
+            ):
+                bounds.append((start, following))
+                start = following
             continue
-        after_published = first in "PД" and kremlin.footer_field(line) is not None
-        # Only lines starting like the marker ("T" in both languages) need a closer look.
-        if first in "TТ":
-            glued = layout.glued_end(line)
-            if glued is not None:
-                current = [(number, glued)]
-                documents.append(current)
-                continue
-            if layout.is_end_marker(line):
-                current = []
-                documents.append(current)
-                continue
-        current.append((number, line))
-    return [d for d in documents if d]
+        glued = layout.glued_end(line)
+        if glued is not None:
+            bounds.append((start, index))
+            lines[index] = (lines[index][0], glued)
+            texts[index] = glued
+            start = index
+        elif layout.is_end_marker(line):
+            bounds.append((start, index))
+            start = index + 1
+    bounds.append((start, len(lines)))
+    return [(start, stop) for start, stop in bounds if start < stop]
+
+
+def _strip_bom(line: str) -> str:
+    line = line.strip()
+    return line.lstrip("\ufeff").strip() if line[:1] == "\ufeff" else line
+
+
+# The first words of the end marker and of the publication fields (a page copied without its
+# end marker ends after them): each of these lines starts with one.
+_CUT_PREFIXES = tuple(
+    {marker.split(" ")[0] for marker in kremlin.END_MARKERS}
+    | {key.split(" ")[0] for key in kremlin.FOOTER_FIELDS if key[0] in "PД"}
+)
+# Their first few characters, a cheaper test to begin with.
+_CUT_HEAD = min(map(len, _CUT_PREFIXES))
+_CUT_HEADS = frozenset(prefix[:_CUT_HEAD] for prefix in _CUT_PREFIXES)
+# A line ending like a sentence, without a colon or an opening marker, can only be a paragraph:
+# most lines are. Only the others need a closer look: no marker, breadcrumb or footer heading
+# ends like a sentence, and footer fields hold a colon.
+_SENTENCE_END = frozenset(".!?…,;")
+_MARKER_START = frozenset("\\*<([:")
+
+
+def _other_lines(texts: list[str]) -> list[int]:
+    """The indices of the lines that may be something else than a plain paragraph."""
+    end, start = _SENTENCE_END, _MARKER_START
+    return [
+        index
+        for index, line in enumerate(texts)
+        if not line or line[-1] not in end or line[0] in start or ":" in line
+    ]
 
 
 def read(data: bytes, origin: str = "<input>", **options: Any) -> ReadResult:
@@ -79,8 +147,8 @@ def read(data: bytes, origin: str = "<input>", **options: Any) -> ReadResult:
     no date, or when what was read breaks a rule of the model.
     """
     text = decode_text(data, origin)
-    documents = split_documents(text)
-    if not documents:
+    pages = _split_pages(text)
+    if not pages:
         raise TranscriptError.single(
             "not_a_transcript",
             "expected kremlin.ru transcript text (a title line, then a date such as "
@@ -89,8 +157,8 @@ def read(data: bytes, origin: str = "<input>", **options: Any) -> ReadResult:
             1,
         )
     result = ReadResult([])
-    for document in documents:
-        transcript, warnings = _parse_with_warnings(document, origin)
+    for page in pages:
+        transcript, warnings = _parse_with_warnings(page, origin)
         result.transcripts.append(transcript)
         result.warnings.extend(warnings)
     return result
@@ -122,6 +190,8 @@ class _RawSpeech:
 class _Document:
     origin: str
     lines: list[Line]
+    texts: list[str]  # the text of each line
+    other: list[int]  # the indices of the lines that may be something else than a paragraph
     position: int = 0
     event: dict[str, Any] = field(default_factory=dict)
     captions: list[dict[str, Any]] = field(default_factory=list)
@@ -149,11 +219,11 @@ _DATE_WINDOW = 6
 
 def parse_document(lines: list[Line], origin: str = "<input>") -> Transcript:
     """Parse one document (the numbered non-blank lines of one page) into a transcript."""
-    return _parse_with_warnings(lines, origin)[0]
+    return _parse_with_warnings(_Page.of(lines), origin)[0]
 
 
-def _parse_with_warnings(lines: list[Line], origin: str) -> tuple[Transcript, list[Problem]]:
-    doc = _Document(origin, lines)
+def _parse_with_warnings(page: _Page, origin: str) -> tuple[Transcript, list[Problem]]:
+    doc = _Document(origin, page.lines, page.texts, page.other)
     footer_start = _footer_start(doc)
     _parse_header(doc, footer_start)
     _parse_body(doc, footer_start)
@@ -166,14 +236,17 @@ def _not_a_transcript(doc: _Document, message: str, offset: int = 0) -> Transcri
 
 
 def _footer_start(doc: _Document) -> int:
-    limit = layout.FOOTER_LIMIT
-    for index, (_, line) in enumerate(doc.lines):
-        # Footer lines are short headings or start with a short "Key:": skip the rest cheaply.
-        if len(line) > limit and line.find(":", 0, limit) < 0:
-            continue
-        if index > 0 and layout.is_footer_start(line):
+    texts = doc.texts
+    heads, length, spaces = layout.FOOTER_HEADS, layout.FOOTER_HEAD_LENGTH, layout.SPACES
+    for index in doc.other:
+        line = texts[index]
+        if (
+            index > 0
+            and (line[:length] in heads or line[:1] in spaces)
+            and layout.is_footer_start(line)
+        ):
             return index
-    return len(doc.lines)
+    return len(texts)
 
 
 def _parse_header(doc: _Document, end: int) -> None:
@@ -295,92 +368,134 @@ def _parse_attendees(doc: _Document, end: int) -> None:
     doc.attendees_text = parts
 
 
-# A line ending like a sentence, without a colon or an opening marker, can only be a paragraph:
-# most lines are, and skipping the other tests for them keeps reading fast.
-_SENTENCE_END = frozenset(".!?…,;")
-_MARKER_START = frozenset("\\*<([:")
-
-
 def _parse_body(doc: _Document, end: int) -> None:
     open_turn: dict[str, Any] | _RawSpeech | None = None
     resume: int | None = None  # the speech an interruption (stage, omission) sits in
     attendees_possible = not doc.attendees_text and "attendees_intro" not in doc.event
+    texts, other = doc.texts, doc.other
+    # The lines to look at one by one, then ``end`` to stop at.
+    pending = other[bisect.bisect_left(other, doc.position) : bisect.bisect_left(other, end)]
+    pending.append(end)
+    next_pending = 0
     while doc.position < end:
-        line = doc.lines[doc.position][1]
-        doc.position += 1
-        if (
-            not attendees_possible
-            and line[-1] in _SENTENCE_END
-            and line[0] not in _MARKER_START
-            and ":" not in line
-        ):
-            if open_turn is not None and not isinstance(open_turn, _RawSpeech):
-                open_turn["paragraphs"].append(line)
-            elif open_turn is not None:
-                open_turn.paragraphs.append(line)
-            else:
-                open_turn = _add_paragraph(doc, line, open_turn, resume)
+        position = doc.position
+        while pending[next_pending] < position:
+            next_pending += 1
+        stop = pending[next_pending]
+        if position < stop and not attendees_possible:
+            # Plain paragraphs up to the next line that may be something else.
+            doc.position = stop
+            if open_turn is None:
+                open_turn = _add_paragraph(doc, texts[position], open_turn, resume)
+                position += 1
+            _paragraphs(open_turn).extend(texts[position:stop])
             continue
-        following = doc.lines[doc.position][1] if doc.position < end else None
-        first = line[0]
-        command = layout.directive(line) if first == "\\" else None
-        if command is not None:
-            open_turn, resume = _apply_directive(doc, command, open_turn, resume)
-            attendees_possible = attendees_possible and command[0] != "speech"
-            continue
-        if first == "\\":
-            open_turn = _add_paragraph(doc, layout.unescape(line), open_turn, resume)
-            continue
-        if first == "*" and layout.is_break(line):
-            doc.turns.append({"kind": "break", "marker": line})
-            open_turn, resume = None, None
-        elif first in "<[" and layout.is_omission(line):
-            doc.turns.append({"kind": "omission", "marker": line})
-            resume, open_turn = _interrupted(open_turn, resume, doc), None
-        elif first == "(" and layout.is_stage(line):
-            doc.turns.append({"kind": "stage", "text": line})
-            resume, open_turn = _interrupted(open_turn, resume, doc), None
-        elif (labelled := layout.split_label_line(line)) is not None:
+        line = texts[position]
+        doc.position = position + 1
+        if line[0] in _MARKERS:
+            step = _marker_line(doc, line, open_turn, resume, attendees_possible)
+            if step is not None:
+                open_turn, resume, attendees_possible = step
+                continue
+        labelled = layout.split_label_line(line)
+        if labelled is not None:
             open_turn = _RawSpeech(labelled[0], [labelled[1]])
             doc.turns.append(open_turn)
             resume, attendees_possible = None, False
-        elif (
-            following is not None
-            and layout.starts_with_colon(following)
-            and layout.is_label(line)
-            and following[2:].strip()
-        ):
-            open_turn = _RawSpeech(layout.clean(line), [following[2:].strip()])
-            doc.turns.append(open_turn)
-            doc.position += 1
-            resume, attendees_possible = None, False
-        elif (
-            line.endswith(":")
-            and following is not None
-            and (" " in line or kremlin.is_generic_label(line[:-1]))
-            and layout.is_label(line[:-1])
-            and not layout.is_structural(following)
-            and layout.split_label_line(following) is None
-        ):
-            open_turn = _RawSpeech(layout.clean(line[:-1]), [following])
-            doc.turns.append(open_turn)
-            doc.position += 1
-            resume, attendees_possible = None, False
-        elif attendees_possible and kremlin.attendee_intro(line):
-            doc.position -= 1
-            _parse_attendees(doc, end)
-            open_turn, resume, attendees_possible = None, None, False
-        elif (
-            not isinstance(open_turn, _RawSpeech)
-            and layout.is_heading(line)
-            and not layout.starts_with_colon(following or "")
-        ):
-            # Inside a speech a short line is taken as its text: cutting the speech at a
-            # false heading would lose the speaker of what follows.
-            doc.turns.append({"kind": "heading", "text": line})
-            open_turn, resume = None, None
-        else:
-            open_turn = _add_paragraph(doc, line, open_turn, resume)
+            continue
+        open_turn, resume, attendees_possible = _unlabelled_line(
+            doc, end, line, open_turn, resume, attendees_possible
+        )
+
+
+_MARKERS = frozenset("\\*<[(")
+
+
+def _paragraphs(turn: dict[str, Any] | _RawSpeech) -> list[str]:
+    if isinstance(turn, _RawSpeech):
+        return turn.paragraphs
+    paragraphs: list[str] = turn["paragraphs"]
+    return paragraphs
+
+
+def _marker_line(
+    doc: _Document,
+    line: str,
+    open_turn: dict[str, Any] | _RawSpeech | None,
+    resume: int | None,
+    attendees_possible: bool,
+) -> tuple[dict[str, Any] | _RawSpeech | None, int | None, bool] | None:
+    """Read a directive, escaped, break, omission or stage line (the line before
+    ``doc.position``); None when ``line`` only starts like one. Returns the open turn, the
+    resumed speech and whether an attendee sentence may follow."""
+    first = line[0]
+    if first == "\\":
+        command = layout.directive(line)
+        if command is None:
+            text = layout.unescape(line)
+            return _add_paragraph(doc, text, open_turn, resume), resume, attendees_possible
+        open_turn, resume = _apply_directive(doc, command, open_turn, resume)
+        return open_turn, resume, attendees_possible and command[0] != "speech"
+    if first == "*" and layout.is_break(line):
+        doc.turns.append({"kind": "break", "marker": line})
+        return None, None, attendees_possible
+    if first in "<[" and layout.is_omission(line):
+        doc.turns.append({"kind": "omission", "marker": line})
+        return None, _interrupted(open_turn, resume, doc), attendees_possible
+    if first == "(" and layout.is_stage(line):
+        doc.turns.append({"kind": "stage", "text": line})
+        return None, _interrupted(open_turn, resume, doc), attendees_possible
+    return None
+
+
+def _unlabelled_line(
+    doc: _Document,
+    end: int,
+    line: str,
+    open_turn: dict[str, Any] | _RawSpeech | None,
+    resume: int | None,
+    attendees_possible: bool,
+) -> tuple[dict[str, Any] | _RawSpeech | None, int | None, bool]:
+    """Read a body line without a marker or an inline label (the line before
+    ``doc.position``): a label on its own line, an attendee sentence, a heading or a paragraph.
+    Returns the open turn, the resumed speech and whether an attendee sentence may follow."""
+    following = doc.texts[doc.position] if doc.position < end else None
+    if (
+        following is not None
+        and layout.starts_with_colon(following)
+        and layout.is_label(line)
+        and following[2:].strip()
+    ):
+        speech = _RawSpeech(layout.clean(line), [following[2:].strip()])
+        doc.turns.append(speech)
+        doc.position += 1
+        return speech, None, False
+    if (
+        line.endswith(":")
+        and following is not None
+        and (" " in line or kremlin.is_generic_label(line[:-1]))
+        and layout.is_label(line[:-1])
+        and not layout.is_structural(following)
+        and layout.split_label_line(following) is None
+    ):
+        speech = _RawSpeech(layout.clean(line[:-1]), [following])
+        doc.turns.append(speech)
+        doc.position += 1
+        return speech, None, False
+    if attendees_possible and kremlin.attendee_intro(line):
+        doc.position -= 1
+        _parse_attendees(doc, end)
+        return None, None, False
+    if (
+        not isinstance(open_turn, _RawSpeech)
+        and layout.is_heading(line)
+        and not layout.starts_with_colon(following or "")
+    ):
+        # Inside a speech a short line is taken as its text: cutting the speech at a
+        # false heading would lose the speaker of what follows.
+        doc.turns.append({"kind": "heading", "text": line})
+        return None, None, attendees_possible
+    return _add_paragraph(doc, line, open_turn, resume), resume, attendees_possible
 
 
 def _interrupted(
