@@ -76,17 +76,17 @@ def directive(line: str) -> tuple[str, str] | None:
 
 def is_break(line: str) -> bool:
     """True for a section separator such as "* * *"."""
-    return _BREAK.fullmatch(line) is not None
+    return line[:1] == "*" and _BREAK.fullmatch(line) is not None
 
 
 def is_omission(line: str) -> bool:
     """True for an omission marker such as "<…>"."""
-    return _OMISSION.fullmatch(line) is not None
+    return line[:1] in ("<", "[") and _OMISSION.fullmatch(line) is not None
 
 
 def is_stage(line: str) -> bool:
     """True for a stage direction on its own line, such as "(Applause.)"."""
-    return _STAGE.fullmatch(line) is not None
+    return line[:1] == "(" and _STAGE.fullmatch(line) is not None
 
 
 def counter(line: str) -> tuple[int, int] | None:

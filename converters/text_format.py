@@ -574,19 +574,21 @@ def _parse_footer(doc: _Document, start: int) -> None:
     section: str | None = None
     lists: dict[str, list[str]] = {"see_also": [], "geography": [], "topics": [], "persons": []}
     for number, line in doc.lines[start:]:
-        key = None if layout.is_escaped(line) else kremlin.footer_key(line)
-        if key is not None:
-            section = key
-            continue
-        found = None if layout.is_escaped(line) else kremlin.footer_field(line)
-        if found is not None:
-            doc.footer[found[0]] = found[1]
-            doc.footer[f"{found[0]}_line"] = number
-            continue
-        ext = None if layout.is_escaped(line) else layout.extension(line)
-        if ext is not None:
-            _store_extension(doc, ext[0], ext[1], number)
-            continue
+        # An escaped line is a list item, whatever it looks like.
+        if not layout.is_escaped(line):
+            key = kremlin.footer_key(line)
+            if key is not None:
+                section = key
+                continue
+            found = kremlin.footer_field(line)
+            if found is not None:
+                doc.footer[found[0]] = found[1]
+                doc.footer[f"{found[0]}_line"] = number
+                continue
+            ext = layout.extension(line)
+            if ext is not None:
+                _store_extension(doc, ext[0], ext[1], number)
+                continue
         if section == "see_also":
             lists[section].append(layout.unescape(line))
         elif section in lists:
