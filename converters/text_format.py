@@ -136,7 +136,8 @@ def _other_lines(texts: list[str]) -> list[int]:
     return [
         index
         for index, line in enumerate(texts)
-        if not line or line[-1] not in end or line[0] in start or ":" in line
+        # The colon test first: it settles the labelled lines with one C-level scan.
+        if not line or ":" in line or line[-1] not in end or line[0] in start
     ]
 
 
