@@ -92,7 +92,7 @@ def decode_text(data: bytes, origin: str) -> str:
             line,
             column,
         ) from None
-    if not text.strip():
+    if not text or text.isspace():  # isspace() stops at the first other character
         raise TranscriptError.single("empty", "the input is empty (expected a transcript)", origin)
     nul = text.find("\x00")
     if nul >= 0:
