@@ -39,32 +39,12 @@ class Block:
     links: list[tuple[str, str]] = field(default_factory=list)
 
 
-class People:
-    """The participant list being built, with lookups by name and by person link."""
+class People(kremlin.ParticipantList):
+    """The participant list of a saved page, also found by the page's person links."""
 
     def __init__(self, tag_names: list[str]) -> None:
-        self.people: list[dict[str, Any]] = []
+        super().__init__([], tag_names)
         self.by_link: dict[str, dict[str, Any]] = {}
-        self.tag_names = tag_names
-
-    def add(self, name: str | None, role: str | None, attending: bool = False) -> dict[str, Any]:
-        person = {
-            "id": kremlin.unique_id(
-                kremlin.slug(name or role or "x"), (p["id"] for p in self.people)
-            ),
-            "name": name,
-            "role": role,
-            "attending": attending,
-        }
-        self.people.append(person)
-        return person
-
-    def by_name(self, name: str) -> dict[str, Any] | None:
-        for person in self.people:
-            known = person.get("name")
-            if known and (kremlin.names_match(name, known) or kremlin.names_match(known, name)):
-                return person
-        return None
 
     def speaker(self, parts: kremlin.LabelParts, links: Sequence[str]) -> str | None:
         # A person link is the strongest evidence of who speaks: the same catalog entry is the
@@ -73,14 +53,9 @@ class People:
         if person is None and parts.name:
             person = self.by_name(parts.name)
             if person is None:
-                full = next(
-                    (t for t in self.tag_names if kremlin.names_match(parts.name, t)), parts.name
-                )
-                person = self.add(full, parts.role)
+                person = self.add(self.full_name(parts.name), parts.role)
         elif person is None and parts.role:
-            person = next(
-                (p for p in self.people if p["name"] is None and p["role"] == parts.role), None
-            ) or self.add(None, parts.role)
+            person = self.by_role(parts.role) or self.add(None, parts.role)
         if person is None:
             return None
         if person.get("role") is None and parts.role and parts.name:

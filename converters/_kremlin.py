@@ -23,6 +23,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 #: The publisher printed on the site, by page language.
 PUBLISHERS = {"en": "President of Russia", "ru": "Президент России"}
@@ -517,3 +518,45 @@ def detect_language(text: str) -> str:
     cyrillic = sum(map(sample.count, "оеа"))
     latin = sum(map(sample.count, "eta"))
     return "ru" if cyrillic > latin else "en"
+
+
+class ParticipantList:
+    """The participants a kremlin reader is building, with lookups by name and by role.
+
+    One participant per person however the labels print the name: "Vladimir Putin" and
+    "President of Russia Vladimir Putin" both find the same entry.
+    """
+
+    def __init__(self, people: list[dict[str, Any]], tag_names: Sequence[str]) -> None:
+        self.people = people
+        #: Names from the page's "Persons" tags, in natural order: the fullest form of a name.
+        self.tag_names = list(tag_names)
+
+    def add(self, name: str | None, role: str | None, attending: bool = False) -> dict[str, Any]:
+        """A new participant with a unique id made from the name (or the role)."""
+        person = {
+            "id": unique_id(slug(name or role or "x"), (p["id"] for p in self.people)),
+            "name": name,
+            "role": role,
+            "attending": attending,
+        }
+        self.people.append(person)
+        return person
+
+    def by_name(self, name: str) -> dict[str, Any] | None:
+        """The participant this (possibly shortened) name refers to."""
+        for person in self.people:
+            known = person.get("name")
+            if known and (names_match(name, known) or names_match(known, name)):
+                return person
+        return None
+
+    def by_role(self, role: str) -> dict[str, Any] | None:
+        """The role-only participant with this role."""
+        return next(
+            (p for p in self.people if p.get("name") is None and p.get("role") == role), None
+        )
+
+    def full_name(self, name: str) -> str:
+        """The Persons tag that names the same person, else ``name`` itself."""
+        return next((t for t in self.tag_names if names_match(name, t)), name)

@@ -31,45 +31,19 @@ def attendee_items(lines: list[str], known_names: list[str]) -> list[kremlin.Lab
     return items
 
 
-class _People:
-    """The participant list being built, with lookups by name and by role."""
+class _People(kremlin.ParticipantList):
+    """The participant list of a page read as text; ``derive`` is False when the page lists
+    its participants explicitly (our own writer's extension lines), so none are invented."""
 
     def __init__(self, people: list[dict[str, Any]], derive: bool, tag_names: list[str]):
-        self.people = people
+        super().__init__(people, tag_names)
         self.derive = derive
-        self.tag_names = tag_names
-
-    def add(self, name: str | None, role: str | None, attending: bool = False) -> dict[str, Any]:
-        base = kremlin.slug(name or role or "x")
-        person = {
-            "id": kremlin.unique_id(base, (p["id"] for p in self.people)),
-            "name": name,
-            "role": role,
-            "attending": attending,
-        }
-        self.people.append(person)
-        return person
-
-    def by_name(self, name: str) -> dict[str, Any] | None:
-        for person in self.people:
-            known = person.get("name")
-            if known and (kremlin.names_match(name, known) or kremlin.names_match(known, name)):
-                return person
-        return None
-
-    def by_role(self, role: str) -> dict[str, Any] | None:
-        return next(
-            (p for p in self.people if p.get("name") is None and p.get("role") == role), None
-        )
 
     def speaker(self, parts: kremlin.LabelParts) -> str | None:
         if parts.name:
             person = self.by_name(parts.name)
             if person is None and self.derive:
-                full = next(
-                    (t for t in self.tag_names if kremlin.names_match(parts.name, t)), parts.name
-                )
-                person = self.add(full, parts.role)
+                person = self.add(self.full_name(parts.name), parts.role)
             elif person is not None and self.derive and person.get("role") is None:
                 person["role"] = parts.role
         elif parts.role:
