@@ -33,8 +33,14 @@ def cross_field_errors(transcript: Transcript) -> list[InitErrorDetails]:
             )
         else:
             first_index[participant.id] = index
+    from transcript_model.model import Speech
+
     for index, turn in enumerate(transcript.turns):
-        speaker = getattr(turn, "speaker", None)
+        # Only speeches name a speaker; getattr() on the other kinds would go through
+        # pydantic's __getattr__ and an exception each, a third of the time of these checks.
+        if not isinstance(turn, Speech):
+            continue
+        speaker = turn.speaker
         if speaker is not None and speaker not in first_index:
             errors.append(
                 _error(
