@@ -14,6 +14,7 @@ import bisect
 import datetime as dt
 import itertools
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -279,23 +280,47 @@ def _parse_header(doc: _Document, end: int) -> None:
     lead = [layout.unescape(doc.lines[title_line + k][1]) for k in range(1, date_at)]
     if lead:
         doc.event["lead"] = " ".join(lead)
-    date, time = _header_date(doc.lines[title_line + date_at][1]) or (None, None)
+    date, time, place = _header_date(doc.lines[title_line + date_at][1]) or (None, None, None)
     doc.event["date"] = date
     if time is not None:
         doc.event["time"] = time
+    if place is not None:
+        doc.event["place"] = place
     doc.position = title_line + date_at + 1
-    _parse_time_place(doc, end)
+    if place is None:
+        _parse_time_place(doc, end)
     _parse_captions(doc, end)
     _parse_attendees(doc, end)
 
 
-def _header_date(line: str) -> tuple[dt.date, dt.time | None] | None:
-    """The date line of a header, "March 11, 2022", or with the time, "March 11, 2022, 14:20"."""
+def _header_date(line: str) -> tuple[dt.date, dt.time | None, str | None] | None:
+    """The date line of a header: "March 11, 2022"; with the time, "March 11, 2022, 14:20";
+    or date, time and place on one line, "May 8, 2021 - 18:10 - The Kremlin, Moscow"."""
     date = kremlin.parse_date(line)
     if date is not None:
-        return date, None
+        return date, None, None
     stamp = kremlin.parse_published(line)
-    return (stamp.date(), stamp.time()) if stamp else None
+    if stamp is not None:
+        return stamp.date(), stamp.time(), None
+    return _dated_line(line)
+
+
+# Pages reposted from the site's archive print the header on one line, joined by dashes.
+_DATED_LINE = re.compile(r"(.+?) [-–—] (?:(\d{1,2}:\d{2}(?::\d{2})?)(?: [-–—] (.+))?|(.+))")
+
+
+def _dated_line(line: str) -> tuple[dt.date, dt.time | None, str | None] | None:
+    match = _DATED_LINE.fullmatch(line)
+    if match is None:
+        return None
+    date = kremlin.parse_date(match.group(1))
+    if date is None:
+        return None
+    time = kremlin.parse_time(match.group(2)) if match.group(2) else None
+    place = match.group(3) or match.group(4)
+    if place is not None and not layout.looks_like_place(place):
+        return None
+    return date, time, layout.clean(place) if place is not None else None
 
 
 def _short(text: str) -> str:

@@ -384,3 +384,32 @@ def test_two_breadcrumb_lines_and_a_title_that_is_a_breadcrumb_word() -> None:
     assert t.event.title == "Meeting"
     odd = t.model_copy(update={"event": t.event.model_copy(update={"title": "News"})})
     assert tm.read(tm.write(odd, "text"), "text") == [odd]
+
+
+@pytest.mark.parametrize(
+    ("line", "time", "place"),
+    [
+        ("May 8, 2021 - 18:10 - The Kremlin, Moscow", dt.time(18, 10), "The Kremlin, Moscow"),
+        ("May 8, 2021 – 18:10", dt.time(18, 10), None),
+        ("May 8, 2021 - Novo-Ogaryovo", None, "Novo-Ogaryovo"),
+        ("8 мая 2021 года - 18:10 - Москва, Кремль", dt.time(18, 10), "Москва, Кремль"),
+    ],
+)
+def test_date_time_and_place_on_one_dashed_line(
+    line: str, time: dt.time | None, place: str | None
+) -> None:
+    # The layout of pages reposted from the site's archive, labels alone on their lines.
+    page = f"Meeting\n{line}\n\nVladimir Putin:\n\nGood afternoon.\n\nTony Blair:\n\nThank you.\n"
+    [t] = tm.read(page, "text")
+    assert (t.event.date, t.event.time, t.event.place) == (dt.date(2021, 5, 8), time, place)
+    assert [(turn.speaker, turn.paragraphs) for turn in t.turns if turn.kind == "speech"] == [
+        ("vladimir-putin", ["Good afternoon."]),
+        ("tony-blair", ["Thank you."]),
+    ]
+
+
+def test_a_lead_sentence_with_a_dash_after_a_date_is_no_header_line() -> None:
+    page = "Meeting\nMay 8, 2021 - a day to remember.\nMay 8, 2021\nVladimir Putin: Hello.\n"
+    [t] = tm.read(page, "text")
+    assert t.event.lead == "May 8, 2021 - a day to remember."
+    assert t.event.place is None
