@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import copy
+import importlib.util
+import re
 from typing import Any
 
 import pytest
 from hypothesis import given
 from pydantic import ValidationError
 
-from transcript_model import Transcript
+from transcript_model import Transcript, types
 from transcript_model.errors import problems_from_validation_error
 
+from conftest import ROOT
 from strategies import transcripts
 
 
@@ -173,3 +176,32 @@ def test_generated_transcripts_survive_mutation_checks(transcript: Transcript) -
         found = paths_of(mutated)
         expected_path = f"turns[{speeches[0]}].{key}" + ("[0]" if isinstance(value, list) else "")
         assert found.get(expected_path) == code, field
+
+
+def _id_script() -> Any:
+    path = ROOT / "scripts" / "derive_id_characters.py"
+    spec = importlib.util.spec_from_file_location("derive_id_characters", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_identifier_characters_are_exactly_those_libxml2_takes_in_an_xml_id() -> None:
+    script = _id_script()
+    first, after = script.id_characters()
+    start, rest = re.compile(types.ID_START_CHARACTERS), re.compile(types.ID_CHARACTERS)
+    bmp = [c for c in range(0x10000) if not 0xD800 <= c <= 0xDFFF]
+    assert [c for c in bmp if start.fullmatch(chr(c))] == first
+    assert [c for c in bmp if rest.fullmatch(chr(c))] == after
+    # What the model takes, libxml2 takes: every id the model accepts can be written as XML.
+    assert all(script.libxml2_accepts_id(chr(c)) for c in first[::97])
+
+
+@pytest.mark.parametrize("value", ["x\u9fa6", "\u0450a", "a\u0132"])
+def test_identifier_with_a_name_character_libxml2_refuses_is_invalid(value: str) -> None:
+    assert paths_of(minimal() | {"id": value}) == {"id": "string_pattern_mismatch"}
+    with pytest.raises(ValidationError) as caught:
+        Transcript.model_validate(minimal() | {"id": value})
+    [problem] = problems_from_validation_error(caught.value)
+    assert "is not a name character that libxml2 and jing accept in an XML id" in problem.message

@@ -122,6 +122,25 @@ def _pattern_message(pattern: str) -> str:
     return f"expected text matching {pattern}"
 
 
+def _id_note(pattern: str, value: object) -> str:
+    """Which character of an identifier is not allowed, when it is not the obvious kind (a
+    letter newer than the XML toolchains' name tables looks like any other letter)."""
+    from transcript_model import types
+
+    if pattern != types.ID_PATTERN or not isinstance(value, str):
+        return ""
+    for index, char in enumerate(value):
+        allowed = types.ID_START_CHARACTERS if index == 0 else types.ID_CHARACTERS
+        if not re.fullmatch(allowed, char):
+            if char.isalnum():
+                return (
+                    f" (U+{ord(char):04X} {char!r} at position {index + 1} is not a name "
+                    "character that libxml2 and jing accept in an XML id)"
+                )
+            return ""
+    return ""
+
+
 def _describe(value: object) -> str:
     """A short description of a found value; never the whole input echoed back."""
     if isinstance(value, str):
@@ -153,7 +172,8 @@ def problems_from_validation_error(
         loc = [*prefix, *_without_union_tags(detail["loc"])]
         kind = detail["type"]
         if kind == "string_pattern_mismatch":
-            message = f"{_pattern_message(detail['ctx']['pattern'])}; {_describe(detail['input'])}"
+            pattern, found = detail["ctx"]["pattern"], detail["input"]
+            message = f"{_pattern_message(pattern)}; {_describe(found)}{_id_note(pattern, found)}"
         elif kind == "string_unicode":
             message = (
                 "text holds a lone surrogate code point, which neither UTF-8 nor XML can carry"
