@@ -42,7 +42,29 @@ def read_result(
     fmt = get_format(fmt_name, name)
     if not fmt.reads:
         raise TranscriptError.single("write_only", f"{fmt.name} is an export-only format", name)
-    return fmt.load().read(data, name, **options)
+    try:
+        return fmt.load().read(data, name, **options)
+    except TranscriptError:
+        _raise_if_path_given_as_text(source, name)
+        raise
+
+
+def _raise_if_path_given_as_text(source: Source, name: str) -> None:
+    # read("session.json") reads the eleven characters as a transcript and says that no title
+    # was found, which puzzles more than it helps: say what was meant, once reading has failed.
+    if not isinstance(source, str) or "\n" in source or len(source) > 4096:
+        return
+    try:
+        is_file = Path(source).is_file()
+    except (OSError, ValueError):
+        return
+    if is_file:
+        raise TranscriptError.single(
+            "path_as_text",
+            f"{source!r} names a file, but a str source is read as the content itself: "
+            f"pass pathlib.Path({source!r}) to read the file",
+            name,
+        ) from None
 
 
 def read(
