@@ -136,6 +136,7 @@ FOOTER_HEADINGS = {
     "Персоны": "persons",
     "Publication status": "status",
     "Статус публикации": "status",
+    "Статус материала": "status",
     "Text version": "end",
     "Текстовая версия": "end",
 }
@@ -527,10 +528,18 @@ class ParticipantList:
     "President of Russia Vladimir Putin" both find the same entry.
     """
 
-    def __init__(self, people: list[dict[str, Any]], tag_names: Sequence[str]) -> None:
+    def __init__(
+        self,
+        people: list[dict[str, Any]],
+        tag_names: Sequence[str],
+        context_names: Sequence[str] = (),
+    ) -> None:
         self.people = people
         #: Names from the page's "Persons" tags, in natural order: the fullest form of a name.
         self.tag_names = list(tag_names)
+        #: Full names printed in the title and lead ("Владимир Путин провёл совещание"): the
+        #: evidence for a label of initials ("В.Путин") when no Persons tag names the person.
+        self.context_names = list(context_names)
 
     def add(self, name: str | None, role: str | None, attending: bool = False) -> dict[str, Any]:
         """A new participant with a unique id made from the name (or the role)."""
@@ -558,5 +567,18 @@ class ParticipantList:
         )
 
     def full_name(self, name: str) -> str:
-        """The Persons tag that names the same person, else ``name`` itself."""
-        return next((t for t in self.tag_names if names_match(name, t)), name)
+        """The Persons tag that names the same person; for initials ("В.Путин"), else a full
+        name of the title or lead that matches them; else ``name`` itself."""
+        found = next((t for t in self.tag_names if names_match(name, t)), None)
+        if found is None and "." in name:
+            found = next((c for c in self.context_names if names_match(name, c)), None)
+        return found or name
+
+
+# Two capitalised words in a row, every such pair of a text (overlapping: "Vladimir Putin Xi").
+_FULL_NAME = re.compile(r"(?=\b([A-ZА-ЯЁ][\w'’-]+ [A-ZА-ЯЁ][\w'’-]+)\b)")
+
+
+def full_names_in(*texts: str | None) -> list[str]:
+    """The pairs of capitalised words in ``texts``, in order: candidates for a full name."""
+    return [m.group(1) for text in texts if text for m in _FULL_NAME.finditer(text)]

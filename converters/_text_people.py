@@ -35,8 +35,14 @@ class _People(kremlin.ParticipantList):
     """The participant list of a page read as text; ``derive`` is False when the page lists
     its participants explicitly (our own writer's extension lines), so none are invented."""
 
-    def __init__(self, people: list[dict[str, Any]], derive: bool, tag_names: list[str]):
-        super().__init__(people, tag_names)
+    def __init__(
+        self,
+        people: list[dict[str, Any]],
+        derive: bool,
+        tag_names: list[str],
+        context_names: list[str],
+    ):
+        super().__init__(people, tag_names, context_names)
         self.derive = derive
 
     def speaker(self, parts: kremlin.LabelParts) -> str | None:
@@ -72,7 +78,8 @@ def resolve(
 
     tag_names = [kremlin.person_tag_to_name(t) for t in doc.footer.get("persons", [])]
     explicit = doc.participants_explicit
-    people = _People([dict(p) for p in explicit], not explicit, tag_names)
+    context = kremlin.full_names_in(doc.event.get("title"), doc.event.get("lead"))
+    people = _People([dict(p) for p in explicit], not explicit, tag_names, context)
     if people.derive and doc.attendees_text:
         for parts in attendee_items(doc.attendees_text, tag_names):
             if parts.name and people.by_name(parts.name) is None:

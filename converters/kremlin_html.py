@@ -409,12 +409,12 @@ def read(data: bytes, origin: str = "<input>", **options: Any) -> ReadResult:
     if content is None:
         content = next(iter(page.elements(article, ".//*[@itemprop='articleBody']")), article)
     blocks = list(_body_blocks(content))
-    people = People(tag_names)
-    body = turns(blocks, people)
     event: dict[str, Any] = {"title": title, "date": date}
     lead = index.first("read__lead")
     if lead is not None and _text(lead):
         event["lead"] = _text(lead)
+    people = People(tag_names, kremlin.full_names_in(title, event.get("lead")))
+    body = turns(blocks, people)
     clock = index.first("read__time")
     if clock is not None and kremlin.parse_time(_text(clock)):
         event["time"] = kremlin.parse_time(_text(clock))

@@ -113,7 +113,7 @@ def test_russian_page_in_windows_1251_mirrored_by_httrack() -> None:
     assert page.metadata.source.url == "http://kremlin.ru/events/president/transcripts/00003"
     assert page.metadata.source.identifier == "00003"
     assert [(p.id, p.role) for p in page.participants] == [
-        ("v-putin", None),
+        ("vladimir-putin", None),  # "В.Путин", named in full by the lead
         ("sergey-kuzhugetovich-shoygu", "Министр обороны"),
     ]
     assert page == _with_source_of(text, page)

@@ -134,10 +134,11 @@ def test_russian_page() -> None:
         ("Михаил Мишустин", "Председатель Правительства", True),
         ("Сергей Шойгу", "Министр обороны", True),
         ("Николай Патрушев", "Секретарь Совета Безопасности", True),
-        ("В.Путин", None, False),
+        # "В.Путин" is named in full by the lead ("Владимир Путин провёл …").
+        ("Владимир Путин", None, False),
     ]
     shoigu = next(p.id for p in t.participants if p.name == "Сергей Шойгу")
-    putin = next(p.id for p in t.participants if p.name == "В.Путин")
+    putin = next(p.id for p in t.participants if p.name == "Владимир Путин")
     speakers = [getattr(turn, "speaker", None) for turn in t.turns if turn.kind == "speech"]
     assert speakers == [putin, shoigu, putin, None, putin]
     assert _speech(t, 4) == (None, "Вопрос", None)
@@ -413,3 +414,28 @@ def test_a_lead_sentence_with_a_dash_after_a_date_is_no_header_line() -> None:
     [t] = tm.read(page, "text")
     assert t.event.lead == "May 8, 2021 - a day to remember."
     assert t.event.place is None
+
+
+def test_initials_label_takes_the_full_name_printed_in_the_lead() -> None:
+    page = (
+        "Совещание с членами Правительства\n"
+        "Владимир Путин провёл совещание с членами Правительства.\n"
+        "15 марта 2023 года\n"
+        "В.Путин: Добрый день, уважаемые коллеги!\n"
+        "А.Силуанов: Уважаемый Владимир Владимирович!\n"
+        "В.Путин: Спасибо.\n"
+        "Статус материала\n"
+        "Опубликован в разделах: Новости, Стенограммы\n"
+        "Текстовая версия\n"
+    )
+    [t] = tm.read(page, "text")
+    assert [(p.id, p.name) for p in t.participants] == [
+        ("vladimir-putin", "Владимир Путин"),
+        # No Persons tag and no full name in the lead: the label is all there is.
+        ("a-siluanov", "А.Силуанов"),
+    ]
+    assert [turn.speaker for turn in t.turns] == ["vladimir-putin", "a-siluanov", "vladimir-putin"]
+    # "Статус материала" is the status heading, not a Persons tag or a paragraph.
+    assert t.metadata.persons == []
+    assert t.metadata.sections == ["Новости", "Стенограммы"]
+    assert tm.read(tm.write(t, "text"), "text") == [t]
