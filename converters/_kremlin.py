@@ -240,9 +240,10 @@ _ROLE_WORDS = frozenset(
     "commander patriarch metropolitan rector member senator leader founder executive officer "
     "acting first plenipotentiary envoy premier presidential council state duma ombudsman "
     "mr mrs ms dr professor academician sheikh emir sultan crown minister-president "
+    "moderator presenter host anchor interviewer "
     "президент министр председатель губернатор глава руководитель директор секретарь "
     "помощник заместитель мэр посол полномочный представитель спикер советник генеральный "
-    "первый командующий начальник ректор патриарх митрополит".split()
+    "первый командующий начальник ректор патриарх митрополит модератор ведущий ведущая".split()
 )
 _GENERIC_NORMAL = {g.casefold() for g in GENERIC_LABELS}
 _INITIALS = re.compile(r"(?:[A-ZА-ЯЁ]\.\s?){1,2}[A-ZА-ЯЁ][\w'’-]+")

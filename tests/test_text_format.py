@@ -439,3 +439,27 @@ def test_initials_label_takes_the_full_name_printed_in_the_lead() -> None:
     assert t.metadata.persons == []
     assert t.metadata.sections == ["Новости", "Стенограммы"]
     assert tm.read(tm.write(t, "text"), "text") == [t]
+
+
+def test_moderator_label_with_a_long_role() -> None:
+    page = (
+        "Plenary session of the Eastern Economic Forum\n"
+        "September 12, 2023\n"
+        "Moderator of the plenary session, Editor-in-Chief of RT Margarita Simonyan: Friends,\n"
+        "Mr President, the floor is yours.\n"
+        "President of Russia Vladimir Putin: Thank you.\n"
+        "Margarita Simonyan: A question.\n"
+        "Ведущий Дмитрий Киселёв: Вопрос.\n"
+    )
+    [t] = tm.read(page, "text")
+    assert [(p.name, p.role) for p in t.participants] == [
+        ("Margarita Simonyan", "Moderator of the plenary session, Editor-in-Chief of RT"),
+        ("Vladimir Putin", "President of Russia"),
+        ("Дмитрий Киселёв", "Ведущий"),
+    ]
+    assert [turn.speaker for turn in t.turns] == [
+        "margarita-simonyan",
+        "vladimir-putin",
+        "margarita-simonyan",
+        "dmitriy-kiselev",
+    ]
