@@ -27,7 +27,7 @@ from transcript_model.xmlsafe import parse_xml
 
 from ._tei_common import TEI_NS
 from ._tei_package import package
-from ._tei_profile import conforms, structure_profile
+from ._tei_profile import QuickProfile, conforms, structure_profile
 from ._tei_read import CorpusRoot, line_of, load_corpus_root, read_tree
 from ._tei_write import Options, document
 
@@ -127,8 +127,8 @@ def profile() -> etree.RelaxNG:
 
 
 @functools.lru_cache(maxsize=1)
-def _structure() -> etree.RelaxNG | None:
-    # The profile without its costly Line pattern, for the quick route of _tei_profile.
+def _structure() -> QuickProfile | None:
+    # The profile without its costly patterns, for the quick route of _tei_profile.
     return structure_profile(_profile_path())
 
 
@@ -155,8 +155,8 @@ def validate(
 
 
 def _profile_problems(tree: etree._ElementTree, origin: str) -> list[Problem]:
-    structure = _structure()
-    if structure is not None and conforms(tree, structure):
+    quick = _structure()
+    if quick is not None and conforms(tree, quick):
         return []
     schema = profile()  # decides whatever the quick route could not accept, with its messages
     if schema.validate(tree):
