@@ -81,7 +81,12 @@ def reference_key(element: Any) -> str | None:
     ``eId`` in 3.0, ``id`` in 2.0, ``xml:id`` in AKN4EU; SayIt's exports give none and point at
     the last segment of the entry's ``href`` (``/ontology/person/…/gonzalo`` is ``#gonzalo``).
     """
-    key = element.get("eId", element.get("id", element.get(_XML_ID)))
+    # One get() at a time: the entries carry eId nearly always, and every get() parses its name.
+    key = element.get("eId")
+    if key is None:
+        key = element.get("id")
+    if key is None:
+        key = element.get(_XML_ID)
     if key is None and element.get("href"):
         key = element.get("href").rstrip("/").rsplit("/", 1)[-1] or None
     return key if isinstance(key, str) else None

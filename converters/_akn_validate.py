@@ -62,11 +62,18 @@ def pointer_problems(tree: etree._ElementTree, origin: str) -> list[Problem]:
     # of the attribute names passes over the many elements that point nowhere (keys() is
     # cheaper than iterating .attrib, and much cheaper than four get() calls).
     for element in root.iter(etree.Element):
-        if _POINTER_NAMES.isdisjoint(element.keys()):
+        names = element.keys()
+        if _POINTER_NAMES.isdisjoint(names):
             continue
         for attribute, kinds in _POINTERS.items():
-            value = element.get(attribute)
-            if value is None or (attribute == "by" and value == ""):
+            if attribute not in names:
+                continue  # keys() said so: no get() for a pointer the element lacks
+            value = element.get(attribute, "")
+            # Most pointers name an entry of the right kind: one lookup settles them.
+            kind = entries.get(value[1:]) if value[:1] == "#" else None
+            if kind is not None and (kinds is None or kind in kinds):
+                continue
+            if attribute == "by" and value == "":
                 continue
             if attribute == "refersTo" and value.startswith("#") and value[1:] not in entries:
                 # refersTo may also name a part of the document (a voting refers to the
@@ -85,10 +92,11 @@ def _reference_kinds(root: etree._Element) -> dict[str, str]:
     namespace = etree.QName(root).namespace or ""
     entries: dict[str, str] = {}
     for references in root.iter(f"{{{namespace}}}references"):
-        for entry in references:
-            key = reference_key(entry) if isinstance(entry.tag, str) else None
+        for entry in references.iterchildren(etree.Element):
+            key = reference_key(entry)
             if key is not None:
-                entries.setdefault(key, etree.QName(entry).localname)
+                # "{namespace}TLCPerson" → "TLCPerson", without building an etree.QName.
+                entries.setdefault(key, entry.tag.rpartition("}")[2])
     return entries
 
 
