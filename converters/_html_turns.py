@@ -42,8 +42,8 @@ class Block:
 class People(kremlin.ParticipantList):
     """The participant list of a saved page, also found by the page's person links."""
 
-    def __init__(self, tag_names: list[str], context_names: list[str]) -> None:
-        super().__init__([], tag_names, context_names)
+    def __init__(self, tag_names: list[str], context: list[str | None]) -> None:
+        super().__init__([], tag_names, context)
         self.by_link: dict[str, dict[str, Any]] = {}
 
     def speaker(self, parts: kremlin.LabelParts, links: Sequence[str]) -> str | None:

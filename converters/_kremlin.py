@@ -533,14 +533,15 @@ class ParticipantList:
         self,
         people: list[dict[str, Any]],
         tag_names: Sequence[str],
-        context_names: Sequence[str] = (),
+        context: Sequence[str | None] = (),
     ) -> None:
         self.people = people
         #: Names from the page's "Persons" tags, in natural order: the fullest form of a name.
         self.tag_names = list(tag_names)
-        #: Full names printed in the title and lead ("Владимир Путин провёл совещание"): the
+        #: The title and lead, whose full names ("Владимир Путин провёл совещание") are the
         #: evidence for a label of initials ("В.Путин") when no Persons tag names the person.
-        self.context_names = list(context_names)
+        self.context = context
+        self._context_names: list[str] | None = None
 
     def add(self, name: str | None, role: str | None, attending: bool = False) -> dict[str, Any]:
         """A new participant with a unique id made from the name (or the role)."""
@@ -572,7 +573,9 @@ class ParticipantList:
         name of the title or lead that matches them; else ``name`` itself."""
         found = next((t for t in self.tag_names if names_match(name, t)), None)
         if found is None and "." in name:
-            found = next((c for c in self.context_names if names_match(name, c)), None)
+            if self._context_names is None:  # only pages with such labels need them
+                self._context_names = full_names_in(*self.context)
+            found = next((c for c in self._context_names if names_match(name, c)), None)
         return found or name
 
 

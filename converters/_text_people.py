@@ -40,9 +40,9 @@ class _People(kremlin.ParticipantList):
         people: list[dict[str, Any]],
         derive: bool,
         tag_names: list[str],
-        context_names: list[str],
+        context: list[str | None],
     ):
-        super().__init__(people, tag_names, context_names)
+        super().__init__(people, tag_names, context)
         self.derive = derive
 
     def speaker(self, parts: kremlin.LabelParts) -> str | None:
@@ -78,7 +78,7 @@ def resolve(
 
     tag_names = [kremlin.person_tag_to_name(t) for t in doc.footer.get("persons", [])]
     explicit = doc.participants_explicit
-    context = kremlin.full_names_in(doc.event.get("title"), doc.event.get("lead"))
+    context = [doc.event.get("title"), doc.event.get("lead")]
     people = _People([dict(p) for p in explicit], not explicit, tag_names, context)
     if people.derive and doc.attendees_text:
         for parts in attendee_items(doc.attendees_text, tag_names):

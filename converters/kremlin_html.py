@@ -413,7 +413,7 @@ def read(data: bytes, origin: str = "<input>", **options: Any) -> ReadResult:
     lead = index.first("read__lead")
     if lead is not None and _text(lead):
         event["lead"] = _text(lead)
-    people = People(tag_names, kremlin.full_names_in(title, event.get("lead")))
+    people = People(tag_names, [title, event.get("lead")])
     body = turns(blocks, people)
     clock = index.first("read__time")
     if clock is not None and kremlin.parse_time(_text(clock)):
