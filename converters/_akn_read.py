@@ -561,7 +561,9 @@ class _Reader:
         tag_p = self.tag_p
         for child in element:
             if child.tag == tag_p:  # most children: one paragraph, told apart without a call
-                text = as_line(self.inline(child))
+                # Most paragraphs are plain text: read it without the call to inline().
+                raw = self.inline(child) if len(child) else child.text
+                text = as_line(raw) if raw else None
                 if text is not None:
                     paragraphs.append(text)
             else:
@@ -571,7 +573,8 @@ class _Reader:
                 else:
                     paragraphs += self._speech_block(name, child)
             tail = child.tail
-            if tail and (tail := as_line(tail)) is not None:
+            # Nearly every tail is the indentation before the next child: no call for it.
+            if tail and not tail.isspace() and (tail := as_line(tail)) is not None:
                 paragraphs.append(tail)
         speaker = self._speaker(element, label)
         role = self._speech_role(element)
