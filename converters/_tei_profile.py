@@ -22,9 +22,10 @@ which decides and gives libxml2's own messages.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from copy import deepcopy
 from dataclasses import dataclass
+from operator import itemgetter, methodcaller
 from pathlib import Path
 
 from lxml import etree
@@ -51,14 +52,26 @@ _NAME_PATTERN = f"{_NOT_SPACE}+( {_NOT_SPACE}+)*"
 _KNOWN_PATTERNS = frozenset({_NAME_PATTERN, _NAME_PATTERN + ":", "#[^\\s#]+"})
 
 
+#: Joins the values of a document checked against one pattern: XML cannot hold it.
+_SEPARATOR = "\x00"
+
+
 def _python_pattern(xsd: str) -> re.Pattern[str]:
-    return re.compile(xsd.replace(_XSD_SPACE, " \t\n\r"))
+    """A Python expression matching the values of one pattern joined by the separator.
+
+    One match over all of a document's values costs a tenth of matching each. The known
+    patterns' only classes are negated ones; with the separator added to them, no value can
+    reach into the next, so the whole matches exactly when every value does.
+    """
+    single = xsd.replace(_XSD_SPACE, " \t\n\r").replace("[^", "[^" + _SEPARATOR)
+    return re.compile(f"(?:{single})(?:{_SEPARATOR}(?:{single}))*")
 
 
 @dataclass(frozen=True)
 class ValueCheck:
     """Every element named in ``tags`` (with ``guard``'s attribute values) must have its text,
-    or its attribute ``attribute`` when present, matching ``pattern`` in full."""
+    or its attribute ``attribute`` when present, matching the pattern ``pattern`` was made
+    from (by :func:`_python_pattern`)."""
 
     tags: tuple[str, ...]
     attribute: str | None
@@ -67,24 +80,24 @@ class ValueCheck:
 
     def holds(self, root: etree._Element) -> bool:
         """True when every element it concerns in ``root``'s tree has a matching value."""
-        match = self.pattern.fullmatch
-        attribute, guard = self.attribute, self.guard
-        for element in root.iter(*self.tags):
-            if guard and not _guarded(element, guard):
-                continue
-            if attribute is None:
-                if match(element.text or "") is None:
-                    return False
-            else:
-                value = element.get(attribute)
-                if value is not None and match(value) is None:
-                    return False
-        return True
+        elements: Iterable[etree._Element] = root.iter(*self.tags)
+        if self.guard:
+            elements = [element for element in elements if _guarded(element, self.guard)]
+        if self.attribute is None:
+            values = [element.text or "" for element in elements]
+        else:
+            found = map(methodcaller("get", self.attribute), elements)
+            values = [value for value in found if value is not None]
+        return not values or self.pattern.fullmatch(_SEPARATOR.join(values)) is not None
 
 
 def _guarded(element: etree._Element, guard: tuple[tuple[str, str], ...]) -> bool:
-    # A guard is a token value: libxml2 compares it with XML whitespace around it removed.
-    return all((element.get(name) or "").strip(" \t\n\r") == value for name, value in guard)
+    for name, value in guard:
+        found = element.get(name)
+        # A guard is a token value: libxml2 compares it with XML whitespace around it removed.
+        if found != value and (found is None or found.strip(" \t\n\r") != value):
+            return False
+    return True
 
 
 @dataclass(frozen=True)
@@ -107,7 +120,7 @@ def structure_profile(profile_path: Path) -> QuickProfile | None:
 
 def _strip_line(grammar: etree._ElementTree) -> bool:
     """Replace the Line pattern with ``minLength 1``; False if the profile's Line is not the
-    one :func:`_is_line` implements, or is used where the Line check does not look."""
+    one :func:`_all_lines` implements, or is used where the Line check does not look."""
     defines = [d for d in grammar.iter(_RNG + "define") if d.get("name") == _LINE_DEFINE]
     if len(defines) != 1 or _referenced_by_attribute(grammar):
         return False
@@ -310,32 +323,35 @@ def _namespace(element: etree._Element) -> str:
     return ""
 
 
-def _is_line(text: str) -> bool:
-    return (
-        text[0] not in _NOT_AT_ENDS
-        and text[-1] not in _NOT_AT_ENDS
-        # Five substring tests: much faster than a regular expression or a loop.
-        and "\n" not in text
-        and "\r" not in text
-        and "\x85" not in text
-        and "\u2028" not in text
-        and "\u2029" not in text
+_FIRST, _LAST = itemgetter(0), itemgetter(-1)
+
+
+def _all_lines(root: etree._Element) -> bool:
+    """Whether the text of every text-only element is a Line, and no comment, processing
+    instruction or entity splits an element's text where the profile reads it whole."""
+    for _ in root.iter(etree.Comment, etree.ProcessingInstruction, etree.Entity):
+        return False
+    texts = [text for text in [e.text for e in root.iter(etree.Element) if not len(e)] if text]
+    if not _NOT_AT_ENDS.isdisjoint(map(_FIRST, texts)):
+        return False
+    if not _NOT_AT_ENDS.isdisjoint(map(_LAST, texts)):
+        return False
+    # All texts at once: five scans in C instead of five tests a text.
+    joined = "".join(texts)
+    return not (
+        "\n" in joined
+        or "\r" in joined
+        or "\x85" in joined
+        or "\u2028" in joined
+        or "\u2029" in joined
     )
-
-
-#: Nodes that are not elements; inside an element they would split its text where the profile
-#: reads it whole, so a document holding one is left to the profile.
-_NOT_ELEMENTS = (etree._Comment, etree._ProcessingInstruction, etree._Entity)
 
 
 def conforms(tree: etree._ElementTree, quick: QuickProfile) -> bool:
     """True only when ``tree`` is valid against the profile; False means: ask the profile."""
     root = tree.getroot()
-    for node in root.iter():
-        if not len(node):  # a text-only element, or a node that is no element at all
-            if isinstance(node, _NOT_ELEMENTS):
-                return False
-            text = node.text
-            if text and not _is_line(text):
-                return False
-    return all(check.holds(root) for check in quick.checks) and bool(quick.structure.validate(tree))
+    return (
+        _all_lines(root)
+        and all(check.holds(root) for check in quick.checks)
+        and bool(quick.structure.validate(tree))
+    )

@@ -221,3 +221,15 @@ def test_an_edited_label_pattern_stays_with_libxml2(tmp_path: Path) -> None:
     document = etree.ElementTree(etree.fromstring(_labelled().encode("utf-8")))
     assert not _tei_profile.conforms(document, quick)
     assert not etree.RelaxNG(etree.parse(str(tmp_path / "edited.rng"))).validate(document)
+
+
+@given(
+    st.sampled_from(sorted(_tei_profile._KNOWN_PATTERNS)),
+    st.lists(st.text(alphabet="ab #:\t\n\xa0\u3000", max_size=6), max_size=5),
+)
+def test_one_match_over_joined_values_is_a_match_of_each(xsd: str, values: list[str]) -> None:
+    single = re.compile(xsd.replace("\\s", " \t\n\r"))
+    joined = _tei_profile._python_pattern(xsd)
+    expected = all(single.fullmatch(value) for value in values)
+    found = not values or joined.fullmatch("\x00".join(values)) is not None
+    assert found == expected
