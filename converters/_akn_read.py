@@ -133,6 +133,7 @@ class _Reader:
         self.ns = etree.QName(self.root).namespace or ""
         self.prefix = f"{{{self.ns}}}"  # of every tag in the document's namespace
         self.tag_p = self.q("p")
+        self.tag_speech = self.q("speech")
         if not _is_akn(self.ns) or etree.QName(self.root).localname != "akomaNtoso":
             raise TranscriptError.single(
                 "akn_root",
@@ -479,8 +480,12 @@ class _Reader:
 
     def section(self, element: Any) -> None:
         self.boundary = True
+        tag_speech = self.tag_speech
         for child in element:
-            self.block(child)
+            if child.tag == tag_speech:  # most blocks of a debate: no mine() and no if-chain
+                self.speech(child)
+            else:
+                self.block(child)
         self.pending_num = None
         self.boundary = True
 
