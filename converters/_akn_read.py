@@ -134,6 +134,7 @@ class _Reader:
         self.prefix = f"{{{self.ns}}}"  # of every tag in the document's namespace
         self.tag_p = self.q("p")
         self.tag_speech = self.q("speech")
+        self.tag_from = self.q("from")
         if not _is_akn(self.ns) or etree.QName(self.root).localname != "akomaNtoso":
             raise TranscriptError.single(
                 "akn_root",
@@ -562,8 +563,9 @@ class _Reader:
     def speech(self, element: Any) -> None:
         label = None
         # Text directly inside the speech (no p) is a paragraph too; some exports write it so.
-        paragraphs = [t for t in (as_line(element.text or ""),) if t]
-        tag_p = self.tag_p
+        head = as_line(element.text or "")
+        paragraphs = [head] if head else []
+        tag_p, tag_from = self.tag_p, self.tag_from
         for child in element:
             if child.tag == tag_p:  # most children: one paragraph, told apart without a call
                 # Most paragraphs are plain text: read it without the call to inline().
@@ -571,12 +573,10 @@ class _Reader:
                 text = as_line(raw) if raw else None
                 if text is not None:
                     paragraphs.append(text)
+            elif child.tag == tag_from:  # the label, once in nearly every speech
+                label = self._label(child)
             else:
-                name = self.mine(child)
-                if name == "from":
-                    label = self._label(child)
-                else:
-                    paragraphs += self._speech_block(name, child)
+                paragraphs += self._speech_block(self.mine(child), child)
             tail = child.tail
             # Nearly every tail is the indentation before the next child: no call for it.
             if tail and not tail.isspace() and (tail := as_line(tail)) is not None:
