@@ -1,0 +1,160 @@
+"""ParlaMint packages on disk: the corpus root a session file belongs to, and what can be checked
+in the files of a package that hold no transcript (the corpus root and the person lists and
+taxonomies it XIncludes).
+
+A ParlaMint session file points into lists kept at corpus level, so it can only be checked with
+its corpus root; a directory of such files should validate without the user naming the root.
+The root is the ``teiCorpus`` file, in the session file's folder or the one above (ParlaMint keeps
+sessions in year folders under the root), that XIncludes it.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from pathlib import Path
+
+from lxml import etree
+
+from transcript_model.errors import Problem, TranscriptError
+from transcript_model.inputs import read_bytes
+from transcript_model.xmlsafe import parse_xml
+
+from ._tei_common import TEI_NS, XI_NS
+from ._tei_read import line_of, load_corpus_root
+
+_INCLUDE = "{" + XI_NS + "}include"
+_HEADER = "{" + TEI_NS + "}teiHeader"
+#: Root elements of the files a corpus root XIncludes into its header.
+CORPUS_PARTS = frozenset(
+    "{" + TEI_NS + "}" + name
+    for name in ("listPerson", "listOrg", "taxonomy", "classDecl", "listPlace", "listEvent")
+)
+#: How much of a file tells whether it is a corpus root.
+_HEAD = 4096
+
+
+def including_root(path: Path, max_bytes: int) -> Path | None:
+    """The corpus root next to ``path``, or in the folder above, that XIncludes it."""
+    target = path.resolve()
+    for folder in (target.parent, target.parent.parent):
+        for root in _corpus_roots_in(folder):
+            if target in _included_files(root, max_bytes):
+                return root
+    return None
+
+
+def _corpus_roots_in(folder: Path) -> tuple[Path, ...]:
+    try:
+        stamp = folder.stat().st_mtime_ns
+    except OSError:
+        return ()
+    return _cached_corpus_roots(str(folder), stamp)
+
+
+@functools.lru_cache(maxsize=64)
+def _cached_corpus_roots(folder: str, mtime_ns: int) -> tuple[Path, ...]:
+    # Every session file of a folder asks the same question: scan the folder once (the key holds
+    # its mtime, so a root added later is seen).
+    roots = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return ()
+    for entry in entries:
+        if not entry.name.endswith(".xml") or not entry.is_file():
+            continue
+        try:
+            with open(entry.path, "rb") as handle:
+                head = handle.read(_HEAD)
+        except OSError:
+            continue
+        if b"<teiCorpus" in head:
+            roots.append(Path(entry.path).resolve())
+    return tuple(sorted(roots))
+
+
+def _included_files(root: Path, max_bytes: int) -> frozenset[Path]:
+    try:
+        stat = root.stat()
+    except OSError:
+        return frozenset()
+    return _cached_included_files(str(root), stat.st_mtime_ns, stat.st_size, max_bytes)
+
+
+@functools.lru_cache(maxsize=16)
+def _cached_included_files(root: str, mtime_ns: int, size: int, max_bytes: int) -> frozenset[Path]:
+    try:
+        tree = parse_xml(read_bytes(root, max_bytes), root, max_bytes)
+    except TranscriptError:
+        return frozenset()  # a broken root is reported when it is checked itself
+    base = Path(root).parent
+    return frozenset(
+        (base / href).resolve()
+        for include in tree.getroot().iter(_INCLUDE)
+        if (href := include.get("href")) and "://" not in href
+    )
+
+
+def corpus_root_problems(
+    tree: etree._ElementTree, path: Path | None, origin: str, max_bytes: int
+) -> list[Problem]:
+    """What is wrong with a corpus root: header parts it cannot XInclude, components it names
+    that do not exist. Without ``path`` (a root read from elsewhere) the XIncludes cannot be
+    followed, which is a warning."""
+    if path is None:
+        return [
+            Problem(
+                "tei_xinclude",
+                "corpus root: its xi:include elements are not followed (the root was not read "
+                "from a file)",
+                origin,
+                severity="warning",
+            )
+        ]
+    try:
+        _, problems = load_corpus_root(path, max_bytes)
+    except TranscriptError as error:
+        return list(error.problems)
+    base = path.parent
+    for include in tree.getroot().iter(_INCLUDE):
+        if _in_header(include):
+            continue  # load_corpus_root followed these
+        href = include.get("href") or ""
+        if "://" in href:
+            continue  # a remote component is taken on trust
+        if not href or not (base / href).is_file():
+            problems.append(
+                Problem(
+                    "tei_xinclude",
+                    f"corpus root: xi:include of {href!r} names no file (expected a session "
+                    "file of the corpus, relative to the root)",
+                    origin,
+                    line_of(include),
+                )
+            )
+    return problems
+
+
+def _in_header(element: etree._Element) -> bool:
+    return any(parent.tag == _HEADER for parent in element.iterancestors())
+
+
+def corpus_part_problems(
+    tree: etree._ElementTree, path: Path | None, origin: str, max_bytes: int
+) -> list[Problem]:
+    """A person list or taxonomy of a corpus is checked as part of the corpus root that
+    XIncludes it; on its own it is a warning, not a transcript."""
+    if path is not None and including_root(path, max_bytes) is not None:
+        return []
+    local = tree.getroot().tag.rsplit("}", 1)[-1]
+    return [
+        Problem(
+            "tei_corpus_part",
+            f"a corpus <{local}>, not a transcript, and no corpus root (teiCorpus) next to it "
+            "XIncludes it: it is checked only as part of its corpus root",
+            origin,
+            1,
+            severity="warning",
+        )
+    ]
