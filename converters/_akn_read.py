@@ -135,6 +135,7 @@ class _Reader:
         self.tag_p = self.q("p")
         self.tag_speech = self.q("speech")
         self.tag_from = self.q("from")
+        self.tag_ins = self.q("ins")
         if not _is_akn(self.ns) or etree.QName(self.root).localname != "akomaNtoso":
             raise TranscriptError.single(
                 "akn_root",
@@ -190,12 +191,14 @@ class _Reader:
         if not len(element):
             return element.text or ""  # most paragraphs: plain text, no inline markup
         parts = [element.text or ""]
+        tag_ins = self.tag_ins
         for child in element:
-            name = _local(child)
+            # Insertions are the usual inline markup: told apart without a call.
+            name = "ins" if child.tag == tag_ins else _local(child)
             if name is None:
                 pass
             elif name == "ins":
-                inner = self.inline(child)
+                inner = self.inline(child) if len(child) else (child.text or "")
                 bracketed = inner[:1] == "[" and inner[-1:] == "]"
                 parts.append(inner if bracketed or not inner.strip() else f"[{inner}]")
             elif name in _NOTES:
