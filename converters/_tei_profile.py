@@ -118,6 +118,38 @@ def structure_profile(profile_path: Path) -> QuickProfile | None:
     return QuickProfile(etree.RelaxNG(grammar), tuple(checks))
 
 
+def attribute_holders(profile_path: Path, names: frozenset[str]) -> tuple[str, ...] | None:
+    """The (qualified) names of the elements on which the profile allows an attribute named
+    in ``names`` (in no namespace); None when the grammar does not say so plainly (an
+    attribute named by a name class, or defined apart from its element)."""
+    grammar = etree.parse(str(profile_path))
+    if any(grammar.iter(_RNG + "include", _RNG + "externalRef", _RNG + "parentRef")):
+        return None
+    holders: set[str] = set()
+    for attribute in grammar.iter(_RNG + "attribute"):
+        if attribute.get("name") is None:
+            return None  # a name class could allow any attribute
+        if not _plain_attribute(attribute) or attribute.get("name") not in names:
+            continue
+        element = next(_ancestors_upto_element(attribute), None)
+        name = element.get("name") if element is not None else None
+        if element is None or not name or ":" in name:
+            return None
+        namespace = _namespace(element)
+        holders.add(f"{{{namespace}}}{name}" if namespace else name)
+    return tuple(sorted(holders))
+
+
+def _ancestors_upto_element(node: etree._Element) -> Iterator[etree._Element]:
+    """The nearest ``element`` ancestor, unless a define comes first (nothing then)."""
+    for ancestor in _ancestors(node):
+        if ancestor.tag == _RNG + "element":
+            yield ancestor
+            return
+        if ancestor.tag == _RNG + "define":
+            return
+
+
 def _strip_line(grammar: etree._ElementTree) -> bool:
     """Replace the Line pattern with "not empty"; False if the profile's Line is not the one
     :func:`_all_lines` implements, or is used where the Line check does not look."""

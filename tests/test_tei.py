@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 import transcript_model as tm
-from transcript_model.converters import tei
+from transcript_model.converters import _tei_profile, tei
 
 from conftest import ROOT
 from strategies import transcripts
@@ -107,6 +107,36 @@ def test_profile_never_accepts_what_tei_all_rejects(tei_all: etree.RelaxNG, data
 def test_write_refuses_several_transcripts() -> None:
     with pytest.raises(tm.TranscriptError, match="one transcript per file"):
         tei.write([_small(), _small()])
+
+
+def test_a_broken_pointer_in_a_document_the_profile_accepts_is_found() -> None:
+    # The profile accepts the document, so only the elements it allows pointers on are read.
+    lines = tm.write(_small(), "tei").splitlines(keepends=True)
+    u_line = next(i for i, line in enumerate(lines) if "<u " in line)
+    lines[u_line] = lines[u_line].replace('who="#putin"', 'who="#nobody"')
+    problems = tei.validate("".join(lines).encode("utf-8"), "broken.tei.xml").problems
+    assert not [p for p in problems if p.code == "tei_profile"]
+    pointers = [p for p in problems if p.code == "tei_pointer"]
+    assert [p.line for p in pointers] == [u_line + 1]
+    assert "'#nobody'" in pointers[0].message
+
+
+def test_pointers_stand_only_on_the_elements_the_profile_names() -> None:
+    holders = tei._pointer_holders()
+    assert holders is not None
+    assert {h.split("}")[1] for h in holders} == {"TEI", "text", "meeting", "u"}
+
+
+def test_an_attribute_name_class_leaves_pointers_to_the_full_search(tmp_path: Path) -> None:
+    profile = Path(str(tei._profile_path())).read_text(encoding="utf-8")
+    edited = profile.replace(
+        '<attribute name="reason"><value>editorial</value></attribute>',
+        "<zeroOrMore><attribute><anyName/><text/></attribute></zeroOrMore>",
+        1,
+    )
+    assert edited != profile
+    (tmp_path / "edited.rng").write_text(edited, encoding="utf-8")
+    assert _tei_profile.attribute_holders(tmp_path / "edited.rng", frozenset({"who"})) is None
 
 
 def test_broken_pointers_are_located_problems() -> None:
