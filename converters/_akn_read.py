@@ -657,7 +657,8 @@ class _Reader:
         if label is None:
             return None
         # The printed label ends in a colon; the model's label does not. Remove exactly one.
-        return as_name(label.removesuffix(":"))
+        # as_name left single spaces only: the space before the colon is all to strip.
+        return label.removesuffix(":").rstrip() or None
 
     # -- metadata ----------------------------------------------------------------------------
 
