@@ -560,17 +560,19 @@ class _Reader:
     def speech(self, element: Any) -> None:
         label = None
         # Text directly inside the speech (no p) is a paragraph too; some exports write it so.
-        head = as_line(element.text or "")
+        head = element.text
+        head = as_line(head) if head and not head.isspace() else None  # mostly indentation
         paragraphs = [head] if head else []
         tag_p, tag_from = self.tag_p, self.tag_from
         for child in element:
-            if child.tag == tag_p:  # most children: one paragraph, told apart without a call
+            tag = child.tag  # lxml builds the string on each access: once per child
+            if tag == tag_p:  # most children: one paragraph, told apart without a call
                 # Most paragraphs are plain text: read it without the call to inline().
                 raw = self.inline(child) if len(child) else child.text
                 text = as_line(raw) if raw else None
                 if text is not None:
                     paragraphs.append(text)
-            elif child.tag == tag_from:  # the label, once in nearly every speech
+            elif tag == tag_from:  # the label, once in nearly every speech
                 label = self._label(child)
             else:
                 paragraphs += self._speech_block(self.mine(child), child)
