@@ -145,22 +145,22 @@ def validate(
         corpus, corpus_warnings = _corpus(corpus_root, DEFAULT_MAX_BYTES)
     except TranscriptError as error:
         return ValidationResult([], error.problems)
-    problems = _profile_problems(tree, origin)
+    quick = _structure()
+    profiled = quick is not None and conforms(tree, quick)
+    problems = [] if profiled else _profile_problems(tree, origin)
     # In a document the profile accepts, pointers stand only where it allows them.
     holders = None if problems else _pointer_holders()
     problems.extend(_pointer_problems(tree, corpus, origin, holders))
     try:
-        result = read_tree(tree, origin, corpus, corpus_warnings)
+        result = read_tree(tree, origin, corpus, corpus_warnings, profiled=profiled)
     except TranscriptError as error:
         return ValidationResult([], problems + error.problems)
     return ValidationResult(result.transcripts, problems + result.warnings)
 
 
 def _profile_problems(tree: etree._ElementTree, origin: str) -> list[Problem]:
-    quick = _structure()
-    if quick is not None and conforms(tree, quick):
-        return []
-    schema = profile()  # decides whatever the quick route could not accept, with its messages
+    """The profile's own verdict and messages, for what the quick route could not accept."""
+    schema = profile()
     if schema.validate(tree):
         return []
     return [

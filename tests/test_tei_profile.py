@@ -13,6 +13,7 @@ from lxml import etree
 
 import transcript_model as tm
 from transcript_model.converters import _tei_profile, tei
+from transcript_model.converters._tei_read import read_tree
 
 from strategies import transcripts
 
@@ -233,3 +234,28 @@ def test_one_match_over_joined_values_is_a_match_of_each(xsd: str, values: list[
     expected = all(single.fullmatch(value) for value in values)
     found = not values or joined.fullmatch("\x00".join(values)) is not None
     assert found == expected
+
+
+@given(transcripts())
+def test_reading_a_profiled_document_skips_no_difference(transcript: tm.Transcript) -> None:
+    document = etree.ElementTree(etree.fromstring(tm.write(transcript, "tei").encode("utf-8")))
+    assert _tei_profile.conforms(document, _structure())
+    assert read_tree(document, "t", profiled=True) == read_tree(document, "t")
+
+
+#: What the reader of a profiled document takes as read (converters/_tei_read.py, _segs):
+#: utterances hold segs of text only, with nothing but whitespace between them.
+_NOT_PLAIN_SEGS = [
+    ('<seg xml:id="t.seg1">One.</seg>', '<seg xml:id="t.seg1">One.<seg xml:id="x">a</seg></seg>'),
+    ('<seg xml:id="t.seg1">One.</seg>', '<seg xml:id="t.seg1">One.</seg> tail'),
+    ('<seg xml:id="t.seg1">One.</seg>', '<gap reason="editorial"><desc>a</desc></gap>'),
+    ('<seg xml:id="t.seg1">One.</seg>', 'text<seg xml:id="t.seg1">One.</seg>'),
+]
+
+
+@pytest.mark.parametrize(("old", "new"), _NOT_PLAIN_SEGS)
+def test_the_quick_route_takes_only_plain_segs(old: str, new: str) -> None:
+    text = _written()
+    assert old in text
+    document = etree.ElementTree(etree.fromstring(text.replace(old, new, 1).encode("utf-8")))
+    assert not _tei_profile.conforms(document, _structure())
