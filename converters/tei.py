@@ -26,10 +26,8 @@ from transcript_model.model import Transcript
 from transcript_model.xmlsafe import parse_xml
 
 from ._tei_common import TEI_NS
-from ._tei_package import package
 from ._tei_profile import QuickProfile, attribute_holders, conforms, structure_profile
 from ._tei_read import CorpusRoot, line_of, load_corpus_root, read_tree
-from ._tei_write import Options, document
 
 __all__ = ["profile", "read", "validate", "write", "write_package"]
 
@@ -42,6 +40,8 @@ def write(transcripts: Sequence[Transcript], **options: Any) -> str:
         raise TranscriptError.single(
             "one_per_file", f"TEI holds one transcript per file, {len(transcripts)} given"
         )
+    from ._tei_write import document  # not loaded for reading and validating
+
     return document(transcripts[0])
 
 
@@ -61,6 +61,9 @@ def write_package(
     (a ``teiCorpus`` that XIncludes them all). ``base_url`` gives each component the ``idno``
     ParlaMint requires (``<base_url>/<id>``); ``publisher`` names the publisher of the TEI.
     """
+    from ._tei_package import package  # not loaded for reading and validating
+    from ._tei_write import Options
+
     return package(
         list(transcripts),
         corpus_id=corpus_id,
