@@ -22,7 +22,7 @@ which decides and gives libxml2's own messages.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from copy import deepcopy
 from dataclasses import dataclass
 from operator import itemgetter, methodcaller
@@ -361,12 +361,12 @@ def _namespace(element: etree._Element) -> str:
 _FIRST, _LAST = itemgetter(0), itemgetter(-1)
 
 
-def _all_lines(root: etree._Element) -> bool:
+def _all_lines(root: etree._Element, elements: Iterable[etree._Element]) -> bool:
     """Whether the text of every text-only element is a Line, and no comment, processing
     instruction or entity splits an element's text where the profile reads it whole."""
     for _ in root.iter(etree.Comment, etree.ProcessingInstruction, etree.Entity):
         return False
-    texts = [text for text in [e.text for e in root.iter(etree.Element) if not len(e)] if text]
+    texts = [text for text in [e.text for e in elements if not len(e)] if text]
     if not _NOT_AT_ENDS.isdisjoint(map(_FIRST, texts)):
         return False
     if not _NOT_AT_ENDS.isdisjoint(map(_LAST, texts)):
@@ -382,11 +382,18 @@ def _all_lines(root: etree._Element) -> bool:
     )
 
 
-def conforms(tree: etree._ElementTree, quick: QuickProfile) -> bool:
-    """True only when ``tree`` is valid against the profile; False means: ask the profile."""
+def conforms(
+    tree: etree._ElementTree,
+    quick: QuickProfile,
+    elements: Sequence[etree._Element] | None = None,
+) -> bool:
+    """True only when ``tree`` is valid against the profile; False means: ask the profile.
+
+    ``elements``: every element of the tree, when the caller has them already.
+    """
     root = tree.getroot()
     return (
-        _all_lines(root)
+        _all_lines(root, root.iter(etree.Element) if elements is None else elements)
         and all(check.holds(root) for check in quick.checks)
         and bool(quick.structure.validate(tree))
     )
