@@ -11,7 +11,7 @@ from hypothesis import given
 from lxml import etree
 
 from transcript_model import api
-from transcript_model.converters import akn
+from transcript_model.converters import _akn_validate, akn
 from transcript_model.converters._akn_validate import pointer_problems, schema_problems
 from transcript_model.converters._akn_write import _STRUCTURAL_EID
 from transcript_model.errors import TranscriptError
@@ -164,6 +164,19 @@ def test_pointer_checks_report_every_unresolved_pointer_with_its_line() -> None:
     for problem in unresolved:
         assert problem.line is not None
         assert problem.message.split("=")[1].split(" ")[0].strip("'") in lines[problem.line - 1]
+
+
+def test_big_inputs_are_checked_alike_without_holding_the_element_proxies(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Inputs over the size limit walk the tree without keeping its proxies: same problems.
+    data = _broken_pointers()
+    held = akn.validate(data, "broken.akn.xml")
+    monkeypatch.setattr(_akn_validate, "_HOLD_UP_TO", len(data) - 1)
+    walked = akn.validate(data, "broken.akn.xml")
+    assert walked.problems == held.problems
+    assert walked.transcripts == held.transcripts
+    assert [p.code for p in walked.problems].count("akn_unresolved") >= 3
 
 
 def test_unresolved_dictionary_is_reported() -> None:
