@@ -108,9 +108,21 @@ def clean_line(value: str) -> str | None:
     return collapsed if collapsed and _LINE.match(collapsed) else None
 
 
+def _is_name(value: str) -> bool:
+    """Whether ``value`` is a model Name, tested without the (slower) regular expression;
+    False may also mean "not sure" (a character Python does not count as printable).
+
+    Every character the Name pattern refuses but the ordinary space (line breaks, other
+    spaces, U+FEFF, controls) is one Python does not count as printable.
+    """
+    return bool(
+        value and value.isprintable() and value[0] != " " and value[-1] != " " and "  " not in value
+    )
+
+
 def clean_name(value: str) -> str | None:
     """The value as a model Name: whitespace runs become single spaces."""
-    if _NAME.match(value):
+    if _is_name(value) or _NAME.match(value):
         return value
     collapsed = _SPACES.sub(" ", value).strip()
     return collapsed if collapsed and _NAME.match(collapsed) else None

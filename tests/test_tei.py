@@ -13,7 +13,9 @@ from hypothesis import strategies as st
 from lxml import etree
 
 import transcript_model as tm
+from transcript_model import types
 from transcript_model.converters import _tei_profile, tei
+from transcript_model.converters._tei_read import _is_name
 
 from conftest import ROOT
 from strategies import transcripts
@@ -405,3 +407,13 @@ def test_mutated_third_party_sessions_read_or_refuse(data: bytes) -> None:
         (transcript,) = result.transcripts
         tm.Transcript.model_validate(transcript.model_dump())
         assert all(w.severity == "warning" for w in result.warnings)
+
+
+def test_the_quick_name_test_never_accepts_what_the_name_pattern_refuses() -> None:
+    name = re.compile(types.NAME_PATTERN)
+    characters = [chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000]
+    characters += ["\U0001f600", "\U000e0001", "\U000f0000", "\U0010fffd"]
+    for character in characters:
+        for value in (character, f"a{character}b", f"{character}b", f"a{character}"):
+            assert not _is_name(value) or name.match(value), hex(ord(character))
+    assert _is_name("Vladimir Putin") and not _is_name("Vladimir  Putin")
