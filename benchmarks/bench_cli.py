@@ -82,13 +82,23 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+# Commands run as on a normal install, where Python caches the bytecode of the modules it
+# imports: an environment that forbids writing it (some sandboxes and CI images set
+# PYTHONDONTWRITEBYTECODE) would make every run compile our package's sources anew.
+_ENVIRONMENT = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
 def _wall(command: Sequence[str], repeat: int) -> tuple[float, int]:
     """Best wall time of ``repeat`` runs, and the exit code of the last one."""
     best, code = float("inf"), 0
     for _ in range(repeat):
         start, cpu = time.perf_counter(), _children_cpu()
         done = subprocess.run(
-            command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False
+            command,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            check=False,
+            env=_ENVIRONMENT,
         )
         wall = time.perf_counter() - start
         if wall < best:
