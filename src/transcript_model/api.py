@@ -50,7 +50,7 @@ def read_result(
 
 
 def _raise_if_path_given_as_text(source: Source, name: str) -> None:
-    # read("session.json") reads the eleven characters as a transcript and says that no title
+    # read("session.json") reads the file name itself as a transcript and says that no title
     # was found, which puzzles more than it helps: say what was meant, once reading has failed.
     if not isinstance(source, str) or "\n" in source or len(source) > 4096:
         return

@@ -132,7 +132,7 @@ def _id_note(pattern: str, value: object) -> str:
     for index, char in enumerate(value):
         allowed = types.ID_START_CHARACTERS if index == 0 else types.ID_CHARACTERS
         if not re.fullmatch(allowed, char):
-            if char.isalnum():
+            if char.isalpha():
                 return (
                     f" (U+{ord(char):04X} {char!r} at position {index + 1} is not a name "
                     "character that libxml2 and jing accept in an XML id)"
