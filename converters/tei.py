@@ -26,12 +26,16 @@ from transcript_model.model import Transcript
 from transcript_model.xmlsafe import parse_xml
 
 from ._tei_common import TEI_NS
+from ._tei_corpus import CORPUS_PARTS, corpus_part_problems, corpus_root_problems, including_root
 from ._tei_profile import QuickProfile, attribute_holders, conforms, structure_profile
 from ._tei_read import CorpusRoot, line_of, load_corpus_root, read_tree
 
 __all__ = ["profile", "read", "validate", "write", "write_package"]
 
 PROFILE_NAME = "transcript-tei.rng"
+_TEI_CORPUS = "{" + TEI_NS + "}teiCorpus"
+_HEADER = "{" + TEI_NS + "}teiHeader"
+_LIST_PERSON = ".//{" + TEI_NS + "}listPerson"
 #: Inputs up to this size have all their element proxies held while they are validated.
 _HOLD_PROXIES = 4 * 1024 * 1024
 
@@ -89,8 +93,49 @@ def read(
     no place for is listed in ``ReadResult.warnings``.
     """
     tree = parse_xml(data, origin, max_bytes)
+    if _is_corpus_file(tree):
+        return ReadResult([], [_no_transcript_here(tree, origin)])
+    if corpus_root is None:
+        corpus_root = _enclosing_corpus(tree, origin, max_bytes)
     corpus, warnings = _corpus(corpus_root, max_bytes)
     return read_tree(tree, origin, corpus, warnings)
+
+
+def _is_corpus_file(tree: etree._ElementTree) -> bool:
+    tag = tree.getroot().tag
+    return tag == _TEI_CORPUS or tag in CORPUS_PARTS
+
+
+def _no_transcript_here(tree: etree._ElementTree, origin: str) -> Problem:
+    local = str(tree.getroot().tag).rsplit("}", 1)[-1]
+    return Problem(
+        "tei_corpus_file",
+        f"a corpus-level <{local}>, which holds no transcript: the session files it belongs to "
+        "are read one by one, each with its corpus root (found next to the file or one folder "
+        "up, or given as corpus_root)",
+        origin,
+        1,
+        severity="warning",
+    )
+
+
+def _enclosing_corpus(tree: etree._ElementTree, origin: str, max_bytes: int) -> Path | None:
+    """The corpus root of a ParlaMint session file read from disk: one whose header lists no
+    persons points into its corpus root's list."""
+    header = tree.getroot().find(_HEADER)
+    if header is not None and header.find(_LIST_PERSON) is not None:
+        return None
+    path = _existing_file(origin)
+    return including_root(path, max_bytes) if path is not None else None
+
+
+def _existing_file(origin: str) -> Path | None:
+    # Readers know their input by its display name; for files read from disk that is the path.
+    try:
+        path = Path(origin)
+        return path if path.is_file() else None
+    except (OSError, ValueError):
+        return None
 
 
 def _corpus(
@@ -147,6 +192,10 @@ def validate(
     """
     try:
         tree = parse_xml(data, origin)
+        if _is_corpus_file(tree):
+            return ValidationResult([], _corpus_file_problems(tree, origin))
+        if corpus_root is None:
+            corpus_root = _enclosing_corpus(tree, origin, DEFAULT_MAX_BYTES)
         corpus, corpus_warnings = _corpus(corpus_root, DEFAULT_MAX_BYTES)
     except TranscriptError as error:
         return ValidationResult([], error.problems)
@@ -165,6 +214,15 @@ def validate(
     except TranscriptError as error:
         return ValidationResult([], problems + error.problems)
     return ValidationResult(result.transcripts, problems + result.warnings)
+
+
+def _corpus_file_problems(tree: etree._ElementTree, origin: str) -> list[Problem]:
+    """A corpus root is checked for the files it XIncludes, a person list or taxonomy as part
+    of the root that includes it: neither holds a transcript the profile describes."""
+    path = _existing_file(origin)
+    if tree.getroot().tag == _TEI_CORPUS:
+        return corpus_root_problems(tree, path, origin, DEFAULT_MAX_BYTES)
+    return corpus_part_problems(tree, path, origin, DEFAULT_MAX_BYTES)
 
 
 def _profile_problems(tree: etree._ElementTree, origin: str) -> list[Problem]:

@@ -182,9 +182,12 @@ def test_doctype_is_refused() -> None:
     assert tei.validate(evil, "evil.xml").problems[0].code == "xml_dtd"
 
 
-def test_a_corpus_root_is_not_a_session_file() -> None:
-    with pytest.raises(tm.TranscriptError, match="teiCorpus"):
-        tm.read(CORPUS_ROOT.read_bytes(), "tei")
+def test_a_corpus_root_holds_no_transcript_and_says_so() -> None:
+    result = tm.read_result(CORPUS_ROOT.read_bytes(), "tei")
+    assert result.transcripts == []
+    [warning] = result.warnings
+    assert warning.code == "tei_corpus_file"
+    assert "<teiCorpus>" in warning.message
 
 
 def test_participant_id_equal_to_the_document_id_round_trips() -> None:

@@ -9,6 +9,7 @@ import pytest
 from lxml import etree
 
 import transcript_model as tm
+from transcript_model import cli
 from transcript_model.converters import _tei_corpus as corpus
 from transcript_model.converters import tei
 from transcript_model.xmlsafe import parse_xml
@@ -88,3 +89,44 @@ def test_a_person_list_no_root_includes_is_a_warning(tmp_path: Path) -> None:
     [problem] = corpus.corpus_part_problems(_tree(stray), stray, "stray.xml", LIMIT)
     assert (problem.code, problem.severity) == ("tei_corpus_part", "warning")
     assert "<listPerson>" in problem.message
+
+
+def test_transcript_validate_passes_a_whole_package(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _package(tmp_path, year_folders=True)
+    code = cli.main(["validate", str(tmp_path)])
+    out, err = capsys.readouterr()
+    assert code == 0, out + err
+    assert "checked 10 files: 10 valid, 0 invalid" in err
+
+
+def test_a_missing_session_file_fails_the_package(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    transcripts = _package(tmp_path)
+    (tmp_path / f"{transcripts[0].id}.xml").unlink()
+    code = cli.main(["validate", "-q", str(tmp_path)])
+    out, _ = capsys.readouterr()
+    assert code == 1
+    assert "[tei_xinclude]" in out and "Kremlin.xml:" in out
+
+
+def test_a_session_file_is_read_and_validated_with_its_corpus_root(tmp_path: Path) -> None:
+    transcripts = _package(tmp_path, year_folders=True)
+    session = tmp_path / "2022" / f"{transcripts[0].id}.xml"
+    assert tm.validate(session) == []
+    result = tm.read_result(session)
+    assert result.warnings == []
+    [back] = result.transcripts
+    assert back.turns == transcripts[0].turns
+    names = {p.id: p.name for p in transcripts[0].participants}
+    assert {p.id: p.name for p in back.participants} == names
+
+
+def test_a_corpus_root_read_as_a_transcript_gives_none_and_says_why(tmp_path: Path) -> None:
+    _package(tmp_path)
+    result = tm.read_result(tmp_path / "Kremlin.xml")
+    assert result.transcripts == []
+    [warning] = result.warnings
+    assert warning.code == "tei_corpus_file"
