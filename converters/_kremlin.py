@@ -228,8 +228,9 @@ GENERIC_LABELS = frozenset(
 #: Single-word labels that are a role, not a surname.
 ROLE_ONLY_LABELS = frozenset(
     "moderator chairman chairwoman chair presenter host interpreter announcer correspondent "
-    "journalist interviewer narrator ведущий ведущая модератор председатель переводчик "
-    "корреспондент журналист диктор".split()
+    "journalist interviewer narrator reporter translator anchor commentator "
+    "ведущий ведущая модератор председатель переводчик корреспондент журналист диктор "
+    "репортёр репортер".split()
 )
 # Words that make the front of a label a role ("Defence Minister" in "Defence Minister Sergei
 # Shoigu") rather than part of a long name ("Recep Tayyip Erdogan").
@@ -246,12 +247,21 @@ _ROLE_WORDS = frozenset(
     "первый командующий начальник ректор патриарх митрополит модератор ведущий ведущая".split()
 )
 _GENERIC_NORMAL = {g.casefold() for g in GENERIC_LABELS}
+# "Remark from the audience", "A question from the floor", "Unidentified speaker", "Голоса из
+# зала": the other ways of saying that the speaker is nobody in particular.
+_GENERIC_PHRASE = re.compile(
+    r"(?:an? )?(?:question|remark|reply|answer|comment|response|voice|shout)s? "
+    r"from (?:the )?(?:audience|floor|hall|room|gallery)"
+    r"|unidentified (?:speaker|participant|voice|man|woman|journalist|person)"
+    r"|(?:вопрос|реплика|ответ|голос|комментарий)(?:ы|а|и)? (?:из зала|с места)"
+)
 _INITIALS = re.compile(r"(?:[A-ZА-ЯЁ]\.\s?){1,2}[A-ZА-ЯЁ][\w'’-]+")
 
 
 def is_generic_label(label: str) -> bool:
     """True for "Question", "Q", "Remark", "Вопрос" …: labels that name no person."""
-    return _clean(label).rstrip(".").casefold() in _GENERIC_NORMAL
+    folded = _clean(label).rstrip(".").casefold()
+    return folded in _GENERIC_NORMAL or _GENERIC_PHRASE.fullmatch(folded) is not None
 
 
 def is_role_only_label(label: str) -> bool:

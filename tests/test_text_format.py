@@ -463,3 +463,30 @@ def test_moderator_label_with_a_long_role() -> None:
         "margarita-simonyan",
         "dmitriy-kiselev",
     ]
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Remark from the audience",
+        "A question from the floor",
+        "Voices from the audience",
+        "Unidentified speaker",
+        "Голоса из зала",
+    ],
+)
+def test_labels_that_name_nobody_in_particular(label: str) -> None:
+    body = f"Vladimir Putin: Go ahead.\n{label}: Thank you!\nVladimir Putin: Yes.\n"
+    page = f"Meeting\nMarch 1, 2022\n{body}"
+    [t] = tm.read(page, "text")
+    assert [(turn.speaker, turn.label) for turn in t.turns] == [
+        ("vladimir-putin", "Vladimir Putin"),
+        (None, label),
+        ("vladimir-putin", "Vladimir Putin"),
+    ]
+
+
+def test_one_word_role_labels_are_no_names() -> None:
+    page = "Meeting\nMarch 1, 2022\nReporter: A question.\nTranslator: Yes.\n"
+    [t] = tm.read(page, "text")
+    assert [(p.name, p.role) for p in t.participants] == [(None, "Reporter"), (None, "Translator")]
