@@ -196,5 +196,8 @@ def absolute(url: str | None, base: str | None) -> str | None:
     """``url`` made absolute against the page URL; None unless it ends as http(s)."""
     if not url:
         return None
-    joined = urljoin(base, url) if base else url
+    try:
+        joined = urljoin(base, url) if base else url
+    except ValueError:  # a base or link urllib cannot parse ("http://]]>host/"): no URL
+        return None
     return joined if re.match(r"^https?://[^\s]+$", joined) else None

@@ -188,9 +188,16 @@ def _event_identifiers(transcript: Transcript) -> list[JsonObject]:
     if source.identifier is not None:
         # The publisher's own document id: its scheme is the site (as FORMATS.md has it,
         # "kremlin.ru"), or the publisher's name when the page URL is unknown.
-        scheme = urlsplit(source.url).hostname if source.url else source.publisher
+        scheme = _hostname(source.url) if source.url else source.publisher
         identifiers.append({"identifier": source.identifier, "scheme": scheme})
     return identifiers
+
+
+def _hostname(url: str) -> str | None:
+    try:
+        return urlsplit(url).hostname
+    except ValueError:  # "http://[x/": a bracket that opens no IPv6 address
+        return None
 
 
 def _person_id(transcript: Transcript, participant_id: str) -> str:
