@@ -351,12 +351,60 @@ def split_label(label: str, known_names: Sequence[str] = ()) -> LabelParts:
     if initials:
         before = text[: initials.start(1)].strip()
         return LabelParts(before or None, initials.group(1))
-    head, tail = words[:-2], words[-2:]
-    if not all(_is_capitalised(w) for w in tail):
+    units = _name_units(words)
+    if len(units) == 1:  # "Mohammed bin Salman": one name joined by a particle
+        return LabelParts(None, text) if is_name_word(words[-1]) else LabelParts(text, None)
+    # The name is the last two parts, or only the last when the one before is a role word
+    # ("Crown Prince Mohammed bin Salman", "President Putin").
+    before = units[-2][0].casefold()
+    cut = -1 if before in _ROLE_WORDS and before not in _HONORIFICS else -2
+    head = [word for unit in units[:cut] for word in unit]
+    tail = [word for unit in units[cut:] for word in unit]
+    if not all(is_name_word(unit[-1]) for unit in units[cut:]):
         return LabelParts(text, None)
     if _looks_like_role(head):
         return LabelParts(" ".join(head), " ".join(tail))
     return LabelParts(None, text)
+
+
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr"})
+#: Lowercase (or article-like) words inside names: "von der Leyen", "Lula da Silva", "Al Nahyan".
+NAME_PARTICLES = frozenset(
+    "von van der den de du da das do dos di del della la le bin ibn bint al el ben ter zu".split()
+)
+# These join the names on both sides: "Mohammed bin Salman" is one part of a name.
+_LINKING_PARTICLES = frozenset({"bin", "ibn", "bint"})
+_PREFIXED_NAME = re.compile(r"(?:al|el|ad|ed|as|ash|at|az|ul|ud)-[A-ZА-ЯЁ]\w*")
+
+
+def is_name_word(word: str) -> bool:
+    """A word that can end a name: capitalised, or "el-Sisi", "al-Assad"."""
+    return _is_capitalised(word) or _PREFIXED_NAME.fullmatch(word) is not None
+
+
+def _name_units(words: Sequence[str]) -> list[list[str]]:
+    """The words of a label grouped so that particles stay with the name they belong to:
+    "Ursula von der Leyen" → [Ursula] [von der Leyen]; "Mohammed bin Salman Al Saud" →
+    [Mohammed bin Salman] [Al Saud]."""
+    units: list[list[str]] = []
+    pending: list[str] = []
+    link = False
+    for word in words:
+        folded = word.casefold()
+        if folded in _LINKING_PARTICLES and units:
+            units[-1].append(word)
+            link = True
+        elif folded in NAME_PARTICLES and word != words[-1]:
+            pending.append(word)
+        elif link and units:
+            units[-1].extend([*pending, word])
+            pending, link = [], False
+        else:
+            units.append([*pending, word])
+            pending = []
+    if pending:
+        units.append(pending)
+    return units
 
 
 def _name_then_affiliation(text: str) -> LabelParts | None:
@@ -374,7 +422,10 @@ def _name_then_affiliation(text: str) -> LabelParts | None:
 def _looks_like_role(words: Sequence[str]) -> bool:
     if not words:
         return False
-    return any(w.casefold() in _ROLE_WORDS or not _is_capitalised(w) for w in words)
+    return any(
+        w.casefold() in _ROLE_WORDS or not (_is_capitalised(w) or w.casefold() in NAME_PARTICLES)
+        for w in words
+    )
 
 
 _ATTENDEE_INTRO = re.compile(

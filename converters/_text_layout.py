@@ -165,7 +165,7 @@ def is_label(text: str) -> bool:
     words = label.split(" ")
     if len(words) > _MAX_LABEL_WORDS or not _capitalised(words[0]):
         return False
-    if not _capitalised(words[-1]):
+    if not (_capitalised(words[-1]) or kremlin.is_name_word(words[-1])):
         return False
     opens_with_role = words[0].casefold() in kremlin._ROLE_WORDS
     initials_name = re.search(r"[A-ZА-ЯЁ]\.\s?[A-ZА-ЯЁ]", words[-1]) is not None

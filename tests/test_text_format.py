@@ -490,3 +490,23 @@ def test_one_word_role_labels_are_no_names() -> None:
     page = "Meeting\nMarch 1, 2022\nReporter: A question.\nTranslator: Yes.\n"
     [t] = tm.read(page, "text")
     assert [(p.name, p.role) for p in t.participants] == [(None, "Reporter"), (None, "Translator")]
+
+
+@pytest.mark.parametrize(
+    ("label", "role", "name"),
+    [
+        ("Ursula von der Leyen", None, "Ursula von der Leyen"),
+        ("Abdel Fattah el-Sisi", None, "Abdel Fattah el-Sisi"),
+        ("Mohammed bin Salman", None, "Mohammed bin Salman"),
+        ("Crown Prince of Saudi Arabia Mohammed bin Salman Al Saud", "Crown Prince of Saudi Arabia",
+         "Mohammed bin Salman Al Saud"),
+        ("President of Austria Alexander Van der Bellen", "President of Austria",
+         "Alexander Van der Bellen"),
+        ("President Putin", "President", "Putin"),
+    ],
+)  # fmt: skip
+def test_names_with_particles(label: str, role: str | None, name: str) -> None:
+    page = f"Talks\nMarch 1, 2022\nVladimir Putin: Welcome.\n{label}: Thank you.\n"
+    [t] = tm.read(page, "text")
+    assert t.turns[1].kind == "speech" and t.turns[1].label == label
+    assert [(p.role, p.name) for p in t.participants][1] == (role, name)
