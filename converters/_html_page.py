@@ -17,6 +17,7 @@ from lxml import etree
 
 from transcript_model.errors import TranscriptError
 from transcript_model.inputs import DEFAULT_MAX_BYTES, check_size, line_column
+from transcript_model.types import URL_PATTERN
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _BOMS = (
@@ -169,6 +170,11 @@ class ClassIndex:
         return found[0] if found else None
 
 
+# URLs the model cannot take (a stray "%", brackets) are left out rather than refused with the
+# page: they are no more than metadata.
+_URL = re.compile(URL_PATTERN)
+
+
 def page_url(root: etree._Element) -> str | None:
     """The page's own URL: canonical link, og:url, then a browser's or HTTrack's note."""
     for xpath in (
@@ -177,7 +183,7 @@ def page_url(root: etree._Element) -> str | None:
     ):
         for value in strings(root, xpath):
             url = value.strip()
-            if re.match(r"^https?://\S+$", url):
+            if _URL.match(url):
                 return url
     # The notes usually sit before <html>, outside the root element.
     before = [n for n in root.itersiblings(preceding=True) if isinstance(n, etree._Comment)]
@@ -187,17 +193,18 @@ def page_url(root: etree._Element) -> str | None:
         if saved:
             url = saved.group(1)
             url = url if re.match(r"^https?://", url) else "http://" + url
-            if re.match(r"^https?://\S+$", url):
+            if _URL.match(url):
                 return url
     return None
 
 
 def absolute(url: str | None, base: str | None) -> str | None:
-    """``url`` made absolute against the page URL; None unless it ends as http(s)."""
+    """``url`` made absolute against the page URL; None unless it is an http(s) URL the model
+    takes."""
     if not url:
         return None
     try:
         joined = urljoin(base, url) if base else url
     except ValueError:  # a base or link urllib cannot parse ("http://]]>host/"): no URL
         return None
-    return joined if re.match(r"^https?://[^\s]+$", joined) else None
+    return joined if _URL.match(joined) else None

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from transcript_model.errors import Problem
+from transcript_model.types import URL_PATTERN
 
 _MONTHS = {
     **{m: i for i, m in enumerate(
@@ -51,6 +52,8 @@ _HEADER_KEY = re.compile(
 _BOILERPLATE = {"the white house", "office of the press secretary", "for immediate release",
                 "immediate release", "transcript", "full transcript"}  # fmt: skip
 _DATE_SEPARATORS = re.compile(r"[•|/–—·]")
+
+_URL = re.compile(URL_PATTERN)
 
 
 @dataclass
@@ -194,7 +197,7 @@ def _keyed(header: Header, key: str, value: str) -> bool:
         header.place = value
     elif key in ("publisher", "source") and header.publisher is None:
         header.publisher = value
-    elif key == "url" and header.url is None and re.match(r"^https?://\S+$", value):
+    elif key == "url" and header.url is None and _URL.match(value):
         header.url = value
     else:
         return False

@@ -53,11 +53,17 @@ _ID_START = st.sampled_from("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXY
 _ID_REST = st.text(st.sampled_from("abcxyzXYZ0123456789-_éДж·"), max_size=12)
 identifiers = st.builds(lambda a, b: a + b, _ID_START, _ID_REST)
 languages = st.sampled_from(["en", "ru", "de", "sl", "pt-BR", "zh-Hant", "sr-Latn-RS"])
+# URLs with every kind of character the model's URL rule lets through: escapes, a port, an
+# IPv6 host, user info, quotes, braces, non-ASCII letters.
 urls = st.builds(
-    lambda scheme, path: f"{scheme}://{path}",
+    lambda scheme, rest: f"{scheme}://{rest}",
     st.sampled_from(["http", "https"]),
-    st.text(st.sampled_from("abcxyz0123456789./-_?=&%#~"), min_size=1, max_size=30),
-)
+    st.one_of(
+        st.text(st.sampled_from("abcxyz0123456789./-_?=&~"), min_size=1, max_size=30),
+        st.text(st.sampled_from("ax09./-_?=&~@:;,!$()*+'\"<>{}|\\^`éж"), min_size=1, max_size=30),
+        st.sampled_from(["[::1]:8080/x", "user:pw@host/", "a/%41%2f#top", "кремль.рф/путь?q"]),
+    ),
+).filter(lambda url: re.match(types.URL_PATTERN, url) is not None)
 times = st.times().map(lambda t: t.replace(microsecond=0))
 datetimes = st.datetimes(
     min_value=dt.datetime(1900, 1, 1), max_value=dt.datetime(2100, 12, 31)

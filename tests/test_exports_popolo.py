@@ -201,7 +201,7 @@ def test_popolo_is_export_only() -> None:
 def test_a_source_url_urllib_cannot_split_is_no_scheme() -> None:
     [transcript] = tm.read(ROOT / "examples" / "kremlin-2022-03-11.json")[:1]
     data = transcript.model_dump()
-    data["metadata"]["source"].update(url="http://[x/y", identifier="67949")
+    data["metadata"]["source"].update(url="http://[abc]/y", identifier="67949")
     document = json.loads(tm.write(Transcript.model_validate(data), "popolo"))
     [event] = document["events"]
     assert {"identifier": "67949", "scheme": None} in event["identifiers"]

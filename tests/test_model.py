@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import copy
+import functools
 import importlib.util
 import re
 from typing import Any
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
+from lxml import etree
 from pydantic import ValidationError
 
 from transcript_model import Transcript, types
@@ -205,3 +208,29 @@ def test_identifier_with_a_name_character_libxml2_refuses_is_invalid(value: str)
         Transcript.model_validate(minimal() | {"id": value})
     [problem] = problems_from_validation_error(caught.value)
     assert "is not a name character that libxml2 and jing accept in an XML id" in problem.message
+
+
+@functools.cache
+def _any_uri_schema() -> etree.XMLSchema:
+    return etree.XMLSchema(
+        etree.fromstring(
+            b'<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"><xs:element name="a">'
+            b'<xs:complexType><xs:attribute name="href" type="xs:anyURI"/></xs:complexType>'
+            b"</xs:element></xs:schema>"
+        )
+    )
+
+
+@given(st.text(st.sampled_from("ax09./-_?=&%#~[]@:;,!$()*+'\"<>{}|\\^`éж F"), max_size=16))
+def test_every_url_the_model_takes_is_an_xml_any_uri(rest: str) -> None:
+    url = "http://" + rest
+    if re.match(types.URL_PATTERN, url):
+        element = etree.Element("a", href=url)
+        assert _any_uri_schema().validate(etree.ElementTree(element)), url
+
+
+@pytest.mark.parametrize("url", ["http://a/%zz", "http://[x/", "http://a:b/", "http://a#b#c"])
+def test_url_that_xml_tools_refuse_is_invalid(url: str) -> None:
+    document = minimal()
+    document["metadata"] = {"source": {"url": url}}
+    assert paths_of(document) == {"metadata.source.url": "string_pattern_mismatch"}

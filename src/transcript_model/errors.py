@@ -108,7 +108,8 @@ _FRIENDLY = {
     "ID": "expected an identifier: a letter or '_' followed by letters, digits, '-' or '_' "
     "(an XML NCName without '.')",
     "LANGUAGE": "expected a BCP 47 language tag such as 'en' or 'ru'",
-    "URL": "expected an absolute http:// or https:// URL without spaces",
+    "URL": "expected an absolute http:// or https:// URL without spaces, with '%' only in "
+    "escapes such as %20, brackets only around an IPv6 host, a numeric port and one '#'",
     "UTC_OFFSET": "expected a UTC offset such as '+03:00'",
 }
 

@@ -88,8 +88,17 @@ ID_START_CHARACTERS = f"[{_ID_START}]"
 ID_CHARACTERS = f"[{_ID_REST}]"
 #: A BCP 47 language tag, simplified: primary language subtag plus optional subtags.
 LANGUAGE_PATTERN = r"^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$"
-#: An absolute http(s) URL without whitespace.
-URL_PATTERN = r"^https?://[^\u0000-\u0020\u007F\u0085\u00A0\u2028\u2029\uFFFE\uFFFF]+$"
+# URL characters: no whitespace or control characters; "%" only in an escape such as "%20",
+# brackets only around an IPv6 host, "#" only once: what libxml2 (and so xmllint, lxml and our
+# own validators) accepts as an xs:anyURI, which TEI and Akoma Ntoso attributes need.
+_URL_BANNED = r"\u0000-\u0020\u007F\u0085\u00A0\u2028\u2029\uFFFE\uFFFF%\[\]#"
+_URL_CHAR = f"(?:[^{_URL_BANNED}]|%[0-9A-Fa-f]{{2}})"
+_HOST_CHAR = f"(?:[^{_URL_BANNED}/?@:]|%[0-9A-Fa-f]{{2}})"
+_USER_INFO = f"(?:(?:{_HOST_CHAR}|:)*@)?"
+_HOST = rf"(?:\[[0-9A-Fa-f:.]+\]|{_HOST_CHAR}+)(?::[0-9]+)?"
+#: An absolute http(s) URL that XML tools accept as an xs:anyURI (tests/test_model.py checks
+#: this against libxml2).
+URL_PATTERN = f"^https?://{_USER_INFO}{_HOST}(?:[/?]{_URL_CHAR}*)?(?:#{_URL_CHAR}*)?$"
 #: A fixed UTC offset, as XML dateTime values need it.
 UTC_OFFSET_PATTERN = r"^[+-](?:0[0-9]|1[0-4]):[0-5][0-9]$"
 _TIME_PATTERN = r"^(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9])?$"
