@@ -389,12 +389,13 @@ def _name_units(words: Sequence[str]) -> list[list[str]]:
     units: list[list[str]] = []
     pending: list[str] = []
     link = False
-    for word in words:
+    last = len(words) - 1
+    for index, word in enumerate(words):
         folded = word.casefold()
         if folded in _LINKING_PARTICLES and units:
             units[-1].append(word)
             link = True
-        elif folded in NAME_PARTICLES and word != words[-1]:
+        elif folded in NAME_PARTICLES and index < last:
             pending.append(word)
         elif link and units:
             units[-1].extend([*pending, word])
