@@ -20,14 +20,14 @@ from transcript_model.errors import Problem, TranscriptError
 from transcript_model.inputs import read_bytes
 from transcript_model.xmlsafe import parse_xml
 
-from ._tei_common import TEI_NS, XI_NS
-from ._tei_read import line_of, load_corpus_root
+from ._tei_common import XI_NS, T
+from ._tei_read import line_of, splice_header_includes
 
 _INCLUDE = "{" + XI_NS + "}include"
-_HEADER = "{" + TEI_NS + "}teiHeader"
+_HEADER = T + "teiHeader"
 #: Root elements of the files a corpus root XIncludes into its header.
 CORPUS_PARTS = frozenset(
-    "{" + TEI_NS + "}" + name
+    T + name
     for name in ("listPerson", "listOrg", "taxonomy", "classDecl", "listPlace", "listEvent")
 )
 #: How much of a file tells whether it is a corpus root.
@@ -112,14 +112,14 @@ def corpus_root_problems(
                 severity="warning",
             )
         ]
+    base = path.parent
     try:
-        _, problems = load_corpus_root(path, max_bytes)
+        problems = splice_header_includes(tree.getroot(), base, str(path), max_bytes)
     except TranscriptError as error:
         return list(error.problems)
-    base = path.parent
-    for include in tree.getroot().iter(_INCLUDE):
-        if _in_header(include):
-            continue  # load_corpus_root followed these
+    # Outside the header (whose parts were just spliced in) the corpus includes its sessions.
+    body = (child for child in tree.getroot() if child.tag != _HEADER)
+    for include in (found for child in body for found in child.iter(_INCLUDE)):
         href = include.get("href") or ""
         if "://" in href:
             continue  # a remote component is taken on trust
@@ -134,10 +134,6 @@ def corpus_root_problems(
                 )
             )
     return problems
-
-
-def _in_header(element: etree._Element) -> bool:
-    return any(parent.tag == _HEADER for parent in element.iterancestors())
 
 
 def corpus_part_problems(

@@ -272,13 +272,22 @@ def load_corpus_root(
     and taxonomy lists), only to local files next to the root, and each through the same safe
     parser; the component files it includes are not read.
     """
-    warnings: list[Problem] = []
     if isinstance(corpus_root, bytes):
         name, data, base = "<corpus root>", corpus_root, None
     else:
         path = Path(corpus_root)
         name, data, base = str(path), read_bytes(path, max_bytes), path.parent
     root = parse_xml(data, name, max_bytes).getroot()
+    return root, splice_header_includes(root, base, name, max_bytes)
+
+
+def splice_header_includes(
+    root: etree._Element, base: Path | None, name: str, max_bytes: int
+) -> list[Problem]:
+    """Replace the ``xi:include`` elements of a corpus root's header by the files they name
+    (in ``base``, the root's folder; none when it is unknown); warnings for those not followed.
+    """
+    warnings: list[Problem] = []
     header = find(root, T + "teiHeader")
     for include in list(header.iter("{" + XI_NS + "}include") if header is not None else []):
         href = include.get("href") or ""
@@ -299,7 +308,7 @@ def load_corpus_root(
         parent = include.getparent()
         if parent is not None:
             parent.replace(include, included)
-    return root, warnings
+    return warnings
 
 
 def _include_target(base: Path | None, href: str) -> Path | None:

@@ -25,7 +25,7 @@ from transcript_model.inputs import DEFAULT_MAX_BYTES, ReadResult
 from transcript_model.model import Transcript
 from transcript_model.xmlsafe import parse_xml
 
-from ._tei_common import TEI_NS
+from ._tei_common import TEI_NS, T
 from ._tei_corpus import CORPUS_PARTS, corpus_part_problems, corpus_root_problems, including_root
 from ._tei_profile import QuickProfile, attribute_holders, conforms, structure_profile
 from ._tei_read import CorpusRoot, line_of, load_corpus_root, read_tree
@@ -33,9 +33,9 @@ from ._tei_read import CorpusRoot, line_of, load_corpus_root, read_tree
 __all__ = ["profile", "read", "validate", "write", "write_package"]
 
 PROFILE_NAME = "transcript-tei.rng"
-_TEI_CORPUS = "{" + TEI_NS + "}teiCorpus"
-_HEADER = "{" + TEI_NS + "}teiHeader"
-_LIST_PERSON = ".//{" + TEI_NS + "}listPerson"
+_TEI_CORPUS = T + "teiCorpus"
+_HEADER = T + "teiHeader"
+_LIST_PERSON = ".//" + T + "listPerson"
 #: Inputs up to this size have all their element proxies held while they are validated.
 _HOLD_PROXIES = 4 * 1024 * 1024
 
