@@ -28,23 +28,11 @@ import tracemalloc
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from benchmarks.corpus import realistic_transcript
+from benchmarks.corpus import write_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 #: The bound the issue sets: peak for all files over peak for one file.
 LIMIT = 2.0
-
-
-def write_corpus(directory: Path, count: int) -> list[Path]:
-    """Write ``count`` realistic transcripts as canonical JSON files; returns their paths."""
-    import transcript_model as tm
-
-    paths = []
-    for number in range(count):
-        path = directory / f"{number:05d}.json"
-        path.write_text(tm.write(realistic_transcript(number), "json"), encoding="utf-8")
-        paths.append(path)
-    return paths
 
 
 def measure(paths: Sequence[Path], output: Path, by_path: bool) -> dict[str, float]:
@@ -103,7 +91,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     within = True
     with tempfile.TemporaryDirectory() as name:
         directory = Path(name)
-        paths = write_corpus(directory, args.count)
+        paths = write_corpus(directory, args.count, "json")
         size = sum(p.stat().st_size for p in paths)
         print(f"corpus: {len(paths)} JSON files, {size / 1e6:.1f} MB")
         for by_path in (False, True):

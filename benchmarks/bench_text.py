@@ -25,23 +25,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-import transcript_model as tm
-from benchmarks.corpus import realistic_transcript
+from benchmarks.corpus import write_corpus
 from transcript_model.converters import text_format
 from transcript_model.model import Transcript
 
 TARGET_RATIO = 3.0
 _T = TypeVar("_T")
-
-
-def write_corpus(folder: Path, count: int) -> list[Path]:
-    """Write ``count`` realistic transcripts as page text, one file each."""
-    paths = []
-    for number in range(count):
-        path = folder / f"t{number:04d}.txt"
-        path.write_text(tm.write(realistic_transcript(number), "text"), encoding="utf-8")
-        paths.append(path)
-    return paths
 
 
 def read_with_reader(paths: list[Path]) -> int:
@@ -90,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=3, help="timed rounds (best is kept)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as folder:
-        paths = write_corpus(Path(folder), args.count)
+        paths = write_corpus(Path(folder), args.count, "text")
         size = sum(p.stat().st_size for p in paths) / len(paths)
         split_plainly(paths)  # warm the file cache for both contenders
         reader = best_time(read_with_reader, paths, args.rounds)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from pathlib import Path
 
 from transcript_model import (
     Break,
@@ -20,6 +21,8 @@ from transcript_model import (
     Speech,
     StageDirection,
     Transcript,
+    get_format,
+    write,
 )
 
 _WORDS = (
@@ -102,3 +105,14 @@ def realistic_transcript(number: int, seed: int = 0) -> Transcript:
             ),
         }
     )
+
+
+def write_corpus(directory: Path, count: int, format: str) -> list[Path]:
+    """Write ``count`` realistic transcripts in ``format``, one file each; returns their paths."""
+    extension = get_format(format).extension
+    paths = []
+    for number in range(count):
+        path = directory / f"t{number:05d}{extension}"
+        path.write_text(write(realistic_transcript(number), format), encoding="utf-8")
+        paths.append(path)
+    return paths
