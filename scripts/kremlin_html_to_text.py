@@ -1,0 +1,109 @@
+"""Turn a saved en.kremlin.ru / kremlin.ru event page (HTML) into the text a browser's copy gives.
+
+Used to build ``benchmarks/eval_real/kremlin_en``: the evaluation cases keep real pages, and the
+kremlin text reader is meant for what a person copies from the page, so the page is rendered the
+way a careful copy of the article reads, deterministically:
+
+* the category link ("Events"), the title, the lead;
+* date, time and place, one a line;
+* the body paragraphs in order (photo sliders and "See also" boxes marked ``masha-ignore`` are
+  left out, except the "See also" box, which a copy does pick up, rendered as its title, the
+  linked title, its date and ``* * *``), headings inside the body on their own line;
+* the footer blocks (Geography / Topics / Persons with their entries, "Publication status",
+  "Published in sections: ...", "Publication date: ...", "Text version").
+
+Run: ``python scripts/kremlin_html_to_text.py PAGE.html > input.txt``.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from lxml import html as lxml_html
+from lxml.html import HtmlElement
+
+_SPACES = re.compile(r"\s+")
+
+
+def _text(element: HtmlElement) -> str:
+    return _SPACES.sub(" ", element.text_content()).strip()
+
+
+def _first(root: HtmlElement, xpath: str) -> HtmlElement | None:
+    found = root.xpath(xpath)
+    return found[0] if found else None
+
+
+def _header(article: HtmlElement) -> list[str]:
+    lines: list[str] = []
+    for xpath in (
+        ".//a[contains(@class,'read__categ')]",
+        ".//h1",
+        ".//div[contains(@class,'read__lead')]",
+        ".//time[contains(@class,'read__published')]",
+        ".//div[contains(@class,'read__time')]",
+        ".//div[contains(@class,'read__place')]",
+    ):
+        element = _first(article, xpath)
+        if element is not None and _text(element):
+            lines.append(_text(element))
+    return lines
+
+
+def _see_also(box: HtmlElement) -> list[str]:
+    lines = [_text(t) for t in box.xpath(".//*[contains(@class,'cut__title')]")]
+    for item in box.xpath(".//*[contains(@class,'cut__description')]"):
+        lines += [_text(x) for x in item.xpath(".//a | .//div[contains(@class,'cut__date')]")]
+    return [*lines, "* * *"]
+
+
+def _body(article: HtmlElement) -> list[str]:
+    body = _first(article, ".//*[@itemprop='articleBody']")
+    if body is None:
+        return []
+    lines: list[str] = []
+    for element in body.iter("p", "h2", "h3", "h4", "div", "blockquote"):
+        classes = element.get("class") or ""
+        if element.tag == "div":
+            if "read__cut" in classes:
+                lines += _see_also(element)
+            continue
+        if any("masha-ignore" in (a.get("class") or "") for a in element.iterancestors()):
+            continue
+        if element.tag == "blockquote":
+            continue
+        text = _text(element)
+        if text:
+            lines.append(text)
+    return lines
+
+
+def _footer(article: HtmlElement) -> list[str]:
+    lines: list[str] = []
+    for column in article.xpath(".//div[contains(@class,'read__tagscol')]"):
+        lines += [_text(h) for h in column.xpath("./h3")]
+        lines += [_text(li) for li in column.xpath(".//li") if _text(li)]
+    status = _first(article, ".//div[contains(@class,'read__status')]")
+    if status is not None:
+        lines += [_text(h) for h in status.xpath(".//h3")]
+        lines += [_text(p) for p in status.xpath(".//p") if _text(p)]
+    return [line for line in lines if not line.startswith("Direct link")]
+
+
+def page_text(source: str) -> str:
+    """The browser-copy text of one kremlin.ru event page."""
+    root = lxml_html.fromstring(source)
+    article = _first(root, "//article")
+    if article is None:
+        raise ValueError("no <article> in the page")
+    return "\n".join(_header(article) + _body(article) + _footer(article)) + "\n"
+
+
+def main() -> None:
+    sys.stdout.write(page_text(Path(sys.argv[1]).read_text(encoding="utf-8")))
+
+
+if __name__ == "__main__":
+    main()
