@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from kremlin_html_to_text import page_text  # noqa: E402
+from kremlin_html_to_text import drop_hidden, page_text  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "benchmarks" / "eval_real"
@@ -87,6 +87,7 @@ def _labels_from_html(source: str) -> list[str]:
     from lxml import html as lxml_html
 
     root = lxml_html.fromstring(source)
+    drop_hidden(root)
     body = root.xpath("//*[@itemprop='articleBody']")
     if not body:
         return []
@@ -171,6 +172,12 @@ def write_kremlin_en(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return cases
 
 
+_RU_FLAT_LABEL = re.compile(
+    r"(?:(?<=\s)|^)((?:[А-ЯЁ]\.\s?){1,2}[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)*|Вопрос|Реплика|Ответ)"
+    r"(?: [^.:!?«»<>]{1,200}?)? ?:"
+)
+
+
 def draw_kremlin_flat(rng: random.Random) -> list[dict[str, Any]]:
     csv.field_size_limit(1 << 30)
     raw = git_show(GABRIEL, "kremlin_articles_ru_enhanced.csv").decode("utf-8-sig")
@@ -186,10 +193,9 @@ def draw_kremlin_flat(rng: random.Random) -> list[dict[str, Any]]:
         folder = OUT / "kremlin_flat" / case
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "input.txt").write_text(text + "\n", encoding="utf-8")
-        labels = re.findall(
-            r"(?:(?<=\s)|^)((?:[А-ЯЁ]\.){1,2}\s?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?|Вопрос|Реплика|Ответ)(?: \([^)]*\))?:",
-            text,
-        )
+        # A label is "В.Путин:"; the first label of a person linked on the page carries the hidden
+        # person tooltip the scraper kept ("И.Кобзев Кобзев Игорь Иванович губернатор ... :").
+        labels = [m.group(1) for m in _RU_FLAT_LABEL.finditer(text)]
         cases.append({
             "case": case, "group": "kremlin_flat", "source_url": row["url"],
             "obtained": "github.com/gabrielkmbo/kremlin-scraper kremlin_articles_ru_enhanced.csv, row "
@@ -201,7 +207,11 @@ def draw_kremlin_flat(rng: random.Random) -> list[dict[str, Any]]:
     return cases
 
 
-_WH_LABEL = re.compile(r"^(Q|THE PRESIDENT|THE VICE PRESIDENT|THE FIRST LADY|(?:MR|MS|MRS|DR|ADMIRAL|GENERAL|SECRETARY|SENATOR|GOVERNOR|MAYOR|AMBASSADOR|REPRESENTATIVE|CONGRESSMAN|CONGRESSWOMAN|PRIME MINISTER|PRESIDENT|CHANCELLOR|KING|MODERATOR|PARTICIPANT|AUDIENCE MEMBER)\.?(?: [A-Z][A-Za-z'’.-]+)*|[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+)+)(?::|  +| (?=[A-Z]))")
+_UP = r"[A-ZÀ-ÖØ-Þ'’.-]"
+_WH_LABEL = re.compile(
+    r"^(Q|THE PRESIDENT|THE VICE PRESIDENT|THE FIRST LADY|"
+    rf"[A-ZÀ-ÖØ-Þ]{_UP}*(?: [A-ZÀ-ÖØ-Þ]{_UP}*)*)(?::|[ \xa0]{{2,}})"
+)
 
 
 def draw_whitehouse(rng: random.Random) -> list[dict[str, Any]]:
@@ -222,7 +232,7 @@ def draw_whitehouse(rng: random.Random) -> list[dict[str, Any]]:
             url = re.search(r"^source_url: (.*)$", front, re.M).group(1).strip()  # type: ignore[union-attr]
             date = re.search(r"^date: '?(\d{4}-\d{2}-\d{2})", front, re.M).group(1)  # type: ignore[union-attr]
             body = text.split("---", 2)[2]
-            labels = [m.group(1) for line in body.splitlines() if (m := _WH_LABEL.match(line))]
+            labels = [m.group(1) for line in body.splitlines() if (m := _WH_LABEL.match(line)) and (m.group(1) == "Q" or m.group(0).endswith(":"))]
             cases.append({
                 "case": case, "group": "other", "source_url": url,
                 "obtained": f"github.com/brian14708/wh-briefings {path} (Markdown with YAML front matter, as stored)",

@@ -9,6 +9,7 @@ way a careful copy of the article reads, deterministically:
 * the body paragraphs in order (photo sliders and "See also" boxes marked ``masha-ignore`` are
   left out, except the "See also" box, which a copy does pick up, rendered as its title, the
   linked title, its date and ``* * *``), headings inside the body on their own line;
+* person tooltips inside labels (hidden on screen) are left out;
 * the footer blocks (Geography / Topics / Persons with their entries, "Publication status",
   "Published in sections: ...", "Publication date: ...", "Text version").
 
@@ -92,9 +93,26 @@ def _footer(article: HtmlElement) -> list[str]:
     return [line for line in lines if not line.startswith("Direct link")]
 
 
+def drop_hidden(root: HtmlElement) -> None:
+    """Remove the person tooltips (hidden on screen, so absent from a copy) inside labels."""
+    for tip in root.xpath("//*[contains(@class,'read__tooltip')]"):
+        tail = tip.tail
+        parent = tip.getparent()
+        if parent is None:
+            continue
+        previous = tip.getprevious()
+        if tail:
+            if previous is not None:
+                previous.tail = (previous.tail or "") + tail
+            else:
+                parent.text = (parent.text or "") + tail
+        parent.remove(tip)
+
+
 def page_text(source: str) -> str:
     """The browser-copy text of one kremlin.ru event page."""
     root = lxml_html.fromstring(source)
+    drop_hidden(root)
     article = _first(root, "//article")
     if article is None:
         raise ValueError("no <article> in the page")
