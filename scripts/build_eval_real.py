@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from kremlin_html_to_text import drop_hidden, page_text  # noqa: E402
+from kremlin_html_to_text import drop_hidden, page_text
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "benchmarks" / "eval_real"
@@ -100,7 +100,7 @@ def _labels_from_html(source: str) -> list[str]:
         if not bold or (para.text or "").strip():
             continue
         label = re.sub(r"\s+", " ", bold[0].text_content()).strip()
-        rest = text[len(label):].lstrip()
+        rest = text[len(label) :].lstrip()
         if label.endswith(":") or rest.startswith(":"):
             labels.append(label.rstrip(":").strip())
     return labels
@@ -126,22 +126,35 @@ def draw_kremlin_en(rng: random.Random) -> list[dict[str, Any]]:
         if not date or not sections:
             continue
         year = int(date.group(1)[:4])
-        text_chars = len(re.sub(r"<[^>]+>", "", source[source.find("articleBody"):]))
+        text_chars = len(re.sub(r"<[^>]+>", "", source[source.find("articleBody") :]))
         if text_chars > MAX_CHARS:
             continue
         in_transcripts = "Transcripts" in sections.group(1)
         key = (
-            "early-news" if year <= 2005 and not in_transcripts
-            else "2008-2012" if in_transcripts and 2008 <= year <= 2012
-            else "2013-2015" if in_transcripts and 2013 <= year <= 2015
-            else "2016-2017" if in_transcripts and 2016 <= year <= 2017
-            else "2018" if in_transcripts and year == 2018
-            else "2019-2020" if in_transcripts and 2019 <= year <= 2020
+            "early-news"
+            if year <= 2005 and not in_transcripts
+            else "2008-2012"
+            if in_transcripts and 2008 <= year <= 2012
+            else "2013-2015"
+            if in_transcripts and 2013 <= year <= 2015
+            else "2016-2017"
+            if in_transcripts and 2016 <= year <= 2017
+            else "2018"
+            if in_transcripts and year == 2018
+            else "2019-2020"
+            if in_transcripts and 2019 <= year <= 2020
             else None
         )
         if key:
             strata.setdefault(key, []).append({**row, "date": date.group(1), "stratum": key})
-    quota = {"early-news": 4, "2008-2012": 8, "2013-2015": 7, "2016-2017": 7, "2018": 7, "2019-2020": 7}
+    quota = {
+        "early-news": 4,
+        "2008-2012": 8,
+        "2013-2015": 7,
+        "2016-2017": 7,
+        "2018": 7,
+        "2019-2020": 7,
+    }
     picked: list[dict[str, Any]] = []
     for key in sorted(quota):
         population = sorted(strata.get(key, []), key=lambda r: r["path"])
@@ -159,16 +172,25 @@ def write_kremlin_en(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         folder = OUT / "kremlin_en" / case
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "input.txt").write_text(page_text(source), encoding="utf-8")
-        title = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", re.search(r"<h1[^>]*>(.*?)</h1>", source, re.S).group(1))).strip()  # type: ignore[union-attr]
+        title = re.sub(
+            r"\s+",
+            " ",
+            re.sub(r"<[^>]+>", "", re.search(r"<h1[^>]*>(.*?)</h1>", source, re.S).group(1)),
+        ).strip()  # type: ignore[union-attr]
         labels = _labels_from_html(source)
-        cases.append({
-            "case": case, "group": "kremlin_en",
-            "source_url": f"http://en.kremlin.ru/events/president/news/{page_id}",
-            "obtained": "wget mirror of en.kremlin.ru in github.com/iandennismiller/valdai-transcripts "
-                        f"({row['path']}), rendered to page text by scripts/kremlin_html_to_text.py",
-            "licence": "CC BY 4.0 (kremlin.ru)", "stratum": row["stratum"],
-            "candidate": {"title": title, "date": row["date"], "labels": labels},
-        })
+        cases.append(
+            {
+                "case": case,
+                "group": "kremlin_en",
+                "source_url": f"http://en.kremlin.ru/events/president/news/{page_id}",
+                "obtained": "wget mirror of en.kremlin.ru in "
+                "github.com/iandennismiller/valdai-transcripts "
+                f"({row['path']}), rendered to page text by scripts/kremlin_html_to_text.py",
+                "licence": "CC BY 4.0 (kremlin.ru)",
+                "stratum": row["stratum"],
+                "candidate": {"title": title, "date": row["date"], "labels": labels},
+            }
+        )
     return cases
 
 
@@ -196,14 +218,19 @@ def draw_kremlin_flat(rng: random.Random) -> list[dict[str, Any]]:
         # A label is "В.Путин:"; the first label of a person linked on the page carries the hidden
         # person tooltip the scraper kept ("И.Кобзев Кобзев Игорь Иванович губернатор ... :").
         labels = [m.group(1) for m in _RU_FLAT_LABEL.finditer(text)]
-        cases.append({
-            "case": case, "group": "kremlin_flat", "source_url": row["url"],
-            "obtained": "github.com/gabrielkmbo/kremlin-scraper kremlin_articles_ru_enhanced.csv, row "
-                        f"{index} (0-based), columns article_full_text_1..10 joined as stored: the "
-                        "scraper kept the page text with its line breaks lost",
-            "licence": "CC BY 4.0 (kremlin.ru)",
-            "candidate": {"title": row["title"], "date": row["date"], "labels": labels},
-        })
+        cases.append(
+            {
+                "case": case,
+                "group": "kremlin_flat",
+                "source_url": row["url"],
+                "obtained": "github.com/gabrielkmbo/kremlin-scraper "
+                "kremlin_articles_ru_enhanced.csv, row "
+                f"{index} (0-based), columns article_full_text_1..10 joined as stored: the "
+                "scraper kept the page text with its line breaks lost",
+                "licence": "CC BY 4.0 (kremlin.ru)",
+                "candidate": {"title": row["title"], "date": row["date"], "labels": labels},
+            }
+        )
     return cases
 
 
@@ -219,7 +246,10 @@ def draw_whitehouse(rng: random.Random) -> list[dict[str, Any]]:
     for folder_name, count in (("press-briefings", 7), ("speeches-remarks", 6)):
         population = sorted(p for p in git_ls(WHB, folder_name) if p.endswith(".md"))
         population = [p for p in population if len(git_show(WHB, p)) <= MAX_CHARS]
-        print(f"whitehouse {folder_name}: population {len(population)} (<= {MAX_CHARS} bytes)", file=sys.stderr)
+        print(
+            f"whitehouse {folder_name}: population {len(population)} (<= {MAX_CHARS} bytes)",
+            file=sys.stderr,
+        )
         for path in sorted(rng.sample(population, count)):
             text = git_show(WHB, path).decode("utf-8")
             name = Path(path).stem
@@ -232,19 +262,30 @@ def draw_whitehouse(rng: random.Random) -> list[dict[str, Any]]:
             url = re.search(r"^source_url: (.*)$", front, re.M).group(1).strip()  # type: ignore[union-attr]
             date = re.search(r"^date: '?(\d{4}-\d{2}-\d{2})", front, re.M).group(1)  # type: ignore[union-attr]
             body = text.split("---", 2)[2]
-            labels = [m.group(1) for line in body.splitlines() if (m := _WH_LABEL.match(line)) and (m.group(1) == "Q" or m.group(0).endswith(":"))]
-            cases.append({
-                "case": case, "group": "other", "source_url": url,
-                "obtained": f"github.com/brian14708/wh-briefings {path} (Markdown with YAML front matter, as stored)",
-                "licence": "Public domain (US federal government work, 17 U.S.C. 105); repository CC0 1.0",
-                "candidate": {"title": title, "date": date, "labels": labels},
-            })
+            labels = [
+                m.group(1)
+                for line in body.splitlines()
+                if (m := _WH_LABEL.match(line)) and (m.group(1) == "Q" or m.group(0).endswith(":"))
+            ]
+            cases.append(
+                {
+                    "case": case,
+                    "group": "other",
+                    "source_url": url,
+                    "obtained": f"github.com/brian14708/wh-briefings {path} "
+                    "(Markdown with YAML front matter, as stored)",
+                    "licence": "Public domain (US federal government work, 17 U.S.C. 105); "
+                    "repository CC0 1.0",
+                    "candidate": {"title": title, "date": date, "labels": labels},
+                }
+            )
     return cases
 
 
 def draw_audrey(rng: random.Random) -> list[dict[str, Any]]:
     population = sorted(
-        p for p in git_ls(AUDREY)
+        p
+        for p in git_ls(AUDREY)
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}-[A-Za-z0-9 ,.'’&()@+-]+\.md", p)
     )
     population = [p for p in population if len(git_show(AUDREY, p)) <= MAX_CHARS // 2]
@@ -258,17 +299,20 @@ def draw_audrey(rng: random.Random) -> list[dict[str, Any]]:
         (folder / "input.md").write_text(text, encoding="utf-8")
         heading = re.search(r"^# (\d{4}-\d{2}-\d{2}) (.*)$", text, re.M)
         labels = re.findall(r"^### (.+?)[:：]\s*$", text, re.M)
-        cases.append({
-            "case": case, "group": "other",
-            "source_url": f"https://github.com/audreyt/transcript/blob/master/{path}",
-            "obtained": f"github.com/audreyt/transcript {path} (SayIt Markdown, as stored)",
-            "licence": "CC0 1.0",
-            "candidate": {
-                "title": heading.group(2).strip() if heading else None,
-                "date": heading.group(1) if heading else None,
-                "labels": labels,
-            },
-        })
+        cases.append(
+            {
+                "case": case,
+                "group": "other",
+                "source_url": f"https://github.com/audreyt/transcript/blob/master/{path}",
+                "obtained": f"github.com/audreyt/transcript {path} (SayIt Markdown, as stored)",
+                "licence": "CC0 1.0",
+                "candidate": {
+                    "title": heading.group(2).strip() if heading else None,
+                    "date": heading.group(1) if heading else None,
+                    "labels": labels,
+                },
+            }
+        )
     return cases
 
 
@@ -278,7 +322,9 @@ def main() -> None:
     cases += draw_kremlin_flat(rng)
     cases += draw_whitehouse(rng)
     cases += draw_audrey(rng)
-    (OUT / "candidates.json").write_text(json.dumps(cases, ensure_ascii=False, indent=1), encoding="utf-8")
+    (OUT / "candidates.json").write_text(
+        json.dumps(cases, ensure_ascii=False, indent=1), encoding="utf-8"
+    )
 
 
 if __name__ == "__main__":

@@ -23,13 +23,21 @@ OUT = ROOT / "benchmarks" / "eval_real"
 SPLIT_SEED = 1616
 
 GENERIC = {
-    "question", "q", "interviewer", "moderator", "audience", "вопрос", "реплика", "ответ",
+    "question",
+    "q",
+    "interviewer",
+    "moderator",
+    "audience",
+    "вопрос",
+    "реплика",
+    "ответ",
 }
 
 # Labels whose person is not simply the name they print (checked against each text).
 NAMES: dict[str, str] = {
     # White House (names printed in the title or body, or the office holder on that date)
-    "MS. PSAKI": "Jen Psaki", "MS PSAKI": "Jen Psaki",
+    "MS. PSAKI": "Jen Psaki",
+    "MS PSAKI": "Jen Psaki",
     "MS. JEAN-PIERRE": "Karine Jean-Pierre",
     "MR. ZIENTS": "Jeff Zients",
     "CONGRESSWOMAN GARCIA": "Sylvia Garcia",
@@ -41,7 +49,8 @@ NAMES: dict[str, str] = {
     "SURGEON GENERAL MURTHY": "Vivek Murthy",
     "DR. DASKALAKIS": "Demetre Daskalakis",
     "DR. MCQUISTON": "Jenny McQuiston",
-    "MR. MUNOZ": "Kevin Munoz", "MR MUNOZ": "Kevin Munoz",
+    "MR. MUNOZ": "Kevin Munoz",
+    "MR MUNOZ": "Kevin Munoz",
     "SECRETARY BECERRA": "Xavier Becerra",
     "MS. O’CONNELL": "Dawn O’Connell",
     "GOVERNOR EDWARDS": "John Bel Edwards",
@@ -82,7 +91,14 @@ def person(label: str) -> str | None:
         else:
             break
     tail.reverse()
-    while tail and tail[0] in {"President", "Prime", "Minister", "Deputy", "Director", "Commissioner"}:
+    while tail and tail[0] in {
+        "President",
+        "Prime",
+        "Minister",
+        "Deputy",
+        "Director",
+        "Commissioner",
+    }:
         tail.pop(0)
     # every sampled kremlin.ru English label ends in a two-word name ("... Vladimir Putin")
     return " ".join(tail[-2:]) if tail else bare
@@ -152,15 +168,32 @@ def main() -> None:
             match = re.search(r"^title: (\"(?:[^\"\\]|\\[\s\S])*\"|.*)$", front, re.M)
             title = _yaml_title(match.group(1)) if match else title
         spoken = speakers(case)
-        expected = {"documents": [{"title": title, "date": case["candidate"]["date"], "speakers": spoken, "turns": len(spoken)}]}
-        (folder / "expected.json").write_text(json.dumps(expected, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        expected = {
+            "documents": [
+                {
+                    "title": title,
+                    "date": case["candidate"]["date"],
+                    "speakers": spoken,
+                    "turns": len(spoken),
+                }
+            ]
+        }
+        (folder / "expected.json").write_text(
+            json.dumps(expected, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+        )
         inputs = sorted(p.name for p in folder.iterdir() if p.name.startswith("input."))
         manifest[case["case"]] = {
-            "group": case["group"], "half": halves[case["case"]], "path": f"{case['group']}/{case['case']}/{inputs[0]}",
-            "source_url": case["source_url"], "licence": case["licence"], "obtained": case["obtained"],
+            "group": case["group"],
+            "half": halves[case["case"]],
+            "path": f"{case['group']}/{case['case']}/{inputs[0]}",
+            "source_url": case["source_url"],
+            "licence": case["licence"],
+            "obtained": case["obtained"],
             **({"stratum": case["stratum"]} if "stratum" in case else {}),
         }
-    (OUT / "MANIFEST.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (OUT / "MANIFEST.json").write_text(
+        json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
 
 
 if __name__ == "__main__":

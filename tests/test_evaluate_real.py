@@ -1,0 +1,56 @@
+"""The real-transcript evaluation set is complete and its script runs (no accuracy asserted)."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+from benchmarks import evaluate_real
+
+DATA = Path(evaluate_real.__file__).resolve().parent / "eval_real"
+MANIFEST: dict[str, dict[str, str]] = json.loads(
+    (DATA / "MANIFEST.json").read_text(encoding="utf-8")
+)
+
+
+def test_every_case_is_listed_with_source_and_licence() -> None:
+    on_disk = {p.parent.name for p in DATA.glob("*/*/expected.json")}
+    assert on_disk == set(MANIFEST)
+    for case, entry in MANIFEST.items():
+        assert (DATA / entry["group"] / case).is_dir()
+        assert entry["source_url"].startswith("http"), case
+        assert entry["licence"] and entry["obtained"], case
+        assert (DATA / entry["path"]).is_file(), case
+
+
+def test_halves_are_disjoint_and_even_per_group() -> None:
+    halves = Counter((e["group"], e["half"]) for e in MANIFEST.values())
+    assert {h for _, h in halves} == {"dev", "test"}
+    for group in {g for g, _ in halves}:
+        assert abs(halves[(group, "dev")] - halves[(group, "test")]) <= 1, group
+
+
+def test_expected_files_have_the_documented_shape() -> None:
+    for entry in MANIFEST.values():
+        folder = DATA / entry["path"].rsplit("/", 1)[0]
+        documents = json.loads((folder / "expected.json").read_text(encoding="utf-8"))["documents"]
+        for document in documents:
+            assert document["title"] and len(document["date"]) == 10
+            assert document["turns"] == len(document["speakers"])
+
+
+def test_names_compare_by_person() -> None:
+    assert evaluate_real.same_person("Владимир Путин", "В.Путин")
+    assert evaluate_real.same_person("Karine Jean-Pierre", "MS. JEAN-PIERRE")
+    assert evaluate_real.same_person(None, None)
+    assert not evaluate_real.same_person("Alexander Medvedev", "Dmitry Medvedev")
+    assert not evaluate_real.same_person(None, "Vladimir Putin")
+
+
+def test_evaluation_runs_on_two_dev_cases() -> None:
+    dev = sorted(case for case, entry in MANIFEST.items() if entry["half"] == "dev")[:2]
+    for case in dev:
+        score = evaluate_real.score_case(DATA / MANIFEST[case]["group"] / case)
+        assert score.documents >= 1
+        assert 0 <= score.turns_right <= score.turns
