@@ -146,7 +146,7 @@ def score_document(want: dict[str, Any], got: Any | None) -> Score:
     )
     for tag, a0, a1, b0, b1 in matcher.get_opcodes():
         pairs = (
-            zip(range(a0, a1), range(b0, b1), strict=True) if tag in ("equal", "replace") else ()
+            zip(range(a0, a1), range(b0, b1), strict=False) if tag in ("equal", "replace") else ()
         )
         score.turns_right += sum(same_person(expected[i], read[j]) for i, j in pairs)
     date = got.event.date.isoformat() if got.event.date else None
