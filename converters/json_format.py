@@ -8,7 +8,9 @@ disagree between JSON libraries and one of the values would be lost without a wo
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
@@ -21,7 +23,7 @@ from transcript_model.errors import (
 )
 from transcript_model.formats import ValidationResult
 from transcript_model.inputs import ReadResult, decode_text
-from transcript_model.jsonlocate import find_duplicate_key, locate
+from transcript_model.jsonlocate import find_duplicate_key, find_scalar, locate_all
 from transcript_model.model import SCHEMA_VERSION, Transcript
 
 _LIST_ADAPTER = TypeAdapter(list[Transcript])
@@ -31,6 +33,21 @@ class _DuplicateKeyError(ValueError):
     def __init__(self, key: str) -> None:
         super().__init__(key)
         self.key = key
+
+
+class _NumberError(ValueError):
+    """A number JSON cannot mean, met by the parser: ``literal`` is its text as written."""
+
+    def __init__(self, literal: str, message: str) -> None:
+        super().__init__(message)
+        self.literal = literal
+        self.message = message
+
+
+#: The longest integer read: Python's own default limit for converting digits to an int, fixed
+#: here so that a host application's setting does not change what a file means. No value of a
+#: transcript needs more than a few digits; converting many more costs quadratic time.
+MAX_INTEGER_DIGITS = 4300
 
 
 def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -44,10 +61,45 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
-def _parse(data: bytes, origin: str) -> tuple[list[Transcript], list[Problem]]:
-    text = decode_text(data, origin)
+def _shown(literal: str) -> str:
+    return literal if len(literal) <= 24 else f"{literal[:20]}… ({len(literal):,} characters)"
+
+
+def _refuse_constant(literal: str) -> Any:
+    raise _NumberError(literal, f"{literal} is not a JSON value (RFC 8259 has no NaN or Infinity)")
+
+
+def _finite_float(literal: str) -> float:
+    value = float(literal)
+    if math.isinf(value):
+        raise _NumberError(literal, f"the number {_shown(literal)} is too large for a 64-bit float")
+    return value
+
+
+def _bounded_int(literal: str) -> int:
+    digits = len(literal.lstrip("-"))
+    if digits <= MAX_INTEGER_DIGITS:
+        try:
+            return int(literal)
+        except ValueError:  # a host application lowered sys.set_int_max_str_digits
+            pass
+    raise _NumberError(
+        literal,
+        f"the integer {_shown(literal)} has {digits:,} digits, more than can be read "
+        f"(at most {MAX_INTEGER_DIGITS:,})",
+    )
+
+
+def _load(text: str, origin: str) -> Any:
+    """Parse ``text`` as RFC 8259 JSON; every refusal a located ``TranscriptError``."""
     try:
-        document = json.loads(text, object_pairs_hook=_no_duplicate_keys)
+        return json.loads(
+            text,
+            object_pairs_hook=_no_duplicate_keys,
+            parse_constant=_refuse_constant,
+            parse_float=_finite_float,
+            parse_int=_bounded_int,
+        )
     except json.JSONDecodeError as error:
         raise TranscriptError.single(
             "json_syntax", f"invalid JSON: {error.msg}", origin, error.lineno, error.colno
@@ -61,40 +113,66 @@ def _parse(data: bytes, origin: str) -> tuple[list[Transcript], list[Problem]]:
             line,
             column,
         ) from None
+    except _NumberError as error:
+        line, column = find_scalar(text, error.literal) or (None, None)
+        raise TranscriptError.single(
+            "json_syntax", f"invalid JSON: {error.message}", origin, line, column
+        ) from None
     except RecursionError:
         raise TranscriptError.single(
             "too_deep", "the JSON is nested too deeply to be a transcript", origin
         ) from None
-    if isinstance(document, dict):
-        items, prefix = [document], False
-    elif isinstance(document, list):
-        items, prefix = document, True
-    else:
+    except ValueError as error:  # nothing known raises it; "validate() never raises" holds
         raise TranscriptError.single(
-            "json_type", "expected a transcript object or an array of them", origin, 1, 1
-        )
+            "json_syntax", f"invalid JSON: {str(error)[:200]}", origin
+        ) from None
+
+
+def _items(document: Any, origin: str) -> tuple[list[Any], tuple[int, ...] | None]:
+    """The transcripts of a file, and whether their paths start with their index."""
+    if isinstance(document, dict):
+        return [document], None
+    if isinstance(document, list):
+        return document, ()
+    raise TranscriptError.single(
+        "json_type", "expected a transcript object or an array of them", origin, 1, 1
+    )
+
+
+def _parse(data: bytes, origin: str) -> tuple[list[Transcript], list[Problem]]:
+    text = decode_text(data, origin)
+    items, indexed = _items(_load(text, origin), origin)
     transcripts: list[Transcript] = []
     problems: list[Problem] = []
+    # Where each problem sits, found for all of them in one pass once all are known: locating
+    # them one by one would scan the file once per problem.
+    paths: list[list[int | str]] = []
     for index, item in enumerate(items):
-        loc: tuple[int, ...] = (index,) if prefix else ()
+        loc: tuple[int, ...] = () if indexed is None else (index,)
         version = item.get("schema_version", SCHEMA_VERSION) if isinstance(item, dict) else None
         if version != SCHEMA_VERSION and isinstance(version, str):
             message = f"schema_version {version!r} is not supported (expected {SCHEMA_VERSION!r})"
             steps: list[int | str] = [*loc, "schema_version"]
-            line, column = locate(text, steps) or (None, None)
-            problems.append(
-                Problem("schema_version", message, origin, line, column, format_path(steps))
-            )
+            problems.append(Problem("schema_version", message, origin, path=format_path(steps)))
+            paths.append(steps)
             continue
         try:
             transcripts.append(Transcript.model_validate(item))
         except ValidationError as error:
+            # Called once per problem, in order: records each path to locate it later.
             problems.extend(
-                problems_from_validation_error(
-                    error, origin, loc, position=lambda steps: locate(text, steps)
-                )
+                problems_from_validation_error(error, origin, loc, position=paths.append)
             )
-    return transcripts, problems
+    return transcripts, _located(problems, paths, text)
+
+
+def _located(problems: list[Problem], paths: list[list[int | str]], text: str) -> list[Problem]:
+    if len(paths) != len(problems):  # never expected: then leave the problems unlocated
+        return problems
+    return [
+        problem if position is None else replace(problem, line=position[0], column=position[1])
+        for problem, position in zip(problems, locate_all(text, paths), strict=True)
+    ]
 
 
 def read(data: bytes, origin: str = "<input>", **options: Any) -> ReadResult:

@@ -42,9 +42,9 @@ def lines(draw: st.DrawFn, max_pieces: int = 6) -> str:
 
 @st.composite
 def names(draw: st.DrawFn, max_words: int = 4) -> str:
-    """A name or title: words separated by single spaces."""
+    """A name or title: words separated by single spaces, without bidirectional controls."""
     words = draw(st.lists(_WORD_TEXT, min_size=1, max_size=max_words))
-    cleaned = [re.sub(f"[{_SPACES}]", "", w) for w in words]
+    cleaned = [re.sub(f"[{_SPACES}{types.BIDI_CONTROLS}]", "", w) for w in words]
     text = " ".join(w for w in cleaned if w)
     return text if _NAME.match(text) else "Name"
 

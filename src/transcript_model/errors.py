@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any, Literal
@@ -130,16 +131,34 @@ def _id_note(pattern: str, value: object) -> str:
 
     if pattern != types.ID_PATTERN or not isinstance(value, str):
         return ""
-    for index, char in enumerate(value):
-        allowed = types.ID_START_CHARACTERS if index == 0 else types.ID_CHARACTERS
-        if not re.fullmatch(allowed, char):
-            if char.isalpha():
-                return (
-                    f" (U+{ord(char):04X} {char!r} at position {index + 1} is not a name "
-                    "character that libxml2 and jing accept in an XML id)"
-                )
-            return ""
+    # One match finds the first character that is not allowed (per-character tests of a long
+    # id took a second a megabyte).
+    allowed = re.match(f"(?:{types.ID_START_CHARACTERS}{types.ID_CHARACTERS}*)?", value)
+    index = allowed.end() if allowed else 0
+    if index < len(value) and value[index].isalpha():
+        char = value[index]
+        return (
+            f" (U+{ord(char):04X} {char!r} at position {index + 1} is not a name "
+            "character that libxml2 and jing accept in an XML id)"
+        )
     return ""
+
+
+def _bidi_note(pattern: str, value: object) -> str:
+    """Why a name holding a bidirectional control is refused: it looks like any other name."""
+    from transcript_model import types
+
+    if pattern != types.NAME_PATTERN or not isinstance(value, str):
+        return ""
+    control = re.search(f"[{types.BIDI_CONTROLS}]", value)
+    if control is None:
+        return ""
+    char = control.group()
+    return (
+        f" (U+{ord(char):04X} {unicodedata.name(char)} at position {control.start() + 1}: "
+        "bidirectional embedding, override and isolate controls are refused in names, labels, "
+        "roles and titles because they can make one name display as another)"
+    )
 
 
 def _describe(value: object) -> str:
@@ -174,7 +193,10 @@ def problems_from_validation_error(
         kind = detail["type"]
         if kind == "string_pattern_mismatch":
             pattern, found = detail["ctx"]["pattern"], detail["input"]
-            message = f"{_pattern_message(pattern)}; {_describe(found)}{_id_note(pattern, found)}"
+            message = (
+                f"{_pattern_message(pattern)}; {_describe(found)}"
+                f"{_id_note(pattern, found)}{_bidi_note(pattern, found)}"
+            )
         elif kind == "string_unicode":
             message = (
                 "text holds a lone surrogate code point, which neither UTF-8 nor XML can carry"

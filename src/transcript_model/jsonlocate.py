@@ -1,22 +1,24 @@
 """Find where things sit in a JSON text, to put line and column on errors.
 
-Used only after parsing or validation has failed, so it favours clarity and bounded memory over
-speed: one iterative pass over the tokens (no recursion, so any nesting depth is safe).
+Used only after parsing or validation has failed, yet it must stay linear in the text however
+many problems there are: a file with 16,000 errors is as easy to write as one with one. So every
+path asked about is looked up in the same single pass over the tokens (a trie of the wanted
+paths is followed as the pass goes in and out of containers, so no path is ever rebuilt or
+compared whole), and lines are counted once, in offset order. The pass is iterative (no
+recursion), so any nesting depth is safe.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-
-from transcript_model.inputs import line_column
 
 _TOKEN = re.compile(
     r"""
     (?P<space>[ \t\r\n]+)
-    |(?P<string>"(?:[^"\\]|\\.)*")
+    |(?P<string>"[^"\\]*(?:\\.[^"\\]*)*")
     |(?P<open>[{\[])
     |(?P<close>[}\]])
     |(?P<colon>:)
@@ -26,19 +28,30 @@ _TOKEN = re.compile(
     re.VERBOSE | re.DOTALL,
 )
 
+Step = int | str
+Position = tuple[int, int]
+
 
 @dataclass
-class _Frame:
+class _Container:
     is_object: bool
-    step: int | str | None
     awaiting_key: bool
-    keys: set[str] = field(default_factory=set)
+    index: int = 0
 
 
-def _walk(text: str) -> Iterator[tuple[str, list[int | str | None], int]]:
-    """Yield ("value", path, offset) for every value and ("key", path, offset) for every key
-    (the path then ends with the key); stop quietly at text that is not JSON."""
-    stack: list[_Frame] = []
+def _walk(text: str) -> Iterator[tuple[str, Step | bool | None, int]]:
+    """Yield the structure of ``text`` as events, each with the offset where it starts:
+
+    - ``("value", None, offset)`` where any value starts (a container's comes before its
+      ``open``);
+    - ``("open", is_object, offset)`` and ``("close", None, offset)`` around a container's
+      contents;
+    - ``("step", key_or_index, offset)`` when the next value of the innermost container gets
+      its key (objects) or index (arrays, from 0).
+
+    Stops quietly at text that is not JSON.
+    """
+    stack: list[_Container] = []
     position = 0
     while position < len(text):
         match = _TOKEN.match(text, position)
@@ -50,66 +63,142 @@ def _walk(text: str) -> Iterator[tuple[str, list[int | str | None], int]]:
         if kind == "comma":
             if stack and stack[-1].is_object:
                 stack[-1].awaiting_key = True
-            elif stack and isinstance(stack[-1].step, int):
-                stack[-1].step += 1
-            continue
-        if kind == "close":
+            elif stack:
+                stack[-1].index += 1
+                yield "step", stack[-1].index, position
+        elif kind == "close":
             if stack:
                 stack.pop()
-            continue
-        if kind == "string" and stack and stack[-1].awaiting_key:
-            frame = stack[-1]
-            frame.step, frame.awaiting_key = _decode_key(match.group()), False
-            yield "key", [f.step for f in stack], start
-            continue
-        yield "value", [f.step for f in stack], start
-        if kind == "open":
-            is_object = match.group() == "{"
-            stack.append(_Frame(is_object, None if is_object else 0, is_object))
+            yield "close", None, start
+        elif kind == "string" and stack and stack[-1].awaiting_key:
+            stack[-1].awaiting_key = False
+            yield "step", _decode_key(match.group()), start
+        else:
+            yield "value", None, start
+            if kind == "open":
+                is_object = match.group() == "{"
+                stack.append(_Container(is_object, awaiting_key=is_object))
+                yield "open", is_object, start
+                if not is_object:
+                    yield "step", 0, position
 
 
-def locate(text: str, path: Sequence[int | str]) -> tuple[int, int] | None:
-    """Return the 1-based (line, column) of the value at ``path``, or of its deepest existing
-    ancestor when the value is missing; None when the text cannot be scanned."""
-    target = list(path)
-    best: int | None = None
-    best_depth = -1
-    for event, current, offset in _walk(text):
-        if event != "value":
-            continue
-        depth = _matching_prefix(current, target)
-        if depth == len(current) and depth > best_depth:
-            best, best_depth = offset, depth
-            if depth == len(target):
-                break
-    return None if best is None else line_column(text, best)
+@dataclass
+class _Node:
+    """One step of the wanted paths; ``offset`` is where its value starts, once seen."""
+
+    children: dict[Step, _Node] = field(default_factory=dict)
+    offset: int | None = None
+
+
+def _trie(paths: Iterable[Sequence[Step]]) -> tuple[_Node, int]:
+    root, count = _Node(), 1
+    for path in paths:
+        node = root
+        for step in path:
+            child = node.children.get(step)
+            if child is None:
+                child = node.children[step] = _Node()
+                count += 1
+            node = child
+    return root, count
+
+
+def _fill_offsets(text: str, root: _Node, wanted: int) -> None:
+    """Record in each node of the trie the offset of its value, in one pass over ``text``."""
+    containers: list[_Node | None] = []  # the trie node of each open container, or None
+    current: _Node | None = root  # the trie node of the value that comes next
+    found = 0
+    for event, argument, offset in _walk(text):
+        if event == "value":
+            if current is not None and current.offset is None:
+                current.offset = offset
+                found += 1
+                if found == wanted:
+                    return
+        elif event == "open":
+            containers.append(current)
+        elif event == "step":
+            container = containers[-1] if containers else None
+            current = None if container is None else container.children.get(argument)  # type: ignore[arg-type]
+        elif containers:  # close
+            containers.pop()
+            current = None
+
+
+def _deepest_offset(root: _Node, path: Sequence[Step]) -> int | None:
+    """The offset of the value at ``path``, or of its deepest ancestor found in the text."""
+    node, best = root, root.offset
+    for step in path:
+        child = node.children.get(step)
+        if child is None:
+            break
+        node = child
+        if node.offset is not None:
+            best = node.offset
+    return best
+
+
+def line_columns(text: str, offsets: Iterable[int]) -> dict[int, Position]:
+    """The 1-based (line, column) of each offset, counting the lines of ``text`` only once."""
+    positions: dict[int, Position] = {}
+    line, line_start, previous = 1, 0, 0
+    for offset in sorted(set(offsets)):
+        line += text.count("\n", previous, offset)
+        newline = text.rfind("\n", previous, offset)
+        if newline >= 0:
+            line_start = newline + 1
+        positions[offset] = (line, offset - line_start + 1)
+        previous = offset
+    return positions
+
+
+def locate_all(text: str, paths: Sequence[Sequence[Step]]) -> list[Position | None]:
+    """The 1-based (line, column) of the value at each path, or of its deepest existing
+    ancestor when the value is missing; None where the text cannot be scanned. One pass over
+    ``text`` for all the paths together."""
+    if not paths:
+        return []
+    root, wanted = _trie(paths)
+    _fill_offsets(text, root, wanted)
+    offsets = [_deepest_offset(root, path) for path in paths]
+    positions = line_columns(text, (o for o in offsets if o is not None))
+    return [None if offset is None else positions[offset] for offset in offsets]
+
+
+def locate(text: str, path: Sequence[Step]) -> Position | None:
+    """The position of one path (see :func:`locate_all`, which takes many in one pass)."""
+    return locate_all(text, [path])[0]
 
 
 def find_duplicate_key(text: str) -> tuple[str, int, int] | None:
     """The first key that repeats within one object, with its (line, column); else None."""
-    seen: dict[tuple[int | str | None, ...], set[str]] = {}
-    for event, current, offset in _walk(text):
-        if event == "value" and text[offset] == "{":
-            seen[tuple(current)] = set()
-        elif event == "key":
-            keys = seen.setdefault(tuple(current[:-1]), set())
-            key = str(current[-1])
-            if key in keys:
-                return (key, *line_column(text, offset))
-            keys.add(key)
+    keys: list[set[str] | None] = []  # the keys seen so far in each open container
+    for event, argument, offset in _walk(text):
+        if event == "open":
+            keys.append(set() if argument else None)
+        elif event == "close":
+            if keys:
+                keys.pop()
+        elif event == "step" and isinstance(argument, str) and keys and keys[-1] is not None:
+            if argument in keys[-1]:
+                return (argument, *line_columns(text, [offset])[offset])
+            keys[-1].add(argument)
     return None
 
 
-def _matching_prefix(current: list[int | str | None], target: list[int | str]) -> int:
-    count = 0
-    for have, want in zip(current, target, strict=False):
-        if have != want:
-            break
-        count += 1
-    return count
+def find_scalar(text: str, literal: str) -> Position | None:
+    """The (line, column) of the first number or constant token that begins with ``literal``
+    (outside strings), e.g. where the parser met ``NaN``; None when there is none."""
+    for match in _TOKEN.finditer(text):
+        if match.lastgroup == "scalar" and match.group().startswith(literal):
+            return line_columns(text, [match.start()])[match.start()]
+    return None
 
 
 def _decode_key(token: str) -> str:
+    if "\\" not in token:
+        return token[1:-1]
     try:
         return str(json.loads(token))
     except ValueError:

@@ -21,10 +21,22 @@ _SPACE = r"\u0009\u0020\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\uFEFF"
 _SOLID = f"[^{_FORBIDDEN}{_SPACE}]"
 _ANY = f"[^{_FORBIDDEN}]"
 
+#: The bidirectional embedding, override and isolate controls and the pops that end them
+#: (U+202A-U+202E, U+2066-U+2069). They reorder the characters after them on screen, so a name
+#: holding one can display as a different name ("Trojan Source" spoofing: a label that reads
+#: "Putin" while its characters say otherwise), and a pop can end an embedding opened outside
+#: the name. Names refuse them. The marks U+200E, U+200F and U+061C (LRM, RLM, ALM) stay
+#: allowed: they only set the direction of the neutral characters next to them, cannot reorder
+#: letters, and real Arabic and Hebrew names and titles carry them. Ids cannot hold any of these
+#: (they are not XML name characters); running text (Line) keeps them, as published pages do.
+BIDI_CONTROLS = r"\u202A-\u202E\u2066-\u2069"
+_NAME_SOLID = f"[^{_FORBIDDEN}{_SPACE}{BIDI_CONTROLS}]"
+
 #: One line of text: no line breaks, no characters XML cannot carry, no leading or trailing space.
 LINE_PATTERN = f"^{_SOLID}(?:{_ANY}*{_SOLID})?$"
-#: A name or title: words separated by single ordinary spaces (XML "normalised space").
-NAME_PATTERN = f"^{_SOLID}+(?: {_SOLID}+)*$"
+#: A name or title: words separated by single ordinary spaces (XML "normalised space"), without
+#: bidirectional embedding, override or isolate controls.
+NAME_PATTERN = f"^{_NAME_SOLID}+(?: {_NAME_SOLID}+)*$"
 
 # XML NCName characters of the Basic Multilingual Plane, without "." so that ids a writer
 # derives by appending ".u1" can never collide with an id of the model, and only those of the
