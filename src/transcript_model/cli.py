@@ -3,18 +3,21 @@
 A thin layer over the public API; the format logic lives in the converters. Each command
 imports only what it needs, so ``transcript validate small.json`` starts fast and never loads
 lxml. Exit codes: 0 success, 1 invalid input or a failed conversion, 2 usage error, unreadable
-input or internal error, 130 interrupted.
+input or internal error, 130 interrupted (Ctrl-C), 143 terminated (SIGTERM).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import signal
 import sys
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_TERMINATED = 0, 1, 2, 130, 143
 _DEFAULT_MAX_BYTES = 64 * 1024 * 1024  # the library's default (inputs.DEFAULT_MAX_BYTES)
 
 _VALIDATE_EPILOG = """\
@@ -142,6 +145,11 @@ def _input_options(parser: argparse.ArgumentParser) -> None:
         default=_DEFAULT_MAX_BYTES,
         metavar="N",
         help="refuse inputs larger than N bytes (default: 64 MiB)",
+    )
+    parser.add_argument(
+        "--follow-symlinks",
+        action="store_true",
+        help="in directories and patterns, also follow symbolic links that lead outside them",
     )
 
 
@@ -279,6 +287,32 @@ def _report_error(error: BaseException, debug: bool) -> int:
     return EXIT_USAGE
 
 
+class Terminated(KeyboardInterrupt):
+    """Raised in the main thread when the process gets SIGTERM.
+
+    A KeyboardInterrupt, so that every clean-up Ctrl-C gets (temporary files removed, worker
+    pools terminated) runs for SIGTERM too.
+    """
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    # One clean-up at a time: a second SIGTERM must not cut the first one's clean-up short.
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    raise Terminated
+
+
+@contextlib.contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread may set signal handlers
+        return
+    previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; returns the exit code (never raises, never prints a traceback)."""
     parser = build_parser()
@@ -292,7 +326,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.whole_process = argv is None
     debug = bool(getattr(args, "debug", False))
     try:
-        code: int = args.run(args)
+        with _sigterm_as_interrupt():
+            code: int = args.run(args)
+    except Terminated:
+        print("\ntranscript: terminated; no partial output was left behind", file=sys.stderr)
+        return EXIT_TERMINATED
     except KeyboardInterrupt:
         print("\ntranscript: interrupted; no partial output was left behind", file=sys.stderr)
         return EXIT_INTERRUPTED

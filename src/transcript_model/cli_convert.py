@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -33,8 +34,15 @@ from transcript_model.cli_jobs import (
     run_jobs,
 )
 from transcript_model.cli_options import accepted_options, coerce, split_pairs
-from transcript_model.cli_output import Progress, atomic_output, interactive, write_atomically
-from transcript_model.cli_validate import UNREADABLE_CODES, text_line
+from transcript_model.cli_output import (
+    Progress,
+    atomic_output,
+    interactive,
+    name_too_long,
+    remove_leftovers,
+    write_atomically,
+)
+from transcript_model.cli_validate import UNREADABLE_CODES, print_skipped, text_line
 from transcript_model.errors import Problem, TranscriptError
 from transcript_model.formats import Format, all_formats, get_format, load_module
 from transcript_model.model import Transcript
@@ -112,6 +120,17 @@ class Reporter:
             self.tally.converted += 1
             self.tally.transcripts += len(outcome.transcripts) or len(outcome.outputs)
         self.progress.update(self.tally.done, self.tally.failed)
+
+    def leftovers(self, directory: Path, started: float) -> None:
+        """Remove the temporary files a killed run left in ``directory``, and say so."""
+        removed = remove_leftovers(directory, started)
+        if removed and not self.quiet:
+            self.progress.close()
+            print(
+                f"transcript: removed {len(removed)} temporary "
+                f"file{'' if len(removed) == 1 else 's'} left in {directory} by an interrupted run",
+                file=sys.stderr,
+            )
 
     def finish(self, destination: str, batch: bool) -> int:
         """Print the summary (for batches) and return the exit code."""
@@ -195,7 +214,15 @@ def run(args: argparse.Namespace) -> int:
         "-w",
         f"the {target.name} writer",
     )
-    inputs = expand(args.inputs, all_formats(), source)
+    started = time.time()
+    inputs = expand(
+        args.inputs,
+        all_formats(),
+        source,
+        max_bytes=args.max_bytes,
+        follow_symlinks=args.follow_symlinks,
+    )
+    print_skipped(inputs.skipped)
     if not inputs.files and not inputs.missing:
         raise _usage("no transcript files found in the given paths")
     settings = Settings(
@@ -206,18 +233,27 @@ def run(args: argparse.Namespace) -> int:
         reporter.record(Outcome(missing.file, "failed", [missing]))
     batch = len(inputs.files) + len(inputs.missing) > 1 or mode in ("out-dir", "package")
     jobs = args.jobs or os.cpu_count() or 1
-    if mode == "out-dir":
-        destination = _to_directory(inputs.files, settings, jobs, Path(args.out_dir), reporter)
-    elif mode == "package":
-        destination = _to_package(inputs.files, settings, jobs, module, args, reporter)
-    else:
-        destination = _to_one(inputs.files, settings, jobs, module, target, args, reporter)
+    destination = args.out_dir or args.output or "standard output"
+    try:
+        if mode == "out-dir":
+            out_dir = Path(args.out_dir)
+            reporter.leftovers(out_dir, started)
+            _to_directory(inputs.files, settings, jobs, out_dir, reporter)
+        elif mode == "package":
+            _to_package(inputs.files, settings, jobs, module, args, reporter, started)
+        else:
+            destination = _to_one(inputs.files, settings, jobs, module, target, args, reporter)
+    except BaseException:
+        # Whatever stops the batch (Ctrl-C, SIGTERM, a usage error found late), say what was
+        # done before it: the outputs already written stay.
+        reporter.finish(destination, batch)
+        raise
     return reporter.finish(destination, batch)
 
 
 def _to_directory(
     files: Sequence[InputFile], settings: Settings, jobs: int, out_dir: Path, reporter: Reporter
-) -> str:
+) -> None:
     inputs = _input_paths(files)
     written: dict[str, str] = {}  # output name -> the input it came from, in this run
     for rendered in run_jobs(render_job, files, settings, jobs):
@@ -225,7 +261,6 @@ def _to_directory(
         if rendered.status == "converted":
             placed = _place(rendered, out_dir, inputs, written, reporter)
         reporter.record(placed)
-    return str(out_dir)
 
 
 def _place(
@@ -237,21 +272,43 @@ def _place(
 ) -> Outcome:
     # Check every output of the input first, so that an input is written whole or not at all.
     for name, _ in outcome.outputs:
-        if _is_input(out_dir / name, inputs):
-            note = f"its output {out_dir / name} would overwrite an input; choose another --out-dir"
-            return Outcome(outcome.display, "skipped", outcome.problems, note=note)
-        if name in written:
-            message = (
-                f"output {name} was already written from {written[name]} in this run "
-                "(transcript ids must be unique across the inputs)"
-            )
-            problem = Problem("duplicate_output", message, outcome.display)
-            return Outcome(outcome.display, "failed", [*outcome.problems, problem])
+        refused = _refusal(outcome, out_dir, name, inputs, written)
+        if refused is not None:
+            return refused
     for name, text in outcome.outputs:
-        write_atomically(out_dir / name, text)
+        try:
+            write_atomically(out_dir / name, text)
+        except OSError as error:  # a full disk, a read-only directory: this input failed
+            message = f"output {name} could not be written: {error.strerror or error}"
+            problem = Problem("not_written", message, outcome.display)
+            return Outcome(outcome.display, "failed", [*outcome.problems, problem])
         written[name] = outcome.display
         reporter.tally.written += 1
     return outcome
+
+
+def _refusal(
+    outcome: Outcome, out_dir: Path, name: str, inputs: set[str], written: dict[str, str]
+) -> Outcome | None:
+    """Why the output ``name`` of an input cannot be written (an outcome saying so), or None."""
+    if name_too_long(out_dir, name):
+        message = (
+            f"output {name[:40]}… is a file name too long for the file system "
+            f"({len(os.fsencode(name)):,} bytes): the transcript id is too long to name a file"
+        )
+        problem = Problem("not_written", message, outcome.display)
+        return Outcome(outcome.display, "failed", [*outcome.problems, problem])
+    if _is_input(out_dir / name, inputs):
+        note = f"its output {out_dir / name} would overwrite an input; choose another --out-dir"
+        return Outcome(outcome.display, "skipped", outcome.problems, note=note)
+    if name in written:
+        message = (
+            f"output {name} was already written from {written[name]} in this run "
+            "(transcript ids must be unique across the inputs)"
+        )
+        problem = Problem("duplicate_output", message, outcome.display)
+        return Outcome(outcome.display, "failed", [*outcome.problems, problem])
+    return None
 
 
 def _transcripts(
@@ -269,14 +326,15 @@ def _to_package(
     module: Any,
     args: argparse.Namespace,
     reporter: Reporter,
-) -> str:
+    started: float,
+) -> None:
     out_dir = Path(args.out_dir)
     transcripts = list(_transcripts(files, settings, jobs, reporter))
     if reporter.tally.failed or not transcripts:
         # A corpus missing some of its sessions would look complete: write none of it.
         message = "the package was not written: every input must convert"
         reporter.problems([Problem("not_written", message, str(out_dir))])
-        return str(out_dir)
+        return
     target = get_format(settings.target)
     options = {**dict(target.write_options), **settings.write_options}
     package: dict[str, str] = module.write_package(transcripts, **options)
@@ -285,10 +343,11 @@ def _to_package(
     for path in paths.values():
         if _is_input(path, inputs):
             raise _usage(f"the package would overwrite the input {path}; choose another --out-dir")
+    for directory in {path.parent for path in paths.values()}:
+        reporter.leftovers(directory, started)
     for name, text in package.items():
         write_atomically(paths[name], text)
         reporter.tally.written += 1
-    return str(out_dir)
 
 
 def _inside(out_dir: Path, name: str) -> Path:
@@ -313,6 +372,8 @@ def _to_one(
     if output is not None and _is_input(output, _input_paths(files)):
         raise _usage(f"-o {args.output} is one of the inputs: refusing to overwrite it")
     destination = "standard output" if output is None else str(output)
+    if output is not None and output.parent.is_dir():
+        reporter.leftovers(output.parent, time.time())
     options = {**dict(target.write_options), **settings.write_options}
     if hasattr(module, "write_stream"):
         # Streaming keeps one transcript in memory; workers would add theirs, and shipping a

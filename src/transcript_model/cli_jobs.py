@@ -2,19 +2,25 @@
 
 Workers only read and render: they return texts (or transcripts) to the parent, which alone
 writes files. That keeps every write atomic and in one place, lets the parent refuse to
-overwrite an input or to write one name twice, and makes Ctrl-C safe: workers ignore SIGINT and
-the parent, which owns every temporary file, cleans up.
+overwrite an input or to write one name twice, and makes Ctrl-C and SIGTERM safe: workers
+ignore SIGINT, die at once on SIGTERM (which only the parent's clean-up sends them), and the
+parent, which owns every temporary file, cleans up. Workers whose parent is gone (killed with
+SIGKILL) exit quietly instead of failing to hand back their results with a traceback.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
 import signal
+import sys
+import threading
+import time
 import traceback
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, partial
-from typing import Any, Literal
+from typing import Any, Literal, TextIO, cast
 
 from transcript_model.api import read_result, write
 from transcript_model.cli_inputs import InputFile
@@ -91,8 +97,10 @@ def _guarded(item: InputFile, settings: Settings, work: Callable[[], Outcome]) -
         ]
         return Outcome(item.display, "failed", problems)
     except Exception as error:  # a converter bug must not stop the other inputs of a batch
+        from transcript_model.cli_validate import describe_exception
+
         detail = f"\n{traceback.format_exc()}" if settings.debug else ""
-        message = f"internal error: {type(error).__name__}: {error}{detail}"
+        message = f"internal error: {describe_exception(error)}{detail}"
         return Outcome(item.display, "failed", [Problem("internal_error", message, item.display)])
 
 
@@ -125,9 +133,60 @@ def render_job(item: InputFile, settings: Settings) -> Outcome:
     return _guarded(item, settings, work)
 
 
-def _ignore_sigint() -> None:
-    # The parent handles Ctrl-C and terminates the pool; workers hold no file to clean up.
+#: How often a worker checks that its parent is still there (seconds).
+PARENT_POLL_SECONDS = 0.25
+
+
+def quiet_worker() -> None:
+    """Set up a worker process (a pool initializer): signals are the parent's business, and a
+    worker whose parent is gone exits silently.
+
+    Ctrl-C reaches the whole process group: the parent handles it and terminates the pool, so
+    workers ignore SIGINT. They take SIGTERM (sent by that clean-up) as the default: die at
+    once. A parent killed outright (SIGKILL, the OOM killer) can clean nothing up: a watcher
+    thread ends the worker when its parent changes, and whatever the pool would print about the
+    pipe to the dead parent (a BrokenPipeError traceback) is dropped.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    parent = os.getppid()
+    threading.Thread(target=_exit_when_orphaned, args=(parent,), daemon=True).start()
+    sys.stderr = cast(TextIO, _QuietWhenOrphaned(sys.stderr, parent))
+
+
+def _exit_when_orphaned(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(PARENT_POLL_SECONDS)
+    os._exit(0)  # nothing to clean up: the worker holds no file, and its results have no taker
+
+
+class _QuietWhenOrphaned:
+    """A worker's standard error, silent once the parent is gone.
+
+    The pool reports a failure to send a result to the parent with a traceback; when the
+    parent is dead that is no error worth a message. The pipe can break before the kernel
+    hands the worker to a new parent, so a broken pipe being handled counts as the parent gone.
+    """
+
+    def __init__(self, stream: TextIO, parent: int) -> None:
+        self._stream = stream
+        self._parent = parent
+
+    def _orphaned(self) -> bool:
+        handling = sys.exc_info()[1]
+        return os.getppid() != self._parent or isinstance(handling, (EOFError, ConnectionError))
+
+    def write(self, text: str) -> int:
+        """Write ``text`` unless the parent is gone."""
+        return len(text) if self._orphaned() else self._stream.write(text)
+
+    def flush(self) -> None:
+        """Flush unless the parent is gone (flushing into a closed pipe would fail too)."""
+        if not self._orphaned():
+            self._stream.flush()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
 
 
 def _call(
@@ -156,6 +215,6 @@ def run_jobs(
     window = workers * WINDOW_PER_WORKER
     # Small chunks keep the progress bar moving; large ones save inter-process round trips.
     chunk = max(1, min(16, len(items) // (workers * 8), window // (workers * 2)))
-    with multiprocessing.get_context().Pool(workers, initializer=_ignore_sigint) as pool:
+    with multiprocessing.get_context().Pool(workers, initializer=quiet_worker) as pool:
         for start in range(0, len(items), window):
             yield from pool.imap(work, items[start : start + window], chunksize=chunk)

@@ -89,36 +89,57 @@ def _installed() -> list[Format]:
 def check_file(
     item: InputFile, forced: str | None, max_bytes: int, debug: bool = False
 ) -> FileReport:
-    """Validate one input completely; never raises for bad input."""
+    """Validate one input completely; never raises for bad input.
+
+    Whatever goes wrong with one input (a reader bug included: any exception) is reported as a
+    problem of that input, so a batch always goes on to the next.
+    """
     name: str | None = None
     try:
         data = item.data if item.path is None else read_bytes(item.path, max_bytes)
         assert data is not None  # stdin inputs carry their bytes
-        export_only = None if forced else export_only_owner(item.display, _installed())
-        if export_only is not None:
-            raise TranscriptError.single(
-                "write_only",
-                f"this is {export_only.name} ({export_only.description}): it cannot be "
-                "read back, so there is nothing to check",
-            )
-        name = forced or detect_format(item.name_for_detection, data)
-        fmt = get_format(name)
-        if not fmt.reads:
-            raise TranscriptError.single(
-                "write_only", f"{fmt.name} is an export-only format: it cannot be checked"
-            )
+        name = _checked_format(item, forced, data)
+        result = _validate(data, name, item.display, max_bytes)
     except TranscriptError as error:
         return FileReport(item.display, name, problems=_relocated(error.problems, item.display))
-    try:
-        result = _validate(data, name, item.display, max_bytes)
     except Exception as error:  # a converter bug: report it for this file and check the others
         if debug:
             traceback.print_exc()
-        message = f"internal error in the {name} checker: {type(error).__name__}: {error}"
+        checker = f" in the {name} checker" if name else ""
+        message = f"internal error{checker}: {describe_exception(error)}"
         return FileReport(
             item.display, name, problems=[Problem("internal_error", message, item.display)]
         )
     return FileReport(item.display, name, len(result.transcripts), list(result.problems))
+
+
+#: At most this much of an unexpected exception's text is shown: it may quote the input.
+EXCEPTION_TEXT_LIMIT = 160
+
+
+def describe_exception(error: BaseException) -> str:
+    """``Type: text`` of an unexpected exception, its text cut short."""
+    text = " ".join(str(error).split())
+    if len(text) > EXCEPTION_TEXT_LIMIT:
+        text = text[: EXCEPTION_TEXT_LIMIT - 1] + "…"
+    return f"{type(error).__name__}: {text}" if text else type(error).__name__
+
+
+def _checked_format(item: InputFile, forced: str | None, data: bytes) -> str:
+    export_only = None if forced else export_only_owner(item.display, _installed())
+    if export_only is not None:
+        raise TranscriptError.single(
+            "write_only",
+            f"this is {export_only.name} ({export_only.description}): it cannot be "
+            "read back, so there is nothing to check",
+        )
+    name = forced or detect_format(item.name_for_detection, data)
+    fmt = get_format(name)
+    if not fmt.reads:
+        raise TranscriptError.single(
+            "write_only", f"{fmt.name} is an export-only format: it cannot be checked"
+        )
+    return name
 
 
 def _validate(data: bytes, name: str, origin: str, max_bytes: int) -> ValidationResult:
@@ -221,7 +242,14 @@ def run(args: argparse.Namespace) -> int:
         # and again while thousands of transcripts are built (about a tenth of the time on
         # JSON). Not when called from Python: frozen objects are never collected.
         gc.freeze()
-    inputs = expand(args.paths, _installed(), forced)
+    inputs = expand(
+        args.paths,
+        _installed(),
+        forced,
+        max_bytes=args.max_bytes,
+        follow_symlinks=args.follow_symlinks,
+    )
+    print_skipped(inputs.skipped)
     reports = [FileReport(p.file, None, problems=[p]) for p in inputs.missing]
     emitters: dict[str, Callable[[Problem], str]] = {"text": text_line, "github": github_line}
     emit = emitters.get(args.output_format)
@@ -295,7 +323,9 @@ def check_all(
     import multiprocessing
 
     context = multiprocessing.get_context("fork")
-    with context.Pool(workers - 1, initializer=_ignore_sigint) as pool:
+    from transcript_model.cli_jobs import quiet_worker
+
+    with context.Pool(workers - 1, initializer=quiet_worker) as pool:
         checked = pool.imap(check, forked, chunksize=chunk)
         for index, item in enumerate(items):
             if index in warm:
@@ -304,11 +334,10 @@ def check_all(
                 yield check(item) if index < own else next(checked)
 
 
-def _ignore_sigint() -> None:
-    # The parent handles Ctrl-C (it terminates the pool); workers write nothing.
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+def print_skipped(skipped: Sequence[Problem]) -> None:
+    """Say on standard error which entries of directories and patterns were left out."""
+    for problem in skipped:
+        print(text_line(problem), file=sys.stderr)
 
 
 def _emit(report: FileReport, emit: Callable[[Problem], str] | None) -> None:

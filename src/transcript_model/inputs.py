@@ -6,6 +6,7 @@ import codecs
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from transcript_model.errors import Problem, TranscriptError
 from transcript_model.model import Transcript
@@ -30,24 +31,38 @@ def read_bytes(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES)
             size = os.fstat(handle.fileno()).st_size
             if size > max_bytes:
                 raise _too_large(name, size, max_bytes)
-            # Read what the file holds, not max_bytes: a 64 MiB buffer per small file adds up.
-            chunks: list[bytes] = []
-            total = 0
-            while total <= max_bytes:
-                chunk = handle.read(min(1 << 20, max_bytes + 1 - total))
-                if not chunk:
-                    break
-                chunks.append(chunk)
-                total += len(chunk)
-            data = b"".join(chunks)
+            return read_stream(handle, name, max_bytes)
     except OSError as error:
         reason = error.strerror or str(error)
         raise TranscriptError.single(
             "unreadable", f"cannot read the file: {reason}", name
         ) from None
-    if len(data) > max_bytes:
-        raise _too_large(name, len(data), max_bytes)
-    return data
+
+
+def read_stream(stream: BinaryIO, origin: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """Read a stream (standard input, a pipe, a file) to its end, refusing more than
+    ``max_bytes``.
+
+    At most ``max_bytes`` + 1 bytes are ever read: an endless pipe (``cat /dev/zero``) is
+    refused as soon as it passes the limit, with memory bounded by the limit.
+    """
+    # Read what the stream holds, not max_bytes: a 64 MiB buffer per small file adds up.
+    chunks: list[bytes] = []
+    total = 0
+    while total <= max_bytes:
+        chunk = stream.read(min(1 << 20, max_bytes + 1 - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    if total > max_bytes:
+        raise TranscriptError.single(
+            "too_large",
+            f"the input holds more than the limit of {max_bytes:,} bytes "
+            "(raise it with max_bytes / --max-bytes)",
+            origin,
+        )
+    return b"".join(chunks)
 
 
 def check_size(data: bytes, origin: str, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
