@@ -48,11 +48,14 @@ PM_TRANSCRIPTS = MIRROR / "wragge+pm-transcripts" / "repo" / ".git"
 PM_MAX_BYTES = 30_000
 PM_COUNT = 16
 SAYIT_COUNT = 7
+IRANCONTRA = MIRROR / "rcchan+irancontra" / "repo"
+HEARING_COUNT = 8
 
 
 def _existing_cases() -> set[str]:
+    """The first draw's cases (the ones this script did not add), never drawn again."""
     manifest = json.loads((OUT / "MANIFEST.json").read_text(encoding="utf-8"))
-    return set(manifest)
+    return {case for case, entry in manifest.items() if "drawn_by" not in entry}
 
 
 def _all_blobs(repo: Path, under: str, pattern: str) -> list[tuple[str, str]]:
@@ -310,12 +313,91 @@ def draw_audrey(rng: random.Random, existing: set[str]) -> list[dict[str, Any]]:
     return cases
 
 
+# ---------------------------------------------------------------- Iran-Contra hearings
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        "January February March April May June July August September October November "
+        "December".split(),
+        1,
+    )
+}
+
+
+_HEARING_LABEL = re.compile(
+    r"^((?:Mr|Ms|Chairman|Secretary|Attorney General|Lt)\.?\s?[A-Za-z. ]{0,30}?[A-Z]{3,})\s*[:.]",
+    re.M,
+)
+
+
+def _hearing_text(source: str) -> str:
+    """The excerpt as a page shows it: paragraphs apart, the printed hard wraps kept."""
+    text = re.sub(r"(?:<br\s*/?>\s*){2,}|</p>\s*<p[^>]*>|<p[^>]*>", "\n\n", source)
+    text = re.sub(r"<br\s*/?>", "\n", text)
+    text = html.unescape(_TAG.sub("", text))
+    lines = [line.strip() for line in text.replace("\r", "").split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def draw_irancontra(rng: random.Random) -> list[dict[str, Any]]:
+    pages = sorted(p for p in git_ls(IRANCONTRA) if re.fullmatch(r"v-[a-z]+\d+\.php", p))
+    population = []
+    for path in pages:
+        page = git_show(IRANCONTRA, path).decode("utf-8", "replace")
+        title = re.search(r"<h2>(.*?)</h2>", page, re.S)
+        day = re.search(r"Day \d+: (\w+) (\d{1,2}), (\d{4})", page)
+        frame = re.search(r'<iframe src="(transcripts/[^"]+\.php)"', page)
+        if title and day and frame and day.group(1) in _MONTHS:
+            population.append((path, title, day, frame.group(1)))
+    print(f"irancontra: population {len(population)} excerpt pages", file=sys.stderr)
+    cases = []
+    for path, title, day, excerpt in sorted(
+        rng.sample(population, HEARING_COUNT), key=lambda row: row[0]
+    ):
+        source = git_show(IRANCONTRA, excerpt).decode("utf-8", "replace")
+        body = source.split('<font class="transcript">', 1)[-1]
+        body = body.split("</font>", 1)[0].replace("<!-- INSERT TRANSCRIPT HERE-->", "")
+        heading = re.sub(r"\s+", " ", html.unescape(_TAG.sub("", title.group(1)))).strip()
+        date = f"{day.group(3)}-{_MONTHS[day.group(1)]:02d}-{int(day.group(2)):02d}"
+        case = f"hearing-{date}-{Path(excerpt).stem}"
+        folder = OUT / "other" / case
+        folder.mkdir(parents=True, exist_ok=True)
+        text = _hearing_text(body)
+        (folder / "input.txt").write_text(
+            f"{heading}\n{day.group(0)}\n\n{text}\n", encoding="utf-8"
+        )
+        # The record's label form opens a line: "Mr. LIMAN:" (bold on the site) or the GPO
+        # form "Mr. SULLIVAN." (the site leaves one of those unbolded, so read the text).
+        labels = _HEARING_LABEL.findall(text)
+        cases.append(
+            {
+                "case": case,
+                "group": "other",
+                "source_url": f"https://github.com/rcchan/irancontra/blob/master/{excerpt}",
+                "obtained": f"github.com/rcchan/irancontra {excerpt} (excerpt of the 1987 "
+                f"Iran-Contra joint hearings as the site shows it in {path}): the page's title "
+                "(h2) and day line (h3), then the excerpt's text with its printed line breaks, "
+                "rendered by scripts/build_eval_real_2.py",
+                "licence": "Public domain (testimony before the congressional Iran-Contra "
+                "committees, 1987: US government work); only the page's title and day line come "
+                "from the site (no licence stated)",
+                "candidate": {
+                    "title": heading,
+                    "date": date,
+                    "labels": labels,
+                },
+            }
+        )
+    return cases
+
+
 def main() -> None:
     existing = _existing_cases()
     rng = random.Random(SEED)
     cases = draw_kremlin_en(rng, existing)
     cases += draw_pm_transcripts(rng)
     cases += draw_audrey(rng, existing)
+    cases += draw_irancontra(rng)
     (OUT / "candidates_2.json").write_text(
         json.dumps(cases, ensure_ascii=False, indent=1), encoding="utf-8"
     )

@@ -82,6 +82,10 @@ def person(case: dict[str, Any], label: str) -> str | None:
     bare = _PAREN.sub("", label).strip().rstrip(":").strip()
     if bare.casefold() in GENERIC:
         return None
+    if case["case"].startswith("hearing-"):
+        # the record prints title and surname only ("Mr. LIMAN", "Chairman INOUYE"): the
+        # label as printed names the person, as for Russian labels without a full name
+        return bare
     if case["case"].startswith("au-pm-"):
         if bare in {"PM", "PRIME MINISTER"}:
             return _prime_minister(case)
@@ -99,10 +103,17 @@ def speakers(case: dict[str, Any]) -> list[str | None]:
     merged: list[str | None] = []
     for label in case["candidate"]["labels"]:
         who = person(case, label)
-        if who is not None and merged and merged[-1] == who:
+        if who is not None and merged and _same(merged[-1], who):
             continue
         merged.append(who)
     return merged
+
+
+def _same(previous: str | None, who: str) -> bool:
+    """Two consecutive speeches by one person ("Mr. NORTH", then "NORTH")."""
+    if previous is None:
+        return False
+    return previous.rsplit(maxsplit=1)[-1].casefold() == who.rsplit(maxsplit=1)[-1].casefold()
 
 
 def _halves(cases: list[dict[str, Any]], manifest: dict[str, Any]) -> dict[str, str]:
