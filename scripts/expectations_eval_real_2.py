@@ -33,6 +33,7 @@ DRAWN_BY = "scripts/build_eval_real_2.py (seed 1602)"
 GENERIC = {
     "question",
     "remark",
+    "volunteer",
     "volunteers",
     "journalist",
     "host",
@@ -43,6 +44,8 @@ GENERIC = {
 NAMES: dict[str, str] = {
     "Hans-Friedrich von Ploetz": "Hans-Friedrich von Ploetz",
     "Ebtesam al-Ketbi": "Ebtesam al-Ketbi",
+    "Emir of Qatar Tamim bin Hamad Al Thani": "Tamim bin Hamad Al Thani",
+    "VladimirPutin": "Vladimir Putin",  # three bold runs with no space between on the page
 }
 
 # Australian PM transcripts, per case: printed label -> person (read in each transcript; the
@@ -90,9 +93,7 @@ def person(case: dict[str, Any], label: str) -> str | None:
         if bare in {"PM", "PRIME MINISTER"}:
             return _prime_minister(case)
         return AU_NAMES[case["case"]][bare]
-    if bare in NAMES:
-        return NAMES[bare]
-    return first_draw_person(bare)
+    return NAMES[bare] if bare in NAMES else first_draw_person(bare)
 
 
 def speakers(case: dict[str, Any]) -> list[str | None]:
