@@ -54,3 +54,17 @@ def test_evaluation_runs_on_two_dev_cases() -> None:
         score = evaluate_real.score_case(DATA / MANIFEST[case]["group"] / case)
         assert score.documents >= 1
         assert 0 <= score.turns_right <= score.turns
+
+
+def test_second_draw_kept_the_first_and_covers_long_and_hearing_pages() -> None:
+    second = {c: e for c, e in MANIFEST.items() if "drawn_by" in e}
+    assert len(MANIFEST) >= 110 and len(MANIFEST) - len(second) == 75
+    strata = Counter(e.get("stratum") for e in second.values())
+    assert strata["long-transcripts"] >= 3
+    for prefix in ("au-pm-", "hearing-"):
+        assert any(case.startswith(prefix) for case in second), prefix
+    for case, entry in second.items():
+        expected = json.loads((DATA / entry["group"] / case / "expected.json").read_text("utf-8"))
+        if entry.get("stratum") == "long-transcripts":
+            assert (DATA / entry["path"]).stat().st_size > 60_000, case
+            assert expected["documents"][0]["turns"] > 30, case
