@@ -477,8 +477,7 @@ class KnownNames(Sequence[str]):
             return None
         if start is None or (
             equal is not None
-            and (-len(equal), self._rank[equal])
-            < (start - len(text), self._rank[text[start:]])
+            and (-len(equal), self._rank[equal]) < (start - len(text), self._rank[text[start:]])
         ):
             return LabelParts(None, text)
         return LabelParts(text[: start - 1].rstrip(" ,"), text[start:])
