@@ -379,8 +379,10 @@ class KnownNames(Sequence[str]):
         self._names: list[str] = []
         self._rank: dict[str, int] = {}  # each name: where it was first learnt
         self._by_fold: dict[str, str] = {}  # name.casefold(): the longest such name, first learnt
+        # For names_match, kept up when first needed (most pages need none):
         self._by_clean_fold: dict[str, str] = {}  # clean(name).casefold(): the first such name
         self._by_key: dict[tuple[str, str], str] = {}  # (surname, initial): the first such name
+        self._matched = 0  # how many of the names these two hold
         self._ends: _WordNode | None = None  # built when first needed: labels are short
         self.extend(names)
 
@@ -415,10 +417,6 @@ class KnownNames(Sequence[str]):
         best = self._by_fold.get(folded)
         if best is None or len(name) > len(best):
             self._by_fold[folded] = name
-        self._by_clean_fold.setdefault(_clean(name).casefold(), name)
-        key = _surname_and_initial(name)
-        if key is not None:
-            self._by_key.setdefault(key, name)
         if self._ends is not None:
             self._add_ending(self._ends, name)
 
@@ -438,8 +436,19 @@ class KnownNames(Sequence[str]):
                 self._add_ending(self._ends, name)
         return self._ends
 
+    def _index_for_matching(self) -> None:
+        names = self._names
+        while self._matched < len(names):
+            name = names[self._matched]
+            self._matched += 1
+            self._by_clean_fold.setdefault(_clean(name).casefold(), name)
+            key = _surname_and_initial(name)
+            if key is not None:
+                self._by_key.setdefault(key, name)
+
     def first_match(self, short: str) -> str | None:
         """The first name ``full`` learnt with ``names_match(short, full)``, or None."""
+        self._index_for_matching()
         if "." not in short:
             # Equal names are equal once cleaned and case-folded too.
             return self._by_clean_fold.get(_clean(short).casefold())
@@ -915,6 +924,9 @@ class _PeopleIndex:
         self._folded: dict[str, tuple[int, dict[str, Any]]] = {}
         self._keyed: dict[tuple[str, str], tuple[int, dict[str, Any]]] = {}
         self._keyed_initials: dict[tuple[str, str], tuple[int, dict[str, Any]]] = {}
+        # _keyed is only needed for names of initials: kept up when one is looked up.
+        self._named: list[tuple[int, dict[str, Any]]] = []
+        self._keyed_count = 0
 
     def add(self, person: dict[str, Any]) -> None:
         rank, self.size = self.size, self.size + 1
@@ -931,11 +943,21 @@ class _PeopleIndex:
             return
         self._exact.setdefault(name, entry)
         self._folded.setdefault(_clean(name).casefold(), entry)
-        key = _surname_and_initial(name)
-        if key is not None:
-            self._keyed.setdefault(key, entry)
-            if "." in name and _INITIALS.fullmatch(_clean(name)):
+        self._named.append(entry)
+        if "." in name:
+            key = _initials_key(name)
+            if key is not None:
                 self._keyed_initials.setdefault(key, entry)
+
+    def _index_keys(self) -> dict[tuple[str, str], tuple[int, dict[str, Any]]]:
+        """:attr:`_keyed`, with the participants added since it was last used."""
+        while self._keyed_count < len(self._named):
+            entry = self._named[self._keyed_count]
+            self._keyed_count += 1
+            key = _surname_and_initial(entry[1]["name"])
+            if key is not None:
+                self._keyed.setdefault(key, entry)
+        return self._keyed
 
     def by_name(self, name: str) -> dict[str, Any] | None:
         """The first participant whose name ``known`` gives ``names_match(name, known)`` or
@@ -945,10 +967,12 @@ class _PeopleIndex:
             # A name without a dot is compared cleaned and case-folded (both ways: folding
             # never makes or removes a dot).
             found.append(self._folded.get(_clean(name).casefold()))
-        key = _surname_and_initial(name)
+        initials = "." in name and _INITIALS.fullmatch(_clean(name)) is not None
+        # Without initials on either side, the name's surname and initial are not needed.
+        key = _surname_and_initial(name) if initials or self._keyed_initials else None
         if key is not None:
-            if "." in name and _INITIALS.fullmatch(_clean(name)):
-                found.append(self._keyed.get(key))
+            if initials:
+                found.append(self._index_keys().get(key))
             found.append(self._keyed_initials.get(key))
         entries = [entry for entry in found if entry is not None]
         return min(entries, key=lambda entry: entry[0])[1] if entries else None

@@ -70,7 +70,7 @@ def _split_again(
     label: str, known: kremlin.KnownNames, first_split: dict[str, tuple[kremlin.LabelParts, int]]
 ) -> kremlin.LabelParts:
     done = first_split.get(label)
-    if done is not None and not known.learnt_since(label, done[1]):
+    if done is not None and (done[1] == len(known) or not known.learnt_since(label, done[1])):
         return done[0]
     return kremlin.split_label(label, known)
 
