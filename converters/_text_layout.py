@@ -144,6 +144,11 @@ def strip_aside(label: str) -> str:
     return _ASIDE.sub("", label)
 
 
+_INITIAL_PAIR = re.compile(r"[A-ZА-ЯЁ]\.\s?[A-ZА-ЯЁ]")
+_CYRILLIC_LOWER = re.compile("[а-яё]")
+_INITIAL_DOT = re.compile(r"(?<![\w])[A-ZА-ЯЁ]\.\s?(?=[A-ZА-ЯЁ])")
+
+
 @functools.lru_cache(maxsize=4096)
 def is_label(text: str) -> bool:
     """True when ``text`` (what precedes ": ") reads as a speaker label.
@@ -168,9 +173,9 @@ def is_label(text: str) -> bool:
     if not (_capitalised(words[-1]) or kremlin.is_name_word(words[-1])):
         return False
     opens_with_role = words[0].casefold() in kremlin._ROLE_WORDS
-    initials_name = re.search(r"[A-ZА-ЯЁ]\.\s?[A-ZА-ЯЁ]", words[-1]) is not None
+    initials_name = _INITIAL_PAIR.search(words[-1]) is not None
     russian_role = (
-        re.search("[а-яё]", words[0].casefold()) is not None
+        _CYRILLIC_LOWER.search(words[0].casefold()) is not None
         and len(words) <= 8
         and _capitalised(words[-2] if len(words) > 2 else "")
     )
@@ -196,7 +201,7 @@ def is_label(text: str) -> bool:
 
 def _initials_only_dots(label: str) -> bool:
     # "В.Путин", "A. Ivanov": dots that only follow an initial; nothing else forbidden.
-    stripped = re.sub(r"(?<![\w])[A-ZА-ЯЁ]\.\s?(?=[A-ZА-ЯЁ])", "", label)
+    stripped = _INITIAL_DOT.sub("", label)
     return _LABEL_FORBIDDEN.search(stripped) is None
 
 

@@ -8,6 +8,7 @@ and the role comes from the attendee list or the first label that prints one.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from . import _kremlin as kremlin
@@ -16,19 +17,23 @@ if TYPE_CHECKING:
     from .text_format import _Document
 
 
-def attendee_items(lines: list[str], known_names: list[str]) -> list[kremlin.LabelParts]:
+def attendee_items(lines: list[str], known_names: Sequence[str]) -> list[kremlin.LabelParts]:
     """The (role, name) items of an attendee sentence split over ``lines`` (the text after
     the intro, then the lines starting ", " / ", and " / ".")."""
+    known = kremlin.KnownNames(known_names)
     if len(lines) == 1:
-        return kremlin.parse_attendees(lines[0], known_names)
+        return kremlin.parse_attendees(lines[0], known)
     items = []
     for line in lines:
-        text = re.sub(r"^[,.;\s]*(?:(?:and|и)\s+)?", "", line).rstrip(" .,;")
+        text = _ITEM_START.sub("", line, count=1).rstrip(" .,;")
         if text:
-            parts = kremlin.split_label(text, known_names)
+            parts = kremlin.split_label(text, known)
             if parts.name:
                 items.append(parts)
     return items
+
+
+_ITEM_START = re.compile(r"^[,.;\s]*(?:(?:and|и)\s+)?")
 
 
 class _People(kremlin.ParticipantList):
@@ -62,10 +67,10 @@ class _People(kremlin.ParticipantList):
 
 
 def _split_again(
-    label: str, known: list[str], first_split: dict[str, tuple[kremlin.LabelParts, int]]
+    label: str, known: kremlin.KnownNames, first_split: dict[str, tuple[kremlin.LabelParts, int]]
 ) -> kremlin.LabelParts:
     done = first_split.get(label)
-    if done is not None and done[1] == len(known):
+    if done is not None and (done[1] == len(known) or not known.learnt_since(label, done[1])):
         return done[0]
     return kremlin.split_label(label, known)
 
@@ -84,14 +89,16 @@ def resolve(
         for parts in attendee_items(doc.attendees_text, tag_names):
             if parts.name and people.by_name(parts.name) is None:
                 people.add(parts.name, parts.role, attending=True)
-    known = tag_names + [p["name"] for p in people.people if p.get("name")]
+    # Indexed: every label is split against all of them.
+    known = kremlin.KnownNames(tag_names)
+    known.extend(p["name"] for p in people.people if p.get("name") and isinstance(p["name"], str))
     labels = dict.fromkeys(
         turn.label
         for turn in doc.turns
         if isinstance(turn, _RawSpeech) and turn.label and turn.explicit is None
     )
-    # Each split, with how many names were known for it: while no name is added, splitting
-    # the label again would give the same parts.
+    # Each split, with how many names were known for it: unless a name learnt since is one
+    # the label would be split at, splitting it again would give the same parts.
     first_split: dict[str, tuple[kremlin.LabelParts, int]] = {}
     for printed in labels:
         parts = kremlin.split_label(printed, known)
