@@ -13,7 +13,13 @@ from typing import Any
 from lxml import etree
 from pydantic import ValidationError
 
-from transcript_model.errors import Problem, TranscriptError, problems_from_validation_error
+from transcript_model.errors import (
+    CappedProblems,
+    Problem,
+    TranscriptError,
+    cap_repeated,
+    problems_from_validation_error,
+)
 from transcript_model.inputs import ReadResult
 from transcript_model.model import Transcript
 from transcript_model.types import ID_PATTERN, LANGUAGE_PATTERN, URL_PATTERN, UTC_OFFSET_PATTERN
@@ -139,7 +145,8 @@ class _Reader:
                 origin,
                 line_of(self.root),
             )
-        self.warnings: list[Problem] = []
+        #: At most a hundred of one code: a file of a million empty speeches is a million warnings.
+        self.warnings = CappedProblems()
         self.doc = self._document()
         self.meta = self.doc.find(self.q("meta"))
         self.own = self._find_own()
@@ -734,7 +741,7 @@ class _Reader:
             return Transcript.model_validate(data)
         except ValidationError as error:
             problems = problems_from_validation_error(error, self.origin)
-            raise TranscriptError(problems) from None
+            raise TranscriptError(cap_repeated(problems)) from None
 
 
 def _url(value: str | None) -> str | None:
@@ -773,4 +780,4 @@ def read_tree(
     """Like :func:`read_document`, for a document parsed already."""
     reader = _Reader(tree, origin, default_date)
     transcript = reader.transcript()
-    return ReadResult([transcript], reader.warnings)
+    return ReadResult([transcript], reader.warnings.result())

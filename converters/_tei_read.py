@@ -21,7 +21,13 @@ from lxml import etree
 from pydantic import ValidationError
 
 from transcript_model import types
-from transcript_model.errors import Problem, TranscriptError, problems_from_validation_error
+from transcript_model.errors import (
+    CappedProblems,
+    Problem,
+    TranscriptError,
+    cap_repeated,
+    problems_from_validation_error,
+)
 from transcript_model.inputs import ReadResult, read_bytes
 from transcript_model.model import (
     Transcript,
@@ -201,7 +207,8 @@ class _Context:
     persons: dict[str, etree._Element] = field(default_factory=dict)
     local_persons: list[str] = field(default_factory=list)
     categories: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
-    warnings: list[Problem] = field(default_factory=list)
+    #: At most a hundred of one code: a file of a million empty notes is a million warnings.
+    warnings: CappedProblems = field(default_factory=CappedProblems)
     ids: _Ids = field(default_factory=_Ids)
     participants: dict[str, dict[str, Any]] = field(default_factory=dict)
     turns: list[dict[str, Any]] = field(default_factory=list)
@@ -993,5 +1000,6 @@ def _build(
             }
         )
     except ValidationError as error:
-        raise TranscriptError(problems_from_validation_error(error, context.origin)) from None
-    return ReadResult([transcript], context.warnings)
+        problems = problems_from_validation_error(error, context.origin)
+        raise TranscriptError(cap_repeated(problems)) from None
+    return ReadResult([transcript], context.warnings.result())

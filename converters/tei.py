@@ -19,11 +19,11 @@ from typing import Any, cast
 
 from lxml import etree
 
-from transcript_model.errors import Problem, TranscriptError
+from transcript_model.errors import CappedProblems, Problem, TranscriptError, cap_repeated
 from transcript_model.formats import ValidationResult
 from transcript_model.inputs import DEFAULT_MAX_BYTES, ReadResult
 from transcript_model.model import Transcript
-from transcript_model.xmlsafe import parse_xml
+from transcript_model.xmlsafe import parse_xml, partial_check_warning, validation_copy
 
 from ._tei_common import TEI_NS, T
 from ._tei_corpus import CORPUS_PARTS, corpus_part_problems, corpus_root_problems, including_root
@@ -203,9 +203,14 @@ def validate(
     # reader reuse them where lxml would build new ones in each walk (-1.5% a file). Not for
     # the rare large input, whose proxies would hold a lot of memory.
     elements = list(tree.getroot().iter(etree.Element)) if len(data) <= _HOLD_PROXIES else None
+    cut = validation_copy(tree.getroot())
+    checked = tree if cut is None else cut.tree
     quick = _structure()
-    profiled = quick is not None and conforms(tree, quick, elements)
-    problems = [] if profiled else _profile_problems(tree, origin)
+    profiled = quick is not None and conforms(checked, quick, elements if cut is None else None)
+    problems = [] if profiled else _profile_problems(checked, origin)
+    if cut is not None:
+        problems.append(partial_check_warning(cut, "tei_profile_partial", PROFILE_NAME, origin))
+        profiled = False  # what the reader may take for granted holds only for the copy
     # In a document the profile accepts, pointers stand only where it allows them.
     holders = None if problems else _pointer_holders()
     problems.extend(_pointer_problems(tree, corpus, origin, holders))
@@ -230,7 +235,7 @@ def _profile_problems(tree: etree._ElementTree, origin: str) -> list[Problem]:
     schema = profile()
     if schema.validate(tree):
         return []
-    return [
+    return cap_repeated(
         Problem(
             "tei_profile",
             f"not valid against the project TEI profile ({PROFILE_NAME}): {entry.message}",
@@ -239,7 +244,7 @@ def _profile_problems(tree: etree._ElementTree, origin: str) -> list[Problem]:
             entry.column or None,
         )
         for entry in schema.error_log
-    ]
+    )
 
 
 _POINTERS = frozenset({"who", "ana"})
@@ -307,8 +312,9 @@ def _resolves(token: str, targets: set[str]) -> bool:
 def _unresolved(
     root: etree._Element, targets: set[str], with_corpus: bool, origin: str
 ) -> list[Problem]:
-    """Every pointer that names nothing, in document order, located at its element."""
-    problems = []
+    """Every pointer that names nothing, in document order, located at its element (at most a
+    hundred listed)."""
+    problems = CappedProblems()
     for element in root.iter():
         if not isinstance(element.tag, str):
             continue
@@ -328,4 +334,4 @@ def _unresolved(
                         line_of(element),
                     )
                 )
-    return problems
+    return problems.result()
