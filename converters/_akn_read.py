@@ -153,6 +153,10 @@ class _Reader:
         self.refs = self._references()
         self.turns: list[dict[str, Any]] = []
         self.people: dict[str, dict[str, Any]] = {}  # reference eId → participant dict
+        # The same participants by model id, and the next suffix to try for a base id: a
+        # document of many speakers made every lookup and every new id scan them all.
+        self.people_by_id: dict[str, dict[str, Any]] = {}
+        self.next_suffix: dict[str, int] = {}
         self.pending_num: str | None = None
         self.participant_list: list[dict[str, Any]] = []
         #: True at the start of a section: paragraphs do not continue a passage across it.
@@ -259,19 +263,25 @@ class _Reader:
             if kind != "TLCPerson" and key not in speakers:
                 continue
             person = self._participant(key, entry)
-            self.people[key] = person
+            self._add_person(key, person)
             result.append(person)
         self.participant_list = result
         return result
 
+    def _add_person(self, key: str, person: dict[str, Any]) -> None:
+        self.people[key] = person
+        self.people_by_id.setdefault(person["id"], person)
+
     def _unique_id(self, key: str) -> str:
         """A model id for a reference key, distinct from the participants' so far."""
         pid = base = as_identifier(key)
-        used = {p["id"] for p in self.people.values()}
-        suffix = 1
+        used = self.people_by_id
+        # Every suffix below the last one given to this base was taken then and still is.
+        suffix = self.next_suffix.get(base, 1)
         while pid in used:
             suffix += 1
             pid = f"{base}-{suffix}"
+        self.next_suffix[base] = suffix
         return pid
 
     def _speaker_without_reference(self, key: str, label: str | None, element: Any) -> str:
@@ -282,7 +292,7 @@ class _Reader:
             "role": None,
             "attending": False,
         }
-        self.people[key] = person
+        self._add_person(key, person)
         self.participant_list.append(person)
         self.warn(
             "akn_unresolved",
@@ -604,7 +614,7 @@ class _Reader:
                 person["role"] = role  # the role of the speaker's first labelled speech
 
     def _person_of(self, speaker: str | None) -> dict[str, Any] | None:
-        return next((p for p in self.people.values() if p["id"] == speaker), None)
+        return self.people_by_id.get(speaker) if speaker is not None else None
 
     def _speaker(self, element: Any, label: str | None) -> str | None:
         """The participant id a speech's ``by`` (or a ``person`` in its label) names."""

@@ -170,6 +170,9 @@ class _Ids:
 
     mapped: dict[str, str] = field(default_factory=dict)
     used: set[str] = field(default_factory=set)
+    #: The last number given to each base id: thousands of ids mapping to one base made each
+    #: new one count past all the numbers before it.
+    numbers: dict[str, int] = field(default_factory=dict)
 
     def get(self, raw: str) -> tuple[str, bool]:
         """The model id for ``raw`` and whether it differs from ``raw``."""
@@ -189,10 +192,12 @@ class _Ids:
             candidate = "_" + candidate
             if not _ID.match(candidate):
                 candidate = "_"
-        base, number = candidate, 1
+        base = candidate
+        number = self.numbers.get(base, 1)
         while candidate in self.used:
             number += 1
             candidate = f"{base}-{number}"
+        self.numbers[base] = number
         self.used.add(candidate)
         self.mapped[raw] = candidate
         return candidate, candidate != raw
@@ -955,9 +960,18 @@ def _inline(speech: _Speech, element: etree._Element) -> None:
 
 def _links(context: _Context) -> list[dict[str, Any]]:
     """See-also links: notes at their recorded positions, bibl links filling the rest."""
-    links = list(context.links)
+    # The same order as inserting each placed link at its position in turn, built in one pass:
+    # inserting into a growing list was quadratic in the number of notes.
+    links: list[dict[str, Any]] = []
+    unplaced = iter(context.links)
     for position in sorted(context.placed_links):
-        links.insert(min(position - 1, len(links)), context.placed_links[position])
+        while len(links) < position - 1:
+            following = next(unplaced, None)
+            if following is None:
+                break
+            links.append(following)
+        links.append(context.placed_links[position])
+    links.extend(unplaced)
     return links
 
 
