@@ -28,11 +28,10 @@ from transcript_model.errors import (
     cap_repeated,
     problems_from_validation_error,
 )
-from transcript_model.inputs import ReadResult, read_bytes
+from transcript_model.inputs import ReadResult
 from transcript_model.model import (
     Transcript,
 )
-from transcript_model.xmlsafe import parse_xml
 
 from ._tei_common import (
     CAPTION_N,
@@ -49,7 +48,6 @@ from ._tei_common import (
     PREFIX,
     TAXONOMY_FIELD,
     TEI_SUBTYPE,
-    XI_NS,
     XML_ID,
     XML_LANG,
     T,
@@ -273,65 +271,6 @@ def find(parent: etree._Element, *tags: str) -> etree._Element | None:
         if found is not None:
             return found
     return None
-
-
-def load_corpus_root(
-    corpus_root: bytes | os.PathLike[str], max_bytes: int
-) -> tuple[etree._Element, list[Problem]]:
-    """Parse a corpus root and splice in the header files it XIncludes (when it is a path).
-
-    Only ``xi:include`` elements inside the corpus header are followed (person, organisation
-    and taxonomy lists), only to local files next to the root, and each through the same safe
-    parser; the component files it includes are not read.
-    """
-    if isinstance(corpus_root, bytes):
-        name, data, base = "<corpus root>", corpus_root, None
-    else:
-        path = Path(corpus_root)
-        name, data, base = str(path), read_bytes(path, max_bytes), path.parent
-    root = parse_xml(data, name, max_bytes).getroot()
-    return root, splice_header_includes(root, base, name, max_bytes)
-
-
-def splice_header_includes(
-    root: etree._Element, base: Path | None, name: str, max_bytes: int
-) -> list[Problem]:
-    """Replace the ``xi:include`` elements of a corpus root's header by the files they name
-    (in ``base``, the root's folder; none when it is unknown); warnings for those not followed.
-    """
-    warnings: list[Problem] = []
-    header = find(root, T + "teiHeader")
-    for include in list(header.iter("{" + XI_NS + "}include") if header is not None else []):
-        href = include.get("href") or ""
-        target = _include_target(base, href)
-        if target is None:
-            warnings.append(
-                Problem(
-                    "tei_xinclude",
-                    f"corpus root: xi:include of {href!r} not followed (only files next to a "
-                    "corpus root given as a path are read)",
-                    name,
-                    line_of(include),
-                    severity="warning",
-                )
-            )
-            continue
-        included = parse_xml(read_bytes(target, max_bytes), str(target), max_bytes).getroot()
-        parent = include.getparent()
-        if parent is not None:
-            parent.replace(include, included)
-    return warnings
-
-
-def _include_target(base: Path | None, href: str) -> Path | None:
-    if base is None or not href or "://" in href or href.startswith(("/", "\\")):
-        return None
-    target = (base / href).resolve()
-    try:
-        target.relative_to(base.resolve())
-    except ValueError:
-        return None
-    return target if target.is_file() else None
 
 
 def read_tree(

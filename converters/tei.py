@@ -27,8 +27,9 @@ from transcript_model.xmlsafe import parse_xml, partial_check_warning, validatio
 
 from ._tei_common import TEI_NS, T
 from ._tei_corpus import CORPUS_PARTS, corpus_part_problems, corpus_root_problems, including_root
+from ._tei_include import load_corpus_root
 from ._tei_profile import QuickProfile, attribute_holders, conforms, structure_profile
-from ._tei_read import CorpusRoot, line_of, load_corpus_root, read_tree
+from ._tei_read import CorpusRoot, line_of, read_tree
 
 __all__ = ["profile", "read", "validate", "write", "write_package"]
 
