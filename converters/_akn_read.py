@@ -20,7 +20,7 @@ from transcript_model.errors import (
     cap_repeated,
     problems_from_validation_error,
 )
-from transcript_model.inputs import ReadResult
+from transcript_model.inputs import DEFAULT_MAX_BYTES, ReadResult
 from transcript_model.model import Transcript
 from transcript_model.types import ID_PATTERN, LANGUAGE_PATTERN, URL_PATTERN, UTC_OFFSET_PATTERN
 from transcript_model.xmlsafe import parse_xml
@@ -763,14 +763,17 @@ def _is_akn(namespace: str) -> bool:
 
 
 def read_document(
-    data: bytes, origin: str = "<input>", date: str | dt.date | None = None
+    data: bytes,
+    origin: str = "<input>",
+    date: str | dt.date | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> ReadResult:
     """Read one AKN debate into a transcript, with warnings for what could not be kept.
 
     ``date`` is the event date to use when the document gives none.
     """
     default = _date_option(date, origin)
-    return read_tree(parse_xml(data, origin), origin, default)
+    return read_tree(parse_xml(data, origin, max_bytes), origin, default)
 
 
 def _date_option(value: str | dt.date | None, origin: str) -> dt.date | None:

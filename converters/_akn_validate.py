@@ -13,6 +13,7 @@ from lxml import etree
 
 from transcript_model.errors import CappedProblems, Problem, TranscriptError, cap_repeated
 from transcript_model.formats import ValidationResult
+from transcript_model.inputs import DEFAULT_MAX_BYTES
 from transcript_model.xmlsafe import parse_xml, partial_check_warning, validation_copy
 
 from ._akn_common import AKN30, line_of, reference_key
@@ -137,10 +138,12 @@ def _where(element: Any, attribute: str, value: str) -> str:
     return f"{etree.QName(element).localname}/@{attribute}={value!r}"
 
 
-def validate_document(data: bytes, origin: str = "<input>") -> ValidationResult:
+def validate_document(
+    data: bytes, origin: str = "<input>", max_bytes: int = DEFAULT_MAX_BYTES
+) -> ValidationResult:
     """Every problem of an AKN file; the transcript too when the model can be read."""
     try:
-        tree = parse_xml(data, origin)
+        tree = parse_xml(data, origin, max_bytes)
     except TranscriptError as error:
         return ValidationResult([], error.problems)
     namespace = etree.QName(tree.getroot()).namespace or ""

@@ -184,20 +184,25 @@ def _structure() -> QuickProfile | None:
 
 
 def validate(
-    data: bytes, origin: str = "<input>", corpus_root: CorpusRoot | None = None
+    data: bytes,
+    origin: str = "<input>",
+    corpus_root: CorpusRoot | None = None,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> ValidationResult:
     """Check a TEI file completely and report every problem found.
 
     Well-formedness, the project TEI profile, the pointers no schema checks (every ``@who``
     and ``@ana`` must name an element of the file or of ``corpus_root``), and the model.
+    ``max_bytes`` bounds each file read, its elements, and what a corpus root expands to.
     """
     try:
-        tree = parse_xml(data, origin)
+        tree = parse_xml(data, origin, max_bytes)
         if _is_corpus_file(tree):
-            return ValidationResult([], _corpus_file_problems(tree, origin))
+            return ValidationResult([], _corpus_file_problems(tree, origin, max_bytes))
         if corpus_root is None:
-            corpus_root = _enclosing_corpus(tree, origin, DEFAULT_MAX_BYTES)
-        corpus, corpus_warnings = _corpus(corpus_root, DEFAULT_MAX_BYTES)
+            corpus_root = _enclosing_corpus(tree, origin, max_bytes)
+        corpus, corpus_warnings = _corpus(corpus_root, max_bytes)
     except TranscriptError as error:
         return ValidationResult([], error.problems)
     # Every element's proxy, held until this function returns, so that the checks and the
@@ -222,13 +227,15 @@ def validate(
     return ValidationResult(result.transcripts, problems + result.warnings)
 
 
-def _corpus_file_problems(tree: etree._ElementTree, origin: str) -> list[Problem]:
+def _corpus_file_problems(
+    tree: etree._ElementTree, origin: str, max_bytes: int
+) -> list[Problem]:
     """A corpus root is checked for the files it XIncludes, a person list or taxonomy as part
     of the root that includes it: neither holds a transcript the profile describes."""
     path = _existing_file(origin)
     if tree.getroot().tag == _TEI_CORPUS:
-        return corpus_root_problems(tree, path, origin, DEFAULT_MAX_BYTES)
-    return corpus_part_problems(tree, path, origin, DEFAULT_MAX_BYTES)
+        return corpus_root_problems(tree, path, origin, max_bytes)
+    return corpus_part_problems(tree, path, origin, max_bytes)
 
 
 def _profile_problems(tree: etree._ElementTree, origin: str) -> list[Problem]:
