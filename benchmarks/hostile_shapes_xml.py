@@ -77,9 +77,7 @@ def many_attributes_tei(size_bytes: int) -> bytes:
     """One utterance with as many distinct (foreign-namespace) attributes as fit."""
     count = _count(size_bytes, 14)
     attributes = " ".join(f'x:a{n}="1"' for n in range(count))
-    return tei_document(
-        f'<u xmlns:x="urn:x" who="#p1" {attributes}><seg>Hi.</seg></u>'
-    )
+    return tei_document(f'<u xmlns:x="urn:x" who="#p1" {attributes}><seg>Hi.</seg></u>')
 
 
 def many_who_pointers_tei(size_bytes: int) -> bytes:
@@ -111,7 +109,7 @@ def colliding_person_ids_tei(size_bytes: int) -> bytes:
 
 
 def see_also_notes_tei(size_bytes: int) -> bytes:
-    """"See also" notes with their positions: each was inserted into a growing list."""
+    """Notes of "see also" links with their positions: each was inserted into a growing list."""
     unit = '<note type="seeAlso" n="{n}">x</note>'
     count = _count(size_bytes, len(unit) + 4)
     return tei_document("".join(unit.format(n=n + 1) for n in range(count)))
@@ -178,9 +176,7 @@ def padded_prolog_doctype(
     """A DOCTYPE naming ``system_id`` after ``padding_bytes`` of comments (``pieces`` of
     them, with processing instructions and whitespace between)."""
     each = max(1, padding_bytes // max(1, pieces))
-    filler = "".join(
-        f"<!--{'x' * max(0, each - 20)}-->\n<?pi {n}?>\n" for n in range(pieces)
-    )
+    filler = "".join(f"<!--{'x' * max(0, each - 20)}-->\n<?pi {n}?>\n" for n in range(pieces))
     namespace = _namespace(root)
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
