@@ -13,8 +13,14 @@ from typing import Any
 from lxml import etree
 from pydantic import ValidationError
 
-from transcript_model.errors import Problem, TranscriptError, problems_from_validation_error
-from transcript_model.inputs import ReadResult
+from transcript_model.errors import (
+    CappedProblems,
+    Problem,
+    TranscriptError,
+    cap_repeated,
+    problems_from_validation_error,
+)
+from transcript_model.inputs import DEFAULT_MAX_BYTES, ReadResult
 from transcript_model.model import Transcript
 from transcript_model.types import ID_PATTERN, LANGUAGE_PATTERN, URL_PATTERN, UTC_OFFSET_PATTERN
 from transcript_model.xmlsafe import parse_xml
@@ -139,13 +145,18 @@ class _Reader:
                 origin,
                 line_of(self.root),
             )
-        self.warnings: list[Problem] = []
+        #: At most a hundred of one code: a file of a million empty speeches is a million warnings.
+        self.warnings = CappedProblems()
         self.doc = self._document()
         self.meta = self.doc.find(self.q("meta"))
         self.own = self._find_own()
         self.refs = self._references()
         self.turns: list[dict[str, Any]] = []
         self.people: dict[str, dict[str, Any]] = {}  # reference eId → participant dict
+        # The same participants by model id, and the next suffix to try for a base id: a
+        # document of many speakers made every lookup and every new id scan them all.
+        self.people_by_id: dict[str, dict[str, Any]] = {}
+        self.next_suffix: dict[str, int] = {}
         self.pending_num: str | None = None
         self.participant_list: list[dict[str, Any]] = []
         #: True at the start of a section: paragraphs do not continue a passage across it.
@@ -252,19 +263,25 @@ class _Reader:
             if kind != "TLCPerson" and key not in speakers:
                 continue
             person = self._participant(key, entry)
-            self.people[key] = person
+            self._add_person(key, person)
             result.append(person)
         self.participant_list = result
         return result
 
+    def _add_person(self, key: str, person: dict[str, Any]) -> None:
+        self.people[key] = person
+        self.people_by_id.setdefault(person["id"], person)
+
     def _unique_id(self, key: str) -> str:
         """A model id for a reference key, distinct from the participants' so far."""
         pid = base = as_identifier(key)
-        used = {p["id"] for p in self.people.values()}
-        suffix = 1
+        used = self.people_by_id
+        # Every suffix below the last one given to this base was taken then and still is.
+        suffix = self.next_suffix.get(base, 1)
         while pid in used:
             suffix += 1
             pid = f"{base}-{suffix}"
+        self.next_suffix[base] = suffix
         return pid
 
     def _speaker_without_reference(self, key: str, label: str | None, element: Any) -> str:
@@ -275,7 +292,7 @@ class _Reader:
             "role": None,
             "attending": False,
         }
-        self.people[key] = person
+        self._add_person(key, person)
         self.participant_list.append(person)
         self.warn(
             "akn_unresolved",
@@ -597,7 +614,7 @@ class _Reader:
                 person["role"] = role  # the role of the speaker's first labelled speech
 
     def _person_of(self, speaker: str | None) -> dict[str, Any] | None:
-        return next((p for p in self.people.values() if p["id"] == speaker), None)
+        return self.people_by_id.get(speaker) if speaker is not None else None
 
     def _speaker(self, element: Any, label: str | None) -> str | None:
         """The participant id a speech's ``by`` (or a ``person`` in its label) names."""
@@ -734,7 +751,7 @@ class _Reader:
             return Transcript.model_validate(data)
         except ValidationError as error:
             problems = problems_from_validation_error(error, self.origin)
-            raise TranscriptError(problems) from None
+            raise TranscriptError(cap_repeated(problems)) from None
 
 
 def _url(value: str | None) -> str | None:
@@ -746,14 +763,17 @@ def _is_akn(namespace: str) -> bool:
 
 
 def read_document(
-    data: bytes, origin: str = "<input>", date: str | dt.date | None = None
+    data: bytes,
+    origin: str = "<input>",
+    date: str | dt.date | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> ReadResult:
     """Read one AKN debate into a transcript, with warnings for what could not be kept.
 
     ``date`` is the event date to use when the document gives none.
     """
     default = _date_option(date, origin)
-    return read_tree(parse_xml(data, origin), origin, default)
+    return read_tree(parse_xml(data, origin, max_bytes), origin, default)
 
 
 def _date_option(value: str | dt.date | None, origin: str) -> dt.date | None:
@@ -773,4 +793,4 @@ def read_tree(
     """Like :func:`read_document`, for a document parsed already."""
     reader = _Reader(tree, origin, default_date)
     transcript = reader.transcript()
-    return ReadResult([transcript], reader.warnings)
+    return ReadResult([transcript], reader.warnings.result())

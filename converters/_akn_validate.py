@@ -11,9 +11,10 @@ from typing import Any
 
 from lxml import etree
 
-from transcript_model.errors import Problem, TranscriptError
+from transcript_model.errors import CappedProblems, Problem, TranscriptError, cap_repeated
 from transcript_model.formats import ValidationResult
-from transcript_model.xmlsafe import parse_xml
+from transcript_model.inputs import DEFAULT_MAX_BYTES
+from transcript_model.xmlsafe import parse_xml, partial_check_warning, validation_copy
 
 from ._akn_common import AKN30, line_of, reference_key
 from ._akn_read import read_tree
@@ -46,10 +47,10 @@ def schema_problems(tree: etree._ElementTree, origin: str) -> list[Problem]:
     checker = schema()
     if checker.validate(tree):
         return []
-    return [
+    return cap_repeated(
         Problem("akn_schema", error.message, origin, error.line or None, error.column or None)
         for error in checker.error_log  # type: ignore[attr-defined]  # lxml-stubs lack __iter__
-    ]
+    )
 
 
 def pointer_problems(
@@ -64,7 +65,7 @@ def pointer_problems(
     root = tree.getroot()
     entries = _reference_kinds(root)
     anchors: set[str] | None = None  # collected only when a refersTo names no entry
-    problems = []
+    problems = CappedProblems()
     # iter(etree.Element) skips comments and processing instructions in C, and a set test
     # of the attribute names passes over the many elements that point nowhere (keys() is
     # cheaper than iterating .attrib, and much cheaper than four get() calls).
@@ -91,7 +92,7 @@ def pointer_problems(
             problem = _pointer_problem(element, attribute, value, entries, kinds)
             if problem:
                 problems.append(Problem("akn_unresolved", problem, origin, line_of(element)))
-    return problems
+    return problems.result()
 
 
 def _reference_kinds(root: etree._Element) -> dict[str, str]:
@@ -137,16 +138,21 @@ def _where(element: Any, attribute: str, value: str) -> str:
     return f"{etree.QName(element).localname}/@{attribute}={value!r}"
 
 
-def validate_document(data: bytes, origin: str = "<input>") -> ValidationResult:
+def validate_document(
+    data: bytes, origin: str = "<input>", max_bytes: int = DEFAULT_MAX_BYTES
+) -> ValidationResult:
     """Every problem of an AKN file; the transcript too when the model can be read."""
     try:
-        tree = parse_xml(data, origin)
+        tree = parse_xml(data, origin, max_bytes)
     except TranscriptError as error:
         return ValidationResult([], error.problems)
     namespace = etree.QName(tree.getroot()).namespace or ""
     problems: list[Problem] = []
     if namespace == AKN30:
-        problems += schema_problems(tree, origin)
+        cut = validation_copy(tree.getroot())
+        problems += schema_problems(tree if cut is None else cut.tree, origin)
+        if cut is not None:
+            problems.append(partial_check_warning(cut, "akn_schema_partial", "the XSD", origin))
     else:
         problems.append(
             Problem(

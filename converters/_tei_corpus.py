@@ -16,14 +16,15 @@ from pathlib import Path
 
 from lxml import etree
 
-from transcript_model.errors import Problem, TranscriptError
+from transcript_model.errors import CappedProblems, Problem, TranscriptError
 from transcript_model.inputs import read_bytes
 from transcript_model.xmlsafe import parse_xml
 
-from ._tei_common import XI_NS, T
-from ._tei_read import line_of, splice_header_includes
+from ._tei_common import T
+from ._tei_include import INCLUDE as _INCLUDE
+from ._tei_include import include_target, splice_header_includes
+from ._tei_read import line_of
 
-_INCLUDE = "{" + XI_NS + "}include"
 _HEADER = T + "teiHeader"
 #: Root elements of the files a corpus root XIncludes into its header.
 CORPUS_PARTS = frozenset(
@@ -90,9 +91,9 @@ def _cached_included_files(root: str, mtime_ns: int, size: int, max_bytes: int) 
         return frozenset()  # a broken root is reported when it is checked itself
     base = Path(root).parent
     return frozenset(
-        (base / href).resolve()
+        target.path
         for include in tree.getroot().iter(_INCLUDE)
-        if (href := include.get("href")) and "://" not in href
+        if (target := include_target(base, include.get("href") or "")).path is not None
     )
 
 
@@ -114,26 +115,40 @@ def corpus_root_problems(
         ]
     base = path.parent
     try:
-        problems = splice_header_includes(tree.getroot(), base, str(path), max_bytes)
+        problems = splice_header_includes(
+            tree.getroot(), base, str(path), max_bytes, check_ids=True
+        )
     except TranscriptError as error:
         return list(error.problems)
     # Outside the header (whose parts were just spliced in) the corpus includes its sessions.
     body = (child for child in tree.getroot() if child.tag != _HEADER)
+    capped = CappedProblems()
     for include in (found for child in body for found in child.iter(_INCLUDE)):
-        href = include.get("href") or ""
-        if "://" in href:
-            continue  # a remote component is taken on trust
-        if not href or not (base / href).is_file():
-            problems.append(
-                Problem(
-                    "tei_xinclude",
-                    f"corpus root: xi:include of {href!r} names no file (expected a session "
-                    "file of the corpus, relative to the root)",
-                    origin,
-                    line_of(include),
-                )
-            )
-    return problems
+        problem = _component_problem(base, include, origin)
+        if problem is not None:
+            capped.append(problem)
+    return problems + capped.result()
+
+
+def _component_problem(base: Path, include: etree._Element, origin: str) -> Problem | None:
+    """What is wrong with the include of a session file, if anything. A path outside the
+    corpus folder is refused from its text alone, with one message whether or not it exists."""
+    href = include.get("href") or ""
+    target = include_target(base, href)
+    if target.path is not None:
+        return None
+    if not target.inside:
+        message = (
+            f"corpus root: xi:include of {href!r} is not a file inside the corpus folder "
+            "(expected a session file relative to the root, without a URL scheme, a leading "
+            "'/' or '..' above the folder); not followed"
+        )
+    else:
+        message = (
+            f"corpus root: xi:include of {href!r} names no file (expected a session file of "
+            "the corpus, relative to the root)"
+        )
+    return Problem("tei_xinclude", message, origin, line_of(include))
 
 
 def corpus_part_problems(

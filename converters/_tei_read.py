@@ -21,12 +21,17 @@ from lxml import etree
 from pydantic import ValidationError
 
 from transcript_model import types
-from transcript_model.errors import Problem, TranscriptError, problems_from_validation_error
-from transcript_model.inputs import ReadResult, read_bytes
+from transcript_model.errors import (
+    CappedProblems,
+    Problem,
+    TranscriptError,
+    cap_repeated,
+    problems_from_validation_error,
+)
+from transcript_model.inputs import ReadResult
 from transcript_model.model import (
     Transcript,
 )
-from transcript_model.xmlsafe import parse_xml
 
 from ._tei_common import (
     CAPTION_N,
@@ -43,7 +48,6 @@ from ._tei_common import (
     PREFIX,
     TAXONOMY_FIELD,
     TEI_SUBTYPE,
-    XI_NS,
     XML_ID,
     XML_LANG,
     T,
@@ -164,6 +168,9 @@ class _Ids:
 
     mapped: dict[str, str] = field(default_factory=dict)
     used: set[str] = field(default_factory=set)
+    #: The last number given to each base id: thousands of ids mapping to one base made each
+    #: new one count past all the numbers before it.
+    numbers: dict[str, int] = field(default_factory=dict)
 
     def get(self, raw: str) -> tuple[str, bool]:
         """The model id for ``raw`` and whether it differs from ``raw``."""
@@ -183,10 +190,12 @@ class _Ids:
             candidate = "_" + candidate
             if not _ID.match(candidate):
                 candidate = "_"
-        base, number = candidate, 1
+        base = candidate
+        number = self.numbers.get(base, 1)
         while candidate in self.used:
             number += 1
             candidate = f"{base}-{number}"
+        self.numbers[base] = number
         self.used.add(candidate)
         self.mapped[raw] = candidate
         return candidate, candidate != raw
@@ -201,7 +210,8 @@ class _Context:
     persons: dict[str, etree._Element] = field(default_factory=dict)
     local_persons: list[str] = field(default_factory=list)
     categories: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
-    warnings: list[Problem] = field(default_factory=list)
+    #: At most a hundred of one code: a file of a million empty notes is a million warnings.
+    warnings: CappedProblems = field(default_factory=CappedProblems)
     ids: _Ids = field(default_factory=_Ids)
     participants: dict[str, dict[str, Any]] = field(default_factory=dict)
     turns: list[dict[str, Any]] = field(default_factory=list)
@@ -261,65 +271,6 @@ def find(parent: etree._Element, *tags: str) -> etree._Element | None:
         if found is not None:
             return found
     return None
-
-
-def load_corpus_root(
-    corpus_root: bytes | os.PathLike[str], max_bytes: int
-) -> tuple[etree._Element, list[Problem]]:
-    """Parse a corpus root and splice in the header files it XIncludes (when it is a path).
-
-    Only ``xi:include`` elements inside the corpus header are followed (person, organisation
-    and taxonomy lists), only to local files next to the root, and each through the same safe
-    parser; the component files it includes are not read.
-    """
-    if isinstance(corpus_root, bytes):
-        name, data, base = "<corpus root>", corpus_root, None
-    else:
-        path = Path(corpus_root)
-        name, data, base = str(path), read_bytes(path, max_bytes), path.parent
-    root = parse_xml(data, name, max_bytes).getroot()
-    return root, splice_header_includes(root, base, name, max_bytes)
-
-
-def splice_header_includes(
-    root: etree._Element, base: Path | None, name: str, max_bytes: int
-) -> list[Problem]:
-    """Replace the ``xi:include`` elements of a corpus root's header by the files they name
-    (in ``base``, the root's folder; none when it is unknown); warnings for those not followed.
-    """
-    warnings: list[Problem] = []
-    header = find(root, T + "teiHeader")
-    for include in list(header.iter("{" + XI_NS + "}include") if header is not None else []):
-        href = include.get("href") or ""
-        target = _include_target(base, href)
-        if target is None:
-            warnings.append(
-                Problem(
-                    "tei_xinclude",
-                    f"corpus root: xi:include of {href!r} not followed (only files next to a "
-                    "corpus root given as a path are read)",
-                    name,
-                    line_of(include),
-                    severity="warning",
-                )
-            )
-            continue
-        included = parse_xml(read_bytes(target, max_bytes), str(target), max_bytes).getroot()
-        parent = include.getparent()
-        if parent is not None:
-            parent.replace(include, included)
-    return warnings
-
-
-def _include_target(base: Path | None, href: str) -> Path | None:
-    if base is None or not href or "://" in href or href.startswith(("/", "\\")):
-        return None
-    target = (base / href).resolve()
-    try:
-        target.relative_to(base.resolve())
-    except ValueError:
-        return None
-    return target if target.is_file() else None
 
 
 def read_tree(
@@ -948,9 +899,18 @@ def _inline(speech: _Speech, element: etree._Element) -> None:
 
 def _links(context: _Context) -> list[dict[str, Any]]:
     """See-also links: notes at their recorded positions, bibl links filling the rest."""
-    links = list(context.links)
+    # The same order as inserting each placed link at its position in turn, built in one pass:
+    # inserting into a growing list was quadratic in the number of notes.
+    links: list[dict[str, Any]] = []
+    unplaced = iter(context.links)
     for position in sorted(context.placed_links):
-        links.insert(min(position - 1, len(links)), context.placed_links[position])
+        while len(links) < position - 1:
+            following = next(unplaced, None)
+            if following is None:
+                break
+            links.append(following)
+        links.append(context.placed_links[position])
+    links.extend(unplaced)
     return links
 
 
@@ -993,5 +953,6 @@ def _build(
             }
         )
     except ValidationError as error:
-        raise TranscriptError(problems_from_validation_error(error, context.origin)) from None
-    return ReadResult([transcript], context.warnings)
+        problems = problems_from_validation_error(error, context.origin)
+        raise TranscriptError(cap_repeated(problems)) from None
+    return ReadResult([transcript], context.warnings.result())

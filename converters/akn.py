@@ -15,7 +15,7 @@ from typing import Any
 
 from transcript_model.errors import TranscriptError
 from transcript_model.formats import ValidationResult
-from transcript_model.inputs import ReadResult
+from transcript_model.inputs import DEFAULT_MAX_BYTES, ReadResult
 from transcript_model.model import Transcript
 
 from ._akn_read import read_document
@@ -26,16 +26,22 @@ _COUNTRY = re.compile(r"[a-z]{2}(?:-[a-z0-9]+)?")
 
 
 def read(
-    data: bytes, origin: str = "<input>", *, date: str | None = None, **options: Any
+    data: bytes,
+    origin: str = "<input>",
+    *,
+    date: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    **options: Any,
 ) -> ReadResult:
     """Read one AKN debate document (3.0 or 2.0) into one transcript.
 
     ``date`` (YYYY-MM-DD) is the event date to use when the document gives none (SayIt's import
     format carries no date). Raises :class:`~transcript_model.errors.TranscriptError` (located)
     for input that is not a readable AKN debate; what a third-party document holds that the
-    model cannot is returned as warnings.
+    model cannot is returned as warnings. ``max_bytes`` bounds the input, and with it the
+    number of elements (:func:`transcript_model.xmlsafe.element_limit`).
     """
-    return read_document(data, origin, date)
+    return read_document(data, origin, date, max_bytes)
 
 
 def write(transcripts: Sequence[Transcript], *, country: str | None = None, **options: Any) -> str:
@@ -61,6 +67,8 @@ def write(transcripts: Sequence[Transcript], *, country: str | None = None, **op
     return write_document(transcripts[0], country)
 
 
-def validate(data: bytes, origin: str = "<input>") -> ValidationResult:
+def validate(
+    data: bytes, origin: str = "<input>", *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> ValidationResult:
     """Check an AKN file completely: XML, the OASIS XSD, pointers, and the model."""
-    return validate_document(data, origin)
+    return validate_document(data, origin, max_bytes)

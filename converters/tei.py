@@ -19,16 +19,17 @@ from typing import Any, cast
 
 from lxml import etree
 
-from transcript_model.errors import Problem, TranscriptError
+from transcript_model.errors import CappedProblems, Problem, TranscriptError, cap_repeated
 from transcript_model.formats import ValidationResult
 from transcript_model.inputs import DEFAULT_MAX_BYTES, ReadResult
 from transcript_model.model import Transcript
-from transcript_model.xmlsafe import parse_xml
+from transcript_model.xmlsafe import parse_xml, partial_check_warning, validation_copy
 
 from ._tei_common import TEI_NS, T
 from ._tei_corpus import CORPUS_PARTS, corpus_part_problems, corpus_root_problems, including_root
+from ._tei_include import load_corpus_root
 from ._tei_profile import QuickProfile, attribute_holders, conforms, structure_profile
-from ._tei_read import CorpusRoot, line_of, load_corpus_root, read_tree
+from ._tei_read import CorpusRoot, line_of, read_tree
 
 __all__ = ["profile", "read", "validate", "write", "write_package"]
 
@@ -183,29 +184,40 @@ def _structure() -> QuickProfile | None:
 
 
 def validate(
-    data: bytes, origin: str = "<input>", corpus_root: CorpusRoot | None = None
+    data: bytes,
+    origin: str = "<input>",
+    corpus_root: CorpusRoot | None = None,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> ValidationResult:
     """Check a TEI file completely and report every problem found.
 
     Well-formedness, the project TEI profile, the pointers no schema checks (every ``@who``
     and ``@ana`` must name an element of the file or of ``corpus_root``), and the model.
+    ``max_bytes`` bounds each file read, its elements, and what a corpus root expands to.
     """
     try:
-        tree = parse_xml(data, origin)
+        tree = parse_xml(data, origin, max_bytes)
         if _is_corpus_file(tree):
-            return ValidationResult([], _corpus_file_problems(tree, origin))
+            return ValidationResult([], _corpus_file_problems(tree, origin, max_bytes))
         if corpus_root is None:
-            corpus_root = _enclosing_corpus(tree, origin, DEFAULT_MAX_BYTES)
-        corpus, corpus_warnings = _corpus(corpus_root, DEFAULT_MAX_BYTES)
+            corpus_root = _enclosing_corpus(tree, origin, max_bytes)
+        corpus, corpus_warnings = _corpus(corpus_root, max_bytes)
     except TranscriptError as error:
         return ValidationResult([], error.problems)
     # Every element's proxy, held until this function returns, so that the checks and the
     # reader reuse them where lxml would build new ones in each walk (-1.5% a file). Not for
     # the rare large input, whose proxies would hold a lot of memory.
     elements = list(tree.getroot().iter(etree.Element)) if len(data) <= _HOLD_PROXIES else None
+    cut = validation_copy(tree.getroot())
+    checked = tree if cut is None else cut.tree
     quick = _structure()
-    profiled = quick is not None and conforms(tree, quick, elements)
-    problems = [] if profiled else _profile_problems(tree, origin)
+    # The quick route only spares valid documents the profile's costly patterns; for a cut
+    # copy its verdict would hold for the copy only, so the profile alone checks it.
+    profiled = cut is None and quick is not None and conforms(tree, quick, elements)
+    problems = [] if profiled else _profile_problems(checked, origin)
+    if cut is not None:
+        problems.append(partial_check_warning(cut, "tei_profile_partial", PROFILE_NAME, origin))
     # In a document the profile accepts, pointers stand only where it allows them.
     holders = None if problems else _pointer_holders()
     problems.extend(_pointer_problems(tree, corpus, origin, holders))
@@ -216,13 +228,13 @@ def validate(
     return ValidationResult(result.transcripts, problems + result.warnings)
 
 
-def _corpus_file_problems(tree: etree._ElementTree, origin: str) -> list[Problem]:
+def _corpus_file_problems(tree: etree._ElementTree, origin: str, max_bytes: int) -> list[Problem]:
     """A corpus root is checked for the files it XIncludes, a person list or taxonomy as part
     of the root that includes it: neither holds a transcript the profile describes."""
     path = _existing_file(origin)
     if tree.getroot().tag == _TEI_CORPUS:
-        return corpus_root_problems(tree, path, origin, DEFAULT_MAX_BYTES)
-    return corpus_part_problems(tree, path, origin, DEFAULT_MAX_BYTES)
+        return corpus_root_problems(tree, path, origin, max_bytes)
+    return corpus_part_problems(tree, path, origin, max_bytes)
 
 
 def _profile_problems(tree: etree._ElementTree, origin: str) -> list[Problem]:
@@ -230,7 +242,7 @@ def _profile_problems(tree: etree._ElementTree, origin: str) -> list[Problem]:
     schema = profile()
     if schema.validate(tree):
         return []
-    return [
+    return cap_repeated(
         Problem(
             "tei_profile",
             f"not valid against the project TEI profile ({PROFILE_NAME}): {entry.message}",
@@ -239,7 +251,7 @@ def _profile_problems(tree: etree._ElementTree, origin: str) -> list[Problem]:
             entry.column or None,
         )
         for entry in schema.error_log
-    ]
+    )
 
 
 _POINTERS = frozenset({"who", "ana"})
@@ -307,8 +319,9 @@ def _resolves(token: str, targets: set[str]) -> bool:
 def _unresolved(
     root: etree._Element, targets: set[str], with_corpus: bool, origin: str
 ) -> list[Problem]:
-    """Every pointer that names nothing, in document order, located at its element."""
-    problems = []
+    """Every pointer that names nothing, in document order, located at its element (at most a
+    hundred listed)."""
+    problems = CappedProblems()
     for element in root.iter():
         if not isinstance(element.tag, str):
             continue
@@ -328,4 +341,4 @@ def _unresolved(
                         line_of(element),
                     )
                 )
-    return problems
+    return problems.result()

@@ -234,3 +234,55 @@ def _without_union_tags(loc: Sequence[int | str]) -> list[int | str]:
 def merge(errors: Iterable[TranscriptError]) -> TranscriptError:
     """One error holding the problems of several."""
     return TranscriptError([p for e in errors for p in e.problems])
+
+
+#: How many problems of one code (and severity) a file lists before the rest are only counted.
+REPEATED_PROBLEMS = 100
+
+
+class CappedProblems:
+    """The problems of one file, keeping the first ``keep`` of each code and severity and only
+    counting the rest, so that a file of millions of one fault neither fills memory nor prints
+    millions of lines; :meth:`result` ends with one summary per code that went over."""
+
+    def __init__(self, keep: int = REPEATED_PROBLEMS) -> None:
+        self.keep = keep
+        self._kept: list[Problem] = []
+        self._counts: dict[tuple[str, Severity], int] = {}
+        self._files: dict[tuple[str, Severity], str] = {}
+
+    def append(self, problem: Problem) -> None:
+        """Keep ``problem`` or count it."""
+        key = (problem.code, problem.severity)
+        seen = self._counts.get(key, 0)
+        self._counts[key] = seen + 1
+        if seen < self.keep:
+            self._kept.append(problem)
+            self._files[key] = problem.file
+
+    def extend(self, problems: Iterable[Problem]) -> None:
+        """Keep or count each of ``problems``."""
+        for problem in problems:
+            self.append(problem)
+
+    def result(self) -> list[Problem]:
+        """The problems kept, in order, then one summary per code and severity that went over."""
+        summaries = [
+            Problem(
+                code,
+                f"… and {count - self.keep:,} more {code} {severity}s (only the first "
+                f"{self.keep} of a kind are listed)",
+                self._files[(code, severity)],
+                severity=severity,
+            )
+            for (code, severity), count in self._counts.items()
+            if count > self.keep
+        ]
+        return self._kept + summaries
+
+
+def cap_repeated(problems: Iterable[Problem], keep: int = REPEATED_PROBLEMS) -> list[Problem]:
+    """``problems`` with at most ``keep`` of each code and severity, and a summary of the rest."""
+    capped = CappedProblems(keep)
+    capped.extend(problems)
+    return capped.result()
