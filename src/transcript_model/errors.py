@@ -238,6 +238,7 @@ def merge(errors: Iterable[TranscriptError]) -> TranscriptError:
 
 #: How many problems of one code (and severity) a file lists before the rest are only counted.
 REPEATED_PROBLEMS = 100
+_SUMMARY = re.compile(r"… and ([0-9,]+) more [a-z_0-9]+ (?:error|warning)s \(only the first")
 
 
 class CappedProblems:
@@ -252,9 +253,15 @@ class CappedProblems:
         self._files: dict[tuple[str, Severity], str] = {}
 
     def append(self, problem: Problem) -> None:
-        """Keep ``problem`` or count it."""
+        """Keep ``problem`` or count it (a summary from an earlier cap adds its count)."""
         key = (problem.code, problem.severity)
         seen = self._counts.get(key, 0)
+        summary = _SUMMARY.match(problem.message)
+        if summary:
+            # Capping twice (in a reader, then in the API) must not list a summary as a problem.
+            self._counts[key] = max(seen, self.keep) + int(summary.group(1).replace(",", ""))
+            self._files[key] = problem.file
+            return
         self._counts[key] = seen + 1
         if seen < self.keep:
             self._kept.append(problem)
