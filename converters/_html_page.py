@@ -34,17 +34,10 @@ SKIPPED = ("script", "style", "noscript", "template", "iframe", "object", "svg",
 def decode(data: bytes, origin: str) -> str:
     """The page as text: a BOM, else the ``<meta charset>`` of the page, else UTF-8."""
     encoding = next((name for bom, name in _BOMS if data.startswith(bom)), None)
-    if encoding is None:
-        declared = _META_CHARSET.search(data[:4096])
-        encoding = declared.group(1).decode("ascii").lower() if declared else "utf-8"
-        try:
-            codecs.lookup(encoding)
-        except LookupError:
-            raise TranscriptError.single(
-                "encoding",
-                f"the page declares an unknown character set {encoding!r}",
-                origin,
-            ) from None
+    declared = None if encoding is not None else _META_CHARSET.search(data[:4096])
+    if declared is not None:
+        encoding = _declared_encoding(data, declared, origin)
+    encoding = encoding or "utf-8"
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as error:
@@ -57,6 +50,47 @@ def decode(data: bytes, origin: str) -> str:
             line,
             column,
         ) from None
+    except UnicodeError as error:  # codecs such as punycode and idna fail without a position
+        line, column = line_column(data, declared.start(1)) if declared else (1, 1)
+        reason = str(error)[:120]
+        raise TranscriptError.single(
+            "encoding",
+            f"the page cannot be decoded as {encoding!r}, the character set it declares: {reason}",
+            origin,
+            line,
+            column,
+        ) from None
+
+
+def _declared_encoding(data: bytes, declared: re.Match[bytes], origin: str) -> str:
+    """The text encoding a ``<meta charset>`` (or http-equiv Content-Type) names.
+
+    Python's codec registry also holds bytes-to-bytes and str-to-str transforms (base64, zlib,
+    rot13, hex, uu, bz2, quopri), which ``bytes.decode`` refuses with a LookupError: a page
+    naming one of them is refused here, located at the declaration.
+    """
+    name = declared.group(1).decode("ascii").lower()
+    line, column = line_column(data, declared.start(1))
+    try:
+        info = codecs.lookup(name)
+    except LookupError:
+        raise TranscriptError.single(
+            "encoding",
+            f"the page declares an unknown character set {name!r}",
+            origin,
+            line,
+            column,
+        ) from None
+    if not info._is_text_encoding:
+        raise TranscriptError.single(
+            "encoding",
+            f"the page declares the character set {name!r}, which is not a text encoding "
+            "(expected one such as utf-8 or windows-1251)",
+            origin,
+            line,
+            column,
+        )
+    return name
 
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
