@@ -52,6 +52,9 @@ _HEADER_KEY = re.compile(
 _BOILERPLATE = {"the white house", "office of the press secretary", "for immediate release",
                 "immediate release", "transcript", "full transcript"}  # fmt: skip
 _DATE_SEPARATORS = re.compile(r"[•|/–—·]")
+# "года" with the spaces before it, tried only where a run of spaces starts: tried at every
+# space, the pattern rescanned the rest of the run each time (quadratic in a long run).
+_YEAR_WORD = re.compile(r"(?<!\s)\s*года?\b")
 
 _URL = re.compile(URL_PATTERN)
 
@@ -116,7 +119,7 @@ def date_line(text: str) -> dt.date | None:
         rest.strip(),
         flags=re.IGNORECASE,
     )
-    rest = re.sub(r"\s*года?\b", "", rest).strip(" ,")
+    rest = _YEAR_WORD.sub("", rest).strip(" ,")
     if not rest or _DATE_SEPARATORS.search(text):
         return date
     return date if len(rest.split()) <= 2 else None

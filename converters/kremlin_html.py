@@ -251,9 +251,14 @@ def _field_value(article: etree._Element, keys: Sequence[str]) -> etree._Element
     begins with it, so that a key and its value in sibling elements are found together.
     """
     for key in keys:
+        # An element climbed through once gave nothing, and gives nothing again: climbing
+        # again from each of many holders took the text of the same block each time
+        # (quadratic: 100 KB of "<span>Publication date x</span>" in one block took 14 s).
+        climbed: set[etree._Element] = set()
         for holder in page.elements(article, f".//*[text()[contains(., '{key}')]]"):
             element: etree._Element | None = holder
-            while element is not None and element is not article:
+            while element is not None and element is not article and element not in climbed:
+                climbed.add(element)
                 text = _text(element)
                 if not text.startswith(key):
                     break
@@ -262,6 +267,17 @@ def _field_value(article: etree._Element, keys: Sequence[str]) -> etree._Element
                     return element
                 element = element.getparent()
     return None
+
+
+def _document_id(url: str | None) -> str | None:
+    """The numeric id that ends a page URL ("…/transcripts/67000", perhaps with a query)."""
+    if not url:
+        return None
+    # A match runs to the end of the text without a line break, so only the last line is
+    # searched: from every slash of a link holding line breaks, ".*" ran to the line's end and
+    # back (quadratic: 100 KB of "/1?" and a line break took 16 s).
+    found = _DOCUMENT_ID.search(url, url.rfind("\n", 0, len(url) - 1) + 1)
+    return found.group(1) if found else None
 
 
 def _after_colon(text: str) -> str:
@@ -426,12 +442,10 @@ def read(data: bytes, origin: str = "<input>", **options: Any) -> ReadResult:
     sample = "\n".join([title, *(p for t in body.turns for p in t.get("paragraphs", ()))])
     language = options.get("language") or _language(root, url, sample)
     event["utc_offset"] = kremlin.MOSCOW_OFFSET
-    identifier = None
-    for candidate in (url, publication["direct"]):
-        found = _DOCUMENT_ID.search(candidate or "")
-        if found:
-            identifier = found.group(1)
-            break
+    identifier = next(
+        (found for candidate in (url, publication["direct"]) if (found := _document_id(candidate))),
+        None,
+    )
     data_model = {
         "id": kremlin.transcript_id(date, title),
         "language": language,
