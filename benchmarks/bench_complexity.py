@@ -46,12 +46,13 @@ class Shape:
 
 
 def _format_of(module: str, name: str) -> str:
+    by_module = {"benchmarks.hostile_shapes_json": "json", "benchmarks.hostile_shapes_text": "text"}
+    if module in by_module:
+        return by_module[module]
     for suffix in ("tei", "akn", "html", "speakers"):
         if name.endswith(f"_{suffix}") or name.startswith(f"{suffix}_"):
             return suffix
-    return {"benchmarks.hostile_shapes_json": "json", "benchmarks.hostile_shapes_text": "text"}.get(
-        module, "speakers"
-    )
+    return "speakers"
 
 
 def shapes() -> Iterator[Shape]:
@@ -59,8 +60,11 @@ def shapes() -> Iterator[Shape]:
     for module_name, attribute in _SHAPE_MODULES:
         module = importlib.import_module(module_name)
         formats: dict[str, str] = getattr(module, "FORMATS", {})
-        for name, make in getattr(module, attribute).items():
-            yield Shape(name, formats.get(name) or _format_of(module_name, name), make)
+        for name, entry in getattr(module, attribute).items():
+            if isinstance(entry, tuple):  # (format, generator)
+                yield Shape(name, entry[0], entry[1])
+            else:
+                yield Shape(name, formats.get(name) or _format_of(module_name, name), entry)
 
 
 def seconds(data: bytes, fmt: str, rounds: int) -> float:

@@ -94,22 +94,19 @@ def _attendees(block: Block, people: People) -> str | None:
 def _label_parts(blocks: list[Block], people: People) -> dict[int, kremlin.LabelParts]:
     """Role and name of every label, with the names known on the page as evidence (Persons
     tags, attendees, person links, and bare-name labels), as the page-text reader splits them."""
-    # Each name once, in the order first learnt: split_label searches the whole list for every
-    # label, and a name added again for every label that prints it made a page of one speaker
-    # quadratic (14,000 "<b>Vladimir Putin:</b>" paragraphs: 1.4 s of sorting the copies).
-    known = dict.fromkeys(people.tag_names)
-    known.update(dict.fromkeys(p["name"] for p in people.people if p.get("name")))
+    # An indexed list: split_label searched a plain list name by name for every label, which made
+    # a page of many distinct speakers quadratic.
+    known = kremlin.KnownNames(people.tag_names)
+    known.extend(p["name"] for p in people.people if p.get("name"))
     for block in blocks:
         if block.label is not None:
-            known.update(dict.fromkeys(n for n in block.label.person_links if " " in n))
-    names = list(known)
+            known.extend(n for n in block.label.person_links if " " in n and n not in known)
     parts: dict[int, kremlin.LabelParts] = {}
     for index, block in enumerate(blocks):
         if block.label is not None:
-            split = kremlin.split_label(block.label.printed, names)
+            split = kremlin.split_label(block.label.printed, known)
             if split.role is None and split.name and " " in split.name and split.name not in known:
-                known[split.name] = None
-                names.append(split.name)
+                known.append(split.name)
             parts[index] = split
     return parts
 

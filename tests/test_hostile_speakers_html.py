@@ -27,10 +27,6 @@ from transcript_model.converters import (
 )
 from transcript_model.formats import detect_format
 
-#: Shapes that still depend on another module's fix (kremlin label splitting and participant
-#: lookups, issue 13 finding 2) and are left to that change's tests.
-_ELSEWHERE = {"html-distinct-page-labels"}
-
 # Sizes at which the shape took seconds before the fix (spaced label lines: 40 KB 19.6 s;
 # removed elements: 1 MB 8.7 s; distinct labels: 100 KB 2.3 s; field holders: 100 KB 14 s).
 _SIZE = 200_000
@@ -43,7 +39,7 @@ def _timed(call: Callable[[], object]) -> float:
     return time.perf_counter() - start
 
 
-@pytest.mark.parametrize("name", sorted(set(shapes.SHAPES) - _ELSEWHERE))
+@pytest.mark.parametrize("name", sorted(shapes.SHAPES))
 def test_hostile_shape_is_read_in_linear_time(name: str) -> None:
     form, generate = shapes.SHAPES[name]
     data = generate(_SIZE)
