@@ -19,9 +19,9 @@ from pathlib import Path
 from lxml import etree
 
 from benchmarks.corpus import realistic_transcript
-from transcript_model.converters import akn
-from transcript_model.converters._akn_validate import schema, schema_problems
-from transcript_model.xmlsafe import parse_xml
+from transcript_model.converters._xml.safe import parse_xml
+from transcript_model.converters.akn import convert as akn
+from transcript_model.converters.akn.validate import schema, schema_problems
 
 
 def _seconds(start: float) -> float:

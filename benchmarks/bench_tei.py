@@ -16,7 +16,7 @@ from collections.abc import Callable
 from lxml import etree
 
 from benchmarks.corpus import realistic_transcript
-from transcript_model.converters import tei
+from transcript_model.converters.tei import convert as tei
 
 
 def _timed(work: Callable[[], object]) -> tuple[float, float]:

@@ -3,7 +3,7 @@
 Writes 1,000 realistic transcripts (~30 KB each, from :mod:`benchmarks.corpus`) as page text
 with the text writer, then times (best of several rounds):
 
-* **reader**: the text reader (``transcript_model.converters.text_format.read``) on the bytes of
+* **reader**: the text reader (``transcript_model.converters.text.convert.read``) on the bytes of
   every file: decoding, parsing, speaker resolution and full model validation;
 * **baseline**: reading the same files and splitting them into lines and paragraphs with plain
   Python string operations (decode, ``splitlines``, strip, drop blank lines);
@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from benchmarks.corpus import write_corpus
-from transcript_model.converters import text_format
+from transcript_model.converters.text import convert as text_format
 from transcript_model.model import Transcript
 
 TARGET_RATIO = 3.0

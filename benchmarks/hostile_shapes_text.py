@@ -2,7 +2,7 @@
 
 Each function returns a page (a valid header, a body, a footer) of at least ``size_bytes``
 bytes of UTF-8 that stresses one path of the text reader
-(:mod:`transcript_model.converters.text_format`): many distinct names, one very long line, many
+(:mod:`transcript_model.converters.text.convert`): many distinct names, one very long line, many
 markers. Every page reads as a transcript; what matters is how the reading time grows with the
 size. Used by tests/test_hostile_text_reader.py and by the complexity benchmark, which imports
 :data:`SHAPES`.

@@ -1,6 +1,6 @@
 """Knowledge of kremlin.ru transcript pages that does not depend on how the page was saved.
 
-Shared by the page-text reader (:mod:`transcript_model.converters.text_format`) and the reader
+Shared by the page-text reader (:mod:`transcript_model.converters.text.convert`) and the reader
 of saved kremlin.ru HTML. Everything here works on plain strings:
 
 * dates and times: :func:`parse_date`, :func:`format_date`, :func:`parse_time`,

@@ -12,9 +12,11 @@ from hypothesis import given
 from lxml import etree
 
 from transcript_model import api
-from transcript_model.converters import _akn_validate, akn
-from transcript_model.converters._akn_validate import pointer_problems, schema_problems
-from transcript_model.converters._akn_write import _STRUCTURAL_EID
+from transcript_model.converters._xml.safe import parse_xml
+from transcript_model.converters.akn import convert as akn
+from transcript_model.converters.akn import validate as _akn_validate
+from transcript_model.converters.akn.validate import pointer_problems, schema_problems
+from transcript_model.converters.akn.writer import _STRUCTURAL_EID
 from transcript_model.errors import TranscriptError
 from transcript_model.model import (
     Break,
@@ -26,7 +28,6 @@ from transcript_model.model import (
     Speech,
     Transcript,
 )
-from transcript_model.xmlsafe import parse_xml
 
 from conftest import ROOT
 from strategies import transcripts
@@ -550,7 +551,7 @@ def test_third_party_path_keeps_the_body_and_event(transcript: Transcript) -> No
 
 
 def test_schema_is_compiled_lazily_and_once() -> None:
-    from transcript_model.converters._akn_validate import schema
+    from transcript_model.converters.akn.validate import schema
 
     data = akn.write([_small()]).encode()
     schema.cache_clear()

@@ -26,7 +26,7 @@ import transcript_model as tm
 from transcript_model import cli, cli_convert, cli_jobs
 from transcript_model.cli_output import TEMP_SUFFIX, Progress, atomic_output
 from transcript_model.cli_validate import github_line, github_path
-from transcript_model.converters import json_format
+from transcript_model.converters.json import convert as json_format
 from transcript_model.errors import Problem
 from transcript_model.formats import ValidationResult, load_module
 from transcript_model.inputs import ReadResult
@@ -743,7 +743,7 @@ def test_process_exit_codes_and_no_tracebacks(mixed: Path, tmp_path: Path) -> No
 _SLOW_CONVERT = """
 import sys, time
 from transcript_model.cli import main
-from transcript_model.converters import json_format
+from transcript_model.converters.json import convert as json_format
 write = json_format.write
 def slow(transcripts, **options):
     time.sleep(0.05)

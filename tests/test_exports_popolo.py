@@ -15,7 +15,7 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT3
 
 import transcript_model as tm
-from transcript_model.converters import popolo
+from transcript_model.converters.popolo import convert as popolo
 from transcript_model.model import Transcript
 
 from conftest import ROOT

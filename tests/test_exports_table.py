@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 
 import transcript_model as tm
-from transcript_model.converters import turns_table
+from transcript_model.converters.tables import convert as turns_table
 from transcript_model.model import Transcript
 
 from conftest import ROOT

@@ -75,7 +75,7 @@ def test_inputs_over_the_size_limit_are_refused_before_reading(tmp_path: Path) -
 
 
 def test_huge_xml_text_node_is_refused() -> None:
-    from transcript_model.xmlsafe import parse_xml
+    from transcript_model.converters._xml.safe import parse_xml
 
     with pytest.raises(tm.TranscriptError, match="Text node too long"):
         parse_xml(b"<a>" + b"x" * 12_000_000 + b"</a>", "huge.xml", max_bytes=20_000_000)

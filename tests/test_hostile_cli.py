@@ -410,7 +410,7 @@ def test_a_write_error_fails_one_input_and_the_batch_goes_on(
 _SLOW_CONVERT = """
 import sys, time
 from transcript_model.cli import main
-from transcript_model.converters import json_format
+from transcript_model.converters.json import convert as json_format
 write = json_format.write
 def slow(transcripts, **options):
     time.sleep(0.05)

@@ -20,7 +20,7 @@ from hypothesis import given
 
 import transcript_model as tm
 from transcript_model import types
-from transcript_model.jsonlocate import find_duplicate_key, locate, locate_all
+from transcript_model.converters.json.locate import find_duplicate_key, locate, locate_all
 
 from conftest import ROOT
 from strategies import names

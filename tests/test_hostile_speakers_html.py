@@ -17,14 +17,12 @@ import pytest
 
 import transcript_model as tm
 from benchmarks import hostile_shapes_speakers_html as shapes
-from transcript_model.converters import (
-    _html_page,
-    _html_turns,
-    _speakers_header,
-    _speakers_sniff,
-    kremlin_html,
-    speaker_text,
-)
+from transcript_model.converters.html import convert as kremlin_html
+from transcript_model.converters.html import page as _html_page
+from transcript_model.converters.html import turns as _html_turns
+from transcript_model.converters.speakers import convert as speaker_text
+from transcript_model.converters.speakers import header as _speakers_header
+from transcript_model.converters.speakers import sniff as _speakers_sniff
 from transcript_model.formats import detect_format
 
 # Sizes at which the shape took seconds before the fix (spaced label lines: 40 KB 19.6 s;

@@ -16,7 +16,7 @@ import pytest
 
 from benchmarks import hostile_shapes_text as shapes
 from transcript_model.converters import _kremlin as kremlin
-from transcript_model.converters import text_format
+from transcript_model.converters.text import convert as text_format
 
 BOUND_SECONDS = 3.0
 

@@ -20,9 +20,10 @@ import pytest
 
 import transcript_model as tm
 from benchmarks import hostile_shapes_xml as shapes
-from transcript_model.converters import akn, tei
+from transcript_model.converters._xml.safe import element_limit, parse_xml
+from transcript_model.converters.akn import convert as akn
+from transcript_model.converters.tei import convert as tei
 from transcript_model.errors import REPEATED_PROBLEMS, Problem, cap_repeated
-from transcript_model.xmlsafe import element_limit, parse_xml
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -39,7 +40,7 @@ _READ_ONE = """
 import sys
 from pathlib import Path
 import transcript_model as tm
-from transcript_model import xmlsafe
+from transcript_model.converters._xml import safe as xmlsafe
 if sys.argv[2] == "parser-only":
     xmlsafe._prolog = lambda text: "unsure"  # leave the parser alone against the DTD
 try:

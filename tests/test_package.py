@@ -18,7 +18,10 @@ def test_wheel_ships_and_imports_the_converters(tmp_path: Path) -> None:
     )  # fmt: skip
     (wheel,) = (tmp_path / "dist").glob("transcript_model-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
-    assert "transcript_model/converters/json_format.py" in names
+    assert "transcript_model/converters/json/convert.py" in names
+    for family in sorted((ROOT / "converters").glob("*/__init__.py")):
+        # Every format family is a package that must be listed in pyproject.toml to ship.
+        assert f"transcript_model/converters/{family.parent.name}/__init__.py" in names, family
     assert "transcript_model/py.typed" in names
     assert "transcript_model/schemas/transcript-tei.rng" in names
     assert "transcript_model/schemas/transcript.schema.json" in names
@@ -26,8 +29,8 @@ def test_wheel_ships_and_imports_the_converters(tmp_path: Path) -> None:
     unpacked = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(unpacked)
     probe = (
-        "import transcript_model, transcript_model.converters.json_format as j;"
-        "from transcript_model.converters import tei; tei.profile();"
+        "import transcript_model, transcript_model.converters.json.convert as j;"
+        "from transcript_model.converters.tei import convert as tei; tei.profile();"
         "print(transcript_model.__file__); print(j.__file__)"
     )
     result = subprocess.run(

@@ -14,8 +14,9 @@ from lxml import etree
 
 import transcript_model as tm
 from transcript_model import types
-from transcript_model.converters import _tei_profile, tei
-from transcript_model.converters._tei_read import _is_name
+from transcript_model.converters.tei import convert as tei
+from transcript_model.converters.tei import profile as _tei_profile
+from transcript_model.converters.tei.reader import _is_name
 
 from conftest import ROOT
 from strategies import transcripts

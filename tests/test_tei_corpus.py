@@ -10,9 +10,9 @@ from lxml import etree
 
 import transcript_model as tm
 from transcript_model import cli
-from transcript_model.converters import _tei_corpus as corpus
-from transcript_model.converters import tei
-from transcript_model.xmlsafe import parse_xml
+from transcript_model.converters._xml.safe import parse_xml
+from transcript_model.converters.tei import convert as tei
+from transcript_model.converters.tei import corpus
 
 from conftest import ROOT
 

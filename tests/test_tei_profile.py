@@ -12,8 +12,9 @@ from hypothesis import strategies as st
 from lxml import etree
 
 import transcript_model as tm
-from transcript_model.converters import _tei_profile, tei
-from transcript_model.converters._tei_read import read_tree
+from transcript_model.converters.tei import convert as tei
+from transcript_model.converters.tei import profile as _tei_profile
+from transcript_model.converters.tei.reader import read_tree
 
 from strategies import transcripts
 

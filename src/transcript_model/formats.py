@@ -72,34 +72,42 @@ class Format:
 
 _CONVERTERS = "transcript_model.converters"
 _REGISTRY = (
-    Format("json", f"{_CONVERTERS}.json_format", (".json",), "canonical JSON (one or an array)"),
-    Format("text", f"{_CONVERTERS}.text_format", (".txt",), "kremlin.ru transcript page text"),
+    Format("json", f"{_CONVERTERS}.json.convert", (".json",), "canonical JSON (one or an array)"),
+    Format("text", f"{_CONVERTERS}.text.convert", (".txt",), "kremlin.ru transcript page text"),
     Format(
         "tei",
-        f"{_CONVERTERS}.tei",
+        f"{_CONVERTERS}.tei.convert",
         (".tei.xml",),
         "TEI P5 (ParlaMint/Parla-CLARIN)",
         one_per_file=True,
     ),
-    Format("akn", f"{_CONVERTERS}.akn", (".akn.xml",), "Akoma Ntoso 3.0 debate", one_per_file=True),
+    Format(
+        "akn",
+        f"{_CONVERTERS}.akn.convert",
+        (".akn.xml",),
+        "Akoma Ntoso 3.0 debate",
+        one_per_file=True,
+    ),
     Format(
         "html",
-        f"{_CONVERTERS}.kremlin_html",
+        f"{_CONVERTERS}.html.convert",
         (".html", ".htm"),
         "saved kremlin.ru page",
         writes=False,
     ),
     Format(
         "speakers",
-        f"{_CONVERTERS}.speaker_text",
+        f"{_CONVERTERS}.speakers.convert",
         (),
         "speaker-label text from other publishers",
         writes=False,
     ),
-    Format("csv", f"{_CONVERTERS}.turns_table", (".csv",), "turns table, export only", reads=False),
+    Format(
+        "csv", f"{_CONVERTERS}.tables.convert", (".csv",), "turns table, export only", reads=False
+    ),
     Format(
         "tsv",
-        f"{_CONVERTERS}.turns_table",
+        f"{_CONVERTERS}.tables.convert",
         (".tsv",),
         "turns table, export only",
         reads=False,
@@ -107,7 +115,7 @@ _REGISTRY = (
     ),
     Format(
         "popolo",
-        f"{_CONVERTERS}.popolo",
+        f"{_CONVERTERS}.popolo.convert",
         (".popolo.json",),
         "Popolo JSON, export only",
         reads=False,
@@ -142,7 +150,7 @@ def detect_format(name: str | None, data: bytes) -> str:
     def plain_text() -> str:
         # Other publishers' speaker-label transcripts share ".txt" with kremlin.ru page text;
         # only unmistakable speaker-label layouts leave the default text reader.
-        sniff = importlib.import_module(f"{_CONVERTERS}._speakers_sniff")
+        sniff = importlib.import_module(f"{_CONVERTERS}.speakers.sniff")
         return "speakers" if sniff.looks_like_speaker_text(data) else "text"
 
     by_extension = [

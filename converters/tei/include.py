@@ -21,10 +21,10 @@ from lxml import etree
 
 from transcript_model.errors import CappedProblems, Problem, TranscriptError
 from transcript_model.inputs import read_bytes
-from transcript_model.xmlsafe import element_limit, parse_xml
 
-from ._tei_common import XI_NS, XML_ID, T
-from ._tei_read import find, line_of
+from .._xml.safe import element_limit, parse_xml
+from .common import XI_NS, XML_ID, T
+from .reader import find, line_of
 
 INCLUDE = "{" + XI_NS + "}include"
 #: A URI scheme ("http:", "file:") or a Windows drive ("C:").

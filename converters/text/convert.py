@@ -25,9 +25,9 @@ from transcript_model.errors import Problem, TranscriptError, problems_from_vali
 from transcript_model.inputs import ReadResult, decode_text
 from transcript_model.model import Transcript
 
-from . import _kremlin as kremlin
-from . import _text_layout as layout
-from ._text_writer import render
+from .. import _kremlin as kremlin
+from . import layout
+from .writer import render
 
 Line = tuple[int, str]
 
@@ -654,7 +654,7 @@ def _store_extension(doc: _Document, name: str, value: str | None, number: int) 
 
 
 def _build(doc: _Document) -> Transcript:
-    from ._text_people import resolve
+    from .people import resolve
 
     ext = doc.extensions
     event = dict(doc.event)

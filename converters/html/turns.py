@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import _kremlin as kremlin
+from .. import _kremlin as kremlin
 
 BREAK = re.compile(r"^\*(?:[ \u00a0]*\*){2,}$")
 OMISSION = re.compile(r"^(?:<…>|<\.\.\.>|\[…\]|\[\.\.\.\])$")

@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import re
 
-from . import _kremlin as kremlin
+from .. import _kremlin as kremlin
 
 ESCAPE = "\\ "
 NO_CAPTION = "\\"

@@ -18,12 +18,12 @@ from lxml import etree
 
 from transcript_model.errors import CappedProblems, Problem, TranscriptError
 from transcript_model.inputs import read_bytes
-from transcript_model.xmlsafe import parse_xml
 
-from ._tei_common import T
-from ._tei_include import INCLUDE as _INCLUDE
-from ._tei_include import include_target, splice_header_includes
-from ._tei_read import line_of
+from .._xml.safe import parse_xml
+from .common import T
+from .include import INCLUDE as _INCLUDE
+from .include import include_target, splice_header_includes
+from .reader import line_of
 
 _HEADER = T + "teiHeader"
 #: Root elements of the files a corpus root XIncludes into its header.

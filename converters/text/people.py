@@ -11,10 +11,10 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from . import _kremlin as kremlin
+from .. import _kremlin as kremlin
 
 if TYPE_CHECKING:
-    from .text_format import _Document
+    from .convert import _Document
 
 
 def attendee_items(lines: list[str], known_names: Sequence[str]) -> list[kremlin.LabelParts]:
@@ -79,7 +79,7 @@ def resolve(
     doc: _Document, ext: dict[str, Any]
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Participants and finished turns of a parsed document."""
-    from .text_format import _RawSpeech
+    from .convert import _RawSpeech
 
     tag_names = [kremlin.person_tag_to_name(t) for t in doc.footer.get("persons", [])]
     explicit = doc.participants_explicit

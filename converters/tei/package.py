@@ -13,11 +13,11 @@ import re
 from transcript_model import types
 from transcript_model.errors import TranscriptError
 from transcript_model.model import Transcript
-from transcript_model.xmltext import escape_attribute as attr
-from transcript_model.xmltext import escape_text as text
 
-from ._tei_common import TEI_NS, XI_NS
-from ._tei_write import (
+from .._xml.text import escape_attribute as attr
+from .._xml.text import escape_text as text
+from .common import TEI_NS, XI_NS
+from .writer import (
     XML_DECLARATION,
     Categories,
     Options,

@@ -23,13 +23,23 @@ from transcript_model.errors import CappedProblems, Problem, TranscriptError, ca
 from transcript_model.formats import ValidationResult
 from transcript_model.inputs import DEFAULT_MAX_BYTES, ReadResult
 from transcript_model.model import Transcript
-from transcript_model.xmlsafe import parse_xml, partial_check_warning, validation_copy
 
-from ._tei_common import TEI_NS, T
-from ._tei_corpus import CORPUS_PARTS, corpus_part_problems, corpus_root_problems, including_root
-from ._tei_include import load_corpus_root
-from ._tei_profile import QuickProfile, attribute_holders, conforms, structure_profile
-from ._tei_read import CorpusRoot, line_of, read_tree
+from .._xml.safe import parse_xml, partial_check_warning, validation_copy
+from .common import TEI_NS, T
+from .corpus import (
+    CORPUS_PARTS,
+    corpus_part_problems,
+    corpus_root_problems,
+    including_root,
+)
+from .include import load_corpus_root
+from .profile import (
+    QuickProfile,
+    attribute_holders,
+    conforms,
+    structure_profile,
+)
+from .reader import CorpusRoot, line_of, read_tree
 
 __all__ = ["profile", "read", "validate", "write", "write_package"]
 
@@ -47,7 +57,9 @@ def write(transcripts: Sequence[Transcript], **options: Any) -> str:
         raise TranscriptError.single(
             "one_per_file", f"TEI holds one transcript per file, {len(transcripts)} given"
         )
-    from ._tei_write import document  # not loaded for reading and validating
+    from .writer import (
+        document,  # not loaded for reading and validating
+    )
 
     return document(transcripts[0])
 
@@ -68,8 +80,10 @@ def write_package(
     (a ``teiCorpus`` that XIncludes them all). ``base_url`` gives each component the ``idno``
     ParlaMint requires (``<base_url>/<id>``); ``publisher`` names the publisher of the TEI.
     """
-    from ._tei_package import package  # not loaded for reading and validating
-    from ._tei_write import Options
+    from .package import (
+        package,  # not loaded for reading and validating
+    )
+    from .writer import Options
 
     return package(
         list(transcripts),

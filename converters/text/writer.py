@@ -16,8 +16,8 @@ from typing import Any
 from transcript_model.errors import TranscriptError
 from transcript_model.model import Speech, Transcript
 
-from . import _kremlin as kremlin
-from . import _text_layout as layout
+from .. import _kremlin as kremlin
+from . import layout
 
 Parser = Callable[[list[tuple[int, str]], str], Transcript]
 
@@ -161,7 +161,7 @@ def _header(t: Transcript, explicit: _Explicit, ext: list[tuple[str, str]]) -> l
 
 
 def _caption_plain(text: str) -> bool:
-    from .text_format import _is_caption_text
+    from .convert import _is_caption_text
 
     return _is_caption_text(text) and not _title_needs_escape(text)
 
@@ -334,7 +334,7 @@ def _footer(
 
 
 def _document_extensions(t: Transcript) -> list[tuple[str, str]]:
-    from .text_format import _language_sample
+    from .convert import _language_sample
 
     ext: list[tuple[str, str]] = []
     if t.id != kremlin.transcript_id(t.event.date, t.event.title):

@@ -33,7 +33,7 @@ from transcript_model.model import (
     Transcript,
 )
 
-from ._tei_common import (
+from .common import (
     CAPTION_N,
     EVENT_CATEGORY,
     NOTE_ATTENDEES,

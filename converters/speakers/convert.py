@@ -45,8 +45,8 @@ from transcript_model.model import (
     Turn,
 )
 
-from . import _kremlin as kremlin
-from ._speakers_header import Header, Line, one_spaced, read_header
+from .. import _kremlin as kremlin
+from .header import Header, Line, one_spaced, read_header
 
 # Line breaks other than "\n" that can reach us from copied pages; each ends a line.
 _BREAKS = re.compile("\r\n|[\r\u2028\u2029\x0b\x0c\x85\x1c\x1d\x1e]")

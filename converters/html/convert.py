@@ -36,9 +36,9 @@ from transcript_model.errors import Problem, TranscriptError, problems_from_vali
 from transcript_model.inputs import DEFAULT_MAX_BYTES, ReadResult
 from transcript_model.model import Transcript
 
-from . import _html_page as page
-from . import _kremlin as kremlin
-from ._html_turns import BREAK, OMISSION, Block, Label, People, turns
+from .. import _kremlin as kremlin
+from . import page
+from .turns import BREAK, OMISSION, Block, Label, People, turns
 
 _SPACE = re.compile(r"[ \t\n\r\f]+")
 _STRIP = " \t\n\r\f\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"

@@ -18,8 +18,8 @@ from transcript_model.formats import ValidationResult
 from transcript_model.inputs import DEFAULT_MAX_BYTES, ReadResult
 from transcript_model.model import Transcript
 
-from ._akn_read import read_document
-from ._akn_validate import validate_document
+from .reader import read_document
+from .validate import validate_document
 
 # ISO 3166-1 alpha-2, optionally with a locality as AKN naming allows ("za-cpt").
 _COUNTRY = re.compile(r"[a-z]{2}(?:-[a-z0-9]+)?")
@@ -39,7 +39,7 @@ def read(
     format carries no date). Raises :class:`~transcript_model.errors.TranscriptError` (located)
     for input that is not a readable AKN debate; what a third-party document holds that the
     model cannot is returned as warnings. ``max_bytes`` bounds the input, and with it the
-    number of elements (:func:`transcript_model.xmlsafe.element_limit`).
+    number of elements (:func:`transcript_model.converters._xml.safe.element_limit`).
     """
     return read_document(data, origin, date, max_bytes)
 
@@ -62,7 +62,7 @@ def write(transcripts: Sequence[Transcript], *, country: str | None = None, **op
             f"('za', 'za-cpt'); found {country[:40]!r}",
         )
     # Imported here: validating and reading never need the writer (~7 ms of imports).
-    from ._akn_write import write_document
+    from .writer import write_document
 
     return write_document(transcripts[0], country)
 

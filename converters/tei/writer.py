@@ -21,10 +21,10 @@ from transcript_model.model import (
     Transcript,
     Turn,
 )
-from transcript_model.xmltext import escape_attribute as attr
-from transcript_model.xmltext import escape_text as text
 
-from ._tei_common import (
+from .._xml.text import escape_attribute as attr
+from .._xml.text import escape_text as text
+from .common import (
     CC_BY_ALIASES,
     CC_BY_URL,
     DOCTYPE_CATEGORIES,

@@ -23,9 +23,9 @@ from transcript_model.errors import (
 from transcript_model.inputs import DEFAULT_MAX_BYTES, ReadResult
 from transcript_model.model import Transcript
 from transcript_model.types import ID_PATTERN, LANGUAGE_PATTERN, URL_PATTERN, UTC_OFFSET_PATTERN
-from transcript_model.xmlsafe import parse_xml
 
-from ._akn_common import (
+from .._xml.safe import parse_xml
+from .common import (
     AKN10,
     AKN20,
     AKN30,

@@ -24,10 +24,10 @@ from transcript_model.model import (
     Transcript,
     Turn,
 )
-from transcript_model.xmltext import escape_attribute as attr
-from transcript_model.xmltext import escape_text as text
 
-from ._akn_common import (
+from .._xml.text import escape_attribute as attr
+from .._xml.text import escape_text as text
+from .common import (
     AKN30,
     CLASS_CONTINUATION,
     CLASS_COUNTER,

@@ -14,10 +14,10 @@ from lxml import etree
 from transcript_model.errors import CappedProblems, Problem, TranscriptError, cap_repeated
 from transcript_model.formats import ValidationResult
 from transcript_model.inputs import DEFAULT_MAX_BYTES
-from transcript_model.xmlsafe import parse_xml, partial_check_warning, validation_copy
 
-from ._akn_common import AKN30, line_of, reference_key
-from ._akn_read import read_tree
+from .._xml.safe import parse_xml, partial_check_warning, validation_copy
+from .common import AKN30, line_of, reference_key
+from .reader import read_tree
 
 #: Pointer attributes and the reference kinds each may name (None: any kind).
 _POINTERS: dict[str, frozenset[str] | None] = {

@@ -23,8 +23,9 @@ from transcript_model.errors import (
 )
 from transcript_model.formats import ValidationResult
 from transcript_model.inputs import ReadResult, decode_text
-from transcript_model.jsonlocate import find_duplicate_key, find_scalar, locate_all
 from transcript_model.model import SCHEMA_VERSION, Transcript
+
+from .locate import find_duplicate_key, find_scalar, locate_all
 
 _LIST_ADAPTER = TypeAdapter(list[Transcript])
 

@@ -1,0 +1,1 @@
+"""The _xml format family."""

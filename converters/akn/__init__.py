@@ -1,0 +1,1 @@
+"""The akn format family."""

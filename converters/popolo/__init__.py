@@ -1,0 +1,1 @@
+"""The popolo format family."""

@@ -1,0 +1,1 @@
+"""The tables format family."""

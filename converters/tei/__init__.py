@@ -1,0 +1,1 @@
+"""The tei format family."""
