@@ -23,9 +23,11 @@ from typing import Any, TextIO
 import pytest
 
 import transcript_model as tm
-from transcript_model import cli, cli_convert, cli_jobs
-from transcript_model.cli_output import TEMP_SUFFIX, Progress, atomic_output
-from transcript_model.cli_validate import github_line, github_path
+from transcript_model import cli
+from transcript_model.cli import convert as cli_convert
+from transcript_model.cli import jobs as cli_jobs
+from transcript_model.cli.output import TEMP_SUFFIX, Progress, atomic_output
+from transcript_model.cli.report import github_line, github_path
 from transcript_model.converters.json import convert as json_format
 from transcript_model.errors import Problem
 from transcript_model.formats import ValidationResult, load_module
@@ -574,7 +576,7 @@ def test_unknown_or_malformed_options_are_usage_errors(
 
 
 def test_options_come_from_parameters_and_documented_option_lists() -> None:
-    from transcript_model.cli_options import accepted_options, coerce
+    from transcript_model.cli.options import accepted_options, coerce
 
     def read(data: bytes, origin: str = "<input>", root: str | None = None, *,
              limit: int = 5, **options: Any) -> None:  # fmt: skip
@@ -649,7 +651,7 @@ def test_progress_bar_only_on_a_terminal_outside_ci(
 ) -> None:
     monkeypatch.delenv("CI", raising=False)
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
-    from transcript_model.cli_output import interactive
+    from transcript_model.cli.output import interactive
 
     assert interactive(sys.stderr)
     bar = Progress(10, enabled=True)

@@ -23,8 +23,10 @@ from pathlib import Path
 import pytest
 
 import transcript_model as tm
-from transcript_model import cli, cli_validate
-from transcript_model.cli_output import TEMP_SUFFIX, atomic_output, temp_name
+from transcript_model import cli
+from transcript_model.cli import validate as cli_validate
+from transcript_model.cli.output import TEMP_SUFFIX, atomic_output, temp_name
+from transcript_model.cli.report import describe_exception
 
 from conftest import ROOT
 
@@ -294,7 +296,7 @@ def test_an_unexpected_exception_is_a_problem_of_one_input(
 
 
 def test_a_long_exception_text_is_cut_short() -> None:
-    text = cli_validate.describe_exception(ValueError("x" * 10_000))
+    text = describe_exception(ValueError("x" * 10_000))
     assert len(text) < 200 and text.endswith("…")
 
 
@@ -538,7 +540,7 @@ def test_a_killed_run_leaves_a_part_file_that_the_next_run_removes(tmp_path: Pat
     script = (
         "import os, sys, time\n"
         "from pathlib import Path\n"
-        "from transcript_model.cli_output import atomic_output\n"
+        "from transcript_model.cli.output import atomic_output\n"
         "with atomic_output(Path(sys.argv[1]) / 'x.json') as handle:\n"
         "    handle.write('half'); handle.flush(); print('ready', flush=True); time.sleep(600)\n"
     )

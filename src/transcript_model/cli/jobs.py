@@ -23,8 +23,8 @@ from functools import cache, partial
 from typing import Any, Literal, TextIO, cast
 
 from transcript_model.api import read_result, write
-from transcript_model.cli_inputs import InputFile
-from transcript_model.cli_options import accepted_options, coerce
+from transcript_model.cli.inputs import InputFile
+from transcript_model.cli.options import accepted_options, coerce
 from transcript_model.errors import Problem, TranscriptError
 from transcript_model.formats import detect_format, get_format, load_module
 from transcript_model.inputs import read_bytes
@@ -97,7 +97,7 @@ def _guarded(item: InputFile, settings: Settings, work: Callable[[], Outcome]) -
         ]
         return Outcome(item.display, "failed", problems)
     except Exception as error:  # a converter bug must not stop the other inputs of a batch
-        from transcript_model.cli_validate import describe_exception
+        from transcript_model.cli.report import describe_exception
 
         detail = f"\n{traceback.format_exc()}" if settings.debug else ""
         message = f"internal error: {describe_exception(error)}{detail}"

@@ -19,7 +19,14 @@ from functools import cache, partial
 from typing import Any
 
 from transcript_model.api import read_result, validate_result
-from transcript_model.cli_inputs import InputFile, expand, export_only_owner
+from transcript_model.cli.inputs import InputFile, expand, export_only_owner
+from transcript_model.cli.report import (
+    UNREADABLE_CODES,
+    describe_exception,
+    github_line,
+    print_skipped,
+    text_line,
+)
 from transcript_model.errors import Problem, TranscriptError
 from transcript_model.formats import (
     Format,
@@ -36,19 +43,6 @@ EXIT_OK, EXIT_INVALID, EXIT_UNREADABLE = 0, 1, 2
 #: forked workers: below it, starting them costs more than it saves.
 PARALLEL_FROM = 200
 MAX_AUTO_JOBS = 8
-
-#: Problems that mean the file could not be checked at all (exit code 2, not 1).
-UNREADABLE_CODES = frozenset(
-    {
-        "unreadable",
-        "not_found",
-        "too_large",
-        "binary",
-        "unknown_format",
-        "write_only",
-        "internal_error",
-    }
-)
 
 
 @dataclass
@@ -114,17 +108,6 @@ def check_file(
 
 
 #: At most this much of an unexpected exception's text is shown: it may quote the input.
-EXCEPTION_TEXT_LIMIT = 160
-
-
-def describe_exception(error: BaseException) -> str:
-    """``Type: text`` of an unexpected exception, its text cut short."""
-    text = " ".join(str(error).split())
-    if len(text) > EXCEPTION_TEXT_LIMIT:
-        text = text[: EXCEPTION_TEXT_LIMIT - 1] + "…"
-    return f"{type(error).__name__}: {text}" if text else type(error).__name__
-
-
 def _checked_format(item: InputFile, forced: str | None, data: bytes) -> str:
     export_only = None if forced else export_only_owner(item.display, _installed())
     if export_only is not None:
@@ -157,45 +140,6 @@ def _validate(data: bytes, name: str, origin: str, max_bytes: int) -> Validation
 def _relocated(problems: list[Problem], file: str) -> list[Problem]:
     # Problems raised before a file name was known say "<input>"; name the file instead.
     return [p if p.file == file else replace(p, file=file) for p in problems]
-
-
-def github_path(file: str) -> str:
-    """A path as GitHub annotations want it: relative to the workspace, no leading ``./``."""
-    if os.path.isabs(file):
-        relative = os.path.relpath(file)
-        if not relative.startswith(".."):
-            file = relative
-    while file.startswith("./"):
-        file = file[2:]
-    return file
-
-
-def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _escape_property(text: str) -> str:
-    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
-
-
-def github_line(problem: Problem) -> str:
-    """One GitHub Actions workflow command (``::error file=…,line=…,col=…::…``)."""
-    properties = [f"file={_escape_property(github_path(problem.file))}"]
-    if problem.line is not None:
-        properties.append(f"line={problem.line}")
-        if problem.column is not None:
-            properties.append(f"col={problem.column}")
-    properties.append(f"title={_escape_property(f'transcript [{problem.code}]')}")
-    where = f"{problem.path}: " if problem.path else ""
-    return f"::{problem.severity} {','.join(properties)}::{_escape_data(where + problem.message)}"
-
-
-def text_line(problem: Problem) -> str:
-    """``path:line:col: [code] message``; warnings say so after the code."""
-    if problem.severity == "error":
-        return str(problem)
-    where = f"{problem.path}: " if problem.path else ""
-    return f"{problem.location()}: [{problem.code}] warning: {where}{problem.message}"
 
 
 def _summary(reports: list[FileReport], strict: bool) -> dict[str, int]:
@@ -323,7 +267,7 @@ def check_all(
     import multiprocessing
 
     context = multiprocessing.get_context("fork")
-    from transcript_model.cli_jobs import quiet_worker
+    from transcript_model.cli.jobs import quiet_worker
 
     with context.Pool(workers - 1, initializer=quiet_worker) as pool:
         checked = pool.imap(check, forked, chunksize=chunk)
@@ -332,12 +276,6 @@ def check_all(
                 yield warm[index]
             else:
                 yield check(item) if index < own else next(checked)
-
-
-def print_skipped(skipped: Sequence[Problem]) -> None:
-    """Say on standard error which entries of directories and patterns were left out."""
-    for problem in skipped:
-        print(text_line(problem), file=sys.stderr)
 
 
 def _emit(report: FileReport, emit: Callable[[Problem], str] | None) -> None:

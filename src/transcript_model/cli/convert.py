@@ -24,8 +24,8 @@ from pathlib import Path, PurePosixPath
 from typing import Any, TextIO
 
 from transcript_model.api import write
-from transcript_model.cli_inputs import InputFile, expand
-from transcript_model.cli_jobs import (
+from transcript_model.cli.inputs import InputFile, expand
+from transcript_model.cli.jobs import (
     Outcome,
     Settings,
     read_job,
@@ -33,8 +33,8 @@ from transcript_model.cli_jobs import (
     render_job,
     run_jobs,
 )
-from transcript_model.cli_options import accepted_options, coerce, split_pairs
-from transcript_model.cli_output import (
+from transcript_model.cli.options import accepted_options, coerce, split_pairs
+from transcript_model.cli.output import (
     Progress,
     atomic_output,
     interactive,
@@ -42,7 +42,7 @@ from transcript_model.cli_output import (
     remove_leftovers,
     write_atomically,
 )
-from transcript_model.cli_validate import UNREADABLE_CODES, print_skipped, text_line
+from transcript_model.cli.report import UNREADABLE_CODES, print_skipped, text_line
 from transcript_model.errors import Problem, TranscriptError
 from transcript_model.formats import Format, all_formats, get_format, load_module
 from transcript_model.model import Transcript

@@ -14,7 +14,6 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from pathlib import Path
 from typing import Any
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_TERMINATED = 0, 1, 2, 130, 143
@@ -62,63 +61,25 @@ def _formats_epilog() -> str:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    from transcript_model.schema import json_schema_text
+    from transcript_model.cli import schema
 
-    text = json_schema_text()
-    if args.output and args.output != "-":
-        from transcript_model.cli_output import write_atomically
-
-        write_atomically(Path(args.output), text)
-    else:
-        sys.stdout.write(text)
-    return EXIT_OK
+    return schema.run(args)
 
 
 def _formats(args: argparse.Namespace) -> int:
-    import json
+    from transcript_model.cli import formats
 
-    from transcript_model.formats import all_formats, load_module
-
-    rows = []
-    for fmt in all_formats():
-        row: dict[str, Any] = {
-            "name": fmt.name,
-            "reads": fmt.reads,
-            "writes": fmt.writes,
-            "extensions": list(fmt.extensions),
-            "description": fmt.description,
-        }
-        if args.details:
-            try:
-                module = load_module(fmt)
-            except Exception as error:  # one broken converter must not hide the others
-                row["error"] = f"cannot load {fmt.module}: {type(error).__name__}: {error}"
-            else:
-                row["validates"] = hasattr(module, "validate")
-                row["streams"] = hasattr(module, "write_stream")
-                row["packages"] = hasattr(module, "write_package")
-        rows.append(row)
-    if args.json:
-        sys.stdout.write(json.dumps(rows, indent=2) + "\n")
-        return EXIT_OK
-    print(f"{'name':<9} {'read':<5} {'write':<6} {'extensions':<15} description")
-    for row in rows:
-        extensions = " ".join(row["extensions"]) or "-"
-        print(
-            f"{row['name']:<9} {'yes' if row['reads'] else '-':<5} "
-            f"{'yes' if row['writes'] else '-':<6} {extensions:<15} {row['description']}"
-        )
-    return EXIT_OK
+    return formats.run(args)
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from transcript_model import cli_validate
+    from transcript_model.cli import validate as cli_validate
 
     return cli_validate.run(args)
 
 
 def _convert(args: argparse.Namespace) -> int:
-    from transcript_model import cli_convert
+    from transcript_model.cli import convert as cli_convert
 
     return cli_convert.run(args)
 
