@@ -31,8 +31,8 @@ from pathlib import Path
 from typing import Any
 
 import transcript_model as tm
-from transcript_model.formats import detect_format
 from transcript_model.model import Transcript
+from transcript_model.registry import detect_format
 
 DATA = Path(__file__).resolve().parent / "eval_data"
 

@@ -6,6 +6,7 @@ check exit codes, the absence of tracebacks and that validating JSON never impor
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 import os
@@ -17,21 +18,18 @@ import sys
 import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any, TextIO
 
 import pytest
 
 import transcript_model as tm
 from transcript_model import cli
-from transcript_model.cli import convert as cli_convert
 from transcript_model.cli import jobs as cli_jobs
 from transcript_model.cli.output import TEMP_SUFFIX, Progress, atomic_output
 from transcript_model.cli.report import github_line, github_path
 from transcript_model.converters.json import convert as json_format
 from transcript_model.errors import Problem
-from transcript_model.formats import ValidationResult, load_module
-from transcript_model.inputs import ReadResult
+from transcript_model.inputs import ReadResult, ValidationResult
 
 from conftest import ROOT
 
@@ -39,6 +37,12 @@ DATA = ROOT / "tests" / "data" / "cli"
 VALID = DATA / "valid.json"
 TWO = DATA / "two.json"
 INVALID = DATA / "invalid.json"
+
+
+def _replace_json(monkeypatch: pytest.MonkeyPatch, **changes: Any) -> None:
+    """Give the json format other functions for one test (as a plugin could declare them)."""
+    built_in = tm.REGISTRY._builtins()
+    monkeypatch.setitem(built_in, "json", dataclasses.replace(built_in["json"], **changes))
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, str, str]:
@@ -257,8 +261,7 @@ def test_formats_without_a_checker_show_the_reader_warnings(
         warning = Problem("dropped", "a footnote was dropped", origin, 7, severity="warning")
         return ReadResult(result.transcripts, [warning])
 
-    monkeypatch.delattr(json_format, "validate")
-    monkeypatch.setattr(json_format, "read", read_with_warning)
+    _replace_json(monkeypatch, validate=None, read=read_with_warning)
     code, out, _ = run(capsys, "validate", VALID, INVALID)
     assert code == 1
     assert out.startswith(f"{VALID}:7: [dropped] warning: a footnote was dropped\n")
@@ -481,8 +484,8 @@ def test_atomic_output_gives_new_files_the_usual_mode(tmp_path: Path) -> None:
     assert target.stat().st_mode & 0o777 == 0o666 & ~mask
 
 
-def _streaming_json(fail_after: int | None = None) -> SimpleNamespace:
-    """A json module that also streams: one id per line, optionally failing part-way."""
+def _streaming_json(fail_after: int | None = None) -> dict[str, Any]:
+    """A json format that also streams: one id per line, optionally failing part-way."""
 
     def write_stream(
         transcripts: Iterable[tm.Transcript], out: TextIO, *, prefix: str = ""
@@ -492,15 +495,13 @@ def _streaming_json(fail_after: int | None = None) -> SimpleNamespace:
                 raise RuntimeError("the disk is on fire")
             out.write(f"{prefix}{transcript.id}\n")
 
-    return SimpleNamespace(
-        read=json_format.read, write=json_format.write, write_stream=write_stream
-    )
+    return {"write_stream": write_stream}
 
 
 def test_streaming_writers_get_every_transcript_of_every_input(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    monkeypatch.setattr(cli_convert, "load_module", lambda fmt: _streaming_json())
+    _replace_json(monkeypatch, **_streaming_json())
     target = tmp_path / "table.txt"
     code, _, err = run(capsys, "convert", VALID, TWO, INVALID, "--to", "json", "-o", target,
                        "-w", "prefix=id:")  # fmt: skip
@@ -514,7 +515,7 @@ def test_streaming_writers_get_every_transcript_of_every_input(
 def test_a_stream_that_fails_midway_leaves_nothing(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    monkeypatch.setattr(cli_convert, "load_module", lambda fmt: _streaming_json(fail_after=1))
+    _replace_json(monkeypatch, **_streaming_json(fail_after=1))
     target = tmp_path / "table.txt"
     code, _, err = run(capsys, "convert", TWO, "--to", "json", "-o", target)
     assert code == 2
@@ -530,9 +531,7 @@ def test_package_writers_lay_out_a_corpus(
         files = {f"sessions/{t.id}.xml": f"<{t.id}/>" for t in transcripts}
         return {f"{title}.xml": "<corpus/>", **files}
 
-    module = SimpleNamespace(read=json_format.read, write=json_format.write)
-    module.write_package = write_package
-    monkeypatch.setattr(cli_convert, "load_module", lambda fmt: module)
+    _replace_json(monkeypatch, write_package=write_package)
     out_dir = tmp_path / "corpus"
     code, _, err = run(capsys, "convert", VALID, TWO, "--to", "json", "--package",
                        "--out-dir", out_dir, "-w", "title=ParlaMint")  # fmt: skip
@@ -561,7 +560,7 @@ def test_package_needs_a_package_writer_and_an_out_dir(
 @pytest.mark.parametrize(
     ("option", "message"),
     [
-        (["-w", "colour=blue"], "unknown option colour for the json writer (-w; known: compact)"),
+        (["-w", "colour=blue"], "unknown option colour for the json writer (-w); valid: compact"),
         (["-w", "compact=maybe"], "-w compact=maybe: expected true or false"),
         (["-w", "compact"], "-w expects KEY=VALUE"),
         (["--from", "json", "-r", "corpus_root=x"], "unknown option corpus_root for the json"),
@@ -575,29 +574,35 @@ def test_unknown_or_malformed_options_are_usage_errors(
     assert message in err
 
 
-def test_options_come_from_parameters_and_documented_option_lists() -> None:
-    from transcript_model.cli.options import accepted_options, coerce
+def test_options_come_from_keyword_parameters_with_their_types() -> None:
+    def read(
+        data: bytes,
+        origin: str = "<input>",
+        *,
+        root: str | None = None,
+        limit: int = 5,
+        unwrap: bool | None = None,
+        max_bytes: int = 1,
+    ) -> ReadResult:
+        raise AssertionError("not called")
 
-    def read(data: bytes, origin: str = "<input>", root: str | None = None, *,
-             limit: int = 5, **options: Any) -> None:  # fmt: skip
-        """Read.
-
-        Options: ``url`` (the page URL), ``unwrap`` (bool) joins lines,
-        ``date`` (``datetime.date`` or ``YYYY-MM-DD``).
-
-        Other prose mentioning ``not_an_option``.
-        """
-
-    found = accepted_options(read, 2)
-    assert found == {"root": "str", "limit": "int", "url": "str", "unwrap": "bool", "date": "str"}
+    fmt = tm.Format("probe", "a probe", read=read)
+    found = fmt.options("read")
+    assert {name: (o.kind, o.nullable) for name, o in found.items()} == {
+        "root": (str, True),
+        "limit": (int, False),
+        "unwrap": (bool, True),
+    }
     options = {"limit": "7", "unwrap": "no", "root": "corpus.xml"}
-    assert coerce(options, found, "-r", "the reader") == {
+    assert fmt.check_options("read", options, "-r") == {
         "limit": 7,
         "unwrap": False,
         "root": "corpus.xml",
     }
     with pytest.raises(tm.TranscriptError, match="expected a number"):
-        coerce({"limit": "many"}, found, "-r", "the reader")
+        fmt.check_options("read", {"limit": "many"}, "-r")
+    with pytest.raises(tm.TranscriptError, match="expects limit: int"):
+        fmt.check_options("read", {"limit": "7"})  # the Python API takes typed values
 
 
 def test_convert_help_names_export_only_formats(capsys: pytest.CaptureFixture[str]) -> None:
@@ -687,10 +692,10 @@ def test_convert_to_every_format(
 
 
 def _with(capability: str) -> list[str]:
-    return [f.name for f in tm.all_formats() if hasattr(load_module(f), capability)]
+    return [f.name for f in tm.all_formats() if capability in f.capabilities]
 
 
-@pytest.mark.parametrize("name", _with("write_stream"))
+@pytest.mark.parametrize("name", _with("stream"))
 def test_streaming_formats_put_every_input_in_one_file(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, name: str
 ) -> None:
@@ -703,7 +708,7 @@ def test_streaming_formats_put_every_input_in_one_file(
     assert "converted 2 inputs (3 transcripts, 1 file written" in err
 
 
-@pytest.mark.parametrize("name", _with("write_package"))
+@pytest.mark.parametrize("name", _with("package"))
 def test_package_formats_write_a_corpus(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, name: str
 ) -> None:

@@ -94,8 +94,8 @@ def _many(transcript: Transcript) -> list[Transcript]:
 def _check_streaming_equals_writing(items: list[Transcript]) -> None:
     for delimiter in (",", "\t"):
         out = io.StringIO(newline="")
-        turns_table.write_stream(iter(items), out, delimiter)
-        assert out.getvalue() == turns_table.write(items, delimiter)
+        turns_table.write_stream(iter(items), out, delimiter=delimiter)
+        assert out.getvalue() == turns_table.write(items, delimiter=delimiter)
         data_rows = _parse(out.getvalue(), delimiter)[1:]
         assert data_rows == [row for t in items for row in _expected_rows(t)]
 

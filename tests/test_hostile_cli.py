@@ -25,6 +25,7 @@ import pytest
 import transcript_model as tm
 from transcript_model import cli
 from transcript_model.cli import validate as cli_validate
+from transcript_model.cli.inputs import InputFile
 from transcript_model.cli.output import TEMP_SUFFIX, atomic_output, temp_name
 from transcript_model.cli.report import describe_exception
 
@@ -278,14 +279,14 @@ def test_an_unexpected_exception_is_a_problem_of_one_input(
 ) -> None:
     for name in ("a", "b", "c"):
         (tmp_path / f"{name}.json").write_text(valid_json(name), encoding="utf-8")
-    original = cli_validate.detect_format
+    original = cli_validate._refuse_export_only
 
-    def detect(name: str | None, data: bytes) -> str:
-        if name is not None and name.endswith("b.json"):
+    def refuse(item: InputFile, forced: str | None) -> None:
+        if item.display.endswith("b.json"):
             raise failure
-        return original(name, data)
+        original(item, forced)
 
-    monkeypatch.setattr(cli_validate, "detect_format", detect)
+    monkeypatch.setattr(cli_validate, "_refuse_export_only", refuse)
     code, out, err = run(capsys, "validate", tmp_path)
     assert code == 2
     assert out == (

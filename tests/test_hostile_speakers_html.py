@@ -23,7 +23,7 @@ from transcript_model.converters.html import turns as _html_turns
 from transcript_model.converters.speakers import convert as speaker_text
 from transcript_model.converters.speakers import header as _speakers_header
 from transcript_model.converters.speakers import sniff as _speakers_sniff
-from transcript_model.formats import detect_format
+from transcript_model.registry import detect_format
 
 # Sizes at which the shape took seconds before the fix (spaced label lines: 40 KB 19.6 s;
 # removed elements: 1 MB 8.7 s; distinct labels: 100 KB 2.3 s; field holders: 100 KB 14 s).

@@ -20,8 +20,8 @@ from test_fuzz import _read_or_refuse, mutations
 import transcript_model as tm
 from transcript_model.api import read_result
 from transcript_model.cli import main as cli
-from transcript_model.formats import detect_format
 from transcript_model.model import Caption, Heading, Link, Speech, StageDirection
+from transcript_model.registry import detect_format
 
 from conftest import ROOT
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 import transcript_model as tm
-from transcript_model.formats import detect_format
 from transcript_model.model import Transcript
+from transcript_model.registry import detect_format
 
 from conftest import ROOT
 

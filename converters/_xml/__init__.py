@@ -1,1 +1,1 @@
-"""The _xml format family."""
+"""Shared XML helpers: safe parsing (xml.safe) and escaping (xml.text)."""

@@ -11,11 +11,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Any
 
 from transcript_model.errors import TranscriptError
-from transcript_model.formats import ValidationResult
-from transcript_model.inputs import DEFAULT_MAX_BYTES, ReadResult
+from transcript_model.inputs import DEFAULT_MAX_BYTES, ReadResult, ValidationResult
 from transcript_model.model import Transcript
 
 from .reader import read_document
@@ -31,7 +29,6 @@ def read(
     *,
     date: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
-    **options: Any,
 ) -> ReadResult:
     """Read one AKN debate document (3.0 or 2.0) into one transcript.
 
@@ -44,7 +41,7 @@ def read(
     return read_document(data, origin, date, max_bytes)
 
 
-def write(transcripts: Sequence[Transcript], *, country: str | None = None, **options: Any) -> str:
+def write(transcripts: Sequence[Transcript], *, country: str | None = None) -> str:
     """Write one transcript as an AKN 3.0 debate (valid against the OASIS XSD).
 
     ``country`` sets the FRBR country code; by default it is derived from the transcript

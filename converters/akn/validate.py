@@ -12,8 +12,7 @@ from typing import Any
 from lxml import etree
 
 from transcript_model.errors import CappedProblems, Problem, TranscriptError, cap_repeated
-from transcript_model.formats import ValidationResult
-from transcript_model.inputs import DEFAULT_MAX_BYTES
+from transcript_model.inputs import DEFAULT_MAX_BYTES, ValidationResult
 
 from .._xml.safe import parse_xml, partial_check_warning, validation_copy
 from .common import AKN30, line_of, reference_key

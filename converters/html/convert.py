@@ -384,18 +384,25 @@ def _language(root: etree._Element, url: str | None, sample: str) -> str:
     return str(kremlin.detect_language(sample))
 
 
-def read(data: bytes, origin: str = "<input>", **options: Any) -> ReadResult:
+def read(
+    data: bytes,
+    origin: str = "<input>",
+    *,
+    url: str | None = None,
+    language: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> ReadResult:
     """Read one saved kremlin.ru transcript page.
 
-    Options: ``max_bytes`` (refuse larger pages), ``url`` (the page URL when the saved page
-    does not name it). Raises TranscriptError with a located problem for input that is not a
-    kremlin.ru transcript page (no article, no title, no date).
+    ``url`` is the page URL when the saved page does not name it; ``language`` (BCP 47) overrides
+    the language told from the URL and the text. Raises TranscriptError with a located problem
+    for input that is not a kremlin.ru transcript page (no article, no title, no date).
     """
-    root = page.parse(data, origin, options.get("max_bytes", DEFAULT_MAX_BYTES))
+    root = page.parse(data, origin, max_bytes)
     article = _article(root, origin)
     index = page.ClassIndex(article)
     warnings: list[Problem] = []
-    url = options.get("url") or page.page_url(root)
+    url = url or page.page_url(root)
     title = _title(article, index, root)
     date, printed_date = _event_date(article, index)
     line = article.sourceline if isinstance(article.sourceline, int) else None
@@ -440,7 +447,7 @@ def read(data: bytes, origin: str = "<input>", **options: Any) -> ReadResult:
     if body.attendees_intro:
         event["attendees_intro"] = body.attendees_intro
     sample = "\n".join([title, *(p for t in body.turns for p in t.get("paragraphs", ()))])
-    language = options.get("language") or _language(root, url, sample)
+    language = language or _language(root, url, sample)
     event["utc_offset"] = kremlin.MOSCOW_OFFSET
     identifier = next(
         (found for candidate in (url, publication["direct"]) if (found := _document_id(candidate))),

@@ -21,8 +21,7 @@ from transcript_model.errors import (
     format_path,
     problems_from_validation_error,
 )
-from transcript_model.formats import ValidationResult
-from transcript_model.inputs import ReadResult, decode_text
+from transcript_model.inputs import ReadResult, ValidationResult, decode_text
 from transcript_model.model import SCHEMA_VERSION, Transcript
 
 from .locate import find_duplicate_key, find_scalar, locate_all
@@ -176,7 +175,7 @@ def _located(problems: list[Problem], paths: list[list[int | str]], text: str) -
     ]
 
 
-def read(data: bytes, origin: str = "<input>", **options: Any) -> ReadResult:
+def read(data: bytes, origin: str = "<input>") -> ReadResult:
     """Read canonical JSON: one transcript object or an array of them."""
     transcripts, problems = _parse(data, origin)
     if problems:
@@ -192,7 +191,7 @@ def validate(data: bytes, origin: str = "<input>") -> ValidationResult:
         return ValidationResult([], error.problems)
 
 
-def write(transcripts: Sequence[Transcript], *, compact: bool = False, **options: Any) -> str:
+def write(transcripts: Sequence[Transcript], *, compact: bool = False) -> str:
     """Write one transcript as an object, several as an array; pretty unless ``compact``."""
     indent = None if compact else 2
     if len(transcripts) == 1:

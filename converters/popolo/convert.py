@@ -52,10 +52,10 @@ SPEECH_TYPES = {
 ID_SCHEME = "transcript-model"
 
 
-def write(transcripts: Sequence[Transcript], *, compact: bool = False, **options: Any) -> str:
+def write(transcripts: Sequence[Transcript], *, compact: bool = False) -> str:
     """Render transcripts as one Popolo JSON document (export only: it cannot be read back).
 
-    Pretty-printed unless ``compact``; other options are ignored. Raises
+    Pretty-printed unless ``compact``. Raises
     :class:`~transcript_model.errors.TranscriptError` when two transcripts share an id, since
     their Popolo ids would collide.
     """

@@ -1,1 +1,26 @@
-"""The speakers format family."""
+"""Speaker-label transcripts of other publishers: briefings, remarks, interviews (read only)."""
+
+from __future__ import annotations
+
+from transcript_model.contract import Format
+
+from .._sniffing import text_head
+from .sniff import looks_like_speaker_text
+
+
+def sniff(head: bytes) -> float:
+    """Several unmistakable speaker lines make it likely; other plain text is a fallback."""
+    if text_head(head) is None:
+        return 0.0
+    return 0.8 if looks_like_speaker_text(head) else 0.5
+
+
+FORMATS = (
+    Format(
+        name="speakers",
+        description="speaker-label text from other publishers",
+        media_type="text/plain",
+        sniff=sniff,
+        read="transcript_model.converters.speakers.convert:read",
+    ),
+)

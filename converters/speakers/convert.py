@@ -590,14 +590,35 @@ def _participants(
     return people, ids
 
 
-def read(data: bytes, origin: str = "<input>", **options: Any) -> ReadResult:
+def read(
+    data: bytes,
+    origin: str = "<input>",
+    *,
+    title: str | None = None,
+    date: dt.date | str | None = None,
+    place: str | None = None,
+    language: str | None = None,
+    id: str | None = None,
+    url: str | None = None,
+    publisher: str | None = None,
+    unwrap: bool | None = None,
+) -> ReadResult:
     """Read one speaker-label transcript (a press briefing, remarks, an interview).
 
-    Options: ``title``, ``date`` (``datetime.date`` or ``YYYY-MM-DD``), ``place``,
-    ``language`` (BCP 47), ``id``, ``url``, ``publisher`` fill or override what the header
-    gives; ``unwrap`` (bool) joins hard-wrapped lines into paragraphs (detected when omitted).
-    Raises TranscriptError (located) when no title or no date can be found and none is given.
+    ``title``, ``date`` (``datetime.date`` or ``YYYY-MM-DD``), ``place``, ``language`` (BCP 47),
+    ``id``, ``url`` and ``publisher`` fill or override what the header gives; ``unwrap`` joins
+    hard-wrapped lines into paragraphs (detected when omitted). Raises TranscriptError (located)
+    when no title or no date can be found and none is given.
     """
+    options: dict[str, Any] = {
+        "title": title,
+        "date": date,
+        "place": place,
+        "language": language,
+        "id": id,
+        "url": url,
+        "publisher": publisher,
+    }
     warnings: list[Problem] = []
     lines = _lines(data, origin)
     if not any(line.text for line in lines):
@@ -618,7 +639,6 @@ def read(data: bytes, origin: str = "<input>", **options: Any) -> ReadResult:
     labels = _resolve((c[0], n, c[2]) for n, c in sorted(labels_at.items()))
     order = [labels_at[n][0] for n in sorted(labels_at)]
     participants, ids = _participants(labels, order)
-    unwrap = options.get("unwrap")
     body = _Body(
         ids,
         bool(unwrap)
@@ -682,7 +702,7 @@ def _build(
     origin: str,
 ) -> Transcript:
     title = options.get("title") or header.title
-    date = _option_date(options["date"], origin) if options.get("date") else header.date
+    date = _option_date(options["date"], origin) if options["date"] else header.date
     first = next((ln.number for ln in lines if ln.text), 1)
     if not title:
         raise TranscriptError.single(

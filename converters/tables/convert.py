@@ -23,7 +23,7 @@ import io
 import re
 import string
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any, TextIO
+from typing import TextIO
 
 from transcript_model.errors import TranscriptError
 from transcript_model.model import (
@@ -73,31 +73,29 @@ RowsFunction = Callable[[Transcript], Iterator[Row]]
 
 def write(
     transcripts: Sequence[Transcript],
-    delimiter: str = ",",
     *,
+    delimiter: str = ",",
     table: str = "turns",
     header: bool = True,
-    **options: Any,
 ) -> str:
     """Render transcripts as one table (export only: the table cannot be read back).
 
     ``delimiter`` is ``","`` for CSV and ``"\\t"`` for TSV; ``table`` is ``"turns"`` (one row per
     paragraph) or ``"speeches"`` (one row per speech turn with its word count); ``header=False``
-    leaves out the header row. Other options are ignored.
+    leaves out the header row.
     """
     buffer = io.StringIO(newline="")
-    write_stream(transcripts, buffer, delimiter, table=table, header=header)
+    write_stream(transcripts, buffer, delimiter=delimiter, table=table, header=header)
     return buffer.getvalue()
 
 
 def write_stream(
     transcripts: Iterable[Transcript],
     out: TextIO,
-    delimiter: str = ",",
     *,
+    delimiter: str = ",",
     table: str = "turns",
     header: bool = True,
-    **options: Any,
 ) -> None:
     """Write transcripts to ``out`` as one table, one transcript at a time.
 

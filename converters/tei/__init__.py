@@ -1,1 +1,36 @@
-"""The tei format family."""
+"""TEI P5 in the ParlaMint / Parla-CLARIN style (read, validate, write, corpus packages)."""
+
+from __future__ import annotations
+
+from transcript_model.contract import Format
+
+from .._sniffing import markup_head
+
+_CONVERT = "transcript_model.converters.tei.convert"
+_NAMESPACE = b"http://www.tei-c.org/ns/1.0"
+
+
+def sniff(head: bytes) -> float:
+    """The TEI namespace makes it sure; a TEI root without it likely."""
+    start = markup_head(head)
+    if not start.startswith(b"<"):
+        return 0.0
+    if _NAMESPACE in start:
+        return 1.0
+    return 0.6 if b"<TEI" in start or b"<teiCorpus" in start else 0.0
+
+
+FORMATS = (
+    Format(
+        name="tei",
+        description="TEI P5 (ParlaMint/Parla-CLARIN)",
+        extensions=(".tei.xml",),
+        media_type="application/tei+xml",
+        sniff=sniff,
+        read=f"{_CONVERT}:read",
+        validate=f"{_CONVERT}:validate",
+        write=f"{_CONVERT}:write",
+        write_package=f"{_CONVERT}:write_package",
+        one_per_file=True,
+    ),
+)

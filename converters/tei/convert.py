@@ -15,13 +15,12 @@ import functools
 import importlib.resources
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, cast
+from typing import cast
 
 from lxml import etree
 
 from transcript_model.errors import CappedProblems, Problem, TranscriptError, cap_repeated
-from transcript_model.formats import ValidationResult
-from transcript_model.inputs import DEFAULT_MAX_BYTES, ReadResult
+from transcript_model.inputs import DEFAULT_MAX_BYTES, ReadResult, ValidationResult
 from transcript_model.model import Transcript
 
 from .._xml.safe import parse_xml, partial_check_warning, validation_copy
@@ -51,7 +50,7 @@ _LIST_PERSON = ".//" + T + "listPerson"
 _HOLD_PROXIES = 4 * 1024 * 1024
 
 
-def write(transcripts: Sequence[Transcript], **options: Any) -> str:
+def write(transcripts: Sequence[Transcript]) -> str:
     """Write one transcript as a self-contained TEI document (the format holds one per file)."""
     if len(transcripts) != 1:
         raise TranscriptError.single(
@@ -70,7 +69,6 @@ def write_package(
     corpus_id: str = "Transcripts",
     publisher: str = "transcript-model",
     base_url: str | None = None,
-    **options: Any,
 ) -> dict[str, str]:
     """ParlaMint packaging: ``{relative file name: content}``.
 
@@ -95,10 +93,9 @@ def write_package(
 def read(
     data: bytes,
     origin: str = "<input>",
-    corpus_root: CorpusRoot | None = None,
     *,
+    corpus_root: CorpusRoot | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
-    **options: Any,
 ) -> ReadResult:
     """Read one TEI document into a transcript.
 
@@ -200,8 +197,8 @@ def _structure() -> QuickProfile | None:
 def validate(
     data: bytes,
     origin: str = "<input>",
-    corpus_root: CorpusRoot | None = None,
     *,
+    corpus_root: CorpusRoot | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> ValidationResult:
     """Check a TEI file completely and report every problem found.

@@ -1,1 +1,47 @@
-"""The text format family."""
+"""kremlin.ru transcript page text, as copied from the page (read and write)."""
+
+from __future__ import annotations
+
+import re
+
+from transcript_model.contract import Format
+
+from .._sniffing import text_head
+
+_CONVERT = "transcript_model.converters.text.convert"
+
+# What every kremlin.ru page prints: its footer fields, the breadcrumb, the end marker.
+_PAGE_MARKS = re.compile(
+    r"(?:Publication date|Published in sections|Дата публикации|Опубликован в разделах)"
+    r"|(?:Text version|Текстовая версия)|Статус материала"
+)
+# A Russian or English date line of the page header ("11 марта 2022 года", "March 11, 2022").
+_DATE_LINE = re.compile(
+    r"^(?:\d{1,2} [а-я]+ \d{4} года|[A-Z][a-z]+ \d{1,2}, \d{4})",
+    re.MULTILINE,
+)
+
+
+def sniff(head: bytes) -> float:
+    """kremlin.ru marks make it sure; a page date line likely; any plain text is the default."""
+    text = text_head(head)
+    if text is None:
+        return 0.0
+    if _PAGE_MARKS.search(text):
+        return 0.95
+    if _DATE_LINE.search(text[:4096]):
+        return 0.7
+    return 0.5
+
+
+FORMATS = (
+    Format(
+        name="text",
+        description="kremlin.ru transcript page text",
+        extensions=(".txt",),
+        media_type="text/plain",
+        sniff=sniff,
+        read=f"{_CONVERT}:read",
+        write=f"{_CONVERT}:write",
+    ),
+)

@@ -142,7 +142,7 @@ def _other_lines(texts: list[str]) -> list[int]:
     ]
 
 
-def read(data: bytes, origin: str = "<input>", **options: Any) -> ReadResult:
+def read(data: bytes, origin: str = "<input>") -> ReadResult:
     """Read every transcript page in copied kremlin.ru page text.
 
     Raises :class:`TranscriptError` naming the file and line when a document has no title or
@@ -166,7 +166,7 @@ def read(data: bytes, origin: str = "<input>", **options: Any) -> ReadResult:
     return result
 
 
-def write(transcripts: Sequence[Transcript], **options: Any) -> str:
+def write(transcripts: Sequence[Transcript]) -> str:
     """Render transcripts as kremlin.ru page text, one page after another.
 
     Each page is written as the site prints it; escapes and extension lines are added only

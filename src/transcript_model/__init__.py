@@ -16,8 +16,8 @@ from transcript_model.api import (
     write,
     write_each,
 )
+from transcript_model.contract import Format, Option
 from transcript_model.errors import Problem, TranscriptError
-from transcript_model.formats import Format, all_formats, get_format
 from transcript_model.inputs import ReadResult
 from transcript_model.model import (
     Break,
@@ -35,11 +35,13 @@ from transcript_model.model import (
     Transcript,
     Turn,
 )
+from transcript_model.registry import REGISTRY, all_formats, detect_format, get_format
 from transcript_model.schema import json_schema
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "REGISTRY",
     "Break",
     "Caption",
     "Event",
@@ -49,6 +51,7 @@ __all__ = [
     "Metadata",
     "Narrative",
     "Omission",
+    "Option",
     "Participant",
     "Problem",
     "ReadResult",
@@ -60,6 +63,7 @@ __all__ = [
     "Turn",
     "__version__",
     "all_formats",
+    "detect_format",
     "get_format",
     "json_schema",
     "read",

@@ -21,6 +21,18 @@ class ReadResult:
 
     transcripts: list[Transcript]
     warnings: list[Problem] = field(default_factory=list)
+    #: The format that was read (set by the API; detection may choose it).
+    format: str | None = None
+
+
+@dataclass
+class ValidationResult:
+    """What validating one input found: the transcripts it holds and every problem."""
+
+    transcripts: list[Transcript]
+    problems: list[Problem]
+    #: The format the input was checked as (set by the API; detection may choose it).
+    format: str | None = None
 
 
 def read_bytes(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:

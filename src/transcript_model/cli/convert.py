@@ -18,22 +18,20 @@ import argparse
 import os
 import sys
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Any, TextIO
+from typing import TextIO
 
-from transcript_model.api import write
+from transcript_model.api import check_reader_options, write
 from transcript_model.cli.inputs import InputFile, expand
 from transcript_model.cli.jobs import (
     Outcome,
     Settings,
     read_job,
-    reader_parameters,
     render_job,
     run_jobs,
 )
-from transcript_model.cli.options import accepted_options, coerce, split_pairs
 from transcript_model.cli.output import (
     Progress,
     atomic_output,
@@ -43,9 +41,10 @@ from transcript_model.cli.output import (
     write_atomically,
 )
 from transcript_model.cli.report import UNREADABLE_CODES, print_skipped, text_line
+from transcript_model.contract import Capability, Format
 from transcript_model.errors import Problem, TranscriptError
-from transcript_model.formats import Format, all_formats, get_format, load_module
 from transcript_model.model import Transcript
+from transcript_model.registry import all_formats, get_format
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -156,39 +155,27 @@ def _source(name: str | None) -> Format | None:
     return fmt
 
 
-def _check_reader_options(raw: dict[str, str], source: Format | None) -> None:
-    # Without --from, an option must be known to at least one reader that may meet the inputs.
-    if not raw:
-        return  # checking imports every reader: only worth it when there is something to check
-    candidates = [source] if source else [f for f in all_formats() if f.reads]
-    known: set[str] = set()
-    for fmt in candidates:
-        known |= set(reader_parameters(fmt.name))
-    unknown = sorted(set(raw) - known)
-    if unknown:
-        where = f"the {source.name} reader" if source else "any reader"
-        listed = ", ".join(sorted(known)) or "none"
-        raise _usage(f"unknown option {', '.join(unknown)} for {where} (-r; known: {listed})")
+def split_pairs(pairs: Iterable[str], flag: str) -> dict[str, str]:
+    """Parse ``KEY=VALUE`` strings (``-r``/``-w``); a usage error for one without ``=``."""
+    options: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise _usage(f"{flag} expects KEY=VALUE, got {pair!r}")
+        options[key.strip().replace("-", "_")] = value
+    return options
 
 
-def _writer(module: Any, mode: str) -> tuple[Callable[..., Any], int]:
-    if mode == "package":
-        return module.write_package, 1
-    if mode == "stream":
-        return module.write_stream, 2
-    return module.write, 1
-
-
-def _mode(args: argparse.Namespace, module: Any, target: Format) -> str:
+def _mode(args: argparse.Namespace, target: Format) -> Capability:
     if args.package:
-        if not hasattr(module, "write_package"):
-            raise _usage(f"--package: {target.name} has no corpus packaging (no write_package)")
+        if "package" not in target.capabilities:
+            raise _usage(f"--package: {target.name} has no corpus packaging")
         if not args.out_dir:
             raise _usage("--package writes several files: give --out-dir DIR")
         return "package"
-    if args.out_dir:
-        return "out-dir"
-    return "stream" if hasattr(module, "write_stream") else "single"
+    if not args.out_dir and "stream" in target.capabilities:
+        return "stream"
+    return "write"
 
 
 def _input_paths(files: Sequence[InputFile]) -> set[str]:
@@ -203,16 +190,11 @@ def run(args: argparse.Namespace) -> int:
     """Convert every input named on the command line; returns the exit code."""
     target = _target(args.to)
     source = _source(args.source_format)
-    module = load_module(target)
-    mode = _mode(args, module, target)
+    capability = _mode(args, target)
     raw_read = split_pairs(args.reader_options, "-r")
-    _check_reader_options(raw_read, source)
-    writer, inputs_taken = _writer(module, mode)
-    write_options = coerce(
-        split_pairs(args.writer_options, "-w"),
-        accepted_options(writer, inputs_taken),
-        "-w",
-        f"the {target.name} writer",
+    check_reader_options(raw_read, source.name if source else None, "-r")
+    write_options = target.check_options(
+        capability, split_pairs(args.writer_options, "-w"), "-w"
     )
     started = time.time()
     inputs = expand(
@@ -231,18 +213,18 @@ def run(args: argparse.Namespace) -> int:
     reporter = Reporter(len(inputs.files), args.quiet)
     for missing in inputs.missing:
         reporter.record(Outcome(missing.file, "failed", [missing]))
-    batch = len(inputs.files) + len(inputs.missing) > 1 or mode in ("out-dir", "package")
+    batch = len(inputs.files) + len(inputs.missing) > 1 or bool(args.out_dir)
     jobs = args.jobs or os.cpu_count() or 1
     destination = args.out_dir or args.output or "standard output"
     try:
-        if mode == "out-dir":
+        if args.out_dir and capability != "package":
             out_dir = Path(args.out_dir)
             reporter.leftovers(out_dir, started)
             _to_directory(inputs.files, settings, jobs, out_dir, reporter)
-        elif mode == "package":
-            _to_package(inputs.files, settings, jobs, module, args, reporter, started)
+        elif capability == "package":
+            _to_package(inputs.files, settings, jobs, target, args, reporter, started)
         else:
-            destination = _to_one(inputs.files, settings, jobs, module, target, args, reporter)
+            destination = _to_one(inputs.files, settings, jobs, target, args, reporter)
     except BaseException:
         # Whatever stops the batch (Ctrl-C, SIGTERM, a usage error found late), say what was
         # done before it: the outputs already written stay.
@@ -323,7 +305,7 @@ def _to_package(
     files: Sequence[InputFile],
     settings: Settings,
     jobs: int,
-    module: Any,
+    target: Format,
     args: argparse.Namespace,
     reporter: Reporter,
     started: float,
@@ -335,9 +317,7 @@ def _to_package(
         message = "the package was not written: every input must convert"
         reporter.problems([Problem("not_written", message, str(out_dir))])
         return
-    target = get_format(settings.target)
-    options = {**dict(target.write_options), **settings.write_options}
-    package: dict[str, str] = module.write_package(transcripts, **options)
+    package: dict[str, str] = target.function("package")(transcripts, **settings.write_options)
     inputs = _input_paths(files)
     paths = {name: _inside(out_dir, name) for name in package}
     for path in paths.values():
@@ -363,7 +343,6 @@ def _to_one(
     files: Sequence[InputFile],
     settings: Settings,
     jobs: int,
-    module: Any,
     target: Format,
     args: argparse.Namespace,
     reporter: Reporter,
@@ -374,12 +353,13 @@ def _to_one(
     destination = "standard output" if output is None else str(output)
     if output is not None and output.parent.is_dir():
         reporter.leftovers(output.parent, time.time())
-    options = {**dict(target.write_options), **settings.write_options}
-    if hasattr(module, "write_stream"):
+    options = {**target.write_defaults, **settings.write_options}
+    if "stream" in target.capabilities:
         # Streaming keeps one transcript in memory; workers would add theirs, and shipping a
         # transcript between processes costs about as much as reading it: read here unless -j.
         stream = _transcripts(files, settings, args.jobs or 1, reporter)
-        _emit(output, lambda out: module.write_stream(stream, out, **options), reporter)
+        write_stream = target.function("stream")
+        _emit(output, lambda out: write_stream(stream, out, **options), reporter)
         return destination
     transcripts = list(_transcripts(files, settings, jobs, reporter))
     if not transcripts:

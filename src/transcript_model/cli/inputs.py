@@ -15,8 +15,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from transcript_model.contract import Format
 from transcript_model.errors import Problem, TranscriptError
-from transcript_model.formats import Format
 from transcript_model.inputs import DEFAULT_MAX_BYTES, read_stream
 
 STDIN = "-"

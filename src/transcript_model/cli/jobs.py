@@ -19,16 +19,15 @@ import time
 import traceback
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache, partial
+from functools import partial
 from typing import Any, Literal, TextIO, cast
 
-from transcript_model.api import read_result, write
+from transcript_model.api import read_detailed, write
 from transcript_model.cli.inputs import InputFile
-from transcript_model.cli.options import accepted_options, coerce
 from transcript_model.errors import Problem, TranscriptError
-from transcript_model.formats import detect_format, get_format, load_module
 from transcript_model.inputs import read_bytes
 from transcript_model.model import Transcript
+from transcript_model.registry import get_format
 
 Status = Literal["converted", "failed", "skipped"]
 
@@ -62,29 +61,17 @@ class Outcome:
     note: str = ""
 
 
-@cache
-def reader_parameters(format_name: str) -> dict[str, str]:
-    """The named options of a format's reader."""
-    return accepted_options(load_module(get_format(format_name)).read, 2)
-
-
-def reader_options(format_name: str, raw: dict[str, str]) -> dict[str, Any]:
-    """The ``-r`` options this format's reader takes, converted to their types.
-
-    Options meant for other formats in a mixed batch are left out; the command checked up front
-    that each one is known to some reader.
-    """
-    parameters = reader_parameters(format_name)
-    wanted = {k: v for k, v in raw.items() if k in parameters}
-    return coerce(wanted, parameters, "-r", f"the {format_name} reader")
-
-
 def _read(item: InputFile, settings: Settings) -> tuple[list[Transcript], list[Problem]]:
     data = item.data if item.path is None else read_bytes(item.path, settings.max_bytes)
     assert data is not None  # stdin inputs carry their bytes
-    name = settings.source or detect_format(item.name_for_detection, data)
-    options = reader_options(name, settings.read_options)
-    result = read_result(data, name, origin=item.display, max_bytes=settings.max_bytes, **options)
+    result = read_detailed(
+        data,
+        item.display,
+        settings.source,
+        file_name=item.name_for_detection,
+        max_bytes=settings.max_bytes,
+        options=settings.read_options,
+    )
     return result.transcripts, result.warnings
 
 

@@ -49,7 +49,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _formats_epilog() -> str:
-    from transcript_model.formats import all_formats
+    from transcript_model.registry import all_formats
 
     lines = [_CONVERT_EPILOG_HEAD]
     for fmt in all_formats():

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache, partial
 from typing import Any
 
-from transcript_model.api import read_result, validate_result
+from transcript_model.api import validate_detailed
 from transcript_model.cli.inputs import InputFile, expand, export_only_owner
 from transcript_model.cli.report import (
     UNREADABLE_CODES,
@@ -27,16 +27,10 @@ from transcript_model.cli.report import (
     print_skipped,
     text_line,
 )
-from transcript_model.errors import Problem, TranscriptError
-from transcript_model.formats import (
-    Format,
-    ValidationResult,
-    all_formats,
-    detect_format,
-    get_format,
-    load_module,
-)
+from transcript_model.contract import SNIFF_BYTES, Format
+from transcript_model.errors import Problem, TranscriptError, cap_repeated
 from transcript_model.inputs import read_bytes
+from transcript_model.registry import REGISTRY, all_formats, get_format
 
 EXIT_OK, EXIT_INVALID, EXIT_UNREADABLE = 0, 1, 2
 #: With ``--jobs 0`` (the default), batches of at least this many files are checked by
@@ -89,26 +83,48 @@ def check_file(
     problem of that input, so a batch always goes on to the next.
     """
     name: str | None = None
+    checking = False
     try:
         data = item.data if item.path is None else read_bytes(item.path, max_bytes)
         assert data is not None  # stdin inputs carry their bytes
-        name = _checked_format(item, forced, data)
-        result = _validate(data, name, item.display, max_bytes)
+        _refuse_export_only(item, forced)
+        checking = True
+        result = validate_detailed(
+            data, item.display, forced, file_name=item.name_for_detection, max_bytes=max_bytes
+        )
+        name = result.format
     except TranscriptError as error:
         return FileReport(item.display, name, problems=_relocated(error.problems, item.display))
     except Exception as error:  # a converter bug: report it for this file and check the others
         if debug:
             traceback.print_exc()
+        name = _likely_format(item, forced) if checking else None
         checker = f" in the {name} checker" if name else ""
         message = f"internal error{checker}: {describe_exception(error)}"
         return FileReport(
             item.display, name, problems=[Problem("internal_error", message, item.display)]
         )
-    return FileReport(item.display, name, len(result.transcripts), list(result.problems))
+    problems = cap_repeated(result.problems)  # millions of one fault: the first 100, and a count
+    return FileReport(item.display, name, len(result.transcripts), problems)
 
 
-#: At most this much of an unexpected exception's text is shown: it may quote the input.
-def _checked_format(item: InputFile, forced: str | None, data: bytes) -> str:
+def _likely_format(item: InputFile, forced: str | None) -> str | None:
+    """The format an input was most likely checked as (to name it in an internal error)."""
+    if forced:
+        return forced
+    try:
+        if item.path is None:
+            head = item.data or b""
+        else:
+            with open(item.path, "rb") as handle:
+                head = handle.read(SNIFF_BYTES)
+    except OSError:
+        return None
+    candidates = REGISTRY.candidates(item.name_for_detection, head)
+    return candidates[0].format.name if candidates else None
+
+
+def _refuse_export_only(item: InputFile, forced: str | None) -> None:
     export_only = None if forced else export_only_owner(item.display, _installed())
     if export_only is not None:
         raise TranscriptError.single(
@@ -116,25 +132,6 @@ def _checked_format(item: InputFile, forced: str | None, data: bytes) -> str:
             f"this is {export_only.name} ({export_only.description}): it cannot be "
             "read back, so there is nothing to check",
         )
-    name = forced or detect_format(item.name_for_detection, data)
-    fmt = get_format(name)
-    if not fmt.reads:
-        raise TranscriptError.single(
-            "write_only", f"{fmt.name} is an export-only format: it cannot be checked"
-        )
-    return name
-
-
-def _validate(data: bytes, name: str, origin: str, max_bytes: int) -> ValidationResult:
-    if hasattr(load_module(get_format(name)), "validate"):
-        return validate_result(data, name, origin=origin, max_bytes=max_bytes)
-    # A format without its own checker: reading is the check, and the reader's warnings (what
-    # it had to drop) are worth showing, which validate_result leaves out.
-    try:
-        read = read_result(data, name, origin=origin, max_bytes=max_bytes)
-    except TranscriptError as error:
-        return ValidationResult([], error.problems)
-    return ValidationResult(read.transcripts, list(read.warnings))
 
 
 def _relocated(problems: list[Problem], file: str) -> list[Problem]:
