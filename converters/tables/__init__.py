@@ -1,4 +1,4 @@
-"""The turns table: one row per paragraph (export only)."""
+"""The turns table (one row per paragraph) or speeches table: CSV, TSV, Parquet; export only."""
 
 from __future__ import annotations
 
@@ -24,5 +24,14 @@ FORMATS = (
         write=f"{_CONVERT}:write",
         write_stream=f"{_CONVERT}:write_stream",
         write_defaults={"delimiter": "\t"},
+    ),
+    Format(
+        name="parquet",
+        description="turns table as typed Parquet columns, export only (extra: parquet)",
+        extensions=(".parquet",),
+        media_type="application/vnd.apache.parquet",
+        write="transcript_model.converters.tables.parquet:write",
+        write_stream="transcript_model.converters.tables.parquet:write_stream",
+        binary=True,
     ),
 )

@@ -19,11 +19,13 @@ CSV rows end with CRLF (RFC 4180); TSV rows end with LF, as Unix tools expect.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import re
 import string
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import TextIO
+from dataclasses import dataclass
+from typing import Literal, TextIO, Union
 
 from transcript_model.errors import TranscriptError
 from transcript_model.model import (
@@ -35,40 +37,65 @@ from transcript_model.model import (
     Turn,
 )
 
-#: Columns of the default table, one row per paragraph.
-TURN_COLUMNS = (
-    "transcript_id",
-    "date",
-    "time",
-    "title",
-    "turn_index",
-    "turn_kind",
-    "speaker_id",
-    "speaker_name",
-    "role",
-    "label",
-    "paragraph_index",
-    "text",
+ColumnKind = Literal["text", "category", "date", "time", "integer"]
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a table: its name, the kind of value it holds, and whether it may be empty.
+
+    ``category`` is text drawn from a small set (speakers, roles, labels, turn kinds), which
+    typed formats such as Parquet dictionary-encode. A nullable column holds ``None`` where the
+    model has no value; text formats write that as an empty field.
+    """
+
+    name: str
+    kind: ColumnKind
+    nullable: bool = False
+
+
+_WHO = (
+    Column("speaker_id", "category", nullable=True),
+    Column("speaker_name", "category", nullable=True),
+    Column("role", "category", nullable=True),
+    Column("label", "category", nullable=True),
 )
-#: Columns of ``table="speeches"``, one row per speech turn.
-SPEECH_COLUMNS = (
-    "speech_id",
-    "transcript_id",
-    "date",
-    "turn_index",
-    "speaker_id",
-    "speaker_name",
-    "role",
-    "label",
-    "paragraphs",
-    "words",
+#: The default table, one row per paragraph.
+TURNS_TABLE = (
+    Column("transcript_id", "text"),
+    Column("date", "date"),
+    Column("time", "time", nullable=True),
+    Column("title", "text"),
+    Column("turn_index", "integer"),
+    Column("turn_kind", "category"),
+    *_WHO,
+    Column("paragraph_index", "integer"),
+    Column("text", "text"),
 )
+#: ``table="speeches"``, one row per speech turn.
+SPEECHES_TABLE = (
+    Column("speech_id", "text"),
+    Column("transcript_id", "text"),
+    Column("date", "date"),
+    Column("turn_index", "integer"),
+    *_WHO,
+    Column("paragraphs", "integer"),
+    Column("words", "integer"),
+)
+#: Column names of the default table.
+TURN_COLUMNS = tuple(column.name for column in TURNS_TABLE)
+#: Column names of ``table="speeches"``.
+SPEECH_COLUMNS = tuple(column.name for column in SPEECHES_TABLE)
 TABLES = ("turns", "speeches")
 # Not a non-word character and not "_": exactly the characters str.isalnum() accepts.
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 
+#: One value of a record: typed, ``None`` where the model has no value.
+Cell = Union[str, int, dt.date, dt.time, None]
+#: One row with typed values, in the order of the table's columns.
+Record = tuple[Cell, ...]
+RecordsFunction = Callable[[Transcript], Iterator[Record]]
 Row = list[str]
-RowsFunction = Callable[[Transcript], Iterator[Row]]
 
 
 def write(
@@ -103,7 +130,7 @@ def write_stream(
     any number of them with flat memory. ``out`` should be opened with ``newline=""`` so that
     the line ends written here reach the file unchanged. Options as for :func:`write`.
     """
-    rows_of = _rows_function(table)
+    columns = table_columns(table)
     writer = csv.writer(
         out,
         delimiter=_checked_delimiter(delimiter),
@@ -114,42 +141,70 @@ def write_stream(
         strict=True,
     )
     if header:
-        writer.writerow(TURN_COLUMNS if table == "turns" else SPEECH_COLUMNS)
+        writer.writerow(column.name for column in columns)
+    records_of = records_function(table)
     for transcript in transcripts:
-        writer.writerows(rows_of(transcript))
+        # The csv module writes None as an empty field and other values with str(), which is
+        # ISO 8601 for dates and times: exactly what _as_row gives, without a list per row.
+        writer.writerows(records_of(transcript))
         # Let it go before the next one is read, or two transcripts would be alive at once.
         del transcript
 
 
 def turn_rows(transcript: Transcript) -> Iterator[Row]:
-    """The rows of one transcript in the turns table, in order (columns: :data:`TURN_COLUMNS`)."""
-    head = [
-        transcript.id,
-        transcript.event.date.isoformat(),
-        transcript.event.time.isoformat() if transcript.event.time else "",
-        transcript.event.title,
-    ]
-    names = _names(transcript)
-    for turn_index, turn in enumerate(transcript.turns, 1):
-        who = _who(names, turn) if isinstance(turn, Speech) else ["", "", "", ""]
-        for paragraph_index, text in _texts(turn):
-            yield [*head, str(turn_index), turn.kind, *who, str(paragraph_index), text]
+    """The rows of one transcript in the turns table as text (columns: :data:`TURN_COLUMNS`)."""
+    return map(_as_row, turn_records(transcript))
 
 
 def speech_rows(transcript: Transcript) -> Iterator[Row]:
-    """The rows of one transcript in the speeches table (columns: :data:`SPEECH_COLUMNS`)."""
+    """The rows of one transcript in the speeches table as text (:data:`SPEECH_COLUMNS`)."""
+    return map(_as_row, speech_records(transcript))
+
+
+def turn_records(transcript: Transcript) -> Iterator[Record]:
+    """The typed rows of one transcript in the turns table, in order (:data:`TURNS_TABLE`)."""
+    event = transcript.event
+    head = (transcript.id, event.date, event.time, event.title)
+    names = _names(transcript)
+    for turn_index, turn in enumerate(transcript.turns, 1):
+        who = _who(names, turn) if isinstance(turn, Speech) else _NOBODY
+        for paragraph_index, text in _texts(turn):
+            yield (*head, turn_index, turn.kind, *who, paragraph_index, text)
+
+
+def speech_records(transcript: Transcript) -> Iterator[Record]:
+    """The typed rows of one transcript in the speeches table (:data:`SPEECHES_TABLE`)."""
     names = _names(transcript)
     for turn_index, turn in enumerate(transcript.turns, 1):
         if isinstance(turn, Speech):
-            yield [
+            yield (
                 f"{transcript.id}.{turn_index}",
                 transcript.id,
-                transcript.event.date.isoformat(),
-                str(turn_index),
+                transcript.event.date,
+                turn_index,
                 *_who(names, turn),
-                str(len(turn.paragraphs)),
-                str(sum(word_count(p) for p in turn.paragraphs)),
-            ]
+                len(turn.paragraphs),
+                sum(word_count(p) for p in turn.paragraphs),
+            )
+
+
+def table_columns(table: str) -> tuple[Column, ...]:
+    """The columns of ``table`` (``"turns"`` or ``"speeches"``)."""
+    return TURNS_TABLE if records_function(table) is turn_records else SPEECHES_TABLE
+
+
+def records_function(table: str) -> RecordsFunction:
+    """The function giving the typed rows of one transcript in ``table``.
+
+    Raises a TranscriptError (code ``option``) for a table that does not exist.
+    """
+    if table == "turns":
+        return turn_records
+    if table == "speeches":
+        return speech_records
+    raise TranscriptError.single(
+        "option", f"unknown table {table!r} (expected one of: {', '.join(TABLES)})", "<options>"
+    )
 
 
 def word_count(text: str) -> int:
@@ -166,9 +221,13 @@ def _names(transcript: Transcript) -> dict[str, str]:
     return {p.id: p.name for p in transcript.participants if p.name is not None}
 
 
-def _who(names: dict[str, str], speech: Speech) -> Row:
-    speaker = speech.speaker or ""
-    return [speaker, names.get(speaker, ""), speech.role or "", speech.label or ""]
+_NOBODY: tuple[None, None, None, None] = (None, None, None, None)
+
+
+def _who(names: dict[str, str], speech: Speech) -> tuple[str | None, ...]:
+    speaker = speech.speaker
+    name = names.get(speaker) if speaker is not None else None
+    return (speaker, name, speech.role, speech.label)
 
 
 def _texts(turn: Turn) -> Iterator[tuple[int, str]]:
@@ -181,14 +240,19 @@ def _texts(turn: Turn) -> Iterator[tuple[int, str]]:
         yield 0, turn.marker
 
 
-def _rows_function(table: str) -> RowsFunction:
-    if table == "turns":
-        return turn_rows
-    if table == "speeches":
-        return speech_rows
-    raise TranscriptError.single(
-        "option", f"unknown table {table!r} (expected one of: {', '.join(TABLES)})", "<options>"
-    )
+def _as_row(record: Record) -> Row:
+    # The text form of every cell: dates and times in ISO 8601, absent values as empty fields.
+    return [_as_text(cell) for cell in record]
+
+
+def _as_text(cell: Cell) -> str:
+    if cell is None:
+        return ""
+    if isinstance(cell, str):
+        return cell
+    if isinstance(cell, int):
+        return str(cell)
+    return cell.isoformat()
 
 
 def _checked_delimiter(delimiter: str) -> str:

@@ -21,7 +21,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import TextIO
+from typing import IO, Any
 
 from transcript_model.api import check_reader_options, write
 from transcript_model.cli.inputs import InputFile, expand
@@ -359,7 +359,7 @@ def _to_one(
         # transcript between processes costs about as much as reading it: read here unless -j.
         stream = _transcripts(files, settings, args.jobs or 1, reporter)
         write_stream = target.function("stream")
-        _emit(output, lambda out: write_stream(stream, out, **options), reporter)
+        _emit(output, lambda out: write_stream(stream, out, **options), reporter, target.binary)
         return destination
     transcripts = list(_transcripts(files, settings, jobs, reporter))
     if not transcripts:
@@ -369,19 +369,30 @@ def _to_one(
             f"{target.name} holds one transcript per file and the input holds "
             f"{len(transcripts)}: use --out-dir DIR for one file each"
         )
-    text = write(transcripts, target.name, **settings.write_options)
-    _emit(output, lambda out: out.write(text), reporter)
+    content = write(transcripts, target.name, **settings.write_options)
+    _emit(output, lambda out: out.write(content), reporter, target.binary)
     return destination
 
 
-def _emit(output: Path | None, render: Callable[[TextIO], object], reporter: Reporter) -> None:
+def _standard_output(binary: bool) -> IO[Any]:
+    if not binary:
+        return sys.stdout
+    if interactive(sys.stdout):
+        raise _usage("binary output is not written to a terminal: give -o FILE or --out-dir DIR")
+    return sys.stdout.buffer
+
+
+def _emit(
+    output: Path | None, render: Callable[[IO[Any]], object], reporter: Reporter, binary: bool
+) -> None:
     if output is None:
-        render(sys.stdout)
-        sys.stdout.flush()
+        stream = _standard_output(binary)
+        render(stream)
+        stream.flush()
         reporter.tally.written += reporter.tally.converted > 0
         return
     try:
-        with atomic_output(output) as handle:
+        with atomic_output(output, binary) as handle:
             render(handle)
             if not reporter.tally.converted:
                 raise _NothingConvertedError

@@ -20,7 +20,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import IO, Any, TextIO
 
 #: Suffix of the temporary files (hidden, next to the destination) that atomic writes use.
 TEMP_SUFFIX = ".part"
@@ -86,8 +86,9 @@ def _open_special(path: Path, status: os.stat_result) -> int | None:
 
 
 @contextlib.contextmanager
-def atomic_output(path: Path) -> Iterator[TextIO]:
-    """A text handle whose content replaces ``path`` only when the block completes.
+def atomic_output(path: Path, binary: bool = False) -> Iterator[IO[Any]]:
+    """A text handle (a binary one with ``binary``) whose content replaces ``path`` only when
+    the block completes.
 
     On any exception (including KeyboardInterrupt) the temporary file is removed and ``path``
     is left as it was. A FIFO or device at ``path`` is written through directly; a symbolic
@@ -101,7 +102,7 @@ def atomic_output(path: Path) -> Iterator[TextIO]:
         fd = _open_special(target, status)
         if fd is not None:
             # Written as it comes, as sort -o does: a FIFO or device cannot be replaced whole.
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            with _fdopen(fd, binary) as handle:
                 yield handle
             return
         target, status = Path(os.path.realpath(target)), None
@@ -114,8 +115,7 @@ def atomic_output(path: Path) -> Iterator[TextIO]:
     temp = target.parent / temp_name()
     try:
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        # newline="": the text is written exactly as the writer produced it.
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+        with _fdopen(fd, binary) as handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
@@ -129,10 +129,17 @@ def atomic_output(path: Path) -> Iterator[TextIO]:
         raise
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` atomically (see :func:`atomic_output`)."""
-    with atomic_output(path) as handle:
-        handle.write(text)
+def _fdopen(fd: int, binary: bool) -> IO[Any]:
+    if binary:
+        return os.fdopen(fd, "wb")
+    # newline="": the text is written exactly as the writer produced it.
+    return os.fdopen(fd, "w", encoding="utf-8", newline="")
+
+
+def write_atomically(path: Path, content: str | bytes) -> None:
+    """Write ``content`` to ``path`` atomically (see :func:`atomic_output`)."""
+    with atomic_output(path, binary=isinstance(content, bytes)) as handle:
+        handle.write(content)
 
 
 def name_too_long(directory: Path, name: str) -> bool:
