@@ -6,20 +6,11 @@ import os
 import sys
 from collections.abc import Sequence
 
+from transcript_model.codes import UNREADABLE
 from transcript_model.errors import Problem
 
 #: Problems that mean the file could not be checked at all (exit code 2, not 1).
-UNREADABLE_CODES = frozenset(
-    {
-        "unreadable",
-        "not_found",
-        "too_large",
-        "binary",
-        "unknown_format",
-        "write_only",
-        "internal_error",
-    }
-)
+UNREADABLE_CODES = UNREADABLE
 
 
 EXCEPTION_TEXT_LIMIT = 160
