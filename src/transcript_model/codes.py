@@ -16,13 +16,14 @@ from typing import Literal
 
 Severity = Literal["error", "warning"]
 Category = Literal[
-    "unreadable", "usage", "syntax", "model", "format", "lossy", "output", "capability"
+    "unreadable", "usage", "plugin", "capability", "syntax", "model", "format", "lossy", "output"
 ]
 
 #: What each category means, in the order the documentation lists them.
 CATEGORIES: Mapping[Category, str] = {
     "unreadable": "the input could not be checked at all (`transcript validate` exits 2)",
     "usage": "the call or the command line was wrong, not the input",
+    "plugin": "an installed format plugin is broken (reported by `transcript formats`)",
     "capability": "the format cannot do what was asked of it",
     "syntax": "the bytes are not a readable document of their format",
     "model": "the content breaks a rule of the transcript model (field types, references)",
@@ -54,9 +55,7 @@ _TABLE: tuple[tuple[str, Severity, Category, str], ...] = (
     ("too_large", _E, "unreadable", "the input is over the size limit (max_bytes / --max-bytes)"),
     ("binary", _E, "unreadable", "the input holds a NUL character: it is not a text file"),
     ("unknown_format", _E, "unreadable", "the format is unknown or could not be detected"),
-    ("format_ambiguous", _E, "unreadable", "several formats claim the input; pass --from"),
     ("format_unavailable", _E, "unreadable", "the format is registered but cannot be loaded"),
-    ("plugin_error", _E, "unreadable", "a format plugin failed to load or broke its contract"),
     ("write_only", _E, "unreadable", "an export-only format: it cannot be read back or checked"),
     ("no_read", _E, "unreadable", "the format has no reader"),
     ("internal_error", _E, "unreadable", "a bug in a reader or checker (please report it)"),
@@ -65,6 +64,10 @@ _TABLE: tuple[tuple[str, Severity, Category, str], ...] = (
     ("option", _E, "usage", "a reader or writer option has a value the format does not accept"),
     ("path_as_text", _E, "usage", "a str that names a file was passed as the content itself"),
     ("count", _E, "usage", "expected exactly one transcript, found another number"),
+    ("format_ambiguous", _W, "usage", "another format was almost as likely; pass --from to choose"),
+    ("format_fallback", _W, "usage", "the likeliest reader failed, so a less likely one read it"),
+    # -- the installation
+    ("plugin_error", _W, "plugin", "a format plugin could not be loaded or clashes with another"),
     # -- the format cannot do it
     ("read_only", _E, "capability", "the format can be read but not written"),
     ("no_write", _E, "capability", "the format has no writer"),
