@@ -52,10 +52,18 @@ def uncatalogued(codes: set[str]) -> list[str]:
     return sorted(code for code in codes if code not in CODES)
 
 
-def _whole_suite(config: pytest.Config) -> bool:
-    tests = ROOT / "tests"
+def _whole_suite(session: pytest.Session) -> bool:
+    """True when every test of the suite ran (not part of it, nor a collection only)."""
+    config = session.config
     arguments = {(Path(config.rootpath) / arg.split("::")[0]).resolve() for arg in config.args}
-    return arguments == {tests} and not config.option.keyword
+    reporter = config.pluginmanager.get_plugin("terminalreporter")
+    deselected = bool(reporter is not None and reporter.stats.get("deselected"))
+    return (
+        arguments == {ROOT / "tests"}
+        and not config.option.collectonly
+        and not deselected
+        and session.testscollected > 0
+    )
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -73,7 +81,7 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
             f"problem codes created by the package but missing from transcript_model.codes: "
             f"{', '.join(missing)}"
         )
-    full_run = exitstatus == 0 and _whole_suite(session.config)
+    full_run = exitstatus == 0 and _whole_suite(session)
     if full_run and len(seen) < MINIMUM_CODES_IN_FULL_RUN:
         complaints.append(
             f"the problem-code recorder saw only {len(seen)} codes in a whole run (expected at "

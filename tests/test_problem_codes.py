@@ -13,6 +13,7 @@ import copy
 import importlib.util
 import json
 from collections.abc import Iterator
+from types import SimpleNamespace
 from typing import Any
 
 import problem_code_recorder
@@ -258,3 +259,23 @@ def test_the_session_recorder_is_installed_and_records_package_codes() -> None:
     Problem("made_up_by_a_test", "message")
     assert "made_up_by_a_test" not in problem_code_recorder.seen
     assert problem_code_recorder.uncatalogued({"json_syntax", "zz_new"}) == ["zz_new"]
+
+
+def _session(args: list[str], *, deselected: bool = False, collect_only: bool = False) -> Any:
+    reporter = SimpleNamespace(stats={"deselected": [object()]} if deselected else {})
+    config = SimpleNamespace(
+        args=args,
+        rootpath=ROOT,
+        option=SimpleNamespace(collectonly=collect_only),
+        pluginmanager=SimpleNamespace(get_plugin=lambda name: reporter),
+    )
+    return SimpleNamespace(config=config, testscollected=800)
+
+
+def test_the_minimum_number_of_codes_applies_to_whole_runs_only() -> None:
+    whole_suite = problem_code_recorder._whole_suite
+    assert whole_suite(_session(["tests"]))
+    assert whole_suite(_session([str(ROOT / "tests")]))
+    assert not whole_suite(_session(["tests/test_cli.py"]))
+    assert not whole_suite(_session(["tests"], deselected=True))  # -k, -m, --deselect
+    assert not whole_suite(_session(["tests"], collect_only=True))
