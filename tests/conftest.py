@@ -7,6 +7,9 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, settings
 
+# Fails the session when the package creates a problem code the catalogue lacks.
+from problem_code_recorder import pytest_configure, pytest_sessionfinish  # noqa: F401
+
 ROOT = Path(__file__).resolve().parent.parent
 
 # Every property runs at least 200 examples (the issues' floor); HYPOTHESIS_PROFILE=fuzz for more.

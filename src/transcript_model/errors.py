@@ -20,7 +20,9 @@ class Problem:
     """One problem found in an input, located as precisely as the format allows.
 
     ``path`` is the JSON path in the canonical model (``turns[3].speaker``) when the problem is
-    about a model value; ``line`` and ``column`` (1-based) point into the input file when known.
+    about a model value; ``line`` and ``column`` (1-based) point into the input file when known,
+    and ``end_line`` and ``end_column`` where the faulty text ends (the column just past its
+    last character, as SARIF and GitHub count), when known.
     """
 
     code: str
@@ -30,6 +32,8 @@ class Problem:
     column: int | None = None
     path: str | None = None
     severity: Severity = "error"
+    end_line: int | None = None
+    end_column: int | None = None
 
     def location(self) -> str:
         """``file:line:col`` (as much of it as is known)."""
@@ -45,8 +49,12 @@ class Problem:
         return f"{self.location()}: [{self.code}] {where}{self.message}"
 
     def as_dict(self) -> dict[str, Any]:
-        """The problem as a JSON-ready dict."""
-        return asdict(self)
+        """The problem as a JSON-ready dict (the end only when it is known)."""
+        fields = asdict(self)
+        for end in ("end_line", "end_column"):
+            if fields[end] is None:
+                del fields[end]
+        return fields
 
 
 class TranscriptError(ValueError):

@@ -126,13 +126,23 @@ def _add_validate(commands: Any) -> None:
     _input_options(parser)
     parser.add_argument(
         "--output-format",
-        choices=("text", "json", "github"),
+        choices=("text", "json", "github", "sarif", "gitlab"),
         default="text",
-        help="text (path:line:col: [code] message), json (one report) or github (annotations)",
+        help="text (path:line:col: [code] message), json (one report), github (annotations), "
+        "sarif (SARIF 2.1.0, for code scanning) or gitlab (Code Quality report)",
     )
     parser.add_argument(
         "--strict", action="store_true", help="warnings fail the check too (exit 1)"
     )
+    for flag, what in (("--select", "report only"), ("--ignore", "leave out")):
+        parser.add_argument(
+            flag,
+            action="append",
+            default=[],
+            metavar="CODE[,CODE]",
+            help=f"{what} problems of these codes; a prefix ending in _ names every code "
+            "starting with it (tei_); repeatable; codes: docs/problems.md",
+        )
     parser.add_argument(
         "-j",
         "--jobs",

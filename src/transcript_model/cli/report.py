@@ -4,22 +4,14 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
-from transcript_model.errors import Problem
+from transcript_model.codes import CODES, UNREADABLE, matches, selected
+from transcript_model.errors import Problem, TranscriptError
 
 #: Problems that mean the file could not be checked at all (exit code 2, not 1).
-UNREADABLE_CODES = frozenset(
-    {
-        "unreadable",
-        "not_found",
-        "too_large",
-        "binary",
-        "unknown_format",
-        "write_only",
-        "internal_error",
-    }
-)
+UNREADABLE_CODES = UNREADABLE
 
 
 EXCEPTION_TEXT_LIMIT = 160
@@ -53,12 +45,17 @@ def _escape_property(text: str) -> str:
 
 
 def github_line(problem: Problem) -> str:
-    """One GitHub Actions workflow command (``::error file=…,line=…,col=…::…``)."""
+    """One GitHub Actions workflow command (``::error file=…,line=…,col=…::…``), with
+    ``endLine`` and ``endColumn`` when the problem knows where it ends."""
     properties = [f"file={_escape_property(github_path(problem.file))}"]
     if problem.line is not None:
         properties.append(f"line={problem.line}")
+        if problem.end_line is not None:
+            properties.append(f"endLine={problem.end_line}")
         if problem.column is not None:
             properties.append(f"col={problem.column}")
+            if problem.end_column is not None:
+                properties.append(f"endColumn={problem.end_column}")
     properties.append(f"title={_escape_property(f'transcript [{problem.code}]')}")
     where = f"{problem.path}: " if problem.path else ""
     return f"::{problem.severity} {','.join(properties)}::{_escape_data(where + problem.message)}"
@@ -76,3 +73,62 @@ def print_skipped(skipped: Sequence[Problem]) -> None:
     """Say on standard error which entries of directories and patterns were left out."""
     for problem in skipped:
         print(text_line(problem), file=sys.stderr)
+
+
+@dataclass
+class CodeFilter:
+    """Which problems a command reports, from ``--select`` and ``--ignore`` (as ruff has them).
+
+    A selector names a code, or every code starting with it when it ends in ``_`` (``tei_``).
+    The most specific selector that matches a code decides; between a ``--select`` and an
+    ``--ignore`` equally specific, the ignore wins. Without ``--select`` every code is selected.
+    """
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    #: How many problems :meth:`keep` left out.
+    ignored: int = 0
+    _verdicts: dict[str, bool] = field(default_factory=dict)
+
+    @classmethod
+    def from_arguments(cls, select: Iterable[str], ignore: Iterable[str]) -> CodeFilter | None:
+        """The filter the arguments ask for (None when they ask for none); a selector that
+        names no catalogued code is a usage error."""
+        chosen = _selectors(select, "--select")
+        left_out = _selectors(ignore, "--ignore")
+        return cls(chosen, left_out) if chosen or left_out else None
+
+    def selects(self, code: str) -> bool:
+        """True when problems of ``code`` are reported."""
+        verdict = self._verdicts.get(code)
+        if verdict is None:
+            chosen = _specificity(self.select, code) if self.select else 0
+            left_out = _specificity(self.ignore, code)
+            verdict = chosen is not None and (left_out is None or chosen > left_out)
+            self._verdicts[code] = verdict
+        return verdict
+
+    def keep(self, problems: Sequence[Problem]) -> list[Problem]:
+        """The problems to report; the others are counted in :attr:`ignored`."""
+        kept = [p for p in problems if self.selects(p.code)]
+        self.ignored += len(problems) - len(kept)
+        return kept
+
+
+def _specificity(selectors: Sequence[str], code: str) -> int | None:
+    lengths = [len(s) for s in selectors if matches(s, code)]
+    return max(lengths) if lengths else None
+
+
+def _selectors(values: Iterable[str], flag: str) -> tuple[str, ...]:
+    found = tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+    unknown = [s for s in found if not selected(s, CODES)]
+    if unknown:
+        raise TranscriptError.single(
+            "usage",
+            f"{flag}: {', '.join(map(repr, unknown))} names no problem code (a code, or a "
+            "prefix ending in '_' such as 'tei_'; the catalogue is transcript_model.codes, "
+            "listed in docs/problems.md)",
+            "transcript",
+        )
+    return found

@@ -16,12 +16,14 @@ import traceback
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, partial
+from itertools import chain
 from typing import Any
 
 from transcript_model.api import validate_detailed
 from transcript_model.cli.inputs import InputFile, expand, export_only_owner
 from transcript_model.cli.report import (
     UNREADABLE_CODES,
+    CodeFilter,
     describe_exception,
     github_line,
     print_skipped,
@@ -157,10 +159,13 @@ def _summary_line(counts: dict[str, int]) -> str:
     def plural(count: int, word: str) -> str:
         return f"{count} {word}{'' if count == 1 else 's'}"
 
+    ignored = f", {counts['ignored']} ignored" if "ignored" in counts else ""
+
     return (
         f"checked {plural(counts['files'], 'file')}: {counts['valid']} valid, "
         f"{counts['invalid']} invalid, {counts['unreadable']} unreadable "
-        f"({plural(counts['errors'], 'error')}, {plural(counts['warnings'], 'warning')})"
+        f"({plural(counts['errors'], 'error')}, {plural(counts['warnings'], 'warning')}"
+        f"{ignored})"
     )
 
 
@@ -178,6 +183,7 @@ def _forced_format(name: str | None) -> Format | None:
 def run(args: argparse.Namespace) -> int:
     """Validate every input named on the command line; returns the exit code."""
     forced = _forced_format(args.source_format)
+    codes = CodeFilter.from_arguments(args.select, args.ignore)
     if args.whole_process:
         # Everything imported so far lives until exit: keep the collector from scanning it again
         # and again while thousands of transcripts are built (about a tenth of the time on
@@ -190,26 +196,22 @@ def run(args: argparse.Namespace) -> int:
         max_bytes=args.max_bytes,
         follow_symlinks=args.follow_symlinks,
     )
-    print_skipped(inputs.skipped)
-    reports = [FileReport(p.file, None, problems=[p]) for p in inputs.missing]
-    emitters: dict[str, Callable[[Problem], str]] = {"text": text_line, "github": github_line}
-    emit = emitters.get(args.output_format)
-    for report in reports:
-        _emit(report, emit)
+    print_skipped([p for p in inputs.skipped if codes is None or codes.selects(p.code)])
+    emit = _EMITTERS.get(args.output_format)
     check = partial(
         check_file, forced=args.source_format, max_bytes=args.max_bytes, debug=args.debug
     )
-    for report in check_all(inputs.files, check, args.jobs):
+    missing = [FileReport(p.file, None, problems=[p]) for p in inputs.missing]
+    reports: list[FileReport] = []
+    for report in chain(missing, check_all(inputs.files, check, args.jobs)):
+        if codes is not None:
+            report.problems = codes.keep(report.problems)
         reports.append(report)
         _emit(report, emit)
     counts = _summary(reports, args.strict)
-    if args.output_format == "json":
-        document = {
-            "summary": counts,
-            "strict": args.strict,
-            "files": [r.as_dict(args.strict) for r in reports],
-        }
-        sys.stdout.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+    if codes is not None:
+        counts["ignored"] = codes.ignored
+    _write_document(args.output_format, counts, reports, args.strict)
     sys.stdout.flush()
     if not reports:
         print("transcript: no transcript files found in the given paths", file=sys.stderr)
@@ -219,6 +221,28 @@ def run(args: argparse.Namespace) -> int:
     if counts["unreadable"]:
         return EXIT_UNREADABLE
     return EXIT_INVALID if counts["invalid"] else EXIT_OK
+
+
+_EMITTERS: dict[str, Callable[[Problem], str]] = {"text": text_line, "github": github_line}
+
+
+def _write_document(
+    output_format: str, counts: dict[str, int], reports: list[FileReport], strict: bool
+) -> None:
+    """The reports that are one document, written once every file is checked."""
+    document: Any
+    if output_format == "json":
+        files = [r.as_dict(strict) for r in reports]
+        document = {"summary": counts, "strict": strict, "files": files}
+    elif output_format in ("sarif", "gitlab"):
+        from transcript_model.cli import dialects
+
+        problems = (p for r in reports for p in r.problems)
+        write = dialects.sarif_document if output_format == "sarif" else dialects.gitlab_report
+        document = write(problems)
+    else:
+        return
+    sys.stdout.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
 
 
 def _kind(item: InputFile) -> str:
