@@ -57,8 +57,8 @@ def _read_both(args: argparse.Namespace) -> tuple[list[Any], list[Any]]:
 
 
 def _read(path: str, format_name: str | None, max_bytes: int) -> list[Any]:
+    from transcript_model import get_format
     from transcript_model.api import read
-    from transcript_model.formats import get_format
 
     if format_name is not None:
         get_format(format_name, "transcript")  # an unknown name is a usage error, said once
