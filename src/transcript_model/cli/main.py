@@ -1,4 +1,4 @@
-"""The ``transcript`` command: validate, convert, list formats, print the JSON Schema.
+"""The ``transcript`` command: validate, convert, diff, list formats, print the JSON Schema.
 
 A thin layer over the public API; the format logic lives in the converters. Each command
 imports only what it needs, so ``transcript validate small.json`` starts fast and never loads
@@ -82,6 +82,12 @@ def _convert(args: argparse.Namespace) -> int:
     from transcript_model.cli import convert as cli_convert
 
     return cli_convert.run(args)
+
+
+def _diff(args: argparse.Namespace) -> int:
+    from transcript_model.cli import diff as cli_diff
+
+    return cli_diff.run(args)
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -202,6 +208,33 @@ def _add_convert(commands: Any) -> None:
     parser.set_defaults(run=_convert)
 
 
+def _add_diff(commands: Any) -> None:
+    parser = commands.add_parser(
+        "diff",
+        help="show what changed between two versions of a transcript (any formats)",
+        description="Compare two transcripts by their content: fields, participants, turns "
+        "(aligned), paragraphs (word diff).",
+        epilog="exit status: 0 equal, 1 different, 2 usage error or unreadable input.",
+    )
+    parser.add_argument("a", metavar="A", help="the old version (- for standard input)")
+    parser.add_argument("b", metavar="B", help="the new version (- for standard input)")
+    parser.add_argument(
+        "--from", dest="source_format", metavar="FORMAT", help="read A and B as FORMAT"
+    )
+    parser.add_argument("--from-a", dest="format_a", metavar="FORMAT", help="read A as FORMAT")
+    parser.add_argument("--from-b", dest="format_b", metavar="FORMAT", help="read B as FORMAT")
+    parser.add_argument("--max-bytes", type=int, default=_DEFAULT_MAX_BYTES, metavar="N")
+    parser.add_argument("--output-format", choices=("text", "json"), default="text")
+    parser.add_argument(
+        "--word-diff",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="show changed paragraphs as a word diff, [-old-]{+new+} (default: on)",
+    )
+    _common(parser)
+    parser.set_defaults(run=_diff)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``transcript`` command."""
     parser = _Parser(prog="transcript", description=__doc__.split("\n\n")[0])
@@ -210,6 +243,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     _add_validate(commands)
     _add_convert(commands)
+    _add_diff(commands)
     schema = commands.add_parser("schema", help="print or write the JSON Schema of a transcript")
     schema.add_argument("-o", "--output", metavar="FILE", help="write the schema to FILE")
     _common(schema)
