@@ -26,7 +26,7 @@ def expected_files(source: Path = SOURCE) -> dict[Path, str]:
     stem = source.name.removesuffix(".txt")
     files: dict[Path, str] = {}
     for fmt in tm.all_formats():
-        if not fmt.writes or fmt.name == "text" or not fmt.extensions:
+        if not fmt.writes or fmt.binary or fmt.name == "text" or not fmt.extensions:
             continue
         if fmt.one_per_file:
             for name, text in tm.write_each(transcripts, fmt.name).items():

@@ -68,6 +68,12 @@ _TABLE: tuple[tuple[str, Severity, Category, str], ...] = (
     ("format_fallback", _W, "usage", "the likeliest reader failed, so a less likely one read it"),
     # -- the installation
     ("plugin_error", _W, "plugin", "a format plugin could not be loaded or clashes with another"),
+    (
+        "missing_dependency",
+        _E,
+        "plugin",
+        "the format needs an optional dependency that is not installed (e.g. the parquet extra)",
+    ),
     # -- the format cannot do it
     ("read_only", _E, "capability", "the format can be read but not written"),
     ("no_write", _E, "capability", "the format has no writer"),
