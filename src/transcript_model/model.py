@@ -16,7 +16,7 @@ would pass ``Speech``'s own checks and leave a transcript whose speaker resolves
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Annotated, Any, Literal, Union
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
 
 from pydantic import (
     BaseModel,
@@ -27,7 +27,6 @@ from pydantic import (
     ValidationError,
     model_validator,
 )
-from typing_extensions import Self
 
 from transcript_model.types import (
     Frozen,
@@ -42,6 +41,9 @@ from transcript_model.types import (
     Url,
     UtcOffset,
 )
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
 
 SCHEMA_VERSION = "1.0"
 
