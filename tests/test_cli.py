@@ -89,10 +89,12 @@ def test_validate_reports_every_error_with_line_and_column(
     code, out, _ = run(capsys, "validate", INVALID)
     assert code == 1
     lines = out.splitlines()
-    assert len(lines) == 2, out
+    assert len(lines) == 3, out
     assert lines[0].startswith(f"{INVALID}:4:15: [string_type] language: ")
     assert lines[1].startswith(f"{INVALID}:16:13: [string_pattern_mismatch] participants[0].id: ")
     assert "found 'vladimir putin'" in lines[1]
+    # The cross-field rules report beside the field errors (issue 17).
+    assert lines[2].startswith(f"{INVALID}:31:18: [unknown_speaker] turns[1].speaker: ")
 
 
 def test_validate_json_report(capsys: pytest.CaptureFixture[str]) -> None:
@@ -104,7 +106,7 @@ def test_validate_json_report(capsys: pytest.CaptureFixture[str]) -> None:
         "valid": 1,
         "invalid": 1,
         "unreadable": 0,
-        "errors": 2,
+        "errors": 3,
         "warnings": 0,
     }
     first, second = report["files"]
@@ -113,6 +115,7 @@ def test_validate_json_report(capsys: pytest.CaptureFixture[str]) -> None:
     assert {(p["code"], p["line"], p["column"]) for p in second["problems"]} == {
         ("string_type", 4, 15),
         ("string_pattern_mismatch", 16, 13),
+        ("unknown_speaker", 31, 18),
     }
 
 
@@ -799,19 +802,24 @@ def test_validating_json_never_imports_lxml() -> None:
 
 
 def test_pre_commit_hook_runs_validate_on_transcript_files() -> None:
+    from identify.identify import tags_from_filename
+
     fields = {}
     for line in (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8").splitlines():
         key, sep, value = line.strip().removeprefix("- ").partition(": ")
         if sep and not key.startswith("#"):
             fields[key] = value
     assert fields["id"] == "transcript-validate"
-    assert fields["entry"] == "transcript validate"
+    assert fields["entry"] == "transcript validate --skip-unrecognised"
     assert fields["require_serial"] == "true"
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     assert 'transcript = "transcript_model.cli:main"' in pyproject
+    types = set(fields["types_or"].strip("[]").split(", "))
 
     def selected(name: str) -> bool:
-        return bool(re.search(fields["files"], name)) and not re.search(fields["exclude"], name)
+        # As pre-commit selects: any of types_or among the file's tags, and not excluded.
+        return bool(types & tags_from_filename(name)) and not re.search(fields["exclude"], name)
 
-    assert all(map(selected, ["a/s.json", "s.txt", "s.tei.xml", "s.akn.xml"]))
+    assert all(map(selected, ["a/s.json", "s.txt", "s.tei.xml", "s.akn.xml", "page.html"]))
     assert not any(map(selected, ["out.popolo.json", "turns.csv", "turns.tsv"]))
+    assert not any(map(selected, ["README.md", "setup.py", "ci.yml", "pyproject.toml"]))

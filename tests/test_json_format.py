@@ -30,8 +30,9 @@ def test_schema_is_valid_draft_2020_12_with_documented_properties() -> None:
     jsonschema.Draft202012Validator.check_schema(schema)
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert schema["$id"].endswith(":1.0")
-    definitions = [schema, *schema["$defs"].values()]
-    for definition in definitions:
+    # The file is one transcript or an array of them; each shape refers to $defs/Transcript.
+    assert schema["then"]["items"]["$ref"] == schema["else"]["$ref"] == "#/$defs/Transcript"
+    for definition in schema["$defs"].values():
         assert definition.get("additionalProperties") is False, definition["title"]
         for name, prop in definition["properties"].items():
             assert prop.get("title") and prop.get("description"), (definition["title"], name)

@@ -5,16 +5,22 @@ from __future__ import annotations
 import copy
 import functools
 import importlib.util
+import json
+import pickle
 import re
+from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from lxml import etree
 from pydantic import ValidationError
 
+import transcript_model as tm
 from transcript_model import Transcript, types
+from transcript_model.checks import problems_of
 from transcript_model.errors import problems_from_validation_error
 
 from conftest import ROOT
@@ -234,3 +240,200 @@ def test_url_that_xml_tools_refuse_is_invalid(url: str) -> None:
     document = minimal()
     document["metadata"] = {"source": {"url": url}}
     assert paths_of(document) == {"metadata.source.url": "string_pattern_mismatch"}
+
+
+# --- safe editing: immutable models, copies checked by every rule ----------------------------
+
+
+def test_assigning_to_a_field_is_refused_at_every_level() -> None:
+    transcript = Transcript.model_validate(minimal())
+    for model, field, value in [
+        (transcript.turns[0], "speaker", "nobody"),  # would break a cross-field rule
+        (transcript.event, "title", "Another title"),  # would be valid: still refused
+        (transcript, "id", "other"),
+    ]:
+        with pytest.raises(ValidationError, match="frozen"):
+            setattr(model, field, value)
+    assert transcript == Transcript.model_validate(minimal())
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda t: t.turns.__setitem__(0, tm.Speech(speaker="nobody", paragraphs=["x"])),
+        lambda t: t.participants.append(tm.Participant(id="p", name="P")),
+        lambda t: t.participants.clear(),
+        lambda t: t.turns[0].paragraphs.append(""),
+        lambda t: t.turns.__iadd__([tm.Omission()]),
+        lambda t: t.metadata.topics.append("Budget"),
+        lambda t: Transcript(id="t", language="en", event=t.event).turns.append(tm.Omission()),
+    ],
+)
+def test_lists_inside_a_transcript_refuse_changes_in_place(change: Any) -> None:
+    transcript = Transcript.model_validate(minimal())
+    with pytest.raises(TypeError, match="model_copy"):
+        change(transcript)
+    assert transcript == Transcript.model_validate(minimal())
+
+
+def test_model_copy_with_changes_checks_the_cross_field_rules() -> None:
+    transcript = Transcript.model_validate(minimal())
+    edited = transcript.turns[1].model_copy(update={"speaker": "nobody"})  # a Speech alone: fine
+    with pytest.raises(ValidationError) as caught:
+        transcript.model_copy(update={"turns": [transcript.turns[0], edited]})
+    assert [(p.path, p.code) for p in problems_from_validation_error(caught.value)] == [
+        ("turns[1].speaker", "unknown_speaker")
+    ]
+    with pytest.raises(ValidationError, match="attendees_intro"):
+        transcript.model_copy(
+            update={"participants": [{"id": "vladimir-putin", "name": "V", "attending": True},
+                                     transcript.participants[1]]}
+        )  # fmt: skip
+
+
+def test_model_copy_with_changes_checks_field_rules_and_keeps_what_was_set() -> None:
+    transcript = Transcript.model_validate(minimal())
+    with pytest.raises(ValidationError, match="date"):
+        transcript.event.model_copy(update={"date": "2022-02-30"})
+    with pytest.raises(ValidationError, match="extra"):
+        transcript.model_copy(update={"colour": "red"})
+    renamed = transcript.model_copy(
+        update={"id": "kremlin-1", "event": {"title": "T", "date": "2022-03-12"}}
+    )
+    assert renamed.id == "kremlin-1" and renamed.event.date.isoformat() == "2022-03-12"
+    assert renamed.model_fields_set == transcript.model_fields_set
+    assert renamed == Transcript.model_validate(
+        minimal() | {"id": "kremlin-1", "event": {"title": "T", "date": "2022-03-12"}}
+    )  # fmt: skip
+
+
+def test_frozen_transcripts_copy_pickle_and_hash() -> None:
+    transcript = Transcript.model_validate(minimal())
+    assert copy.deepcopy(transcript) == transcript
+    assert pickle.loads(pickle.dumps(transcript)) == transcript
+    assert transcript.model_copy(deep=True) == transcript
+    assert hash(transcript) == hash(Transcript.model_validate(minimal()))
+    assert transcript.turns == list(transcript.turns)
+    assert json.loads(transcript.model_dump_json())["turns"][0]["paragraphs"][0] == "Mr Lukashenko,"
+
+
+def test_an_invalid_edit_cannot_reach_a_writer() -> None:
+    # The report: the edit was accepted, and the TEI written from it was invalid.
+    transcript = Transcript.model_validate(minimal())
+    with pytest.raises(ValidationError):
+        transcript.turns[0].speaker = "nobody"  # type: ignore[misc]
+    assert tm.validate(tm.write(transcript, "tei"), "tei") == []
+
+
+# --- every layer of checks reports together ------------------------------------------------
+
+
+def test_bad_date_and_unknown_speaker_are_reported_together() -> None:
+    document = minimal()
+    document["event"]["date"] = "2022-02-30"
+    document["turns"][1]["speaker"] = "nobody"
+    problems = tm.validate(json.dumps(document, indent=2), "json")
+    assert {(p.path, p.code) for p in problems} == {
+        ("event.date", "date_from_datetime_parsing"),
+        ("turns[1].speaker", "unknown_speaker"),
+    }
+    assert all(p.line for p in problems)  # each located in the file
+
+
+def test_all_cross_field_rules_run_beside_field_errors() -> None:
+    document = minimal()
+    document["language"] = "English"
+    document["participants"].append({"id": "vladimir-putin", "name": "Another Putin"})
+    document["participants"][0]["attending"] = True
+    document["turns"][1]["paragraphs"] = []
+    document["turns"][0]["speaker"] = "nobody"
+    assert paths_of(document) == {
+        "language": "string_pattern_mismatch",
+        "turns[1].paragraphs": "too_short",
+        "participants[2].id": "duplicate_id",
+        "turns[0].speaker": "unknown_speaker",
+        "event.attendees_intro": "missing_attendees_intro",
+    }
+
+
+@pytest.mark.parametrize(
+    ("break_it", "expected"),
+    [
+        # Without a participant list, no speaker can be said to be unknown.
+        (lambda d: d.update(participants="everyone"), {"participants": "list_type"}),
+        # A participant whose id is not a string might be the one a speaker names.
+        (lambda d: d["participants"][1].update(id=7), {"participants[1].id": "string_type"}),
+        # A speaker that is not a valid id is reported once, by its field rule.
+        (lambda d: d["turns"][1].update(speaker="no body"),
+         {"turns[1].speaker": "string_pattern_mismatch"}),
+        (lambda d: d.update(turns="all"), {"turns": "list_type"}),
+        # The attendees rule needs the event to look at.
+        (lambda d: (d.update(event=3), d["participants"][0].update(attending=True)),
+         {"event": "model_type"}),
+    ],
+)  # fmt: skip
+def test_cross_field_rules_skip_what_a_field_error_makes_meaningless(
+    break_it: Any, expected: dict[str, str]
+) -> None:
+    document = minimal()
+    break_it(document)
+    assert paths_of(document) == expected
+
+
+def test_problems_of_checks_transcripts_built_without_validation() -> None:
+    valid = Transcript.model_validate(minimal())
+    unchecked = Transcript.model_construct(
+        id="t", language="en", event=valid.event, participants=[],
+        turns=[tm.Speech.model_construct(speaker="nobody", paragraphs=["x"])],
+    )  # fmt: skip
+    assert problems_of(valid) == [] and problems_of([valid, valid]) == []
+    assert [(p.path, p.code) for p in problems_of([valid, unchecked])] == [
+        ("[1].turns[0].speaker", "unknown_speaker")
+    ]
+    assert [p.path for p in problems_of(unchecked)] == ["turns[0].speaker"]
+
+
+# --- the published JSON Schema describes every file we write --------------------------------
+
+DATA = ROOT / "tests" / "data"
+_FORMAT_CHECKED = jsonschema.Draft202012Validator(
+    json.loads((ROOT / "schema" / "transcript.schema.json").read_text(encoding="utf-8")),
+    format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER,
+)
+
+
+def _transcript_json_files() -> list[Path]:
+    # Meant to be valid: every .json file of examples/ and tests/data/ but the hostile corpus,
+    # the files named invalid, and the Popolo exports (another schema: test_exports_popolo.py).
+    files = sorted([*ROOT.joinpath("examples").rglob("*.json"), *DATA.rglob("*.json")])
+    return [
+        path
+        for path in files
+        if "hostile" not in path.relative_to(ROOT).parts
+        and "invalid" not in path.name
+        and not path.name.endswith(".popolo.json")
+    ]
+
+
+def test_the_valid_json_files_are_the_ones_the_reader_accepts() -> None:
+    names = {path.relative_to(ROOT).as_posix() for path in _transcript_json_files()}
+    assert {"examples/kremlin-2022-03-11.json", "tests/data/cli/two.json"} <= names
+    for path in _transcript_json_files():
+        assert tm.validate(path, "json") == [], path
+
+
+@pytest.mark.parametrize("path", _transcript_json_files(), ids=lambda p: p.name)
+def test_every_valid_json_file_passes_the_published_schema_with_formats(path: Path) -> None:
+    document = json.loads(path.read_text(encoding="utf-8"))
+    assert not list(_FORMAT_CHECKED.iter_errors(document)), path
+
+
+def test_the_schema_takes_one_transcript_or_an_array_and_locates_errors_in_either() -> None:
+    one = json.loads(tm.write(Transcript.model_validate(minimal()), "json"))
+    assert _FORMAT_CHECKED.is_valid(one) and _FORMAT_CHECKED.is_valid([one, one])
+    assert _FORMAT_CHECKED.is_valid([])
+    assert not _FORMAT_CHECKED.is_valid("a transcript") and not _FORMAT_CHECKED.is_valid([3])
+    bad = one | {"event": one["event"] | {"date": "2022-02-30"}}
+    [error] = _FORMAT_CHECKED.iter_errors([one, bad])
+    assert list(error.absolute_path) == [1, "event", "date"]  # format checking found it
+    assert _FORMAT_CHECKED.schema["$id"] == "urn:transcript-model:schema:transcript:1.0"

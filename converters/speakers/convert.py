@@ -405,13 +405,30 @@ class _Body:
         self.last_speaker: str | None = None
         self.joinable = False
         self.unspoken: list[str] = []
+        # The paragraphs of the narrative that ends the turns so far, still growing: models
+        # are immutable, so it becomes a Narrative once another turn follows, or at the end.
+        self.narrative: list[str] | None = None
+
+    def _append(self, turn: Turn) -> None:
+        if self.narrative is not None:
+            self.turns.append(Narrative(paragraphs=self.narrative))
+            self.narrative = None
+        self.turns.append(turn)
+
+    def finished_turns(self) -> list[Turn]:
+        """Every turn, once the body has been read."""
+        self.close()
+        if self.narrative is not None:
+            self.turns.append(Narrative(paragraphs=self.narrative))
+            self.narrative = None
+        return self.turns
 
     def close(self) -> None:
         if self.open and not self.open.paragraphs and self.open.printed:
             self.unspoken.append(self.open.printed)
         if self.open and self.open.paragraphs:
             label = self.open.label
-            self.turns.append(
+            self._append(
                 Speech(
                     speaker=self.open.speaker,
                     label=self.open.printed,
@@ -440,14 +457,13 @@ class _Body:
 
     def paragraph(self, text: str) -> None:
         if self.open is None:
-            if self.turns and isinstance(self.turns[-1], Narrative):
-                previous = self.turns[-1]
+            if self.narrative is not None:
                 if self.unwrap and self.joinable:
-                    previous.paragraphs[-1] += " " + text
+                    self.narrative[-1] += " " + text
                 else:
-                    previous.paragraphs.append(text)
+                    self.narrative.append(text)
             else:
-                self.turns.append(Narrative(paragraphs=[text]))
+                self.narrative = [text]
             self.joinable = True
             return
         if self.unwrap and self.joinable and self.open.paragraphs:
@@ -475,13 +491,15 @@ class _Body:
             self.joinable = False
             return
         self.close()
-        self.turns.append(turn)
+        self._append(turn)
         if resumes is not None and not isinstance(turn, Break):
             self.open = _Open(None, resumes, [], None)
 
     def end(self, text: str) -> None:
         self.close()
-        self.turns.append(Narrative(paragraphs=[text]))
+        if self.narrative is not None:
+            self.turns.append(Narrative(paragraphs=self.narrative))
+        self.narrative = [text]
 
 
 def _looks_wrapped(lines: Sequence[Line], labels: dict[int, Any]) -> bool:
@@ -689,7 +707,7 @@ def read(
                 severity="warning",
             )
         )
-    transcript = _build(header, participants, body.turns, options, lines, origin)
+    transcript = _build(header, participants, body.finished_turns(), options, lines, origin)
     return ReadResult([transcript], warnings)
 
 

@@ -4,15 +4,33 @@ A transcript is an :class:`Event`, the :class:`Participant` list, the ordered li
 the :class:`Metadata` of its publication. Field-level rules (patterns, required fields) are also
 published in the JSON Schema; the rules that relate fields to each other (every speaker resolves,
 ids are unique, …) live in :mod:`transcript_model.checks` and run when a transcript is built.
+
+Models are immutable: assigning to a field raises, and the lists they hold refuse changes in
+place. An edit is a copy, ``t.model_copy(update={...})``, which checks every rule again —
+the cross-field rules included — and raises ``pydantic.ValidationError`` when the result
+would be invalid. Immutability rather than validation on assignment, because a nested model
+cannot see the rules of the transcript that holds it: ``t.turns[0].speaker = "nobody"``
+would pass ``Speech``'s own checks and leave a transcript whose speaker resolves to no one.
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Union
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, Strict, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ModelWrapValidatorHandler,
+    Strict,
+    ValidationError,
+    model_validator,
+)
 
 from transcript_model.types import (
+    Frozen,
+    FrozenList,
     Identifier,
     IsoDate,
     LanguageTag,
@@ -24,16 +42,37 @@ from transcript_model.types import (
     UtcOffset,
 )
 
+if TYPE_CHECKING:
+    from typing_extensions import Self
+
 SCHEMA_VERSION = "1.0"
 
 Paragraphs = Annotated[
     list[Line],
     Field(min_length=1, description="Paragraphs in order; each one line of text, verbatim."),
+    Frozen,
+    FrozenList,
 ]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
+    """Immutable, and every copy with changes is checked again."""
+
+    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True, frozen=True)
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
+        """A copy with the fields in ``update`` changed, checked by every rule of the model.
+
+        Unlike pydantic's default, the changes are validated (and so are the rules of the
+        whole, for a :class:`Transcript`): ``update`` values may be models or plain data, and
+        an invalid result raises ``pydantic.ValidationError``. Without ``update`` it is a plain
+        copy (deep if asked).
+        """
+        if not update:
+            return super().model_copy(deep=deep)
+        data = {name: getattr(self, name) for name in self.model_fields_set}
+        copied = type(self).model_validate({**data, **update})
+        return copied.model_copy(deep=True) if deep else copied
 
 
 class Event(_Model):
@@ -198,17 +237,17 @@ class Metadata(_Model):
     """Licence of the text, as an SPDX id (e.g. "CC-BY-4.0") or a URL."""
     published: LocalDateTime | None = None
     """Publication date and time, local time as printed ("Publication date")."""
-    sections: list[Name] = Field(default_factory=list)
+    sections: Annotated[list[Name], Frozen] = Field(default_factory=FrozenList)
     """Site sections the page is published in, in order ("Published in sections")."""
-    topics: list[Name] = Field(default_factory=list)
+    topics: Annotated[list[Name], Frozen] = Field(default_factory=FrozenList)
     """Topic tags, verbatim, in order."""
-    geography: list[Name] = Field(default_factory=list)
+    geography: Annotated[list[Name], Frozen] = Field(default_factory=FrozenList)
     """Geography tags, verbatim, in order."""
-    persons: list[Name] = Field(default_factory=list)
+    persons: Annotated[list[Name], Frozen] = Field(default_factory=FrozenList)
     """Person tags, verbatim (surname first on kremlin.ru), in order."""
-    captions: list[Caption] = Field(default_factory=list)
+    captions: Annotated[list[Caption], Frozen] = Field(default_factory=FrozenList)
     """Photo captions, in page order."""
-    see_also: list[Link] = Field(default_factory=list)
+    see_also: Annotated[list[Link], Frozen] = Field(default_factory=FrozenList)
     """"See also" links, in order."""
 
 
@@ -237,19 +276,31 @@ class Transcript(_Model):
     """BCP 47 language tag of the text, e.g. "en" or "ru"."""
     event: Event
     """What happened, when and where."""
-    participants: list[Participant] = Field(default_factory=list)
+    participants: Annotated[list[Participant], Frozen] = Field(default_factory=FrozenList)
     """Everyone who attends or speaks, in order of first mention."""
-    turns: list[Turn] = Field(default_factory=list)
+    turns: Annotated[list[Turn], Frozen] = Field(default_factory=FrozenList)
     """The body of the transcript, in order."""
     metadata: Metadata = Field(default_factory=Metadata)
     """Publication data and tags."""
 
-    @model_validator(mode="after")
-    def _cross_references(self) -> Transcript:
-        from transcript_model.checks import raise_for_cross_field_errors
+    @model_validator(mode="wrap")
+    @classmethod
+    def _every_rule(cls, data: Any, handler: ModelWrapValidatorHandler[Transcript]) -> Transcript:
+        # The cross-field rules run after the fields are valid, and also when some are not:
+        # a bad date must not hide an unknown speaker. Those rules then look at the input
+        # itself, skipping what the field errors make meaningless (see checks.py).
+        from transcript_model.checks import (
+            raise_for_cross_field_errors,
+            raise_with_cross_field_errors_of_input,
+        )
 
-        raise_for_cross_field_errors(self)
-        return self
+        try:
+            transcript = handler(data)
+        except ValidationError as error:
+            raise_with_cross_field_errors_of_input(error, data)
+            raise
+        raise_for_cross_field_errors(transcript)
+        return transcript
 
     def participant(self, participant_id: str) -> Participant | None:
         """Return the participant with this id, or None."""

@@ -9,7 +9,7 @@ differs between the engines, and why only ``\\uXXXX`` escapes are used.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from typing import Annotated, NoReturn, TypeVar
 
 from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
 
@@ -162,3 +162,48 @@ LocalDateTime = Annotated[
     AfterValidator(_whole_seconds_local_datetime),
     WithJsonSchema({"type": "string", "pattern": _DATETIME_PATTERN}),
 ]
+
+
+_T = TypeVar("_T")
+
+
+class FrozenList(list[_T]):
+    """A list that refuses to change: the lists inside a transcript (turns, participants,
+    paragraphs, tags).
+
+    Models are frozen so that every rule, the cross-field ones included, holds for as long as a
+    transcript exists; a list that could be changed in place (``t.turns[0] = ...``,
+    ``t.participants.append(...)``) would go around them. It stays a ``list`` (equal to one,
+    serialised as one, ``isinstance(x, list)``) so that reading code is unchanged. Build the
+    changed list and pass it to ``model_copy(update=...)``, which validates again.
+    """
+
+    __slots__ = ()
+
+    def _refuse(self, *args: object, **kwargs: object) -> NoReturn:
+        raise TypeError(
+            "the lists of a transcript cannot be changed in place; build a new list and use "
+            "model_copy(update={...}), which checks every rule again"
+        )
+
+    __setitem__ = __delitem__ = __iadd__ = __imul__ = _refuse
+    append = extend = insert = pop = remove = clear = sort = reverse = _refuse
+
+    def __hash__(self) -> int:  # type: ignore[override]
+        # Frozen models hash their fields; a list that cannot change can be hashed.
+        return hash(tuple(self))
+
+    def __reduce__(self) -> tuple[type[FrozenList[_T]], tuple[list[_T]]]:
+        # copy, deepcopy and pickle rebuild through the constructor, not append/extend.
+        return (type(self), (list(self),))
+
+    def __copy__(self) -> FrozenList[_T]:
+        return self
+
+
+def _frozen(value: list[_T]) -> FrozenList[_T]:
+    return FrozenList(value)
+
+
+#: Marks a list field of the model as a :class:`FrozenList` once validated.
+Frozen = AfterValidator(_frozen)

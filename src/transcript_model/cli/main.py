@@ -131,6 +131,12 @@ def _add_validate(commands: Any) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH")
     _input_options(parser)
     parser.add_argument(
+        "--skip-unrecognised",
+        action="store_true",
+        help="leave out, with a note, files that no reader recognises as a transcript "
+        "(package.json, notes.txt) instead of failing them (the pre-commit hook's default)",
+    )
+    parser.add_argument(
         "--output-format",
         choices=("text", "json", "github", "sarif", "gitlab"),
         default="text",

@@ -203,7 +203,12 @@ def run(args: argparse.Namespace) -> int:
     )
     missing = [FileReport(p.file, None, problems=[p]) for p in inputs.missing]
     reports: list[FileReport] = []
+    unrecognised = 0
     for report in chain(missing, check_all(inputs.files, check, args.jobs)):
+        if args.skip_unrecognised and is_unrecognised(report):
+            unrecognised += 1
+            print_skipped([Problem("skipped", UNRECOGNISED, report.file, severity="warning")])
+            continue
         if codes is not None:
             report.problems = codes.keep(report.problems)
         reports.append(report)
@@ -214,6 +219,8 @@ def run(args: argparse.Namespace) -> int:
     _write_document(args.output_format, counts, reports, args.strict)
     sys.stdout.flush()
     if not reports:
+        if unrecognised:  # e.g. a commit that stages only package.json: nothing to check
+            return EXIT_OK
         print("transcript: no transcript files found in the given paths", file=sys.stderr)
         return EXIT_UNREADABLE
     if not args.quiet:
@@ -243,6 +250,28 @@ def _write_document(
     else:
         return
     sys.stdout.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+
+
+#: Said of each file that --skip-unrecognised leaves out.
+UNRECOGNISED = "no reader recognises this file as a transcript: skipped (--skip-unrecognised)"
+# What readers say of content that is not theirs at all, as opposed to a broken transcript.
+_NOT_A_TRANSCRIPT = frozenset({"not_a_transcript", "unknown_format"})
+_TRANSCRIPT_FIELDS = frozenset({"id", "language", "event"})
+
+
+def is_unrecognised(report: FileReport) -> bool:
+    """True when no reader claims the file: it is not a transcript at all (``notes.txt``,
+    ``pom.xml``, ``package.json``), rather than a transcript with faults.
+
+    A reader says so (``not_a_transcript``, ``unknown_format``), or the file is JSON whose top
+    level has none of a transcript's required fields. A transcript with any of them, however
+    broken, is still checked and reported.
+    """
+    errors = [p for p in report.problems if p.severity == "error"]
+    if errors and all(p.code in _NOT_A_TRANSCRIPT for p in errors):
+        return True
+    missing = {p.path for p in errors if p.code == "missing"}
+    return report.format == "json" and missing >= _TRANSCRIPT_FIELDS
 
 
 def _kind(item: InputFile) -> str:
