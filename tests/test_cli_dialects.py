@@ -45,24 +45,24 @@ def test_without_filters_both_problems_of_the_invalid_fixture_are_reported(
 ) -> None:
     code, out, err = run(capsys, "validate", INVALID)
     assert code == 1
-    assert codes_in(out) == ["string_type", "string_pattern_mismatch"]
+    assert codes_in(out) == ["string_type", "string_pattern_mismatch", "unknown_speaker"]
     assert "ignored" not in err
 
 
 def test_ignore_a_code(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "validate", "--ignore", "string_type", INVALID)
     assert code == 1
-    assert codes_in(out) == ["string_pattern_mismatch"]
-    assert "(1 error, 0 warnings, 1 ignored)" in err
+    assert codes_in(out) == ["string_pattern_mismatch", "unknown_speaker"]
+    assert "(2 errors, 0 warnings, 1 ignored)" in err
 
 
 def test_ignoring_every_problem_of_a_file_makes_it_pass(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    code, out, err = run(capsys, "validate", "--ignore", "string_", INVALID)
+    code, out, err = run(capsys, "validate", "--ignore", "string_,unknown_speaker", INVALID)
     assert code == 0
     assert out == ""
-    assert "1 valid, 0 invalid" in err and "2 ignored" in err
+    assert "1 valid, 0 invalid" in err and "3 ignored" in err
 
 
 def test_select_a_code_and_the_json_summary_counts_the_ignored(
@@ -73,15 +73,15 @@ def test_select_a_code_and_the_json_summary_counts_the_ignored(
     )
     assert code == 1
     report = json.loads(out)
-    assert report["summary"]["errors"] == 1 and report["summary"]["ignored"] == 1
+    assert report["summary"]["errors"] == 1 and report["summary"]["ignored"] == 2
     assert [p["code"] for p in report["files"][0]["problems"]] == ["string_type"]
 
 
 @pytest.mark.parametrize(
     ("arguments", "expected"),
     [
-        (["--ignore", "string_type,string_pattern_mismatch"], []),
-        (["--ignore", "string_type", "--ignore", "string_pattern_mismatch"], []),
+        (["--ignore", "string_type,string_pattern_mismatch"], ["unknown_speaker"]),
+        (["--ignore", "string_type", "--ignore", "string_pattern_mismatch"], ["unknown_speaker"]),
         # The more specific selector wins, as in ruff.
         (["--ignore", "string_", "--select", "string_type"], ["string_type"]),
         (["--select", "string_", "--ignore", "string_type"], ["string_pattern_mismatch"]),
@@ -148,7 +148,8 @@ def test_sarif_report_of_an_invalid_fixture_is_valid_sarif_2_1_0(
     assert driver["informationUri"].startswith("https://")
     rules = driver["rules"]
     assert [rule["id"] for rule in rules] == list(CODES)
-    first, second = sarif_run["results"]
+    first, second, third = sarif_run["results"]
+    assert third["ruleId"] == "unknown_speaker"  # the cross-field layer reports too
     assert (first["ruleId"], first["level"]) == ("string_type", "error")
     assert rules[first["ruleIndex"]]["id"] == "string_type"
     assert rules[first["ruleIndex"]]["shortDescription"]["text"] == CODES["string_type"].meaning
@@ -212,12 +213,16 @@ def test_gitlab_code_quality_report(
     code, out, _ = run(capsys, "validate", "--output-format", "gitlab", INVALID_RELATIVE)
     assert code == 1
     issues = json.loads(out)
-    assert [issue["check_name"] for issue in issues] == ["string_type", "string_pattern_mismatch"]
+    assert [issue["check_name"] for issue in issues] == [
+        "string_type",
+        "string_pattern_mismatch",
+        "unknown_speaker",
+    ]
     first = issues[0]
     assert first["description"].startswith("[string_type] language: ")
     assert first["severity"] == "major"
     assert first["location"] == {"path": INVALID_RELATIVE, "lines": {"begin": 4}}
-    assert len({issue["fingerprint"] for issue in issues}) == 2
+    assert len({issue["fingerprint"] for issue in issues}) == 3
     again = json.loads(run(capsys, "validate", "--output-format", "gitlab", INVALID_RELATIVE)[1])
     assert [i["fingerprint"] for i in again] == [i["fingerprint"] for i in issues]
 
