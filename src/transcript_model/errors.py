@@ -169,11 +169,21 @@ def _bidi_note(pattern: str, value: object) -> str:
     )
 
 
+#: The most of an input value a message quotes: a report may end up in a public CI log, and a
+#: value read through a symbolic link or from a file of secrets must not be printed whole.
+EXCERPT_CHARACTERS = 60
+
+
+def excerpt(value: object, limit: int = EXCERPT_CHARACTERS) -> str:
+    """``repr`` of ``value`` (a str from the input) cut to at most ``limit`` characters."""
+    text = value if isinstance(value, str) else str(value)
+    return repr(text if len(text) <= limit else text[: limit - 3] + "...")
+
+
 def _describe(value: object) -> str:
     """A short description of a found value; never the whole input echoed back."""
     if isinstance(value, str):
-        shown = value if len(value) <= 60 else value[:57] + "..."
-        return f"found {shown!r}"
+        return f"found {excerpt(value)}"
     if isinstance(value, dict):
         return "found an object"
     if isinstance(value, list):
