@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import typing
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import InitErrorDetails, PydanticCustomError
@@ -23,26 +23,60 @@ from pydantic_core.core_schema import ErrorType
 
 from transcript_model.errors import Problem, problems_from_validation_error
 
-if TYPE_CHECKING:
-    from transcript_model.model import Transcript
-
 _KNOWN_ERROR_TYPES = frozenset(typing.get_args(ErrorType))
 _ABSENT = object()
 
+# The rules see a transcript only through the fields they relate: typed by these protocols,
+# this module needs nothing from model.py, which runs the rules from its validator.
 
-def cross_field_errors(transcript: Transcript) -> list[InitErrorDetails]:
+
+class _Participant(Protocol):
+    @property
+    def id(self) -> str: ...
+    @property
+    def attending(self) -> bool: ...
+
+
+class _Turn(Protocol):
+    @property
+    def kind(self) -> str: ...
+
+
+class _Speech(_Turn, Protocol):
+    @property
+    def speaker(self) -> str | None: ...
+
+
+class _Event(Protocol):
+    @property
+    def attendees_intro(self) -> str | None: ...
+
+
+class TranscriptFields(Protocol):
+    """What the cross-field rules read of a :class:`~transcript_model.model.Transcript`."""
+
+    @property
+    def participants(self) -> Sequence[_Participant]: ...
+    @property
+    def turns(self) -> Sequence[_Turn]: ...
+    @property
+    def event(self) -> _Event: ...
+
+
+_Model = TypeVar("_Model", bound=BaseModel)
+
+
+def cross_field_errors(transcript: TranscriptFields) -> list[InitErrorDetails]:
     """Return the cross-field rule violations of ``transcript``, located by path."""
-    from transcript_model.model import Speech
-
     errors, known_ids = _duplicate_id_errors(
         (index, participant.id) for index, participant in enumerate(transcript.participants)
     )
     # Only speeches name a speaker; getattr() on the other kinds would go through pydantic's
     # __getattr__ and an exception each, a third of the time of these checks.
     speakers = (
-        (index, turn.speaker)
+        (index, speaker)
         for index, turn in enumerate(transcript.turns)
-        if isinstance(turn, Speech) and turn.speaker is not None
+        if turn.kind == "speech" and (speaker := typing.cast(_Speech, turn).speaker) is not None
     )
     errors += _unknown_speaker_errors(speakers, known_ids)
     attending = any(p.attending for p in transcript.participants)
@@ -50,7 +84,7 @@ def cross_field_errors(transcript: Transcript) -> list[InitErrorDetails]:
     return errors
 
 
-def raise_for_cross_field_errors(transcript: Transcript) -> None:
+def raise_for_cross_field_errors(transcript: TranscriptFields) -> None:
     """Raise a pydantic ``ValidationError`` listing every cross-field violation, if any."""
     errors = cross_field_errors(transcript)
     if errors:
@@ -71,20 +105,19 @@ def raise_with_cross_field_errors_of_input(error: ValidationError, data: object)
         raise ValidationError.from_exception_data(error.title, [*rebuilt, *extra]) from None
 
 
-def problems_of(transcripts: Transcript | Sequence[Transcript]) -> list[Problem]:
-    """Every problem of transcripts that already exist, checked again by every rule.
+def problems_of(transcripts: _Model | Sequence[_Model]) -> list[Problem]:
+    """Every problem of transcripts (:class:`~transcript_model.model.Transcript`) that already
+    exist, checked again by every rule.
 
     For a list, each location starts with the transcript's index (``[1].turns[0].speaker``),
     as in a JSON file holding an array. An empty list means valid.
     """
-    from transcript_model.model import Transcript
-
-    single = isinstance(transcripts, Transcript)
-    items = [transcripts] if isinstance(transcripts, Transcript) else transcripts
+    single = isinstance(transcripts, BaseModel)
+    items = [transcripts] if isinstance(transcripts, BaseModel) else transcripts
     problems: list[Problem] = []
     for index, transcript in enumerate(items):
         try:
-            Transcript.model_validate(transcript.model_dump())
+            type(transcript).model_validate(transcript.model_dump())
         except ValidationError as error:
             prefix: tuple[int, ...] = () if single else (index,)
             problems += problems_from_validation_error(error, prefix=prefix)

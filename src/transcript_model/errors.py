@@ -239,13 +239,13 @@ def problems_from_validation_error(
 def _without_union_tags(loc: Sequence[int | str]) -> list[int | str]:
     # Discriminated unions add the tag to the location (turns.3.speech.speaker); the JSON path
     # has no such step.
-    from transcript_model.model import TURN_KINDS
+    from transcript_model.types import TURN_KIND_NAMES
 
     return [
         part
         for i, part in enumerate(loc)
         if not (i >= 2 and loc[i - 2] == "turns" and isinstance(loc[i - 1], int)
-                and part in TURN_KINDS)
+                and part in TURN_KIND_NAMES)
     ]  # fmt: skip
 
 

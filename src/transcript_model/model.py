@@ -28,7 +28,12 @@ from pydantic import (
     model_validator,
 )
 
+from transcript_model.checks import (
+    raise_for_cross_field_errors,
+    raise_with_cross_field_errors_of_input,
+)
 from transcript_model.types import (
+    TURN_KIND_NAMES,
     Frozen,
     FrozenList,
     Identifier,
@@ -186,8 +191,9 @@ Turn = Annotated[
     Union[Speech, Narrative, StageDirection, Heading, Omission, Break],
     Field(discriminator="kind"),
 ]
-#: The turn kinds, in the order the model lists them.
-TURN_KINDS = ("speech", "narrative", "stage", "heading", "omission", "break")
+#: The turn kinds, in the order the model lists them (defined in types.py, which errors.py
+#: reads without importing the model).
+TURN_KINDS = TURN_KIND_NAMES
 
 
 class Source(_Model):
@@ -289,11 +295,6 @@ class Transcript(_Model):
         # The cross-field rules run after the fields are valid, and also when some are not:
         # a bad date must not hide an unknown speaker. Those rules then look at the input
         # itself, skipping what the field errors make meaningless (see checks.py).
-        from transcript_model.checks import (
-            raise_for_cross_field_errors,
-            raise_with_cross_field_errors_of_input,
-        )
-
         try:
             transcript = handler(data)
         except ValidationError as error:

@@ -15,6 +15,10 @@ from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
 
 # Characters XML 1.0 cannot carry (lone surrogates are rejected by pydantic itself), plus the
 # characters that break a line: a paragraph is one line in the text format.
+#: The kinds of turn, in the order the model lists them (``model.TURN_KINDS``); here so that
+#: errors.py can tell a turn's kind in an error location without importing the model.
+TURN_KIND_NAMES = ("speech", "narrative", "stage", "heading", "omission", "break")
+
 _FORBIDDEN = r"\u0000-\u0008\u000A-\u001F\u0085\u2028\u2029\uFFFE\uFFFF"
 # Unicode White_Space plus U+FEFF, which must not begin or end a value.
 _SPACE = r"\u0009\u0020\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\uFEFF"
