@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .. import _kremlin as kremlin
-
-if TYPE_CHECKING:
-    from .convert import _Document
+from .document import Document, RawSpeech
 
 
 def attendee_items(lines: list[str], known_names: Sequence[str]) -> list[kremlin.LabelParts]:
@@ -76,11 +74,9 @@ def _split_again(
 
 
 def resolve(
-    doc: _Document, ext: dict[str, Any]
+    doc: Document, ext: dict[str, Any]
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Participants and finished turns of a parsed document."""
-    from .convert import _RawSpeech
-
     tag_names = [kremlin.person_tag_to_name(t) for t in doc.footer.get("persons", [])]
     explicit = doc.participants_explicit
     context = [doc.event.get("title"), doc.event.get("lead")]
@@ -95,7 +91,7 @@ def resolve(
     labels = dict.fromkeys(
         turn.label
         for turn in doc.turns
-        if isinstance(turn, _RawSpeech) and turn.label and turn.explicit is None
+        if isinstance(turn, RawSpeech) and turn.label and turn.explicit is None
     )
     # Each split, with how many names were known for it: unless a name learnt since is one
     # the label would be split at, splitting it again would give the same parts.
@@ -114,7 +110,7 @@ def resolve(
         speaker: str | None
         label: str | None
         role: str | None
-        if not isinstance(turn, _RawSpeech):
+        if not isinstance(turn, RawSpeech):
             turns.append(turn)
             continue
         if turn.explicit is not None:

@@ -18,6 +18,8 @@ from transcript_model.model import Speech, Transcript
 
 from .. import _kremlin as kremlin
 from . import layout
+from .document import language_sample
+from .header import is_caption_text
 
 Parser = Callable[[list[tuple[int, str]], str], Transcript]
 
@@ -161,9 +163,7 @@ def _header(t: Transcript, explicit: _Explicit, ext: list[tuple[str, str]]) -> l
 
 
 def _caption_plain(text: str) -> bool:
-    from .convert import _is_caption_text
-
-    return _is_caption_text(text) and not _title_needs_escape(text)
+    return is_caption_text(text) and not _title_needs_escape(text)
 
 
 def _attendees(t: Transcript, explicit: _Explicit, ext: list[tuple[str, str]]) -> list[str]:
@@ -334,14 +334,12 @@ def _footer(
 
 
 def _document_extensions(t: Transcript) -> list[tuple[str, str]]:
-    from .convert import _language_sample
-
     ext: list[tuple[str, str]] = []
     if t.id != kremlin.transcript_id(t.event.date, t.event.title):
         ext.append(("Transcript id", t.id))
     turns = [turn.model_dump() for turn in t.turns]
     event = {"title": t.event.title, "lead": t.event.lead}
-    if t.language != kremlin.detect_language(_language_sample(event, turns)):
+    if t.language != kremlin.detect_language(language_sample(event, turns)):
         ext.append(("Language", t.language))
     source = t.metadata.source
     if source.url is not None:

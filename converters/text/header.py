@@ -1,0 +1,159 @@
+"""The header of a page read as text: breadcrumbs, title, lead, date, time and place, photo
+captions and the attendee sentence."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from transcript_model.errors import excerpt
+
+from .. import _kremlin as kremlin
+from . import layout
+from .document import Document
+
+_DATE_WINDOW = 6
+
+
+def parse_header(doc: Document, end: int) -> None:
+    """Read the header of ``doc`` from its start (the body starts where it stops)."""
+    # "Events", sometimes followed by a section ("Events" / "Transcripts"): the trail above
+    # the title.
+    while doc.position < 2 and doc.peek() in kremlin.BREADCRUMBS and doc.position + 1 < end:
+        doc.position += 1
+    if doc.position >= end:
+        raise doc.not_a_transcript(
+            "expected a transcript title line, then a date such as 'March 11, 2022'"
+        )
+    title_line = doc.position
+    doc.event["title"] = layout.clean(layout.unescape(doc.lines[title_line][1]))
+    date_at = _date_offset(doc, end)
+    lead = [layout.unescape(doc.lines[title_line + k][1]) for k in range(1, date_at)]
+    if lead:
+        doc.event["lead"] = " ".join(lead)
+    date, time, place = _header_date(doc.lines[title_line + date_at][1]) or (None, None, None)
+    doc.event["date"] = date
+    if time is not None:
+        doc.event["time"] = time
+    if place is not None:
+        doc.event["place"] = place
+    doc.position = title_line + date_at + 1
+    if place is None:
+        _parse_time_place(doc, end)
+    _parse_captions(doc, end)
+    parse_attendees(doc, end)
+
+
+def _date_offset(doc: Document, end: int) -> int:
+    """How many lines after the title (at ``doc.position``) the date line is."""
+    for offset in range(1, _DATE_WINDOW + 1):
+        line = doc.peek(offset)
+        if line is None or doc.position + offset >= end:
+            break
+        if not layout.is_escaped(line) and _header_date(line):
+            return offset
+    raise doc.not_a_transcript(
+        f"expected the date of the event (such as 'March 11, 2022' or '11 марта 2022 года') "
+        f"within {_DATE_WINDOW} lines after the title "
+        f"{excerpt(doc.event['title'])}; no date found: this does not read as a transcript",
+    )
+
+
+def _header_date(line: str) -> tuple[dt.date, dt.time | None, str | None] | None:
+    """The date line of a header: "March 11, 2022"; with the time, "March 11, 2022, 14:20";
+    or date, time and place on one line, "May 8, 2021 - 18:10 - The Kremlin, Moscow"."""
+    date = kremlin.parse_date(line)
+    if date is not None:
+        return date, None, None
+    stamp = kremlin.parse_published(line)
+    if stamp is not None:
+        return stamp.date(), stamp.time(), None
+    return _dated_line(line)
+
+
+# Pages reposted from the site's archive print the header on one line, joined by dashes.
+_DATED_LINE = re.compile(r"(.+?) [-–—] (?:(\d{1,2}:\d{2}(?::\d{2})?)(?: [-–—] (.+))?|(.+))")
+
+
+def _dated_line(line: str) -> tuple[dt.date, dt.time | None, str | None] | None:
+    match = _DATED_LINE.fullmatch(line)
+    if match is None:
+        return None
+    date = kremlin.parse_date(match.group(1))
+    if date is None:
+        return None
+    time = kremlin.parse_time(match.group(2)) if match.group(2) else None
+    place = match.group(3) or match.group(4)
+    if place is not None and not layout.looks_like_place(place):
+        return None
+    return date, time, layout.clean(place) if place is not None else None
+
+
+def _parse_time_place(doc: Document, end: int) -> None:
+    line = doc.peek()
+    if (
+        "time" not in doc.event
+        and line is not None
+        and doc.position < end
+        and kremlin.parse_time(line)
+    ):
+        doc.event["time"] = kremlin.parse_time(line)
+        doc.position += 1
+    line = doc.peek()
+    if line is not None and doc.position < end and layout.looks_like_place(line):
+        following = doc.peek(1)
+        if not (following and layout.starts_with_colon(following)):
+            doc.event["place"] = layout.clean(line)
+            doc.position += 1
+
+
+def _parse_captions(doc: Document, end: int) -> None:
+    while doc.position < end:
+        line = doc.peek()
+        found = layout.counter(line) if line else None
+        if found is None:
+            return
+        doc.position += 1
+        caption: dict[str, Any] = {"index": found[0], "total": found[1], "text": None}
+        slot = doc.peek() if doc.position < end else None
+        if slot == layout.NO_CAPTION:
+            doc.position += 1
+        elif slot is not None and is_caption_text(slot):
+            caption["text"] = layout.unescape(slot)
+            doc.position += 1
+        doc.captions.append(caption)
+
+
+def is_caption_text(line: str) -> bool:
+    """True when ``line``, after a photo counter ("2 of 4"), reads as that photo's caption."""
+    if line.startswith(layout.ESCAPE):
+        return True
+    return not (
+        layout.is_escaped(line)
+        or layout.counter(line)
+        or layout.is_structural(line)
+        or layout.split_label_line(line)
+        or kremlin.attendee_intro(line)
+    )
+
+
+def parse_attendees(doc: Document, end: int) -> None:
+    """Read the attendee sentence at ``doc.position``, if one starts there."""
+    line = doc.peek()
+    if line is None or doc.position >= end or layout.is_escaped(line):
+        return
+    intro = kremlin.attendee_intro(line)
+    if intro is None:
+        return
+    doc.event["attendees_intro"] = intro
+    first = layout.clean(line)[len(intro) :].lstrip(" :")
+    parts = [first]
+    doc.position += 1
+    while doc.position < end and not parts[-1].endswith("."):
+        following = doc.peek()
+        if following is None or not following.startswith((",", ".", "and ", "и ")):
+            break
+        parts.append(following)
+        doc.position += 1
+    doc.attendees_text = parts
