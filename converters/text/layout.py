@@ -172,7 +172,7 @@ def is_label(text: str) -> bool:
         return False
     if not (_capitalised(words[-1]) or kremlin.is_name_word(words[-1])):
         return False
-    opens_with_role = words[0].casefold() in kremlin._ROLE_WORDS
+    opens_with_role = words[0].casefold() in kremlin.ROLE_WORDS
     initials_name = _INITIAL_PAIR.search(words[-1]) is not None
     russian_role = (
         _CYRILLIC_LOWER.search(words[0].casefold()) is not None

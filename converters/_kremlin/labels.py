@@ -1,0 +1,140 @@
+"""A speaker label split into the role printed before the name and the name
+(:func:`split_label`): "Defence Minister Sergei Shoigu", "Recep Tayyip Erdogan", "В.Путин"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .known_names import KnownNames
+from .names import (
+    NAME_PARTICLES,
+    ROLE_WORDS,
+    LabelParts,
+    is_capitalised,
+    is_generic_label,
+    is_name_word,
+    is_role_only_label,
+    label_text,
+    names_match,
+)
+
+
+def split_label(label: str, known_names: Sequence[str] = ()) -> LabelParts:
+    """Split a speaker label into role and name.
+
+    ``known_names`` are names in natural order already known for the page (attendees, Persons
+    tags, bare-name labels); a label equal to one, or ending with one, is split there (at the
+    longest such name). Pass a :class:`KnownNames` when splitting many labels: a plain
+    sequence is searched name by name on every call. Otherwise
+    the name is taken as the last two capitalised words when the words before them read as a
+    role ("Defence Minister Sergei Shoigu"), the whole label when it reads as a name ("Recep
+    Tayyip Erdogan", "В.Путин"), and a role-only label ("Moderator") has no name. Generic labels
+    ("Question") give neither.
+    """
+    text = label_text(label)
+    if is_generic_label(text):
+        return LabelParts(None, None)
+    if isinstance(known_names, KnownNames):
+        found = known_names.label_match(text)
+        if found is None and "." in text and known_names.first_match(text) is not None:
+            found = LabelParts(None, text)
+    else:
+        found = _label_match_by_scan(text, known_names)
+    if found is not None:
+        return found
+    name_first = _name_then_affiliation(text)
+    if name_first is not None:
+        return name_first
+    words = text.split(" ")
+    if len(words) == 1:
+        return LabelParts(text, None) if is_role_only_label(text) else LabelParts(None, text)
+    initials = _INITIALS_AT_END.search(text)
+    if initials:
+        before = text[: initials.start(1)].strip()
+        return LabelParts(before or None, initials.group(1))
+    units = _name_units(words)
+    if len(units) == 1:  # "Mohammed bin Salman": one name joined by a particle
+        return LabelParts(None, text) if is_name_word(words[-1]) else LabelParts(text, None)
+    # The name is the last two parts, or only the last when the one before is a role word
+    # ("Crown Prince Mohammed bin Salman", "President Putin").
+    before = units[-2][0].casefold()
+    cut = -1 if before in ROLE_WORDS and before not in _HONORIFICS else -2
+    head = [word for unit in units[:cut] for word in unit]
+    tail = [word for unit in units[cut:] for word in unit]
+    if not all(is_name_word(unit[-1]) for unit in units[cut:]):
+        return LabelParts(text, None)
+    if _looks_like_role(head):
+        return LabelParts(" ".join(head), " ".join(tail))
+    return LabelParts(None, text)
+
+
+_INITIALS_AT_END = re.compile(r"(?:^|\s)((?:[A-ZА-ЯЁ]\.\s?){1,2}[A-ZА-ЯЁ][\w'’-]+)$")
+
+
+def _label_match_by_scan(text: str, known_names: Sequence[str]) -> LabelParts | None:
+    """What :meth:`KnownNames.label_match` and :meth:`KnownNames.first_match` give, found by
+    testing each name: cheaper than indexing names that are looked up once."""
+    folded = text.casefold()
+    longest_first = sorted(known_names, key=len, reverse=True)
+    for name in longest_first:
+        if folded == name.casefold():
+            return LabelParts(None, text)
+        # text.endswith(" " + name), without building the string
+        if text.endswith(name) and len(text) > len(name) and text[-len(name) - 1] == " ":
+            return LabelParts(text[: -len(name) - 1].rstrip(" ,"), name)
+    if "." in text and any(names_match(text, name) for name in longest_first):
+        return LabelParts(None, text)
+    return None
+
+
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr"})
+# These join the names on both sides: "Mohammed bin Salman" is one part of a name.
+_LINKING_PARTICLES = frozenset({"bin", "ibn", "bint"})
+
+
+def _name_units(words: Sequence[str]) -> list[list[str]]:
+    """The words of a label grouped so that particles stay with the name they belong to:
+    "Ursula von der Leyen" → [Ursula] [von der Leyen]; "Mohammed bin Salman Al Saud" →
+    [Mohammed bin Salman] [Al Saud]."""
+    units: list[list[str]] = []
+    pending: list[str] = []
+    link = False
+    last = len(words) - 1
+    for index, word in enumerate(words):
+        folded = word.casefold()
+        if folded in _LINKING_PARTICLES and units:
+            units[-1].append(word)
+            link = True
+        elif folded in NAME_PARTICLES and index < last:
+            pending.append(word)
+        elif link and units:
+            units[-1].extend([*pending, word])
+            pending, link = [], False
+        else:
+            units.append([*pending, word])
+            pending = []
+    if pending:
+        units.append(pending)
+    return units
+
+
+def _name_then_affiliation(text: str) -> LabelParts | None:
+    """ "Alexei Ivanov, from Tver" or "Pavel Zarubin, Rossiya TV": the name comes first."""
+    head, sep, tail = text.partition(", ")
+    if not sep:
+        return None
+    words = head.split(" ")
+    plausible_name = 2 <= len(words) <= 3 and all(is_capitalised(w) for w in words)
+    if plausible_name and not _looks_like_role(words):
+        return LabelParts(tail, head)
+    return None
+
+
+def _looks_like_role(words: Sequence[str]) -> bool:
+    if not words:
+        return False
+    return any(
+        w.casefold() in ROLE_WORDS or not (is_capitalised(w) or w.casefold() in NAME_PARTICLES)
+        for w in words
+    )
