@@ -20,8 +20,11 @@ from benchmarks import hostile_shapes_speakers_html as shapes
 from transcript_model.converters.html import convert as kremlin_html
 from transcript_model.converters.html import page as _html_page
 from transcript_model.converters.html import turns as _html_turns
+from transcript_model.converters.speakers import body as _speakers_body
 from transcript_model.converters.speakers import convert as speaker_text
 from transcript_model.converters.speakers import header as _speakers_header
+from transcript_model.converters.speakers import labels as speaker_labels
+from transcript_model.converters.speakers import lines as _speakers_lines
 from transcript_model.converters.speakers import sniff as _speakers_sniff
 from transcript_model.registry import detect_format
 
@@ -63,12 +66,22 @@ def test_a_megabyte_of_removed_elements_is_read_quickly() -> None:
 
 def test_one_long_label_line_is_one_cheap_match() -> None:
     line = "B" + " " * 4_000 + "x"
-    assert _timed(lambda: speaker_text._label_candidate(line)) < 0.05
+    assert _timed(lambda: speaker_labels._label_candidate(line)) < 0.05
 
 
 _FILLS = (" ", "\t", ".", "A", "1", ":", " :", "A ", "1:", "\u00a0", "(", "/")
 _PREFIXES = ("", "B", "Q", "END ", "Anna Berg", "March 1, 2022 a", "1:52 p", "date:", "* ")
-_MODULES = (speaker_text, _speakers_header, _speakers_sniff, kremlin_html, _html_page, _html_turns)
+_MODULES = (
+    speaker_text,
+    speaker_labels,
+    _speakers_body,
+    _speakers_lines,
+    _speakers_header,
+    _speakers_sniff,
+    kremlin_html,
+    _html_page,
+    _html_turns,
+)
 _PATTERNS = {
     f"{module.__name__}.{name}": value
     for module in _MODULES

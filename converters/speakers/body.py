@@ -1,0 +1,184 @@
+"""The body of a speaker-label transcript: speeches, narrative, stage directions, breaks,
+omissions and the closing "END" line, built line by line."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from transcript_model.model import Break, Narrative, Omission, Speech, StageDirection, Turn
+
+from .header import Line
+from .labels import Label, LabelMatch, is_end
+from .lines import clean
+
+_STAGE = re.compile(r"^(?:\([^()]{1,200}\)|\[[^\[\]]{1,200}\])$")
+_OMISSION = re.compile(r"^(?:<…>|<\.\.\.>|\[…\]|\[\.\.\.\]|\(…\)|\(\.\.\.\)|…)$")
+_BREAK = re.compile(r"^\*(?:[ \t]*\*){2,}$")
+
+
+@dataclass
+class _Open:
+    label: Label | None
+    speaker: str | None
+    paragraphs: list[str]
+    printed: str | None
+
+
+class Body:
+    """Builds the turns line by line."""
+
+    def __init__(self, participants: dict[str, str], unwrap: bool) -> None:
+        self.turns: list[Turn] = []
+        self.ids = participants
+        self.unwrap = unwrap
+        self.open: _Open | None = None
+        self.joinable = False
+        self.unspoken: list[str] = []
+        # The paragraphs of the narrative that ends the turns so far, still growing: models
+        # are immutable, so it becomes a Narrative once another turn follows, or at the end.
+        self.narrative: list[str] | None = None
+
+    def _append(self, turn: Turn) -> None:
+        if self.narrative is not None:
+            self.turns.append(Narrative(paragraphs=self.narrative))
+            self.narrative = None
+        self.turns.append(turn)
+
+    def finished_turns(self) -> list[Turn]:
+        """Every turn, once the body has been read."""
+        self.close()
+        if self.narrative is not None:
+            self.turns.append(Narrative(paragraphs=self.narrative))
+            self.narrative = None
+        return self.turns
+
+    def close(self) -> None:
+        if self.open and not self.open.paragraphs and self.open.printed:
+            self.unspoken.append(self.open.printed)
+        if self.open and self.open.paragraphs:
+            label = self.open.label
+            self._append(
+                Speech(
+                    speaker=self.open.speaker,
+                    label=self.open.printed,
+                    role=label.role if label and self.open.printed else None,
+                    paragraphs=self.open.paragraphs,
+                )
+            )
+        self.open = None
+        self.joinable = False
+
+    def speech(self, label: Label, rest: str) -> None:
+        speaker = None if label.generic else self.ids[label.key]
+        same = (
+            self.open is not None
+            and not label.generic
+            and self.open.printed == label.printed
+            and self.open.paragraphs
+        )
+        if not same:
+            self.close()
+            self.open = _Open(label, speaker, [], label.printed)
+        self.joinable = False
+        if rest:
+            self.paragraph(rest)
+
+    def paragraph(self, text: str) -> None:
+        if self.open is None:
+            if self.narrative is not None:
+                if self.unwrap and self.joinable:
+                    self.narrative[-1] += " " + text
+                else:
+                    self.narrative.append(text)
+            else:
+                self.narrative = [text]
+            self.joinable = True
+            return
+        if self.unwrap and self.joinable and self.open.paragraphs:
+            self.open.paragraphs[-1] += " " + text
+        else:
+            self.open.paragraphs.append(text)
+        self.joinable = True
+
+    def blank(self) -> None:
+        self.joinable = False
+
+    def interrupt(self, turn: Turn) -> None:
+        """A stage direction, break or omission between paragraphs."""
+        resumes = self.open.speaker if self.open else None
+        pending = self.open is not None and not self.open.paragraphs
+        if (
+            self.open
+            and (self.open.speaker is None or pending)
+            and isinstance(turn, StageDirection)
+        ):
+            # A generic speaker ("Q") cannot go on without a printed label, and a label whose
+            # first line is a direction must not lose it: the direction stays inside the speech
+            # as one of its paragraphs, as printed.
+            self.open.paragraphs.append(turn.text)
+            self.joinable = False
+            return
+        self.close()
+        self._append(turn)
+        if resumes is not None and not isinstance(turn, Break):
+            self.open = _Open(None, resumes, [], None)
+
+    def end(self, text: str) -> None:
+        self.close()
+        if self.narrative is not None:
+            self.turns.append(Narrative(paragraphs=self.narrative))
+        self.narrative = [text]
+
+
+def looks_wrapped(lines: Sequence[Line], labels: dict[int, Any]) -> bool:
+    """Hard-wrapped text: blank-line paragraphs made of several filled lines of ≤ 80 chars.
+
+    Copied web pages give one line per paragraph; e-mailed or plain-text releases wrap lines at a
+    fixed width, and joining those lines is the only way to get their paragraphs back.
+    """
+    body = [ln for ln in lines if ln.text and ln.number not in labels]
+    if len(body) < 4 or max(len(ln.text) for ln in body) > 80:
+        return False
+    followed = filled = 0
+    for line, after in itertools.pairwise(lines):
+        if line.text and after.text and after.number not in labels and line.number not in labels:
+            followed += 1
+            filled += len(line.text) >= 55
+    return followed >= 2 and filled * 2 >= followed
+
+
+def read_body(
+    body: Body,
+    lines: Sequence[Line],
+    start: int,
+    labels_at: dict[int, LabelMatch],
+    labels: dict[str, Label],
+) -> int:
+    """Read the body lines (those numbered ``start`` and after) into ``body``; returns how
+    many of their labels printed a timestamp."""
+    stamps = 0
+    for line in lines:
+        if line.number < start:
+            continue
+        if not line.text:
+            body.blank()
+        elif line.number in labels_at:
+            printed, rest, stamped = labels_at[line.number]
+            stamps += stamped
+            body.speech(labels[printed], clean(rest))
+        elif _STAGE.match(line.text):
+            body.interrupt(StageDirection(text=line.text))
+        elif _OMISSION.match(line.text):
+            body.interrupt(Omission(marker=line.text))
+        elif _BREAK.match(line.text):
+            body.interrupt(Break(marker=line.text))
+        elif is_end(line.text):
+            body.end(line.text)
+        else:
+            body.paragraph(line.text)
+    body.close()
+    return stamps

@@ -1,0 +1,41 @@
+"""The lines of a speaker-label transcript: decoded, every kind of line break made one, control
+characters refused, surrounding spaces (no-break ones included) dropped."""
+
+from __future__ import annotations
+
+import re
+
+from transcript_model.errors import TranscriptError
+from transcript_model.inputs import decode_text
+
+from .header import Line
+
+# Line breaks other than "\n" that can reach us from copied pages; each ends a line.
+_BREAKS = re.compile("\r\n|[\r\u2028\u2029\x0b\x0c\x85\x1c\x1d\x1e]")
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x1f\ufffe\uffff]")
+#: The spaces a copied line may start or end with.
+SPACES = " \t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+SPACES += "\u202f\u205f\u3000\ufeff"
+
+
+def clean(text: str) -> str:
+    """``text`` without the spaces around it."""
+    return text.strip(SPACES)
+
+
+def split_lines(data: bytes, origin: str) -> list[Line]:
+    """The numbered lines of ``data``, each without the spaces around it."""
+    text = decode_text(data, origin)
+    text = _BREAKS.sub("\n", text)
+    bad = _CONTROL.search(text)
+    if bad:
+        line = text.count("\n", 0, bad.start()) + 1
+        column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+        raise TranscriptError.single(
+            "control_character",
+            f"control character U+{ord(bad.group()):04X} in the text (expected printable text)",
+            origin,
+            line,
+            column,
+        )
+    return [Line(number, clean(raw)) for number, raw in enumerate(text.split("\n"), 1)]
