@@ -15,7 +15,7 @@ from urllib.parse import urljoin
 
 from lxml import etree
 
-from transcript_model.errors import TranscriptError
+from transcript_model.errors import TranscriptError, excerpt
 from transcript_model.inputs import DEFAULT_MAX_BYTES, check_size, line_column
 from transcript_model.types import URL_PATTERN
 
@@ -55,7 +55,8 @@ def decode(data: bytes, origin: str) -> str:
         reason = str(error)[:120]
         raise TranscriptError.single(
             "encoding",
-            f"the page cannot be decoded as {encoding!r}, the character set it declares: {reason}",
+            f"the page cannot be decoded as {excerpt(encoding)}, the character set it declares: "
+            f"{reason}",
             origin,
             line,
             column,
@@ -76,7 +77,7 @@ def _declared_encoding(data: bytes, declared: re.Match[bytes], origin: str) -> s
     except LookupError:
         raise TranscriptError.single(
             "encoding",
-            f"the page declares an unknown character set {name!r}",
+            f"the page declares an unknown character set {excerpt(name)}",
             origin,
             line,
             column,
@@ -84,7 +85,7 @@ def _declared_encoding(data: bytes, declared: re.Match[bytes], origin: str) -> s
     if not info._is_text_encoding:
         raise TranscriptError.single(
             "encoding",
-            f"the page declares the character set {name!r}, which is not a text encoding "
+            f"the page declares the character set {excerpt(name)}, which is not a text encoding "
             "(expected one such as utf-8 or windows-1251)",
             origin,
             line,
@@ -188,11 +189,6 @@ def strings(node: etree._Element, xpath: str) -> list[str]:
 def classes(element: etree._Element) -> set[str]:
     """The class names of an element."""
     return set((element.get("class") or "").split())
-
-
-def has_class(element: etree._Element, name: str) -> bool:
-    """True when the element carries class ``name``."""
-    return name in classes(element)
 
 
 def first_with_class(root: etree._Element, name: str, tag: str = "*") -> etree._Element | None:
