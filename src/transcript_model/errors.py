@@ -249,11 +249,6 @@ def _without_union_tags(loc: Sequence[int | str]) -> list[int | str]:
     ]  # fmt: skip
 
 
-def merge(errors: Iterable[TranscriptError]) -> TranscriptError:
-    """One error holding the problems of several."""
-    return TranscriptError([p for e in errors for p in e.problems])
-
-
 #: How many problems of one code (and severity) a file lists before the rest are only counted.
 REPEATED_PROBLEMS = 100
 _SUMMARY = re.compile(r"… and ([0-9,]+) more [a-z_0-9]+ (?:error|warning)s \(only the first")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import codecs
 import os
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import BinaryIO
 
 from transcript_model.errors import Problem, TranscriptError
@@ -139,8 +138,3 @@ def line_column(text: str | bytes, offset: int) -> tuple[int, int]:
     line = text.count(newline, 0, offset) + 1  # type: ignore[arg-type]
     start = text.rfind(newline, 0, offset) + 1  # type: ignore[arg-type]
     return line, offset - start + 1
-
-
-def origin_of(path: str | os.PathLike[str] | None) -> str:
-    """The name used for an input in messages."""
-    return "<input>" if path is None else str(Path(path))
