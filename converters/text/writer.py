@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from transcript_model.errors import TranscriptError
+from transcript_model.errors import TranscriptError, excerpt
 from transcript_model.model import Speech, Transcript
 
 from .. import _kremlin as kremlin
@@ -54,7 +54,7 @@ def render(transcript: Transcript, parse: Parser) -> str:
             explicit = _Explicit(True, True, True, set(range(len(transcript.turns))))
     raise TranscriptError.single(
         "unwritable",
-        f"transcript {transcript.id!r} cannot be written as page text without loss "
+        f"transcript {excerpt(transcript.id)} cannot be written as page text without loss "
         "(please report this as a bug)",
     )
 
