@@ -282,6 +282,28 @@ def draw_whitehouse(rng: random.Random) -> list[dict[str, Any]]:
     return cases
 
 
+def write_sayit_case(path: str) -> dict[str, Any]:
+    """Copy one SayIt Markdown transcript of the audreyt/transcript mirror; its manifest row."""
+    text = git_show(AUDREY, path).decode("utf-8")
+    case = f"sayit-{Path(path).stem[:60].rstrip('-')}"
+    folder = OUT / "other" / case
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "input.md").write_text(text, encoding="utf-8")
+    heading = re.search(r"^# (\d{4}-\d{2}-\d{2}) (.*)$", text, re.M)
+    return {
+        "case": case,
+        "group": "other",
+        "source_url": f"https://github.com/audreyt/transcript/blob/master/{path}",
+        "obtained": f"github.com/audreyt/transcript {path} (SayIt Markdown, as stored)",
+        "licence": "CC0 1.0",
+        "candidate": {
+            "title": heading.group(2).strip() if heading else None,
+            "date": heading.group(1) if heading else None,
+            "labels": re.findall(r"^### (.+?)[:：]\s*$", text, re.M),
+        },
+    }
+
+
 def draw_audrey(rng: random.Random) -> list[dict[str, Any]]:
     population = sorted(
         p
@@ -292,27 +314,7 @@ def draw_audrey(rng: random.Random) -> list[dict[str, Any]]:
     print(f"audrey: population {len(population)}", file=sys.stderr)
     cases = []
     for path in sorted(rng.sample(population, 8)):
-        text = git_show(AUDREY, path).decode("utf-8")
-        case = f"sayit-{Path(path).stem[:60].rstrip('-')}"
-        folder = OUT / "other" / case
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / "input.md").write_text(text, encoding="utf-8")
-        heading = re.search(r"^# (\d{4}-\d{2}-\d{2}) (.*)$", text, re.M)
-        labels = re.findall(r"^### (.+?)[:：]\s*$", text, re.M)
-        cases.append(
-            {
-                "case": case,
-                "group": "other",
-                "source_url": f"https://github.com/audreyt/transcript/blob/master/{path}",
-                "obtained": f"github.com/audreyt/transcript {path} (SayIt Markdown, as stored)",
-                "licence": "CC0 1.0",
-                "candidate": {
-                    "title": heading.group(2).strip() if heading else None,
-                    "date": heading.group(1) if heading else None,
-                    "labels": labels,
-                },
-            }
-        )
+        cases.append(write_sayit_case(path))
     return cases
 
 

@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build_eval_real import AUDREY, MAX_CHARS, VALDAI, git_ls, git_show
+from build_eval_real import AUDREY, MAX_CHARS, VALDAI, git_ls, git_show, write_sayit_case
 from kremlin_html_to_text import drop_hidden, page_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -334,26 +334,7 @@ def draw_audrey(rng: random.Random, existing: set[str]) -> list[dict[str, Any]]:
     print(f"audrey: population {len(population)} (not drawn before)", file=sys.stderr)
     cases = []
     for path in sorted(rng.sample(population, SAYIT_COUNT)):
-        text = git_show(AUDREY, path).decode("utf-8")
-        case = f"sayit-{Path(path).stem[:60].rstrip('-')}"
-        folder = OUT / "other" / case
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / "input.md").write_text(text, encoding="utf-8")
-        heading = re.search(r"^# (\d{4}-\d{2}-\d{2}) (.*)$", text, re.M)
-        cases.append(
-            {
-                "case": case,
-                "group": "other",
-                "source_url": f"https://github.com/audreyt/transcript/blob/master/{path}",
-                "obtained": f"github.com/audreyt/transcript {path} (SayIt Markdown, as stored)",
-                "licence": "CC0 1.0",
-                "candidate": {
-                    "title": heading.group(2).strip() if heading else None,
-                    "date": heading.group(1) if heading else None,
-                    "labels": re.findall(r"^### (.+?)[:：]\s*$", text, re.M),
-                },
-            }
-        )
+        cases.append(write_sayit_case(path))
     return cases
 
 
