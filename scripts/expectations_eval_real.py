@@ -65,6 +65,12 @@ NAMES: dict[str, str] = {
     "А.Лукашенко": "Александр Лукашенко",
     "С.Собянин": "Сергей Собянин",
     "Д.Сассу-Нгессо": "Дени Сассу-Нгессо",
+    # kremlin.ru English: names printed in capitals, or ending in a lower-case particle
+    "Security Council Secretary NIKOLAI PATRUSHEV": "Nikolai Patrushev",
+    "Csto Secretary General NIKOLAI BORDYUZHA": "Nikolai Bordyuzha",
+    "Crown Prince and Defence Minister of Saudi Arabia Mohammad bin Salman Al Saud": (
+        "Mohammad bin Salman Al Saud"
+    ),
 }
 
 # Pages with no label whose body is one person's speech (read: first-person text throughout).
