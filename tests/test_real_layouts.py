@@ -7,6 +7,7 @@ kremlin.ru page text whose line breaks were lost.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import time
 from pathlib import Path
@@ -202,3 +203,65 @@ def test_front_matter_of_hostile_shape_is_linear(tmp_path: Path) -> None:
     with pytest.raises(tm.TranscriptError):
         _read(tmp_path, "h.md", text, "speakers")
     assert time.perf_counter() - start < 2
+
+
+# --- kremlin.ru text with its line breaks lost ---------------------------------------------
+
+RU_FLAT = (
+    "События Встреча с губернатором Тверской области Анной Беловой Владимир Путин провёл "
+    "рабочую встречу с губернатором Тверской области Анной Беловой. 3 июня 2024 года 15:10 "
+    "Москва, Кремль А.Белова Белова Анна Петровна губернатор Тверской области : Уважаемый "
+    "Владимир Владимирович! Доложу о работе области. В.Путин: Как дела с дорогами? "
+    "А.Белова: Дороги строим. * * * Вопрос: А мосты? В.Путин: Спасибо. "
+    "География Тверская область Темы Регионы Лица Белова Анна Петровна Статус материала "
+    "Опубликован в разделах: Новости , Стенограммы Дата публикации: 3 июня 2024 года, 16:00 "
+    "Ссылка на материал: kremlin.ru/d/1 Текстовая версия"
+)
+
+
+def test_flat_russian_page_gets_its_lines_back(tmp_path: Path) -> None:
+    t = _read(tmp_path, "page", RU_FLAT)
+    assert t.event.title == "Встреча с губернатором Тверской области Анной Беловой"
+    assert t.event.date == dt.date(2024, 6, 3)
+    assert t.event.time == dt.time(15, 10)
+    assert t.event.place == "Москва, Кремль"
+    labels = [s.label for s in t.turns if isinstance(s, Speech)]
+    assert labels == ["А.Белова", "В.Путин", "А.Белова", "Вопрос", "В.Путин"]
+    assert t.metadata.persons == ["Белова Анна Петровна"]
+
+
+def test_flat_page_is_detected_as_kremlin_text() -> None:
+    from transcript_model.converters.text import sniff
+
+    assert sniff(RU_FLAT.encode()) >= 0.85
+    truncated = RU_FLAT[: RU_FLAT.index("География")].encode()
+    assert sniff(truncated) >= 0.85
+
+
+def test_flat_english_page(tmp_path: Path) -> None:
+    text = (
+        "Events Meeting with Governor of Tula Region Ivan Petrov Vladimir Putin met with "
+        "Governor of Tula Region Ivan Petrov. March 4, 2021 12:30 Novo-Ogaryovo, Moscow Region "
+        "Vladimir Putin: Good afternoon. How are things in the region? Ivan Petrov: Good "
+        "afternoon, Mr President. Things are well. Question: And the harvest? Vladimir Putin: "
+        "Thank you. Topics Regions Publication status Published in sections: News "
+        "Publication date: March 4, 2021, 14:00 Text version"
+    )
+    t = _read(tmp_path, "page.txt", text)
+    assert (t.event.title, t.event.date) == (
+        "Meeting with Governor of Tula Region Ivan Petrov",
+        dt.date(2021, 3, 4),
+    )
+    labels = [s.label for s in t.turns if isinstance(s, Speech)]
+    assert labels == ["Vladimir Putin", "Ivan Petrov", "Question", "Vladimir Putin"]
+
+
+@pytest.mark.parametrize(
+    "unit", ["И.Кобзев Кобзев Игорь ", "В.Путин: ", "Вопрос: ", "* * * ", "Ab Cd. Ef Gh: "]
+)
+def test_flat_page_of_hostile_shape_is_linear(tmp_path: Path, unit: str) -> None:
+    text = "События Заголовок 7 мая 2025 года 18:00 Москва " + unit * (200_000 // len(unit))
+    start = time.perf_counter()
+    with contextlib.suppress(tm.TranscriptError):
+        _read(tmp_path, "h.txt", text)
+    assert time.perf_counter() - start < 3
