@@ -14,11 +14,13 @@ once in a bounded tail, and every piece is joined once.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 _HEAD = 64 * 1024
 _MIN_FLAT_LINE = 200
 # Every character that ends a line for the text reader: "\r" alone is an old Mac line end.
+_LEADING_SPACE = re.compile(r"\s*")
 _LINE_BREAK = re.compile("[\n\r\u2028\u2029\x0b\x0c\x85\x1c\x1d\x1e]")
 _RU_MONTHS = "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
 _EN_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -72,16 +74,20 @@ _DROPPED_FIELDS = {"Ссылка на материал", "Link to the material"}
 
 
 def is_flat(text: str) -> bool:
-    """Page text that is (almost) one long line with a page date near its start."""
-    head = text[:_HEAD].strip()
-    breaks = _LINE_BREAK.findall(head, 0, _HEAD)
-    first = _LINE_BREAK.search(head)
-    first_line = head[: first.start()] if first else head
-    return (
-        len(breaks) <= 2
-        and len(first_line) >= _MIN_FLAT_LINE
-        and _DATE.search(first_line, 0, 4096) is not None
-    )
+    """Page text that is (almost) one long line with a page date near its start.
+
+    Cheap for ordinary text: it stops at the first line break when the first line is short.
+    """
+    leading = _LEADING_SPACE.match(text)
+    start = leading.end() if leading else 0
+    first = _LINE_BREAK.search(text, start, start + _HEAD)
+    if first is not None and first.start() - start < _MIN_FLAT_LINE:
+        return False
+    end = first.start() if first else min(len(text), start + _HEAD)
+    if _DATE.search(text, start, min(end, start + 4096)) is None:
+        return False
+    later_breaks = itertools.islice(_LINE_BREAK.finditer(text, end, start + _HEAD), 3)
+    return sum(1 for _ in later_breaks) <= 2
 
 
 def restore_lines(text: str) -> str:
