@@ -46,6 +46,7 @@ from transcript_model.model import (
 )
 
 from .. import _kremlin as kremlin
+from . import markdown
 from .header import Header, Line, one_spaced, read_header
 
 # Line breaks other than "\n" that can reach us from copied pages; each ends a line.
@@ -638,7 +639,7 @@ def read(
         "publisher": publisher,
     }
     warnings: list[Problem] = []
-    lines = _lines(data, origin)
+    lines, markup = markdown.prepare(_lines(data, origin), markdown.is_markdown(origin))
     if not any(line.text for line in lines):
         raise TranscriptError.single("empty", "the input is empty (expected a transcript)", origin)
     labels_at = _find_labels(lines)
@@ -649,12 +650,17 @@ def read(
     if first_label is None:
         header_lines = header_lines[:6]
     header = read_header(header_lines, warnings, origin)
+    markdown.fill_header(header, markup, origin)
     body_start = (
         first_label
         if first_label is not None
         else (header_lines[-1].number + 1 if header_lines else 1)
     )
     labels = _resolve((c[0], n, c[2]) for n, c in sorted(labels_at.items()))
+    names = markdown.NameIndex(header.title, markup, header.narrative)
+    for lb in labels.values():
+        lb.generic = lb.generic or markdown.generic_label(lb.printed)
+        lb.name = (not lb.generic and names.resolve(lb.printed, lb.role, lb.name)) or lb.name
     order = [labels_at[n][0] for n in sorted(labels_at)]
     participants, ids = _participants(labels, order)
     body = _Body(
@@ -707,7 +713,10 @@ def read(
                 severity="warning",
             )
         )
-    transcript = _build(header, participants, body.finished_turns(), options, lines, origin)
+    participants, turns = markdown.solo_speech(
+        participants, body.finished_turns(), markup, options.get("title") or header.title
+    )
+    transcript = _build(header, participants, turns, options, lines, origin)
     return ReadResult([transcript], warnings)
 
 
