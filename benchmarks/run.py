@@ -19,7 +19,14 @@ from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-OTHER_BENCHMARKS = ("bench_text", "bench_tei", "bench_akn", "bench_table_memory")
+OTHER_BENCHMARKS = (
+    "bench_text",
+    "bench_tei",
+    "bench_akn",
+    "bench_table_memory",
+    "bench_parquet_memory",
+    "bench_complexity",
+)
 _CALL_MAIN = "import sys; from benchmarks.{name} import main; sys.exit(main({arguments!r}))"
 
 

@@ -83,7 +83,34 @@ def kremlin_en_name(label: str) -> str | None:
     return " ".join(tail[-4:]) if tail else bare
 
 
+_AFTER_LABEL = re.compile(r"^\s*(?:\([^)]*\)\s*)?:")
+
+
+def _leading_bold(para: Any) -> str | None:
+    """The text of the bold run that opens a paragraph, or None when it does not open with bold.
+
+    A label may be spread over several bold pieces ("<b>Security Council Secretary</b>
+    <b>NIKOLAI PATRUSHEV:</b>", "<b>Vladimir</b><b>Putin</b><b>: </b>"): they are one label, with
+    the blank between two pieces kept as a space.
+    """
+    if (para.text or "").strip():
+        return None
+    parts: list[str] = []
+    for child in para:
+        if child.tag not in ("b", "strong"):
+            break
+        parts.append(child.text_content())
+        tail = child.tail or ""
+        if tail.strip():
+            break
+        parts.append(tail)
+    return "".join(parts) if parts else None
+
+
 def _labels_from_html(source: str) -> list[str]:
+    """Labels as the kremlin.ru HTML marks them: a paragraph opening with bold text that ends in
+    a colon, or is followed by one, possibly after a parenthesised remark outside the bold
+    ("<b>President of Bulgaria Rumen Radev</b> (retranslated): ...")."""
     from lxml import html as lxml_html
 
     root = lxml_html.fromstring(source)
@@ -95,13 +122,13 @@ def _labels_from_html(source: str) -> list[str]:
     for para in body[0].iter("p"):
         if any("masha-ignore" in (a.get("class") or "") for a in para.iterancestors()):
             continue
-        text = re.sub(r"\s+", " ", para.text_content()).strip()
-        bold = para.xpath("./b[1] | ./strong[1]")
-        if not bold or (para.text or "").strip():
+        bold = _leading_bold(para)
+        if bold is None:
             continue
-        label = re.sub(r"\s+", " ", bold[0].text_content()).strip()
-        rest = text[len(label) :].lstrip()
-        if label.endswith(":") or rest.startswith(":"):
+        label = re.sub(r"\s+", " ", bold).strip()
+        text = re.sub(r"\s+", " ", para.text_content()).strip()
+        rest = text[len(label) :] if text.startswith(label) else ""
+        if label.endswith(":") or _AFTER_LABEL.match(rest):
             labels.append(label.rstrip(":").strip())
     return labels
 
@@ -282,6 +309,28 @@ def draw_whitehouse(rng: random.Random) -> list[dict[str, Any]]:
     return cases
 
 
+def write_sayit_case(path: str) -> dict[str, Any]:
+    """Copy one SayIt Markdown transcript of the audreyt/transcript mirror; its manifest row."""
+    text = git_show(AUDREY, path).decode("utf-8")
+    case = f"sayit-{Path(path).stem[:60].rstrip('-')}"
+    folder = OUT / "other" / case
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "input.md").write_text(text, encoding="utf-8")
+    heading = re.search(r"^# (\d{4}-\d{2}-\d{2}) (.*)$", text, re.M)
+    return {
+        "case": case,
+        "group": "other",
+        "source_url": f"https://github.com/audreyt/transcript/blob/master/{path}",
+        "obtained": f"github.com/audreyt/transcript {path} (SayIt Markdown, as stored)",
+        "licence": "CC0 1.0",
+        "candidate": {
+            "title": heading.group(2).strip() if heading else None,
+            "date": heading.group(1) if heading else None,
+            "labels": re.findall(r"^### (.+?)[:：]\s*$", text, re.M),
+        },
+    }
+
+
 def draw_audrey(rng: random.Random) -> list[dict[str, Any]]:
     population = sorted(
         p
@@ -292,27 +341,7 @@ def draw_audrey(rng: random.Random) -> list[dict[str, Any]]:
     print(f"audrey: population {len(population)}", file=sys.stderr)
     cases = []
     for path in sorted(rng.sample(population, 8)):
-        text = git_show(AUDREY, path).decode("utf-8")
-        case = f"sayit-{Path(path).stem[:60].rstrip('-')}"
-        folder = OUT / "other" / case
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / "input.md").write_text(text, encoding="utf-8")
-        heading = re.search(r"^# (\d{4}-\d{2}-\d{2}) (.*)$", text, re.M)
-        labels = re.findall(r"^### (.+?)[:：]\s*$", text, re.M)
-        cases.append(
-            {
-                "case": case,
-                "group": "other",
-                "source_url": f"https://github.com/audreyt/transcript/blob/master/{path}",
-                "obtained": f"github.com/audreyt/transcript {path} (SayIt Markdown, as stored)",
-                "licence": "CC0 1.0",
-                "candidate": {
-                    "title": heading.group(2).strip() if heading else None,
-                    "date": heading.group(1) if heading else None,
-                    "labels": labels,
-                },
-            }
-        )
+        cases.append(write_sayit_case(path))
     return cases
 
 

@@ -37,8 +37,16 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build_eval_real import AUDREY, MAX_CHARS, VALDAI, git_ls, git_show
-from kremlin_html_to_text import drop_hidden, page_text
+from build_eval_real import (
+    AUDREY,
+    MAX_CHARS,
+    VALDAI,
+    _labels_from_html,
+    git_ls,
+    git_show,
+    write_sayit_case,
+)
+from kremlin_html_to_text import page_text
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "benchmarks" / "eval_real"
@@ -129,50 +137,6 @@ def draw_kremlin_en(rng: random.Random, existing: set[str]) -> list[dict[str, An
         for row in rng.sample(population, quota[key]):
             cases.append(_write_kremlin_en(row))
     return cases
-
-
-_AFTER_LABEL = re.compile(r"^\s*(?:\([^)]*\)\s*)?:")
-
-
-def _leading_bold(para: Any) -> str | None:
-    """The text of the bold run that opens a paragraph ("<b>Vladimir</b><b>Putin</b><b>: </b>"
-    is one label), or None when the paragraph does not open with bold."""
-    if (para.text or "").strip():
-        return None
-    parts: list[str] = []
-    for child in para:
-        if child.tag not in ("b", "strong"):
-            break
-        parts.append(child.text_content())
-        if (child.tail or "").strip():
-            break
-    return "".join(parts) if parts else None
-
-
-def _labels_from_html(source: str) -> list[str]:
-    """Labels as the kremlin.ru HTML marks them: a paragraph opening with bold text that ends in
-    a colon, or is followed by one, possibly after a parenthesised remark
-    ("<b>President of Bulgaria Rumen Radev</b> (retranslated): ...")."""
-    from lxml import html as lxml_html
-
-    root = lxml_html.fromstring(source)
-    drop_hidden(root)
-    body = root.xpath("//*[@itemprop='articleBody']")
-    if not body:
-        return []
-    labels: list[str] = []
-    for para in body[0].iter("p"):
-        if any("masha-ignore" in (a.get("class") or "") for a in para.iterancestors()):
-            continue
-        bold = _leading_bold(para)
-        if bold is None:
-            continue
-        label = re.sub(r"\s+", " ", bold).strip()
-        text = re.sub(r"\s+", " ", para.text_content()).strip()
-        rest = text[len(label) :] if text.startswith(label) else ""
-        if label.endswith(":") or _AFTER_LABEL.match(rest):
-            labels.append(label.rstrip(":").strip())
-    return labels
 
 
 def _write_kremlin_en(row: dict[str, Any]) -> dict[str, Any]:
@@ -334,26 +298,7 @@ def draw_audrey(rng: random.Random, existing: set[str]) -> list[dict[str, Any]]:
     print(f"audrey: population {len(population)} (not drawn before)", file=sys.stderr)
     cases = []
     for path in sorted(rng.sample(population, SAYIT_COUNT)):
-        text = git_show(AUDREY, path).decode("utf-8")
-        case = f"sayit-{Path(path).stem[:60].rstrip('-')}"
-        folder = OUT / "other" / case
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / "input.md").write_text(text, encoding="utf-8")
-        heading = re.search(r"^# (\d{4}-\d{2}-\d{2}) (.*)$", text, re.M)
-        cases.append(
-            {
-                "case": case,
-                "group": "other",
-                "source_url": f"https://github.com/audreyt/transcript/blob/master/{path}",
-                "obtained": f"github.com/audreyt/transcript {path} (SayIt Markdown, as stored)",
-                "licence": "CC0 1.0",
-                "candidate": {
-                    "title": heading.group(2).strip() if heading else None,
-                    "date": heading.group(1) if heading else None,
-                    "labels": re.findall(r"^### (.+?)[:：]\s*$", text, re.M),
-                },
-            }
-        )
+        cases.append(write_sayit_case(path))
     return cases
 
 

@@ -65,6 +65,12 @@ NAMES: dict[str, str] = {
     "А.Лукашенко": "Александр Лукашенко",
     "С.Собянин": "Сергей Собянин",
     "Д.Сассу-Нгессо": "Дени Сассу-Нгессо",
+    # kremlin.ru English: names printed in capitals, or ending in a lower-case particle
+    "Security Council Secretary NIKOLAI PATRUSHEV": "Nikolai Patrushev",
+    "Csto Secretary General NIKOLAI BORDYUZHA": "Nikolai Bordyuzha",
+    "Crown Prince and Defence Minister of Saudi Arabia Mohammad bin Salman Al Saud": (
+        "Mohammad bin Salman Al Saud"
+    ),
 }
 
 # Pages with no label whose body is one person's speech (read: first-person text throughout).
@@ -146,6 +152,36 @@ def _yaml_title(raw: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def write_expectation(
+    case: dict[str, Any], title: str, spoken: list[str | None], halves: dict[str, str]
+) -> dict[str, Any]:
+    """Write a case's expected.json (one document); return its manifest row."""
+    folder = OUT / case["group"] / case["case"]
+    expected = {
+        "documents": [
+            {
+                "title": title,
+                "date": case["candidate"]["date"],
+                "speakers": spoken,
+                "turns": len(spoken),
+            }
+        ]
+    }
+    (folder / "expected.json").write_text(
+        json.dumps(expected, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
+    inputs = sorted(p.name for p in folder.iterdir() if p.name.startswith("input."))
+    return {
+        "group": case["group"],
+        "half": halves[case["case"]],
+        "path": f"{case['group']}/{case['case']}/{inputs[0]}",
+        "source_url": case["source_url"],
+        "licence": case["licence"],
+        "obtained": case["obtained"],
+        **({"stratum": case["stratum"]} if "stratum" in case else {}),
+    }
+
+
 def main() -> None:
     cases = json.loads((OUT / "candidates.json").read_text(encoding="utf-8"))
     rng = random.Random(SPLIT_SEED)
@@ -167,30 +203,7 @@ def main() -> None:
             front = text.split("---", 2)[1]
             match = re.search(r"^title: (\"(?:[^\"\\]|\\[\s\S])*\"|.*)$", front, re.M)
             title = _yaml_title(match.group(1)) if match else title
-        spoken = speakers(case)
-        expected = {
-            "documents": [
-                {
-                    "title": title,
-                    "date": case["candidate"]["date"],
-                    "speakers": spoken,
-                    "turns": len(spoken),
-                }
-            ]
-        }
-        (folder / "expected.json").write_text(
-            json.dumps(expected, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
-        )
-        inputs = sorted(p.name for p in folder.iterdir() if p.name.startswith("input."))
-        manifest[case["case"]] = {
-            "group": case["group"],
-            "half": halves[case["case"]],
-            "path": f"{case['group']}/{case['case']}/{inputs[0]}",
-            "source_url": case["source_url"],
-            "licence": case["licence"],
-            "obtained": case["obtained"],
-            **({"stratum": case["stratum"]} if "stratum" in case else {}),
-        }
+        manifest[case["case"]] = write_expectation(case, title, speakers(case), halves)
     (OUT / "MANIFEST.json").write_text(
         json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
     )

@@ -24,6 +24,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from expectations_eval_real import person as first_draw_person
 from expectations_eval_real import speakers as first_draw_speakers
+from expectations_eval_real import write_expectation
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "benchmarks" / "eval_real"
@@ -140,32 +141,9 @@ def main() -> None:
     first_draw = {k: v for k, v in manifest.items() if v.get("drawn_by") != DRAWN_BY}
     halves = _halves(cases, first_draw)
     for case in cases:
-        folder = OUT / case["group"] / case["case"]
-        spoken = speakers(case)
-        expected = {
-            "documents": [
-                {
-                    "title": re.sub(r"\s+", " ", case["candidate"]["title"]).strip(),
-                    "date": case["candidate"]["date"],
-                    "speakers": spoken,
-                    "turns": len(spoken),
-                }
-            ]
-        }
-        (folder / "expected.json").write_text(
-            json.dumps(expected, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
-        )
-        inputs = sorted(p.name for p in folder.iterdir() if p.name.startswith("input."))
-        first_draw[case["case"]] = {
-            "group": case["group"],
-            "half": halves[case["case"]],
-            "path": f"{case['group']}/{case['case']}/{inputs[0]}",
-            "source_url": case["source_url"],
-            "licence": case["licence"],
-            "obtained": case["obtained"],
-            **({"stratum": case["stratum"]} if "stratum" in case else {}),
-            "drawn_by": DRAWN_BY,
-        }
+        title = re.sub(r"\s+", " ", case["candidate"]["title"]).strip()
+        row = write_expectation(case, title, speakers(case), halves)
+        first_draw[case["case"]] = {**row, "drawn_by": DRAWN_BY}
     (OUT / "MANIFEST.json").write_text(
         json.dumps(first_draw, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
     )

@@ -3,8 +3,9 @@
 Run ``python scripts/update_examples.py`` after changing a writer; ``--check`` lists the files
 that are missing or out of date and exits 1 (tests/test_examples.py runs the same check).
 Formats that hold one transcript per file (TEI, AKN) get one file per transcript, named by the
-transcript id; the others get one file named like the source. Formats whose converter is not
-installed are skipped.
+transcript id; the others get one file named like the source. Exports that cannot be read back
+(csv, tsv, popolo) go to examples/exports/, so that examples/*.json are all transcript files (what
+``check-jsonschema --schemafile schema/transcript.schema.json examples/*.json`` checks).
 """
 
 from __future__ import annotations
@@ -28,11 +29,12 @@ def expected_files(source: Path = SOURCE) -> dict[Path, str]:
     for fmt in tm.all_formats():
         if not fmt.writes or fmt.binary or fmt.name == "text" or not fmt.extensions:
             continue
+        folder = source.parent if fmt.reads else source.parent / "exports"
         if fmt.one_per_file:
             for name, text in tm.write_each(transcripts, fmt.name).items():
-                files[source.parent / name] = text
+                files[folder / name] = text
         else:
-            files[source.parent / f"{stem}{fmt.extension}"] = tm.write(transcripts, fmt.name)
+            files[folder / f"{stem}{fmt.extension}"] = tm.write(transcripts, fmt.name)
     return files
 
 

@@ -15,7 +15,6 @@ from hypothesis import strategies as st
 
 import transcript_model as tm
 from transcript_model import cli
-from transcript_model.alignment import common_subsequence
 from transcript_model.diff import (
     FieldChanged,
     ParagraphMoved,
@@ -36,6 +35,7 @@ from transcript_model.diff import (
     text_lines,
     word_diff,
 )
+from transcript_model.diff.align import common_subsequence
 
 from conftest import ROOT
 from strategies import transcripts

@@ -19,9 +19,12 @@ def test_wheel_ships_and_imports_the_converters(tmp_path: Path) -> None:
     (wheel,) = (tmp_path / "dist").glob("transcript_model-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     assert "transcript_model/converters/json/convert.py" in names
-    for family in sorted((ROOT / "converters").glob("*/__init__.py")):
-        # Every format family is a package that must be listed in pyproject.toml to ship.
-        assert f"transcript_model/converters/{family.parent.name}/__init__.py" in names, family
+    # Every subpackage must be listed in pyproject.toml to ship: a missing one installs fine in
+    # editable mode and breaks only the installed wheel.
+    for init in sorted((ROOT / "converters").glob("*/__init__.py")):
+        assert f"transcript_model/converters/{init.parent.name}/__init__.py" in names, init
+    for init in sorted((ROOT / "src" / "transcript_model").glob("*/__init__.py")):
+        assert f"transcript_model/{init.parent.name}/__init__.py" in names, init
     assert "transcript_model/py.typed" in names
     assert "transcript_model/schemas/transcript-tei.rng" in names
     assert "transcript_model/schemas/transcript.schema.json" in names
@@ -31,6 +34,7 @@ def test_wheel_ships_and_imports_the_converters(tmp_path: Path) -> None:
     probe = (
         "import transcript_model, transcript_model.converters.json.convert as j;"
         "from transcript_model.converters.tei import convert as tei; tei.profile();"
+        "from transcript_model.cli import main; import transcript_model.diff;"
         "print(transcript_model.__file__); print(j.__file__)"
     )
     result = subprocess.run(

@@ -38,15 +38,16 @@ def test_press_briefing_header_labels_and_questions() -> None:
     assert t.event.place == "James S. Brady Press Briefing Room"
     assert t.id == "press-briefing-by-press-secretary-karine-jean-2022-03-11"
     assert t.language == "en"
-    # One participant: the press secretary. "Q" names no one, so it is a label without speaker.
+    # One participant: the press secretary, her full name from the title (issue 16); the label
+    # stays as printed. "Q" names no one, so it is a label without speaker.
     assert [(p.id, p.name, p.role) for p in t.participants] == [
-        ("ms-jean-pierre", "MS. JEAN-PIERRE", None)
+        ("karine-jean-pierre", "Karine Jean-Pierre", None)
     ]
     labels = [(s.label, s.speaker) for s in _speeches(t)]
     assert labels[:3] == [
-        ("MS. JEAN-PIERRE", "ms-jean-pierre"),
+        ("MS. JEAN-PIERRE", "karine-jean-pierre"),
         ("Q", None),
-        ("MS. JEAN-PIERRE", "ms-jean-pierre"),
+        ("MS. JEAN-PIERRE", "karine-jean-pierre"),
     ]
     # Two questions in a row are two reporters: never merged into one turn.
     assert labels[3:5] == [("Q", None), ("Q", None)]
@@ -65,7 +66,7 @@ def test_stage_line_interrupts_and_the_speaker_goes_on_without_a_label() -> None
     assert t.turns[stage] == StageDirection(text="[Laughter.]")
     after = t.turns[stage + 1]
     assert isinstance(after, Speech)
-    assert (after.speaker, after.label) == ("ms-jean-pierre", None)
+    assert (after.speaker, after.label) == ("karine-jean-pierre", None)
     assert t.turns[-1] == Narrative(paragraphs=["END                 2:43 P.M. EST"])
 
 

@@ -5,13 +5,16 @@ from __future__ import annotations
 from transcript_model.contract import Format
 
 from .._sniffing import text_head
-from .sniff import looks_like_speaker_text
+from .sniff import looks_like_markdown_transcript, looks_like_speaker_text
 
 
 def sniff(head: bytes) -> float:
-    """Several unmistakable speaker lines make it likely; other plain text is a fallback."""
+    """A Markdown transcript (front matter, heading labels) is all but sure; several
+    unmistakable speaker lines make it likely; other plain text is a fallback."""
     if text_head(head) is None:
         return 0.0
+    if looks_like_markdown_transcript(head):
+        return 0.9
     return 0.8 if looks_like_speaker_text(head) else 0.5
 
 

@@ -37,6 +37,7 @@ from transcript_model.inputs import ReadResult
 from transcript_model.model import Event, Metadata, Participant, Source, Transcript, Turn
 
 from .. import _kremlin as kremlin
+from . import markdown
 from .body import Body, looks_wrapped, read_body
 from .header import Header, Line, one_spaced, read_header
 from .labels import find_labels, resolve_labels
@@ -121,7 +122,7 @@ def read(
         "publisher": publisher,
     }
     warnings: list[Problem] = []
-    lines = split_lines(data, origin)
+    lines, markup = markdown.prepare(split_lines(data, origin), markdown.is_markdown(origin))
     if not any(line.text for line in lines):
         raise TranscriptError.single("empty", "the input is empty (expected a transcript)", origin)
     labels_at = find_labels(lines)
@@ -132,6 +133,7 @@ def read(
     if first_label is None:
         header_lines = header_lines[:6]
     header = read_header(header_lines, warnings, origin)
+    markdown.fill_header(header, markup, origin)
     body_start = (
         first_label
         if first_label is not None
@@ -139,6 +141,10 @@ def read(
     )
     order = [labels_at[n][0] for n in sorted(labels_at)]
     labels = resolve_labels(order)
+    names = markdown.NameIndex(header.title, markup, header.narrative)
+    for lb in labels.values():
+        lb.generic = lb.generic or markdown.generic_label(lb.printed)
+        lb.name = (not lb.generic and names.resolve(lb.printed, lb.role, lb.name)) or lb.name
     participants, ids = participants_of(labels, order)
     if unwrap is None:
         unwrap = looks_wrapped([ln for ln in lines if ln.number >= body_start], labels_at)
@@ -148,7 +154,10 @@ def read(
         body.blank()
     stamps = read_body(body, lines, body_start, labels_at, labels)
     warnings += _dropped(stamps, body.unspoken, origin)
-    transcript = _build(header, participants, body.finished_turns(), options, lines, origin)
+    participants, turns = markdown.solo_speech(
+        participants, body.finished_turns(), markup, options.get("title") or header.title
+    )
+    transcript = _build(header, participants, turns, options, lines, origin)
     return ReadResult([transcript], warnings)
 
 

@@ -182,7 +182,7 @@ def read_header(lines: Sequence[Line], warnings: list[Problem], origin: str) -> 
             continue
         rest.append(line)
     # One short line left beside the date and time is where it happened ("East Room").
-    if len(rest) == 1 and header.place is None and _place_like(rest[0].text):
+    if len(rest) == 1 and header.place is None and place_like(rest[0].text):
         header.place = one_spaced(rest[0].text)
         rest = []
     header.narrative = [line.text for line in rest]
@@ -207,5 +207,6 @@ def _keyed(header: Header, key: str, value: str) -> bool:
     return True
 
 
-def _place_like(text: str) -> bool:
+def place_like(text: str) -> bool:
+    """A short line that can name where it happened ("East Room", "Alexandria, VA")."""
     return len(text) <= 80 and len(text.split()) <= 10 and not text.endswith((".", "?", "!"))

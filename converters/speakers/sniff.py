@@ -31,11 +31,38 @@ _TIMESTAMPED = re.compile(
     rf"^[^\W\d_](?:[^:\n]{{1,60}}|{_NAME_STAMP}):[ \t]*{_STAMP}", re.MULTILINE
 )
 _TIMESTAMP_BEFORE = re.compile(rf"^[^\W\d_]{_NAME_STAMP}:", re.MULTILINE)
+# Markdown: front matter that opens the file and has a title, a label as a heading of its own
+# ("### Audrey Tang:"), a title heading with an ISO date ("# 2017-04-12 Press conference").
+_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?(?:---|\+\+\+)[ \t]*\r?\n")
+_MATTER_TITLE = re.compile(r"^title[ \t]*[:=]", re.MULTILINE)
+_HEADING_LABEL = re.compile(r"^#{1,6}[ \t]+[^\W\d_][\w.'’\- ]{0,80}:[ \t]*$", re.MULTILINE)
+_DATED_HEADING = re.compile(r"^#{1,2}[ \t]+\d{4}-\d{2}-\d{2}[ \t]", re.MULTILINE)
+# Hearing records: "Mr. LIMAN:", "Senator SMITH.", "The CHAIRMAN." at the start of a line.
+_HEARING_LABEL = re.compile(
+    r"^(?:Mr|Ms|Mrs|Dr|Senator|Representative|Chairman|The)\.?[ \t]+[A-Z][A-Z'’\-]+[.:][ \t]",
+    re.MULTILINE,
+)
+
+
+def _text(data: bytes) -> str:
+    return data[:_HEAD].decode("utf-8", errors="ignore").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def looks_like_markdown_transcript(data: bytes) -> bool:
+    """True for a Markdown transcript: front matter with a title, or heading labels / a dated
+    title heading, and nothing of kremlin.ru's page marks."""
+    text = _text(data)
+    if _KREMLIN.search(text):
+        return False
+    if _FRONT_MATTER.match(text) and _MATTER_TITLE.search(text, 0, 4096):
+        return True
+    labels = len(_HEADING_LABEL.findall(text))
+    return labels >= 2 or (labels >= 1 and _DATED_HEADING.search(text, 0, 4096) is not None)
 
 
 def looks_like_speaker_text(data: bytes) -> bool:
     """True when ``data`` reads as another publisher's speaker-label transcript."""
-    text = data[:_HEAD].decode("utf-8", errors="ignore").replace("\r\n", "\n").replace("\r", "\n")
+    text = _text(data)
     if _KREMLIN.search(text):
         return False
     caps = [
@@ -43,4 +70,5 @@ def looks_like_speaker_text(data: bytes) -> bool:
     ]
     questions = len(_QUESTION.findall(text))
     stamped = len(_TIMESTAMPED.findall(text)) + len(_TIMESTAMP_BEFORE.findall(text))
-    return len(caps) + questions >= 3 or stamped >= 2
+    hearing = len(_HEARING_LABEL.findall(text))
+    return len(caps) + questions + hearing >= 3 or stamped >= 2

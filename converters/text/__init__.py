@@ -7,6 +7,7 @@ import re
 from transcript_model.contract import Format
 
 from .._sniffing import text_head
+from .flat import is_flat
 
 _CONVERT = "transcript_model.converters.text.convert"
 
@@ -23,7 +24,8 @@ _DATE_LINE = re.compile(
 
 
 def sniff(head: bytes) -> float:
-    """kremlin.ru marks make it sure; a page date line likely; any plain text is the default."""
+    """kremlin.ru marks make it sure; a page date line or a one-line scraped page with its
+    date likely; any plain text is the default."""
     text = text_head(head)
     if text is None:
         return 0.0
@@ -31,6 +33,8 @@ def sniff(head: bytes) -> float:
         return 0.95
     if _DATE_LINE.search(text[:4096]):
         return 0.7
+    if is_flat(text):  # a scraped page on one line, its page date inside it
+        return 0.85
     return 0.5
 
 

@@ -29,7 +29,7 @@ from transcript_model.inputs import ReadResult, decode_text
 from transcript_model.model import Transcript
 
 from .. import _kremlin as kremlin
-from . import layout
+from . import flat, layout
 from .body import parse_body
 from .document import Document, Line, Page, language_sample, split_pages
 from .footer import footer_start, parse_footer
@@ -56,7 +56,7 @@ def read(data: bytes, origin: str = "<input>") -> ReadResult:
     Raises :class:`TranscriptError` naming the file and line when a document has no title or
     no date, or when what was read breaks a rule of the model.
     """
-    text = decode_text(data, origin)
+    text = flat.restore_lines(decode_text(data, origin))
     pages = split_pages(text)
     if not pages:
         raise TranscriptError.single(

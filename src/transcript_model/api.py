@@ -11,10 +11,12 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
+from transcript_model.checks import problems_of
 from transcript_model.contract import Capability, Format
 from transcript_model.errors import Problem, TranscriptError, cap_repeated
 from transcript_model.inputs import (
@@ -27,7 +29,6 @@ from transcript_model.inputs import (
 from transcript_model.model import Transcript
 from transcript_model.registry import (
     REGISTRY,
-    Candidate,
     near_miss_warning,
     no_reader_error,
 )
@@ -49,32 +50,39 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _load(source: Source, max_bytes: int, origin: str | None) -> tuple[bytes, str, str | None]:
-    """The bytes of ``source``, its name in messages, and the file name used for detection."""
+@dataclass(frozen=True)
+class _Input:
+    """One input: its bytes, its name in messages, the file name detection looks at, the limit."""
+
+    data: bytes
+    name: str
+    file_name: str | None
+    max_bytes: int
+
+
+def _load(source: Source, max_bytes: int, origin: str | None) -> _Input:
     if isinstance(source, os.PathLike):
         name = origin or str(Path(source))
-        return read_bytes(source, max_bytes), name, str(source)
+        return _Input(read_bytes(source, max_bytes), name, str(source), max_bytes)
     name = origin or "<input>"
     data = source.encode("utf-8") if isinstance(source, str) else source
     check_size(data, name, max_bytes)
-    return data, name, origin
+    return _Input(data, name, origin, max_bytes)
 
 
 def _call(
     fmt: Format,
     capability: Capability,
-    data: bytes,
-    name: str,
-    max_bytes: int,
+    item: _Input,
     options: Mapping[str, Any],
     flag: str | None,
 ) -> Any:
     typed = fmt.check_options(capability, options, flag)
     function = fmt.function(capability)
     if fmt.takes_max_bytes(capability):
-        typed["max_bytes"] = max_bytes
+        typed["max_bytes"] = item.max_bytes
     with _collector_paused():
-        return function(data, name, **typed)
+        return function(item.data, item.name, **typed)
 
 
 def _readable(format: str, origin: str) -> Format:
@@ -121,19 +129,52 @@ def check_reader_options(
         _check_options_known(options, flag)
 
 
+class _UnreadableError(TranscriptError):
+    """A validation that could not read its input, with the result that says so."""
+
+    def __init__(self, result: ValidationResult) -> None:
+        super().__init__(result.problems)
+        self.result = result
+
+
+_Result = TypeVar("_Result", ReadResult, ValidationResult)
+
+
 def _detected(
-    data: bytes,
-    name: str,
-    file_name: str | None,
+    item: _Input,
     options: Mapping[str, Any],
     flag: str | None,
-) -> list[Candidate]:
-    found = REGISTRY.candidates(file_name, data)
+    attempt: Callable[[Format, Mapping[str, Any]], _Result],
+) -> _Result:
+    """The result of the likeliest format that can read ``item``.
+
+    ``attempt`` reads (or validates) with one format and raises TranscriptError when it cannot;
+    the candidates are tried in order of confidence, and the first failure is what is raised
+    (or, for a validation, returned) when none succeeds.
+    """
+    found = REGISTRY.candidates(item.file_name, item.data)
     if not found:
-        raise no_reader_error(REGISTRY.formats(), name, data[:64])
+        raise no_reader_error(REGISTRY.formats(), item.name, item.data[:64])
     if options:
         _check_options_known(options, flag)
-    return found
+    first: TranscriptError | None = None
+    for candidate in found:
+        fmt = candidate.format
+        try:
+            result = attempt(fmt, _own_options(fmt, options))
+        except TranscriptError as error:
+            first = first or error
+            continue
+        notes = [near_miss_warning(found, fmt, item.name)]
+        if first is not None:
+            notes.insert(0, _fallback_warning(fmt, found[0].format, first, item.name))
+        listed = result.warnings if isinstance(result, ReadResult) else result.problems
+        listed[:0] = [note for note in notes if note is not None]
+        return result
+    if isinstance(first, _UnreadableError):
+        return first.result  # type: ignore[return-value]  # only a validation raises it
+    assert first is not None
+    raise first
 
 
 def _fallback_warning(chosen: Format, first: Format, error: TranscriptError, name: str) -> Problem:
@@ -156,47 +197,27 @@ def read_result(
     **options: Any,
 ) -> ReadResult:
     """Like :func:`read`, but also return the reader's warnings (what it had to drop)."""
-    data, name, file_name = _load(source, max_bytes, origin)
+    item = _load(source, max_bytes, origin)
     try:
-        result = _read(data, name, file_name, format, max_bytes, options, None)
+        result = _read(item, format, options, None)
     except TranscriptError:
-        _raise_if_path_given_as_text(source, name)
+        _raise_if_path_given_as_text(source, item.name)
         raise
     result.warnings = cap_repeated(result.warnings)
     return result
 
 
 def _read(
-    data: bytes,
-    name: str,
-    file_name: str | None,
-    format: str | None,
-    max_bytes: int,
-    options: Mapping[str, Any],
-    flag: str | None,
+    item: _Input, format: str | None, options: Mapping[str, Any], flag: str | None
 ) -> ReadResult:
+    def attempt(fmt: Format, given: Mapping[str, Any]) -> ReadResult:
+        result: ReadResult = _call(fmt, "read", item, given, flag)
+        result.format = fmt.name
+        return result
+
     if format is not None:
-        fmt = _readable(format, name)
-        result: ReadResult = _call(fmt, "read", data, name, max_bytes, options, flag)
-        result.format = fmt.name
-        return result
-    found = _detected(data, name, file_name, options, flag)
-    first_error: TranscriptError | None = None
-    for candidate in found:
-        fmt = candidate.format
-        try:
-            result = _call(fmt, "read", data, name, max_bytes, _own_options(fmt, options), flag)
-        except TranscriptError as error:
-            first_error = first_error or error
-            continue
-        result.format = fmt.name
-        extra = [near_miss_warning(found, fmt, name)]
-        if first_error is not None:
-            extra.insert(0, _fallback_warning(fmt, found[0].format, first_error, name))
-        result.warnings[:0] = [w for w in extra if w is not None]
-        return result
-    assert first_error is not None
-    raise first_error
+        return attempt(_readable(format, item.name), options)
+    return _detected(item, options, flag, attempt)
 
 
 def read_detailed(
@@ -213,7 +234,7 @@ def read_detailed(
     What ``transcript convert`` calls for each input: the same path as :func:`read_result`,
     with option values converted to the types the reader declares.
     """
-    result = _read(data, origin, file_name, format, max_bytes, options or {}, "-r")
+    result = _read(_Input(data, origin, file_name, max_bytes), format, options or {}, "-r")
     result.warnings = cap_repeated(result.warnings)
     return result
 
@@ -329,9 +350,7 @@ def validate(
     its cross-references, and for XML formats the schema. Never raises for bad input:
     unreadable input is reported as a problem too.
     """
-    return validate_result(
-        source, format, origin=origin, max_bytes=max_bytes, **options
-    ).problems
+    return validate_result(source, format, origin=origin, max_bytes=max_bytes, **options).problems
 
 
 def validate_result(
@@ -348,11 +367,9 @@ def validate_result(
     ):
         return _validate_models(source, origin or "<transcript>")
     try:
-        data, name, file_name = _load(source, max_bytes, origin)
-        result = _validate(data, name, file_name, format, max_bytes, options, None)
+        return _validate(_load(source, max_bytes, origin), format, options)
     except TranscriptError as error:
         return ValidationResult([], error.problems)
-    return result
 
 
 def validate_detailed(
@@ -360,74 +377,48 @@ def validate_detailed(
 ) -> ValidationResult:
     """What ``transcript validate`` calls for each input (never raises for bad input)."""
     try:
-        result = _validate(data, origin, file_name, format, max_bytes, {}, None)
+        return _validate(_Input(data, origin, file_name, max_bytes), format, {})
     except TranscriptError as error:
         return ValidationResult([], error.problems)
-    return result
 
 
-def _validate_with(
-    fmt: Format, data: bytes, name: str, max_bytes: int, options: Mapping[str, Any]
-) -> ValidationResult:
+def _validate_with(fmt: Format, item: _Input, options: Mapping[str, Any]) -> ValidationResult:
     try:
         if "validate" in fmt.capabilities:
-            result: ValidationResult = _call(fmt, "validate", data, name, max_bytes, options, None)
+            result: ValidationResult = _call(fmt, "validate", item, options, None)
             result.format = fmt.name
             return result
         # A format without its own checker: reading is the check, and the reader's warnings
         # (what it had to drop) are part of the report.
-        read_back: ReadResult = _call(fmt, "read", data, name, max_bytes, options, None)
+        read_back: ReadResult = _call(fmt, "read", item, options, None)
         return ValidationResult(read_back.transcripts, list(read_back.warnings), fmt.name)
     except TranscriptError as error:
         return ValidationResult([], error.problems, fmt.name)
 
 
-def _unreadable(result: ValidationResult) -> bool:
-    return not result.transcripts and any(p.severity == "error" for p in result.problems)
-
-
-def _validate(
-    data: bytes,
-    name: str,
-    file_name: str | None,
-    format: str | None,
-    max_bytes: int,
-    options: Mapping[str, Any],
-    flag: str | None,
-) -> ValidationResult:
+def _validate(item: _Input, format: str | None, options: Mapping[str, Any]) -> ValidationResult:
     if format is not None:
-        fmt = _readable(format, name)
-        fmt.check_options("validate" if "validate" in fmt.capabilities else "read", options, flag)
-        return _validate_with(fmt, data, name, max_bytes, options)
-    found = _detected(data, name, file_name, options, flag)
-    first: ValidationResult | None = None
-    for candidate in found:
-        fmt = candidate.format
-        result = _validate_with(fmt, data, name, max_bytes, _own_options(fmt, options))
-        if _unreadable(result):
-            first = first or result
-            continue
-        extra = [near_miss_warning(found, fmt, name)]
-        if first is not None:
-            failed = TranscriptError(first.problems)
-            extra.insert(0, _fallback_warning(fmt, found[0].format, failed, name))
-        result.problems[:0] = [w for w in extra if w is not None]
+        fmt = _readable(format, item.name)
+        fmt.check_options("validate" if "validate" in fmt.capabilities else "read", options)
+        return _validate_with(fmt, item, options)
+
+    def attempt(fmt: Format, given: Mapping[str, Any]) -> ValidationResult:
+        result = _validate_with(fmt, item, given)
+        if not result.transcripts and any(p.severity == "error" for p in result.problems):
+            raise _UnreadableError(result)  # let a less likely format try
         return result
-    assert first is not None
-    return first
+
+    return _detected(item, options, None, attempt)
 
 
-def _validate_models(
-    source: Transcript | Sequence[Transcript], origin: str
-) -> ValidationResult:
-    # Transcripts in memory may have been edited into an invalid state: check them as the
-    # canonical JSON they would be written as, and locate problems by JSON path only.
+def _validate_models(source: Transcript | Sequence[Transcript], origin: str) -> ValidationResult:
+    # Transcripts in memory are valid when made the usual ways (models are frozen and copies
+    # revalidate), but not when built with model_construct: check them by every rule again.
     items = [source] if isinstance(source, Transcript) else list(source)
     if not all(isinstance(item, Transcript) for item in items):
         raise TypeError("validate() takes a source, a Transcript or a list of Transcripts")
-    data = str(write_detailed(items, "json", {"compact": True}, None)).encode("utf-8")
-    result = _validate_with(REGISTRY.get("json"), data, origin, len(data) + 1, {})
     problems = [
-        Problem(p.code, p.message, origin, None, None, p.path, p.severity) for p in result.problems
+        replace(p, file=origin)
+        for p in problems_of(source if isinstance(source, Transcript) else items)
     ]
-    return ValidationResult(result.transcripts if not problems else [], problems)
+    return ValidationResult([] if problems else items, problems, "json")

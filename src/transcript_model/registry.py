@@ -2,9 +2,9 @@
 
 Formats are :class:`~transcript_model.contract.Format` declarations. The built-in ones live in
 ``transcript_model.converters``; third-party ones register through the entry-point group
-``transcript_model.registry``, each entry naming a ``Format`` (or a list of them)::
+``transcript_model.formats``, each entry naming a ``Format`` (or a list of them)::
 
-    [project.entry-points."transcript_model.registry"]
+    [project.entry-points."transcript_model.formats"]
     vtt = "transcript_vtt:FORMAT"
 
 Plugins are looked up once per process, and only when a name is not built-in or when every
@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from transcript_model.contract import SNIFF_BYTES, Format
 from transcript_model.errors import Problem, TranscriptError
 
-ENTRY_POINT_GROUP = "transcript_model.registry"
+ENTRY_POINT_GROUP = "transcript_model.formats"
 
 #: Where the built-in declarations are (light modules: they import no reader).
 BUILT_IN = (

@@ -1,264 +1,40 @@
-"""What changed between two versions of a transcript, in terms of the model.
-
-:func:`diff` compares two :class:`~transcript_model.model.Transcript` objects and returns typed
-change records; :func:`diff_sources` reads two files in any formats and pairs their transcripts.
-Two transcripts are equal (no changes) exactly when the models are equal, whatever formats they
-came from.
-
-Decisions, so that every change is reported once and as what a reader would call it:
-
-* **Participants** are identified by ``id``. Same id with another name is *renamed*; a
-  participant removed and one added with the same name is *reidentified* (same name, new id),
-  and the speeches of the old id are compared as speeches of the new one, so a new id alone
-  does not make every turn of that speaker an edit. Other participant fields (role,
-  attending) are field changes at ``participants[id=…].role``.
-* **Turns** are aligned, not compared line by line (see :mod:`transcript_model.alignment`):
-  equal turns in the same order are kept; an equal turn out of that order is *moved*; an
-  unequal turn standing where a similar one stood (same kind, similar words) is *edited*;
-  the rest are *deleted* and *inserted*. A turn that was moved and edited at once is reported
-  as deleted and inserted.
-* **Paragraphs** of an edited turn are aligned the same way: changed (with a word diff),
-  deleted, inserted. A paragraph that changed position — inside one turn or from one turn to
-  another — is one *paragraph moved* change, not an edit of each turn involved.
-* Event and metadata fields are compared by path (``event.title``, ``metadata.source.url``);
-  a list-valued field (``metadata.topics``) is compared as a whole.
-"""
+"""Comparing transcripts: fields, participants, turns (aligned) and paragraphs (word diff)."""
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, ClassVar, Literal, Union
+from typing import Any
 
-from pydantic import BaseModel
-
-from transcript_model.alignment import Alignment, align, common_subsequence
+from transcript_model.diff.align import Alignment, align, common_subsequence
+from transcript_model.diff.records import (
+    Change,
+    Diff,
+    FieldChanged,
+    ParagraphChanged,
+    ParagraphMoved,
+    ParticipantAdded,
+    ParticipantMoved,
+    ParticipantReidentified,
+    ParticipantRemoved,
+    ParticipantRenamed,
+    TranscriptAdded,
+    TranscriptRemoved,
+    TurnDeleted,
+    TurnEdited,
+    TurnInserted,
+    TurnMoved,
+)
 from transcript_model.model import Participant, Transcript, Turn
 
 #: Edits need this much word overlap (Dice coefficient over the words) to count as the same
 #: turn or paragraph; a turn of the same kind and speaker needs :data:`SAME_SPEAKER_BONUS` less.
 SIMILARITY_THRESHOLD = 0.5
 SAME_SPEAKER_BONUS = 0.25
-
-
-@dataclass(frozen=True)
-class _Record:
-    kind: ClassVar[str]
-
-    def as_dict(self) -> dict[str, Any]:
-        """The change as a JSON-ready dict, ``kind`` first."""
-        return {"kind": self.kind, **{k: _jsonable(getattr(self, k)) for k in self._fields()}}
-
-    def _fields(self) -> list[str]:
-        return list(self.__dataclass_fields__)
-
-
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, BaseModel):
-        return value.model_dump(mode="json")
-    if isinstance(value, _Record):
-        return value.as_dict()
-    if isinstance(value, (list, tuple)):
-        return [_jsonable(item) for item in value]
-    return value
-
-
-@dataclass(frozen=True)
-class FieldChanged(_Record):
-    """A value at ``path`` (``event.title``, ``metadata.topics``, ``turns[3].speaker``)."""
-
-    kind: ClassVar[str] = "field_changed"
-    path: str
-    old: Any
-    new: Any
-
-
-@dataclass(frozen=True)
-class ParticipantAdded(_Record):
-    """A participant only in the new version, at ``index`` of its participants."""
-
-    kind: ClassVar[str] = "participant_added"
-    index: int
-    participant: Participant
-
-
-@dataclass(frozen=True)
-class ParticipantRemoved(_Record):
-    """A participant only in the old version, at ``index`` of its participants."""
-
-    kind: ClassVar[str] = "participant_removed"
-    index: int
-    participant: Participant
-
-
-@dataclass(frozen=True)
-class ParticipantRenamed(_Record):
-    """Same id, another name."""
-
-    kind: ClassVar[str] = "participant_renamed"
-    id: str
-    old_name: str | None
-    new_name: str | None
-
-
-@dataclass(frozen=True)
-class ParticipantReidentified(_Record):
-    """Same name, another id (the speeches of ``old_id`` are compared as ``new_id``'s)."""
-
-    kind: ClassVar[str] = "participant_reidentified"
-    name: str
-    old_id: str
-    new_id: str
-
-
-@dataclass(frozen=True)
-class ParticipantMoved(_Record):
-    """A participant listed at another position relative to the others."""
-
-    kind: ClassVar[str] = "participant_moved"
-    id: str
-    old_index: int
-    new_index: int
-
-
-@dataclass(frozen=True)
-class TurnInserted(_Record):
-    """A turn only in the new version, at ``new_index``."""
-
-    kind: ClassVar[str] = "turn_inserted"
-    new_index: int
-    turn: Turn
-
-
-@dataclass(frozen=True)
-class TurnDeleted(_Record):
-    """A turn only in the old version, at ``old_index``."""
-
-    kind: ClassVar[str] = "turn_deleted"
-    old_index: int
-    turn: Turn
-
-
-@dataclass(frozen=True)
-class TurnMoved(_Record):
-    """An unchanged turn at another position relative to the others."""
-
-    kind: ClassVar[str] = "turn_moved"
-    old_index: int
-    new_index: int
-    turn: Turn
-
-
-@dataclass(frozen=True)
-class ParagraphChanged(_Record):
-    """One paragraph of an edited turn: ``op`` is ``changed``, ``deleted`` or ``inserted``.
-
-    ``words`` (changed paragraphs, when word diffs were asked for) lists the segments of the
-    word diff as ``(op, text)`` with op ``"="`` (same), ``"-"`` (old only) or ``"+"`` (new only).
-    """
-
-    kind: ClassVar[str] = "paragraph"
-    op: Literal["changed", "deleted", "inserted"]
-    old_index: int | None
-    new_index: int | None
-    old: str | None
-    new: str | None
-    words: tuple[tuple[str, str], ...] | None = None
-
-    def as_dict(self) -> dict[str, Any]:
-        """As in :meth:`_Record.as_dict`, without the redundant kind."""
-        result = super().as_dict()
-        del result["kind"]
-        return result
-
-
-@dataclass(frozen=True)
-class TurnEdited(_Record):
-    """A turn that stands where a similar one stood: its changed fields and paragraphs."""
-
-    kind: ClassVar[str] = "turn_edited"
-    old_index: int
-    new_index: int
-    fields: tuple[FieldChanged, ...]
-    paragraphs: tuple[ParagraphChanged, ...]
-    speaker: str | None = None
-    """Who speaks in the new version (id, else label), to say whose turn it is."""
-
-
-@dataclass(frozen=True)
-class ParagraphMoved(_Record):
-    """An unchanged paragraph at another position, in the same turn or another one."""
-
-    kind: ClassVar[str] = "paragraph_moved"
-    old_turn: int
-    old_index: int
-    new_turn: int
-    new_index: int
-    text: str
-
-
-@dataclass(frozen=True)
-class TranscriptAdded(_Record):
-    """A transcript only in the new source."""
-
-    kind: ClassVar[str] = "transcript_added"
-    id: str
-
-
-@dataclass(frozen=True)
-class TranscriptRemoved(_Record):
-    """A transcript only in the old source."""
-
-    kind: ClassVar[str] = "transcript_removed"
-    id: str
-
-
-Change = Union[
-    FieldChanged,
-    ParticipantAdded,
-    ParticipantRemoved,
-    ParticipantRenamed,
-    ParticipantReidentified,
-    ParticipantMoved,
-    TurnInserted,
-    TurnDeleted,
-    TurnMoved,
-    TurnEdited,
-    ParagraphMoved,
-    TranscriptAdded,
-    TranscriptRemoved,
-]
-
-
-@dataclass(frozen=True)
-class Diff:
-    """The changes from one transcript (``old_id``) to another (``new_id``).
-
-    A transcript only in one source has None for the other id and one change saying so.
-    """
-
-    old_id: str | None
-    new_id: str | None
-    changes: tuple[Change, ...] = field(default=())
-
-    @property
-    def equal(self) -> bool:
-        """True when nothing changed."""
-        return not self.changes
-
-    def as_dict(self, word_diff: bool = True) -> dict[str, Any]:
-        """A JSON-ready dict: ``old_id``, ``new_id``, ``changes`` (see docs/diff.md)."""
-        changes = [change.as_dict() for change in self.changes]
-        if not word_diff:
-            for change in changes:
-                for paragraph in change.get("paragraphs", ()):
-                    paragraph.pop("words", None)
-        return {"old_id": self.old_id, "new_id": self.new_id, "changes": changes}
 
 
 # --------------------------------------------------------------------------- transcripts
@@ -621,120 +397,3 @@ def _extend(runs: list[tuple[str, list[str]]], op: str, tokens: list[str]) -> No
         runs[-1][1].extend(tokens)
     else:
         runs.append((op, list(tokens)))
-
-
-# --------------------------------------------------------------------------- text
-
-
-SNIPPET_LENGTH = 72
-
-
-def text_lines(result: Diff, word_diff: bool = True) -> Iterator[str]:
-    """The changes of ``result`` as readable lines (the ``transcript diff`` text output).
-
-    Changed paragraphs show a word diff, ``[-old-]{+new+}`` as ``git diff --word-diff=plain``
-    prints it, or with ``word_diff=False`` the old and new paragraph as ``-``/``+`` lines.
-    """
-    for change in result.changes:
-        yield from _change_lines(change, word_diff)
-
-
-def _quote(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
-
-
-def _snippet(text: str) -> str:
-    short = text if len(text) <= SNIPPET_LENGTH else text[: SNIPPET_LENGTH - 1] + "…"
-    return _quote(short)
-
-
-def _change_lines(change: Change, word_diff: bool) -> Iterator[str]:
-    if isinstance(change, FieldChanged):
-        yield f"changed {change.path}: {_quote(change.old)} -> {_quote(change.new)}"
-    elif isinstance(change, (ParticipantAdded, ParticipantRemoved)):
-        verb = "added" if isinstance(change, ParticipantAdded) else "removed"
-        who = change.participant
-        yield f"participant {verb}: {who.id} ({_quote(who.name or who.role)})"
-    elif isinstance(change, ParticipantRenamed):
-        yield (
-            f"participant renamed: {change.id}: "
-            f"{_quote(change.old_name)} -> {_quote(change.new_name)}"
-        )
-    elif isinstance(change, ParticipantReidentified):
-        yield f"participant reidentified: {_quote(change.name)}: {change.old_id} -> {change.new_id}"
-    elif isinstance(change, ParticipantMoved):
-        yield (
-            f"participant moved: {change.id}: "
-            f"participants[{change.old_index}] -> participants[{change.new_index}]"
-        )
-    elif isinstance(change, (TurnInserted, TurnDeleted, TurnMoved)):
-        yield from _turn_lines(change)
-    elif isinstance(change, TurnEdited):
-        yield from _edit_lines(change, word_diff)
-    elif isinstance(change, ParagraphMoved):
-        yield (
-            f"paragraph moved: turns[{change.old_turn}].paragraphs[{change.old_index}] -> "
-            f"turns[{change.new_turn}].paragraphs[{change.new_index}]: {_snippet(change.text)}"
-        )
-    else:
-        verb = "added" if isinstance(change, TranscriptAdded) else "removed"
-        yield f"transcript {verb}: {change.id}"
-
-
-def _describe(turn: Turn) -> str:
-    dump = turn.model_dump()
-    who = _attribution(dump)
-    return f"{dump['kind']} by {who}" if who else str(dump["kind"])
-
-
-def _turn_text(turn: Turn) -> list[str]:
-    dump = turn.model_dump()
-    paragraphs = dump.get("paragraphs")
-    if paragraphs is not None:
-        return list(paragraphs)
-    return [dump.get("text") or dump.get("marker") or ""]
-
-
-def _turn_lines(change: TurnInserted | TurnDeleted | TurnMoved) -> Iterator[str]:
-    what = _describe(change.turn)
-    if isinstance(change, TurnMoved):
-        first = _turn_text(change.turn)[0]
-        yield (
-            f"turn moved: turns[{change.old_index}] -> turns[{change.new_index}] ({what}): "
-            f"{_snippet(first)}"
-        )
-    elif isinstance(change, TurnInserted):
-        yield f"turn inserted: turns[{change.new_index}] ({what})"
-        yield from (f"  + {line}" for line in _turn_text(change.turn))
-    else:
-        yield f"turn deleted: turns[{change.old_index}] ({what})"
-        yield from (f"  - {line}" for line in _turn_text(change.turn))
-
-
-def _edit_lines(change: TurnEdited, word_diff: bool) -> Iterator[str]:
-    who = f" ({change.speaker})" if change.speaker else ""
-    yield f"turn edited: turns[{change.old_index}] -> turns[{change.new_index}]{who}"
-    for changed in change.fields:
-        yield f"  {changed.path}: {_quote(changed.old)} -> {_quote(changed.new)}"
-    for paragraph in change.paragraphs:
-        if paragraph.op == "deleted":
-            yield f"  paragraphs[{paragraph.old_index}] deleted:"
-            yield f"  - {paragraph.old}"
-        elif paragraph.op == "inserted":
-            yield f"  paragraphs[{paragraph.new_index}] inserted:"
-            yield f"  + {paragraph.new}"
-        else:
-            yield f"  paragraphs[{paragraph.old_index}] -> [{paragraph.new_index}] changed:"
-            if word_diff and paragraph.words is not None:
-                yield "    " + "".join(_marked(op, text) for op, text in paragraph.words)
-            else:
-                yield f"  - {paragraph.old}"
-                yield f"  + {paragraph.new}"
-
-
-def _marked(op: str, text: str) -> str:
-    if op == "-":
-        return f"[-{text}-]"
-    if op == "+":
-        return f"{{+{text}+}}"
-    return text

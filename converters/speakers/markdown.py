@@ -1,0 +1,446 @@
+"""Markdown speaker-label transcripts: front matter, headings, heading labels, names in the header.
+
+Publishers that keep transcripts as Markdown print the header in ways the plain-text header
+reader does not know:
+
+* YAML (``---``) or TOML (``+++``) front matter with the title, the date, the source URL, tags
+  and sometimes the person speaking (``prime_minister: "Abbott, Tony"``);
+* a first heading with an ISO date before the title (``# 2017-04-12 Press conference at Seoul``);
+* labels as headings on their own line, the text below (``### Audrey Tang:``);
+* stage notes as block quotes (``> (Jun speaks)``) and Markdown escapes (``\\[laughs\\]``).
+
+:func:`prepare` turns those lines into the plain layout the speaker reader knows and returns
+what the markup said; :class:`NameIndex` finds the full name behind a label that prints less of
+it ("MS. JEAN-PIERRE" → "Karine Jean-Pierre", "THE PRESIDENT" → "Biden" of "Remarks by
+President Biden") in the title, the front matter and the header lines. Everything is one pass
+over the lines with bounded regexes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import posixpath
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from transcript_model.model import Narrative, Participant, Speech, Turn
+
+from .header import Header, Line, date_line, one_spaced, place_like
+
+_FENCES = {"---": "yaml", "+++": "toml"}
+_MAX_MATTER_LINES = 200
+_YAML_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w\-]{0,60})[ \t]*:(?:[ \t]+(?P<value>.*))?$")
+_TOML_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w\-]{0,60})[ \t]*=[ \t]*(?P<value>.*)$")
+_YAML_ITEM = re.compile(r"^[ \t]*-[ \t]+(?P<value>.*)$")
+_YAML_ESCAPES = {
+    "_": "\u00a0", " ": " ", '"': '"', "\\": "\\", "/": "/", "n": "\n", "t": "\t", "N": "\x85",
+    "0": "",
+}  # fmt: skip
+_YAML_ESCAPE = re.compile(r"\\(u[0-9A-Fa-f]{4}|.)")
+_HEADING = re.compile(r"^(?P<marks>#{1,6})[ \t]+(?P<text>[^\n]*?)[ \t#]*$")
+_ISO_START = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})(?:[ \t]*[-–—:|][ \t]*|[ \t]+)(?P<rest>.+)$")
+_QUOTE = re.compile(r"^>[ \t]?")
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|])")
+_BOLD_LABEL = re.compile(r"^\*\*(?P<label>[^*\n]{1,120}?):\*\*[ \t]*")
+_LABEL_HEADING = re.compile(r"^[^\W\d_][\w.'’\- ]{0,118}:$")
+_ISO_IN_NAME = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+# Front-matter keys that hold the person speaking, and the role each names.
+_PERSON_KEYS = {
+    "prime_minister": "Prime Minister", "president": "President", "speaker": None,
+    "author": None, "interviewee": None, "minister": "Minister", "governor": "Governor",
+    "premier": "Premier", "chancellor": "Chancellor", "mayor": "Mayor",
+}  # fmt: skip
+#: Labels that print a role by its abbreviation.
+_ROLE_ABBREVIATIONS = {"pm": "prime minister", "dpm": "deputy prime minister"}
+_HONORIFICS = {"mr", "ms", "mrs", "miss", "dr", "the", "sir", "dame", "hon", "prof", "senator"}
+_SOLO_TITLE = re.compile(
+    r"^(?:Remarks|Statement|Address|Speech)(?: as Prepared for Delivery)? by (?P<who>.+?)"
+    r"(?= (?:at|on|to|in|for|before|during|with|upon|after)\b|[,:|]|$)"
+)
+
+
+@dataclass
+class Markup:
+    """What the Markdown markup and front matter give."""
+
+    title: str | None = None
+    date: dt.date | None = None
+    url: str | None = None
+    tags: list[str] = field(default_factory=list)
+    #: People the front matter names as speaking: (role or None, full name).
+    people: list[tuple[str | None, str]] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)
+
+
+# --- front matter ------------------------------------------------------------------------
+
+
+def _unquote_double(text: str) -> str:
+    def escape(found: re.Match[str]) -> str:
+        code = found.group(1)
+        if code.startswith("u") and len(code) == 5:
+            return chr(int(code[1:], 16))
+        return _YAML_ESCAPES.get(code, code)
+
+    return _YAML_ESCAPE.sub(escape, text)
+
+
+def _scalar(raw: str) -> str:
+    """A YAML or TOML scalar as text: quotes removed, escapes of double quotes applied."""
+    value = raw.strip()
+    if len(value) >= 2 and value[0] == value[-1] == '"':
+        return _unquote_double(value[1:-1])
+    if len(value) >= 2 and value[0] == value[-1] == "'":
+        return value[1:-1].replace("''", "'")
+    if " #" in value:
+        value = value[: value.index(" #")].rstrip()
+    return value
+
+
+def _folded(first: str, more: Sequence[str]) -> str:
+    """A value continued on indented lines, folded as YAML folds it.
+
+    In a double-quoted value a line ending in a backslash continues without a space, and the
+    next line's leading blanks are dropped (an escaped blank, "\\ ", is kept).
+    """
+    if not more:
+        return first
+    parts = [first]
+    for line in more:
+        if parts[-1].endswith("\\") and not parts[-1].endswith("\\\\"):
+            parts[-1] = parts[-1][:-1] + line.lstrip(" \t")
+        else:
+            parts.append(line.strip(" \t"))
+    return " ".join(parts)
+
+
+def _list_value(raw: str) -> list[str]:
+    inner = raw.strip()
+    if inner.startswith("[") and inner.endswith("]"):
+        return [_scalar(item) for item in inner[1:-1].split(",") if item.strip()]
+    return [_scalar(inner)] if inner else []
+
+
+def _matter_fields(body: Sequence[str], toml: bool) -> dict[str, list[str]]:
+    """key → its values (a scalar is a list of one) of simple front matter."""
+    fields: dict[str, list[str]] = {}
+    key: str | None = None
+    first = ""
+    more: list[str] = []
+    items: list[str] = []
+
+    def flush() -> None:
+        if key is None:
+            return
+        if items:
+            fields[key] = items
+        elif first.lstrip().startswith("["):
+            fields[key] = _list_value(_folded(first, more))
+        else:
+            fields[key] = [_scalar(_folded(first, more))]
+
+    for raw in body:
+        found = (_TOML_KEY if toml else _YAML_KEY).match(raw)
+        if found:
+            flush()
+            key, first, more, items = found.group("key").casefold(), found["value"] or "", [], []
+            continue
+        item = _YAML_ITEM.match(raw) if not toml else None
+        if key is not None and item and not first.strip():
+            items = [*items, _scalar(item.group("value"))]
+        elif key is not None and raw and not raw.startswith("#"):
+            more.append(raw)  # the reader strips lines: what is not a key continues the value
+    flush()
+    return fields
+
+
+def _person_name(value: str) -> str:
+    """ "Abbott, Tony" → "Tony Abbott"; other names as printed."""
+    value = one_spaced(value)
+    surname, comma, given = value.partition(", ")
+    if comma and given and " " not in surname.strip() and "," not in given:
+        return f"{given} {surname}"
+    return value
+
+
+def _apply_matter(markup: Markup, fields: dict[str, list[str]]) -> None:
+    def first(*keys: str) -> str | None:
+        for key in keys:
+            values = [v for v in fields.get(key, []) if v.strip()]
+            if values:
+                return values[0]
+        return None
+
+    title = first("title")
+    markup.title = one_spaced(title) if title else None
+    date = first("date", "published", "published_time", "publication_date")
+    markup.date = date_line(date[:10]) if date else None
+    url = first("source_url", "url", "source", "link", "canonical_url")
+    if url and url.startswith(("http://", "https://")) and " " not in url:
+        markup.url = url
+    markup.tags = [one_spaced(t) for t in fields.get("tags", []) if t.strip()]
+    for key, role in _PERSON_KEYS.items():
+        for value in fields.get(key, []):
+            if value.strip():
+                markup.people.append((role, _person_name(value)))
+    markup.texts.extend(v for values in fields.values() for v in values)
+
+
+# --- lines -------------------------------------------------------------------------------
+
+
+def _front_matter_end(lines: Sequence[Line]) -> tuple[int, str] | None:
+    """(index of the closing fence, kind) when the input opens with front matter."""
+    if not lines or lines[0].text not in _FENCES:
+        return None
+    fence = lines[0].text
+    for index in range(1, min(len(lines), _MAX_MATTER_LINES)):
+        if lines[index].text == fence:
+            return index, _FENCES[fence]
+    return None
+
+
+def _heading(markup: Markup, text: str) -> str:
+    """The plain line a heading stands for ("" when it is the title heading)."""
+    found = _HEADING.match(text)
+    if found is None:
+        return text
+    content = _MD_ESCAPE.sub(r"\1", found.group("text"))
+    if _LABEL_HEADING.match(content) and len(content.split()) <= 8:
+        return content
+    if markup.title is None and len(found.group("marks")) <= 2:
+        iso = _ISO_START.match(content)
+        if iso and (date := date_line(iso.group("date"))) is not None:
+            markup.date = markup.date or date
+            markup.title = one_spaced(iso.group("rest"))
+        else:
+            markup.title = one_spaced(content)
+        return ""
+    return content
+
+
+def _plain(markup: Markup, text: str) -> str:
+    if text.startswith("#"):
+        return _heading(markup, text)
+    if text.startswith(">"):
+        text = _QUOTE.sub("", text, count=1)
+    if text.startswith("**"):
+        text = _BOLD_LABEL.sub(r"\g<label>: ", text, count=1)
+    return _MD_ESCAPE.sub(r"\1", text) if "\\" in text else text
+
+
+def prepare(lines: Sequence[Line], markdown: bool) -> tuple[list[Line], Markup]:
+    """The lines with front matter blanked and Markdown made plain; what the markup said.
+
+    Headings, block quotes and escapes are rewritten only when ``markdown`` is true (a ``.md``
+    origin or front matter), so plain text keeps every character as printed.
+    """
+    markup = Markup()
+    out = list(lines)
+    matter = _front_matter_end(lines)
+    if matter is not None:
+        end, kind = matter
+        _apply_matter(markup, _matter_fields([ln.text for ln in lines[1:end]], kind == "toml"))
+        for index in range(end + 1):
+            out[index] = Line(lines[index].number, "")
+        markdown = True
+    if markdown:
+        start = matter[0] + 1 if matter else 0
+        for index in range(start, len(out)):
+            text = out[index].text
+            if (text and text[0] in "#>*\\") or "\\" in text:
+                out[index] = Line(out[index].number, _plain(markup, text).strip())
+    return out, markup
+
+
+def fill_header(header: Header, markup: Markup, origin: str) -> None:
+    """Complete the header with what the markup gives: the front matter's title wins over the
+    first header line (which then is the place, if it reads as one, or narrative), the front
+    matter's date over a date in the text, and an ISO date in the file name comes last."""
+    if markup.title:
+        if header.title and header.title != markup.title:
+            if header.place is None and place_like(header.title):
+                header.place = header.title
+            else:
+                header.narrative.insert(0, header.title)
+        header.title = markup.title
+    header.date = markup.date or header.date or date_in_name(origin)
+    header.url = header.url or markup.url
+
+
+_GENERIC_LABELS = re.compile(
+    r"^(?:the )?(?:interviewers?|moderators?|callers?|remarks?)"
+    r"(?: \d+)?$"
+)
+
+
+def generic_label(printed: str) -> bool:
+    """Labels that name a part, not a person: "Interviewer", "MODERATOR", "CALLER"."""
+    return _GENERIC_LABELS.match(printed.casefold().rstrip(".")) is not None
+
+
+def is_markdown(origin: str) -> bool:
+    """Whether the origin's name says Markdown."""
+    return origin.casefold().endswith((".md", ".markdown"))
+
+
+def date_in_name(origin: str) -> dt.date | None:
+    """An ISO date in the file name of ``origin`` (its basename only)."""
+    base = posixpath.basename(origin.replace("\\", "/"))
+    found = _ISO_IN_NAME.search(base)
+    if found is None:
+        return None
+    try:
+        return dt.date(int(found.group(1)), int(found.group(2)), int(found.group(3)))
+    except ValueError:
+        return None
+
+
+# --- names -------------------------------------------------------------------------------
+
+_NAME_TOKEN = re.compile(r"[^\s,;:()\"“”|]+")
+_NAME_WORD = re.compile(r"^[A-Z][\w'’\-]*$")
+_NOT_GIVEN = {"the", "and", "of", "for", "by", "with", "on", "at", "to", "in"}
+_TITLE_ROLES = ("president", "minister", "secretary", "governor", "senator", "mayor", "premier")
+
+
+def _words(text: str) -> list[str]:
+    return [w.strip(".,").casefold() for w in text.split()]
+
+
+class NameIndex:
+    """Full names printed in the title, front matter and header lines, by surname and role.
+
+    Built in one pass over those texts: every capitalised word preceded by one or two
+    capitalised words that are no title ("Coordinator Mitch Landrieu" → "Mitch Landrieu") is a
+    full name under its last word.
+    """
+
+    def __init__(self, title: str | None, markup: Markup, header_texts: Iterable[str]) -> None:
+        self.by_surname: dict[str, set[str]] = {}
+        self.by_role: dict[str, str] = {}
+        for role, name in markup.people:
+            self._add(name.split())
+            if role:
+                self.by_role.setdefault(role.casefold(), name)
+        for text in (title or "", markup.title or "", *markup.texts, *header_texts):
+            self._scan(text)
+        for text in (title or "", markup.title or ""):
+            self._roles_in_title(text)
+
+    def _add(self, words: Sequence[str]) -> None:
+        if len(words) >= 2:
+            self.by_surname.setdefault(words[-1].casefold(), set()).add(" ".join(words))
+
+    def _scan(self, text: str) -> None:
+        tokens = _NAME_TOKEN.findall(text.replace("\u00a0", " "))
+        for index, token in enumerate(tokens):
+            if not _NAME_WORD.match(token) or _is_role_word(token):
+                continue
+            start = index
+            while start > max(index - 2, 0) and _is_given_name(tokens[start - 1]):
+                start -= 1
+            if start < index:
+                self._add(tokens[start : index + 1])
+
+    def _roles_in_title(self, title: str) -> None:
+        """ "Remarks by President Biden" → the president is Biden (or his full name); a title
+        that names two people of one role ("President Biden and President Zelenskyy") names
+        neither: "THE PRESIDENT" stays a role."""
+        words = title.replace("\u00a0", " ").split()
+        found: dict[str, set[str]] = {}
+        for role, printed in itertools.pairwise(words):
+            name = printed.strip(",.:;")
+            if (
+                role.casefold() in _TITLE_ROLES
+                and _NAME_WORD.match(name)
+                and not _is_role_word(name)
+            ):
+                found.setdefault(role.casefold(), set()).add(self.full(name) or name)
+        for role, names in found.items():
+            if len(names) == 1 and role not in self.by_role:
+                self.by_role[role] = next(iter(names))
+
+    def full(self, surname: str) -> str | None:
+        """The one full name printed with this surname, if exactly one is."""
+        found = self.by_surname.get(surname.casefold())
+        return next(iter(found)) if found and len(found) == 1 else None
+
+    def resolve(self, printed: str, role: str | None, name: str | None) -> str | None:
+        """The full name a label stands for, or None when the header does not print one."""
+        words = [w for w in _words(name or printed) if w not in _HONORIFICS]
+        if len(words) == 1 and (found := self.full(words[0])):
+            return found
+        if name is not None and (role is not None or len(words) != 1):
+            return None  # "PRESIDENT BIDEN" prints its name: the role says nothing more
+        wanted = " ".join(w for w in _words(role or printed) if w not in _HONORIFICS)
+        return self.by_role.get(_ROLE_ABBREVIATIONS.get(wanted, wanted))
+
+
+def _is_role_word(token: str) -> bool:
+    return token.casefold().rstrip(".") in _ROLE_WORDS
+
+
+def _is_given_name(token: str) -> bool:
+    folded = token.casefold().rstrip(".")
+    return (
+        _NAME_WORD.match(token) is not None
+        and folded not in _ROLE_WORDS
+        and folded not in _HONORIFICS
+        and folded not in _NOT_GIVEN
+    )
+
+
+def solo_speech(
+    participants: list[Participant], turns: list[Turn], markup: Markup, title: str | None
+) -> tuple[list[Participant], list[Turn]]:
+    """A transcript with no speaker label whose front matter or title names one speaker
+    ("prime_minister: …", "Remarks by First Lady Jill Biden at …") is one speech by that person."""
+    if participants or any(isinstance(turn, Speech) for turn in turns):
+        return participants, turns
+    people = {name for _role, name in markup.people}
+    person: tuple[str | None, str] | None = None
+    if len(people) == 1:
+        person = markup.people[0]
+    elif title and (found := _SOLO_TITLE.match(one_spaced(title))):
+        person = _title_person(found.group("who"))
+    if person is None or not any(isinstance(turn, Narrative) for turn in turns):
+        return participants, turns
+    role, name = person
+    speaker = Participant(id=_slug(name), name=name, role=role)
+    spoken: list[Turn] = [
+        Speech(speaker=speaker.id, paragraphs=turn.paragraphs)
+        if isinstance(turn, Narrative)
+        else turn
+        for turn in turns
+    ]
+    return [speaker], spoken
+
+
+def _title_person(who: str) -> tuple[str | None, str] | None:
+    words = who.split()
+    cut = 0
+    while cut < len(words) and (words[cut][:1].islower() or words[cut].casefold() in _ROLE_WORDS):
+        cut += 1
+    name = words[cut:]
+    if not 2 <= len(name) <= 4 or not all(w[:1].isupper() for w in name):
+        return None
+    return (" ".join(words[:cut]) or None), " ".join(name)
+
+
+_ROLE_WORDS = {
+    "president", "vice", "first", "lady", "second", "gentleman", "prime", "minister", "secretary",
+    "governor", "senator", "mayor", "the", "deputy", "press", "coordinator", "director", "adviser",
+    "advisor", "chancellor", "premier", "ambassador", "general", "chief", "spokesperson",
+    "representative", "chairman", "chair", "surgeon", "attorney", "treasurer", "leader",
+    "opposition", "member", "interview", "transcript", "remarks", "briefing", "conference",
+    "doorstop", "statement", "address", "speech", "joint", "conversation", "house", "white",
+    "office", "department", "government", "committee",
+}  # fmt: skip
+
+
+def _slug(name: str) -> str:
+    text = re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")
+    return text if text[:1].isalpha() else "p-" + (text or "speaker")

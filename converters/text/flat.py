@@ -1,0 +1,199 @@
+"""kremlin.ru page text whose line breaks were lost, as public scrapers store it.
+
+A scraped page is one line: "События <title> <lead> 7 мая 2025 года 18:00 Москва, Кремль
+В.Путин: … Р.Кадыров: … География … Темы … Лица … Статус материала Опубликован в разделах: …
+Дата публикации: … Текстовая версия". :func:`restore_lines` finds the header (section word,
+title, lead, date, time, place), the speaker labels ("В.Путин:", "Вопрос:", "Vladimir Putin:",
+a scraped person tooltip between label and colon: "И.Кобзев Кобзев Игорь Иванович губернатор
+… :") and the footer words inside the line, and gives the page back one element a line, as the
+site prints it, for the ordinary text reader.
+
+Linear: the body is one ``finditer`` of one compiled alternation, the footer is looked for
+once in a bounded tail, and every piece is joined once.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+_HEAD = 64 * 1024
+_MIN_FLAT_LINE = 200
+# Every character that ends a line for the text reader: "\r" alone is an old Mac line end.
+_LEADING_SPACE = re.compile(r"\s*")
+_LINE_BREAK = re.compile("[\n\r\u2028\u2029\x0b\x0c\x85\x1c\x1d\x1e]")
+_RU_MONTHS = "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
+_EN_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_DATE = re.compile(
+    rf"(?<!\S)(?:\d{{1,2}} (?:{_RU_MONTHS}) \d{{4}} года|(?:{_EN_MONTHS}) \d{{1,2}}, \d{{4}})(?!\S)"
+)
+_TIME = re.compile(r"[ ]*(\d{1,2}:\d{2})(?!\S)")
+_SECTIONS = ("События ", "Events ")
+_PLACE = re.compile(
+    r"[ ]*(?P<place>[A-ZА-ЯЁ][\w\-]*(?:, [A-ZА-ЯЁ][\w\-]*(?: [\w\-]+)?)?)(?= [A-ZА-ЯЁ«\"(*]|$)"
+)
+# Words that open the lead after the title ("… Вучичем Состоялся телефонный разговор …").
+_LEAD = re.compile(
+    r" (?=(?:Владимир Путин|Дмитрий Медведев|Президенты? |Глава государства"
+    r"|Состоял(?:ся|ась|ось|ись) |Губернатор |Председатель |Премьер-министр |В Кремле "
+    r"|Vladimir Putin|Dmitry Medvedev"
+    r"|The President |The Presidents |The Head of State |President of Russia ))"
+)
+_WORD = r"[A-ZА-ЯЁ][a-zа-яё'’\-]+"
+_INITIALS = r"[A-ZА-ЯЁ]\.(?:[ ]?[A-ZА-ЯЁ]\.)?"
+# The alternation the body is cut at: an initials label with an optional scraped tooltip before
+# " :", a generic label, a full-name label after the end of a sentence, a "* * *" break.
+_BODY_MARKS = re.compile(
+    rf"(?<!\S)(?P<initials>{_INITIALS}{_WORD}(?:-{_WORD})?)(?P<tip> [^:.!?]{{1,160}}? )?:(?= )"
+    r"|(?<!\S)(?P<generic>Вопрос|Реплика|Ответ|Question|Remark|Answer)(?: \([^()]{0,80}\))?:(?= )"
+    rf"|(?<=[.!?…»\"] )(?P<full>{_WORD} {_WORD}(?: {_WORD})?):(?= )"
+    r"|(?<!\S)(?P<break>\*[ ]\*[ ]\*)(?!\S)"
+)
+# Footer words: the strong ones are printed once, at the very end.
+_FOOTER_END = re.compile(
+    r"(?<!\S)(?:Статус материала|Статус публикации|Publication status|Опубликован в раздел|"
+    r"Published in section|Дата публикации:|Publication date:)"
+)
+_FOOTER_HEADINGS = re.compile(
+    r"(?<!\S)(?P<word>См\. также|География|Темы|Лица|Персоны|See also|Geography|Topics|Persons)"
+    r"(?= )"
+)
+_FOOTER_FIELDS = re.compile(
+    r"(?<!\S)(?:(?P<heading>Статус материала|Статус публикации|Publication status)"
+    r"|(?P<field>Опубликован в разделах?|Published in sections?|Дата публикации|Publication date"
+    r"|Ссылка на материал|Link to the material):"
+    r"|(?P<end>Текстовая версия|Text version))"
+)
+_FOOTER_WINDOW = 4000
+_CANONICAL = {
+    "Лица": "Персоны",
+    "Опубликован в разделе": "Опубликован в разделах",
+    "Published in section": "Published in sections",
+}
+_DROPPED_FIELDS = {"Ссылка на материал", "Link to the material"}
+
+
+def is_flat(text: str) -> bool:
+    """Page text that is (almost) one long line with a page date near its start.
+
+    Cheap for ordinary text: it stops at the first line break when the first line is short.
+    """
+    leading = _LEADING_SPACE.match(text)
+    start = leading.end() if leading else 0
+    first = _LINE_BREAK.search(text, start, start + _HEAD)
+    if first is not None and first.start() - start < _MIN_FLAT_LINE:
+        return False
+    end = first.start() if first else min(len(text), start + _HEAD)
+    if _DATE.search(text, start, min(end, start + 4096)) is None:
+        return False
+    later_breaks = itertools.islice(_LINE_BREAK.finditer(text, end, start + _HEAD), 3)
+    return sum(1 for _ in later_breaks) <= 2
+
+
+def restore_lines(text: str) -> str:
+    """The page with one element a line (see the module notes); other text unchanged."""
+    if not is_flat(text):
+        return text
+    page = " ".join(text.split())
+    date = _DATE.search(page, 0, 4096)
+    if date is None:
+        return text
+    footer_at = _footer_start(page)
+    lines = _header(page[: date.start()].strip())
+    lines.append(date.group())
+    body_at = date.end()
+    clock = _TIME.match(page, body_at)
+    if clock:
+        lines.append(clock.group(1))
+        body_at = clock.end()
+    place, body_at = _place(page, body_at)
+    if place:
+        lines.append(place)
+    lines.extend(_body(page[body_at:footer_at]))
+    lines.extend(_footer(page[footer_at:]))
+    return "\n".join(line for line in lines if line) + "\n"
+
+
+def _header(before: str) -> list[str]:
+    lines: list[str] = []
+    for section in _SECTIONS:
+        if before.startswith(section):
+            lines.append(section.strip())
+            before = before[len(section) :]
+            break
+    lead = _LEAD.search(before)
+    if lead is None:
+        return [*lines, before]
+    return [*lines, before[: lead.start()], before[lead.end() :]]
+
+
+def _place(page: str, at: int) -> tuple[str | None, int]:
+    """ "Москва, Кремль" or "Волгоград" after the time: a capitalised word, perhaps a second
+    part after a comma, and then a capitalised word (a lowercase one means it was the body)."""
+    found = _PLACE.match(page, at)
+    if found is None or _BODY_MARKS.match(page, found.start("place")):
+        return None, at
+    return found.group("place"), found.end()
+
+
+def _body(body: str) -> list[str]:
+    lines: list[str] = []
+    start = 0
+    pending = ""
+    for mark in _BODY_MARKS.finditer(body):
+        text = body[start : mark.start()].strip()
+        if pending or text:
+            lines.append(f"{pending} {text}".strip() if pending else text)
+        if mark.group("break"):
+            lines.append("* * *")
+            pending = ""
+        else:
+            label = mark.group("initials") or mark.group("generic") or mark.group("full")
+            generic = mark.group("generic")
+            pending = (mark.group().split(":")[0] if generic else label) + ":"
+        start = mark.end()
+    text = body[start:].strip()
+    if pending or text:
+        lines.append(f"{pending} {text}".strip() if pending else text)
+    return lines
+
+
+def _footer_start(page: str) -> int:
+    strong = _FOOTER_END.search(page, max(len(page) - _FOOTER_WINDOW, 0))
+    if strong is None:
+        return len(page)
+    window = max(strong.start() - _FOOTER_WINDOW, 0)
+    last: dict[str, int] = {}
+    for heading in _FOOTER_HEADINGS.finditer(page, window, strong.start()):
+        last[heading.group("word")] = heading.start()
+    return min(last.values(), default=strong.start())
+
+
+def _footer(footer: str) -> list[str]:
+    lines: list[str] = []
+    marks = [*_FOOTER_HEADINGS.finditer(footer), *_FOOTER_FIELDS.finditer(footer)]
+    marks.sort(key=lambda m: m.start())
+    for index, mark in enumerate(marks):
+        until = marks[index + 1].start() if index + 1 < len(marks) else len(footer)
+        value = footer[mark.end() : until].strip().replace(" , ", ", ")
+        if mark.lastgroup == "word":
+            word = mark.group("word")
+            lines.append(_CANONICAL.get(word, word))
+            lines.extend(_people(value) if word in ("Лица", "Персоны", "Persons") else [value])
+        elif mark.lastgroup == "field":
+            name = mark.group("field")
+            if name not in _DROPPED_FIELDS:
+                lines.append(f"{_CANONICAL.get(name, name)}: {value}")
+        else:
+            lines.append(mark.group())
+            if value:
+                lines.append(value)
+    return lines
+
+
+def _people(value: str) -> list[str]:
+    """ "Володин Вячеслав Викторович Лукашенко Александр Григорьевич": three words a person."""
+    words = value.split()
+    if len(words) % 3 or not all(w[:1].isupper() for w in words):
+        return [value]
+    return [" ".join(words[i : i + 3]) for i in range(0, len(words), 3)]

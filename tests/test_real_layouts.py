@@ -1,0 +1,267 @@
+"""Layouts of real transcripts (issue 16), each as a small synthetic input written for the test.
+
+Speaker-label text of other publishers (front matter, Markdown headings and heading labels,
+names printed in the header, hearing labels, labelless remarks, a date in the file name) and
+kremlin.ru page text whose line breaks were lost.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import time
+from pathlib import Path
+
+import pytest
+
+import transcript_model as tm
+from transcript_model.model import Speech, StageDirection, Transcript
+
+
+def _read(tmp_path: Path, name: str, text: str, fmt: str | None = None) -> Transcript:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    found = tm.read(path, fmt) if fmt else tm.read(path)
+    assert len(found) == 1
+    return found[0]
+
+
+def _speakers(t: Transcript) -> list[str | None]:
+    names: list[str | None] = []
+    for turn in t.turns:
+        if isinstance(turn, Speech):
+            person = t.participant(turn.speaker) if turn.speaker else None
+            names.append(person.name or person.role if person else None)
+    return names
+
+
+YAML_BRIEFING = """---
+tags: press-briefings
+date: '2023-02-14'
+source_url: https://example.gov/briefings/2023/02/14/briefing/
+title: "Press Briefing by Press Secretary Maria\\_Lindqvist and Transport\\
+  \\ Coordinator Paul Okafor, February 14,\\_2023"
+---
+
+Briefing Room North
+
+1:15 P.M. EST
+
+MS. LINDQVIST:  Good afternoon.  Today we have a guest.
+
+Q    Thanks.  A question on trains.
+
+MS. LINDQVIST:  Paul will take that.
+
+MR. OKAFOR:  Thank you.  The trains run on time.
+
+Q    Really?
+
+MR. OKAFOR:  Mostly.
+"""
+
+
+def test_yaml_front_matter_is_the_header_and_short_labels_resolve(tmp_path: Path) -> None:
+    t = _read(tmp_path, "briefing.md", YAML_BRIEFING)
+    assert t.event.title == (
+        "Press Briefing by Press Secretary Maria Lindqvist and Transport Coordinator "
+        "Paul Okafor, February 14, 2023"
+    )
+    assert t.event.date == dt.date(2023, 2, 14)
+    assert t.event.place == "Briefing Room North"
+    assert t.metadata.source.url == "https://example.gov/briefings/2023/02/14/briefing/"
+    assert _speakers(t) == [
+        "Maria Lindqvist",
+        None,
+        "Maria Lindqvist",
+        "Paul Okafor",
+        None,
+        "Paul Okafor",
+    ]
+    # the label stays as printed
+    assert [s.label for s in t.turns if isinstance(s, Speech)][:2] == ["MS. LINDQVIST", "Q"]
+
+
+def test_toml_front_matter(tmp_path: Path) -> None:
+    text = (
+        '+++\ntitle = "Doorstop in Hobart"\ndate = 2012-05-03\n'
+        'prime_minister = "Lee, Ann"\n+++\n\n'
+        "PM: Good morning.\n\nJOURNALIST: A question.\n\nPRIME MINISTER: An answer.\n"
+    )
+    t = _read(tmp_path, "doorstop.md", text, "speakers")
+    assert (t.event.title, t.event.date) == ("Doorstop in Hobart", dt.date(2012, 5, 3))
+    # "PM" and "PRIME MINISTER" are the prime minister the front matter names: one person
+    assert _speakers(t) == ["Ann Lee", None, "Ann Lee"]
+    assert len(t.participants) == 1
+
+
+SAYIT = """# 2017-04-12 Press conference at Seoul
+
+> (Recorded by the organisers.)
+
+### Lena Park:
+Welcome. Shall we start?
+
+### Tomas Reyes:
+Yes. Thank you for having me.
+
+And a second paragraph of mine.
+
+> (Lena speaks)
+
+### Tomas Reyes:
+I agree. \\[laughs\\]
+"""
+
+
+def test_markdown_heading_and_heading_labels(tmp_path: Path) -> None:
+    t = _read(tmp_path, "seoul.md", SAYIT)
+    assert (t.event.title, t.event.date) == ("Press conference at Seoul", dt.date(2017, 4, 12))
+    assert _speakers(t) == ["Lena Park", "Tomas Reyes", "Tomas Reyes"]
+    speeches = [s for s in t.turns if isinstance(s, Speech)]
+    assert speeches[1].paragraphs == [
+        "Yes. Thank you for having me.",
+        "And a second paragraph of mine.",
+    ]
+    assert speeches[2].paragraphs == ["I agree. [laughs]"]
+    assert StageDirection(text="(Lena speaks)") in t.turns
+
+
+def test_markdown_is_detected_as_speaker_text(tmp_path: Path) -> None:
+    path = tmp_path / "seoul.md"
+    path.write_text(SAYIT, encoding="utf-8")
+    result = tm.read_result(path)
+    assert not [w for w in result.warnings if w.code == "format_fallback"]
+    assert _speakers(result.transcripts[0])[0] == "Lena Park"
+
+
+def test_labelless_remarks_are_one_speech_by_the_person_the_title_names(tmp_path: Path) -> None:
+    text = (
+        '---\ntitle: "Remarks by First Lady Jane Doe at the Library Opening"\n'
+        "date: '2024-03-05'\n---\n\nSpringfield, IL\n\nThank you all for coming.\n\n"
+        "Libraries matter.\n\n(Applause.)\n"
+    )
+    t = _read(tmp_path, "remarks.md", text)
+    assert _speakers(t) == ["Jane Doe"]
+    assert t.event.place == "Springfield, IL"
+    speech = next(s for s in t.turns if isinstance(s, Speech))
+    assert speech.paragraphs[:2] == ["Thank you all for coming.", "Libraries matter."]
+
+
+def test_role_label_takes_the_one_name_the_title_gives(tmp_path: Path) -> None:
+    text = (
+        "---\ntitle: Remarks by President Alvarez on Bridges\ndate: 2021-03-08\n---\n\n"
+        "THE PRESIDENT:  Hello.\n\nQ    A question.\n\nTHE PRESIDENT:  An answer.\n"
+    )
+    t = _read(tmp_path, "r.md", text)
+    assert _speakers(t) == ["Alvarez", None, "Alvarez"]
+    assert t.participants[0].role == "THE PRESIDENT"
+
+
+def test_hearing_labels_with_wrapped_lines(tmp_path: Path) -> None:
+    text = (
+        "Smith on Budgets\nDay 3: May 7, 1987\n\n"
+        "Mr. JONES: There has been testimony before the committee that you\n"
+        "approved the transfer. Do you deny that it was approved on that\n"
+        "day?\n\n"
+        "Mr. SMITH: I do not deny it. I approved a transfer that morning and\n"
+        "I told the director about it in the afternoon, as I always did when\n"
+        "a transfer of that size was made, and he wrote it down in his book\n"
+        "as he always did.\n"
+    )
+    t = _read(tmp_path, "hearing.txt", text)
+    assert (t.event.title, t.event.date) == ("Smith on Budgets", dt.date(1987, 5, 7))
+    assert [s.label for s in t.turns if isinstance(s, Speech)] == ["Mr. JONES", "Mr. SMITH"]
+    first = next(s for s in t.turns if isinstance(s, Speech))
+    assert first.paragraphs == [
+        "There has been testimony before the committee that you approved the transfer. "
+        "Do you deny that it was approved on that day?"
+    ]
+
+
+def test_iso_date_in_the_file_name_is_the_last_resort(tmp_path: Path) -> None:
+    text = "# Talk with Students\n\n### Lena Park:\nHello.\n\n### Tomas Reyes:\nHi.\n"
+    t = _read(tmp_path, "talk-2019-10-02.md", text)
+    assert t.event.date == dt.date(2019, 10, 2)
+    with pytest.raises(tm.TranscriptError, match="no date"):
+        _read(tmp_path, "talk.md", text, "speakers")
+
+
+def test_generic_parts_name_no_one(tmp_path: Path) -> None:
+    text = (
+        "# 2020-01-02 Interview\n\n### Interviewer:\nWhy?\n\n### Lena Park:\nBecause.\n\n"
+        "### Interviewer:\nThanks.\n"
+    )
+    t = _read(tmp_path, "i.md", text)
+    assert _speakers(t) == [None, "Lena Park", None]
+
+
+def test_front_matter_of_hostile_shape_is_linear(tmp_path: Path) -> None:
+    # a front matter that never closes and a heading of 100,000 "#"-led characters
+    text = "---\n" + "title: x\\\n" * 150 + "\n# " + "#" * 100_000 + "\n"
+    start = time.perf_counter()
+    with pytest.raises(tm.TranscriptError):
+        _read(tmp_path, "h.md", text, "speakers")
+    assert time.perf_counter() - start < 2
+
+
+# --- kremlin.ru text with its line breaks lost ---------------------------------------------
+
+RU_FLAT = (
+    "События Встреча с губернатором Тверской области Анной Беловой Владимир Путин провёл "
+    "рабочую встречу с губернатором Тверской области Анной Беловой. 3 июня 2024 года 15:10 "
+    "Москва, Кремль А.Белова Белова Анна Петровна губернатор Тверской области : Уважаемый "
+    "Владимир Владимирович! Доложу о работе области. В.Путин: Как дела с дорогами? "
+    "А.Белова: Дороги строим. * * * Вопрос: А мосты? В.Путин: Спасибо. "
+    "География Тверская область Темы Регионы Лица Белова Анна Петровна Статус материала "
+    "Опубликован в разделах: Новости , Стенограммы Дата публикации: 3 июня 2024 года, 16:00 "
+    "Ссылка на материал: kremlin.ru/d/1 Текстовая версия"
+)
+
+
+def test_flat_russian_page_gets_its_lines_back(tmp_path: Path) -> None:
+    t = _read(tmp_path, "page", RU_FLAT)
+    assert t.event.title == "Встреча с губернатором Тверской области Анной Беловой"
+    assert t.event.date == dt.date(2024, 6, 3)
+    assert t.event.time == dt.time(15, 10)
+    assert t.event.place == "Москва, Кремль"
+    labels = [s.label for s in t.turns if isinstance(s, Speech)]
+    assert labels == ["А.Белова", "В.Путин", "А.Белова", "Вопрос", "В.Путин"]
+    assert t.metadata.persons == ["Белова Анна Петровна"]
+
+
+def test_flat_page_is_detected_as_kremlin_text() -> None:
+    from transcript_model.converters.text import sniff
+
+    assert sniff(RU_FLAT.encode()) >= 0.85
+    truncated = RU_FLAT[: RU_FLAT.index("География")].encode()
+    assert sniff(truncated) >= 0.85
+
+
+def test_flat_english_page(tmp_path: Path) -> None:
+    text = (
+        "Events Meeting with Governor of Tula Region Ivan Petrov Vladimir Putin met with "
+        "Governor of Tula Region Ivan Petrov. March 4, 2021 12:30 Novo-Ogaryovo, Moscow Region "
+        "Vladimir Putin: Good afternoon. How are things in the region? Ivan Petrov: Good "
+        "afternoon, Mr President. Things are well. Question: And the harvest? Vladimir Putin: "
+        "Thank you. Topics Regions Publication status Published in sections: News "
+        "Publication date: March 4, 2021, 14:00 Text version"
+    )
+    t = _read(tmp_path, "page.txt", text)
+    assert (t.event.title, t.event.date) == (
+        "Meeting with Governor of Tula Region Ivan Petrov",
+        dt.date(2021, 3, 4),
+    )
+    labels = [s.label for s in t.turns if isinstance(s, Speech)]
+    assert labels == ["Vladimir Putin", "Ivan Petrov", "Question", "Vladimir Putin"]
+
+
+@pytest.mark.parametrize(
+    "unit", ["И.Кобзев Кобзев Игорь ", "В.Путин: ", "Вопрос: ", "* * * ", "Ab Cd. Ef Gh: "]
+)
+def test_flat_page_of_hostile_shape_is_linear(tmp_path: Path, unit: str) -> None:
+    text = "События Заголовок 7 мая 2025 года 18:00 Москва " + unit * (200_000 // len(unit))
+    start = time.perf_counter()
+    with contextlib.suppress(tm.TranscriptError):
+        _read(tmp_path, "h.txt", text)
+    assert time.perf_counter() - start < 3
