@@ -315,7 +315,7 @@ def turns_frame(outcomes: db.Bag, table: str = "turns") -> dd.DataFrame:
     """
     import dask.dataframe as dd
 
-    meta = _arrow().schema(table).empty_table().to_pandas()
+    meta = _as_pandas(_arrow().schema(table).empty_table())
     parts = [_partition_frame_delayed(partition, table) for partition in outcomes.to_delayed()]
     return dd.from_delayed(parts, meta=meta, verify_meta=False)
 
@@ -331,7 +331,15 @@ def _partition_frame(outcomes: Iterable[ReadOutcome], table: str) -> Any:
     transcripts = (t for outcome in outcomes for t in outcome.transcripts)
     groups = list(arrow.row_groups(transcripts, table, 1 << 30))
     whole = arrow.pa.concat_tables(groups) if groups else arrow.schema(table).empty_table()
-    return whole.to_pandas()
+    return _as_pandas(whole)
+
+
+def _as_pandas(table: Any) -> Any:
+    # Arrow-backed columns keep the Arrow types (date32, time32, dictionary) into Parquet;
+    # NumPy-backed ones would turn dates and times into objects and categories into guesses.
+    import pandas as pd
+
+    return table.to_pandas(types_mapper=pd.ArrowDtype)
 
 
 def _arrow() -> Any:
