@@ -66,7 +66,7 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 #: Inputs per task: one task per file would spend more time scheduling than reading.
-DEFAULT_CHUNK = 16
+DEFAULT_CHUNK = 64
 #: Chunks in flight per worker: enough to keep every worker busy while results are taken in
 #: input order, few enough that finished results do not pile up in memory.
 CHUNKS_PER_WORKER = 4
@@ -337,7 +337,7 @@ def _partition_frame(outcomes: Iterable[ReadOutcome], table: str) -> Any:
 def _as_pandas(table: Any) -> Any:
     # Arrow-backed columns keep the Arrow types (date32, time32, dictionary) into Parquet;
     # NumPy-backed ones would turn dates and times into objects and categories into guesses.
-    import pandas as pd
+    import pandas as pd  # type: ignore[import-untyped,unused-ignore]
 
     return table.to_pandas(types_mapper=pd.ArrowDtype)
 
