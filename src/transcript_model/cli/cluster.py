@@ -46,7 +46,9 @@ def expand_inputs(
     """``cli.inputs.expand``, with fsspec URLs among the arguments expanded by their store."""
     tmd = _dask()
     if not any(tmd.is_url(a) for a in arguments):
-        return expand(arguments, formats, forced, max_bytes=max_bytes, follow_symlinks=False)
+        return expand(
+            arguments, formats, forced, max_bytes=max_bytes, follow_symlinks=follow_symlinks
+        )
     result = Inputs()
     for argument in arguments:
         if tmd.local_path(argument) is not None:
