@@ -15,6 +15,7 @@ failed, skipped) ends every batch.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import time
@@ -47,6 +48,15 @@ from transcript_model.model import Transcript
 from transcript_model.registry import all_formats, get_format
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+Job = Callable[[InputFile, Settings], Outcome]
+#: Runs a job on every input and yields the outcomes in input order: here, in worker
+#: processes (``-j``) or on a Dask cluster (``--executor dask``).
+Runner = Callable[[Job, Sequence[InputFile], Settings], Iterator[Outcome]]
+
+
+def _local(jobs: int) -> Runner:
+    return lambda job, files, settings: run_jobs(job, files, settings, jobs)
 
 
 def _usage(message: str) -> TranscriptError:
@@ -193,11 +203,12 @@ def run(args: argparse.Namespace) -> int:
     capability = _mode(args, target)
     raw_read = split_pairs(args.reader_options, "-r")
     check_reader_options(raw_read, source.name if source else None, "-r")
-    write_options = target.check_options(
-        capability, split_pairs(args.writer_options, "-w"), "-w"
-    )
+    write_options = target.check_options(capability, split_pairs(args.writer_options, "-w"), "-w")
     started = time.time()
-    inputs = expand(
+    dask = getattr(args, "executor", "local") == "dask"
+    if dask:
+        from transcript_model.cli import cluster
+    inputs = (cluster.expand_inputs if dask else expand)(
         args.inputs,
         all_formats(),
         source,
@@ -214,17 +225,23 @@ def run(args: argparse.Namespace) -> int:
     for missing in inputs.missing:
         reporter.record(Outcome(missing.file, "failed", [missing]))
     batch = len(inputs.files) + len(inputs.missing) > 1 or bool(args.out_dir)
-    jobs = args.jobs or os.cpu_count() or 1
+    jobs = _local(args.jobs or os.cpu_count() or 1)
     destination = args.out_dir or args.output or "standard output"
     try:
-        if args.out_dir and capability != "package":
-            out_dir = Path(args.out_dir)
-            reporter.leftovers(out_dir, started)
-            _to_directory(inputs.files, settings, jobs, out_dir, reporter)
-        elif capability == "package":
-            _to_package(inputs.files, settings, jobs, target, args, reporter, started)
-        else:
-            destination = _to_one(inputs.files, settings, jobs, target, args, reporter)
+        with cluster.start(args.scheduler) if dask else contextlib.nullcontext() as client:
+            if dask:
+                jobs = cluster.Cluster(client)
+            if args.out_dir and capability != "package" and dask:
+                _to_directory_on_cluster(inputs.files, settings, client, args.out_dir, reporter)
+            elif args.out_dir and capability != "package":
+                out_dir = Path(args.out_dir)
+                reporter.leftovers(out_dir, started)
+                _to_directory(inputs.files, settings, jobs, out_dir, reporter)
+            elif capability == "package":
+                _to_package(inputs.files, settings, jobs, target, args, reporter, started)
+            else:
+                streams = jobs if dask else _local(args.jobs or 1)
+                destination = _to_one(inputs.files, settings, jobs, streams, target, args, reporter)
     except BaseException:
         # Whatever stops the batch (Ctrl-C, SIGTERM, a usage error found late), say what was
         # done before it: the outputs already written stay.
@@ -234,15 +251,52 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _to_directory(
-    files: Sequence[InputFile], settings: Settings, jobs: int, out_dir: Path, reporter: Reporter
+    files: Sequence[InputFile], settings: Settings, jobs: Runner, out_dir: Path, reporter: Reporter
 ) -> None:
     inputs = _input_paths(files)
     written: dict[str, str] = {}  # output name -> the input it came from, in this run
-    for rendered in run_jobs(render_job, files, settings, jobs):
+    for rendered in jobs(render_job, files, settings):
         placed = rendered
         if rendered.status == "converted":
             placed = _place(rendered, out_dir, inputs, written, reporter)
         reporter.record(placed)
+
+
+def _to_directory_on_cluster(
+    files: Sequence[InputFile], settings: Settings, client: Any, out_dir: str, reporter: Reporter
+) -> None:
+    """As ``_to_directory``, with the outputs written by the workers (``cli.cluster``)."""
+    from transcript_model.cli import cluster
+
+    started = time.time()
+    local = (
+        Path(out_dir.removeprefix("file://"))
+        if "://" not in out_dir.removeprefix("file://")
+        else None
+    )
+    if local is not None:
+        reporter.leftovers(local, started)
+    directory = local if local is not None else Path(out_dir)
+    inputs = _input_paths(files) | {f.display for f in files if f.path is None}
+    written: dict[str, str] = {}
+
+    def decide(outcome: Outcome) -> Outcome:
+        for name, _ in outcome.outputs:
+            refused = _refusal(outcome, directory, name, inputs, written)
+            if refused is not None:
+                return refused
+        written.update((name, outcome.display) for name, _ in outcome.outputs)
+        return outcome
+
+    def record(outcome: Outcome, files_written: int) -> None:
+        reporter.tally.written += files_written
+        reporter.record(outcome)
+
+    try:
+        cluster.to_directory(client, files, settings, out_dir, decide, record)
+    finally:
+        # Workers killed while writing leave temporary files named after their process.
+        cluster.remove_worker_leftovers(client, out_dir, time.time())
 
 
 def _place(
@@ -294,9 +348,9 @@ def _refusal(
 
 
 def _transcripts(
-    files: Sequence[InputFile], settings: Settings, jobs: int, reporter: Reporter
+    files: Sequence[InputFile], settings: Settings, jobs: Runner, reporter: Reporter
 ) -> Iterator[Transcript]:
-    for outcome in run_jobs(read_job, files, settings, jobs):
+    for outcome in jobs(read_job, files, settings):
         reporter.record(outcome)
         yield from outcome.transcripts
 
@@ -304,7 +358,7 @@ def _transcripts(
 def _to_package(
     files: Sequence[InputFile],
     settings: Settings,
-    jobs: int,
+    jobs: Runner,
     target: Format,
     args: argparse.Namespace,
     reporter: Reporter,
@@ -342,7 +396,8 @@ def _inside(out_dir: Path, name: str) -> Path:
 def _to_one(
     files: Sequence[InputFile],
     settings: Settings,
-    jobs: int,
+    jobs: Runner,
+    streams: Runner,
     target: Format,
     args: argparse.Namespace,
     reporter: Reporter,
@@ -357,7 +412,7 @@ def _to_one(
     if "stream" in target.capabilities:
         # Streaming keeps one transcript in memory; workers would add theirs, and shipping a
         # transcript between processes costs about as much as reading it: read here unless -j.
-        stream = _transcripts(files, settings, args.jobs or 1, reporter)
+        stream = _transcripts(files, settings, streams, reporter)
         write_stream = target.function("stream")
         _emit(output, lambda out: write_stream(stream, out, **options), reporter, target.binary)
         return destination

@@ -120,6 +120,22 @@ def _input_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _executor_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--executor",
+        choices=("local", "dask"),
+        default="local",
+        help="local: this machine's processes (-j); dask: a Dask cluster (extra: dask; "
+        "inputs and --out-dir may then be fsspec URLs such as s3://bucket/path)",
+    )
+    parser.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="with --executor dask: the scheduler of a running cluster (tcp://host:8786); "
+        "default: a local cluster with one worker process per CPU",
+    )
+
+
 def _add_validate(commands: Any) -> None:
     parser = commands.add_parser(
         "validate",
@@ -163,6 +179,7 @@ def _add_validate(commands: Any) -> None:
         metavar="N",
         help="check with N processes (default: one per CPU from 200 files on, else 1)",
     )
+    _executor_options(parser)
     _common(parser)
     parser.set_defaults(run=_validate)
 
@@ -194,6 +211,7 @@ def _add_convert(commands: Any) -> None:
         metavar="N",
         help="convert N inputs in parallel (default: one per CPU)",
     )
+    _executor_options(parser)
     parser.add_argument(
         "-r",
         dest="reader_options",

@@ -141,7 +141,8 @@ def _relocated(problems: list[Problem], file: str) -> list[Problem]:
     return [p if p.file == file else replace(p, file=file) for p in problems]
 
 
-def _summary(reports: list[FileReport], strict: bool) -> dict[str, int]:
+def summary(reports: list[FileReport], strict: bool) -> dict[str, int]:
+    """The counts of a report: files valid, invalid and unreadable, errors and warnings."""
     unreadable = sum(r.unreadable for r in reports)
     invalid = sum(r.failed(strict) and not r.unreadable for r in reports)
     problems = [p for r in reports for p in r.problems]
@@ -189,7 +190,10 @@ def run(args: argparse.Namespace) -> int:
         # and again while thousands of transcripts are built (about a tenth of the time on
         # JSON). Not when called from Python: frozen objects are never collected.
         gc.freeze()
-    inputs = expand(
+    dask = getattr(args, "executor", "local") == "dask"
+    if dask:
+        from transcript_model.cli import cluster
+    inputs = (cluster.expand_inputs if dask else expand)(
         args.paths,
         _installed(),
         forced,
@@ -204,7 +208,12 @@ def run(args: argparse.Namespace) -> int:
     missing = [FileReport(p.file, None, problems=[p]) for p in inputs.missing]
     reports: list[FileReport] = []
     unrecognised = 0
-    for report in chain(missing, check_all(inputs.files, check, args.jobs)):
+    checked = (
+        cluster.check_all(inputs.files, check, args.max_bytes, args.scheduler)
+        if dask
+        else check_all(inputs.files, check, args.jobs)
+    )
+    for report in chain(missing, checked):
         if args.skip_unrecognised and is_unrecognised(report):
             unrecognised += 1
             print_skipped([Problem("skipped", UNRECOGNISED, report.file, severity="warning")])
@@ -213,7 +222,7 @@ def run(args: argparse.Namespace) -> int:
             report.problems = codes.keep(report.problems)
         reports.append(report)
         _emit(report, emit)
-    counts = _summary(reports, args.strict)
+    counts = summary(reports, args.strict)
     if codes is not None:
         counts["ignored"] = codes.ignored
     _write_document(args.output_format, counts, reports, args.strict)
