@@ -24,7 +24,7 @@ import pytest
 
 import transcript_model as tm
 from transcript_model import cli
-from transcript_model.cli import validate as cli_validate
+from transcript_model.cli import checking
 from transcript_model.cli.inputs import InputFile
 from transcript_model.cli.output import TEMP_SUFFIX, atomic_output, temp_name
 from transcript_model.cli.report import describe_exception
@@ -279,14 +279,14 @@ def test_an_unexpected_exception_is_a_problem_of_one_input(
 ) -> None:
     for name in ("a", "b", "c"):
         (tmp_path / f"{name}.json").write_text(valid_json(name), encoding="utf-8")
-    original = cli_validate._refuse_export_only
+    original = checking._refuse_export_only
 
     def refuse(item: InputFile, forced: str | None) -> None:
         if item.display.endswith("b.json"):
             raise failure
         original(item, forced)
 
-    monkeypatch.setattr(cli_validate, "_refuse_export_only", refuse)
+    monkeypatch.setattr(checking, "_refuse_export_only", refuse)
     code, out, err = run(capsys, "validate", tmp_path)
     assert code == 2
     assert out == (

@@ -264,7 +264,8 @@ def read_bag(
 
 
 def _validate_one(item: InputFile, format: str | None, max_bytes: int) -> Any:
-    from transcript_model.cli.validate import FileReport, check_file
+    from transcript_model.cli.checking import check_file
+    from transcript_model.cli.report import FileReport
 
     try:
         loaded = load(item, max_bytes)
@@ -281,9 +282,9 @@ def validate_bag(
     max_bytes: int = DEFAULT_MAX_BYTES,
     partition_size: int = DEFAULT_CHUNK,
 ) -> db.Bag:
-    """A bag of validation reports (``cli.validate.FileReport``), one per input, as
+    """A bag of validation reports (``cli.report.FileReport``), one per input, as
     ``transcript validate`` makes them; never raises for a bad input."""
-    from transcript_model.cli.validate import FileReport
+    from transcript_model.cli.report import FileReport
 
     items, missing = expand_sources(
         sources, format, storage_options=storage_options, max_bytes=max_bytes
@@ -299,7 +300,7 @@ def validate_bag(
 def report(reports: db.Bag, *, strict: bool = False) -> dict[str, Any]:
     """Compute a bag of validation reports into the document of ``transcript validate
     --output-format json``: a summary and one entry per file."""
-    from transcript_model.cli.validate import summary
+    from transcript_model.cli.report import summary
 
     computed = list(reports.compute())
     files = [r.as_dict(strict) for r in computed]

@@ -1,6 +1,6 @@
 """``--executor dask``: the per-input work of ``validate`` and ``convert`` on a Dask cluster.
 
-The jobs are the local executor's own (``validate.check_file``, ``jobs.read_job``,
+The jobs are the local executor's own (``checking.check_file``, ``jobs.read_job``,
 ``jobs.render_job``), so reports and outputs are the same. Results come back in input order.
 
 For ``convert --out-dir`` the workers write the outputs, in two steps per chunk of inputs:
@@ -77,7 +77,7 @@ def expand_inputs(
 
 
 def _check_loaded(check: Callable[[InputFile], Any], max_bytes: int, item: InputFile) -> Any:
-    from transcript_model.cli.validate import FileReport
+    from transcript_model.cli.report import FileReport
 
     try:
         loaded = _dask().load(item, max_bytes)
@@ -87,7 +87,7 @@ def _check_loaded(check: Callable[[InputFile], Any], max_bytes: int, item: Input
 
 
 def _check_failed(item: InputFile, error: BaseException) -> Any:
-    from transcript_model.cli.validate import FileReport
+    from transcript_model.cli.report import FileReport
 
     problem = Problem("internal_error", _dask().worker_died(error), item.display)
     return FileReport(item.display, None, problems=[problem])

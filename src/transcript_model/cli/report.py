@@ -6,6 +6,7 @@ import os
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from transcript_model.codes import CODES, UNREADABLE, matches, selected
 from transcript_model.errors import Problem, TranscriptError
@@ -132,3 +133,47 @@ def _selectors(values: Iterable[str], flag: str) -> tuple[str, ...]:
             "transcript",
         )
     return found
+
+
+@dataclass
+class FileReport:
+    """What checking one input found."""
+
+    file: str
+    format: str | None
+    transcripts: int = 0
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def unreadable(self) -> bool:
+        """True when the file could not be checked at all."""
+        return any(p.code in UNREADABLE_CODES for p in self.problems)
+
+    def failed(self, strict: bool) -> bool:
+        """True when the file is invalid: any error, or any warning under ``--strict``."""
+        return any(strict or p.severity == "error" for p in self.problems)
+
+    def as_dict(self, strict: bool) -> dict[str, Any]:
+        """The report as a JSON-ready dict."""
+        return {
+            "file": self.file,
+            "format": self.format,
+            "valid": not self.failed(strict),
+            "transcripts": self.transcripts,
+            "problems": [p.as_dict() for p in self.problems],
+        }
+
+
+def summary(reports: list[FileReport], strict: bool) -> dict[str, int]:
+    """The counts of a report: files valid, invalid and unreadable, errors and warnings."""
+    unreadable = sum(r.unreadable for r in reports)
+    invalid = sum(r.failed(strict) and not r.unreadable for r in reports)
+    problems = [p for r in reports for p in r.problems]
+    return {
+        "files": len(reports),
+        "valid": len(reports) - unreadable - invalid,
+        "invalid": invalid,
+        "unreadable": unreadable,
+        "errors": sum(p.severity == "error" for p in problems),
+        "warnings": sum(p.severity == "warning" for p in problems),
+    }

@@ -12,148 +12,30 @@ import gc
 import json
 import os
 import sys
-import traceback
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
-from functools import cache, partial
+from functools import partial
 from itertools import chain
 from typing import Any
 
-from transcript_model.api import validate_detailed
-from transcript_model.cli.inputs import InputFile, expand, export_only_owner
+from transcript_model.cli.checking import check_file, installed_formats
+from transcript_model.cli.inputs import InputFile, expand
 from transcript_model.cli.report import (
-    UNREADABLE_CODES,
     CodeFilter,
-    describe_exception,
+    FileReport,
     github_line,
     print_skipped,
+    summary,
     text_line,
 )
-from transcript_model.contract import SNIFF_BYTES, Format
-from transcript_model.errors import Problem, TranscriptError, cap_repeated
-from transcript_model.inputs import read_bytes
-from transcript_model.registry import REGISTRY, all_formats, get_format
+from transcript_model.contract import Format
+from transcript_model.errors import Problem, TranscriptError
+from transcript_model.registry import get_format
 
 EXIT_OK, EXIT_INVALID, EXIT_UNREADABLE = 0, 1, 2
 #: With ``--jobs 0`` (the default), batches of at least this many files are checked by
 #: forked workers: below it, starting them costs more than it saves.
 PARALLEL_FROM = 200
 MAX_AUTO_JOBS = 8
-
-
-@dataclass
-class FileReport:
-    """What checking one input found."""
-
-    file: str
-    format: str | None
-    transcripts: int = 0
-    problems: list[Problem] = field(default_factory=list)
-
-    @property
-    def unreadable(self) -> bool:
-        """True when the file could not be checked at all."""
-        return any(p.code in UNREADABLE_CODES for p in self.problems)
-
-    def failed(self, strict: bool) -> bool:
-        """True when the file is invalid: any error, or any warning under ``--strict``."""
-        return any(strict or p.severity == "error" for p in self.problems)
-
-    def as_dict(self, strict: bool) -> dict[str, Any]:
-        """The report as a JSON-ready dict."""
-        return {
-            "file": self.file,
-            "format": self.format,
-            "valid": not self.failed(strict),
-            "transcripts": self.transcripts,
-            "problems": [p.as_dict() for p in self.problems],
-        }
-
-
-@cache
-def _installed() -> list[Format]:
-    # Looked up once: finding the converter modules costs an import-system search each time.
-    return all_formats()
-
-
-def check_file(
-    item: InputFile, forced: str | None, max_bytes: int, debug: bool = False
-) -> FileReport:
-    """Validate one input completely; never raises for bad input.
-
-    Whatever goes wrong with one input (a reader bug included: any exception) is reported as a
-    problem of that input, so a batch always goes on to the next.
-    """
-    name: str | None = None
-    checking = False
-    try:
-        data = item.data if item.path is None else read_bytes(item.path, max_bytes)
-        assert data is not None  # stdin inputs carry their bytes
-        _refuse_export_only(item, forced)
-        checking = True
-        result = validate_detailed(
-            data, item.display, forced, file_name=item.name_for_detection, max_bytes=max_bytes
-        )
-        name = result.format
-    except TranscriptError as error:
-        return FileReport(item.display, name, problems=_relocated(error.problems, item.display))
-    except Exception as error:  # a converter bug: report it for this file and check the others
-        if debug:
-            traceback.print_exc()
-        name = _likely_format(item, forced) if checking else None
-        checker = f" in the {name} checker" if name else ""
-        message = f"internal error{checker}: {describe_exception(error)}"
-        return FileReport(
-            item.display, name, problems=[Problem("internal_error", message, item.display)]
-        )
-    problems = cap_repeated(result.problems)  # millions of one fault: the first 100, and a count
-    return FileReport(item.display, name, len(result.transcripts), problems)
-
-
-def _likely_format(item: InputFile, forced: str | None) -> str | None:
-    """The format an input was most likely checked as (to name it in an internal error)."""
-    if forced:
-        return forced
-    try:
-        if item.path is None:
-            head = item.data or b""
-        else:
-            with open(item.path, "rb") as handle:
-                head = handle.read(SNIFF_BYTES)
-    except OSError:
-        return None
-    candidates = REGISTRY.candidates(item.name_for_detection, head)
-    return candidates[0].format.name if candidates else None
-
-
-def _refuse_export_only(item: InputFile, forced: str | None) -> None:
-    export_only = None if forced else export_only_owner(item.display, _installed())
-    if export_only is not None:
-        raise TranscriptError.single(
-            "write_only",
-            f"this is {export_only.name} ({export_only.description}): it cannot be "
-            "read back, so there is nothing to check",
-        )
-
-
-def _relocated(problems: list[Problem], file: str) -> list[Problem]:
-    # Problems raised before a file name was known say "<input>"; name the file instead.
-    return [p if p.file == file else replace(p, file=file) for p in problems]
-
-
-def summary(reports: list[FileReport], strict: bool) -> dict[str, int]:
-    """The counts of a report: files valid, invalid and unreadable, errors and warnings."""
-    unreadable = sum(r.unreadable for r in reports)
-    invalid = sum(r.failed(strict) and not r.unreadable for r in reports)
-    problems = [p for r in reports for p in r.problems]
-    return {
-        "files": len(reports),
-        "valid": len(reports) - unreadable - invalid,
-        "invalid": invalid,
-        "unreadable": unreadable,
-        "errors": sum(p.severity == "error" for p in problems),
-        "warnings": sum(p.severity == "warning" for p in problems),
-    }
 
 
 def _summary_line(counts: dict[str, int]) -> str:
@@ -195,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
         from transcript_model.cli import cluster
     inputs = (cluster.expand_inputs if dask else expand)(
         args.paths,
-        _installed(),
+        installed_formats(),
         forced,
         max_bytes=args.max_bytes,
         follow_symlinks=args.follow_symlinks,

@@ -1,0 +1,90 @@
+"""Checking one input into a :class:`~transcript_model.cli.report.FileReport`.
+
+What ``transcript validate`` does per input, wherever it runs: in this process, in worker
+processes, or on a Dask cluster (:mod:`transcript_model.cli.cluster`, :mod:`transcript_model.dask`).
+"""
+
+from __future__ import annotations
+
+import traceback
+from dataclasses import replace
+from functools import cache
+
+from transcript_model.api import validate_detailed
+from transcript_model.cli.inputs import InputFile, export_only_owner
+from transcript_model.cli.report import FileReport, describe_exception
+from transcript_model.contract import SNIFF_BYTES, Format
+from transcript_model.errors import Problem, TranscriptError, cap_repeated
+from transcript_model.inputs import read_bytes
+from transcript_model.registry import REGISTRY, all_formats
+
+
+@cache
+def installed_formats() -> list[Format]:
+    # Looked up once: finding the converter modules costs an import-system search each time.
+    return all_formats()
+
+
+def check_file(
+    item: InputFile, forced: str | None, max_bytes: int, debug: bool = False
+) -> FileReport:
+    """Validate one input completely; never raises for bad input.
+
+    Whatever goes wrong with one input (a reader bug included: any exception) is reported as a
+    problem of that input, so a batch always goes on to the next.
+    """
+    name: str | None = None
+    checking = False
+    try:
+        data = item.data if item.path is None else read_bytes(item.path, max_bytes)
+        assert data is not None  # stdin inputs carry their bytes
+        _refuse_export_only(item, forced)
+        checking = True
+        result = validate_detailed(
+            data, item.display, forced, file_name=item.name_for_detection, max_bytes=max_bytes
+        )
+        name = result.format
+    except TranscriptError as error:
+        return FileReport(item.display, name, problems=_relocated(error.problems, item.display))
+    except Exception as error:  # a converter bug: report it for this file and check the others
+        if debug:
+            traceback.print_exc()
+        name = _likely_format(item, forced) if checking else None
+        checker = f" in the {name} checker" if name else ""
+        message = f"internal error{checker}: {describe_exception(error)}"
+        return FileReport(
+            item.display, name, problems=[Problem("internal_error", message, item.display)]
+        )
+    problems = cap_repeated(result.problems)  # millions of one fault: the first 100, and a count
+    return FileReport(item.display, name, len(result.transcripts), problems)
+
+
+def _likely_format(item: InputFile, forced: str | None) -> str | None:
+    """The format an input was most likely checked as (to name it in an internal error)."""
+    if forced:
+        return forced
+    try:
+        if item.path is None:
+            head = item.data or b""
+        else:
+            with open(item.path, "rb") as handle:
+                head = handle.read(SNIFF_BYTES)
+    except OSError:
+        return None
+    candidates = REGISTRY.candidates(item.name_for_detection, head)
+    return candidates[0].format.name if candidates else None
+
+
+def _refuse_export_only(item: InputFile, forced: str | None) -> None:
+    export_only = None if forced else export_only_owner(item.display, installed_formats())
+    if export_only is not None:
+        raise TranscriptError.single(
+            "write_only",
+            f"this is {export_only.name} ({export_only.description}): it cannot be "
+            "read back, so there is nothing to check",
+        )
+
+
+def _relocated(problems: list[Problem], file: str) -> list[Problem]:
+    # Problems raised before a file name was known say "<input>"; name the file instead.
+    return [p if p.file == file else replace(p, file=file) for p in problems]
