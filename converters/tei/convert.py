@@ -38,7 +38,8 @@ from .profile import (
     conforms,
     structure_profile,
 )
-from .reader import CorpusRoot, line_of, read_tree
+from .reader import CorpusRoot, read_tree
+from .values import line_of
 
 __all__ = ["profile", "read", "validate", "write", "write_package"]
 

@@ -23,7 +23,7 @@ from .._xml.safe import parse_xml
 from .common import T
 from .include import INCLUDE as _INCLUDE
 from .include import include_target, splice_header_includes
-from .reader import line_of
+from .values import line_of
 
 _HEADER = T + "teiHeader"
 #: Root elements of the files a corpus root XIncludes into its header.

@@ -24,7 +24,7 @@ from transcript_model.inputs import read_bytes
 
 from .._xml.safe import element_limit, parse_xml
 from .common import XI_NS, XML_ID, T
-from .reader import find, line_of
+from .values import find, line_of
 
 INCLUDE = "{" + XI_NS + "}include"
 #: A URI scheme ("http:", "file:") or a Windows drive ("C:").
