@@ -1,10 +1,22 @@
-"""Escaping text for XML written as strings (the TEI and AKN writers build text, not trees).
+"""Escaping text for XML written as strings (the TEI and AKN writers build text, not trees),
+and element names cut short for messages.
 
-Building the documents as text is several times faster than lxml element factories; these two
-functions are what keeps that safe. The model guarantees no character XML 1.0 cannot carry.
+Building the documents as text is several times faster than lxml element factories; the two
+escaping functions are what keeps that safe. The model guarantees no character XML 1.0 cannot
+carry.
 """
 
 from __future__ import annotations
+
+from transcript_model.errors import EXCERPT_CHARACTERS
+
+
+def clip(name: str) -> str:
+    """An element name (or another unquoted word) of the input, at most as long as an
+    :func:`~transcript_model.errors.excerpt`: XML names have no length limit."""
+    if len(name) <= EXCERPT_CHARACTERS:
+        return name
+    return name[: EXCERPT_CHARACTERS - 3] + "..."
 
 
 def escape_text(value: str) -> str:

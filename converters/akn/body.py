@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from transcript_model.errors import excerpt
+
 from .common import CLASS_CONTINUATION, CLASS_OMISSION, CLASS_SEPARATOR
 from .context import SPEECHES, Context, local_name
 from .inline import NOTES, as_line, as_name, inline_text
@@ -55,7 +57,9 @@ def read_block(context: Context, child: Any) -> None:
     name = context.mine(child)
     if name is None:
         if local_name(child) is not None:
-            context.warn("akn_dropped", f"dropped the foreign element {local_name(child)!r}", child)
+            context.warn(
+                "akn_dropped", f"dropped the foreign element {excerpt(local_name(child))}", child
+            )
         return
     if name == "num":
         context.pending_num = as_name(inline_text(context, child))
@@ -86,7 +90,7 @@ def read_block(context: Context, child: Any) -> None:
         # An unknown container of blocks (hcontainer, section, part…): read through it.
         read_section(context, child)
     else:
-        context.warn("akn_flattened", f"{name!r} read as plain text", child)
+        context.warn("akn_flattened", f"{excerpt(name)} read as plain text", child)
         add_narrative(context, " ".join(child.itertext()), child, False)
 
 
@@ -185,7 +189,9 @@ def _speaker(context: Context, element: Any, label: str | None) -> str | None:
         return str(person["id"])
     if by.startswith("#"):
         return speaker_without_reference(context, by[1:], label, element)
-    context.warn("akn_unresolved", f"speaker by={by!r} is not a '#' pointer: dropped", element)
+    context.warn(
+        "akn_unresolved", f"speaker by={excerpt(by)} is not a '#' pointer: dropped", element
+    )
     return None
 
 
@@ -202,7 +208,7 @@ def _speech_role(context: Context, element: Any) -> str | None:
         return None
     target = context.target(pointer)
     if target is None:
-        context.warn("akn_unresolved", f"as={pointer!r} names no TLCRole", element)
+        context.warn("akn_unresolved", f"as={excerpt(pointer)} names no TLCRole", element)
         return None
     shown = target.get("showAs")
     return shown if context.own is not None else as_name(shown or "")
@@ -226,7 +232,9 @@ def _speech_block(context: Context, name: str | None, child: Any) -> list[str]:
         return []
     if name is None and local_name(child) is None:
         return []  # a comment or processing instruction
-    context.warn("akn_flattened", f"{name or local_name(child)!r} in a speech read as text", child)
+    context.warn(
+        "akn_flattened", f"{excerpt(name or local_name(child))} in a speech read as text", child
+    )
     text = as_line(" ".join(child.itertext()))
     return [] if text is None else [text]
 

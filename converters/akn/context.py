@@ -9,7 +9,7 @@ from typing import Any
 
 from lxml import etree
 
-from transcript_model.errors import CappedProblems, Problem, TranscriptError
+from transcript_model.errors import CappedProblems, Problem, TranscriptError, excerpt
 
 from .common import AKN10, AKN20, AKN30, AKN30_DRAFT_PREFIX, TM, line_of, reference_key
 
@@ -115,8 +115,8 @@ def open_document(
         raise TranscriptError.single(
             "akn_root",
             "expected an Akoma Ntoso document (root element akomaNtoso in the 3.0 or 2.0 "
-            f"namespace), found {etree.QName(root).localname!r} in "
-            f"{ns or 'no namespace'!r}",
+            f"namespace), found {excerpt(etree.QName(root).localname)} in "
+            f"{excerpt(ns or 'no namespace')}",
             origin,
             line_of(root),
         )
@@ -136,7 +136,7 @@ def _document(context: Context) -> Any:
         if name is not None:
             raise context.fail(
                 "akn_not_debate",
-                f"expected a debate document, found an Akoma Ntoso {name!r}",
+                f"expected a debate document, found an Akoma Ntoso {excerpt(name)}",
                 child,
             )
     raise context.fail("akn_not_debate", "akomaNtoso holds no debate document", context.root)

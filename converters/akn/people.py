@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from transcript_model.errors import excerpt
+
 from .common import TM
 from .context import SPEECHES, Context, local_name
 from .inline import as_identifier, as_name
@@ -57,7 +59,8 @@ def speaker_without_reference(context: Context, key: str, label: str | None, ele
     context.participant_list.append(person)
     context.warn(
         "akn_unresolved",
-        f"speaker by='#{key}' names no TLCPerson: participant {person['id']!r} made from it",
+        f"speaker by={excerpt('#' + key)} names no TLCPerson: participant "
+        f"{excerpt(person['id'])} made from it",
         element,
     )
     return str(person["id"])

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from transcript_model.errors import TranscriptError
+from transcript_model.errors import TranscriptError, excerpt
 from transcript_model.types import UTC_OFFSET_PATTERN
 
 from .common import (
@@ -69,7 +69,7 @@ def _preface_block(
         return
     if name not in ("p", "block", "summary", "longTitle"):
         if name is not None:
-            context.warn("akn_dropped", f"dropped the preface element {name!r}", block)
+            context.warn("akn_dropped", f"dropped the preface element {excerpt(name)}", block)
         return
     if block.get("class") == CLASS_SUMMARY or name == "summary":
         event["lead"] = as_line(inline_text(context, block))
@@ -161,7 +161,7 @@ def _date(context: Context, value: str | None, element: Any) -> dt.date:
         return dt.date.fromisoformat((value or "")[:10])
     except ValueError:
         raise context.fail(
-            "akn_date", f"expected an ISO date (YYYY-MM-DD), found {value!r}", element
+            "akn_date", f"expected an ISO date (YYYY-MM-DD), found {excerpt(value)}", element
         ) from None
 
 

@@ -12,7 +12,12 @@ from typing import Any
 from lxml import etree
 from pydantic import ValidationError
 
-from transcript_model.errors import TranscriptError, cap_repeated, problems_from_validation_error
+from transcript_model.errors import (
+    TranscriptError,
+    cap_repeated,
+    excerpt,
+    problems_from_validation_error,
+)
 from transcript_model.inputs import DEFAULT_MAX_BYTES, ReadResult
 from transcript_model.model import Transcript
 from transcript_model.types import LANGUAGE_PATTERN, URL_PATTERN
@@ -129,7 +134,7 @@ def _date_option(value: str | dt.date | None, origin: str) -> dt.date | None:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise TranscriptError.single(
-            "option", f"the date option expects YYYY-MM-DD, found {value[:40]!r}", origin
+            "option", f"the date option expects YYYY-MM-DD, found {excerpt(value)}", origin
         ) from None
 
 

@@ -11,10 +11,11 @@ from typing import Any
 
 from lxml import etree
 
-from transcript_model.errors import CappedProblems, Problem, TranscriptError, cap_repeated
+from transcript_model.errors import CappedProblems, Problem, TranscriptError, cap_repeated, excerpt
 from transcript_model.inputs import DEFAULT_MAX_BYTES, ValidationResult
 
 from .._xml.safe import parse_xml, partial_check_warning, validation_copy
+from .._xml.text import clip
 from .common import AKN30, line_of, reference_key
 from .reader import read_tree
 
@@ -134,7 +135,7 @@ def _pointer_problem(
 
 def _where(element: Any, attribute: str, value: str) -> str:
     # Built only for a problem: most pointers resolve.
-    return f"{etree.QName(element).localname}/@{attribute}={value!r}"
+    return f"{clip(etree.QName(element).localname)}/@{attribute}={excerpt(value)}"
 
 
 def validate_document(
@@ -156,7 +157,7 @@ def validate_document(
         problems.append(
             Problem(
                 "akn_schema_skipped",
-                f"namespace {namespace or '(none)'!r} is not AKN 3.0: the OASIS 3.0 XSD "
+                f"namespace {excerpt(namespace or '(none)')} is not AKN 3.0: the OASIS 3.0 XSD "
                 "was not applied",
                 origin,
                 line_of(tree.getroot()),

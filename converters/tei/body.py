@@ -6,6 +6,9 @@ from typing import Any
 
 from lxml import etree
 
+from transcript_model.errors import excerpt
+
+from .._xml.text import clip
 from .common import (
     CAPTION_N,
     NOTE_ATTENDEES,
@@ -95,7 +98,7 @@ def _dangling(context: Context, label: tuple[str, etree._Element] | None) -> Non
     if label is not None:
         context.warn(
             "tei_dropped",
-            f"speaker label {label[0]!r} is not followed by an utterance; dropped",
+            f"speaker label {excerpt(label[0])} is not followed by an utterance; dropped",
             label[1],
         )
 
@@ -118,7 +121,9 @@ def _element(
         comment_turn(context, element)
     elif tag not in SILENT_TAGS:
         context.warn(
-            "tei_dropped", f"<{local_name(element)}> in the body has no place in the model", element
+            "tei_dropped",
+            f"<{clip(local_name(element))}> in the body has no place in the model",
+            element,
         )
     return None
 
@@ -221,8 +226,8 @@ def _utterance(context: Context, u: etree._Element, label: str | None) -> None:
                 context.dropped_ana.add(token)
                 context.warn(
                     "tei_dropped",
-                    f"utterance analysis {token!r} (e.g. a speaker type) has no place in the "
-                    "model; dropped here and wherever else it occurs",
+                    f"utterance analysis {excerpt(token)} (e.g. a speaker type) has no place in "
+                    "the model; dropped here and wherever else it occurs",
                     u,
                 )
         if roles and roles[0]:

@@ -19,11 +19,12 @@ from typing import cast
 
 from lxml import etree
 
-from transcript_model.errors import CappedProblems, Problem, TranscriptError, cap_repeated
+from transcript_model.errors import CappedProblems, Problem, TranscriptError, cap_repeated, excerpt
 from transcript_model.inputs import DEFAULT_MAX_BYTES, ReadResult, ValidationResult
 from transcript_model.model import Transcript
 
 from .._xml.safe import parse_xml, partial_check_warning, validation_copy
+from .._xml.text import clip
 from .common import TEI_NS, T
 from .corpus import (
     CORPUS_PARTS,
@@ -345,8 +346,8 @@ def _unresolved(
                 problems.append(
                     Problem(
                         "tei_pointer",
-                        f"<{local} {name}> points to {token!r}, which names no element of "
-                        "this file"
+                        f"<{clip(local)} {name}> points to {excerpt(token)}, which names no "
+                        "element of this file"
                         + (" or of the corpus root" if with_corpus else "")
                         + " (expected '#' and the xml:id of a person or category)",
                         origin,

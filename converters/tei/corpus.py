@@ -16,7 +16,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from transcript_model.errors import CappedProblems, Problem, TranscriptError
+from transcript_model.errors import CappedProblems, Problem, TranscriptError, excerpt
 from transcript_model.inputs import read_bytes
 
 from .._xml.safe import parse_xml
@@ -139,13 +139,13 @@ def _component_problem(base: Path, include: etree._Element, origin: str) -> Prob
         return None
     if not target.inside:
         message = (
-            f"corpus root: xi:include of {href!r} is not a file inside the corpus folder "
+            f"corpus root: xi:include of {excerpt(href)} is not a file inside the corpus folder "
             "(expected a session file relative to the root, without a URL scheme, a leading "
             "'/' or '..' above the folder); not followed"
         )
     else:
         message = (
-            f"corpus root: xi:include of {href!r} names no file (expected a session file of "
+            f"corpus root: xi:include of {excerpt(href)} names no file (expected a session file of "
             "the corpus, relative to the root)"
         )
     return Problem("tei_xinclude", message, origin, line_of(include))

@@ -10,7 +10,7 @@ from typing import Any
 from lxml import etree
 
 from transcript_model import types
-from transcript_model.errors import TranscriptError
+from transcript_model.errors import TranscriptError, excerpt
 
 from .common import (
     EVENT_CATEGORY,
@@ -49,9 +49,9 @@ def document_id(context: Context, root: etree._Element) -> str:
     candidate = IdMap().get(raw or stem or "transcript")[0]
     context.warn(
         "tei_id_mapped",
-        f"the document id {raw!r} is not a valid model id; {candidate!r} is used"
+        f"the document id {excerpt(raw)} is not a valid model id; {excerpt(candidate)} is used"
         if raw
-        else f"the document has no xml:id; {candidate!r} is used",
+        else f"the document has no xml:id; {excerpt(candidate)} is used",
         root,
     )
     return candidate
@@ -63,7 +63,8 @@ def document_language(context: Context, root: etree._Element) -> str:
         return raw
     context.warn(
         "tei_language",
-        f"xml:lang {raw!r} is not a BCP 47 tag the model accepts; 'und' (undetermined) is used",
+        f"xml:lang {excerpt(raw)} is not a BCP 47 tag the model accepts; 'und' (undetermined) "
+        "is used",
         root,
     )
     return "und"
@@ -129,9 +130,11 @@ def _title(context: Context, header: etree._Element, language: str | None) -> No
                     context.event["identifier"] = clean_name(meeting.get("n") or "")
             else:
                 shown = clean_name(all_text(meeting)) or ""
+                number = meeting.get("n")
                 context.warn(
                     "tei_dropped",
-                    f"meeting {shown!r} (n={meeting.get('n')!r}) has no place in the model",
+                    f"meeting {excerpt(shown)} (n={None if number is None else excerpt(number)}) "
+                    "has no place in the model",
                     meeting,
                 )
     abstract = find(header, T + "profileDesc", T + "abstract")
@@ -177,7 +180,7 @@ def _setting(context: Context, header: etree._Element) -> None:
         if _OFFSET.match(offset):
             context.event["utc_offset"] = offset
         else:
-            context.warn("tei_dropped", f"UTC offset {offset!r} is out of range; dropped")
+            context.warn("tei_dropped", f"UTC offset {excerpt(offset)} is out of range; dropped")
 
 
 def _when(element: etree._Element | None) -> tuple[Any, Any, str | None] | None:

@@ -19,7 +19,7 @@ from pathlib import Path, PurePosixPath
 
 from lxml import etree
 
-from transcript_model.errors import CappedProblems, Problem, TranscriptError
+from transcript_model.errors import CappedProblems, Problem, TranscriptError, excerpt
 from transcript_model.inputs import read_bytes
 
 from .._xml.safe import element_limit, parse_xml
@@ -184,8 +184,8 @@ def _splice(expansion: _Expansion, include: etree._Element, base: Path | None) -
         expansion.problems.append(
             Problem(
                 "tei_xinclude",
-                f"corpus root: xi:include of {href!r} not followed (only files inside the folder "
-                "of a corpus root given as a path are read)",
+                f"corpus root: xi:include of {excerpt(href)} not followed (only files inside the "
+                "folder of a corpus root given as a path are read)",
                 expansion.name,
                 line_of(include),
                 severity="warning",
@@ -196,7 +196,7 @@ def _splice(expansion: _Expansion, include: etree._Element, base: Path | None) -
         expansion.problems.append(
             Problem(
                 "tei_xinclude_repeated",
-                f"corpus root: xi:include of {href!r} names a file included already; each "
+                f"corpus root: xi:include of {excerpt(href)} names a file included already; each "
                 "file is included once (it is not read again)",
                 expansion.name,
                 line_of(include),
@@ -251,7 +251,7 @@ def _collect_ids(expansion: _Expansion, root: etree._Element, file: str) -> None
             expansion.problems.append(
                 Problem(
                     "tei_duplicate_id",
-                    f"xml:id {value!r} is used already ({where}): ids must be unique across "
+                    f"xml:id {excerpt(value)} is used already ({where}): ids must be unique across "
                     "the corpus root and the files it includes",
                     file,
                     line_of(element),

@@ -6,6 +6,8 @@ from typing import Any
 
 from lxml import etree
 
+from transcript_model.errors import excerpt
+
 from .common import T
 from .context import Context
 from .values import all_text, clean_name, find, local_name
@@ -20,14 +22,16 @@ def participant_id(context: Context, raw: str, where: etree._Element | None) -> 
     if model_id in context.participants:
         return model_id
     if changed:
-        context.warn("tei_id_mapped", f"person id {raw!r} is read as {model_id!r}", where)
+        context.warn(
+            "tei_id_mapped", f"person id {excerpt(raw)} is read as {excerpt(model_id)}", where
+        )
     person = context.persons.get(raw)
     entry: dict[str, Any] = {"id": model_id}
     if person is None:
         context.warn(
             "tei_unknown_person",
-            f"no person with xml:id {raw!r} in the file or the corpus root; its id is used as "
-            "the name",
+            f"no person with xml:id {excerpt(raw)} in the file or the corpus root; its id is used "
+            "as the name",
             where,
         )
         entry["name"] = clean_name(raw) or model_id
@@ -50,7 +54,7 @@ def _person_fields(
     if len(names) > 1 or len(roles) > 1:
         context.warn(
             "tei_dropped",
-            f"person {model_id!r}: only the first name and occupation are kept",
+            f"person {excerpt(model_id)}: only the first name and occupation are kept",
             person,
         )
     term = find(names[0], T + "term") if len(names) == 1 else None

@@ -25,6 +25,7 @@ from transcript_model.errors import (
 from transcript_model.inputs import ReadResult
 from transcript_model.model import Transcript
 
+from .._xml.text import clip
 from .body import read_body
 from .common import T
 from .context import Context, collect_categories, collect_persons
@@ -51,7 +52,11 @@ def read_tree(
     """
     root = tree.getroot()
     if root.tag != T + "TEI":
-        found = "a corpus root (teiCorpus)" if root.tag == T + "teiCorpus" else f"<{root.tag}>"
+        found = (
+            "a corpus root (teiCorpus)"
+            if root.tag == T + "teiCorpus"
+            else f"<{_clipped_tag(str(root.tag))}>"
+        )
         raise TranscriptError.single(
             "tei_root",
             f"expected a TEI document with root <TEI> in the TEI namespace, found {found}",
@@ -136,3 +141,9 @@ def _build(
         problems = problems_from_validation_error(error, context.origin)
         raise TranscriptError(cap_repeated(problems)) from None
     return ReadResult([transcript], context.warnings.result())
+
+
+def _clipped_tag(tag: str) -> str:
+    """``{namespace}name`` with each part cut short: both come from the input, unbounded."""
+    namespace, brace, local = tag.rpartition("}")
+    return f"{clip(namespace)}{brace}{clip(local)}" if brace else clip(local)
