@@ -15,7 +15,7 @@ from transcript_model.errors import CappedProblems, Problem, TranscriptError, ca
 from transcript_model.inputs import DEFAULT_MAX_BYTES, ValidationResult
 
 from .._xml.safe import parse_xml, partial_check_warning, validation_copy
-from .._xml.text import clip
+from .._xml.text import clip, shorten_quoted
 from .common import AKN30, line_of, reference_key
 from .reader import read_tree
 
@@ -48,7 +48,13 @@ def schema_problems(tree: etree._ElementTree, origin: str) -> list[Problem]:
     if checker.validate(tree):
         return []
     return cap_repeated(
-        Problem("akn_schema", error.message, origin, error.line or None, error.column or None)
+        Problem(
+            "akn_schema",
+            shorten_quoted(error.message),
+            origin,
+            error.line or None,
+            error.column or None,
+        )
         for error in checker.error_log  # type: ignore[attr-defined]  # lxml-stubs lack __iter__
     )
 

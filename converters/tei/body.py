@@ -37,7 +37,6 @@ from .values import (
     all_text,
     child_elements,
     clean_line,
-    clean_name,
     find,
     local_name,
     pointer_tokens,
@@ -132,7 +131,7 @@ def _note(context: Context, note: etree._Element) -> tuple[str, etree._Element] 
     """Read a note of a div: a speaker label (returned, pending), front matter or a turn."""
     kind = note.get("type")
     if kind == NOTE_SPEAKER:
-        value = clean_name(all_text(note))
+        value = context.name(all_text(note), note, "the speaker label")
         value = value[:-1].rstrip() if value and value.endswith(":") else value
         if value:
             return value, note
@@ -221,7 +220,7 @@ def _utterance(context: Context, u: etree._Element, label: str | None) -> None:
         for token in tokens:
             taxonomy, term = context.role_of(token)
             if taxonomy == "tm.role":
-                roles.append(clean_name(term or ""))
+                roles.append(context.name(term or "", u, "the role"))
             elif not token.startswith(PREFIX) and token not in context.dropped_ana:
                 context.dropped_ana.add(token)
                 context.warn(

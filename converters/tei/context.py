@@ -10,6 +10,7 @@ from lxml import etree
 from transcript_model.errors import (
     CappedProblems,
     Problem,
+    excerpt,
 )
 
 from .common import (
@@ -17,7 +18,7 @@ from .common import (
     XML_ID,
     T,
 )
-from .values import MODEL_ID, all_text, find, line_of
+from .values import MODEL_ID, all_text, bidi_control, clean_name, find, line_of
 
 _CATEGORY, _TAXONOMY, _CAT_DESC, _TERM = (
     T + n for n in ("category", "taxonomy", "catDesc", "term")
@@ -89,6 +90,23 @@ class Context:
     def warn(self, code: str, message: str, element: etree._Element | None = None) -> None:
         line = line_of(element)
         self.warnings.append(Problem(code, message, self.origin, line, severity="warning"))
+
+    def name(self, value: str, element: etree._Element | None, what: str) -> str | None:
+        """``value`` as a model Name (:func:`clean_name`), with a located warning when it is
+        dropped for holding a bidirectional control: dropped silently, a spoofed name would
+        just vanish (a speaker shown by id, a title missing) with nothing saying why."""
+        cleaned = clean_name(value)
+        if cleaned is None:
+            control = bidi_control(value)
+            if control is not None:
+                self.warn(
+                    "tei_dropped",
+                    f"{what} {excerpt(value)} holds {control}: bidirectional embedding, "
+                    "override and isolate controls are refused in names because they can make "
+                    "one name display as another; dropped",
+                    element,
+                )
+        return cleaned
 
     def role_of(self, token: str) -> tuple[str | None, str | None]:
         return self.categories.get(token, (None, None))

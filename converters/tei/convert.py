@@ -24,7 +24,7 @@ from transcript_model.inputs import DEFAULT_MAX_BYTES, ReadResult, ValidationRes
 from transcript_model.model import Transcript
 
 from .._xml.safe import parse_xml, partial_check_warning, validation_copy
-from .._xml.text import clip
+from .._xml.text import clip, shorten_quoted
 from .common import TEI_NS, T
 from .corpus import (
     CORPUS_PARTS,
@@ -258,7 +258,8 @@ def _profile_problems(tree: etree._ElementTree, origin: str) -> list[Problem]:
     return cap_repeated(
         Problem(
             "tei_profile",
-            f"not valid against the project TEI profile ({PROFILE_NAME}): {entry.message}",
+            f"not valid against the project TEI profile ({PROFILE_NAME}): "
+            f"{shorten_quoted(entry.message)}",
             origin,
             entry.line or None,
             entry.column or None,

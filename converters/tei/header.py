@@ -81,7 +81,9 @@ def read_header(context: Context, root: etree._Element) -> dict[str, list[str]]:
     _source(context, header)
     licence = find(header, T + "fileDesc", T + "publicationStmt", T + "availability", T + "licence")
     if licence is not None:
-        value = clean_name(all_text(licence)) or clean_name(licence.get("target") or "")
+        value = context.name(all_text(licence), licence, "the licence") or clean_name(
+            licence.get("target") or ""
+        )
         if value:
             context.event["licence"] = value
         else:
@@ -94,7 +96,7 @@ def read_header(context: Context, root: etree._Element) -> dict[str, list[str]]:
         for token in pointer_tokens(holder.get("ana")):
             taxonomy, term = context.role_of(token)
             name = TAXONOMY_FIELD.get(taxonomy or "")
-            value = clean_name(term or "")
+            value = context.name(term or "", holder, "the tag")
             if name and name != "roles" and value:
                 tags.setdefault(name, []).append(value)
     return tags
@@ -107,7 +109,7 @@ def _title(context: Context, header: etree._Element, language: str | None) -> No
     chosen = next((t for t in mains if t.get(XML_LANG) in (None, language)), None)
     if chosen is None and mains:
         chosen = mains[0]
-    title = clean_name(all_text(chosen)) if chosen is not None else None
+    title = context.name(all_text(chosen), chosen, "the title") if chosen is not None else None
     if title is None:
         raise TranscriptError.single(
             "tei_title",
@@ -154,7 +156,7 @@ def _setting(context: Context, header: etree._Element) -> None:
             elif child.tag == T + "name" and kind == "participant" and child.get("key"):
                 _attending(context, child)
             elif child.tag in (T + "name", T + "placeName", T + "orgName"):
-                value = clean_name(all_text(child))
+                value = context.name(all_text(child), child, "the place")
                 if value:
                     places.append((kind, value))
     own = [v for k, v in places if k == "place"]
@@ -216,7 +218,7 @@ def _source(context: Context, header: etree._Element) -> None:
         if index == 0:
             publisher = find(bibl, T + "publisher")
             if publisher is not None:
-                value = clean_name(all_text(publisher))
+                value = context.name(all_text(publisher), publisher, "the publisher")
                 if value:
                     context.event["publisher"] = value
             if urls:

@@ -46,8 +46,11 @@ def _person_fields(
 ) -> None:
     names = list(person.iterchildren(T + "persName"))
     if names:
-        entry["name"] = _person_name(names[0])
-    roles = [clean_name(all_text(o)) for o in person.iterchildren(T + "occupation")]
+        entry["name"] = _person_name(context, names[0])
+    roles = [
+        context.name(all_text(o), o, "the occupation")
+        for o in person.iterchildren(T + "occupation")
+    ]
     roles = [r for r in roles if r]
     if roles:
         entry["role"] = roles[0]
@@ -65,7 +68,7 @@ def _person_fields(
         entry["name"] = model_id
 
 
-def _person_name(element: etree._Element) -> str | None:
+def _person_name(context: Context, element: etree._Element) -> str | None:
     """A name in natural order: forenames, name links, surnames; else the whole text."""
     parts: dict[str, list[str]] = {"forename": [], "nameLink": [], "surname": [], "term": []}
     for child in element.iter():
@@ -74,7 +77,7 @@ def _person_name(element: etree._Element) -> str | None:
             parts[local].append(all_text(child))
     ordered = parts["forename"] + parts["nameLink"] + parts["surname"]
     if ordered:
-        return clean_name(" ".join(ordered))
+        return context.name(" ".join(ordered), element, "the person name")
     if parts["term"]:
-        return clean_name(" ".join(parts["term"]))
-    return clean_name(all_text(element))
+        return context.name(" ".join(parts["term"]), element, "the person name")
+    return context.name(all_text(element), element, "the person name")

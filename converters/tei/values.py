@@ -4,6 +4,7 @@ element lookups every part of the reader uses."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 
 from lxml import etree
@@ -15,6 +16,7 @@ from .common import T
 _LINE = re.compile(types.LINE_PATTERN)
 
 _NAME = re.compile(types.NAME_PATTERN)
+_BIDI_CONTROL = re.compile(f"[{types.BIDI_CONTROLS}]")
 
 MODEL_ID = re.compile(types.ID_PATTERN)
 
@@ -83,6 +85,16 @@ def is_name(value: str) -> bool:
     return bool(
         value and value.isprintable() and value[0] != " " and value[-1] != " " and "  " not in value
     )
+
+
+def bidi_control(value: str) -> str | None:
+    """The first bidirectional embedding, override or isolate control in ``value``, described
+    (``U+202E RIGHT-TO-LEFT OVERRIDE at position 5``), or None."""
+    found = _BIDI_CONTROL.search(value)
+    if found is None:
+        return None
+    char = found.group()
+    return f"U+{ord(char):04X} {unicodedata.name(char)} at position {found.start() + 1}"
 
 
 def clean_name(value: str) -> str | None:
