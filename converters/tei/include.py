@@ -19,18 +19,27 @@ from pathlib import Path, PurePosixPath
 
 from lxml import etree
 
-from transcript_model.errors import CappedProblems, Problem, TranscriptError
+from transcript_model.errors import CappedProblems, Problem, TranscriptError, excerpt
 from transcript_model.inputs import read_bytes
 
 from .._xml.safe import element_limit, parse_xml
 from .common import XI_NS, XML_ID, T
-from .reader import find, line_of
+from .values import find, line_of
 
 INCLUDE = "{" + XI_NS + "}include"
+#: How much of an href a message quotes: more than an excerpt, as a file name is what the user
+#: must find (ParlaMint session names run to 70 characters and more), yet bounded; no file
+#: name is longer on common file systems.
+HREF_CHARACTERS = 255
 #: A URI scheme ("http:", "file:") or a Windows drive ("C:").
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 #: Symbolic links followed inside the folder before a path counts as missing (as Linux does).
 _MAX_LINKS = 40
+
+
+def quoted_href(href: str) -> str:
+    """An href of a corpus root as messages quote it."""
+    return excerpt(href, HREF_CHARACTERS)
 
 
 @dataclass(frozen=True)
@@ -184,8 +193,8 @@ def _splice(expansion: _Expansion, include: etree._Element, base: Path | None) -
         expansion.problems.append(
             Problem(
                 "tei_xinclude",
-                f"corpus root: xi:include of {href!r} not followed (only files inside the folder "
-                "of a corpus root given as a path are read)",
+                f"corpus root: xi:include of {quoted_href(href)} not followed (only files inside "
+                "the folder of a corpus root given as a path are read)",
                 expansion.name,
                 line_of(include),
                 severity="warning",
@@ -196,8 +205,8 @@ def _splice(expansion: _Expansion, include: etree._Element, base: Path | None) -
         expansion.problems.append(
             Problem(
                 "tei_xinclude_repeated",
-                f"corpus root: xi:include of {href!r} names a file included already; each "
-                "file is included once (it is not read again)",
+                f"corpus root: xi:include of {quoted_href(href)} names a file included already; "
+                "each file is included once (it is not read again)",
                 expansion.name,
                 line_of(include),
             )
@@ -251,7 +260,7 @@ def _collect_ids(expansion: _Expansion, root: etree._Element, file: str) -> None
             expansion.problems.append(
                 Problem(
                     "tei_duplicate_id",
-                    f"xml:id {value!r} is used already ({where}): ids must be unique across "
+                    f"xml:id {excerpt(value)} is used already ({where}): ids must be unique across "
                     "the corpus root and the files it includes",
                     file,
                     line_of(element),

@@ -44,7 +44,13 @@ _NOT_AT_ENDS = frozenset(
     "\t\n\r \x85\xa0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff"
     + "".join(chr(c) for c in range(0x2000, 0x200B))
 )
-_NAME_PATTERN = f"{_NOT_SPACE}+( {_NOT_SPACE}+)*"
+#: A character of a Name: no space and no bidirectional embedding, override or isolate control
+#: (the model's types.BIDI_CONTROLS), as in the profile's name.string.
+_NAME_SOLID = (
+    "[^\\s\xa0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff\x85\u2028\u2029"
+    "\u202a-\u202e\u2066-\u2069]"
+)
+_NAME_PATTERN = f"{_NAME_SOLID}+( {_NAME_SOLID}+)*"
 #: Patterns checked in Python instead of libxml2: those of the values every document has many
 #: of (names, speaker labels, @who). They use only character classes, groups and quantifiers,
 #: which mean the same in Python once XSD's \s is spelled out. A pattern not listed here (or

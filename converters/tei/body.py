@@ -1,0 +1,261 @@
+"""The text: front matter, divisions (sections between breaks), notes and utterances."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lxml import etree
+
+from transcript_model.errors import excerpt
+
+from .._xml.text import clip
+from .common import (
+    CAPTION_N,
+    NOTE_ATTENDEES,
+    NOTE_BREAK,
+    NOTE_CAPTION,
+    NOTE_HEADING,
+    NOTE_NARRATIVE,
+    NOTE_SEE_ALSO,
+    NOTE_SPEAKER,
+    NOTE_SUMMARY,
+    PREFIX,
+    T,
+)
+from .context import Context
+from .inline import Speech, comment_turn, gather_inline, plain_paragraphs, profiled_paragraphs
+from .people import participant_id
+from .values import (
+    COMMENT_TAGS,
+    SILENT_TAGS,
+    TAG_DIV,
+    TAG_HEAD,
+    TAG_NOTE,
+    TAG_S,
+    TAG_SEG,
+    TAG_U,
+    all_text,
+    child_elements,
+    clean_line,
+    find,
+    local_name,
+    pointer_tokens,
+)
+
+
+def read_body(context: Context, root: etree._Element) -> None:
+    text = find(root, T + "text")
+    if text is None:
+        context.warn("tei_no_text", "the document has no text element: no turns", root)
+        return
+    for part in child_elements(text):
+        if part.tag == T + "front":
+            for child in child_elements(part):
+                _block(context, child, first=True)
+        elif part.tag == T + "body":
+            divs = 0
+            for child in child_elements(part):
+                if child.tag == T + "div":
+                    divs += _division(context, child, divs == 0)
+                else:
+                    _block(context, child, first=True)
+        elif part.tag == T + "back":
+            context.warn("tei_dropped", "the back matter (text/back) is dropped", part)
+
+
+def _division(context: Context, div: etree._Element, first: bool) -> int:
+    """Read one div (and the divs it nests); return how many sections it made."""
+    children = list(child_elements(div))
+    if find(div, TAG_DIV) is not None:
+        made = 0
+        for child in children:
+            if child.tag == TAG_DIV:
+                made += _division(context, child, first and made == 0)
+            else:
+                _element(context, child, None)
+        return made
+    opens_with_break = bool(
+        children and children[0].tag == TAG_NOTE and children[0].get("type") == NOTE_BREAK
+    )
+    if not first and not opens_with_break:
+        context.turns.append({"kind": "break"})
+    label: tuple[str, etree._Element] | None = None
+    for child in children:
+        label = _element(context, child, label)
+    _dangling(context, label)
+    return 1
+
+
+def _block(context: Context, element: etree._Element, first: bool) -> None:
+    if element.tag == TAG_DIV:
+        _division(context, element, first)
+    else:
+        _dangling(context, _element(context, element, None))
+
+
+def _dangling(context: Context, label: tuple[str, etree._Element] | None) -> None:
+    if label is not None:
+        context.warn(
+            "tei_dropped",
+            f"speaker label {excerpt(label[0])} is not followed by an utterance; dropped",
+            label[1],
+        )
+
+
+def _element(
+    context: Context, element: etree._Element, label: tuple[str, etree._Element] | None
+) -> tuple[str, etree._Element] | None:
+    """Read one element of a div; return the pending speaker label, if any."""
+    tag = element.tag
+    if tag == TAG_U:
+        _utterance(context, element, label[0] if label else None)
+        return None
+    if label is not None:
+        _dangling(context, label)
+    if tag == TAG_NOTE:
+        return _note(context, element)
+    if tag == TAG_HEAD:
+        _text_turn(context, "heading", element)
+    elif tag in COMMENT_TAGS:
+        comment_turn(context, element)
+    elif tag not in SILENT_TAGS:
+        context.warn(
+            "tei_dropped",
+            f"<{clip(local_name(element))}> in the body has no place in the model",
+            element,
+        )
+    return None
+
+
+def _note(context: Context, note: etree._Element) -> tuple[str, etree._Element] | None:
+    """Read a note of a div: a speaker label (returned, pending), front matter or a turn."""
+    kind = note.get("type")
+    if kind == NOTE_SPEAKER:
+        value = context.name(all_text(note), note, "the speaker label")
+        value = value[:-1].rstrip() if value and value.endswith(":") else value
+        if value:
+            return value, note
+        context.warn("tei_dropped", "an empty speaker label dropped", note)
+        return None
+    if _front_note(context, note, kind):
+        return None
+    if kind == NOTE_NARRATIVE:
+        _narrative_note(context, note)
+    elif kind == NOTE_HEADING:
+        _text_turn(context, "heading", note)
+    elif kind == NOTE_BREAK:
+        marker = clean_line(all_text(note))
+        context.turns.append({"kind": "break", "marker": marker} if marker else {"kind": "break"})
+    else:
+        comment_turn(context, note)
+    return None
+
+
+def _front_note(context: Context, note: etree._Element, kind: str | None) -> bool:
+    if kind == NOTE_SUMMARY and "lead" not in context.event:
+        value = clean_line(all_text(note))
+        if value:
+            context.event["lead"] = value
+            return True
+    elif kind == NOTE_ATTENDEES and "attendees_intro" not in context.event:
+        value = clean_line(all_text(note))
+        if value:
+            context.event["attendees_intro"] = value
+            return True
+    elif kind == NOTE_SEE_ALSO:
+        value = clean_line(all_text(note))
+        position = note.get("n") or ""
+        if value and position.isdigit() and int(position) not in context.placed_links:
+            context.placed_links[int(position)] = {"title": value}
+            return True
+    elif kind == NOTE_CAPTION:
+        match = CAPTION_N.match(note.get("n") or "")
+        if match and 1 <= int(match.group(1)) <= int(match.group(2)):
+            caption: dict[str, Any] = {"index": int(match.group(1)), "total": int(match.group(2))}
+            value = clean_line(all_text(note))
+            if value:
+                caption["text"] = value
+            context.captions.append(caption)
+            return True
+    return False
+
+
+def _narrative_note(context: Context, note: etree._Element) -> None:
+    """A paragraph of narrative: continues the narrative just before it unless numbered 1."""
+    value = clean_line(all_text(note))
+    if not value:
+        context.warn("tei_dropped", "an empty narrative note dropped", note)
+        return
+    last = context.turns[-1] if context.turns else None
+    if note.get("n") != "1" and last is not None and last is context.narrative:
+        last["paragraphs"].append(value)
+    else:
+        context.narrative = {"kind": "narrative", "paragraphs": [value]}
+        context.turns.append(context.narrative)
+
+
+def _text_turn(context: Context, kind: str, element: etree._Element) -> None:
+    value = clean_line(all_text(element))
+    if value:
+        context.turns.append({"kind": kind, "text": value})
+    else:
+        context.warn("tei_dropped", f"an empty <{local_name(element)}> dropped", element)
+
+
+def _utterance(context: Context, u: etree._Element, label: str | None) -> None:
+    tokens = pointer_tokens(u.get("ana"))
+    who = pointer_tokens(u.get("who"))
+    base: dict[str, Any]
+    if not who and label is None:
+        base = {"kind": "narrative"}
+    else:
+        base = {"kind": "speech"}
+        if who:
+            base["speaker"] = participant_id(context, who[0], u)
+            if len(who) > 1:
+                context.warn(
+                    "tei_dropped", "an utterance by several speakers: only the first kept", u
+                )
+        roles = []
+        for token in tokens:
+            taxonomy, term = context.role_of(token)
+            if taxonomy == "tm.role":
+                roles.append(context.name(term or "", u, "the role"))
+            elif not token.startswith(PREFIX) and token not in context.dropped_ana:
+                context.dropped_ana.add(token)
+                context.warn(
+                    "tei_dropped",
+                    f"utterance analysis {excerpt(token)} (e.g. a speaker type) has no place in "
+                    "the model; dropped here and wherever else it occurs",
+                    u,
+                )
+        if roles and roles[0]:
+            base["role"] = roles[0]
+    paragraphs = profiled_paragraphs(u) if context.profiled else plain_paragraphs(u)
+    if paragraphs is not None:
+        if paragraphs:
+            base["paragraphs"] = paragraphs
+            if label is not None and base["kind"] == "speech":
+                base["label"] = label
+            context.turns.append(base)
+        else:
+            context.warn("tei_dropped", "an utterance without text dropped", u)
+        return
+    speech = Speech(context, base, label)
+    if u.text and u.text.strip():
+        speech.buffer.append(u.text)
+    for child in child_elements(u):
+        tag = child.tag
+        if tag in (TAG_SEG, TAG_S):
+            speech.end_paragraph()
+            gather_inline(speech, child)
+            speech.end_paragraph()
+        elif tag in COMMENT_TAGS:
+            speech.interrupt(child)
+        elif tag not in SILENT_TAGS:
+            gather_inline(speech, child)
+        if child.tail and child.tail.strip():
+            speech.buffer.append(child.tail)
+    speech.flush()
+    if speech.parts == 0:
+        context.warn("tei_dropped", "an utterance without text dropped", u)

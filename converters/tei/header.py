@@ -1,0 +1,239 @@
+"""The teiHeader: document id and language, title, setting (date, place, attendance), source
+and licence, and the tags the document's ``@ana`` names."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+
+from transcript_model import types
+from transcript_model.errors import TranscriptError, excerpt
+
+from .common import (
+    EVENT_CATEGORY,
+    TAXONOMY_FIELD,
+    TEI_SUBTYPE,
+    XML_ID,
+    XML_LANG,
+    T,
+    parse_when,
+)
+from .context import Context, IdMap
+from .people import participant_id
+from .values import (
+    MODEL_ID,
+    all_text,
+    child_elements,
+    clean_line,
+    clean_name,
+    find,
+    line_of,
+    pointer_tokens,
+)
+
+_URL = re.compile(types.URL_PATTERN)
+
+_LANGUAGE = re.compile(types.LANGUAGE_PATTERN)
+
+_OFFSET = re.compile(types.UTC_OFFSET_PATTERN)
+
+
+def document_id(context: Context, root: etree._Element) -> str:
+    raw = root.get(XML_ID)
+    if raw and MODEL_ID.match(raw):
+        return raw
+    stem = Path(context.origin).name.split(".")[0] if context.origin != "<input>" else ""
+    candidate = IdMap().get(raw or stem or "transcript")[0]
+    context.warn(
+        "tei_id_mapped",
+        f"the document id {excerpt(raw)} is not a valid model id; {excerpt(candidate)} is used"
+        if raw
+        else f"the document has no xml:id; {excerpt(candidate)} is used",
+        root,
+    )
+    return candidate
+
+
+def document_language(context: Context, root: etree._Element) -> str:
+    raw = root.get(XML_LANG) or ""
+    if _LANGUAGE.match(raw):
+        return raw
+    context.warn(
+        "tei_language",
+        f"xml:lang {excerpt(raw)} is not a BCP 47 tag the model accepts; 'und' (undetermined) "
+        "is used",
+        root,
+    )
+    return "und"
+
+
+def read_header(context: Context, root: etree._Element) -> dict[str, list[str]]:
+    header = find(root, T + "teiHeader")
+    if header is None:
+        raise TranscriptError.single(
+            "tei_header", "the TEI document has no teiHeader", context.origin, line_of(root)
+        )
+    _title(context, header, root.get(XML_LANG))
+    _setting(context, header)
+    _source(context, header)
+    licence = find(header, T + "fileDesc", T + "publicationStmt", T + "availability", T + "licence")
+    if licence is not None:
+        value = context.name(all_text(licence), licence, "the licence") or clean_name(
+            licence.get("target") or ""
+        )
+        if value:
+            context.event["licence"] = value
+        else:
+            context.warn("tei_dropped", "the licence is empty or not one line; dropped", licence)
+    tags: dict[str, list[str]] = {}
+    text = find(root, T + "text")
+    for holder in (root, text):
+        if holder is None:
+            continue
+        for token in pointer_tokens(holder.get("ana")):
+            taxonomy, term = context.role_of(token)
+            name = TAXONOMY_FIELD.get(taxonomy or "")
+            value = context.name(term or "", holder, "the tag")
+            if name and name != "roles" and value:
+                tags.setdefault(name, []).append(value)
+    return tags
+
+
+def _title(context: Context, header: etree._Element, language: str | None) -> None:
+    statement = find(header, T + "fileDesc", T + "titleStmt")
+    titles = [] if statement is None else list(statement.iterchildren(T + "title"))
+    mains = [t for t in titles if t.get("type", "main") == "main"] or titles
+    chosen = next((t for t in mains if t.get(XML_LANG) in (None, language)), None)
+    if chosen is None and mains:
+        chosen = mains[0]
+    title = context.name(all_text(chosen), chosen, "the title") if chosen is not None else None
+    if title is None:
+        raise TranscriptError.single(
+            "tei_title",
+            "the teiHeader has no usable title (expected fileDesc/titleStmt/title)",
+            context.origin,
+            line_of(header),
+        )
+    context.event["title"] = title
+    dropped = [t for t in titles if t is not chosen]
+    if dropped:
+        context.warn(
+            "tei_dropped",
+            f"{len(dropped)} further title(s) dropped: the model holds one title",
+            dropped[0],
+        )
+    if statement is not None:
+        for meeting in statement.iterchildren(T + "meeting"):
+            if EVENT_CATEGORY in pointer_tokens(meeting.get("ana")):
+                if meeting.get("n"):
+                    context.event["identifier"] = clean_name(meeting.get("n") or "")
+            else:
+                shown = clean_name(all_text(meeting)) or ""
+                number = meeting.get("n")
+                context.warn(
+                    "tei_dropped",
+                    f"meeting {excerpt(shown)} (n={None if number is None else excerpt(number)}) "
+                    "has no place in the model",
+                    meeting,
+                )
+    abstract = find(header, T + "profileDesc", T + "abstract")
+    if abstract is not None:
+        context.warn("tei_dropped", "the abstract (e.g. an agenda) is dropped", abstract)
+
+
+def _setting(context: Context, header: etree._Element) -> None:
+    setting = find(header, T + "profileDesc", T + "settingDesc", T + "setting")
+    places = []
+    date_element = None
+    if setting is not None:
+        for child in child_elements(setting):
+            kind = child.get("type")
+            if child.tag == T + "date" and date_element is None:
+                date_element = child
+            elif child.tag == T + "name" and kind == "participant" and child.get("key"):
+                _attending(context, child)
+            elif child.tag in (T + "name", T + "placeName", T + "orgName"):
+                value = context.name(all_text(child), child, "the place")
+                if value:
+                    places.append((kind, value))
+    own = [v for k, v in places if k == "place"]
+    place = ", ".join(own or [v for _, v in places]) or None
+    if place:
+        context.event["place"] = clean_name(place)
+    if date_element is None:
+        date_element = find(header, T + "fileDesc", T + "sourceDesc", T + "bibl", T + "date")
+    parsed = _when(date_element)
+    if parsed is None:
+        raise TranscriptError.single(
+            "tei_date",
+            "no event date found (expected profileDesc/settingDesc/setting/date/@when as an "
+            "ISO date)",
+            context.origin,
+            line_of(date_element if date_element is not None else header),
+        )
+    date, time, offset = parsed
+    context.event["date"] = date
+    if time is not None:
+        context.event["time"] = time
+    if offset is not None:
+        if _OFFSET.match(offset):
+            context.event["utc_offset"] = offset
+        else:
+            context.warn("tei_dropped", f"UTC offset {excerpt(offset)} is out of range; dropped")
+
+
+def _when(element: etree._Element | None) -> tuple[Any, Any, str | None] | None:
+    """The date, time and offset of a date element; the text can carry an offset XSD cannot."""
+    if element is None:
+        return None
+    when = element.get("when") or element.get("from") or ""
+    parsed = parse_when(when)
+    if parsed is None:
+        return None
+    shown = parse_when(all_text(element))
+    if parsed[2] is None and shown is not None and shown[:2] == parsed[:2] and shown[2]:
+        return parsed[0], parsed[1], shown[2]
+    return parsed
+
+
+def _attending(context: Context, name: etree._Element) -> None:
+    key = name.get("key") or ""
+    model_id = participant_id(context, key, name)
+    context.participants[model_id]["attending"] = True
+
+
+def _source(context: Context, header: etree._Element) -> None:
+    bibls = header.findall(f"{T}fileDesc/{T}sourceDesc/{T}bibl")
+    for index, bibl in enumerate(bibls):
+        urls = [
+            i
+            for i in bibl.iterchildren(T + "idno")
+            if (i.get("type") or "").upper() == "URI"
+            and i.get("subtype") != TEI_SUBTYPE
+            and _URL.match((i.text or "").strip())
+        ]
+        if index == 0:
+            publisher = find(bibl, T + "publisher")
+            if publisher is not None:
+                value = context.name(all_text(publisher), publisher, "the publisher")
+                if value:
+                    context.event["publisher"] = value
+            if urls:
+                context.event["url"] = (urls[0].text or "").strip()
+            date = find(bibl, T + "date")
+            parsed = _when(date)
+            if parsed is not None and parsed[1] is not None:
+                context.event["published"] = f"{parsed[0].isoformat()}T{parsed[1].isoformat()}"
+            continue
+        title = find(bibl, T + "title")
+        value = clean_line(all_text(title)) if title is not None else None
+        if value is None:
+            context.warn("tei_dropped", "a source description without a title dropped", bibl)
+            continue
+        link: dict[str, Any] = {"title": value}
+        if urls:
+            link["url"] = (urls[0].text or "").strip()
+        context.links.append(link)
