@@ -44,6 +44,7 @@ from transcript_model.inputs import DEFAULT_MAX_BYTES, ReadResult
 from transcript_model.model import Transcript
 
 from .. import _kremlin as kremlin
+from .._warnings import unspoken_labels
 from . import page, parts
 from .body import body_blocks
 from .text import text_of
@@ -186,18 +187,7 @@ def _warnings(
     unspoken: list[str], printed_date: str | None, date: dt.date, origin: str, line: int | None
 ) -> list[Problem]:
     """Labels without text (not kept), and a printed date the datetime attribute overrides."""
-    warnings: list[Problem] = []
-    if unspoken:
-        warnings.append(
-            Problem(
-                "dropped",
-                f"{len(unspoken)} speaker labels have no text after them and are not kept "
-                f"(first: {excerpt(unspoken[0])})",
-                origin,
-                line,
-                severity="warning",
-            )
-        )
+    warnings = unspoken_labels(unspoken, origin, line)
     if printed_date and kremlin.parse_date(printed_date) not in (None, date):
         warnings.append(
             Problem(

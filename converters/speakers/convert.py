@@ -30,13 +30,13 @@ from pydantic import ValidationError
 from transcript_model.errors import (
     Problem,
     TranscriptError,
-    excerpt,
     problems_from_validation_error,
 )
 from transcript_model.inputs import ReadResult
 from transcript_model.model import Event, Metadata, Participant, Source, Transcript, Turn
 
 from .. import _kremlin as kremlin
+from .._warnings import unspoken_labels
 from . import markdown
 from .body import Body, looks_wrapped, read_body
 from .header import Header, Line, one_spaced, read_header
@@ -163,7 +163,7 @@ def read(
 
 def _dropped(stamps: int, unspoken: list[str], origin: str) -> list[Problem]:
     """Warnings for what the model has no place for: timestamps, labels without text."""
-    warnings = []
+    warnings: list[Problem] = []
     if stamps:
         warnings.append(
             Problem(
@@ -174,17 +174,7 @@ def _dropped(stamps: int, unspoken: list[str], origin: str) -> list[Problem]:
                 severity="warning",
             )
         )
-    if unspoken:
-        warnings.append(
-            Problem(
-                "dropped",
-                f"{len(unspoken)} speaker labels have no text after them and are not kept "
-                f"(first: {excerpt(unspoken[0])})",
-                origin,
-                severity="warning",
-            )
-        )
-    return warnings
+    return warnings + unspoken_labels(unspoken, origin)
 
 
 def _build(
