@@ -30,6 +30,7 @@ import tracemalloc
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from benchmarks import memory_ratio
 from benchmarks.corpus import write_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -106,21 +107,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"read by path (as the CLI does), {args.row_group_size} rows per row group:")
         one = _child(directory, 1, args.row_group_size)
         many = _child(directory, len(paths), args.row_group_size)
-    return 0 if _report(one, many) else 1
-
-
-def _report(one: dict[str, float], many: dict[str, float]) -> bool:
-    for run in (one, many):
-        print(
-            f"  {run['files']:>5.0f} file(s): heap peak {run['heap_peak'] / 1e6:7.2f} MB, "
+    within = memory_ratio.report(
+        one,
+        many,
+        LIMIT,
+        lambda run: (
             f"Arrow pool peak {run['arrow_peak'] / 1e6:6.2f} MB, "
-            f"max RSS {run['max_rss'] / 1024:6.1f} MiB, {run['seconds']:6.2f} s, "
-            f"Parquet {run['parquet_bytes'] / 1e6:5.1f} MB"
-        )
-    heap_ratio = many["heap_peak"] / one["heap_peak"]
-    rss_ratio = many["max_rss"] / one["max_rss"]
-    print(f"  ratio all/one: heap peak {heap_ratio:.2f}, max RSS {rss_ratio:.2f} (limit {LIMIT})")
-    return heap_ratio <= LIMIT and rss_ratio <= LIMIT
+            f"Parquet {run['parquet_bytes'] / 1e6:5.1f} MB, "
+        ),
+    )
+    return 0 if within else 1
 
 
 if __name__ == "__main__":

@@ -28,6 +28,7 @@ import tracemalloc
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from benchmarks import memory_ratio
 from benchmarks.corpus import write_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -98,21 +99,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             print("read by path (as the CLI does):" if by_path else "read from bytes:")
             one = _child(directory, 1, by_path)
             many = _child(directory, len(paths), by_path)
-            within = _report(one, many) and within
+            within = (
+                memory_ratio.report(
+                    one, many, LIMIT, lambda run: f"CSV {run['csv_bytes'] / 1e6:5.1f} MB, "
+                )
+                and within
+            )
     return 0 if within else 1
-
-
-def _report(one: dict[str, float], many: dict[str, float]) -> bool:
-    for run in (one, many):
-        print(
-            f"  {run['files']:>5.0f} file(s): heap peak {run['heap_peak'] / 1e6:7.2f} MB, "
-            f"max RSS {run['max_rss'] / 1024:6.1f} MiB, {run['seconds']:6.2f} s, "
-            f"CSV {run['csv_bytes'] / 1e6:5.1f} MB"
-        )
-    heap_ratio = many["heap_peak"] / one["heap_peak"]
-    rss_ratio = many["max_rss"] / one["max_rss"]
-    print(f"  ratio all/one: heap peak {heap_ratio:.2f}, max RSS {rss_ratio:.2f} (limit {LIMIT})")
-    return heap_ratio < LIMIT and rss_ratio < LIMIT
 
 
 if __name__ == "__main__":

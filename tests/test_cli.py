@@ -31,7 +31,7 @@ from transcript_model.converters.json import convert as json_format
 from transcript_model.errors import Problem
 from transcript_model.inputs import ReadResult, ValidationResult
 
-from conftest import ROOT
+from conftest import ROOT, SLOW_CONVERT
 
 DATA = ROOT / "tests" / "data" / "cli"
 VALID = DATA / "valid.json"
@@ -751,17 +751,6 @@ def test_process_exit_codes_and_no_tracebacks(mixed: Path, tmp_path: Path) -> No
     assert len(json.loads(results["convert"].stdout)) == 2
 
 
-_SLOW_CONVERT = """
-import sys, time
-from transcript_model.cli import main
-from transcript_model.converters.json import convert as json_format
-write = json_format.write
-def slow(transcripts, **options):
-    time.sleep(0.05)
-    return write(transcripts, **options)
-json_format.write = slow
-sys.exit(main(sys.argv[1:]))
-"""
 
 
 def test_ctrl_c_on_a_parallel_batch_leaves_only_complete_files(tmp_path: Path) -> None:
@@ -772,7 +761,7 @@ def test_ctrl_c_on_a_parallel_batch_leaves_only_complete_files(tmp_path: Path) -
         copy = transcript.model_copy(update={"id": f"t{number}"})
         (inputs / f"{number}.json").write_text(tm.write(copy, "json"), encoding="utf-8")
     out_dir = tmp_path / "out"
-    command = [sys.executable, "-c", _SLOW_CONVERT, "convert", str(inputs), "--to", "json",
+    command = [sys.executable, "-c", SLOW_CONVERT, "convert", str(inputs), "--to", "json",
                "--out-dir", str(out_dir), "-j", "2"]  # fmt: skip
     process = subprocess.Popen(command, stderr=subprocess.PIPE, env={**os.environ, "CI": "1"})
     deadline = time.monotonic() + 30

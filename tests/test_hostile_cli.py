@@ -29,7 +29,7 @@ from transcript_model.cli.inputs import InputFile
 from transcript_model.cli.output import TEMP_SUFFIX, atomic_output, temp_name
 from transcript_model.cli.report import describe_exception
 
-from conftest import ROOT
+from conftest import ROOT, SLOW_CONVERT
 
 DATA = ROOT / "tests" / "data" / "cli"
 VALID = DATA / "valid.json"
@@ -410,17 +410,6 @@ def test_a_write_error_fails_one_input_and_the_batch_goes_on(
 # ---------------------------------------------------------------- 13: signals, leftovers
 
 
-_SLOW_CONVERT = """
-import sys, time
-from transcript_model.cli import main
-from transcript_model.converters.json import convert as json_format
-write = json_format.write
-def slow(transcripts, **options):
-    time.sleep(0.05)
-    return write(transcripts, **options)
-json_format.write = slow
-sys.exit(main(sys.argv[1:]))
-"""
 
 
 @pytest.fixture
@@ -435,7 +424,7 @@ def many_inputs(tmp_path: Path) -> Path:
 
 
 def _start_slow_batch(inputs: Path, out_dir: Path, stderr: object) -> subprocess.Popen[bytes]:
-    argv = [sys.executable, "-c", _SLOW_CONVERT, "convert", str(inputs), "--to", "json",
+    argv = [sys.executable, "-c", SLOW_CONVERT, "convert", str(inputs), "--to", "json",
             "--out-dir", str(out_dir), "-j", "2"]  # fmt: skip
     process = subprocess.Popen(argv, stderr=stderr, env={**os.environ, "CI": "1"})
     deadline = time.monotonic() + PATIENCE
