@@ -812,3 +812,13 @@ def test_pre_commit_hook_runs_validate_on_transcript_files() -> None:
     assert all(map(selected, ["a/s.json", "s.txt", "s.tei.xml", "s.akn.xml", "page.html"]))
     assert not any(map(selected, ["out.popolo.json", "turns.csv", "turns.tsv"]))
     assert not any(map(selected, ["README.md", "setup.py", "ci.yml", "pyproject.toml"]))
+
+
+def test_the_dask_executor_without_its_extra_says_what_to_install(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("dask", "distributed"):
+        monkeypatch.setitem(sys.modules, name, None)  # as if not installed
+    code, out, err = run(capsys, "validate", "--executor", "dask", VALID)
+    assert (code, out) == (2, "")
+    assert "[missing_dependency]" in err and "transcript-model[dask]" in err
