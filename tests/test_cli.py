@@ -819,6 +819,9 @@ def test_the_dask_executor_without_its_extra_says_what_to_install(
 ) -> None:
     for name in ("dask", "distributed"):
         monkeypatch.setitem(sys.modules, name, None)  # as if not installed
+    # and as if transcript_model.dask had never been imported by an earlier test
+    monkeypatch.delitem(sys.modules, "transcript_model.dask", raising=False)
+    monkeypatch.delattr(tm, "dask", raising=False)
     code, out, err = run(capsys, "validate", "--executor", "dask", VALID)
     assert (code, out) == (2, "")
     assert "[missing_dependency]" in err and "transcript-model[dask]" in err
