@@ -32,7 +32,7 @@ from .. import _kremlin as kremlin
 from . import flat, layout
 from .body import parse_body
 from .document import Document, Line, Page, language_sample, split_pages
-from .footer import footer_start, parse_footer
+from .footer import footer_start, inline_see_also, parse_footer
 from .header import parse_header
 from .people import resolve
 from .writer import render
@@ -92,6 +92,7 @@ def parse_document(lines: list[Line], origin: str = "<input>") -> Transcript:
 
 
 def _parse_with_warnings(page: Page, origin: str) -> tuple[Transcript, list[Problem]]:
+    page = inline_see_also(page) or page
     doc = Document(origin, page.lines, page.texts, page.other)
     start_of_footer = footer_start(doc)
     parse_header(doc, start_of_footer)

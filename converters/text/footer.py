@@ -9,7 +9,7 @@ from transcript_model.errors import TranscriptError, excerpt
 
 from .. import _kremlin as kremlin
 from . import layout
-from .document import Document
+from .document import Document, Page
 
 
 def footer_start(doc: Document) -> int:
@@ -25,6 +25,62 @@ def footer_start(doc: Document) -> int:
         ):
             return index
     return len(texts)
+
+
+#: The most lines a "See also" box spans: its heading, a few linked titles with their dates,
+#: and the "* * *" that closes it.
+_BOX_LINES = 24
+#: A box line is a linked title or a date: never a paragraph's length (characters).
+_BOX_LINE_LIMIT = 200
+
+
+def inline_see_also(page: Page) -> Page | None:
+    """``page`` without the "See also" boxes a copy picks up inside the text, or None when it
+    has none.
+
+    A copied page carries such a box where the site shows it, often between two paragraphs of
+    a speech; read as the footer, it would take the rest of the transcript with it. A box is
+    inline when the line after its closing "* * *" is a paragraph or a label, not a footer line.
+    """
+    texts, heads, length = page.texts, layout.FOOTER_HEADS, layout.FOOTER_HEAD_LENGTH
+    boxes: list[tuple[int, int]] = []
+    for index in page.other:
+        line = texts[index]
+        if index == 0 or line[:length] not in heads or not layout.is_footer_start(line):
+            continue
+        stop = _inline_box_stop(texts, index) if kremlin.footer_key(line) == "see_also" else None
+        if stop is None:
+            break  # the footer itself
+        if not boxes or index >= boxes[-1][1]:
+            boxes.append((index, stop))
+    if not boxes:
+        return None
+    kept: list[tuple[int, str]] = []
+    at = 0
+    for start, stop in boxes:
+        kept += page.lines[at:start]
+        at = stop
+    kept += page.lines[at:]
+    return Page.of(kept)
+
+
+def _inline_box_stop(texts: list[str], heading: int) -> int | None:
+    """The index after the "* * *" closing the box at ``heading`` when text goes on after it."""
+    for index in range(heading + 1, min(heading + _BOX_LINES, len(texts))):
+        line = texts[index]
+        if len(line) > _BOX_LINE_LIMIT:
+            return None
+        if layout.is_break(line):
+            after = index + 1
+            return after if after < len(texts) and _goes_on(texts[after]) else None
+    return None
+
+
+def _goes_on(line: str) -> bool:
+    """True for a line that carries on the transcript: a long paragraph or a speaker label."""
+    if kremlin.footer_key(line) is not None or kremlin.footer_field(line) is not None:
+        return False
+    return len(line) > layout.FOOTER_LIMIT or layout.split_label_line(line) is not None
 
 
 def parse_footer(doc: Document, start: int) -> None:
