@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-_BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+import functools
 
 
 def markup_head(head: bytes) -> bytes:
@@ -10,6 +10,8 @@ def markup_head(head: bytes) -> bytes:
     return head.removeprefix(b"\xef\xbb\xbf").lstrip(b" \t\r\n")
 
 
+# Several formats' sniffs ask for the same head of the same input (text, speakers): decode once.
+@functools.lru_cache(maxsize=4)
 def text_head(head: bytes) -> str | None:
     """The head as text when it looks like plain text (not markup, JSON or binary), else None.
 
@@ -22,14 +24,16 @@ def text_head(head: bytes) -> str | None:
         except UnicodeError:
             return None
     else:
-        if b"\x00" in head:
+        body = head.removeprefix(b"\xef\xbb\xbf")
+        # Markup and JSON are told by their first byte, without decoding the whole head.
+        if markup_head(body[:256])[:1] in (b"<", b"{", b"[") or b"\x00" in body:
             return None
         try:
-            text = head.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
+            text = body.decode("utf-8")
         except UnicodeDecodeError as error:
-            if error.start < len(head) - 4:
+            if error.start < len(body) - 4:
                 return None
-            text = head[: error.start].removeprefix(b"\xef\xbb\xbf").decode("utf-8")
+            text = body[: error.start].decode("utf-8")
     stripped = text.lstrip()
     if not stripped or stripped[0] in "<{[":
         return None

@@ -94,6 +94,8 @@ def _readable(format: str, origin: str) -> Format:
 
 def _own_options(fmt: Format, options: Mapping[str, Any]) -> dict[str, Any]:
     """The options ``fmt``'s reader declares, of those given for detected input."""
+    if not options:
+        return {}
     known = fmt.options("read")
     return {key: value for key, value in options.items() if key in known}
 
