@@ -1,11 +1,12 @@
 """``--executor dask`` and ``transcript_model.dask`` on a two-worker local cluster.
 
-One cluster is started for the module (a few seconds); every test passes its address with
-``--scheduler``, as a user of a running cluster would.
+One cluster is started for the module (a few seconds), and one more for each test that kills a
+worker; every test passes its address with ``--scheduler``, as a user of a running cluster would.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -28,18 +29,34 @@ ROOT = Path(__file__).parent.parent
 DATA = ROOT / "tests" / "data"
 
 
+@contextlib.contextmanager
+def _two_workers() -> Iterator[Client]:
+    cluster = LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40
+    )
+    dask_client = Client(cluster)
+    try:
+        yield dask_client
+    finally:
+        dask_client.close()
+        # After a nanny restarted a killed worker under a new address, distributed's
+        # worker-status watcher can raise KeyError while the cluster closes (a race inside
+        # distributed, seen in CI); the run under test has finished by then.
+        with contextlib.suppress(KeyError):
+            cluster.close()
+
+
 @pytest.fixture(scope="module")
 def client() -> Iterator[Client]:
-    with (
-        LocalCluster(
-            n_workers=2,
-            threads_per_worker=1,
-            processes=True,
-            dashboard_address=None,
-            silence_logs=40,
-        ) as cluster,
-        Client(cluster) as dask_client,
-    ):
+    """The cluster every test but the worker-killing ones shares."""
+    with _two_workers() as dask_client:
+        yield dask_client
+
+
+@pytest.fixture
+def own_client() -> Iterator[Client]:
+    """A cluster of its own for a test that kills a worker, so the shared one stays whole."""
+    with _two_workers() as dask_client:
         yield dask_client
 
 
@@ -168,11 +185,11 @@ def _many(folder: Path, count: int) -> None:
 
 
 def test_a_worker_killed_mid_run_loses_nothing(
-    capsys: pytest.CaptureFixture[str], client: Client, tmp_path: Path
+    capsys: pytest.CaptureFixture[str], own_client: Client, tmp_path: Path
 ) -> None:
     inputs, out = tmp_path / "in", tmp_path / "out"
     _many(inputs, 400)
-    pids = client.run(os.getpid)
+    pids = own_client.run(os.getpid)
     victim = sorted(pids.values())[0]
     killed: list[int] = []
 
@@ -190,28 +207,28 @@ def test_a_worker_killed_mid_run_loses_nothing(
     killer.start()
     code, _, err = run(
         capsys, "convert", inputs, "--to", "json", "--out-dir", out, "--quiet",
-        "--executor", "dask", "--scheduler", client.scheduler.address,
+        "--executor", "dask", "--scheduler", own_client.scheduler.address,
     )  # fmt: skip
     killer.join()
     assert killed and killed[0] < 400, "the worker was killed after the run had finished"
     assert code == 0, err
     names = sorted(p.name for p in out.iterdir())
     assert names == [f"session-{i:04d}.json" for i in range(400)]  # every output once, no temps
-    client.wait_for_workers(2, timeout=30)  # the nanny restarts the killed worker
+    own_client.wait_for_workers(2, timeout=30)  # the nanny restarts the killed worker
 
 
 def test_validate_report_is_complete_after_a_worker_is_killed(
-    capsys: pytest.CaptureFixture[str], client: Client, tmp_path: Path
+    capsys: pytest.CaptureFixture[str], own_client: Client, tmp_path: Path
 ) -> None:
     inputs = tmp_path / "in"
     _many(inputs, 300)
-    client.wait_for_workers(2, timeout=30)
-    victim = sorted(client.run(os.getpid).values())[-1]
+    own_client.wait_for_workers(2, timeout=30)
+    victim = sorted(own_client.run(os.getpid).values())[-1]
     timer = threading.Timer(0.5, os.kill, (victim, 9))
     timer.start()
     code, out, _ = run(
         capsys, "validate", inputs, "--output-format", "json",
-        "--executor", "dask", "--scheduler", client.scheduler.address,
+        "--executor", "dask", "--scheduler", own_client.scheduler.address,
     )  # fmt: skip
     timer.join()
     report = json.loads(out)
@@ -219,7 +236,7 @@ def test_validate_report_is_complete_after_a_worker_is_killed(
     assert [f["file"] for f in report["files"]] == [
         str(inputs / f"s{i:04d}.json") for i in range(300)
     ]
-    client.wait_for_workers(2, timeout=30)
+    own_client.wait_for_workers(2, timeout=30)
 
 
 def test_parquet_through_dask_is_a_dataset_with_a_row_per_paragraph(
