@@ -12,7 +12,7 @@ import transcript_model as tm
 from transcript_model.schema import json_schema, json_schema_text
 
 from conftest import ROOT
-from strategies import transcripts
+from strategies import MODEL_1_1, transcripts
 
 SCHEMA_FILE = ROOT / "schema" / "transcript.schema.json"
 VALIDATOR = jsonschema.Draft202012Validator(json.loads(SCHEMA_FILE.read_text(encoding="utf-8")))
@@ -29,7 +29,7 @@ def test_schema_is_valid_draft_2020_12_with_documented_properties() -> None:
     schema = json_schema()
     jsonschema.Draft202012Validator.check_schema(schema)
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    assert schema["$id"].endswith(":1.0")
+    assert schema["$id"].endswith(":1.1")
     # The file is one transcript or an array of them; each shape refers to $defs/Transcript.
     assert schema["then"]["items"]["$ref"] == schema["else"]["$ref"] == "#/$defs/Transcript"
     for definition in schema["$defs"].values():
@@ -38,14 +38,14 @@ def test_schema_is_valid_draft_2020_12_with_documented_properties() -> None:
             assert prop.get("title") and prop.get("description"), (definition["title"], name)
 
 
-@given(transcripts())
+@given(transcripts(MODEL_1_1))
 def test_json_round_trip(transcript: tm.Transcript) -> None:
     text = tm.write(transcript, "json")
     assert tm.read(text, "json") == [transcript]
     assert tm.read(tm.write(transcript, "json", compact=True), "json") == [transcript]
 
 
-@given(transcripts())
+@given(transcripts(MODEL_1_1))
 def test_generated_json_validates_against_the_published_schema(transcript: tm.Transcript) -> None:
     VALIDATOR.validate(json.loads(tm.write(transcript, "json")))
 

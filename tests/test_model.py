@@ -437,4 +437,4 @@ def test_the_schema_takes_one_transcript_or_an_array_and_locates_errors_in_eithe
     bad = one | {"event": one["event"] | {"date": "2022-02-30"}}
     [error] = _FORMAT_CHECKED.iter_errors([one, bad])
     assert list(error.absolute_path) == [1, "event", "date"]  # format checking found it
-    assert _FORMAT_CHECKED.schema["$id"] == "urn:transcript-model:schema:transcript:1.0"
+    assert _FORMAT_CHECKED.schema["$id"] == "urn:transcript-model:schema:transcript:1.1"

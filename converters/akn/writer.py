@@ -466,7 +466,7 @@ class _Document:
         if speech.label is not None:
             # The printed label keeps its colon, as a page shows it; the reader removes one.
             self.line(d + 1, f'<from eId="{eid}__from_1">{text(speech.label)}:</from>')
-        for number, value in enumerate(speech.paragraphs, 1):
+        for number, value in enumerate(speech.spoken, 1):
             self.line(d + 1, f'<p eId="{eid}__p_{number}">{paragraph(value)}</p>')
         self.line(d, "</speech>")
 

@@ -22,7 +22,7 @@ from transcript_model.errors import (
     problems_from_validation_error,
 )
 from transcript_model.inputs import ReadResult, ValidationResult, decode_text
-from transcript_model.model import SCHEMA_VERSION, Transcript
+from transcript_model.model import SCHEMA_VERSION, SCHEMA_VERSIONS, Transcript
 
 from .locate import find_duplicate_key, find_scalar, locate_all
 
@@ -150,8 +150,9 @@ def _parse(data: bytes, origin: str) -> tuple[list[Transcript], list[Problem]]:
     for index, item in enumerate(items):
         loc: tuple[int, ...] = () if indexed is None else (index,)
         version = item.get("schema_version", SCHEMA_VERSION) if isinstance(item, dict) else None
-        if version != SCHEMA_VERSION and isinstance(version, str):
-            message = f"schema_version {version!r} is not supported (expected {SCHEMA_VERSION!r})"
+        if version not in SCHEMA_VERSIONS and isinstance(version, str):
+            known = " or ".join(repr(v) for v in SCHEMA_VERSIONS)
+            message = f"schema_version {version!r} is not supported (expected {known})"
             steps: list[int | str] = [*loc, "schema_version"]
             problems.append(Problem("schema_version", message, origin, path=format_path(steps)))
             paths.append(steps)

@@ -175,7 +175,9 @@ def speech(transcript: Transcript, position: int, turn: Turn) -> JsonObject:
 
 def speech_text(turn: Turn) -> str:
     """The text of a turn: its paragraphs joined by a blank line, or its single line."""
-    if isinstance(turn, (Speech, Narrative)):
+    if isinstance(turn, Speech):
+        return "\n\n".join(turn.spoken)
+    if isinstance(turn, Narrative):
         return "\n\n".join(turn.paragraphs)
     if isinstance(turn, (StageDirection, Heading)):
         return turn.text

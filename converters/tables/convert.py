@@ -183,8 +183,8 @@ def speech_records(transcript: Transcript) -> Iterator[Record]:
                 transcript.event.date,
                 turn_index,
                 *_who(names, turn),
-                len(turn.paragraphs),
-                sum(word_count(p) for p in turn.paragraphs),
+                len(turn.spoken),
+                sum(word_count(p) for p in turn.spoken),
             )
 
 
@@ -232,7 +232,9 @@ def _who(names: dict[str, str], speech: Speech) -> tuple[str | None, ...]:
 
 def _texts(turn: Turn) -> Iterator[tuple[int, str]]:
     # Paragraphs count from 1; 0 marks a turn that is a single line, not a paragraph.
-    if isinstance(turn, (Speech, Narrative)):
+    if isinstance(turn, Speech):
+        yield from enumerate(turn.spoken, 1)
+    elif isinstance(turn, Narrative):
         yield from enumerate(turn.paragraphs, 1)
     elif isinstance(turn, (StageDirection, Heading)):
         yield 0, turn.text

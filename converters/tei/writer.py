@@ -221,7 +221,7 @@ def _turn(
         ana = f"#{SPEECH_CATEGORY}"
         if turn.role is not None:
             ana += " #" + categories.add("tm.role", turn.role)
-        _utterance(doc_id, body, f'{who} ana="{ana}"', turn.paragraphs, out)
+        _utterance(doc_id, body, f'{who} ana="{ana}"', turn.spoken, out)
     elif isinstance(turn, Narrative):
         # One note per paragraph, numbered from 1: a "1" starts the next narrative.
         out.extend(

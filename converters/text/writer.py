@@ -276,7 +276,7 @@ def _explicit_turn(turn: Any) -> list[str]:
     if isinstance(turn, Speech):
         fields = {"speaker": turn.speaker, "label": turn.label, "role": turn.role}
         head = "\\speech " + json.dumps(fields, ensure_ascii=False)
-        return [head, *(layout.ESCAPE + p for p in turn.paragraphs)]
+        return [head, *(layout.ESCAPE + p for p in turn.spoken)]
     if kind == "narrative":
         return ["\\narrative", *(layout.ESCAPE + p for p in turn.paragraphs)]
     text = turn.text if kind in ("stage", "heading") else turn.marker

@@ -21,7 +21,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import InitErrorDetails, PydanticCustomError
 from pydantic_core.core_schema import ErrorType
 
-from transcript_model.errors import Problem, problems_from_validation_error
+from transcript_model.errors import Problem, problems_from_validation_error, without_union_tags
 
 _KNOWN_ERROR_TYPES = frozenset(typing.get_args(ErrorType))
 _ABSENT = object()
@@ -71,6 +71,10 @@ def cross_field_errors(transcript: TranscriptFields) -> list[InitErrorDetails]:
     errors, known_ids = _duplicate_id_errors(
         (index, participant.id) for index, participant in enumerate(transcript.participants)
     )
+    organisations = getattr(transcript, "organisations", ())
+    sitting = getattr(transcript, "sitting", None)
+    if organisations or sitting is not None or _affiliated(transcript.participants):
+        errors += _organisation_errors(transcript, organisations, known_ids, frozenset())
     # Only speeches name a speaker; getattr() on the other kinds would go through pydantic's
     # __getattr__ and an exception each, a third of the time of these checks.
     speakers = (
@@ -79,6 +83,7 @@ def cross_field_errors(transcript: TranscriptFields) -> list[InitErrorDetails]:
         if turn.kind == "speech" and (speaker := typing.cast(_Speech, turn).speaker) is not None
     )
     errors += _unknown_speaker_errors(speakers, known_ids)
+    errors += _unknown_speaker_errors(_inline_speakers(transcript, frozenset()), known_ids)
     attending = any(p.attending for p in transcript.participants)
     errors += _attendees_intro_errors(attending, transcript.event.attendees_intro)
     return errors
@@ -98,7 +103,7 @@ def raise_with_cross_field_errors_of_input(error: ValidationError, data: object)
     when the cross-field rules find nothing more (the caller re-raises ``error`` itself).
     """
     field_errors = error.errors(include_url=False)
-    failed = {tuple(_without_turn_tag(detail["loc"])) for detail in field_errors}
+    failed = {tuple(without_union_tags(detail["loc"])) for detail in field_errors}
     extra = _cross_field_errors_of_input(data, failed)
     if extra:
         rebuilt = [_init_details(detail) for detail in field_errors]
@@ -147,19 +152,117 @@ def _duplicate_id_errors(
 
 
 def _unknown_speaker_errors(
-    speakers: Iterable[tuple[int, str]], known_ids: set[str]
+    speakers: Iterable[tuple[int | tuple[int | str, ...], str]], known_ids: set[str]
 ) -> list[InitErrorDetails]:
+    # A speech's speaker is located by its turn's index, an inline event's by its whole path.
     return [
         _error(
             "unknown_speaker",
             "speaker '{id}' is not the id of any participant",
-            ("turns", index, "speaker"),
+            ("turns", where, "speaker") if isinstance(where, int) else where,
             speaker,
             id=speaker,
         )
-        for index, speaker in speakers
+        for where, speaker in speakers
         if speaker not in known_ids
     ]
+
+
+def _affiliated(participants: Iterable[object]) -> bool:
+    return any(_field(p, "affiliations", None) for p in participants)
+
+
+def _organisation_errors(
+    transcript: object,
+    organisations: Iterable[object],
+    participant_ids: set[str],
+    failed: frozenset[tuple[int | str, ...]],
+) -> list[InitErrorDetails]:
+    """Organisation ids unique among all ids, and every reference to one resolving."""
+    ids = [(i, _field(o, "id", None)) for i, o in enumerate(organisations)]
+    errors: list[InitErrorDetails] = []
+    known: dict[str, int] = {}
+    for index, organisation_id in ids:
+        if not isinstance(organisation_id, str):
+            continue
+        if organisation_id in participant_ids or organisation_id in known:
+            holder = (
+                "a participant"
+                if organisation_id in participant_ids
+                else (f"organisations[{known[organisation_id]}]")
+            )
+            errors.append(
+                _error(
+                    "duplicate_id",
+                    "organisation id '{id}' is already used by {holder}",
+                    ("organisations", index, "id"),
+                    organisation_id,
+                    id=organisation_id,
+                    holder=holder,
+                )
+            )
+        known.setdefault(organisation_id, index)
+    if len(known) + len(errors) < len(ids):
+        return errors  # an id that is not a string might be the one a reference names
+    return errors + [
+        _error(
+            "unknown_organisation",
+            "organisation '{id}' is not the id of any organisation",
+            where,
+            reference,
+            id=reference,
+        )
+        for where, reference in _organisation_references(transcript, failed)
+        if reference not in known
+    ]
+
+
+def _organisation_references(
+    transcript: object, failed: frozenset[tuple[int | str, ...]]
+) -> Iterable[tuple[tuple[int | str, ...], str]]:
+    participants = _field(transcript, "participants", [])
+    for i, participant in enumerate(participants if isinstance(participants, list) else []):
+        affiliations = _field(participant, "affiliations", [])
+        for j, affiliation in enumerate(affiliations if isinstance(affiliations, list) else []):
+            yield from _reference(
+                affiliation, "organisation", ("participants", i, "affiliations", j), failed
+            )
+    sitting = _field(transcript, "sitting", None)
+    if sitting is None or sitting is _ABSENT:
+        return
+    yield from _reference(sitting, "body", ("sitting",), failed)
+    numbering = _field(sitting, "numbering", [])
+    for k, number in enumerate(numbering if isinstance(numbering, list) else []):
+        yield from _reference(number, "body", ("sitting", "numbering", k), failed)
+
+
+def _reference(
+    item: object, name: str, at: tuple[int | str, ...], failed: frozenset[tuple[int | str, ...]]
+) -> Iterable[tuple[tuple[int | str, ...], str]]:
+    value = _field(item, name, None)
+    where = (*at, name)
+    if isinstance(value, str) and where not in failed:
+        yield where, value
+
+
+def _inline_speakers(
+    transcript: object, failed: frozenset[tuple[int | str, ...]]
+) -> Iterable[tuple[tuple[int | str, ...], str]]:
+    """The speakers named by events inside speeches, with their paths."""
+    turns = _field(transcript, "turns", [])
+    for i, turn in enumerate(turns if isinstance(turns, list) else []):
+        if _field(turn, "kind", None) != "speech":
+            continue
+        blocks = _field(turn, "paragraphs", [])
+        for j, block in enumerate(blocks if isinstance(blocks, list) else []):
+            if isinstance(block, str):
+                continue
+            at: tuple[int | str, ...] = ("turns", i, "paragraphs", j)
+            yield from _reference(block, "speaker", at, failed)
+            content = _field(block, "content", [])
+            for k, item in enumerate(content if isinstance(content, list) else []):
+                if not isinstance(item, str):
+                    yield from _reference(item, "speaker", (*at, "content", k), failed)
 
 
 def _attendees_intro_errors(attending: bool, attendees_intro: object) -> list[InitErrorDetails]:
@@ -189,6 +292,10 @@ def _cross_field_errors_of_input(
         # A participant whose id is not even a string might be the one a speaker names.
         if len(string_ids) == len(ids):
             errors += _unknown_speaker_errors(_speakers_of_input(data, failed), known_ids)
+            errors += _unknown_speaker_errors(_inline_speakers(data, frozenset(failed)), known_ids)
+        organisations = _field(data, "organisations", [])
+        if isinstance(organisations, list) and len(string_ids) == len(ids):
+            errors += _organisation_errors(data, organisations, known_ids, frozenset(failed))
         attending = any(_field(p, "attending", False) is True for p in participants)
         event = _field(data, "event", _ABSENT)
         if isinstance(event, (Mapping, BaseModel)) and ("event", "attendees_intro") not in failed:
@@ -218,13 +325,6 @@ def _field(item: object, name: str, default: Any) -> Any:
     if isinstance(item, BaseModel):
         return getattr(item, name, default)
     return _ABSENT
-
-
-def _without_turn_tag(loc: Sequence[int | str]) -> list[int | str]:
-    # A turn's errors are located through its kind: ("turns", 3, "speech", "speaker").
-    if len(loc) >= 3 and loc[0] == "turns" and isinstance(loc[1], int):
-        return [*loc[:2], *loc[3:]]
-    return list(loc)
 
 
 def _init_details(detail: Any) -> InitErrorDetails:

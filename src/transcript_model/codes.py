@@ -125,6 +125,8 @@ _TABLE: tuple[tuple[str, Severity, Category, str], ...] = (
     ("unknown_speaker", _E, "model", "a speech's speaker is not the id of any participant"),
     ("duplicate_id", _E, "model", "an id used twice (participants, or transcripts in a corpus)"),
     ("missing_attendees_intro", _E, "model", "attending participants without attendees_intro"),
+    ("unknown_organisation", _E, "model", "an affiliation or the sitting names no organisation"),
+    ("block_type", _E, "model", "an item of a speech that is neither text nor an object"),
     # -- rules of the formats
     ("no_title", _E, "format", "no title found (pass title=... where the reader takes it)"),
     ("no_date", _E, "format", "no date found (pass date=... where the reader takes it)"),

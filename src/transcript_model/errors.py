@@ -207,7 +207,7 @@ def problems_from_validation_error(
     """
     problems = []
     for detail in error.errors(include_url=False):
-        loc = [*prefix, *_without_union_tags(detail["loc"])]
+        loc = [*prefix, *without_union_tags(detail["loc"])]
         kind = detail["type"]
         if kind == "string_pattern_mismatch":
             pattern, found = detail["ctx"]["pattern"], detail["input"]
@@ -227,6 +227,8 @@ def problems_from_validation_error(
             "unknown_speaker",
             "duplicate_id",
             "missing_attendees_intro",
+            "unknown_organisation",
+            "block_type",
         ) or kind.startswith("json_"):
             message = detail["msg"]
         else:
@@ -236,16 +238,18 @@ def problems_from_validation_error(
     return problems
 
 
-def _without_union_tags(loc: Sequence[int | str]) -> list[int | str]:
-    # Discriminated unions add the tag to the location (turns.3.speech.speaker); the JSON path
-    # has no such step.
-    from transcript_model.types import TURN_KIND_NAMES
+def without_union_tags(loc: Sequence[int | str]) -> list[int | str]:
+    """The location without the steps discriminated unions add: the turn's kind
+    (turns.3.speech.speaker) and a block's tag (paragraphs.2.event.speaker); the JSON path has
+    no such step."""
+    from transcript_model.types import BLOCK_TAGS, TURN_KIND_NAMES
 
     return [
         part
         for i, part in enumerate(loc)
-        if not (i >= 2 and loc[i - 2] == "turns" and isinstance(loc[i - 1], int)
-                and part in TURN_KIND_NAMES)
+        if not (i >= 2 and isinstance(loc[i - 1], int)
+                and ((loc[i - 2] == "turns" and part in TURN_KIND_NAMES)
+                     or (loc[i - 2] in ("paragraphs", "content") and part in BLOCK_TAGS)))
     ]  # fmt: skip
 
 

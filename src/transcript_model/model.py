@@ -1,9 +1,15 @@
 """The canonical transcript model: one structure in the middle, every format around it.
 
 A transcript is an :class:`Event`, the :class:`Participant` list, the ordered list of turns and
-the :class:`Metadata` of its publication. Field-level rules (patterns, required fields) are also
-published in the JSON Schema; the rules that relate fields to each other (every speaker resolves,
-ids are unique, …) live in :mod:`transcript_model.checks` and run when a transcript is built.
+the :class:`Metadata` of its publication. Model 1.1 adds what parliamentary records carry:
+people's name parts, sex, birth, identifiers and affiliations (:mod:`transcript_model.people`),
+the :class:`Organisation` list, the :class:`Sitting` (:mod:`transcript_model.sitting`), and the
+events inside a speech (:mod:`transcript_model.inline`). A 1.0 document reads as it is: 1.1 only
+adds optional fields, so reading one upgrades it to 1.1 without changing anything else.
+
+Field-level rules (patterns, required fields) are also published in the JSON Schema; the
+rules that relate fields to each other (every speaker resolves, ids are unique, …) live in
+:mod:`transcript_model.checks` and run when a transcript is built.
 
 Models are immutable: assigning to a field raises, and the lists they hold refuse changes in
 place. An edit is a copy, ``t.model_copy(update={...})``, which checks every rule again —
@@ -15,23 +21,35 @@ would pass ``Speech``'s own checks and leave a transcript whose speaker resolves
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
+from typing import Annotated, Any, Final, Literal, Union
 
 from pydantic import (
-    BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     ModelWrapValidatorHandler,
     Strict,
     ValidationError,
+    WithJsonSchema,
     model_validator,
 )
 
+from transcript_model.base import FrozenModel, optional, optional_list
 from transcript_model.checks import (
     raise_for_cross_field_errors,
     raise_with_cross_field_errors_of_input,
 )
+from transcript_model.inline import Block, Fragment, InlineEvent, InlineKind, Paragraph
+from transcript_model.people import (
+    Affiliation,
+    ExternalId,
+    Organisation,
+    OrganisationKind,
+    OrganisationName,
+    Participant,
+    Sex,
+)
+from transcript_model.sitting import AgendaItem, Number, NumberingLevel, Sitting, Title
 from transcript_model.types import (
     TURN_KIND_NAMES,
     Frozen,
@@ -47,10 +65,46 @@ from transcript_model.types import (
     UtcOffset,
 )
 
-if TYPE_CHECKING:
-    from typing_extensions import Self
+#: The version of the model this package writes.
+SCHEMA_VERSION: Final = "1.1"
+#: Every version it reads; older ones are upgraded on reading.
+SCHEMA_VERSIONS = ("1.0", "1.1")
 
-SCHEMA_VERSION = "1.0"
+__all__ = [
+    "SCHEMA_VERSION",
+    "SCHEMA_VERSIONS",
+    "TURN_KINDS",
+    "Affiliation",
+    "AgendaItem",
+    "Block",
+    "Break",
+    "Caption",
+    "Event",
+    "ExternalId",
+    "Fragment",
+    "Heading",
+    "InlineEvent",
+    "InlineKind",
+    "Link",
+    "Metadata",
+    "Narrative",
+    "Number",
+    "NumberingLevel",
+    "Omission",
+    "Organisation",
+    "OrganisationKind",
+    "OrganisationName",
+    "Paragraph",
+    "Participant",
+    "Sex",
+    "Sitting",
+    "Source",
+    "Speech",
+    "StageDirection",
+    "Title",
+    "Transcript",
+    "Turn",
+]
 
 Paragraphs = Annotated[
     list[Line],
@@ -58,29 +112,18 @@ Paragraphs = Annotated[
     Frozen,
     FrozenList,
 ]
+Blocks = Annotated[
+    list[Block],
+    Field(
+        min_length=1,
+        description="The speech in order: paragraphs (each one line of text, verbatim), "
+        "events between them, and paragraphs with events inside.",
+    ),
+    Frozen,
+]
 
 
-class _Model(BaseModel):
-    """Immutable, and every copy with changes is checked again."""
-
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True, frozen=True)
-
-    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
-        """A copy with the fields in ``update`` changed, checked by every rule of the model.
-
-        Unlike pydantic's default, the changes are validated (and so are the rules of the
-        whole, for a :class:`Transcript`): ``update`` values may be models or plain data, and
-        an invalid result raises ``pydantic.ValidationError``. Without ``update`` it is a plain
-        copy (deep if asked).
-        """
-        if not update:
-            return super().model_copy(deep=deep)
-        data = {name: getattr(self, name) for name in self.model_fields_set}
-        copied = type(self).model_validate({**data, **update})
-        return copied.model_copy(deep=True) if deep else copied
-
-
-class Event(_Model):
+class Event(FrozenModel):
     """What happened, when and where: the header of a transcript page."""
 
     title: Name
@@ -100,29 +143,7 @@ class Event(_Model):
     attendees themselves are the participants marked ``attending``."""
 
 
-class Participant(_Model):
-    """A person (or a role, where only the role is printed) who attends or speaks."""
-
-    id: Identifier
-    """Stable identifier, unique in the transcript, e.g. "vladimir-putin"."""
-    name: Name | None = None
-    """The person's name in natural order, e.g. "Vladimir Putin"; absent for a role-only
-    speaker such as "Moderator"."""
-    role: Name | None = None
-    """The role title printed before the name at first mention, e.g. "President of Russia"."""
-    attending: Annotated[bool, Strict()] = False
-    """True when the person is named in the attendee list of the event."""
-
-    @model_validator(mode="after")
-    def _named_or_titled(self) -> Participant:
-        if self.name is None and self.role is None:
-            raise ValueError("a participant needs a name, a role, or both")
-        if self.attending and self.name is None:
-            raise ValueError("an attending participant needs a name: the attendee list prints it")
-        return self
-
-
-class Speech(_Model):
+class Speech(FrozenModel):
     """A labelled contribution by one speaker."""
 
     kind: Literal["speech"] = "speech"
@@ -134,7 +155,22 @@ class Speech(_Model):
     Putin"; absent when the speaker goes on after an interruption without a new label."""
     role: Name | None = None
     """The role given in this label, e.g. "President of Russia"; absent for a bare name."""
-    paragraphs: Paragraphs
+    paragraphs: Blocks
+    function: Identifier | None = optional()
+    """The speaker's function in this sitting: "chair", "regular", "guest" (ParlaMint's
+    words), or another role's id (an Akoma Ntoso ``TLCRole``)."""
+    language: LanguageTag | None = optional()
+    """The language of the speech, where it differs from the transcript's."""
+
+    @property
+    def spoken(self) -> list[str]:
+        """The words spoken, paragraph by paragraph: the events inside left out, and the
+        paragraphs that are only an event skipped."""
+        return [
+            block if isinstance(block, str) else block.text
+            for block in self.paragraphs
+            if isinstance(block, str) or (isinstance(block, Paragraph) and block.text.strip())
+        ]
 
     @model_validator(mode="after")
     def _attributed(self) -> Speech:
@@ -143,7 +179,7 @@ class Speech(_Model):
         return self
 
 
-class Narrative(_Model):
+class Narrative(FrozenModel):
     """Unlabelled text: reported speech, an address without labels, a telephone readout."""
 
     kind: Literal["narrative"] = "narrative"
@@ -151,7 +187,7 @@ class Narrative(_Model):
     paragraphs: Paragraphs
 
 
-class StageDirection(_Model):
+class StageDirection(FrozenModel):
     """A stage direction on its own line, e.g. "(Applause.)"."""
 
     kind: Literal["stage"] = "stage"
@@ -160,7 +196,7 @@ class StageDirection(_Model):
     """The direction as printed, brackets included."""
 
 
-class Heading(_Model):
+class Heading(FrozenModel):
     """A subheading inside the body of a transcript."""
 
     kind: Literal["heading"] = "heading"
@@ -169,7 +205,7 @@ class Heading(_Model):
     """The heading as printed."""
 
 
-class Omission(_Model):
+class Omission(FrozenModel):
     """Material the publisher left out, printed as a marker such as "<…>"."""
 
     kind: Literal["omission"] = "omission"
@@ -178,7 +214,7 @@ class Omission(_Model):
     """The marker as printed."""
 
 
-class Break(_Model):
+class Break(FrozenModel):
     """A section separator such as "* * *"; the next turn starts a new section."""
 
     kind: Literal["break"] = "break"
@@ -196,7 +232,7 @@ Turn = Annotated[
 TURN_KINDS = TURN_KIND_NAMES
 
 
-class Source(_Model):
+class Source(FrozenModel):
     """Where the transcript was published."""
 
     url: Url | None = None
@@ -207,7 +243,7 @@ class Source(_Model):
     """The publisher's own id for the document, e.g. "67949"."""
 
 
-class Caption(_Model):
+class Caption(FrozenModel):
     """A photo caption line of the page: "2 of 4" followed by the caption."""
 
     index: Annotated[int, Strict(), Field(ge=1)]
@@ -224,7 +260,7 @@ class Caption(_Model):
         return self
 
 
-class Link(_Model):
+class Link(FrozenModel):
     """A "See also" link."""
 
     title: Line
@@ -233,7 +269,7 @@ class Link(_Model):
     """Where it points, when known (copied page text does not carry it)."""
 
 
-class Metadata(_Model):
+class Metadata(FrozenModel):
     """Publication data and tags: the footer of a transcript page."""
 
     source: Source = Field(
@@ -257,7 +293,12 @@ class Metadata(_Model):
     """"See also" links, in order."""
 
 
-class Transcript(_Model):
+def _upgrade(version: object) -> object:
+    # 1.1 only added optional fields: a 1.0 document is a 1.1 document as it stands.
+    return SCHEMA_VERSION if version == "1.0" else version
+
+
+class Transcript(FrozenModel):
     """One transcript: event, participants, turns and metadata.
 
     Building one (``Transcript(...)``, ``Transcript.model_validate(...)``,
@@ -274,8 +315,14 @@ class Transcript(_Model):
         },
     )
 
-    schema_version: Literal["1.0"] = "1.0"
-    """Version of this model; readers refuse versions they do not know."""
+    schema_version: Annotated[
+        Literal["1.1"],
+        BeforeValidator(_upgrade),
+        WithJsonSchema({"enum": list(SCHEMA_VERSIONS), "default": SCHEMA_VERSION}),
+    ] = SCHEMA_VERSION
+    """Version of the model the document was written for; "1.0" documents are read and
+    upgraded to "1.1" (which only adds optional fields). Readers refuse versions they do not
+    know."""
     id: Identifier
     """Stable identifier of the transcript, e.g. "kremlin-67949"."""
     language: LanguageTag
@@ -284,6 +331,11 @@ class Transcript(_Model):
     """What happened, when and where."""
     participants: Annotated[list[Participant], Frozen] = Field(default_factory=FrozenList)
     """Everyone who attends or speaks, in order of first mention."""
+    organisations: Annotated[list[Organisation], Frozen] = optional_list()
+    """The parliaments, chambers, committees, parties, groups and governments the
+    participants' affiliations and the sitting refer to."""
+    sitting: Sitting | None = optional()
+    """The sitting, for a parliamentary record: body, numbering, titles, end, agenda."""
     turns: Annotated[list[Turn], Frozen] = Field(default_factory=FrozenList)
     """The body of the transcript, in order."""
     metadata: Metadata = Field(default_factory=Metadata)
@@ -306,3 +358,7 @@ class Transcript(_Model):
     def participant(self, participant_id: str) -> Participant | None:
         """Return the participant with this id, or None."""
         return next((p for p in self.participants if p.id == participant_id), None)
+
+    def organisation(self, organisation_id: str) -> Organisation | None:
+        """Return the organisation with this id, or None."""
+        return next((o for o in self.organisations if o.id == organisation_id), None)

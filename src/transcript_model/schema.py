@@ -54,7 +54,8 @@ def _complete(definitions: dict[str, Any]) -> None:
         kind = definition.get("properties", {}).get("kind")
         if kind is not None:
             # The tag is what tells turns apart: a file must state it.
-            definition["required"] = ["kind", *definition.get("required", [])]
+            others = [name for name in definition.get("required", []) if name != "kind"]
+            definition["required"] = ["kind", *others]
     _drop_vendor_keywords(definitions)
 
 

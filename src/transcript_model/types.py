@@ -18,8 +18,13 @@ from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
 #: The kinds of turn, in the order the model lists them (``model.TURN_KINDS``); here so that
 #: errors.py can tell a turn's kind in an error location without importing the model.
 TURN_KIND_NAMES = ("speech", "narrative", "stage", "heading", "omission", "break")
+#: The tags of the items of a speech (a text, a paragraph with events, an event); a step of
+#: pydantic's error locations that the JSON path has not.
+BLOCK_TAGS = ("text", "paragraph", "event")
 
 _FORBIDDEN = r"\u0000-\u0008\u000A-\u001F\u0085\u2028\u2029\uFFFE\uFFFF"
+#: The characters no text of a transcript may hold, as the inside of a regex class.
+FORBIDDEN_CHARACTERS = _FORBIDDEN
 # Unicode White_Space plus U+FEFF, which must not begin or end a value.
 _SPACE = r"\u0009\u0020\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\uFEFF"
 _SOLID = f"[^{_FORBIDDEN}{_SPACE}]"
@@ -154,6 +159,19 @@ def _whole_seconds_local_datetime(value: dt.datetime) -> dt.datetime:
 
 
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_string_only)]
+
+#: A date known to the year, the month or the day: "1958", "1996-11", "1996-11-28". Birth
+#: dates and the start and end of affiliations are often recorded only to the year.
+PARTIAL_DATE_PATTERN = r"^[0-9]{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12][0-9]|3[01]))?)?$"
+
+
+def _real_day(value: str) -> str:
+    if len(value) == 10:
+        dt.date.fromisoformat(value)  # the pattern lets "2023-02-30" through; the calendar not
+    return value
+
+
+PartialDate = Annotated[str, Field(pattern=PARTIAL_DATE_PATTERN), AfterValidator(_real_day)]
 LocalTime = Annotated[
     dt.time,
     BeforeValidator(_iso_string_only),
