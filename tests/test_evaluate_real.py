@@ -24,8 +24,14 @@ def test_every_case_is_listed_with_source_and_licence() -> None:
         assert (DATA / entry["path"]).is_file(), case
 
 
+#: The diagnosis draw: fresh pages looked at one by one, so all of them are in the dev half.
+DIAGNOSIS_DRAW = "scripts/build_eval_real_3.py (seed 1603)"
+
+
 def test_halves_are_disjoint_and_even_per_group() -> None:
-    halves = Counter((e["group"], e["half"]) for e in MANIFEST.values())
+    halves = Counter(
+        (e["group"], e["half"]) for e in MANIFEST.values() if e.get("drawn_by") != DIAGNOSIS_DRAW
+    )
     assert {h for _, h in halves} == {"dev", "test"}
     for group in {g for g, _ in halves}:
         assert abs(halves[(group, "dev")] - halves[(group, "test")]) <= 1, group
@@ -56,9 +62,16 @@ def test_evaluation_runs_on_two_dev_cases() -> None:
         assert 0 <= score.turns_right <= score.turns
 
 
+def test_diagnosis_draw_is_all_dev() -> None:
+    drawn = [e for e in MANIFEST.values() if e.get("drawn_by") == DIAGNOSIS_DRAW]
+    assert drawn and all(e["half"] == "dev" for e in drawn)
+
+
 def test_second_draw_kept_the_first_and_covers_long_and_hearing_pages() -> None:
-    second = {c: e for c, e in MANIFEST.items() if "drawn_by" in e}
-    assert len(MANIFEST) >= 110 and len(MANIFEST) - len(second) == 75
+    second = {
+        c: e for c, e in MANIFEST.items() if "drawn_by" in e and e["drawn_by"] != DIAGNOSIS_DRAW
+    }
+    assert len(MANIFEST) >= 110 and len([e for e in MANIFEST.values() if "drawn_by" not in e]) == 75
     strata = Counter(e.get("stratum") for e in second.values())
     assert strata["long-transcripts"] >= 3
     for prefix in ("au-pm-", "hearing-"):

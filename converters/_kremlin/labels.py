@@ -53,6 +53,9 @@ def split_label(label: str, known_names: Sequence[str] = ()) -> LabelParts:
     if initials:
         before = text[: initials.start(1)].strip()
         return LabelParts(before or None, initials.group(1))
+    capitals = _capitals_name(words)
+    if capitals is not None:
+        return capitals
     units = _name_units(words)
     if len(units) == 1:  # "Mohammed bin Salman": one name joined by a particle
         return LabelParts(None, text) if is_name_word(words[-1]) else LabelParts(text, None)
@@ -67,6 +70,25 @@ def split_label(label: str, known_names: Sequence[str] = ()) -> LabelParts:
     if _looks_like_role(head):
         return LabelParts(" ".join(head), " ".join(tail))
     return LabelParts(None, text)
+
+
+def _capitals_name(words: Sequence[str]) -> LabelParts | None:
+    """A name printed in capitals after a role in mixed case ("Security Council Secretary NIKOLAI
+    PATRUSHEV", "… and Development (Oecd) JOSE ANGEL GURRIA"): the whole capitals run is the name
+    (the last two words would leave a given name in the role)."""
+    run = 0
+    for word in reversed(words):
+        if len(word) < 2 or not word.isupper() or not word.replace("-", "").isalpha():
+            break
+        if word.casefold() in ROLE_WORDS:
+            break
+        run += 1
+    if not 2 <= run <= 4 or run == len(words):
+        return None
+    # an all-capitals label ("GOVERNOR OF CALIFORNIA ARNOLD SCHWARZENEGGER") is split as any other
+    if all(word.isupper() for word in words[:-run]):
+        return None
+    return LabelParts(" ".join(words[:-run]), " ".join(words[-run:]))
 
 
 _INITIALS_AT_END = re.compile(r"(?:^|\s)((?:[A-ZА-ЯЁ]\.\s?){1,2}[A-ZА-ЯЁ][\w'’-]+)$")

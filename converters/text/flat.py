@@ -33,11 +33,18 @@ _PLACE = re.compile(
     r"[ ]*(?P<place>[A-ZА-ЯЁ][\w\-]*(?:, [A-ZА-ЯЁ][\w\-]*(?: [\w\-]+)?)?)(?= [A-ZА-ЯЁ«\"(*]|$)"
 )
 # Words that open the lead after the title ("… Вучичем Состоялся телефонный разговор …").
+# A Russian title never capitalises a preposition inside it, so "… Заполярья» В ходе …" or
+# "… Собчаку По итогам …" opens the lead; so does a day and month without a year ("… 22 апреля
+# Владимир Путин …": the page's own date line carries the year).
 _LEAD = re.compile(
-    r" (?=(?:Владимир Путин|Дмитрий Медведев|Президенты? |Глава государства"
+    r" (?=(?:Владимир Путин|Дмитрий Медведев|Президенты? |Глава государства|Главе государства"
     r"|Состоял(?:ся|ась|ось|ись) |Губернатор |Председатель |Премьер-министр |В Кремле "
+    r"|Глава региона |Генеральный директор |Верховный Главнокомандующий |Рабочая поездка "
+    r"|Обсуждал(?:ся|ась|ось|ись) |Завершая |Имена лауреатов "
     r"|Vladimir Putin|Dmitry Medvedev"
     r"|The President |The Presidents |The Head of State |President of Russia ))"
+    r"|(?<=[А-ЯЁа-яё\d»”\")]) (?=(?:В|Во|По|На|При|За|Об?|Из|Для) [\wА-ЯЁ])"
+    rf"|(?<=[а-яё»”\")]) (?=\d{{1,2}} (?:{_RU_MONTHS}) (?!\d{{4}}))"
 )
 _WORD = r"[A-ZА-ЯЁ][a-zа-яё'’\-]+"
 _INITIALS = r"[A-ZА-ЯЁ]\.(?:[ ]?[A-ZА-ЯЁ]\.)?"

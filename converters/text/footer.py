@@ -72,8 +72,30 @@ def _inline_box_stop(texts: list[str], heading: int) -> int | None:
             return None
         if layout.is_break(line):
             after = index + 1
-            return after if after < len(texts) and _goes_on(texts[after]) else None
+            return after if _text_follows(texts, after) else None
     return None
+
+
+#: Headings a box may stand before, between its "* * *" and the text ("SEEC expanded meeting").
+_HEADINGS_AFTER_BOX = 2
+
+
+def _text_follows(texts: list[str], start: int) -> bool:
+    """True when the transcript goes on at ``start``, past more "* * *" lines and up to two
+    subheadings (a box is often closed twice, or followed by the next section's heading)."""
+    index = start
+    while index < len(texts) and layout.is_break(texts[index]):
+        index += 1
+    for _ in range(_HEADINGS_AFTER_BOX + 1):
+        if index >= len(texts):
+            return False
+        line = texts[index]
+        if _goes_on(line):
+            return True
+        if kremlin.footer_key(line) is not None or not layout.is_heading(line):
+            return False
+        index += 1
+    return False
 
 
 def _goes_on(line: str) -> bool:

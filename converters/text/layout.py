@@ -49,6 +49,10 @@ _DASHES = frozenset("-–—")
 _LABEL_FORBIDDEN = re.compile(r"[!?;:()\[\]<>\\/…@#=*\"“”]|\.\s*[a-zа-яё]|,$|\.$")
 _TERMINAL = tuple(".,:;!?…»\"”)]'’")
 _MAX_LABEL_WORDS = 16
+# A label whose every word is capitalised, a function word or a role noun may be longer: kremlin.ru
+# prints whole official titles ("Director of the Federal Service of National Guard Troops of the
+# Russian Federation and Commander of the National Guard Troops Viktor Zolotov", 23 words).
+_MAX_STRICT_LABEL_WORDS = 40
 
 
 def clean(text: str) -> str:
@@ -144,6 +148,15 @@ def strip_aside(label: str) -> str:
     return _ASIDE.sub("", label)
 
 
+# An organisation's abbreviation in brackets inside a role: "Secretary-General of the Organisation
+# for Economic Co-operation and Development (OECD) Angel Gurria", "… Agency (IRENA) Adnan Amin".
+_INNER_ABBREVIATION = re.compile(r" \([A-ZА-ЯЁ][\w&.\-]{0,15}\)(?= )")
+
+
+def _without_abbreviations(label: str) -> str:
+    return _INNER_ABBREVIATION.sub("", label) if "(" in label else label
+
+
 _INITIAL_PAIR = re.compile(r"[A-ZА-ЯЁ]\.\s?[A-ZА-ЯЁ]")
 _CYRILLIC_LOWER = re.compile("[а-яё]")
 _INITIAL_DOT = re.compile(r"(?<![\w])[A-ZА-ЯЁ]\.\s?(?=[A-ZА-ЯЁ])")
@@ -160,15 +173,15 @@ def is_label(text: str) -> bool:
     иностранных дел С.Лавров"). A trailing aside is allowed ("Reply (retranslated)").
     Sentences ("Here is my point: …", "Then I told Vladimir Putin: …") fail.
     """
-    label = strip_aside(clean(text))
-    if not label or len(label) > 200:
+    label = _without_abbreviations(strip_aside(clean(text)))
+    if not label or len(label) > 300:
         return False
     if kremlin.is_generic_label(label):
         return True
     if _LABEL_FORBIDDEN.search(label) and not _initials_only_dots(label):
         return False
     words = label.split(" ")
-    if len(words) > _MAX_LABEL_WORDS or not _capitalised(words[0]):
+    if len(words) > _MAX_STRICT_LABEL_WORDS or not _capitalised(words[0]):
         return False
     if not (_capitalised(words[-1]) or kremlin.is_name_word(words[-1])):
         return False
@@ -184,7 +197,10 @@ def is_label(text: str) -> bool:
     )
     sentence_like = any(w.casefold().rstrip(",") in _SENTENCE_WORDS for w in words)
     loose = (
-        opens_with_role and not sentence_like and (initials_name or russian_role or english_role)
+        len(words) <= _MAX_LABEL_WORDS
+        and opens_with_role
+        and not sentence_like
+        and (initials_name or russian_role or english_role)
     )
     for word in words[1:-1]:
         bare = word.rstrip(",")

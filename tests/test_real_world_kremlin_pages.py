@@ -1,0 +1,96 @@
+"""Shapes of real en.kremlin.ru pages that the text reader read wrong (issue 16, found on fresh
+pages of the valdai-transcripts mirror, scripts/scan_eval_real_kremlin_en.py; short excerpts of
+kremlin.ru text, CC BY 4.0):
+
+* a "See also" box closed by two "* * *" lines, or followed by the next section's heading,
+  was taken for the footer and the whole transcript after it was lost (pages 17645, 9207, 55819:
+  0 speeches of 17, 5, 15);
+* a label holding a whole official title of more than 16 words was no label, so the speech went
+  to the previous speaker (page 63302, Viktor Zolotov);
+* a label with an organisation's abbreviation in brackets inside its role ("… Development (Oecd)
+  JOSE ANGEL GURRIA (retranslated):") was no label either (page 17517).
+"""
+
+from __future__ import annotations
+
+import transcript_model as tm
+
+_HEAD = """Events
+Meeting with Governor of California Arnold Schwarzenegger
+October 11, 2010
+14:00
+Gorki, Moscow Region
+"""
+_FOOT = """Publication status
+Published in sections: News, Transcripts
+Publication date: October 11, 2010, 14:00
+Text version
+"""
+_SPEECHES = """President of Russia Dmitry Medvedev: Mr Governor, I am very pleased to see you again.
+Governor of California Arnold Schwarzenegger: Thank you very much, Mr President, for having me.
+"""
+
+
+def _speakers(text: str) -> list[tuple[str | None, str | None]]:
+    transcript = tm.read(text, format="text")[0]
+    people = []
+    for turn in transcript.turns:
+        if str(turn.kind) != "speech":
+            continue
+        person = transcript.participant(turn.speaker) if turn.speaker else None  # type: ignore[union-attr]
+        people.append((person.name, person.role) if person else (None, None))
+    return people
+
+
+def test_see_also_box_closed_twice_keeps_the_transcript() -> None:
+    box = "See also\nMeeting with Governor of California\nJune 23, 2010\n* * *\n* * *\n"
+    names = [name for name, _ in _speakers(_HEAD + box + _SPEECHES + _FOOT)]
+    assert names == ["Dmitry Medvedev", "Arnold Schwarzenegger"]
+
+
+def test_see_also_box_before_a_section_heading_keeps_the_transcript() -> None:
+    box = "* * *\nSee also\nPress statement following the summit\nOctober 11, 2017\n* * *\n"
+    text = _HEAD + box + "Expanded meeting\n" + _SPEECHES + _FOOT
+    assert [name for name, _ in _speakers(text)] == ["Dmitry Medvedev", "Arnold Schwarzenegger"]
+    transcript = tm.read(text, format="text")[0]
+    assert any(str(t.kind) == "heading" for t in transcript.turns)
+
+
+def test_label_with_a_whole_official_title() -> None:
+    role = (
+        "Director of the Federal Service of National Guard Troops of the Russian Federation and "
+        "Commander of the National Guard Troops"
+    )
+    text = (
+        _HEAD
+        + "President of Russia Dmitry Medvedev: Mr Zolotov, we have introduced restrictions.\n"
+        + f"{role} Viktor Zolotov: Comrade Supreme Commander-in-Chief, the troops are ready.\n"
+        + _FOOT
+    )
+    assert _speakers(text) == [
+        ("Dmitry Medvedev", "President of Russia"),
+        ("Viktor Zolotov", role),
+    ]
+
+
+def test_label_with_an_abbreviation_inside_the_role_and_a_name_in_capitals() -> None:
+    role = "Secretary-General of the Organisation For Economic Co-Operation and Development (Oecd)"
+    text = (
+        _HEAD
+        + "President of Russia Dmitry Medvedev: Mr Secretary-General, welcome.\n"
+        + f"{role} JOSE ANGEL GURRIA (retranslated): Thank you very much, Mr President.\n"
+        + _FOOT
+    )
+    assert _speakers(text) == [
+        ("Dmitry Medvedev", "President of Russia"),
+        ("JOSE ANGEL GURRIA", role),
+    ]
+
+
+def test_a_sentence_before_a_colon_is_still_no_label() -> None:
+    sentence = (
+        "In his address the President said the following about the Ministry of Defence and the "
+        "Ministry of Finance of the Russian Federation and their joint work on the budget"
+    )
+    text = _HEAD + "President of Russia Dmitry Medvedev: Colleagues.\n" + sentence + ": it grows.\n"
+    assert [name for name, _ in _speakers(text + _FOOT)] == ["Dmitry Medvedev"]
