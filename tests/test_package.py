@@ -28,6 +28,7 @@ def test_wheel_ships_and_imports_the_converters(tmp_path: Path) -> None:
     assert "transcript_model/py.typed" in names
     assert "transcript_model/schemas/transcript-tei.rng" in names
     assert "transcript_model/schemas/transcript.schema.json" in names
+    assert "transcript_model/schemas/transcript-1.0.schema.json" in names
     assert "transcript_model/schemas/akn/akomantoso30.xsd" in names
     assert "transcript_model/schemas/akn/xml.xsd" in names
     assert not any(name.startswith(("tests/", "converters/")) for name in names)
