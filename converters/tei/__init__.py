@@ -28,7 +28,8 @@ FORMATS = (
         media_type="application/tei+xml",
         sniff=sniff,
         read=f"{_CONVERT}:read",
-        validate=f"{_CONVERT}:validate",
+        # The validation profiles (project, parlamint, tei_all); project is convert.validate.
+        validate="transcript_model.converters.tei.profiles:validate",
         write=f"{_CONVERT}:write",
         write_package=f"{_CONVERT}:write_package",
         one_per_file=True,

@@ -7,8 +7,10 @@ processes, or on a Dask cluster (:mod:`transcript_model.cli.cluster`, :mod:`tran
 from __future__ import annotations
 
 import traceback
+from collections.abc import Mapping
 from dataclasses import replace
 from functools import cache
+from typing import Any
 
 from transcript_model.api import validate_detailed
 from transcript_model.cli.inputs import InputFile, export_only_owner
@@ -26,7 +28,11 @@ def installed_formats() -> list[Format]:
 
 
 def check_file(
-    item: InputFile, forced: str | None, max_bytes: int, debug: bool = False
+    item: InputFile,
+    forced: str | None,
+    max_bytes: int,
+    debug: bool = False,
+    options: Mapping[str, Any] | None = None,
 ) -> FileReport:
     """Validate one input completely; never raises for bad input.
 
@@ -41,7 +47,12 @@ def check_file(
         _refuse_export_only(item, forced)
         checking = True
         result = validate_detailed(
-            data, item.display, forced, file_name=item.name_for_detection, max_bytes=max_bytes
+            data,
+            item.display,
+            forced,
+            file_name=item.name_for_detection,
+            max_bytes=max_bytes,
+            options=options,
         )
         name = result.format
     except TranscriptError as error:

@@ -84,8 +84,13 @@ def run(args: argparse.Namespace) -> int:
     )
     print_skipped([p for p in inputs.skipped if codes is None or codes.selects(p.code)])
     emit = _EMITTERS.get(args.output_format)
+    profile = getattr(args, "profile", None)
     check = partial(
-        check_file, forced=args.source_format, max_bytes=args.max_bytes, debug=args.debug
+        check_file,
+        forced=args.source_format,
+        max_bytes=args.max_bytes,
+        debug=args.debug,
+        options={"profile": profile} if profile else None,
     )
     missing = [FileReport(p.file, None, problems=[p]) for p in inputs.missing]
     reports: list[FileReport] = []
