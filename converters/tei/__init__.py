@@ -27,7 +27,8 @@ FORMATS = (
         extensions=(".tei.xml",),
         media_type="application/tei+xml",
         sniff=sniff,
-        read=f"{_CONVERT}:read",
+        # A corpus root read from a file is read as the sessions it includes.
+        read="transcript_model.converters.tei.whole_corpus:read",
         # The validation profiles (project, parlamint, tei_all); project is convert.validate.
         validate="transcript_model.converters.tei.profiles:validate",
         write=f"{_CONVERT}:write",

@@ -30,11 +30,11 @@ from transcript_model.inputs import DEFAULT_MAX_BYTES, ValidationResult, read_by
 
 from .._xml.safe import parse_xml, partial_check_warning, validation_copy
 from .._xml.text import shorten_quoted
-from . import convert
 from .common import T
-from .include import INCLUDE, include_target, quoted_href
+from .include import INCLUDE, include_target
 from .reader import CorpusRoot
 from .values import line_of
+from .whole_corpus import unfollowed, validate_project
 
 __all__ = ["PROFILES", "validate"]
 
@@ -63,12 +63,13 @@ def validate(
     """Check a TEI file against the validation profile ``profile`` (project, parlamint or
     tei_all) and report every problem found.
 
-    ``project`` is :func:`.convert.validate` (``corpus_root`` is its option). The others check
+    ``project`` is :func:`.convert.validate` (``corpus_root`` is its option), which for a
+    corpus root from a file also checks each session it includes. The others check
     the schema only, and return no transcripts: they say whether the file is what ParlaMint or
     TEI P5 allow, not what the model makes of it.
     """
     if profile == "project":
-        return convert.validate(data, origin, corpus_root=corpus_root, max_bytes=max_bytes)
+        return validate_project(data, origin, corpus_root, max_bytes)
     if profile not in PROFILES:
         raise TranscriptError.single(
             "usage",
@@ -143,7 +144,7 @@ def _corpus_root_problems(
         href = include.get("href") or ""
         target = include_target(path.parent, href)
         if target.path is None:
-            problems.append(_unfollowed(href, target.inside, origin, line_of(include)))
+            problems.append(unfollowed(href, target.inside, origin, line_of(include)))
             continue
         if target.path in seen:
             continue
@@ -159,17 +160,6 @@ def _corpus_root_problems(
     return problems.result()
 
 
-def _unfollowed(href: str, inside: bool, origin: str, line: int | None) -> Problem:
-    where = (
-        "names no file (expected a file of the corpus, relative to the root)"
-        if inside
-        else "is not a file inside the corpus folder (no URL scheme, leading '/' or '..' "
-        "above the folder); not followed"
-    )
-    message = f"corpus root: xi:include of {quoted_href(href)} {where}"
-    return Problem("tei_xinclude", message, origin, line)
-
-
 def _schema_problems(
     tree: etree._ElementTree, origin: str, schema: etree.RelaxNG, code: str, name: str
 ) -> list[Problem]:
@@ -177,7 +167,9 @@ def _schema_problems(
     # libxml2's error recovery is quadratic in the children of an invalid element.
     cut = validation_copy(tree.getroot())
     checked = tree if cut is None else cut.tree
-    problems = [] if schema.validate(checked) else cap_repeated(_entries(schema, code, name, origin))
+    problems = []
+    if not schema.validate(checked):
+        problems = cap_repeated(_entries(schema, code, name, origin))
     if cut is not None:
         problems.append(partial_check_warning(cut, "tei_schema_partial", name, origin))
     return problems
