@@ -10,10 +10,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
 
 import transcript_model as tm
 from transcript_model import cli
+
+from conftest import ROOT
 
 SAMPLE = ROOT / "tests" / "data" / "parlamint" / "ParlaMint-SI"
 CORPUS_ROOT = SAMPLE / "ParlaMint-SI.xml"
@@ -95,9 +96,7 @@ def test_validate_a_corpus_root_checks_its_sessions(tmp_path: Path) -> None:
     shutil.copytree(SAMPLE, corpus)
     (corpus / SESSION.name).write_text("<TEI", encoding="utf-8")
     problems = tm.validate(corpus / CORPUS_ROOT.name)
-    assert any(
-        p.file.endswith(SESSION.name) and p.severity == "error" for p in problems
-    ), problems
+    assert any(p.file.endswith(SESSION.name) and p.severity == "error" for p in problems), problems
     assert tm.validate_result(CORPUS_ROOT).transcripts[0].id == SESSION_ID
 
 

@@ -13,7 +13,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
 from test_model_1_1 import _session
 
 import transcript_model as tm
@@ -21,6 +20,8 @@ from transcript_model import cli
 from transcript_model.converters.tei import convert as tei
 from transcript_model.converters.tei import profiles
 from transcript_model.registry import get_format
+
+from conftest import ROOT
 
 SAMPLE = ROOT / "tests" / "data" / "parlamint" / "ParlaMint-SI"
 SESSION = SAMPLE / "ParlaMint-SI_2007-11-28-SDZ4-Izredna-30.xml"
@@ -116,9 +117,7 @@ def test_parlamint_checks_the_schema_only_and_reads_no_transcript() -> None:
 def test_the_profile_option_is_declared_like_every_option() -> None:
     fmt = get_format("tei")
     assert "profile" in fmt.options("validate")
-    assert fmt.check_options("validate", {"profile": "parlamint"}, "-r") == {
-        "profile": "parlamint"
-    }
+    assert fmt.check_options("validate", {"profile": "parlamint"}, "-r") == {"profile": "parlamint"}
     (problem,) = tm.validate(SESSION, "tei", profile="nonsense")
     assert problem.code == "usage" and "project, parlamint, tei_all" in problem.message
 

@@ -114,10 +114,7 @@ def _check_options_known(
     # declares is a mistake, not something to drop silently. A validation also takes the
     # validators' options (TEI's profile).
     known = {
-        name
-        for f in REGISTRY.formats()
-        if f.reads
-        for name in f.options(_checker(f, validating))
+        name for f in REGISTRY.formats() if f.reads for name in f.options(_checker(f, validating))
     }
     unknown = sorted(set(options) - known)
     if unknown:
