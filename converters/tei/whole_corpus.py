@@ -10,7 +10,7 @@ TEI document, goes to :mod:`.convert` unchanged.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,7 +26,14 @@ from .include import INCLUDE, include_target, quoted_href
 from .reader import CorpusRoot
 from .values import line_of
 
-__all__ = ["Corpus", "corpus_sessions", "read", "unfollowed", "validate_project"]
+__all__ = [
+    "Corpus",
+    "corpus_sessions",
+    "read",
+    "roots_with_listed_sessions",
+    "unfollowed",
+    "validate_project",
+]
 
 _TEI_CORPUS = T + "teiCorpus"
 _HEADER = T + "teiHeader"
@@ -39,14 +46,16 @@ def read(
     origin: str = "<input>",
     *,
     corpus_root: CorpusRoot | None = None,
+    sessions: bool = True,
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> ReadResult:
     """Read one TEI document; a corpus root read from a file is read as its sessions.
 
     ``corpus_root`` is as for :func:`.convert.read` (for a session file); a corpus root is its
-    own corpus root.
+    own corpus root. ``sessions=False`` reads a corpus root as itself (no transcript), as
+    ``transcript convert`` does when its sessions are among the inputs too.
     """
-    corpus = corpus_sessions(data, origin, max_bytes)
+    corpus = corpus_sessions(data, origin, max_bytes) if sessions else None
     if corpus is None:
         return convert.read(data, origin, corpus_root=corpus_root, max_bytes=max_bytes)
     transcripts = []
@@ -68,11 +77,13 @@ def read(
 
 
 def validate_project(
-    data: bytes, origin: str, corpus_root: CorpusRoot | None, max_bytes: int
+    data: bytes, origin: str, corpus_root: CorpusRoot | None, max_bytes: int, sessions: bool
 ) -> ValidationResult:
     """The project profile's check; a corpus root from a file also has each session checked
     (the root's own check already reports the includes that cannot be followed)."""
     result = convert.validate(data, origin, corpus_root=corpus_root, max_bytes=max_bytes)
+    if not sessions:
+        return result
     try:
         corpus = corpus_sessions(data, origin, max_bytes)
     except TranscriptError:
@@ -109,6 +120,26 @@ class Corpus:
             return str(Path(self.origin).parent / session.relative_to(self.root.parent))
         except ValueError:
             return str(session)
+
+
+def roots_with_listed_sessions(paths: Iterable[Path], max_bytes: int) -> frozenset[Path]:
+    """The corpus roots among ``paths`` that include a session that is among ``paths`` too:
+    a batch reads those sessions as files, so the root must not read them again."""
+    given = {path.resolve() for path in paths}
+    found = set()
+    for path in given:
+        if path.suffix.lower() != ".xml":
+            continue
+        try:
+            with path.open("rb") as handle:
+                if b"<teiCorpus" not in handle.read(_HEAD):
+                    continue
+            corpus = corpus_sessions(read_bytes(path, max_bytes), str(path), max_bytes)
+        except (OSError, TranscriptError):
+            continue  # reported when the file itself is read
+        if corpus is not None and not given.isdisjoint(corpus.sessions):
+            found.add(path)
+    return frozenset(found)
 
 
 def corpus_sessions(data: bytes, origin: str, max_bytes: int) -> Corpus | None:

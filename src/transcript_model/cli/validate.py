@@ -17,7 +17,7 @@ from functools import partial
 from itertools import chain
 from typing import Any
 
-from transcript_model.cli.checking import check_file, installed_formats
+from transcript_model.cli.checking import check_file, corpus_roots_covered, installed_formats
 from transcript_model.cli.inputs import InputFile, expand
 from transcript_model.cli.report import (
     CodeFilter,
@@ -91,6 +91,7 @@ def run(args: argparse.Namespace) -> int:
         max_bytes=args.max_bytes,
         debug=args.debug,
         options={"profile": profile} if profile else None,
+        root_only=corpus_roots_covered(inputs.files, args.source_format, args.max_bytes),
     )
     missing = [FileReport(p.file, None, problems=[p]) for p in inputs.missing]
     reports: list[FileReport] = []
