@@ -154,6 +154,8 @@ SAMPLE_VALUES = {
     "base_url": "http://example.org/corpus",
     "row_group_size": "1000",
     "compression": "snappy",
+    "profile": "parlamint",
+    "sessions": "false",
 }
 
 #: A readable input for each reading format.

@@ -125,8 +125,12 @@ def test_a_session_file_is_read_and_validated_with_its_corpus_root(tmp_path: Pat
 
 
 def test_a_corpus_root_read_as_a_transcript_gives_none_and_says_why(tmp_path: Path) -> None:
-    _package(tmp_path)
-    result = tm.read_result(tmp_path / "Kremlin.xml")
+    # Issue 15: a corpus root read from a file is its sessions; read as itself alone (as a
+    # batch that also holds its sessions reads it) it still gives none and says why.
+    transcripts = _package(tmp_path)
+    read = tm.read(tmp_path / "Kremlin.xml")
+    assert [(t.id, t.turns) for t in read] == [(t.id, t.turns) for t in transcripts]
+    result = tm.read_result(tmp_path / "Kremlin.xml", sessions=False)
     assert result.transcripts == []
     [warning] = result.warnings
     assert warning.code == "tei_corpus_file"

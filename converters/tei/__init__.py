@@ -27,8 +27,10 @@ FORMATS = (
         extensions=(".tei.xml",),
         media_type="application/tei+xml",
         sniff=sniff,
-        read=f"{_CONVERT}:read",
-        validate=f"{_CONVERT}:validate",
+        # A corpus root read from a file is read as the sessions it includes.
+        read="transcript_model.converters.tei.whole_corpus:read",
+        # The validation profiles (project, parlamint, tei_all); project is convert.validate.
+        validate="transcript_model.converters.tei.profiles:validate",
         write=f"{_CONVERT}:write",
         write_package=f"{_CONVERT}:write_package",
         one_per_file=True,

@@ -92,25 +92,38 @@ def _readable(format: str, origin: str) -> Format:
     return fmt
 
 
-def _own_options(fmt: Format, options: Mapping[str, Any]) -> dict[str, Any]:
-    """The options ``fmt``'s reader declares, of those given for detected input."""
+def _checker(fmt: Format, validating: bool) -> Capability:
+    # A format without its own validator is checked by reading it.
+    return "validate" if validating and "validate" in fmt.capabilities else "read"
+
+
+def _own_options(
+    fmt: Format, options: Mapping[str, Any], validating: bool = False
+) -> dict[str, Any]:
+    """The options ``fmt``'s reader (validator) declares, of those given for detected input."""
     if not options:
         return {}
-    known = fmt.options("read")
+    known = fmt.options(_checker(fmt, validating))
     return {key: value for key, value in options.items() if key in known}
 
 
-def _check_options_known(options: Mapping[str, Any], flag: str | None) -> None:
+def _check_options_known(
+    options: Mapping[str, Any], flag: str | None, validating: bool = False
+) -> None:
     # With detection an option goes to the readers that declare it; one that no reader
-    # declares is a mistake, not something to drop silently.
-    known = {name for f in REGISTRY.formats() if f.reads for name in f.options("read")}
+    # declares is a mistake, not something to drop silently. A validation also takes the
+    # validators' options (TEI's profile).
+    known = {
+        name for f in REGISTRY.formats() if f.reads for name in f.options(_checker(f, validating))
+    }
     unknown = sorted(set(options) - known)
     if unknown:
+        what = "validator" if validating else "reader"
         raise TranscriptError.single(
             "usage",
-            f"unknown reader option {', '.join(unknown)}"
+            f"unknown {what} option {', '.join(unknown)}"
             + (f" ({flag})" if flag else "")
-            + f"; reader options: {', '.join(sorted(known)) or 'none'}",
+            + f"; {what} options: {', '.join(sorted(known)) or 'none'}",
             "transcript",
         )
 
@@ -147,6 +160,7 @@ def _detected(
     options: Mapping[str, Any],
     flag: str | None,
     attempt: Callable[[Format, Mapping[str, Any]], _Result],
+    validating: bool = False,
 ) -> _Result:
     """The result of the likeliest format that can read ``item``.
 
@@ -158,12 +172,12 @@ def _detected(
     if not found:
         raise no_reader_error(REGISTRY.formats(), item.name, item.data[:64])
     if options:
-        _check_options_known(options, flag)
+        _check_options_known(options, flag, validating)
     first: TranscriptError | None = None
     for candidate in found:
         fmt = candidate.format
         try:
-            result = attempt(fmt, _own_options(fmt, options))
+            result = attempt(fmt, _own_options(fmt, options, validating))
         except TranscriptError as error:
             first = first or error
             continue
@@ -375,11 +389,18 @@ def validate_result(
 
 
 def validate_detailed(
-    data: bytes, origin: str, format: str | None, *, file_name: str | None, max_bytes: int
+    data: bytes,
+    origin: str,
+    format: str | None,
+    *,
+    file_name: str | None,
+    max_bytes: int,
+    options: Mapping[str, Any] | None = None,
 ) -> ValidationResult:
-    """What ``transcript validate`` calls for each input (never raises for bad input)."""
+    """What ``transcript validate`` calls for each input (never raises for bad input);
+    ``options`` go to the validator of the format found (``profile`` to TEI's)."""
     try:
-        return _validate(_Input(data, origin, file_name, max_bytes), format, {})
+        return _validate(_Input(data, origin, file_name, max_bytes), format, options or {})
     except TranscriptError as error:
         return ValidationResult([], error.problems)
 
@@ -401,7 +422,7 @@ def _validate_with(fmt: Format, item: _Input, options: Mapping[str, Any]) -> Val
 def _validate(item: _Input, format: str | None, options: Mapping[str, Any]) -> ValidationResult:
     if format is not None:
         fmt = _readable(format, item.name)
-        fmt.check_options("validate" if "validate" in fmt.capabilities else "read", options)
+        fmt.check_options(_checker(fmt, True), options)
         return _validate_with(fmt, item, options)
 
     def attempt(fmt: Format, given: Mapping[str, Any]) -> ValidationResult:
@@ -410,7 +431,7 @@ def _validate(item: _Input, format: str | None, options: Mapping[str, Any]) -> V
             raise _UnreadableError(result)  # let a less likely format try
         return result
 
-    return _detected(item, options, None, attempt)
+    return _detected(item, options, None, attempt, validating=True)
 
 
 def _validate_models(source: Transcript | Sequence[Transcript], origin: str) -> ValidationResult:

