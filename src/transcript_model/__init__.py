@@ -14,7 +14,6 @@ The names below are imported when first used (PEP 562): importing the package, a
 from __future__ import annotations
 
 import importlib
-import importlib.util
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # what the lazy names are, for type checkers and editors
@@ -85,12 +84,18 @@ _LOCATIONS = {
     "json_schema": "transcript_model.schema",
 }
 
+#: The submodules an eager import of the package used to load, so that ``tm.model`` and the
+#: like keep working without an import of their own.
+_SUBMODULES = frozenset(
+    ("api", "checks", "contract", "errors", "inputs", "model", "registry", "schema", "types")
+)
+
 
 def __getattr__(name: str) -> Any:
     """Import a public name (or a submodule, ``tm.model``) on first use and keep it."""
     module = _LOCATIONS.get(name)
     if module is None:
-        if name.startswith("_") or importlib.util.find_spec(f"{__name__}.{name}") is None:
+        if name not in _SUBMODULES:
             raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
         return importlib.import_module(f"{__name__}.{name}")
     value = getattr(importlib.import_module(module), name)

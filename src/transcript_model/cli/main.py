@@ -177,7 +177,7 @@ def _add_validate(commands: Any) -> None:
         type=int,
         default=0,
         metavar="N",
-        help="check with N processes (default: one per CPU from 200 files on, else 1)",
+        help="check with N processes (default: one per available CPU from 200 files on, else 1)",
     )
     _executor_options(parser)
     _common(parser)
@@ -209,7 +209,7 @@ def _add_convert(commands: Any) -> None:
         type=int,
         default=0,
         metavar="N",
-        help="convert N inputs in parallel (default: one per CPU)",
+        help="convert N inputs in parallel (default: one per available CPU)",
     )
     _executor_options(parser)
     parser.add_argument(
