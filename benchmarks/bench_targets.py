@@ -370,6 +370,7 @@ def memory(paths: dict[str, Path], workdir: Path) -> list[Target]:
             peak = peak_memory(command)
             target.ratios.append(peak / size)
             target.note = f"peak {peak / MIB:.0f} MiB, {time.perf_counter() - start:.1f} s"
+            print(f"  {target.render()}", flush=True)  # each takes a while: show it at once
             targets.append(target)
         output.unlink(missing_ok=True)
     return targets

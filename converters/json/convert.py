@@ -141,7 +141,12 @@ def _items(document: Any, origin: str) -> tuple[list[Any], tuple[int, ...] | Non
 
 def _parse(data: bytes, origin: str) -> tuple[list[Transcript], list[Problem]]:
     text = decode_text(data, origin)
-    items, indexed = _items(_load(text, origin), origin)
+    document = _load(text, origin)
+    # The transcripts are built from the parsed values; the decoded text (up to 4 bytes a
+    # character) is dropped before they are, and decoded again only to locate problems.
+    del text
+    items, indexed = _items(document, origin)
+    del document
     transcripts: list[Transcript] = []
     problems: list[Problem] = []
     # Where each problem sits, found for all of them in one pass once all are known: locating
@@ -163,7 +168,9 @@ def _parse(data: bytes, origin: str) -> tuple[list[Transcript], list[Problem]]:
             problems.extend(
                 problems_from_validation_error(error, origin, loc, position=paths.append)
             )
-    return transcripts, _located(problems, paths, text)
+    if not problems:
+        return transcripts, problems
+    return transcripts, _located(problems, paths, decode_text(data, origin))
 
 
 def _located(problems: list[Problem], paths: list[list[int | str]], text: str) -> list[Problem]:
