@@ -441,7 +441,7 @@ def _measure(args: argparse.Namespace, workdir: Path) -> list[Target]:
             continue
         start = time.perf_counter()
         measured = step()
-        for target in measured:
+        for target in measured if group != "memory" else ():  # memory() shows its own
             print(target.render(), flush=True)
         print(f"  ({group}: {time.perf_counter() - start:.1f} s)", flush=True)
         targets += measured
