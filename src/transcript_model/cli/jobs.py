@@ -71,8 +71,8 @@ class Outcome:
     status: Status
     problems: list[Problem] = field(default_factory=list)
     transcripts: list[Transcript] = field(default_factory=list)
-    #: Rendered outputs, ``(file name, text)``, when the job renders each transcript.
-    outputs: list[tuple[str, str]] = field(default_factory=list)
+    #: Rendered outputs, ``(file name, content)``, when the job renders each transcript.
+    outputs: list[tuple[str, str | bytes]] = field(default_factory=list)
     note: str = ""
 
 
@@ -126,13 +126,20 @@ def render_job(item: InputFile, settings: Settings) -> Outcome:
         if not transcripts:
             return Outcome(item.display, "skipped", warnings, note="it holds no transcript")
         extension = get_format(settings.target).extension
-        outputs = [
-            (f"{t.id}{extension}", write(t, settings.target, **settings.write_options))
+        outputs: list[tuple[str, str | bytes]] = [
+            (f"{t.id}{extension}", _encoded(write(t, settings.target, **settings.write_options)))
             for t in transcripts
         ]
         return Outcome(item.display, "converted", warnings, outputs=outputs)
 
     return _guarded(item, settings, work)
+
+
+def _encoded(content: str | bytes) -> bytes:
+    # Encoded here, in the worker: bytes cross to the parent as they are, where a str is
+    # encoded by pickle, decoded by the parent and encoded again when written, all in the one
+    # process that every output goes through.
+    return content.encode("utf-8") if isinstance(content, str) else content
 
 
 #: How often a worker checks that its parent is still there (seconds).
