@@ -395,7 +395,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--memory-formats", default="json,text,tei,akn", help="formats of the large file"
     )
     parser.add_argument(
-        "--memory-timeout", type=float, default=900, help="seconds allowed per large-file job"
+        "--memory-timeout", type=float, default=300, help="seconds allowed per large-file job"
     )
     parser.add_argument("--only", default="", help="only targets whose group contains this")
     parser.add_argument("--keep", metavar="DIR", help="work in DIR and keep it (reused)")
