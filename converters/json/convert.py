@@ -24,8 +24,6 @@ from transcript_model.errors import (
 from transcript_model.inputs import ReadResult, ValidationResult, decode_text
 from transcript_model.model import SCHEMA_VERSION, SCHEMA_VERSIONS, Transcript
 
-from .locate import find_duplicate_key, find_scalar, locate_all
-
 _LIST_ADAPTER = TypeAdapter(list[Transcript])
 
 
@@ -105,6 +103,8 @@ def _load(text: str, origin: str) -> Any:
             "json_syntax", f"invalid JSON: {error.msg}", origin, error.lineno, error.colno
         ) from None
     except _DuplicateKeyError as error:
+        from .locate import find_duplicate_key  # only for broken files: it compiles a tokenizer
+
         line, column = (find_duplicate_key(text) or (error.key, None, None))[1:]
         raise TranscriptError.single(
             "duplicate_key",
@@ -114,6 +114,8 @@ def _load(text: str, origin: str) -> Any:
             column,
         ) from None
     except _NumberError as error:
+        from .locate import find_scalar
+
         line, column = find_scalar(text, error.literal) or (None, None)
         raise TranscriptError.single(
             "json_syntax", f"invalid JSON: {error.message}", origin, line, column
@@ -141,7 +143,12 @@ def _items(document: Any, origin: str) -> tuple[list[Any], tuple[int, ...] | Non
 
 def _parse(data: bytes, origin: str) -> tuple[list[Transcript], list[Problem]]:
     text = decode_text(data, origin)
-    items, indexed = _items(_load(text, origin), origin)
+    document = _load(text, origin)
+    # The transcripts are built from the parsed values; the decoded text (up to 4 bytes a
+    # character) is dropped before they are, and decoded again only to locate problems.
+    del text
+    items, indexed = _items(document, origin)
+    del document
     transcripts: list[Transcript] = []
     problems: list[Problem] = []
     # Where each problem sits, found for all of them in one pass once all are known: locating
@@ -164,10 +171,14 @@ def _parse(data: bytes, origin: str) -> tuple[list[Transcript], list[Problem]]:
             problems.extend(
                 problems_from_validation_error(error, origin, loc, position=paths.append)
             )
-    return transcripts, _located(problems, paths, text)
+    if not problems:
+        return transcripts, problems
+    return transcripts, _located(problems, paths, decode_text(data, origin))
 
 
 def _located(problems: list[Problem], paths: list[list[int | str]], text: str) -> list[Problem]:
+    from .locate import locate_all  # imported only when there are problems to locate
+
     if len(paths) != len(problems):  # never expected: then leave the problems unlocated
         return problems
     return [

@@ -32,6 +32,7 @@ from __future__ import annotations
 import functools
 import importlib
 import inspect
+import sys
 import types
 import typing
 from collections.abc import Callable, Mapping
@@ -246,7 +247,10 @@ def _import(target: Target, format_name: str) -> Callable[..., Any]:
         return target
     module_name, _, attribute = target.partition(":")
     try:
-        function = getattr(importlib.import_module(module_name), attribute)
+        # A module already imported is taken from sys.modules directly: import_module goes
+        # through the import machinery's locks each time (three calls per file checked).
+        module = sys.modules.get(module_name) or importlib.import_module(module_name)
+        function = getattr(module, attribute)
     except (ImportError, AttributeError) as error:
         raise TranscriptError.single(
             "format_unavailable",

@@ -19,7 +19,9 @@ import contextlib
 import os
 import sys
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import IO, Any
@@ -30,6 +32,7 @@ from transcript_model.cli.inputs import InputFile, expand
 from transcript_model.cli.jobs import (
     Outcome,
     Settings,
+    available_cores,
     read_job,
     render_job,
     run_jobs,
@@ -232,7 +235,7 @@ def run(args: argparse.Namespace) -> int:
     for missing in inputs.missing:
         reporter.record(Outcome(missing.file, "failed", [missing]))
     batch = len(inputs.files) + len(inputs.missing) > 1 or bool(args.out_dir)
-    jobs = _local(args.jobs or os.cpu_count() or 1)
+    jobs = _local(args.jobs or available_cores())
     destination = args.out_dir or args.output or "standard output"
     try:
         with cluster.start(args.scheduler) if dask else contextlib.nullcontext() as client:
@@ -257,16 +260,96 @@ def run(args: argparse.Namespace) -> int:
     return reporter.finish(destination, batch)
 
 
+#: Threads that write (and fsync) output files while the main thread takes the next results.
+WRITER_THREADS = 4
+#: Inputs whose outputs may be waiting to be written at a time (bounds the texts held).
+PENDING_WRITES = 64
+#: What writing one input's outputs gave: its outcome, how many outputs were written, and the
+#: names of those that were not.
+_Written = tuple[Outcome, int, list[str]]
+
+
 def _to_directory(
     files: Sequence[InputFile], settings: Settings, jobs: Runner, out_dir: Path, reporter: Reporter
 ) -> None:
+    """Write each transcript of each input to its own file in ``out_dir``.
+
+    Which outputs may be written is decided here, in input order; the writing itself (each
+    file synced to disk before it is renamed into place) runs on a few threads, since it
+    mostly waits for the disk: done in line it kept this process from taking the workers'
+    next results, and ``-j 2`` gained little over ``-j 1``. Outcomes are recorded in input
+    order all the same.
+    """
     inputs = _input_paths(files)
     written: dict[str, str] = {}  # output name -> the input it came from, in this run
-    for rendered in jobs(render_job, files, settings):
-        placed = rendered
-        if rendered.status == "converted":
-            placed = _place(rendered, out_dir, inputs, written, reporter)
-        reporter.record(placed)
+    pending: deque[Future[_Written]] = deque()
+    writers = ThreadPoolExecutor(WRITER_THREADS, thread_name_prefix="transcript-writer")
+    try:
+        for rendered in jobs(render_job, files, settings):
+            refused = _refused(rendered, out_dir, inputs, written)
+            if refused is not None or rendered.status != "converted":
+                pending.append(_finished(refused or rendered))
+            else:
+                # Claimed now, so that a later input with the same id is refused in order.
+                written.update((name, rendered.display) for name, _ in rendered.outputs)
+                pending.append(writers.submit(_write_outputs, rendered, out_dir))
+            while pending and (pending[0].done() or len(pending) > PENDING_WRITES):
+                _record_written(*pending.popleft().result(), written, reporter)
+        while pending:
+            _record_written(*pending.popleft().result(), written, reporter)
+    finally:
+        # On Ctrl-C or SIGTERM, files being written are finished (each is whole or absent);
+        # those not started are not.
+        writers.shutdown(wait=True, cancel_futures=True)
+
+
+def _finished(outcome: Outcome) -> Future[_Written]:
+    done: Future[_Written] = Future()
+    done.set_result((outcome, 0, []))
+    return done
+
+
+def _refused(
+    outcome: Outcome, out_dir: Path, inputs: set[str], written: dict[str, str]
+) -> Outcome | None:
+    # Every output of the input is checked first, so that an input is written whole or not at all.
+    if outcome.status != "converted":
+        return None
+    for name, _ in outcome.outputs:
+        refused = _refusal(outcome, out_dir, name, inputs, written)
+        if refused is not None:
+            return refused
+    return None
+
+
+def _write_outputs(outcome: Outcome, out_dir: Path) -> _Written:
+    """Write the outputs of one input (on a writer thread): the outcome (failed when a write
+    fails), how many outputs were written and the names of those that were not."""
+    names = [name for name, _ in outcome.outputs]
+    for count, (name, text) in enumerate(outcome.outputs):
+        try:
+            write_atomically(out_dir / name, text)
+        except OSError as error:  # a full disk, a read-only directory: this input failed
+            message = f"output {name} could not be written: {error.strerror or error}"
+            problem = Problem("not_written", message, outcome.display)
+            failed = Outcome(outcome.display, "failed", [*outcome.problems, problem])
+            return failed, count, names[count:]
+    return outcome, len(names), []
+
+
+def _record_written(
+    outcome: Outcome,
+    written_count: int,
+    unwritten: list[str],
+    written: dict[str, str],
+    reporter: Reporter,
+) -> None:
+    # Names claimed but never written are free again for the inputs still to come.
+    for name in unwritten:
+        if written.get(name) == outcome.display:
+            del written[name]
+    reporter.tally.written += written_count
+    reporter.record(outcome)
 
 
 def _to_directory_on_cluster(
@@ -304,30 +387,6 @@ def _to_directory_on_cluster(
     finally:
         # Workers killed while writing leave temporary files named after their process.
         cluster.remove_worker_leftovers(client, out_dir, time.time())
-
-
-def _place(
-    outcome: Outcome,
-    out_dir: Path,
-    inputs: set[str],
-    written: dict[str, str],
-    reporter: Reporter,
-) -> Outcome:
-    # Check every output of the input first, so that an input is written whole or not at all.
-    for name, _ in outcome.outputs:
-        refused = _refusal(outcome, out_dir, name, inputs, written)
-        if refused is not None:
-            return refused
-    for name, text in outcome.outputs:
-        try:
-            write_atomically(out_dir / name, text)
-        except OSError as error:  # a full disk, a read-only directory: this input failed
-            message = f"output {name} could not be written: {error.strerror or error}"
-            problem = Problem("not_written", message, outcome.display)
-            return Outcome(outcome.display, "failed", [*outcome.problems, problem])
-        written[name] = outcome.display
-        reporter.tally.written += 1
-    return outcome
 
 
 def _refusal(

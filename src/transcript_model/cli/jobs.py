@@ -32,6 +32,21 @@ from transcript_model.registry import get_format
 Status = Literal["converted", "failed", "skipped"]
 
 
+def available_cores() -> int:
+    """The CPUs this process may run on (its affinity mask, a container's CPU set), at least 1.
+
+    ``os.cpu_count()`` counts the machine's CPUs, which may be many more than a process
+    confined by ``taskset`` or a container may use: workers beyond these only compete.
+    """
+    counter = getattr(os, "process_cpu_count", None)  # Python 3.13
+    if counter is not None:
+        return int(counter() or 1)
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):  # not on Linux
+        return os.cpu_count() or 1
+
+
 #: Items handed to the workers at a time, per worker (bounds the results held in memory).
 WINDOW_PER_WORKER = 32
 
@@ -59,8 +74,8 @@ class Outcome:
     status: Status
     problems: list[Problem] = field(default_factory=list)
     transcripts: list[Transcript] = field(default_factory=list)
-    #: Rendered outputs, ``(file name, text)``, when the job renders each transcript.
-    outputs: list[tuple[str, str]] = field(default_factory=list)
+    #: Rendered outputs, ``(file name, content)``, when the job renders each transcript.
+    outputs: list[tuple[str, str | bytes]] = field(default_factory=list)
     note: str = ""
 
 
@@ -120,13 +135,20 @@ def render_job(item: InputFile, settings: Settings) -> Outcome:
         if not transcripts:
             return Outcome(item.display, "skipped", warnings, note="it holds no transcript")
         extension = get_format(settings.target).extension
-        outputs = [
-            (f"{t.id}{extension}", write(t, settings.target, **settings.write_options))
+        outputs: list[tuple[str, str | bytes]] = [
+            (f"{t.id}{extension}", _encoded(write(t, settings.target, **settings.write_options)))
             for t in transcripts
         ]
         return Outcome(item.display, "converted", warnings, outputs=outputs)
 
     return _guarded(item, settings, work)
+
+
+def _encoded(content: str | bytes) -> bytes:
+    # Encoded here, in the worker: bytes cross to the parent as they are, where a str is
+    # encoded by pickle, decoded by the parent and encoded again when written, all in the one
+    # process that every output goes through.
+    return content.encode("utf-8") if isinstance(content, str) else content
 
 
 #: How often a worker checks that its parent is still there (seconds).
@@ -200,8 +222,12 @@ def run_jobs(
 ) -> Iterator[Outcome]:
     """Run ``job`` on every item, in input order; in worker processes when ``jobs`` > 1.
 
-    Workers get a window of items at a time: a pool left to run ahead would pile finished
-    results up in memory whenever the parent writes more slowly than the workers read.
+    Workers may run ahead of the parent by a window of items: a pool left to run ahead without
+    bound would pile finished results up in memory whenever the parent writes more slowly than
+    the workers read. The window slides (one item handed out per result taken), so workers
+    never wait for the parent to finish a whole batch: with fixed batches they sat idle at
+    every batch boundary while the parent wrote (and fsynced) its files, and ``-j 2`` gained
+    nothing over ``-j 1``.
     """
     work = partial(_call, job, settings)
     workers = min(jobs, len(items))
@@ -209,8 +235,30 @@ def run_jobs(
         yield from map(work, items)
         return
     window = workers * WINDOW_PER_WORKER
-    # Small chunks keep the progress bar moving; large ones save inter-process round trips.
-    chunk = max(1, min(16, len(items) // (workers * 8), window // (workers * 2)))
+    # Small chunks keep the progress bar moving and the window full; large ones save
+    # inter-process round trips.
+    chunk = max(1, min(8, len(items) // (workers * 8)))
+    slots = threading.Semaphore(window)
+    stop = threading.Event()
     with multiprocessing.get_context().Pool(workers, initializer=quiet_worker) as pool:
-        for start in range(0, len(items), window):
-            yield from pool.imap(work, items[start : start + window], chunksize=chunk)
+        try:
+            for outcome in pool.imap(work, _throttled(items, slots, stop), chunksize=chunk):
+                slots.release()
+                yield outcome
+        finally:
+            # Before the pool is terminated, which waits for its task thread: that thread may
+            # be waiting for a slot (Ctrl-C, an early exit).
+            stop.set()
+
+
+def _throttled(
+    items: Sequence[InputFile], slots: threading.Semaphore, stop: threading.Event
+) -> Iterator[InputFile]:
+    """The items, each once a slot of the window is free (run by the pool's task thread)."""
+    for item in items:
+        while not slots.acquire(timeout=0.05):
+            if stop.is_set():
+                return
+        if stop.is_set():
+            return
+        yield item

@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import gc
 import json
-import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from functools import partial
@@ -186,7 +185,9 @@ def _workers(jobs: int, count: int) -> int:
         return 1  # spawned workers would import and compile everything again
     if jobs:
         return min(jobs, count)
-    return min(os.cpu_count() or 1, MAX_AUTO_JOBS, count // PARALLEL_FROM + 1)
+    from transcript_model.cli.jobs import available_cores
+
+    return min(available_cores(), MAX_AUTO_JOBS, count // PARALLEL_FROM + 1)
 
 
 def check_all(
