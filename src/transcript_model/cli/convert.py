@@ -20,9 +20,9 @@ import os
 import sys
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import IO, Any
 
@@ -36,13 +36,17 @@ from transcript_model.cli.jobs import (
     read_job,
     render_job,
     run_jobs,
+    write_job,
 )
 from transcript_model.cli.output import (
     Progress,
     atomic_output,
+    discard,
+    install,
     interactive,
     name_too_long,
     remove_leftovers,
+    remove_own_temporaries,
     write_atomically,
 )
 from transcript_model.cli.report import UNREADABLE_CODES, print_skipped, text_line
@@ -131,7 +135,9 @@ class Reporter:
                 print(f"{outcome.display}: skipped: {outcome.note}", file=sys.stderr)
         else:
             self.tally.converted += 1
-            self.tally.transcripts += len(outcome.transcripts) or len(outcome.outputs)
+            self.tally.transcripts += (
+                len(outcome.transcripts) or len(outcome.outputs) or len(outcome.temporaries)
+            )
         self.progress.update(self.tally.done, self.tally.failed)
 
     def leftovers(self, directory: Path, started: float) -> None:
@@ -197,7 +203,25 @@ def _input_paths(files: Sequence[InputFile]) -> set[str]:
 
 
 def _is_input(path: Path, inputs: set[str]) -> bool:
-    return os.path.realpath(path) in inputs
+    if not inputs:
+        return False
+    # The directory resolved once per directory, not per output: resolving a whole path
+    # looks up every one of its components, which cost -j 2 a tenth of its parent's time.
+    candidate = os.path.join(_resolved_directory(str(path.parent)), path.name)
+    if os.path.islink(candidate):
+        candidate = os.path.realpath(candidate)
+    return candidate in inputs
+
+
+#: Output directories resolved in this run (emptied when a run starts).
+_RESOLVED: dict[str, str] = {}
+
+
+def _resolved_directory(directory: str) -> str:
+    resolved = _RESOLVED.get(directory)
+    if resolved is None:
+        resolved = _RESOLVED[directory] = os.path.realpath(directory)
+    return resolved
 
 
 def run(args: argparse.Namespace) -> int:
@@ -209,6 +233,7 @@ def run(args: argparse.Namespace) -> int:
     check_reader_options(raw_read, source.name if source else None, "-r")
     write_options = target.check_options(capability, split_pairs(args.writer_options, "-w"), "-w")
     started = time.time()
+    _RESOLVED.clear()
     dask = getattr(args, "executor", "local") == "dask"
     if dask:
         from transcript_model.cli import cluster
@@ -235,7 +260,8 @@ def run(args: argparse.Namespace) -> int:
     for missing in inputs.missing:
         reporter.record(Outcome(missing.file, "failed", [missing]))
     batch = len(inputs.files) + len(inputs.missing) > 1 or bool(args.out_dir)
-    jobs = _local(args.jobs or available_cores())
+    workers = min(args.jobs or available_cores(), len(inputs.files))
+    jobs = _local(workers)
     destination = args.out_dir or args.output or "standard output"
     try:
         with cluster.start(args.scheduler) if dask else contextlib.nullcontext() as client:
@@ -246,7 +272,11 @@ def run(args: argparse.Namespace) -> int:
             elif args.out_dir and capability != "package":
                 out_dir = Path(args.out_dir)
                 reporter.leftovers(out_dir, started)
-                _to_directory(inputs.files, settings, jobs, out_dir, reporter)
+                if workers > 1:
+                    on_workers = replace(settings, out_dir=str(out_dir))
+                    _to_directory_by_workers(inputs.files, on_workers, jobs, out_dir, reporter)
+                else:
+                    _to_directory(inputs.files, settings, jobs, out_dir, reporter)
             elif capability == "package":
                 _to_package(inputs.files, settings, jobs, target, args, reporter, started)
             else:
@@ -301,6 +331,56 @@ def _to_directory(
         # On Ctrl-C or SIGTERM, files being written are finished (each is whole or absent);
         # those not started are not.
         writers.shutdown(wait=True, cancel_futures=True)
+
+
+def _to_directory_by_workers(
+    files: Sequence[InputFile], settings: Settings, jobs: Runner, out_dir: Path, reporter: Reporter
+) -> None:
+    """As :func:`_to_directory`, with the outputs written (and synced) by the workers.
+
+    With ``-j N`` this process was the bottleneck when it wrote every output itself: it took
+    each text from a worker and wrote and synced it. Now it takes the names of the workers'
+    temporary files and, in input order, renames each into place or removes it when refused.
+    Stopped early (Ctrl-C, SIGTERM), it removes every temporary file named after this run once
+    the workers are gone: those they were writing and those not yet renamed.
+    """
+    inputs = _input_paths(files)
+    written: dict[str, str] = {}  # output name -> the input it came from, in this run
+    outcomes = jobs(write_job, files, settings)
+    try:
+        for outcome in outcomes:
+            _install_outputs(outcome, out_dir, inputs, written, reporter)
+    finally:
+        if isinstance(outcomes, Generator):
+            outcomes.close()  # terminates the workers, which may be writing
+        remove_own_temporaries(out_dir)
+
+
+def _install_outputs(
+    outcome: Outcome, out_dir: Path, inputs: set[str], written: dict[str, str], reporter: Reporter
+) -> None:
+    """Rename the temporary files of one input into place, or remove them when refused."""
+    temporaries = outcome.temporaries
+    for name, _ in temporaries:
+        refused = _refusal(outcome, out_dir, name, inputs, written)
+        if refused is not None:  # an input is written whole or not at all
+            for _, temp in temporaries:
+                discard(Path(temp))
+            reporter.record(refused)
+            return
+    for count, (name, temp) in enumerate(temporaries):
+        try:
+            install(Path(temp), out_dir / name)
+        except OSError as error:
+            for _, rest in temporaries[count + 1 :]:
+                discard(Path(rest))
+            message = f"output {name} could not be written: {error.strerror or error}"
+            problem = Problem("not_written", message, outcome.display)
+            outcome = Outcome(outcome.display, "failed", [*outcome.problems, problem])
+            break
+        written[name] = outcome.display
+        reporter.tally.written += 1
+    reporter.record(outcome)
 
 
 def _finished(outcome: Outcome) -> Future[_Written]:

@@ -1,11 +1,14 @@
 """The per-input work of ``transcript convert``, run in this process or in worker processes.
 
-Workers only read and render: they return texts (or transcripts) to the parent, which alone
-writes files. That keeps every write atomic and in one place, lets the parent refuse to
-overwrite an input or to write one name twice, and makes Ctrl-C and SIGTERM safe: workers
-ignore SIGINT, die at once on SIGTERM (which only the parent's clean-up sends them), and the
-parent, which owns every temporary file, cleans up. Workers whose parent is gone (killed with
-SIGKILL) exit quietly instead of failing to hand back their results with a traceback.
+Workers read and render; converting into a directory, they also write each output to a
+temporary file (synced to disk) named after the parent's run, and hand back its name. Only the
+parent puts files in place (renames them), in input order: it alone refuses to overwrite an
+input or to write one name twice, and removes the temporary files it refuses. Ctrl-C and
+SIGTERM are safe: workers ignore SIGINT, die at once on SIGTERM (which only the parent's
+clean-up sends them), and the parent, once its workers are gone, removes every temporary file
+named after its run. Workers whose parent is gone (killed with SIGKILL) exit quietly instead of
+failing to hand back their results with a traceback; the temporary files they leave carry the
+dead parent's process id, and the next run into that directory removes them.
 """
 
 from __future__ import annotations
@@ -20,10 +23,12 @@ import traceback
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
+from pathlib import Path
 from typing import Any, Literal, TextIO, cast
 
 from transcript_model.api import read_detailed, write
 from transcript_model.cli.inputs import InputFile
+from transcript_model.cli.output import write_temporary
 from transcript_model.errors import Problem, TranscriptError
 from transcript_model.inputs import read_bytes
 from transcript_model.model import Transcript
@@ -64,6 +69,8 @@ class Settings:
     #: Inputs (by display name) read with ``sessions=false``: TEI corpus roots whose sessions
     #: are inputs too, so that each session is converted once.
     root_only: frozenset[str] = frozenset()
+    #: Where :func:`write_job` writes its temporary files (the output directory).
+    out_dir: str | None = None
 
 
 @dataclass
@@ -76,6 +83,8 @@ class Outcome:
     transcripts: list[Transcript] = field(default_factory=list)
     #: Rendered outputs, ``(file name, content)``, when the job renders each transcript.
     outputs: list[tuple[str, str | bytes]] = field(default_factory=list)
+    #: Outputs written to temporary files, ``(file name, temporary path)``, by :func:`write_job`.
+    temporaries: list[tuple[str, str]] = field(default_factory=list)
     note: str = ""
 
 
@@ -144,6 +153,32 @@ def render_job(item: InputFile, settings: Settings) -> Outcome:
     return _guarded(item, settings, work)
 
 
+def write_job(item: InputFile, settings: Settings) -> Outcome:
+    """As :func:`render_job`, each output written to a temporary file in the output directory
+    (by a worker: the parent then only renames it into place, or removes it).
+
+    An output that cannot be written fails the input; those written before it are handed back
+    all the same, as the parent writing them in turn would have left them written.
+    """
+    assert settings.out_dir is not None
+    rendered = render_job(item, settings)
+    if rendered.status != "converted":
+        return rendered
+    directory = Path(settings.out_dir)
+    owner = os.getppid()  # the run's process: it renames the files, or removes them on exit
+    temporaries: list[tuple[str, str]] = []
+    for name, content in rendered.outputs:
+        try:
+            temp = write_temporary(directory, _encoded(content), owner)
+        except OSError as error:  # a full disk, a read-only directory: this input failed
+            message = f"output {name} could not be written: {error.strerror or error}"
+            problem = Problem("not_written", message, item.display)
+            problems = [*rendered.problems, problem]
+            return Outcome(item.display, "failed", problems, temporaries=temporaries)
+        temporaries.append((name, str(temp)))
+    return Outcome(item.display, "converted", rendered.problems, temporaries=temporaries)
+
+
 def _encoded(content: str | bytes) -> bytes:
     # Encoded here, in the worker: bytes cross to the parent as they are, where a str is
     # encoded by pickle, decoded by the parent and encoded again when written, all in the one
@@ -175,7 +210,9 @@ def quiet_worker() -> None:
 def _exit_when_orphaned(parent: int) -> None:
     while os.getppid() == parent:
         time.sleep(PARENT_POLL_SECONDS)
-    os._exit(0)  # nothing to clean up: the worker holds no file, and its results have no taker
+    # Its results have no taker; a temporary file it was writing carries the dead parent's
+    # process id, and the next run into that directory removes it.
+    os._exit(0)
 
 
 class _QuietWhenOrphaned:

@@ -35,9 +35,10 @@ class UnwritableDestinationError(OSError):
     """The destination exists but is of a kind no file can be written to (a socket)."""
 
 
-def temp_name() -> str:
-    """A fresh temporary file name for this process (see ``_TEMP_NAME``)."""
-    return f".transcript-{os.getpid()}-{os.urandom(4).hex()}{TEMP_SUFFIX}"
+def temp_name(owner: int | None = None) -> str:
+    """A fresh temporary file name for this process, or for the run of process ``owner``
+    (a worker names its files after the parent that renames them; see ``_TEMP_NAME``)."""
+    return f".transcript-{owner or os.getpid()}-{os.urandom(4).hex()}{TEMP_SUFFIX}"
 
 
 def _new_file_mode() -> int:
@@ -140,6 +141,73 @@ def write_atomically(path: Path, content: str | bytes) -> None:
     """Write ``content`` to ``path`` atomically (see :func:`atomic_output`)."""
     with atomic_output(path, binary=isinstance(content, bytes)) as handle:
         handle.write(content)
+
+
+def write_temporary(directory: Path, content: bytes, owner: int) -> Path:
+    """Write ``content`` to a new temporary file in ``directory``, synced to disk, named for
+    the run of process ``owner``; :func:`install` puts it in place.
+
+    A worker process writes its outputs so (writing and syncing them is the parent's biggest
+    cost when it writes them all itself); the parent, which decides in input order which
+    outputs may be written, only renames them. The file is complete or removed: a failure or
+    an interruption while writing leaves nothing behind.
+    """
+    directory.mkdir(parents=True, exist_ok=True)
+    temp = directory / temp_name(owner)
+    try:
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(content)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temp, _new_file_mode())
+    except BaseException as error:
+        if not (isinstance(error, FileExistsError) and error.filename == str(temp)):
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+        raise
+    return temp
+
+
+def install(temp: Path, path: Path) -> None:
+    """Put the complete temporary file ``temp`` (from :func:`write_temporary`, in the same
+    directory) in place as ``path``, as :func:`atomic_output` would have written it.
+
+    A regular file (or a symbolic link to one) is replaced atomically and keeps its permission
+    bits; a FIFO or a device is written through with the content. ``temp`` is gone afterwards,
+    whatever happens.
+    """
+    try:
+        target, status = _destination(path)
+        if _is_special(status):
+            content = temp.read_bytes()
+            temp.unlink()
+            write_atomically(path, content)
+            return
+        if status is not None:
+            os.chmod(temp, stat.S_IMODE(status.st_mode) & 0o777)
+        os.replace(temp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+
+
+def discard(temp: Path) -> None:
+    """Remove a temporary file that is not to be put in place."""
+    with contextlib.suppress(OSError):
+        os.unlink(temp)
+
+
+def remove_own_temporaries(directory: Path) -> None:
+    """Remove the temporary files named for this process's run in ``directory``: those its
+    workers were writing, or had written, when the run was stopped (Ctrl-C, SIGTERM)."""
+    prefix = f".transcript-{os.getpid()}-"
+    with contextlib.suppress(OSError), os.scandir(directory) as entries:
+        for entry in entries:
+            if entry.name.startswith(prefix) and _TEMP_NAME.fullmatch(entry.name):
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
 
 
 def name_too_long(directory: Path, name: str) -> bool:
