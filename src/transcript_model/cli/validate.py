@@ -197,7 +197,8 @@ def check_all(
 
     With N processes, the first file of each kind is checked here first, so that its converter
     compiles its schema once, in this process; then N - 1 forked workers, which inherit the
-    compiled schemas, check the last part of the list while this process checks the first.
+    compiled schemas, take the files from the end of the list while this process takes them
+    from the start, until the two meet (see :func:`_shared_checks`).
     """
     workers = _workers(jobs, len(items))
     if workers <= 1:
@@ -209,21 +210,80 @@ def check_all(
         if _kind(item) not in kinds:
             kinds.add(_kind(item))
             warm[index] = check(item)
-    own = len(items) // workers  # this process's share: the first files
-    forked = [item for index, item in enumerate(items) if index >= own and index not in warm]
-    chunk = max(1, min(64, len(forked) // (workers * 8)))
+    yield from _shared_checks(items, check, warm, workers - 1)
+
+
+#: Files a worker claims at a time from the end of the list (small: whoever finishes last
+#: keeps the other waiting for at most this many files).
+WORKER_CLAIM = 4
+_Shared = tuple[Sequence[InputFile], Callable[[InputFile], FileReport], Any, set[int]]
+#: What a forked worker inherited from the parent (set by its initializer).
+_INHERITED: list[_Shared] = []
+
+
+def _shared_checks(
+    items: Sequence[InputFile],
+    check: Callable[[InputFile], FileReport],
+    warm: dict[int, FileReport],
+    forked: int,
+) -> Iterator[FileReport]:
+    """The reports of ``items``, this process checking from the start and ``forked`` workers
+    from the end, each claiming files from one shared pair of bounds until they meet.
+
+    A fixed split (this process the first 1/N of the files) left the workers idle or this
+    process waiting: this process also starts up, reads the inputs' list and prints every
+    report, and the rest of the machine's load falls unevenly. Claiming as they go, all
+    finish together. This process's reports are yielded as they come; the workers' (the end
+    of the list) once they are done.
+    """
     import multiprocessing
 
     context = multiprocessing.get_context("fork")
+    # [next file from the start, end of the files not yet claimed from the end]
+    bounds = context.Array("q", [0, len(items)])
+    shared = (items, check, bounds, set(warm))
+    with context.Pool(forked, initializer=_start_worker, initargs=(shared,)) as pool:
+        results = [pool.apply_async(_check_from_the_end) for _ in range(forked)]
+        while (index := _claim_next(bounds)) is not None:
+            yield warm[index] if index in warm else check(items[index])
+        theirs: dict[int, FileReport] = {}
+        for result in results:
+            theirs.update(result.get())
+        for index in range(bounds[0], len(items)):
+            yield warm[index] if index in warm else theirs[index]
+
+
+def _start_worker(shared: _Shared) -> None:
+    # Forked: ``shared`` is inherited as it is, not pickled (the bounds cannot be).
     from transcript_model.cli.jobs import quiet_worker
 
-    with context.Pool(workers - 1, initializer=quiet_worker) as pool:
-        checked = pool.imap(check, forked, chunksize=chunk)
-        for index, item in enumerate(items):
-            if index in warm:
-                yield warm[index]
-            else:
-                yield check(item) if index < own else next(checked)
+    quiet_worker()
+    _INHERITED.append(shared)
+
+
+def _claim_next(bounds: Any) -> int | None:
+    with bounds.get_lock():
+        index: int = bounds[0]
+        if index >= bounds[1]:
+            return None
+        bounds[0] = index + 1
+        return index
+
+
+def _check_from_the_end() -> list[tuple[int, FileReport]]:
+    """In a worker: check files claimed from the end of the list until none is left."""
+    items, check, bounds, warm = _INHERITED[0]
+    done: list[tuple[int, FileReport]] = []
+    while True:
+        with bounds.get_lock():
+            start, end = bounds[0], bounds[1]
+            if start >= end:
+                return done
+            claimed = max(start, end - WORKER_CLAIM)
+            bounds[1] = claimed
+        done.extend(
+            (index, check(items[index])) for index in range(claimed, end) if index not in warm
+        )
 
 
 def _emit(report: FileReport, emit: Callable[[Problem], str] | None) -> None:
