@@ -63,21 +63,24 @@ def test_an_interrupted_parallel_conversion_leaves_no_temporary_file(
 ) -> None:
     monkeypatch.setattr(cli_jobs, "WINDOW_PER_WORKER", 4)  # workers have written ahead
     _write_inputs(tmp_path / "in", 60)
-    install_outputs = cli_convert._install_outputs
+    record_written = cli_convert._record_written
     calls = []
 
     def interrupted(*args: object, **kwargs: object) -> None:
         calls.append(1)
         if len(calls) == 3:
             raise KeyboardInterrupt
-        install_outputs(*args, **kwargs)  # type: ignore[arg-type]
+        record_written(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(cli_convert, "_install_outputs", interrupted)
+    monkeypatch.setattr(cli_convert, "_record_written", interrupted)
     out_dir = tmp_path / "out"
     assert _convert(tmp_path / "in", out_dir, 2) == 130
     names = sorted(p.name for p in out_dir.iterdir())
-    assert names == ["t0.json", "t1.json"], names  # no .part file of any worker
-    assert not [n for n in names if n.endswith(TEMP_SUFFIX)]
+    # Outputs already put in place stay, whole; no temporary file of a worker is left.
+    assert {"t0.json", "t1.json"} <= set(names)
+    assert not [n for n in names if not n.endswith(".json")], names
+    for name in names:
+        assert tm.read_one(out_dir / name).id == name.removesuffix(".json")
     assert "converted 2 inputs" in capsys.readouterr().err
 
 

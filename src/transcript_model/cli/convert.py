@@ -336,38 +336,59 @@ def _to_directory(
 def _to_directory_by_workers(
     files: Sequence[InputFile], settings: Settings, jobs: Runner, out_dir: Path, reporter: Reporter
 ) -> None:
-    """As :func:`_to_directory`, with the outputs written (and synced) by the workers.
+    """As :func:`_to_directory`, with the outputs written by the workers.
 
     With ``-j N`` this process was the bottleneck when it wrote every output itself: it took
     each text from a worker and wrote and synced it. Now it takes the names of the workers'
-    temporary files and, in input order, renames each into place or removes it when refused.
-    Stopped early (Ctrl-C, SIGTERM), it removes every temporary file named after this run once
-    the workers are gone: those they were writing and those not yet renamed.
+    temporary files, decides in input order which may be put in place (removing the others),
+    and syncs and renames them on its writer threads. Stopped early (Ctrl-C, SIGTERM), it
+    removes every temporary file named after this run once the workers and the writer threads
+    are done: those being written and those not yet renamed.
     """
     inputs = _input_paths(files)
     written: dict[str, str] = {}  # output name -> the input it came from, in this run
+    pending: deque[Future[_Written]] = deque()
+    writers = ThreadPoolExecutor(WRITER_THREADS, thread_name_prefix="transcript-writer")
     outcomes = jobs(write_job, files, settings)
     try:
         for outcome in outcomes:
-            _install_outputs(outcome, out_dir, inputs, written, reporter)
+            refused = _refused_temporaries(outcome, out_dir, inputs, written)
+            if refused is not None or not outcome.temporaries:
+                pending.append(_finished(refused or outcome))
+            else:
+                # Claimed now, so that a later input with the same id is refused in order.
+                written.update((name, outcome.display) for name, _ in outcome.temporaries)
+                pending.append(writers.submit(_install_outputs, outcome, out_dir))
+            while pending and (pending[0].done() or len(pending) > PENDING_WRITES):
+                _record_written(*pending.popleft().result(), written, reporter)
+        while pending:
+            _record_written(*pending.popleft().result(), written, reporter)
     finally:
         if isinstance(outcomes, Generator):
             outcomes.close()  # terminates the workers, which may be writing
+        writers.shutdown(wait=True, cancel_futures=True)
         remove_own_temporaries(out_dir)
 
 
-def _install_outputs(
-    outcome: Outcome, out_dir: Path, inputs: set[str], written: dict[str, str], reporter: Reporter
-) -> None:
-    """Rename the temporary files of one input into place, or remove them when refused."""
-    temporaries = outcome.temporaries
-    for name, _ in temporaries:
+def _refused_temporaries(
+    outcome: Outcome, out_dir: Path, inputs: set[str], written: dict[str, str]
+) -> Outcome | None:
+    """Why the outputs of an input cannot be put in place (an outcome saying so; their
+    temporary files are then removed), or None. An input is written whole or not at all."""
+    for name, _ in outcome.temporaries:
         refused = _refusal(outcome, out_dir, name, inputs, written)
-        if refused is not None:  # an input is written whole or not at all
-            for _, temp in temporaries:
+        if refused is not None:
+            for _, temp in outcome.temporaries:
                 discard(Path(temp))
-            reporter.record(refused)
-            return
+            return refused
+    return None
+
+
+def _install_outputs(outcome: Outcome, out_dir: Path) -> _Written:
+    """Put the temporary files of one input in place (on a writer thread): the outcome (failed
+    when one cannot be), how many were put in place and the names of those that were not."""
+    temporaries = outcome.temporaries
+    names = [name for name, _ in temporaries]
     for count, (name, temp) in enumerate(temporaries):
         try:
             install(Path(temp), out_dir / name)
@@ -376,11 +397,9 @@ def _install_outputs(
                 discard(Path(rest))
             message = f"output {name} could not be written: {error.strerror or error}"
             problem = Problem("not_written", message, outcome.display)
-            outcome = Outcome(outcome.display, "failed", [*outcome.problems, problem])
-            break
-        written[name] = outcome.display
-        reporter.tally.written += 1
-    reporter.record(outcome)
+            failed = Outcome(outcome.display, "failed", [*outcome.problems, problem])
+            return failed, count, names[count:]
+    return outcome, len(names), []
 
 
 def _finished(outcome: Outcome) -> Future[_Written]:

@@ -144,13 +144,14 @@ def write_atomically(path: Path, content: str | bytes) -> None:
 
 
 def write_temporary(directory: Path, content: bytes, owner: int) -> Path:
-    """Write ``content`` to a new temporary file in ``directory``, synced to disk, named for
-    the run of process ``owner``; :func:`install` puts it in place.
+    """Write ``content`` to a new temporary file in ``directory``, named for the run of
+    process ``owner``; :func:`install` syncs it to disk and puts it in place.
 
-    A worker process writes its outputs so (writing and syncing them is the parent's biggest
-    cost when it writes them all itself); the parent, which decides in input order which
-    outputs may be written, only renames them. The file is complete or removed: a failure or
-    an interruption while writing leaves nothing behind.
+    A worker process writes its outputs so (writing them was the parent's biggest cost when it
+    wrote them all itself); the parent, which decides in input order which outputs may be
+    written, syncs and renames them on its writer threads. A worker that synced each file
+    itself sat idle while the disk caught up, one file at a time. The file is complete or
+    removed: a failure or an interruption while writing leaves nothing behind.
     """
     directory.mkdir(parents=True, exist_ok=True)
     temp = directory / temp_name(owner)
@@ -158,8 +159,6 @@ def write_temporary(directory: Path, content: bytes, owner: int) -> Path:
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "wb") as handle:
             handle.write(content)
-            handle.flush()
-            os.fsync(handle.fileno())
         os.chmod(temp, _new_file_mode())
     except BaseException as error:
         if not (isinstance(error, FileExistsError) and error.filename == str(temp)):
@@ -170,14 +169,20 @@ def write_temporary(directory: Path, content: bytes, owner: int) -> Path:
 
 
 def install(temp: Path, path: Path) -> None:
-    """Put the complete temporary file ``temp`` (from :func:`write_temporary`, in the same
-    directory) in place as ``path``, as :func:`atomic_output` would have written it.
+    """Sync the complete temporary file ``temp`` (from :func:`write_temporary`, in the same
+    directory) to disk and put it in place as ``path``, as :func:`atomic_output` would have
+    written it.
 
     A regular file (or a symbolic link to one) is replaced atomically and keeps its permission
     bits; a FIFO or a device is written through with the content. ``temp`` is gone afterwards,
     whatever happens.
     """
     try:
+        fd = os.open(temp, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
         target, status = _destination(path)
         if _is_special(status):
             content = temp.read_bytes()
