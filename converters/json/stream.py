@@ -51,7 +51,7 @@ class _Window:
         """True when every byte is decoded into the window."""
         return self._next >= len(self._data)
 
-    def extend(self, at_least: int = WINDOW_BYTES) -> None:
+    def extend(self, at_least: int = 0) -> None:
         """Drop what is read and decode at least ``at_least`` more bytes."""
         if self.exhausted:
             raise _GiveUpError("the input ends here")
