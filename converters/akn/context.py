@@ -57,6 +57,8 @@ class Context:
     pending_num: str | None = None
     participant_list: list[dict[str, Any]] = field(default_factory=list)
     captions: list[dict[str, Any]] = field(default_factory=list)
+    #: The sitting as read from the preface (model 1.1), None while nothing says there is one.
+    sitting: dict[str, Any] | None = None
     #: True at the start of a section: paragraphs do not continue a passage across it.
     boundary: bool = True
     # Qualified names the body loops compare every child with, built once.

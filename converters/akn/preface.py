@@ -19,6 +19,7 @@ from .common import (
 )
 from .context import Context
 from .inline import as_line, as_name, inline_text
+from .parliament_reader import add_number, add_title, sitting_block
 
 _OFFSET = re.compile(UTC_OFFSET_PATTERN)
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -51,6 +52,8 @@ def _preface_block(
     context: Context, block: Any, event: dict[str, Any], captions: list[Any]
 ) -> None:
     name = context.mine(block)
+    if sitting_block(context, block, name):
+        return
     if name == "container" and block.get("name") == CONTAINER_PHOTO:
         captions.append(_caption(context, block))
         return
@@ -79,6 +82,13 @@ def _preface_block(
         kind = context.mine(element)
         if kind == "docTitle" and event["title"] is None:
             event["title"], used = as_name(inline_text(context, element)), True
+        elif kind == "docTitle" and context.own is None:
+            title = as_line(inline_text(context, element))
+            if title is not None:
+                add_title(context, title, None, None)
+                used = True
+        elif kind == "docNumber" and context.own is None:
+            used = add_number(context, element) or used
         elif kind == "docDate" and event["date"] is None:
             event["date"] = _preface_date(context, element)
             used = used or event["date"] is not None
