@@ -15,8 +15,9 @@ from transcript_model import api
 from transcript_model.converters._xml.safe import parse_xml
 from transcript_model.converters.akn import convert as akn
 from transcript_model.converters.akn import validate as _akn_validate
+from transcript_model.converters.akn.inline import as_identifier
 from transcript_model.converters.akn.validate import pointer_problems, schema_problems
-from transcript_model.converters.akn.writer import _STRUCTURAL_EID
+from transcript_model.converters.akn.writer import _STRUCTURAL_EID, _Document
 from transcript_model.errors import TranscriptError
 from transcript_model.model import (
     Break,
@@ -530,9 +531,17 @@ def test_third_party_path_keeps_the_body_and_event(transcript: Transcript) -> No
     (read,) = result.transcripts
     # Without our tm:id, an id that looks like a structural eId comes back as its mapped eId,
     # in the participant list and in the speeches alike.
+    # Another tool's speech/@as is the speaker's function too (model 1.1): the role's
+    # TLCRole eId, as a model id.
+    roles = _Document(transcript, None).roles
     assert read.turns == [
-        turn.model_copy(update={"speaker": _mapped_id(turn.speaker)})
-        if isinstance(turn, Speech) and turn.speaker is not None
+        turn.model_copy(
+            update={
+                "speaker": None if turn.speaker is None else _mapped_id(turn.speaker),
+                "function": None if turn.role is None else as_identifier(roles[turn.role]),
+            }
+        )
+        if isinstance(turn, Speech)
         else turn
         for turn in transcript.turns
     ]

@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from transcript_model.types import LANGUAGE_PATTERN
-
 from transcript_model.errors import excerpt
+from transcript_model.types import LANGUAGE_PATTERN
 
 from .common import CLASS_CONTINUATION, CLASS_OMISSION, CLASS_SEPARATOR, TM
 from .context import SPEECHES, Context, local_name
@@ -193,7 +192,7 @@ def continue_tail(context: Context, child: Any, paragraphs: list[Any]) -> None:
 def _language(context: Context, element: Any) -> str | None:
     value = element.get(_XML_LANG)
     if value is None or context.own is not None:
-        return value
+        return value if isinstance(value, str) else None
     primary, dash, rest = value.strip().partition("-")
     value = primary.lower() + dash + rest
     return value if _LANGUAGE.fullmatch(value) else None

@@ -41,7 +41,11 @@ def read_organisations(context: Context) -> list[dict[str, Any]]:
             "id": element.get("id"),
             "kind": element.get("kind"),
             "names": [
-                {"name": name.text or "", "form": name.get("form"), "language": name.get("language")}
+                {
+                    "name": name.text or "",
+                    "form": name.get("form"),
+                    "language": name.get("language"),
+                }
                 for name in element.iterfind(f"{{{TM}}}name")
             ],
             "identifiers": _identifiers(element),
@@ -224,10 +228,7 @@ def _trim_edges(content: list[Any]) -> None:
 def remark_event(context: Context, element: Any) -> dict[str, Any]:
     """One ``remark`` as an event: ours carry the kind in ``class``, the rest in tm: attributes."""
     cls = element.get("class")
-    if cls in EVENT_KINDS:
-        kind = cls
-    else:
-        kind = _REMARK_KINDS.get(element.get("type") or "", "note")
+    kind = cls if cls in EVENT_KINDS else _REMARK_KINDS.get(element.get("type") or "", "note")
     event: dict[str, Any] = {"kind": kind, "text": _text(context, element)}
     if context.own is not None:
         event["type"] = element.get(f"{{{TM}}}type")
@@ -247,4 +248,3 @@ def block_event(context: Context, name: str, element: Any) -> dict[str, Any] | N
     if text is None:
         return None
     return {"kind": BLOCK_EVENT_KINDS[name], "text": text}
-

@@ -13,6 +13,7 @@ is a ``remark`` in the ``p``.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from transcript_model.inline import InlineEvent, Paragraph
 from transcript_model.model import Transcript
@@ -35,7 +36,7 @@ from .common import (
 Lines = list[tuple[int, str]]
 
 
-def _attributes(pairs: list[tuple[str, str | None]]) -> str:
+def _attributes(pairs: Sequence[tuple[str, str | None]]) -> str:
     return "".join(f' {name}="{attr(value)}"' for name, value in pairs if value is not None)
 
 
@@ -48,7 +49,9 @@ def _identifiers(depth: int, identifiers: list[ExternalId]) -> Lines:
 
 def organisation_lines(depth: int, organisation: Organisation) -> Lines:
     """``tm:organisation``: kind, every name with its form and language, identifiers."""
-    out: Lines = [(depth, f'<tm:organisation id="{attr(organisation.id)}" kind="{organisation.kind}">')]
+    out: Lines = [
+        (depth, f'<tm:organisation id="{attr(organisation.id)}" kind="{organisation.kind}">')
+    ]
     for name in organisation.names:
         extra = _attributes([("form", name.form), ("language", name.language)])
         out.append((depth + 1, f"<tm:name{extra}>{text(name.name)}</tm:name>"))
@@ -71,7 +74,10 @@ def person_lines(depth: int, person: Participant) -> Lines:
     out: Lines = [(depth, f'<tm:person id="{attr(person.id)}"{_attributes(scalars)}>')]
     out += _identifiers(depth + 1, list(person.identifiers))
     for affiliation in person.affiliations:
-        fields = [("organisation", affiliation.organisation), ("role", affiliation.role)]
+        fields: list[tuple[str, str | None]] = [
+            ("organisation", affiliation.organisation),
+            ("role", affiliation.role),
+        ]
         fields += [("start", affiliation.start), ("end", affiliation.end)]
         fields.append(("roleTitle", affiliation.role_title))
         out.append((depth + 1, f"<tm:affiliation{_attributes(fields)}/>"))
@@ -100,12 +106,14 @@ def sitting_preface(depth: int, transcript: Transcript, eids: dict[str, str], fi
                     f"{text(shown)}</docProponent></p>")
         )  # fmt: skip
     for number in sitting.numbering:
-        fields = [("tm:level", number.level)]
-        fields.append(("tm:body", None if number.body is None else number.body))
+        fields: list[tuple[str, str | None]] = [("tm:level", number.level)]
+        fields.append(("tm:body", number.body))
         label = text(number.label) if number.label is not None else ""
         shown = f"<docNumber>{text(number.number)}</docNumber>" if number.number else ""
         gap = " " if label and shown else ""
-        out.append((depth, f'<p class="{CLASS_NUMBER}"{_attributes(fields)}>{label}{gap}{shown}</p>'))
+        out.append(
+            (depth, f'<p class="{CLASS_NUMBER}"{_attributes(fields)}>{label}{gap}{shown}</p>')
+        )
     for title in sitting.titles:
         fields = [("tm:type", title.type), ("xml:lang", title.language)]
         out.append(
@@ -119,10 +127,14 @@ def sitting_preface(depth: int, transcript: Transcript, eids: dict[str, str], fi
                     f'<time time="{clock}">{clock}</time></p>')
         )  # fmt: skip
     if sitting.agenda:
-        out.append((depth, f'<container name="{CONTAINER_AGENDA}" eId="preface__container_{first}">'))
+        out.append(
+            (depth, f'<container name="{CONTAINER_AGENDA}" eId="preface__container_{first}">')
+        )
         for item in sitting.agenda:
-            number = _attributes([("tm:number", item.number)])
-            out.append((depth + 1, f'<p class="{CLASS_AGENDA_ITEM}"{number}>{text(item.title)}</p>'))
+            item_number = _attributes([("tm:number", item.number)])
+            out.append(
+                (depth + 1, f'<p class="{CLASS_AGENDA_ITEM}"{item_number}>{text(item.title)}</p>')
+            )
         out.append((depth, "</container>"))
     return out
 

@@ -186,8 +186,9 @@ class _Document:
         functions: dict[str, str] = {}
         for turn in self.t.turns:
             if isinstance(turn, Speech) and turn.function and turn.function not in functions:
-                free = turn.function not in taken and not _STRUCTURAL_EID.fullmatch(turn.function)
-                functions[turn.function] = turn.function if free else FUNCTION_PREFIX + turn.function
+                function = turn.function
+                free = function not in taken and not _STRUCTURAL_EID.fullmatch(function)
+                functions[function] = function if free else FUNCTION_PREFIX + function
         return functions
 
     @staticmethod
