@@ -31,7 +31,7 @@ from transcript_model.model import (
 )
 
 from conftest import ROOT
-from strategies import transcripts
+from strategies import MODEL_1_1, transcripts
 
 DATA = ROOT / "tests" / "data" / "akn"
 AKN = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
@@ -59,7 +59,7 @@ def _small() -> Transcript:
     )
 
 
-@given(transcripts())
+@given(transcripts(MODEL_1_1))
 def test_round_trip_is_lossless_and_deterministic(transcript: Transcript) -> None:
     text = akn.write([transcript])
     assert akn.write([transcript]) == text
@@ -68,14 +68,14 @@ def test_round_trip_is_lossless_and_deterministic(transcript: Transcript) -> Non
     assert result.transcripts == [transcript]
 
 
-@given(transcripts())
+@given(transcripts(MODEL_1_1))
 def test_every_written_document_is_valid(transcript: Transcript) -> None:
     tree = _tree(transcript)
     assert schema_problems(tree, "out.akn.xml") == []
     assert pointer_problems(tree, "out.akn.xml") == []
 
 
-@given(transcripts())
+@given(transcripts(MODEL_1_1))
 def test_eids_are_unique_and_follow_the_naming_convention(transcript: Transcript) -> None:
     tree = _tree(transcript)
     eids = [e.get("eId") for e in tree.iter() if e.get("eId") is not None]
