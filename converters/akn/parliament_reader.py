@@ -27,6 +27,7 @@ _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _LINE_BREAKS = re.compile(r"[\n\r\u2028\u2029\x85][\s\ufeff]*")
 #: How other tools' remark types and blocks inside a speech are read.
 _REMARK_KINDS = {"sceneDescription": "incident", "phenomenon": "kinesic"}
+_LEVELS = frozenset({"term", "session", "sitting", "meeting"})
 BLOCK_EVENT_KINDS = {"scene": "incident", "narrative": "note", "summary": "note"}
 
 
@@ -150,9 +151,11 @@ def add_number(context: Context, element: Any) -> bool:
 
 def _number(context: Context, block: Any) -> dict[str, Any]:
     shown = block.find(context.q("docNumber"))
+    level = block.get(f"{{{TM}}}level")
     label = block.text if shown is not None else inline_text(context, block)
     return {
-        "level": block.get(f"{{{TM}}}level"),
+        # Without our attribute (another tool kept the class): a sitting's number.
+        "level": level if level in _LEVELS else "sitting",
         "number": None if shown is None else as_name(inline_text(context, shown)),
         "label": as_name(label or ""),
         "body": block.get(f"{{{TM}}}body"),
@@ -233,7 +236,7 @@ def remark_event(context: Context, element: Any) -> dict[str, Any]:
     if context.own is not None:
         event["type"] = element.get(f"{{{TM}}}type")
         event["when"] = element.get(f"{{{TM}}}when")
-    else:
+    elif element.get("type") not in _REMARK_KINDS:  # the kind says sceneDescription already
         event["type"] = as_name(element.get("type") or "")
     if kind in ASCRIBABLE_KINDS:
         person = context.people.get((element.get("refersTo") or "").removeprefix("#"))
