@@ -354,3 +354,25 @@ def test_written_sitting_survives_without_our_proprietary_block_where_akn_holds_
     assert len([t for t in read.turns if isinstance(t, Speech)]) == 2
     original = copy.deepcopy(_session()["turns"][0]["paragraphs"])
     assert len(speech.paragraphs) == len(original)
+
+
+_BUNGENI_STYLE = b"""<akomaNtoso xmlns="http://www.akomantoso.org/2.0"><debate><meta>
+<references source="#x"><TLCPerson id="smith" href="/p/smith" showAs="Mr Smith"/>
+<TLCRole id="speaker" href="/r/speaker" showAs="Mr. Speaker"/></references></meta>
+<preface><p class="heading">NATIONAL ASSEMBLY</p><p class="subheading">OFFICIAL REPORT</p>
+<p>Tuesday, 31st October, 1995</p></preface>
+<debateBody><prayers><heading>PRAYERS</heading></prayers>
+<debateSection><speech by="#smith" as=" #speaker"><from>Mr. Speaker</from><p>Order.</p></speech>
+</debateSection></debateBody></debate></akomaNtoso>"""
+
+
+def test_bungeni_style_title_date_and_spaced_pointer() -> None:
+    result = akn.read(_BUNGENI_STYLE)
+    (transcript,) = result.transcripts
+    # The preface's heading paragraph, not the first heading of the body.
+    assert transcript.event.title == "NATIONAL ASSEMBLY"
+    # No docDate, no FRBR: the date as printed, "31st October, 1995".
+    assert transcript.event.date.isoformat() == "1995-10-31"
+    (speech,) = [t for t in transcript.turns if isinstance(t, Speech)]
+    assert (speech.speaker, speech.role, speech.function) == ("smith", "Mr. Speaker", "speaker")
+    assert not [w for w in result.warnings if w.code == "akn_unresolved"]

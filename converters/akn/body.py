@@ -244,7 +244,7 @@ def _speech_role(context: Context, element: Any) -> tuple[str | None, str | None
             return target.get("showAs"), None
         role = context.target(element.get(f"{{{TM}}}role"))
         return (None if role is None else role.get("showAs")), function
-    key = pointer.removeprefix("#")
+    key = pointer.strip().removeprefix("#")
     return as_name(target.get("showAs") or ""), as_identifier(key)
 
 

@@ -100,7 +100,11 @@ class Context:
         """The references entry a "#eId" pointer names (a bare eId is accepted too), or None."""
         if not pointer:
             return None
-        return self.refs.get(pointer.removeprefix("#"))
+        found = self.refs.get(pointer.removeprefix("#"))
+        if found is None and pointer[:1].isspace():
+            # Hand-made files write as=" #speaker" (Bungeni's example debate does).
+            found = self.refs.get(pointer.strip().removeprefix("#"))
+        return found
 
     def frbr(self, level: str, child: str, attribute: str) -> str | None:
         found = self.meta.find(f"{self.q('identification')}/{self.q(level)}/{self.q(child)}")

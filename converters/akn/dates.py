@@ -50,10 +50,10 @@ def _fold(word: str) -> str:
 _MONTHS = _month_table()
 
 # "14 February 2013", "14. Februar 2013", "14 de febrero de 2013", "1er mars 2013",
-# "14th of February 2013".
+# "14th of February 2013", "31st October, 1995".
 _DAY_FIRST = re.compile(
     r"\b([0-9]{1,2})(?:st|nd|rd|th|er|e|º|°)?\.?[ \t\u00a0]+(?:(?:de|of)[ \t\u00a0]+)?"
-    r"([^\W\d_]+)\.?[ \t\u00a0]+(?:(?:de|del)[ \t\u00a0]+)?([0-9]{4})\b"
+    r"([^\W\d_]+)\.?,?[ \t\u00a0]+(?:(?:de|del)[ \t\u00a0]+)?([0-9]{4})\b"
 )
 # "February 14, 2013", "February 14th 2013".
 _MONTH_FIRST = re.compile(

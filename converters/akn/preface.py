@@ -112,6 +112,7 @@ def _fallback_title(context: Context) -> str:
     titled = next(context.doc.iter(context.q("docTitle"), context.q("shortTitle")), None)
     for candidate in (
         inline_text(context, titled) if titled is not None else None,
+        _preface_heading(context),
         alias.get("value") if alias is not None else None,
         context.doc.get("name"),
         inline_text(context, heading) if heading is not None else None,
@@ -123,6 +124,21 @@ def _fallback_title(context: Context) -> str:
         "akn_no_title", "no docTitle, name or heading: the title is a placeholder", context.doc
     )
     return "Untitled debate"
+
+
+#: Classes of a preface paragraph that prints the document's title (Bungeni, SayIt).
+_HEADING_CLASSES = frozenset({"heading", "title", "docTitle"})
+
+
+def _preface_heading(context: Context) -> str | None:
+    """The first preface paragraph styled as a heading ("NATIONAL ASSEMBLY")."""
+    preface = context.doc.find(context.q("preface"))
+    if preface is None:
+        return None
+    for block in preface.iterfind(context.q("p")):
+        if block.get("class") in _HEADING_CLASSES:
+            return inline_text(context, block)
+    return None
 
 
 def _caption(context: Context, container: Any) -> dict[str, Any]:
