@@ -176,7 +176,7 @@ def test_a_transcript_without_1_1_fields_writes_no_1_1_markup() -> None:
 # -- other tools' documents --------------------------------------------------------------------
 
 
-def _check_sayit(path: Path) -> None:
+def _check_sayit(path: Path, renamed: dict[str, str] | None = None) -> None:
     """One turn per speech, every speaker resolved; written back, the same by/as sequence."""
     data = path.read_bytes()
     result = akn.read(data, str(path))
@@ -189,8 +189,12 @@ def _check_sayit(path: Path) -> None:
     written = akn.write([transcript]).encode()
     assert akn.validate(written).problems == []
     again = _speeches(written)
+    # ``renamed``: pointers that named nobody and now name the participant made from the
+    # label, and keys that are no model ids (the function's id is the key made one).
+    renamed = renamed or {}
     assert [(e.get("by"), e.get("as")) for e in again] == [
-        (e.get("by"), e.get("as")) for e in elements
+        (renamed.get(e.get("by"), e.get("by")), renamed.get(e.get("as"), e.get("as")))
+        for e in elements
     ]
     assert akn.read(written).transcripts == [transcript]
 
@@ -376,3 +380,46 @@ def test_bungeni_style_title_date_and_spaced_pointer() -> None:
     (speech,) = [t for t in transcript.turns if isinstance(t, Speech)]
     assert (speech.speaker, speech.role, speech.function) == ("smith", "Mr. Speaker", "speaker")
     assert not [w for w in result.warnings if w.code == "akn_unresolved"]
+
+
+OIREACHTAS = DATA / "oireachtas_style.akn.xml"
+
+
+def test_oireachtas_shaped_record_reads_every_speech_with_its_speaker() -> None:
+    data = OIREACHTAS.read_bytes()
+    result = akn.read(data, "o.xml")
+    (transcript,) = result.transcripts
+    speeches = [t for t in transcript.turns if isinstance(t, Speech)]
+    assert len(speeches) == len(_speeches(data)) == 4
+    people = {p.id: p for p in transcript.participants}
+    # by="#" (a witness the record does not list): a participant named by the label.
+    assert [s.speaker for s in speeches] == ["AnnExample", "Ms--Cara-Witness", "BoTestFG",
+                                              "AnnExample"]  # fmt: skip
+    assert people["Ms--Cara-Witness"].name == "Ms. Cara Witness"
+    assert [s.function for s in speeches] == [
+        "Chair", None, "Minister_for_Examples-_Tests_and_Fixtures", "Chair"]  # fmt: skip
+    # The English title (the document's language) is the title, the Irish one a sitting title.
+    assert transcript.event.title == "EXAMPLE DEBATES"
+    assert transcript.sitting is not None
+    assert [(t.text, t.language) for t in transcript.sitting.titles] == [
+        ("DÍOSPÓIREACHTAÍ SAMPLACHA", "ga")]  # fmt: skip
+    # "No. 4" numbers the sitting; "Vol. 12" the volume, which the model has no place for.
+    assert [(n.level, n.number) for n in transcript.sitting.numbering] == [("sitting", "No. 4")]
+    assert transcript.event.date.isoformat() == "2024-03-07"
+    _check_sayit(
+        OIREACHTAS,
+        {
+            "#": "#Ms--Cara-Witness",
+            "#Minister_for_Examples,_Tests_and_Fixtures": (
+                "#Minister_for_Examples-_Tests_and_Fixtures"
+            ),
+        },
+    )
+
+
+def test_a_hash_generation_work_date_gives_way_to_the_uri_date() -> None:
+    text = OIREACHTAS.read_text(encoding="utf-8")
+    undated = re.sub(r"<docDate [^>]*>[^<]*</docDate>", "", text)
+    (transcript,) = akn.read(undated.encode()).transcripts
+    # FRBRWork/FRBRdate is 2024-03-09 name="#generation"; the sitting is the URI's 2024-03-07.
+    assert transcript.event.date.isoformat() == "2024-03-07"

@@ -12,7 +12,7 @@ from .common import CLASS_CONTINUATION, CLASS_OMISSION, CLASS_SEPARATOR, TM
 from .context import SPEECHES, Context, local_name
 from .inline import NOTES, as_identifier, as_line, as_name, inline_text
 from .parliament_reader import BLOCK_EVENT_KINDS, block_event, has_events, speech_paragraph
-from .people import speaker_without_reference
+from .people import speaker_from_label, speaker_without_reference
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _LANGUAGE = re.compile(LANGUAGE_PATTERN)
@@ -209,6 +209,9 @@ def _speaker(context: Context, element: Any, label: str | None) -> str | None:
         # Some tools leave by empty and mark the speaker up inside the label.
         inner = element.find(f"{context.q('from')}/{context.q('person')}")
         by = (inner.get("refersTo") or "") if inner is not None else ""
+    if by == "#" and label is not None and context.own is None:
+        # The Oireachtas's witnesses: a person the record names but does not list.
+        return speaker_from_label(context, label, element)
     if not by or by == "#":
         return None
     person = context.people.get(by.removeprefix("#"))

@@ -57,6 +57,10 @@ class Context:
     pending_num: str | None = None
     participant_list: list[dict[str, Any]] = field(default_factory=list)
     captions: list[dict[str, Any]] = field(default_factory=list)
+    #: Participants made from the labels of speeches whose ``by`` is a bare "#", by label.
+    label_people: dict[str, str] = field(default_factory=dict)
+    #: The language of the preface block the title came from (Oireachtas: "title_en").
+    title_language: str | None = None
     #: The sitting as read from the preface (model 1.1), None while nothing says there is one.
     sitting: dict[str, Any] | None = None
     #: True at the start of a section: paragraphs do not continue a passage across it.

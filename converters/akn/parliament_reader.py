@@ -140,10 +140,11 @@ def add_title(context: Context, text: str, kind: str | None, language: str | Non
     sitting(context)["titles"].append({"text": text, "type": kind, "language": language})
 
 
-def add_number(context: Context, element: Any) -> bool:
-    """A third-party ``docNumber`` in the preface: the sitting's number."""
+def add_number(context: Context, block: Any, element: Any) -> bool:
+    """A third-party ``docNumber`` in the preface: the sitting's number, unless its block
+    says it numbers the volume (the Oireachtas's ``block name="volume"``)."""
     number = as_name(inline_text(context, element))
-    if number is None:
+    if number is None or "vol" in (block.get("name") or block.get("class") or "").lower():
         return False
     sitting(context)["numbering"].append({"level": "sitting", "number": number})
     return True

@@ -16,6 +16,7 @@ from .common import (
     CLASS_SUMMARY,
     CONTAINER_PARTICIPANTS,
     CONTAINER_PHOTO,
+    LANG2,
     TM,
 )
 from .context import Context
@@ -84,13 +85,11 @@ def _preface_block(
         kind = context.mine(element)
         if kind == "docTitle" and event["title"] is None:
             event["title"], used = as_name(inline_text(context, element)), True
+            context.title_language = _name_language(block)
         elif kind == "docTitle" and context.own is None:
-            title = as_line(inline_text(context, element))
-            if title is not None:
-                add_title(context, title, None, None)
-                used = True
+            used = _another_title(context, event, block, element) or used
         elif kind == "docNumber" and context.own is None:
-            used = add_number(context, element) or used
+            used = add_number(context, block, element) or used
         elif kind == "docDate" and event["date"] is None:
             event["date"] = _preface_date(context, element)
             used = used or event["date"] is not None
@@ -102,6 +101,35 @@ def _preface_block(
             used = _attendee(context, block, element, event) or used
     if not used and as_line(inline_text(context, block)):
         context.warn("akn_dropped", "dropped a preface paragraph with no known content", block)
+
+
+def _another_title(context: Context, event: dict[str, Any], block: Any, element: Any) -> bool:
+    """A second title of another tool's preface: a sitting title, or the title itself when
+    it is in the document's language and the first was not (Oireachtas: Irish, then
+    English)."""
+    title = as_line(inline_text(context, element))
+    if title is None:
+        return False
+    language = _name_language(block)
+    code = (context.frbr("FRBRExpression", "FRBRlanguage", "language") or "").lower()
+    ours = language is not None and language == LANG2.get(code, code)
+    named = as_name(title)
+    if ours and context.title_language != language and event["title"] and named:
+        add_title(context, event["title"], None, context.title_language)
+        event["title"], context.title_language = named, language
+    else:
+        add_title(context, title, None, language)
+    return True
+
+
+#: A preface block named for its language, as the Oireachtas writes them ("title_en").
+_NAMED_LANGUAGE = re.compile(r"[_-]([a-z]{2})")
+
+
+def _name_language(block: Any) -> str | None:
+    name = block.get("name") or ""
+    match = _NAMED_LANGUAGE.search(name[-3:])
+    return match.group(1) if match else None
 
 
 def _fallback_title(context: Context) -> str:
@@ -221,7 +249,7 @@ def _fallback_date(context: Context) -> dt.date:
     work_date = _iso(work.get("date") or "") if work is not None else None
     # A Work date named for when the file was generated or published (SayIt's "generation"),
     # or a placeholder (3000-01-01), is not the sitting's: a date in the FRBR URI comes first.
-    if work_date is not None and (work.get("name") or "").lower() not in _NOT_THE_SITTING:
+    if work_date is not None and _date_name(work) not in _NOT_THE_SITTING:
         return work_date
     for uri in context.meta.iter(context.q("FRBRuri"), context.q("FRBRthis")):
         match = _ISO_DATE.search(uri.get("value") or "")
@@ -249,6 +277,11 @@ _NOT_THE_SITTING = frozenset(
 _PLAUSIBLE_YEARS = range(1700, 2200)
 #: How many headings of the body may print the date (a title page's "Thursday, 14 February").
 _DATED_HEADINGS = 3
+
+
+def _date_name(element: Any) -> str:
+    # The Oireachtas writes name="#generation", SayIt name="generation".
+    return (element.get("name") or "").removeprefix("#").lower()
 
 
 def _iso(value: str) -> dt.date | None:
