@@ -24,7 +24,9 @@ from transcript_model.model import Speech, Transcript
 from conftest import ROOT
 
 DATA = ROOT / "tests" / "data" / "akn"
-FIXTURE = DATA / "sayit_role_speakers.akn.xml"
+#: Fixtures in the shapes of real exports, apart from the fixtures other tests count.
+SHAPES = DATA / "shapes"
+FIXTURE = SHAPES / "sayit_role_speakers.akn.xml"
 #: The SayIt export the issue measures against; outside the repository, used when present.
 _SHARED = [folder / "shared" / "corpora" / "akn" for folder in (ROOT.parent, ROOT.parent.parent)]
 SHARED_SAYIT = next(
@@ -382,7 +384,7 @@ def test_bungeni_style_title_date_and_spaced_pointer() -> None:
     assert not [w for w in result.warnings if w.code == "akn_unresolved"]
 
 
-OIREACHTAS = DATA / "oireachtas_style.akn.xml"
+OIREACHTAS = SHAPES / "oireachtas_style.akn.xml"
 
 
 def test_oireachtas_shaped_record_reads_every_speech_with_its_speaker() -> None:
