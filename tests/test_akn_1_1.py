@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
 from lxml import etree
 
 from transcript_model.converters._xml.safe import parse_xml
@@ -22,6 +23,7 @@ from transcript_model.inline import InlineEvent, Paragraph
 from transcript_model.model import Speech, Transcript
 
 from conftest import ROOT
+from strategies import MODEL_1_1, transcripts
 
 DATA = ROOT / "tests" / "data" / "akn"
 #: Fixtures in the shapes of real exports, apart from the fixtures other tests count.
@@ -425,3 +427,41 @@ def test_a_hash_generation_work_date_gives_way_to_the_uri_date() -> None:
     (transcript,) = akn.read(undated.encode()).transcripts
     # FRBRWork/FRBRdate is 2024-03-09 name="#generation"; the sitting is the URI's 2024-03-07.
     assert transcript.event.date.isoformat() == "2024-03-07"
+
+
+def _as_other_tool(text: str) -> bytes:
+    """Our document without what only this package reads (proprietary block, tm: attributes)."""
+    root = parse_xml(text.encode()).getroot()
+    for proprietary in root.iter(f"{AKN}proprietary"):
+        proprietary.getparent().remove(proprietary)
+    for element in root.iter():
+        for name in [a for a in element.attrib if a.startswith(TM)]:
+            del element.attrib[name]
+    return etree.tostring(root)
+
+
+@given(transcripts(MODEL_1_1))
+def test_other_tools_read_our_1_1_output_one_turn_per_speech(transcript: Transcript) -> None:
+    result = akn.read(_as_other_tool(akn.write([transcript])), "other.akn.xml")
+    (read,) = result.transcripts
+    written = [t for t in transcript.turns if isinstance(t, Speech)]
+    speeches = [t for t in read.turns if isinstance(t, Speech)]
+    assert len(speeches) == len(written)
+    # Every event stays in its speech, in order, with its kind.
+    assert [_kinds(s) for s in speeches] == [_kinds(s) for s in written]
+    assert [s.language for s in speeches] == [s.language for s in written]
+    assert [s.function is None for s in speeches] == [
+        s.function is None and s.role is None for s in written
+    ]
+
+
+def _kinds(speech: Speech) -> list[Any]:
+    kinds: list[Any] = []
+    for block in speech.paragraphs:
+        if isinstance(block, InlineEvent):
+            kinds.append(block.kind)
+        elif isinstance(block, Paragraph):
+            kinds.append([i.kind for i in block.content if isinstance(i, InlineEvent)])
+        else:
+            kinds.append("text")
+    return kinds
