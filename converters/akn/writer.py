@@ -299,26 +299,10 @@ class _Document:
                 f'<TLCOrganization eId="{ORG_PUBLISHER}" href="/akn/ontology/organization/{c}/'
                 f'{attr(_segment(publisher))}" showAs="{attr(publisher)}"/>',
             )
-        for organisation in t.organisations:
-            href = (
-                any_uri(organisation.identifiers[0].uri)
-                if organisation.identifiers
-                else f"/akn/ontology/organization/{c}/{_segment(organisation.id)}"
-            )
-            self.line(
-                d + 1,
-                f'<TLCOrganization eId="{attr(self.people[organisation.id])}" '
-                f'href="{attr(href)}" showAs="{attr(organisation.name)}"/>',
-            )
+        self._tlc_organisations(d + 1)
         for person in t.participants:
             self.line(d + 1, self._tlc_person(person))
-        for function, eid in self.functions.items():
-            href = f"/akn/ontology/role/{c}/{_segment(function)}"
-            self.line(
-                d + 1,
-                f'<TLCRole eId="{attr(eid)}" href="{attr(href)}" showAs="{attr(function)}" '
-                f'tm:function="{attr(function)}"/>',
-            )
+        self._tlc_functions(d + 1)
         for role, eid in self.roles.items():
             href = f"/akn/ontology/role/{c}/{_segment(eid.removeprefix('role.'))}"
             self.line(
@@ -348,6 +332,30 @@ class _Document:
                 f'href="{attr(href)}" showAs="{attr(link.title)}"{exact}/>',
             )
         self.line(d, "</references>")
+
+    def _tlc_organisations(self, d: int) -> None:
+        """The transcript's organisations (model 1.1), after the writer's own two."""
+        for organisation in self.t.organisations:
+            href = (
+                any_uri(organisation.identifiers[0].uri)
+                if organisation.identifiers
+                else f"/akn/ontology/organization/{self.country}/{_segment(organisation.id)}"
+            )
+            self.line(
+                d,
+                f'<TLCOrganization eId="{attr(self.people[organisation.id])}" '
+                f'href="{attr(href)}" showAs="{attr(organisation.name)}"/>',
+            )
+
+    def _tlc_functions(self, d: int) -> None:
+        """One TLCRole per speaker function; ``tm:function`` holds the model's id."""
+        for function, eid in self.functions.items():
+            href = f"/akn/ontology/role/{self.country}/{_segment(function)}"
+            self.line(
+                d,
+                f'<TLCRole eId="{attr(eid)}" href="{attr(href)}" showAs="{attr(function)}" '
+                f'tm:function="{attr(function)}"/>',
+            )
 
     def _tlc_person(self, person: Participant) -> str:
         eid = self.people[person.id]
