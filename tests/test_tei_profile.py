@@ -16,7 +16,7 @@ from transcript_model.converters.tei import convert as tei
 from transcript_model.converters.tei import profile as _tei_profile
 from transcript_model.converters.tei.reader import read_tree
 
-from strategies import transcripts
+from strategies import MODEL_1_1, transcripts
 
 #: Texts that break the Line rule in every way the profile's pattern forbids, and some that
 #: only look odd (a comment or processing instruction splitting the text).
@@ -67,7 +67,7 @@ def test_every_written_document_takes_the_quick_route(transcript: tm.Transcript)
 @st.composite
 def _retexted(draw: st.DrawFn) -> bytes:
     """A written document with the text of one text-only element replaced."""
-    text = tm.write(draw(transcripts()), "tei")
+    text = tm.write(draw(transcripts(MODEL_1_1)), "tei")
     spans = [m.span(3) for m in _LEAF_TEXT.finditer(text, text.index("<TEI"))]
     start, end = draw(st.sampled_from(spans))
     return (text[:start] + draw(st.sampled_from(_TEXTS)) + text[end:]).encode("utf-8")

@@ -13,6 +13,7 @@ from transcript_model.errors import excerpt
 from .._xml.text import clip
 from .common import (
     CAPTION_N,
+    FUNCTION_TAXONOMY,
     NOTE_ATTENDEES,
     NOTE_BREAK,
     NOTE_CAPTION,
@@ -21,7 +22,6 @@ from .common import (
     NOTE_SEE_ALSO,
     NOTE_SPEAKER,
     NOTE_SUMMARY,
-    FUNCTION_TAXONOMY,
     PREFIX,
     XML_LANG,
     T,
@@ -52,7 +52,6 @@ from .values import (
     local_name,
     pointer_tokens,
 )
-
 
 _LANGUAGE = re.compile(types.LANGUAGE_PATTERN)
 

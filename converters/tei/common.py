@@ -36,6 +36,8 @@ DOCTYPE_TAXONOMY = "tm.doctype"
 TRANSCRIPT_CATEGORY = "tm.transcript"
 EVENT_CATEGORY = "tm.event"
 SPEECH_CATEGORY = "tm.speech"
+#: On TEI/@ana: the transcript is a sitting, though nothing else tells of it (an empty Sitting).
+SITTING_CATEGORY = "tm.sitting"
 DOCTYPE_CATEGORIES = (
     (TRANSCRIPT_CATEGORY, "Transcript"),
     (EVENT_CATEGORY, "Event"),
@@ -114,6 +116,7 @@ def parse_when(value: str) -> tuple[dt.date, dt.time | None, str | None] | None:
     if zone == "Z":
         zone = "+00:00"
     return date, time, zone
+
 
 #: The taxonomy of speakers' functions in a sitting (ParlaMint's speaker types): its categories
 #: are the functions themselves ("chair", "regular", "guest", …), pointed at from ``u/@ana``.

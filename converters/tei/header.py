@@ -141,7 +141,8 @@ def _sitting_title(context: Context, element: etree._Element) -> None:
         context.warn("tei_dropped", "an empty title dropped", element)
         return
     title: dict[str, Any] = {"text": value}
-    kind = context.name(element.get("type") or "", element, "the title type")
+    raw_type = element.get("type") or element.get("n") or ""  # n: a type that is no XML Name
+    kind = context.name(raw_type, element, "the title type")
     if kind:
         title["type"] = kind
     language = element.get(XML_LANG)

@@ -3,12 +3,11 @@ interrupt a speech and become turns of their own."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, cast
 
 from lxml import etree
-
-import re
 
 from transcript_model import types
 
@@ -132,7 +131,7 @@ def profiled_paragraphs(u: etree._Element) -> list[str] | None:
     testing it.
     """
     # The profile lets a seg hold events too (mixed content): those take the full route.
-    if any(len(seg) for seg in u):
+    if any(len(seg) or seg.tag != TAG_SEG for seg in u):
         return None
     return cast("list[str]", [seg.text for seg in u])
 

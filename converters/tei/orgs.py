@@ -75,7 +75,7 @@ def _organisation(context: Context, org: etree._Element, model_id: str) -> dict[
 
 def _kind(org: etree._Element) -> str:
     """The kind from ``@role`` (ParlaMint's words, or the model's own as siParl writes them),
-    made more precise by ``@ana`` (a chamber; siParl's committees carry only ``#parl.committee``)."""
+    made precise by ``@ana`` (a chamber; siParl's committees have only ``#parl.committee``)."""
     role = org.get("role") or ""
     kind = ORG_KINDS.get(role) or (role if role in ORG_ROLES else "other")
     marks = {part for token in pointer_tokens(org.get("ana")) for part in token.split(".")}
@@ -97,6 +97,7 @@ def external_ids(context: Context, holder: etree._Element) -> list[dict[str, Any
             continue
         kind = idno.get("type")
         scheme = idno.get("subtype") if (kind or "").upper() == "URI" else kind
+        scheme = scheme or idno.get("n")  # a scheme that is no XML Name
         entry: dict[str, Any] = {"uri": uri}
         cleaned = context.name(scheme, idno, "the identifier scheme") if scheme else None
         if cleaned:

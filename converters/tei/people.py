@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from lxml import etree
 
-from transcript_model.errors import excerpt
-
-import re
-
 from transcript_model import types
+from transcript_model.errors import excerpt
 
 from .common import T
 from .context import Context
@@ -125,9 +123,9 @@ def _partial_date(value: str | None) -> str | None:
     if not value:
         return None
     for size in (10, 7, 4):
-        if len(value) >= size and _PARTIAL_DATE.match(value[:size]):
-            if size == 10 or len(value) == size:
-                return value[:size]
+        fits = size == 10 or len(value) == size
+        if fits and len(value) >= size and _PARTIAL_DATE.match(value[:size]):
+            return value[:size]
     return None
 
 
@@ -140,7 +138,8 @@ def _affiliation(context: Context, element: etree._Element) -> dict[str, Any] | 
     if organisation is None:
         return None
     entry: dict[str, Any] = {"organisation": organisation}
-    role = context.name(element.get("role") or "", element, "the affiliation role")
+    raw_role = element.get("role") or element.get("n") or ""
+    role = context.name(raw_role, element, "the affiliation role")
     if role:
         entry["role"] = role
     start = _partial_date(element.get("from") or element.get("when"))

@@ -27,12 +27,12 @@ from transcript_model.model import Transcript
 
 from .._xml.text import clip
 from .body import read_body
-from .common import T
+from .common import SITTING_CATEGORY, T
 from .context import Context, collect_categories, collect_orgs, collect_persons
 from .header import document_id, document_language, read_header
 from .orgs import organisation_id
 from .people import participant_id
-from .values import find, line_of
+from .values import find, line_of, pointer_tokens
 
 CorpusRoot = str | bytes | os.PathLike[str]
 
@@ -141,7 +141,8 @@ def _build(
                 "event": event,
                 "participants": participants,
                 "organisations": list(context.organisations.values()),
-                "sitting": context.sitting or None,
+                "sitting": context.sitting
+                or ({} if SITTING_CATEGORY in pointer_tokens(root.get("ana")) else None),
                 "turns": context.turns,
                 "metadata": metadata,
             }
