@@ -97,7 +97,7 @@ def test_siparl_sitting_keeps_numbering_titles_and_agenda() -> None:
         ("term", "2", "2. mandat", "DZ"),
     ]
     assert [(t.type, t.language) for t in sitting.titles] == [("main", "en"), ("sub", "sl")]
-    assert [a.title for a in sitting.agenda][0] == "Pred dnevnim redom"
+    assert sitting.agenda[0].title == "Pred dnevnim redom"
     assert len(sitting.agenda) == 3
 
 
@@ -129,7 +129,8 @@ def test_a_package_carries_organisations_and_affiliations(tmp_path: Path) -> Non
     assert back.turns == transcript.turns
     assert back.sitting == transcript.sitting
     assert {p.id: p for p in back.participants} == {p.id: p for p in transcript.participants}
-    assert sorted(o.id for o in back.organisations) == sorted(o.id for o in transcript.organisations)
+    organisations = sorted(o.id for o in transcript.organisations)
+    assert sorted(o.id for o in back.organisations) == organisations
 
 
 def test_a_function_named_like_a_participant_gets_its_own_category() -> None:
