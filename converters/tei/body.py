@@ -14,6 +14,7 @@ from .._xml.text import clip
 from .common import (
     CAPTION_N,
     FUNCTION_TAXONOMY,
+    NOTE_AGENDA,
     NOTE_ATTENDEES,
     NOTE_BREAK,
     NOTE_CAPTION,
@@ -48,6 +49,7 @@ from .values import (
     all_text,
     child_elements,
     clean_line,
+    clean_name,
     find,
     local_name,
     pointer_tokens,
@@ -165,7 +167,16 @@ def _note(context: Context, note: etree._Element) -> tuple[str, etree._Element] 
 
 
 def _front_note(context: Context, note: etree._Element, kind: str | None) -> bool:
-    if kind == NOTE_SUMMARY and "lead" not in context.event:
+    if kind == NOTE_AGENDA:
+        value = clean_line(all_text(note))
+        if value:
+            item: dict[str, Any] = {"title": value}
+            number = clean_name(note.get("n") or "")
+            if number:
+                item["number"] = number
+            context.sitting.setdefault("agenda", []).append(item)
+            return True
+    elif kind == NOTE_SUMMARY and "lead" not in context.event:
         value = clean_line(all_text(note))
         if value:
             context.event["lead"] = value

@@ -67,6 +67,8 @@ NOTE_BREAK = "break"
 NOTE_SUMMARY = "summary"
 NOTE_CAPTION = "caption"
 NOTE_ATTENDEES = "attendees"
+#: An agenda item, in ParlaMint packaging (whose components allow no abstract).
+NOTE_AGENDA = "agenda"
 #: A "See also" link without URL (with its position in ``see_also`` as @n).
 NOTE_SEE_ALSO = "seeAlso"
 #: idno subtype of a component's own URL in ParlaMint packaging (not a source URL).

@@ -38,6 +38,7 @@ from .common import (
     LEGISLATURE_TAXONOMY,
     LEGISLATURE_TERMS,
     LEVEL_CATEGORIES,
+    NOTE_AGENDA,
     NOTE_ATTENDEES,
     NOTE_BREAK,
     NOTE_CAPTION,
@@ -256,9 +257,14 @@ def _sections(turns: Sequence[Turn]) -> list[tuple[Break | None, list[Turn]]]:
     return sections
 
 
-def _front_notes(transcript: Transcript, body: _Body) -> list[str]:
+def _front_notes(transcript: Transcript, body: _Body, parlamint: bool) -> list[str]:
     notes = []
     event = transcript.event
+    if parlamint and transcript.sitting is not None:
+        # ParlaMint allows no abstract in a component: the agenda goes to the body.
+        for item in transcript.sitting.agenda:
+            number = f' n="{attr(item.number)}"' if item.number is not None else ""
+            notes.append(f'<note type="{NOTE_AGENDA}"{number}>{text(item.title)}</note>')
     if event.lead is not None:
         notes.append(f'<note type="{NOTE_SUMMARY}">{text(event.lead)}</note>')
     for caption in transcript.metadata.captions:
@@ -356,12 +362,16 @@ def _count_event(body: _Body, event: InlineEvent) -> None:
 
 
 def _body(
-    transcript: Transcript, categories: Categories, body: _Body, reserved: frozenset[str]
+    transcript: Transcript,
+    categories: Categories,
+    body: _Body,
+    reserved: frozenset[str],
+    parlamint: bool,
 ) -> None:
     doc_id = attr(transcript.id)
     divs: list[list[str]] = []
     for index, (separator, turns) in enumerate(_sections(transcript.turns)):
-        content: list[str] = _front_notes(transcript, body) if index == 0 else []
+        content: list[str] = _front_notes(transcript, body, parlamint) if index == 0 else []
         if separator is not None:
             content.append(f'<note type="{NOTE_BREAK}">{text(separator.marker)}</note>')
             body.count("note")
@@ -418,7 +428,7 @@ def document(
     body = _Body()
     body.count("text")
     body.count("body")
-    _body(transcript, registry, body, reserved)
+    _body(transcript, registry, body, reserved, options.parlamint)
 
     sections = [registry.ids[("tm.section", s)] for s in metadata.sections]
     if is_empty_sitting(transcript):
@@ -465,7 +475,8 @@ def document(
         out.append("\n".join(registry.taxonomies()) + "\n")
         out.append("      </classDecl>\n")
     out.append("    </encodingDesc>\n    <profileDesc>\n")
-    out.append(agenda(transcript.sitting))
+    if not options.parlamint:
+        out.append(agenda(transcript.sitting))
     out.append(_setting(transcript, reserved))
     if own and not options.parlamint:
         out.append(_partic_desc(transcript, reserved))
