@@ -5,8 +5,10 @@ speech turn."""
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
+from hypothesis import given
 from lxml import etree
 
 import transcript_model as tm
@@ -14,6 +16,7 @@ from transcript_model.converters.tei import convert as tei
 from transcript_model.inline import InlineEvent, Paragraph
 
 from conftest import ROOT
+from strategies import MODEL_1_1, transcripts
 
 DATA = ROOT / "tests" / "data" / "tei"
 SESSION = DATA / "siParl-KPZONOJFSPD-Redna-021-1998-11-25.xml"
@@ -164,3 +167,23 @@ def test_types_that_are_no_xml_names_go_to_n_and_come_back() -> None:
     assert 'Yes <gap n="2 words"/></seg>' in document
     assert tei.validate(document.encode("utf-8"), "t.tei.xml").problems == []
     assert tm.read(document, "tei") == [transcript]
+
+
+@given(transcripts(MODEL_1_1))
+def test_a_package_of_any_1_1_transcript_reads_back_its_turns_and_sitting(
+    transcript: tm.Transcript,
+) -> None:
+    files = tei.write_package([transcript], corpus_id="Corpus")
+    with tempfile.TemporaryDirectory() as folder:
+        for name, content in files.items():
+            (Path(folder) / name).write_text(content, encoding="utf-8")
+        session = Path(folder) / f"{transcript.id}.xml"
+        assert tm.validate(session) == []
+        [back] = tm.read_result(session).transcripts
+    assert back.turns == transcript.turns
+    assert back.sitting == transcript.sitting
+    # A package's session holds the persons and organisations it refers to, as they were.
+    people = {p.id: p for p in transcript.participants}
+    assert all(people[p.id] == p for p in back.participants)
+    organisations = {o.id: o for o in transcript.organisations}
+    assert all(organisations[o.id] == o for o in back.organisations)
