@@ -13,6 +13,8 @@ from lxml import etree
 
 import transcript_model as tm
 from transcript_model.converters.tei import convert as tei
+from transcript_model.converters.tei import profile as _tei_profile
+from transcript_model.converters.tei.reader import read_tree
 from transcript_model.inline import InlineEvent, Paragraph
 
 from conftest import ROOT
@@ -187,3 +189,26 @@ def test_a_package_of_any_1_1_transcript_reads_back_its_turns_and_sitting(
     assert all(people[p.id] == p for p in back.participants)
     organisations = {o.id: o for o in transcript.organisations}
     assert all(organisations[o.id] == o for o in back.organisations)
+
+
+@given(transcripts(MODEL_1_1))
+def test_a_profiled_document_with_events_reads_the_same(transcript: tm.Transcript) -> None:
+    # The quick profile route may accept utterances holding events between and inside segs;
+    # the reader's fast path for profiled documents must then still read them in full.
+    document = etree.ElementTree(etree.fromstring(tm.write(transcript, "tei").encode("utf-8")))
+    profiled = _tei_profile.conforms(document, tei._structure())
+    assert read_tree(document, "t", profiled=profiled) == read_tree(document, "t")
+
+
+def test_an_utterance_of_one_event_takes_the_quick_route_and_reads_in_full() -> None:
+    transcript = tm.Transcript.model_validate(
+        {
+            "id": "t", "language": "en", "event": {"title": "T", "date": "2020-01-01"},
+            "participants": [{"id": "p", "name": "P"}],
+            "turns": [{"kind": "speech", "speaker": "p", "paragraphs": [
+                {"kind": "gap", "type": "editorial", "text": "a"}]}],
+        }
+    )  # fmt: skip
+    document = etree.ElementTree(etree.fromstring(tm.write(transcript, "tei").encode("utf-8")))
+    assert _tei_profile.conforms(document, tei._structure())
+    assert read_tree(document, "t", profiled=True).transcripts == [transcript]
