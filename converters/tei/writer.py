@@ -423,7 +423,6 @@ def document(
         registry.taken |= corpus_ids([transcript])
     registry.add_transcript(transcript)
     metadata = transcript.metadata
-    event = transcript.event
 
     body = _Body()
     body.count("text")
@@ -442,15 +441,10 @@ def document(
         XML_DECLARATION,
         f'<TEI xmlns="{TEI_NS}" xml:id="{attr(transcript.id)}" '
         f'xml:lang="{transcript.language}" ana="{_ana([TRANSCRIPT_CATEGORY, *sections])}">\n',
-        "  <teiHeader>\n    <fileDesc>\n      <titleStmt>\n",
-        f'        <title type="main">{text(event.title)}</title>\n',
-        sitting_titles(transcript.sitting),
+        "  <teiHeader>\n    <fileDesc>\n",
+        _title_statement(transcript, reserved),
     ]
-    number = f' n="{attr(metadata.source.identifier)}"' if metadata.source.identifier else ""
     out.append(
-        f'        <meeting{number} ana="#{EVENT_CATEGORY}">{text(event.title)}</meeting>\n'
-        + meetings(transcript.sitting, reserved)
-        + "      </titleStmt>\n"
         "      <editionStmt><edition>1.0</edition></editionStmt>\n"
         "      <extent>"
         f'<measure unit="speeches" quantity="{body.speeches}">{body.speeches} speeches</measure>'
@@ -485,6 +479,21 @@ def document(
     out.append("\n".join(body.lines))
     out.append("\n    </body>\n  </text>\n</TEI>\n")
     return "".join(out)
+
+
+def _title_statement(transcript: Transcript, reserved: frozenset[str]) -> str:
+    """The main title, the sitting's other titles, our event's meeting and the numbering."""
+    title = text(transcript.event.title)
+    identifier = transcript.metadata.source.identifier
+    number = f' n="{attr(identifier)}"' if identifier else ""
+    return (
+        "      <titleStmt>\n"
+        f'        <title type="main">{title}</title>\n'
+        + sitting_titles(transcript.sitting)
+        + f'        <meeting{number} ana="#{EVENT_CATEGORY}">{title}</meeting>\n'
+        + meetings(transcript.sitting, reserved)
+        + "      </titleStmt>\n"
+    )
 
 
 def corpus_ids(transcripts: Iterable[Transcript]) -> set[str]:
