@@ -132,7 +132,7 @@ def resolve(
     return people.people, turns.turns
 
 
-_EXPLICIT_FIELDS = ("speaker", "label", "role", "function", "language")
+_OPTIONAL_FIELDS = ("function", "language")
 
 
 class _Turns:
@@ -148,12 +148,17 @@ class _Turns:
         self.turns.append(turn)
 
     def add_speech(self, index: int, fields: dict[str, Any], blocks: list[Any]) -> None:
-        speech = {"kind": "speech", **{k: fields.get(k) for k in _EXPLICIT_FIELDS}}
-        for optional in ("function", "language"):
-            if speech[optional] is None:
-                del speech[optional]
-        speech["paragraphs"] = blocks
-        self.speakers[index] = speech["speaker"]
+        speaker = fields.get("speaker")
+        speech = {
+            "kind": "speech",
+            "speaker": speaker,
+            "label": fields.get("label"),
+            "role": fields.get("role"),
+            "paragraphs": blocks,
+        }
+        if len(fields) > 3:  # only our own writer's explicit speeches say more
+            speech.update((k, fields[k]) for k in _OPTIONAL_FIELDS if fields.get(k) is not None)
+        self.speakers[index] = speaker
         self._add(speech, index)
 
     def resume_speech(self, origin: int, speaker: str, blocks: list[Any]) -> None:
@@ -165,12 +170,10 @@ class _Turns:
             between = self.turns[last[2] + 1 :]
             if between and all(turn.get("kind") == "stage" for turn in between):
                 del self.turns[last[2] + 1 :]
-                speech = last[0]
-                speech["paragraphs"] = [
-                    *speech["paragraphs"],
-                    *(kremlin.stage_event(turn["text"]) for turn in between),
-                    *blocks,
-                ]
+                # In place: a speech interrupted often must not be copied at each interruption.
+                paragraphs = last[0]["paragraphs"]
+                paragraphs.extend(kremlin.stage_event(turn["text"]) for turn in between)
+                paragraphs.extend(blocks)
                 return
         speech = {"kind": "speech", "speaker": speaker, "label": None, "role": None}
         speech["paragraphs"] = blocks
@@ -184,8 +187,11 @@ class _Turns:
 def _blocks(paragraphs: list[Any]) -> list[Any]:
     """The paragraphs of a speech read from page text, with the stage directions printed
     inside them as events."""
-    texts = [p for p in paragraphs if isinstance(p, str)]
+    try:
+        text = "\n".join(paragraphs)
+    except TypeError:  # explicit blocks of our own writer among them
+        text = "\n".join(p for p in paragraphs if isinstance(p, str))
     # One scan of the whole speech rules out the common case of no direction at all.
-    if not kremlin.has_paragraph_events("\n".join(texts)):
+    if not kremlin.has_paragraph_events(text):
         return paragraphs
     return [kremlin.paragraph_events(p) if isinstance(p, str) else p for p in paragraphs]
