@@ -149,7 +149,7 @@ class _Turns:
 
     def add_speech(self, index: int, fields: dict[str, Any], blocks: list[Any]) -> None:
         speaker = fields.get("speaker")
-        speech = {
+        speech: dict[str, Any] = {
             "kind": "speech",
             "speaker": speaker,
             "label": fields.get("label"),
@@ -175,8 +175,13 @@ class _Turns:
                 paragraphs.extend(kremlin.stage_event(turn["text"]) for turn in between)
                 paragraphs.extend(blocks)
                 return
-        speech = {"kind": "speech", "speaker": speaker, "label": None, "role": None}
-        speech["paragraphs"] = blocks
+        speech = {
+            "kind": "speech",
+            "speaker": speaker,
+            "label": None,
+            "role": None,
+            "paragraphs": blocks,
+        }
         self._add(speech, origin)
 
     def _add(self, speech: dict[str, Any], origin: int) -> None:
