@@ -19,7 +19,7 @@ plain strings, one concern a module:
 * :mod:`.ids`: :func:`slug`, :func:`transcript_id`, :func:`unique_id`;
 * :mod:`.participants`: :class:`ParticipantList`, :func:`full_names_in`;
 * :mod:`.stage`: :func:`stage_event`, :func:`has_paragraph_events`,
-  :func:`paragraph_events` (stage directions as events).
+  :func:`lines_have_paragraph_events`, :func:`paragraph_events` (stage directions as events).
 
 The modules import one another only in that order (each from those above it).
 """
@@ -67,7 +67,12 @@ from .site import (
     footer_key,
     words_for,
 )
-from .stage import has_paragraph_events, paragraph_events, stage_event
+from .stage import (
+    has_paragraph_events,
+    lines_have_paragraph_events,
+    paragraph_events,
+    stage_event,
+)
 
 # The name the hostile-input tests know the label cleaner by.
 _label_text = label_text
@@ -105,6 +110,7 @@ __all__ = [
     "is_name_word",
     "is_role_only_label",
     "label_text",
+    "lines_have_paragraph_events",
     "names_match",
     "paragraph_events",
     "parse_attendees",

@@ -28,9 +28,9 @@ _EVENT_WORDS: dict[str, tuple[str, str]] = {
 
 #: A recurring direction inside a paragraph: an opening bracket, one of the event words, then
 #: up to a short sentence without brackets (one bounded repeat: linear).
-_IN_PARAGRAPH = re.compile(
-    r"\((?:" + "|".join(_EVENT_WORDS) + r")(?![\w-])[^()\n]{0,80}\)", re.IGNORECASE
-)
+_DIRECTION = r"\((?:" + "|".join(_EVENT_WORDS) + r")(?![\w-])[^()\n]{0,80}\)"
+_IN_PARAGRAPH = re.compile(_DIRECTION, re.IGNORECASE)
+
 _FIRST_WORD = re.compile(r"\(\s*([\w-]+)")
 
 
@@ -47,6 +47,19 @@ def stage_event(text: str) -> dict[str, Any]:
 def has_paragraph_events(text: str) -> bool:
     """Whether ``text`` holds a recurring stage direction (one scan, however long)."""
     return _IN_PARAGRAPH.search(text) is not None
+
+
+def lines_have_paragraph_events(lines: str) -> bool:
+    """Whether any of ``lines`` (joined with line breaks) holds a recurring stage direction
+    beside other text: one scan tells whether a page needs :func:`paragraph_events` at all."""
+    # A direction alone on its line is a stage line, not one inside a paragraph. The pattern
+    # opens with a literal bracket, which the regex engine scans for quickly; an alternation
+    # around it (to test the line ends) would lose that.
+    for found in _IN_PARAGRAPH.finditer(lines):
+        start, end = found.span()
+        if (start > 0 and lines[start - 1] != "\n") or (end < len(lines) and lines[end] != "\n"):
+            return True
+    return False
 
 
 def paragraph_events(text: str) -> str | dict[str, Any]:

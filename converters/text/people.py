@@ -105,6 +105,7 @@ def resolve(
     # Labels repeat on every turn: split and resolve each distinct one once.
     resolved: dict[str, tuple[str | None, str | None]] = {}
     turns = _Turns()
+    directions = kremlin.lines_have_paragraph_events("\n".join(doc.texts))
     for index, turn in enumerate(doc.turns):
         speaker: str | None
         label: str | None
@@ -113,22 +114,26 @@ def resolve(
             turns.append(turn)
             continue
         if turn.explicit is not None:
-            turns.add_speech(index, turn.explicit, turn.paragraphs)
+            fields = turn.explicit
+            speaker, label, role = (fields.get(k) for k in ("speaker", "label", "role"))
+            speech = turns.add_speech(index, speaker, label, role, turn.paragraphs)
+            speech.update((k, fields[k]) for k in _OPTIONAL_FIELDS if fields.get(k) is not None)
             continue
+        # One scan of the page rules out the common case of no direction inside a paragraph.
+        blocks = _blocks(turn.paragraphs) if directions else turn.paragraphs
         if turn.resumes is not None:
             speaker = turns.speakers.get(turn.resumes)
             if speaker is None:
                 turns.append({"kind": "narrative", "paragraphs": turn.paragraphs})
             else:
-                turns.resume_speech(turn.resumes, speaker, _blocks(turn.paragraphs))
+                turns.resume_speech(turn.resumes, speaker, blocks)
             continue
         label = turn.label
         if label not in resolved:
             parts = _split_again(label or "", known, first_split)
             resolved[label or ""] = (people.speaker(parts), parts.role)
         speaker, role = resolved[label or ""]
-        fields = {"speaker": speaker, "label": label, "role": role}
-        turns.add_speech(index, fields, _blocks(turn.paragraphs))
+        turns.add_speech(index, speaker, label, role, blocks)
     return people.people, turns.turns
 
 
@@ -147,19 +152,25 @@ class _Turns:
     def append(self, turn: dict[str, Any]) -> None:
         self.turns.append(turn)
 
-    def add_speech(self, index: int, fields: dict[str, Any], blocks: list[Any]) -> None:
-        speaker = fields.get("speaker")
-        speech: dict[str, Any] = {
+    def add_speech(
+        self,
+        index: int,
+        speaker: str | None,
+        label: str | None,
+        role: str | None,
+        blocks: list[Any],
+    ) -> dict[str, Any]:
+        speech = {
             "kind": "speech",
             "speaker": speaker,
-            "label": fields.get("label"),
-            "role": fields.get("role"),
+            "label": label,
+            "role": role,
             "paragraphs": blocks,
         }
-        if len(fields) > 3:  # only our own writer's explicit speeches say more
-            speech.update((k, fields[k]) for k in _OPTIONAL_FIELDS if fields.get(k) is not None)
         self.speakers[index] = speaker
-        self._add(speech, index)
+        self._last_speech = (speech, index, len(self.turns))
+        self.turns.append(speech)
+        return speech
 
     def resume_speech(self, origin: int, speaker: str, blocks: list[Any]) -> None:
         """A speech going on without a new label after an interruption. When only stage
@@ -182,9 +193,6 @@ class _Turns:
             "role": None,
             "paragraphs": blocks,
         }
-        self._add(speech, origin)
-
-    def _add(self, speech: dict[str, Any], origin: int) -> None:
         self._last_speech = (speech, origin, len(self.turns))
         self.turns.append(speech)
 
@@ -196,7 +204,6 @@ def _blocks(paragraphs: list[Any]) -> list[Any]:
         text = "\n".join(paragraphs)
     except TypeError:  # explicit blocks of our own writer among them
         text = "\n".join(p for p in paragraphs if isinstance(p, str))
-    # One scan of the whole speech rules out the common case of no direction at all.
     if not kremlin.has_paragraph_events(text):
         return paragraphs
     return [kremlin.paragraph_events(p) if isinstance(p, str) else p for p in paragraphs]
