@@ -14,6 +14,9 @@ from conftest import ROOT
 
 EXAMPLES = ROOT / "examples"
 SOURCE = EXAMPLES / "kremlin-2022-03-11.txt"
+PARLIAMENT = EXAMPLES / "parliament"
+SESSION = PARLIAMENT / "siParl-KPZONOJFSPD-Redna-021-1998-11-25.xml"
+SESSION_ROOT = PARLIAMENT / "siParl-SDT2-root-excerpt.xml"
 
 
 def _script() -> ModuleType:
@@ -28,14 +31,14 @@ def _script() -> ModuleType:
 
 @pytest.fixture(scope="module")
 def expected() -> dict[Path, str]:
-    files: dict[Path, str] = _script().expected_files(SOURCE)
+    files: dict[Path, str] = _script().all_expected_files()
     return files
 
 
 def test_source_and_attribution_are_there() -> None:
-    assert SOURCE.exists()
+    assert SOURCE.exists() and SESSION.exists() and SESSION_ROOT.exists()
     readme = (EXAMPLES / "README.md").read_text(encoding="utf-8")
-    assert "kremlin.ru" in readme and "CC BY 4.0" in readme
+    assert "kremlin.ru" in readme and "CC BY 4.0" in readme and "siParl" in readme
 
 
 def test_every_example_file_is_up_to_date(expected: dict[Path, str]) -> None:
@@ -61,12 +64,25 @@ def test_json_example_reads_back_to_the_page() -> None:
     assert tm.read(EXAMPLES / "kremlin-2022-03-11.json") == tm.read(SOURCE)
 
 
-def test_no_stray_conversions_of_the_seed(expected: dict[Path, str]) -> None:
+def test_the_parliamentary_example_is_a_session_with_parties() -> None:
+    [session] = tm.read(SESSION, corpus_root=SESSION_ROOT)
+    assert tm.read(PARLIAMENT / "siParl-KPZONOJFSPD-Redna-021-1998-11-25.json") == [session]
+    assert [t.kind for t in session.turns].count("speech") == 9  # one per <u>
+    parties = {
+        session.organisation(a.organisation).kind  # type: ignore[union-attr]
+        for p in session.participants
+        for a in p.affiliations_on(session.event.date.isoformat())
+    }
+    assert "political_party" in parties
+
+
+def test_no_stray_conversions_of_the_sources(expected: dict[Path, str]) -> None:
     # A conversion left behind by a renamed format or id would look current but never change.
-    known = {*expected, SOURCE}
+    known = {*expected, SOURCE, SESSION, SESSION_ROOT}
     stray = [
         p.name
-        for p in EXAMPLES.iterdir()
-        if p.is_file() and p.name.startswith("kremlin-2022-03-11") and p not in known
+        for folder in (EXAMPLES, EXAMPLES / "exports", PARLIAMENT)
+        for p in folder.iterdir()
+        if p.is_file() and p.name != "README.md" and p not in known
     ]
     assert not stray, f"files in examples/ that no writer produces: {stray}"

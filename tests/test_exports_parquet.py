@@ -32,6 +32,12 @@ parquet = importlib.import_module("transcript_model.converters.tables.parquet")
 
 DATA = ROOT / "tests" / "data" / "exports"
 CATEGORY = pa.dictionary(pa.int32(), pa.string())
+SPEAKER_FACTS = [
+    ("speaker_function", CATEGORY, True),
+    ("speaker_party", CATEGORY, True),
+    ("speaker_group", CATEGORY, True),
+    ("speaker_sex", CATEGORY, True),
+]
 TURNS_SCHEMA = [
     ("transcript_id", pa.string(), False),
     ("date", pa.date32(), False),
@@ -45,6 +51,7 @@ TURNS_SCHEMA = [
     ("label", CATEGORY, True),
     ("paragraph_index", pa.int32(), False),
     ("text", pa.string(), False),
+    *SPEAKER_FACTS,
 ]
 SPEECHES_SCHEMA = [
     ("speech_id", pa.string(), False),
@@ -57,6 +64,7 @@ SPEECHES_SCHEMA = [
     ("label", CATEGORY, True),
     ("paragraphs", pa.int32(), False),
     ("words", pa.int32(), False),
+    *SPEAKER_FACTS,
 ]
 
 

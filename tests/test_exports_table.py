@@ -22,7 +22,11 @@ DATA = ROOT / "tests" / "data" / "exports"
 HEADER = [
     "transcript_id", "date", "time", "title", "turn_index", "turn_kind", "speaker_id",
     "speaker_name", "role", "label", "paragraph_index", "text",
+    "speaker_function", "speaker_party", "speaker_group", "speaker_sex",
 ]  # fmt: skip
+#: The 1.1 columns of a 1.0 transcript (no function, parties, groups or sex): empty; their
+#: values are checked in test_tables_1_1.py.
+NO_FACTS = ["", "", "", ""]
 
 
 def _parse(text: str, delimiter: str) -> list[list[str]]:
@@ -42,7 +46,7 @@ def _expected_rows(transcript: Transcript) -> list[list[str]]:
         texts = data.get("paragraphs") or [data.get("text") or data.get("marker")]
         first = 1 if "paragraphs" in data else 0
         for index, text in enumerate(texts, first):
-            rows.append([*head, str(number), turn.kind, *who, str(index), text])
+            rows.append([*head, str(number), turn.kind, *who, str(index), text, *NO_FACTS])
     return rows
 
 
@@ -81,7 +85,7 @@ def _check_speeches_table(transcript: Transcript) -> None:
         assert row == [
             f"{transcript.id}.{number}", transcript.id, transcript.event.date.isoformat(),
             str(number), speaker, names.get(speaker, ""), turn.role or "", turn.label or "",
-            str(len(turn.paragraphs)), str(words),
+            str(len(turn.paragraphs)), str(words), *NO_FACTS,
         ]  # fmt: skip
 
 
@@ -155,11 +159,11 @@ def test_sample_quotes_only_fields_that_need_it() -> None:
     lines = (DATA / "sample.csv").read_text(encoding="utf-8").splitlines()
     assert lines[1] == (
         'sample-1,2022-03-11,11:15:00,"Meeting with ""quoted"" words, commas, and a semicolon;"'
-        ",1,narrative,,,,,1,The President held a meeting."
+        ",1,narrative,,,,,1,The President held a meeting.,,,,"
     )
     tsv = (DATA / "sample.tsv").read_text(encoding="utf-8")
     # A tab inside the text is kept and quoted, not replaced.
-    assert '"He said: ""We [will] act""\tnow – and 34 percent."\n' in tsv
+    assert '"He said: ""We [will] act""\tnow – and 34 percent."\t\t\t\t\n' in tsv
 
 
 @pytest.mark.parametrize(

@@ -20,7 +20,8 @@ from test_fuzz import _read_or_refuse, mutations
 import transcript_model as tm
 from transcript_model.api import read_result
 from transcript_model.cli import main as cli
-from transcript_model.model import Caption, Heading, Link, Speech, StageDirection
+from transcript_model.inline import InlineEvent
+from transcript_model.model import Caption, Heading, Link, Speech
 from transcript_model.registry import detect_format
 
 from conftest import ROOT
@@ -156,13 +157,17 @@ def test_headings_stage_directions_breaks_and_line_breaks() -> None:
         )
     )
     assert page.turns == [
+        # The applause happens inside the speech, which goes on after it: one turn.
         Speech(
             speaker="vladimir-putin",
             label="Vladimir Putin",
-            paragraphs=["Good afternoon.", "Second line."],
+            paragraphs=[
+                "Good afternoon.",
+                "Second line.",
+                InlineEvent(kind="kinesic", type="applause", text="(Applause.)"),
+                "Thank\u00a0you <all>.",
+            ],
         ),
-        StageDirection(text="(Applause.)"),
-        Speech(speaker="vladimir-putin", paragraphs=["Thank\u00a0you <all>."]),
         Heading(text="Second part"),
         tm.model.Break(marker="* * *"),
         tm.model.Narrative(paragraphs=["Unlabelled text."]),

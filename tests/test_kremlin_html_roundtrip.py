@@ -15,6 +15,7 @@ import pytest
 
 import transcript_model as tm
 from transcript_model.converters import _kremlin as kremlin
+from transcript_model.inline import InlineEvent, Paragraph
 from transcript_model.model import Heading, Narrative, Speech, StageDirection
 
 from conftest import ROOT
@@ -64,11 +65,21 @@ def _attendees(t: tm.Transcript) -> list[str]:
     return [f"<p>{h.escape(t.event.attendees_intro or '')} {joined}.</p>"]
 
 
+def _printed(block: object) -> str:
+    if isinstance(block, str):
+        return block
+    if isinstance(block, InlineEvent):
+        return block.text or ""
+    assert isinstance(block, Paragraph)
+    return "".join(item if isinstance(item, str) else item.text or "" for item in block.content)
+
+
 def _turns(t: tm.Transcript) -> list[str]:
     e, out = h.escape, []
     for turn in t.turns:
         if isinstance(turn, Speech):
-            paragraphs = list(turn.paragraphs)
+            # Events inside a speech are printed as the site prints them: their text in place.
+            paragraphs = [_printed(block) for block in turn.paragraphs]
             if turn.label:
                 out.append(f"<p><b>{e(turn.label)}:</b> {e(paragraphs.pop(0))}</p>")
             out.extend(f"<p>{e(p)}</p>" for p in paragraphs)

@@ -17,9 +17,10 @@ from transcript_model import types
 from transcript_model.converters.tei import convert as tei
 from transcript_model.converters.tei import profile as _tei_profile
 from transcript_model.converters.tei.values import is_name as _is_name
+from transcript_model.inline import InlineEvent, Paragraph
 
 from conftest import ROOT
-from strategies import transcripts
+from strategies import MODEL_1_1, transcripts
 
 DATA = ROOT / "tests" / "data" / "tei"
 SESSION = DATA / "siParl-KPZONOJFSPD-Redna-021-1998-11-25.xml"
@@ -62,7 +63,7 @@ def _small() -> tm.Transcript:
     )  # fmt: skip
 
 
-@given(transcripts())
+@given(transcripts(MODEL_1_1))
 def test_written_tei_round_trips_and_is_valid(
     tei_all: etree.RelaxNG, transcript: tm.Transcript
 ) -> None:
@@ -83,7 +84,7 @@ _ATTRIBUTE = re.compile(r'(\s(?!xmlns)[\w:]+=")([^"]*)(")')
 @st.composite
 def _mutated(draw: st.DrawFn) -> bytes:
     """A written document with one element dropped or doubled, or one attribute value changed."""
-    text = tm.write(draw(transcripts()), "tei")
+    text = tm.write(draw(transcripts(MODEL_1_1)), "tei")
     body = text.index("<TEI")  # leave the XML declaration alone
     if draw(st.booleans()):
         pattern = re.compile(r"<(\w+)\b[^<>]*?(?:/>|>[^<]*</\1>)")
@@ -127,7 +128,9 @@ def test_a_broken_pointer_in_a_document_the_profile_accepts_is_found() -> None:
 def test_pointers_stand_only_on_the_elements_the_profile_names() -> None:
     holders = tei._pointer_holders()
     assert holders is not None
-    assert {h.split("}")[1] for h in holders} == {"TEI", "text", "meeting", "u"}
+    assert {h.split("}")[1] for h in holders} == {
+        "TEI", "text", "meeting", "u", "org", "vocal", "kinesic", "incident"
+    }  # fmt: skip
 
 
 def test_an_attribute_name_class_leaves_pointers_to_the_full_search(tmp_path: Path) -> None:
@@ -221,17 +224,20 @@ def test_siparl_session_reads_speakers_from_the_corpus_root() -> None:
         ("SchiffrerMarijan", "Marijan Schiffrer"),
     ]
     speeches = [t for t in transcript.turns if isinstance(t, tm.Speech)]
-    labelled = [s for s in speeches if s.label]
-    assert len(labelled) == 9  # nine <u>, each after its speaker note
-    assert labelled[0].label == "PREDSEDNIK RAFAEL KUŽNIK"
-    assert labelled[1].paragraphs[0].startswith("Hvala za besedo. No, glede na kratkost časa")
-    # Interjections inside an utterance become stage directions between parts of the speech.
-    stages = [t.text for t in transcript.turns if isinstance(t, tm.StageDirection)]
-    assert {"?", "Ne.", "Da.", "4 člani.", "Nihče."} <= set(stages)
-    assert any(isinstance(t, tm.Omission) and t.marker == "[inaudible]" for t in transcript.turns)
-    assert all("\n" not in p for s in speeches for p in s.paragraphs)
-    dropped = {w.message.split(" ", 2)[1] for w in result.warnings if w.code == "tei_dropped"}
-    assert dropped, "dropped header content (meetings, abstract, speaker types) is reported"
+    assert len(speeches) == 9  # nine <u>, each one speech (model 1.1: issue 15)
+    assert all(s.label for s in speeches)  # each after its speaker note
+    assert speeches[0].label == "PREDSEDNIK RAFAEL KUŽNIK"
+    assert speeches[1].paragraphs[0].startswith("Hvala za besedo. No, glede na kratkost časa")
+    # Interjections inside an utterance are events inside its speech, in order.
+    notes = [b.text for s in speeches for b in s.paragraphs if isinstance(b, InlineEvent)]
+    assert notes == ["?", "Ne.", "Da.", "4 člani.", "Nihče."]
+    opening = speeches[0].paragraphs[0]
+    assert isinstance(opening, Paragraph) and opening.content[0] == InlineEvent(
+        kind="gap", type="inaudible"
+    )
+    assert all("\n" not in p for s in speeches for p in s.spoken)
+    dropped = " ".join(w.message for w in result.warnings if w.code == "tei_dropped")
+    assert "meeting" not in dropped and "abstract" not in dropped and "title" not in dropped
     assert all(w.severity == "warning" and w.line for w in result.warnings)
     assert not [w for w in result.warnings if w.code == "tei_unknown_person"]
 
@@ -265,8 +271,8 @@ def test_third_party_whitespace_and_ids_are_normalised() -> None:
     result = tei.read(document, "third.xml")
     transcript = result.transcripts[0]
     assert transcript.id == "a_b" and transcript.event.title == "A title"
-    assert transcript.participants[0].model_dump() == {
-        "id": "x_y", "name": "John Smith", "role": None, "attending": False
+    assert transcript.participants[0].model_dump(exclude_unset=True) == {
+        "id": "x_y", "name": "John Smith", "forename": "John", "surname": "Smith"
     }  # fmt: skip
     assert transcript.turns[0].model_dump()["label"] == "MR SMITH"
     assert transcript.turns[0].model_dump()["paragraphs"] == ["Hello world."]
@@ -368,21 +374,31 @@ def test_parlamint_4_style_session_with_interruptions_and_tokens() -> None:
         (t.kind, getattr(t, "speaker", None), getattr(t, "paragraphs", getattr(t, "text", None)))
         for t in transcript.turns
     ]
+    interruption = InlineEvent(kind="vocal", type="interruption", text="Hear, hear!",
+                               speaker="DoeJane")  # fmt: skip
+    # One <u> is one speech: the events inside it stay in place (model 1.1, issue 15).
     assert shapes == [
         ("heading", None, "Question time"),
-        ("speech", "SmithJohn", ["First part"]),
-        ("stage", None, "Hear, hear!"),
-        ("speech", "SmithJohn", ["and the rest."]),
-        ("stage", None, "Applause"),
-        ("speech", "SmithJohn", ["Thank you."]),
+        ("speech", "SmithJohn", [
+            Paragraph(content=["First part ", interruption, " and the rest."]),
+            InlineEvent(kind="kinesic", type="applause", text="Applause"),
+            "Thank you.",
+        ]),
         ("omission", None, None),
         ("break", None, None),
         ("speech", "DoeJane", ["Order."]),
         ("stage", None, "The House divided."),
-    ]
-    assert transcript.turns[6].model_dump()["marker"] == "SAMPLING"
+    ]  # fmt: skip
+    assert transcript.turns[2].model_dump()["marker"] == "SAMPLING"
+    assert [t.function for t in transcript.turns if isinstance(t, tm.Speech)] == [
+        "regular", "chair"
+    ]  # fmt: skip
+    assert transcript.sitting is not None
+    assert transcript.sitting.numbering[0].model_dump(exclude_unset=True) == {
+        "level": "term", "number": "57"
+    }  # fmt: skip
     messages = " | ".join(w.message for w in result.warnings)
-    assert "'topic:inter'" in messages and "'chair'" in messages and "meeting" in messages
+    assert "'topic:inter'" in messages and "'parliament.HC'" in messages
 
 
 @st.composite

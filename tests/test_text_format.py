@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import transcript_model as tm
+from transcript_model.inline import InlineEvent
 from transcript_model.model import Transcript
 from transcript_model.registry import detect_format
 
@@ -80,21 +81,26 @@ def test_press_conference_labels() -> None:
         "President of Russia",
     )
     assert t.turns[2].paragraphs[0] == "As I said: the decision is up to the two of us."
-    # After "(Applause.)" the President goes on without a new label.
-    assert t.turns[3].kind == "stage"
-    assert _speech(t, 4) == ("vladimir-putin", None, None)
-    assert _speech(t, 5) == (None, "Question", None)
+    # After "(Applause.)" the President goes on without a new label: one utterance, one turn,
+    # with the applause inside it where the page prints it.
+    assert t.turns[2].paragraphs == [
+        "As I said: the decision is up to the two of us.",
+        "We will take it together.",
+        InlineEvent(kind="kinesic", type="applause", text="(Applause.)"),
+        "Let me finish. There is one more thing I want to add.",
+    ]
+    assert _speech(t, 3) == (None, "Question", None)
     # A label split over two lines.
-    assert _speech(t, 6) == (
+    assert _speech(t, 4) == (
         "alexander-lukashenko",
         "President of Belarus Alexander Lukashenko",
         "President of Belarus",
     )
-    assert t.turns[6].paragraphs == ["I will answer it briefly."]
-    assert t.turns[7].kind == "omission"
-    assert _speech(t, 8) == ("alexander-lukashenko", "Alexander Lukashenko", None)
-    assert _speech(t, 9) == (None, "Remark", None)
-    assert _speech(t, 10) == ("moderator", "Moderator", "Moderator")
+    assert t.turns[4].paragraphs == ["I will answer it briefly."]
+    assert t.turns[5].kind == "omission"
+    assert _speech(t, 6) == ("alexander-lukashenko", "Alexander Lukashenko", None)
+    assert _speech(t, 7) == (None, "Remark", None)
+    assert _speech(t, 8) == ("moderator", "Moderator", "Moderator")
     assert [(c.index, c.total) for c in t.metadata.captions] == [(1, 5)]
 
 

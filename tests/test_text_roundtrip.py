@@ -7,13 +7,20 @@ from hypothesis import given
 import transcript_model as tm
 from transcript_model.model import Transcript
 
-from strategies import transcripts
+from strategies import MODEL_1_1, transcripts
 
 
 @given(transcripts())
 def test_read_of_write_is_identity(transcript: Transcript) -> None:
     text = tm.write(transcript, "text")
     assert tm.read(text, "text") == [transcript]
+
+
+@given(transcripts(MODEL_1_1))
+def test_every_field_of_model_1_1_round_trips(transcript: Transcript) -> None:
+    # People, organisations, the sitting, speech functions and languages, events inside
+    # speeches: printed as the site prints them where it can, explicitly where not.
+    assert tm.read(tm.write(transcript, "text"), "text") == [transcript]
 
 
 @given(transcripts(), transcripts())

@@ -17,7 +17,9 @@ plain strings, one concern a module:
 * :mod:`.labels`: :func:`split_label`;
 * :mod:`.attendees`: :func:`attendee_intro`, :func:`parse_attendees`;
 * :mod:`.ids`: :func:`slug`, :func:`transcript_id`, :func:`unique_id`;
-* :mod:`.participants`: :class:`ParticipantList`, :func:`full_names_in`.
+* :mod:`.participants`: :class:`ParticipantList`, :func:`full_names_in`;
+* :mod:`.stage`: :func:`stage_event`, :func:`has_paragraph_events`,
+  :func:`lines_have_paragraph_events`, :func:`paragraph_events` (stage directions as events).
 
 The modules import one another only in that order (each from those above it).
 """
@@ -65,6 +67,12 @@ from .site import (
     footer_key,
     words_for,
 )
+from .stage import (
+    has_paragraph_events,
+    lines_have_paragraph_events,
+    paragraph_events,
+    stage_event,
+)
 
 # The name the hostile-input tests know the label cleaner by.
 _label_text = label_text
@@ -97,11 +105,14 @@ __all__ = [
     "format_published",
     "format_time",
     "full_names_in",
+    "has_paragraph_events",
     "is_generic_label",
     "is_name_word",
     "is_role_only_label",
     "label_text",
+    "lines_have_paragraph_events",
     "names_match",
+    "paragraph_events",
     "parse_attendees",
     "parse_date",
     "parse_published",
@@ -109,6 +120,7 @@ __all__ = [
     "person_tag_to_name",
     "slug",
     "split_label",
+    "stage_event",
     "transcript_id",
     "unique_id",
     "words_for",

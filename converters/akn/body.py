@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from transcript_model.errors import excerpt
+from transcript_model.types import LANGUAGE_PATTERN
 
-from .common import CLASS_CONTINUATION, CLASS_OMISSION, CLASS_SEPARATOR
+from .common import CLASS_CONTINUATION, CLASS_OMISSION, CLASS_SEPARATOR, TM
 from .context import SPEECHES, Context, local_name
-from .inline import NOTES, as_line, as_name, inline_text
-from .people import speaker_without_reference
+from .inline import NOTES, as_identifier, as_line, as_name, inline_text
+from .parliament_reader import BLOCK_EVENT_KINDS, block_event, has_events, speech_paragraph
+from .people import speaker_from_label, speaker_without_reference
+
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_LANGUAGE = re.compile(LANGUAGE_PATTERN)
 
 #: The speechSection group of the XSD: sections of a debate, all read the same way.
 _SECTIONS = frozenset(
@@ -136,11 +142,17 @@ def read_speech(context: Context, element: Any) -> None:
     # Text directly inside the speech (no p) is a paragraph too; some exports write it so.
     head = element.text
     head = as_line(head) if head and not head.isspace() else None  # mostly indentation
-    paragraphs = [head] if head else []
+    paragraphs: list[Any] = [head] if head else []
     tag_p, tag_from = context.tag_p, context.tag_from
     for child in element:
         tag = child.tag  # lxml builds the string on each access: once per child
         if tag == tag_p:  # most children: one paragraph, told apart without a call
+            if has_events(context, child):
+                block = speech_paragraph(context, child)
+                if block is not None:
+                    paragraphs.append(block)
+                continue_tail(context, child, paragraphs)
+                continue
             # Most paragraphs are plain text: read it without the call to inline().
             raw = inline_text(context, child) if len(child) else child.text
             text = as_line(raw) if raw else None
@@ -150,12 +162,9 @@ def read_speech(context: Context, element: Any) -> None:
             label = _label(context, child)
         else:
             paragraphs += _speech_block(context, context.mine(child), child)
-        tail = child.tail
-        # Nearly every tail is the indentation before the next child: no call for it.
-        if tail and not tail.isspace() and (tail := as_line(tail)) is not None:
-            paragraphs.append(tail)
+        continue_tail(context, child, paragraphs)
     speaker = _speaker(context, element, label)
-    role = _speech_role(context, element)
+    role, function = _speech_role(context, element)
     if not paragraphs:
         context.warn("akn_empty_speech", "dropped a speech without text", element)
     elif speaker is None and label is None:
@@ -164,11 +173,29 @@ def read_speech(context: Context, element: Any) -> None:
     else:
         context.turns.append(
             {"kind": "speech", "speaker": speaker, "label": label, "role": role,
-             "paragraphs": paragraphs}
+             "paragraphs": paragraphs, "function": function,
+             "language": _language(context, element)}
         )  # fmt: skip
         person = None if context.own is not None else _person_of(context, speaker)
         if person is not None and person["role"] is None:
             person["role"] = role  # the role of the speaker's first labelled speech
+
+
+def continue_tail(context: Context, child: Any, paragraphs: list[Any]) -> None:
+    """Text after a child of a speech is a paragraph of its own."""
+    tail = child.tail
+    # Nearly every tail is the indentation before the next child: no call for it.
+    if tail and not tail.isspace() and (tail := as_line(tail)) is not None:
+        paragraphs.append(tail)
+
+
+def _language(context: Context, element: Any) -> str | None:
+    value = element.get(_XML_LANG)
+    if value is None or context.own is not None:
+        return value if isinstance(value, str) else None
+    primary, dash, rest = value.strip().partition("-")
+    value = primary.lower() + dash + rest
+    return value if _LANGUAGE.fullmatch(value) else None
 
 
 def _person_of(context: Context, speaker: str | None) -> dict[str, Any] | None:
@@ -182,6 +209,9 @@ def _speaker(context: Context, element: Any, label: str | None) -> str | None:
         # Some tools leave by empty and mark the speaker up inside the label.
         inner = element.find(f"{context.q('from')}/{context.q('person')}")
         by = (inner.get("refersTo") or "") if inner is not None else ""
+    if by == "#" and label is not None and context.own is None:
+        # The Oireachtas's witnesses: a person the record names but does not list.
+        return speaker_from_label(context, label, element)
     if not by or by == "#":
         return None
     person = context.people.get(by.removeprefix("#"))
@@ -195,26 +225,33 @@ def _speaker(context: Context, element: Any, label: str | None) -> str | None:
     return None
 
 
-def _speech_role(context: Context, element: Any) -> str | None:
-    """The role a speech's ``as`` (or a ``role`` in its label) names."""
+def _speech_role(context: Context, element: Any) -> tuple[str | None, str | None]:
+    """The role (the label's role title) and the speaker's function in the sitting that a
+    speech's ``as`` (or a ``role`` in its label) names."""
     pointer = element.get("as")
     if not pointer and context.own is None:
         inner = element.find(f"{context.q('from')}/{context.q('role')}")
         if inner is not None:
             found = context.target(inner.get("refersTo"))
             shown = found.get("showAs") if found is not None else inline_text(context, inner)
-            return as_name(shown or "")
+            return as_name(shown or ""), None
     if not pointer:
-        return None
+        return None, None
     target = context.target(pointer)
     if target is None:
         context.warn("akn_unresolved", f"as={excerpt(pointer)} names no TLCRole", element)
-        return None
-    shown = target.get("showAs")
-    return shown if context.own is not None else as_name(shown or "")
+        return None, None
+    if context.own is not None:
+        function = target.get(f"{{{TM}}}function")
+        if function is None:
+            return target.get("showAs"), None
+        role = context.target(element.get(f"{{{TM}}}role"))
+        return (None if role is None else role.get("showAs")), function
+    key = pointer.strip().removeprefix("#")
+    return as_name(target.get("showAs") or ""), as_identifier(key)
 
 
-def _speech_block(context: Context, name: str | None, child: Any) -> list[str]:
+def _speech_block(context: Context, name: str | None, child: Any) -> list[Any]:
     """The paragraphs one child of a speech contributes (headings become turns)."""
     if name == "p":
         text = as_line(inline_text(context, child))
@@ -230,6 +267,9 @@ def _speech_block(context: Context, name: str | None, child: Any) -> list[str]:
     if name in NOTES:
         context.warn("akn_dropped", f"dropped the {name} in a speech", child)
         return []
+    if name in BLOCK_EVENT_KINDS:
+        event = block_event(context, name, child)
+        return [] if event is None else [event]
     if name is None and local_name(child) is None:
         return []  # a comment or processing instruction
     context.warn(

@@ -45,6 +45,23 @@ CLASS_OMISSION = "omission"
 CLASS_CONTINUATION = "continuation"
 CONTAINER_PHOTO = "photo"
 CONTAINER_PARTICIPANTS = "participants"
+#: Model 1.1: the sitting in the preface, and events inside a speech.
+CLASS_BODY = "body"
+CLASS_NUMBER = "number"
+CLASS_SITTING_TITLE = "sittingTitle"
+CLASS_END = "end"
+CLASS_AGENDA_ITEM = "agendaItem"
+CONTAINER_AGENDA = "agenda"
+#: A ``p`` in a speech that is one event between paragraphs; a ``p`` that is a paragraph
+#: whose only content is one event (a rare case, told apart from the first).
+CLASS_EVENT = "event"
+CLASS_ONLY_EVENT = "eventParagraph"
+#: The XSD's remark types (an enumeration) for the model's event kinds that have one.
+REMARK_TYPES = {"vocal": "phenomenon", "kinesic": "phenomenon", "incident": "sceneDescription"}
+#: The model's event kinds, and the kind a third-party remark or block is read as.
+EVENT_KINDS = frozenset({"note", "gap", "vocal", "kinesic", "incident", "time"})
+#: TLCRole eIds for speaker functions hold "function." when the function id itself is taken.
+FUNCTION_PREFIX = "function."
 
 # ISO 639-1 → ISO 639-2/T (the terminology codes that AKN FRBR URIs use, e.g. "eng", "deu").
 LANG3 = {

@@ -57,6 +57,12 @@ class Context:
     pending_num: str | None = None
     participant_list: list[dict[str, Any]] = field(default_factory=list)
     captions: list[dict[str, Any]] = field(default_factory=list)
+    #: Participants made from the labels of speeches whose ``by`` is a bare "#", by label.
+    label_people: dict[str, str] = field(default_factory=dict)
+    #: The language of the preface block the title came from (Oireachtas: "title_en").
+    title_language: str | None = None
+    #: The sitting as read from the preface (model 1.1), None while nothing says there is one.
+    sitting: dict[str, Any] | None = None
     #: True at the start of a section: paragraphs do not continue a passage across it.
     boundary: bool = True
     # Qualified names the body loops compare every child with, built once.
@@ -98,7 +104,11 @@ class Context:
         """The references entry a "#eId" pointer names (a bare eId is accepted too), or None."""
         if not pointer:
             return None
-        return self.refs.get(pointer.removeprefix("#"))
+        found = self.refs.get(pointer.removeprefix("#"))
+        if found is None and pointer[:1].isspace():
+            # Hand-made files write as=" #speaker" (Bungeni's example debate does).
+            found = self.refs.get(pointer.strip().removeprefix("#"))
+        return found
 
     def frbr(self, level: str, child: str, attribute: str) -> str | None:
         found = self.meta.find(f"{self.q('identification')}/{self.q(level)}/{self.q(child)}")

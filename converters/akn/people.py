@@ -66,6 +66,23 @@ def speaker_without_reference(context: Context, key: str, label: str | None, ele
     return str(person["id"])
 
 
+def speaker_from_label(context: Context, label: str, element: Any) -> str:
+    """The participant a label names when ``by="#"`` points at nobody: one per label."""
+    known = context.label_people.get(label)
+    if known is not None:
+        return known
+    person = {"id": _unique_id(context, label), "name": label, "role": None, "attending": False}
+    add_person(context, f"#label:{label}", person)
+    context.participant_list.append(person)
+    context.label_people[label] = str(person["id"])
+    context.warn(
+        "akn_unresolved",
+        f'speaker by="#" names nobody: participant {excerpt(person["id"])} made from the label',
+        element,
+    )
+    return str(person["id"])
+
+
 def _participant(context: Context, key: str, entry: Any) -> dict[str, Any]:
     if context.own is not None:
         role = context.target(entry.get(f"{{{TM}}}as"))

@@ -4,6 +4,7 @@ captions."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from typing import Any
 
@@ -15,10 +16,13 @@ from .common import (
     CLASS_SUMMARY,
     CONTAINER_PARTICIPANTS,
     CONTAINER_PHOTO,
+    LANG2,
     TM,
 )
 from .context import Context
+from .dates import printed_date
 from .inline import as_line, as_name, inline_text
+from .parliament_reader import add_number, add_title, sitting_block
 
 _OFFSET = re.compile(UTC_OFFSET_PATTERN)
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -51,6 +55,8 @@ def _preface_block(
     context: Context, block: Any, event: dict[str, Any], captions: list[Any]
 ) -> None:
     name = context.mine(block)
+    if sitting_block(context, block, name):
+        return
     if name == "container" and block.get("name") == CONTAINER_PHOTO:
         captions.append(_caption(context, block))
         return
@@ -79,6 +85,11 @@ def _preface_block(
         kind = context.mine(element)
         if kind == "docTitle" and event["title"] is None:
             event["title"], used = as_name(inline_text(context, element)), True
+            context.title_language = _name_language(block)
+        elif kind == "docTitle" and context.own is None:
+            used = _another_title(context, event, block, element) or used
+        elif kind == "docNumber" and context.own is None:
+            used = add_number(context, block, element) or used
         elif kind == "docDate" and event["date"] is None:
             event["date"] = _preface_date(context, element)
             used = used or event["date"] is not None
@@ -92,11 +103,44 @@ def _preface_block(
         context.warn("akn_dropped", "dropped a preface paragraph with no known content", block)
 
 
+def _another_title(context: Context, event: dict[str, Any], block: Any, element: Any) -> bool:
+    """A second title of another tool's preface: a sitting title, or the title itself when
+    it is in the document's language and the first was not (Oireachtas: Irish, then
+    English)."""
+    title = as_line(inline_text(context, element))
+    if title is None:
+        return False
+    language = _name_language(block)
+    code = (context.frbr("FRBRExpression", "FRBRlanguage", "language") or "").lower()
+    ours = language is not None and language == LANG2.get(code, code)
+    named = as_name(title)
+    if ours and context.title_language != language and event["title"] and named:
+        add_title(context, event["title"], None, context.title_language)
+        event["title"], context.title_language = named, language
+    else:
+        add_title(context, title, None, language)
+    return True
+
+
+#: A preface block named for its language, as the Oireachtas writes them ("title_en").
+_NAMED_LANGUAGE = re.compile(r"[_-]([a-z]{2})")
+
+
+def _name_language(block: Any) -> str | None:
+    name = block.get("name") or ""
+    match = _NAMED_LANGUAGE.search(name[-3:])
+    return match.group(1) if match else None
+
+
 def _fallback_title(context: Context) -> str:
-    """The FRBR title alias, the debate's name, or the first heading of the body."""
+    """A docTitle or shortTitle outside the preface (a cover page's), the FRBR title alias,
+    the debate's name, or the first heading of the body."""
     alias = context.meta.find(f".//{context.q('FRBRWork')}/{context.q('FRBRalias')}[@name='title']")
     heading = context.doc.find(f"{context.q('debateBody')}//{context.q('heading')}")
+    titled = next(context.doc.iter(context.q("docTitle"), context.q("shortTitle")), None)
     for candidate in (
+        inline_text(context, titled) if titled is not None else None,
+        _preface_heading(context),
         alias.get("value") if alias is not None else None,
         context.doc.get("name"),
         inline_text(context, heading) if heading is not None else None,
@@ -108,6 +152,21 @@ def _fallback_title(context: Context) -> str:
         "akn_no_title", "no docTitle, name or heading: the title is a placeholder", context.doc
     )
     return "Untitled debate"
+
+
+#: Classes of a preface paragraph that prints the document's title (Bungeni, SayIt).
+_HEADING_CLASSES = frozenset({"heading", "title", "docTitle"})
+
+
+def _preface_heading(context: Context) -> str | None:
+    """The first preface paragraph styled as a heading ("NATIONAL ASSEMBLY")."""
+    preface = context.doc.find(context.q("preface"))
+    if preface is None:
+        return None
+    for block in preface.iterfind(context.q("p")):
+        if block.get("class") in _HEADING_CLASSES:
+            return inline_text(context, block)
+    return None
 
 
 def _caption(context: Context, container: Any) -> dict[str, Any]:
@@ -176,25 +235,74 @@ def _preface_date(context: Context, element: Any) -> dt.date | None:
 
 
 def _fallback_date(context: Context) -> dt.date:
-    """The event date from elsewhere: a docDate anywhere, the FRBR Work, a FRBR URI."""
+    """The event date from elsewhere: a docDate anywhere, a date printed in the preface or the
+    first headings, the Work date when it dates the debate, a date in a FRBR URI."""
     candidates = [e.get("date") or "" for e in context.doc.iter(context.q("docDate"))]
-    work = context.meta.find(f".//{context.q('FRBRWork')}/{context.q('FRBRdate')}")
-    candidates += [work.get("date") or ""] if work is not None else []
-    candidates += [
-        match.group()
-        for uri in context.meta.iter(context.q("FRBRuri"), context.q("FRBRthis"))
-        if (match := _ISO_DATE.search(uri.get("value") or ""))
-    ]
     for candidate in candidates:
-        try:
-            return dt.date.fromisoformat(candidate[:10])
-        except ValueError:
-            continue
+        found = _iso(candidate)
+        if found is not None:
+            return found
+    printed = _printed_date(context)
+    if printed is not None:
+        return printed
+    work = context.meta.find(f".//{context.q('FRBRWork')}/{context.q('FRBRdate')}")
+    work_date = _iso(work.get("date") or "") if work is not None else None
+    # A Work date named for when the file was generated or published (SayIt's "generation"),
+    # or a placeholder (3000-01-01), is not the sitting's: a date in the FRBR URI comes first.
+    if work_date is not None and _date_name(work) not in _NOT_THE_SITTING:
+        return work_date
+    for uri in context.meta.iter(context.q("FRBRuri"), context.q("FRBRthis")):
+        match = _ISO_DATE.search(uri.get("value") or "")
+        found = _iso(match.group()) if match else None
+        if found is not None:
+            return found
+    if work_date is not None:
+        return work_date
     if context.default_date is not None:
         return context.default_date
     raise context.fail(
         "akn_date",
-        "the debate gives no date (no docDate, FRBRdate or dated FRBR URI) and the model "
-        "needs one: give it with the reader option date=YYYY-MM-DD",
+        "the debate gives no date (no docDate, FRBRdate, dated FRBR URI or date printed in "
+        "the preface or headings) and the model needs one: give it with the reader option "
+        "date=YYYY-MM-DD (on the command line: -r date=YYYY-MM-DD)",
         context.doc,
     )
+
+
+#: FRBRdate names that date the file, not the debate.
+_NOT_THE_SITTING = frozenset(
+    {"generation", "publication", "markup", "transformation", "conversion"}
+)
+#: Outside these years a date is a placeholder ("3000-01-01", "0001-01-01", "9999-12-31").
+_PLAUSIBLE_YEARS = range(1700, 2200)
+#: How many headings of the body may print the date (a title page's "Thursday, 14 February").
+_DATED_HEADINGS = 3
+
+
+def _date_name(element: Any) -> str:
+    # The Oireachtas writes name="#generation", SayIt name="generation".
+    return (element.get("name") or "").removeprefix("#").lower()
+
+
+def _iso(value: str) -> dt.date | None:
+    try:
+        day = dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+    return day if day.year in _PLAUSIBLE_YEARS else None
+
+
+def _printed_date(context: Context) -> dt.date | None:
+    """A date printed in words in the preface, else in the debate's name or first headings."""
+    preface = context.doc.find(context.q("preface"))
+    texts = [" ".join(preface.itertext())] if preface is not None else []
+    texts.append(context.doc.get("name") or "")
+    body = context.doc.find(context.q("debateBody"))
+    if body is not None:
+        headings = body.iter(context.q("heading"), context.q("subheading"))
+        texts += [" ".join(h.itertext()) for h in itertools.islice(headings, _DATED_HEADINGS)]
+    for text in texts:
+        found = printed_date(text)
+        if found is not None and found.year in _PLAUSIBLE_YEARS:
+            return found
+    return None

@@ -27,6 +27,7 @@ from .body import read_body
 from .common import DICTIONARIES, LANG2, SEE_ALSO, TM
 from .context import Context, local_name, open_document
 from .inline import as_identifier, as_line, as_name
+from .parliament_reader import add_person_details, read_organisations, read_sitting_marker
 from .people import read_participants
 from .preface import read_event
 
@@ -91,10 +92,12 @@ def read_identity(context: Context) -> tuple[str, str]:
 
 def build_transcript(context: Context) -> Transcript:
     participants = read_participants(context)
+    read_sitting_marker(context)
     event = read_event(context)
     read_body(context)
+    add_person_details(context, participants)
     tid, language = read_identity(context)
-    data = {
+    data: dict[str, Any] = {
         "id": tid,
         "language": language,
         "event": event,
@@ -102,6 +105,11 @@ def build_transcript(context: Context) -> Transcript:
         "turns": context.turns,
         "metadata": read_metadata(context),
     }
+    organisations = read_organisations(context)
+    if organisations:
+        data["organisations"] = organisations
+    if context.sitting is not None:
+        data["sitting"] = context.sitting
     try:
         return Transcript.model_validate(data)
     except ValidationError as error:

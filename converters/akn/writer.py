@@ -41,12 +41,21 @@ from .common import (
     CONTAINER_PARTICIPANTS,
     CONTAINER_PHOTO,
     DICTIONARIES,
+    FUNCTION_PREFIX,
     LANG3,
     LOCATION_PLACE,
     ORG_CONVERTER,
     ORG_PUBLISHER,
     SEE_ALSO,
     TM,
+)
+from .parliament_writer import (
+    event_paragraph,
+    has_details,
+    organisation_lines,
+    person_lines,
+    sitting_marker,
+    sitting_preface,
 )
 
 #: "[…]" spans that become ``ins`` (editorial insertions); the brackets stay inside.
@@ -146,6 +155,9 @@ class _Document:
         self.expression = f"{self.work}/{self.lang3}@{self.date}"
         self.roles = self._role_ids()
         self.people = {p.id: self._person_eid(p.id) for p in transcript.participants}
+        # Organisations share the participants' id space: the same mapping keeps them apart.
+        self.people.update({o.id: self._person_eid(o.id) for o in transcript.organisations})
+        self.functions = self._function_ids()
         self.out: list[str] = []
 
     # -- identifiers -------------------------------------------------------------------------
@@ -168,6 +180,17 @@ class _Document:
             roles[role] = candidate
         return roles
 
+    def _function_ids(self) -> dict[str, str]:
+        """One TLCRole per speaker function; its eId is the function unless that is taken."""
+        taken = set(self.people.values())
+        functions: dict[str, str] = {}
+        for turn in self.t.turns:
+            if isinstance(turn, Speech) and turn.function and turn.function not in functions:
+                function = turn.function
+                free = function not in taken and not _STRUCTURAL_EID.fullmatch(function)
+                functions[function] = function if free else FUNCTION_PREFIX + function
+        return functions
+
     @staticmethod
     def _person_eid(pid: str) -> str:
         return f"person.{pid}" if _STRUCTURAL_EID.fullmatch(pid) else pid
@@ -176,6 +199,10 @@ class _Document:
 
     def line(self, depth: int, content: str) -> None:
         self.out.append(_INDENT * depth + content)
+
+    def lines(self, lines: list[tuple[int, str]]) -> None:
+        for depth, content in lines:
+            self.line(depth, content)
 
     def render(self) -> str:
         self.out.append('<?xml version="1.0" encoding="UTF-8"?>')
@@ -272,8 +299,10 @@ class _Document:
                 f'<TLCOrganization eId="{ORG_PUBLISHER}" href="/akn/ontology/organization/{c}/'
                 f'{attr(_segment(publisher))}" showAs="{attr(publisher)}"/>',
             )
+        self._tlc_organisations(d + 1)
         for person in t.participants:
             self.line(d + 1, self._tlc_person(person))
+        self._tlc_functions(d + 1)
         for role, eid in self.roles.items():
             href = f"/akn/ontology/role/{c}/{_segment(eid.removeprefix('role.'))}"
             self.line(
@@ -304,10 +333,37 @@ class _Document:
             )
         self.line(d, "</references>")
 
+    def _tlc_organisations(self, d: int) -> None:
+        """The transcript's organisations (model 1.1), after the writer's own two."""
+        for organisation in self.t.organisations:
+            href = (
+                any_uri(organisation.identifiers[0].uri)
+                if organisation.identifiers
+                else f"/akn/ontology/organization/{self.country}/{_segment(organisation.id)}"
+            )
+            self.line(
+                d,
+                f'<TLCOrganization eId="{attr(self.people[organisation.id])}" '
+                f'href="{attr(href)}" showAs="{attr(organisation.name)}"/>',
+            )
+
+    def _tlc_functions(self, d: int) -> None:
+        """One TLCRole per speaker function; ``tm:function`` holds the model's id."""
+        for function, eid in self.functions.items():
+            href = f"/akn/ontology/role/{self.country}/{_segment(function)}"
+            self.line(
+                d,
+                f'<TLCRole eId="{attr(eid)}" href="{attr(href)}" showAs="{attr(function)}" '
+                f'tm:function="{attr(function)}"/>',
+            )
+
     def _tlc_person(self, person: Participant) -> str:
         eid = self.people[person.id]
         parts = [f'<TLCPerson eId="{attr(eid)}"']
-        parts.append(f'href="/akn/ontology/person/{self.country}/{attr(_segment(person.id))}"')
+        if person.identifiers:
+            parts.append(f'href="{attr(any_uri(person.identifiers[0].uri))}"')
+        else:
+            parts.append(f'href="/akn/ontology/person/{self.country}/{attr(_segment(person.id))}"')
         parts.append(f'showAs="{attr(person.name or person.role or person.id)}"')
         if eid != person.id:
             parts.append(f'tm:id="{attr(person.id)}"')
@@ -338,6 +394,14 @@ class _Document:
         if t.metadata.published is not None:
             published = t.metadata.published.isoformat(timespec="seconds")
             self.line(d + 2, f"<tm:published>{published}</tm:published>")
+        for organisation in t.organisations:
+            self.lines(organisation_lines(d + 2, organisation))
+        for person in t.participants:
+            if has_details(person):
+                self.lines(person_lines(d + 2, person))
+        marker = sitting_marker(t)
+        if marker is not None:
+            self.line(d + 2, marker)
         self.line(d + 1, "</tm:transcript>")
         self.line(d, "</proprietary>")
 
@@ -384,6 +448,7 @@ class _Document:
             )
             self.line(d + 2, f"<p>{self._attendees(event.attendees_intro)}</p>")
             self.line(d + 1, "</container>")
+        self.lines(sitting_preface(d + 1, self.t, self.people, number + 1))
         self.line(d, "</preface>")
 
     def _attendees(self, intro: str) -> str:
@@ -461,13 +526,24 @@ class _Document:
 
     def speech(self, d: int, eid: str, speech: Speech) -> None:
         by = f"#{attr(self.people[speech.speaker])}" if speech.speaker else ""
-        role = f' as="#{attr(self.roles[speech.role])}"' if speech.role is not None else ""
-        self.line(d, f'<speech by="{by}"{role} eId="{eid}">')
+        role = f"#{attr(self.roles[speech.role])}" if speech.role is not None else None
+        if speech.function is not None:
+            # @as is the function; the label's role, if any, goes beside it.
+            role_attribute = f' as="#{attr(self.functions[speech.function])}"'
+            role_attribute += f' tm:role="{role}"' if role else ""
+        else:
+            role_attribute = f' as="{role}"' if role else ""
+        lang = f' xml:lang="{attr(speech.language)}"' if speech.language else ""
+        self.line(d, f'<speech by="{by}"{role_attribute}{lang} eId="{eid}">')
         if speech.label is not None:
             # The printed label keeps its colon, as a page shows it; the reader removes one.
             self.line(d + 1, f'<from eId="{eid}__from_1">{text(speech.label)}:</from>')
-        for number, value in enumerate(speech.spoken, 1):
-            self.line(d + 1, f'<p eId="{eid}__p_{number}">{paragraph(value)}</p>')
+        for number, block in enumerate(speech.paragraphs, 1):
+            if isinstance(block, str):
+                self.line(d + 1, f'<p eId="{eid}__p_{number}">{paragraph(block)}</p>')
+            else:
+                content = event_paragraph(block, self.people, paragraph)
+                self.line(d + 1, f'<p eId="{eid}__p_{number}"{content}</p>')
         self.line(d, "</speech>")
 
 

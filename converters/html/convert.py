@@ -81,7 +81,9 @@ def read(
     body = turns(list(body_blocks(_content(index, article))), people)
     if body.attendees_intro:
         event["attendees_intro"] = body.attendees_intro
-    sample = "\n".join([title, *(p for t in body.turns for p in t.get("paragraphs", ()))])
+    paragraphs = (p for t in body.turns for p in t.get("paragraphs", ()))
+    # Events are no words of the language: only the text is a sample of it.
+    sample = "\n".join([title, *(p for p in paragraphs if isinstance(p, str))])
     language = language or parts.language_of(root, url, sample)
     identifier = next(
         (

@@ -1,8 +1,9 @@
 """Participants and turns of a saved kremlin.ru page, from its paragraph blocks.
 
 The same rules as the page-text reader (attendees first, then one participant per person however
-the labels print the name, speakers going on after a stage direction or an omission), with the
-page's person links as the strongest evidence of who a label names.
+the labels print the name, speakers going on after a stage direction or an omission, stage
+directions inside a speech as its events), with the page's person links as the strongest
+evidence of who a label names.
 """
 
 from __future__ import annotations
@@ -71,6 +72,29 @@ class _Body:
     attendees_intro: str | None = None
     #: Labels with no text after them (not kept: a speech needs a paragraph).
     unspoken: list[str] = field(default_factory=list)
+    #: The last speech and its place in ``turns``: a speech going on after stage directions
+    #: alone goes on in it, with the directions as its events.
+    last_speech: tuple[dict[str, Any], int] | None = None
+
+    def add_speech(self, speech: dict[str, Any]) -> None:
+        self.last_speech = (speech, len(self.turns))
+        self.turns.append(speech)
+
+    def go_on(self, speaker: str, text: str) -> dict[str, Any] | None:
+        """The last speech, with the stage directions since it as its events and ``text``
+        after them, when it is ``speaker``'s and only stage directions follow it; else None."""
+        if self.last_speech is None:
+            return None
+        speech, place = self.last_speech
+        between = self.turns[place + 1 :]
+        if speech["speaker"] != speaker or not between:
+            return None
+        if any(turn["kind"] != "stage" for turn in between):
+            return None
+        del self.turns[place + 1 :]
+        speech["paragraphs"].extend(kremlin.stage_event(turn["text"]) for turn in between)
+        speech["paragraphs"].append(text)
+        return speech
 
 
 def _attendees(block: Block, people: People) -> str | None:
@@ -132,7 +156,7 @@ def turns(blocks: list[Block], people: People) -> _Body:
                 "role": parts.role,
                 "paragraphs": list(block.texts),
             }
-            body.turns.append(open_speech)
+            body.add_speech(open_speech)
             resume = None
         elif block.kind == "heading":
             body.turns.append({"kind": "heading", "text": block.texts[0]})
@@ -144,7 +168,18 @@ def turns(blocks: list[Block], people: People) -> _Body:
         t["label"] for t in body.turns if t["kind"] == "speech" and not t["paragraphs"]
     ]
     body.turns = [t for t in body.turns if t["kind"] != "speech" or t["paragraphs"]]
+    for turn in body.turns:
+        if turn["kind"] == "speech":
+            turn["paragraphs"] = _with_events(turn["paragraphs"])
     return body
+
+
+def _with_events(paragraphs: list[Any]) -> list[Any]:
+    """The paragraphs of a speech with the stage directions printed inside them as events."""
+    texts = "\n".join(p for p in paragraphs if isinstance(p, str))
+    if not kremlin.has_paragraph_events(texts):
+        return paragraphs
+    return [kremlin.paragraph_events(p) if isinstance(p, str) else p for p in paragraphs]
 
 
 def _paragraph(
@@ -168,6 +203,9 @@ def _paragraph(
         open_speech["paragraphs"].append(text)
         return open_speech, resume
     if resume is not None:
+        going_on = body.go_on(resume, text)
+        if going_on is not None:
+            return going_on, resume
         turn = {
             "kind": "speech",
             "speaker": resume,
@@ -175,7 +213,7 @@ def _paragraph(
             "role": None,
             "paragraphs": [text],
         }
-        body.turns.append(turn)
+        body.add_speech(turn)
         return turn, resume
     if body.turns and body.turns[-1]["kind"] == "narrative":
         body.turns[-1]["paragraphs"].append(text)

@@ -1,29 +1,45 @@
 """Popolo JSON for people registries and SayIt-style archives. Export only.
 
-The output is one JSON document holding four arrays of Popolo objects::
+The output is one JSON document holding four arrays of Popolo objects, five when a transcript
+has organisations::
 
-    {"events": [...], "persons": [...], "memberships": [...], "speeches": [...]}
+    {"events": [...], "organizations": [...], "persons": [...], "memberships": [...],
+     "speeches": [...]}
 
-Each transcript gives one ``event``, one ``person`` per participant (role-only participants
-too, without a name), one ``membership`` per role title a participant is given (in the
-participant list or in a speaker label), and one ``speech`` per turn, in order.
+Each transcript gives one ``event`` (with the sitting's body as ``organization_id`` and its end
+as ``end_date``), one ``organization`` per organisation (its main name as ``name``, the others
+as ``other_names`` with ``note`` "abbreviation" or "full" and the language, its kind as
+``classification`` (:data:`CLASSIFICATIONS`), its identifiers), one ``person`` per participant
+(role-only participants too, without a name; ``given_name``, ``family_name``, ``gender`` from
+sex (:data:`GENDERS`), ``birth_date``, identifiers, and ``links`` for identifiers that are web
+pages), one ``membership`` per role title a participant is given (in the participant list or
+in a speaker label) and one per affiliation (organization, role, ``label`` from the role
+title, start and end dates, and ``on_behalf_of_id``: for a seat in a parliament or chamber, the
+one party, else the one parliamentary group, the person belongs to for the whole time of the
+seat, when there is exactly one), and one ``speech`` per turn, in order (``role``: the role
+title the label prints, else the speech's function in the sitting: chair, regular, guest …).
 
-Ids are derived from the transcript id (``T``) and the participant ids (``P``), which never hold
-a ".", and turn positions (``N``, from 1), so they are stable and cannot collide: event ``T``,
-person ``T.P``, membership ``T.P.mK``, speech ``T.N`` (a participant id never starts with a
-digit). Participant ids are unique within one transcript only, so persons are not merged across
-transcripts; each person carries its participant id as an identifier to merge on.
+Ids are derived from the transcript id (``T``), the participant and organisation ids (``P``,
+``O``: one namespace, never holding a "."), and turn positions (``N``, from 1), so they are
+stable and cannot collide: event ``T``, organization ``T.O``, person ``T.P``, membership
+``T.P.mK`` (role titles) and ``T.P.aK`` (affiliations), speech ``T.N`` (an id never starts with
+a digit). Ids are unique within one transcript only, so persons and organizations are not
+merged across transcripts; each carries its model id as an identifier to merge on.
 
-Popolo has no slot for paragraphs (joined with a blank line in ``text``), the lead's place in the
-page, the attendee sentence, captions, tags, publication sections, "see also" links or the
-distinction between headings, omissions and breaks (all ``type: "other"``), so the export
-cannot be read back: the registry marks ``popolo`` as write-only.
+Popolo has no slot for paragraphs (joined with a blank line in ``text``) or the events inside a
+speech (left out of ``text``: it holds the words spoken), a speech's function where its label
+prints a role title, the language of a speech, the sitting's numbering, other titles and
+agenda, the lead's place in the page, the attendee sentence, captions, tags, publication
+sections, "see also" links or the distinction between headings, omissions and breaks (all
+``type: "other"``), so the export cannot be read back: the registry marks ``popolo`` as
+write-only.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -36,6 +52,7 @@ from transcript_model.model import (
     Transcript,
     Turn,
 )
+from transcript_model.people import Affiliation, ExternalId, OrganisationName, Participant
 
 JsonObject = dict[str, Any]
 
@@ -50,6 +67,22 @@ SPEECH_TYPES = {
 }
 #: The scheme of the identifiers that carry model ids.
 ID_SCHEME = "transcript-model"
+#: Popolo ``classification`` of each organisation kind (free text in Popolo: these are the
+#: words its examples use where there is one).
+CLASSIFICATIONS = {
+    "parliament": "legislature",
+    "chamber": "chamber",
+    "committee": "committee",
+    "political_party": "party",
+    "parliamentary_group": "parliamentary group",
+    "government": "executive",
+    "ministry": "ministry",
+    "other": "other",
+}
+#: Popolo ``gender`` of each sex as ParlaMint records it.
+GENDERS = {"M": "male", "F": "female", "O": "other", "U": "unknown", "N": "not applicable"}
+#: The organisation kinds whose membership is a seat held on behalf of a party or group.
+_SEATS = frozenset({"parliament", "chamber"})
 
 
 def write(transcripts: Sequence[Transcript], *, compact: bool = False) -> str:
@@ -69,8 +102,12 @@ def write(transcripts: Sequence[Transcript], *, compact: bool = False) -> str:
 def to_popolo(transcripts: Sequence[Transcript]) -> JsonObject:
     """The Popolo document of ``transcripts`` as Python objects (see the module docstring)."""
     document: JsonObject = {"events": [], "persons": [], "memberships": [], "speeches": []}
+    if any(t.organisations for t in transcripts):
+        document = {"events": [], "organizations": [], **document}
     for transcript in transcripts:
         document["events"].append(event(transcript))
+        if transcript.organisations:
+            document["organizations"].extend(organizations(transcript))
         document["persons"].extend(persons(transcript))
         document["memberships"].extend(memberships(transcript))
         document["speeches"].extend(speeches(transcript))
@@ -83,7 +120,12 @@ def event(transcript: Transcript) -> JsonObject:
     result: JsonObject = {"id": transcript.id, "name": header.title}
     _put(result, "description", header.lead)
     result["start_date"] = start_date(transcript)
+    sitting = transcript.sitting
+    if sitting is not None and sitting.end is not None:
+        result["end_date"] = _date_time(sitting.end.date(), sitting.end.time(), header.utc_offset)
     _put(result, "location", header.place)
+    if sitting is not None and sitting.body is not None:
+        result["organization_id"] = _member_id(transcript, sitting.body)
     result["attendees"] = [
         {"id": _person_id(transcript, p.id), "name": p.name}
         for p in transcript.participants
@@ -111,9 +153,36 @@ def start_date(transcript: Transcript) -> str:
     be written and the start is given as the date alone.
     """
     header = transcript.event
-    if header.time is None or header.utc_offset is None:
-        return header.date.isoformat()
-    return f"{header.date.isoformat()}T{header.time.isoformat()}{header.utc_offset}"
+    return _date_time(header.date, header.time, header.utc_offset)
+
+
+def _date_time(day: dt.date, time: dt.time | None, offset: str | None) -> str:
+    if time is None or offset is None:
+        return day.isoformat()
+    return f"{day.isoformat()}T{time.isoformat()}{offset}"
+
+
+def organizations(transcript: Transcript) -> list[JsonObject]:
+    """One Popolo organization per organisation, in the order of the transcript's list."""
+    result: list[JsonObject] = []
+    for organisation in transcript.organisations:
+        main = organisation.name
+        first = next((n for n in organisation.names if n.form == "full"), organisation.names[0])
+        # The main name is ``name``; it is an other name too where only there its language fits.
+        others = [n for n in organisation.names if n is not first or n.language is not None]
+        item: JsonObject = {"id": _member_id(transcript, organisation.id), "name": main}
+        if others:
+            item["other_names"] = [_other_name(n) for n in others]
+        item["identifiers"] = _identifiers(organisation.id, organisation.identifiers)
+        item["classification"] = CLASSIFICATIONS[organisation.kind]
+        result.append(item)
+    return result
+
+
+def _other_name(name: OrganisationName) -> JsonObject:
+    # Popolo's other_name has no language: the note says it, with the form of the name.
+    note = name.form if name.language is None else f"{name.form}; language: {name.language}"
+    return {"name": name.name, "note": note}
 
 
 def persons(transcript: Transcript) -> list[JsonObject]:
@@ -122,9 +191,36 @@ def persons(transcript: Transcript) -> list[JsonObject]:
     for participant in transcript.participants:
         person: JsonObject = {"id": _person_id(transcript, participant.id)}
         _put(person, "name", participant.name)
-        person["identifiers"] = [{"identifier": participant.id, "scheme": ID_SCHEME}]
+        _put(person, "given_name", participant.forename)
+        _put(person, "family_name", participant.surname)
+        if participant.sex is not None:
+            person["gender"] = GENDERS[participant.sex]
+        _put(person, "birth_date", participant.birth)
+        person["identifiers"] = _identifiers(participant.id, participant.identifiers)
+        links = [_link(i) for i in participant.identifiers if _is_web_page(i.uri)]
+        if links:
+            person["links"] = links
         result.append(person)
     return result
+
+
+def _identifiers(model_id: str, external: Sequence[ExternalId]) -> list[JsonObject]:
+    result: list[JsonObject] = [{"identifier": model_id, "scheme": ID_SCHEME}]
+    for identifier in external:
+        item: JsonObject = {"identifier": identifier.uri}
+        _put(item, "scheme", identifier.scheme)
+        result.append(item)
+    return result
+
+
+def _is_web_page(uri: str) -> bool:
+    return uri.startswith(("http://", "https://"))
+
+
+def _link(identifier: ExternalId) -> JsonObject:
+    link: JsonObject = {"url": identifier.uri}
+    _put(link, "note", identifier.scheme)
+    return link
 
 
 def memberships(transcript: Transcript) -> list[JsonObject]:
@@ -148,7 +244,72 @@ def memberships(transcript: Transcript) -> list[JsonObject]:
             {"id": f"{person_id}.m{number}", "person_id": person_id, "role": title}
             for number, title in enumerate(titles, 1)
         )
+    kinds = {o.id: o.kind for o in transcript.organisations}
+    for participant in transcript.participants:
+        result.extend(_affiliations(transcript, participant, kinds))
     return result
+
+
+def _affiliations(
+    transcript: Transcript, participant: Participant, kinds: Mapping[str, str]
+) -> list[JsonObject]:
+    """One membership per affiliation of ``participant`` (ids ``T.P.aK``)."""
+    person_id = _person_id(transcript, participant.id)
+    result: list[JsonObject] = []
+    for number, affiliation in enumerate(participant.affiliations, 1):
+        item: JsonObject = {
+            "id": f"{person_id}.a{number}",
+            "person_id": person_id,
+            "organization_id": _member_id(transcript, affiliation.organisation),
+            "role": affiliation.role,
+        }
+        _put(item, "label", affiliation.role_title)
+        _put(item, "start_date", affiliation.start)
+        _put(item, "end_date", affiliation.end)
+        if kinds.get(affiliation.organisation) in _SEATS:
+            behalf = _on_behalf_of(affiliation, participant.affiliations, kinds)
+            if behalf is not None:
+                item["on_behalf_of_id"] = _member_id(transcript, behalf)
+        result.append(item)
+    return result
+
+
+def _on_behalf_of(
+    seat: Affiliation, affiliations: Sequence[Affiliation], kinds: Mapping[str, str]
+) -> str | None:
+    """The one party (else the one parliamentary group) the person belongs to for the whole
+    time of ``seat``; None when there is none or more than one: Popolo takes only one."""
+    for kind in ("political_party", "parliamentary_group"):
+        covering = {
+            a.organisation
+            for a in affiliations
+            if kinds.get(a.organisation) == kind and _covers(a, seat)
+        }
+        if len(covering) == 1:
+            return covering.pop()
+        if covering:
+            return None
+    return None
+
+
+def _covers(outer: Affiliation, inner: Affiliation) -> bool:
+    # Partial dates: a start stands for its first day, an end for its last; absent is open.
+    starts_before = outer.start is None or (
+        inner.start is not None and _first_day(outer.start) <= _first_day(inner.start)
+    )
+    ends_after = outer.end is None or (
+        inner.end is not None and _last_day(outer.end) >= _last_day(inner.end)
+    )
+    return starts_before and ends_after
+
+
+def _first_day(partial: str) -> str:
+    return partial + "-01-01"[len(partial) - 4 :]
+
+
+def _last_day(partial: str) -> str:
+    # "-31" orders after every last day of a month, which is all a comparison needs.
+    return partial + "-12-31"[len(partial) - 4 :]
 
 
 def speeches(transcript: Transcript) -> list[JsonObject]:
@@ -162,7 +323,7 @@ def speech(transcript: Transcript, position: int, turn: Turn) -> JsonObject:
     if isinstance(turn, Speech):
         if turn.speaker is not None:
             result["creator_id"] = _person_id(transcript, turn.speaker)
-        _put(result, "role", turn.role)
+        _put(result, "role", turn.role if turn.role is not None else turn.function)
         _put(result, "attribution_text", turn.label)
     if isinstance(turn, Heading):
         result["title"] = turn.text
@@ -204,6 +365,11 @@ def _hostname(url: str) -> str | None:
 
 def _person_id(transcript: Transcript, participant_id: str) -> str:
     return f"{transcript.id}.{participant_id}"
+
+
+def _member_id(transcript: Transcript, organisation_id: str) -> str:
+    # Organisation ids share the participants' namespace: the same form cannot collide.
+    return f"{transcript.id}.{organisation_id}"
 
 
 def _put(target: JsonObject, key: str, value: str | None) -> None:

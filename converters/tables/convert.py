@@ -60,6 +60,16 @@ _WHO = (
     Column("role", "category", nullable=True),
     Column("label", "category", nullable=True),
 )
+#: Who speaks in the sitting (model 1.1), last in each table so that the 1.0 columns keep
+#: their places: the speech's function (chair, regular, guest, a role), the party and the
+#: parliamentary group the speaker belongs to on the sitting's date (each organisation's
+#: abbreviation, else its full name; several at once joined with "; "), and the speaker's sex.
+_SPEAKER_FACTS = (
+    Column("speaker_function", "category", nullable=True),
+    Column("speaker_party", "category", nullable=True),
+    Column("speaker_group", "category", nullable=True),
+    Column("speaker_sex", "category", nullable=True),
+)
 #: The default table, one row per paragraph.
 TURNS_TABLE = (
     Column("transcript_id", "text"),
@@ -71,6 +81,7 @@ TURNS_TABLE = (
     *_WHO,
     Column("paragraph_index", "integer"),
     Column("text", "text"),
+    *_SPEAKER_FACTS,
 )
 #: ``table="speeches"``, one row per speech turn.
 SPEECHES_TABLE = (
@@ -81,7 +92,10 @@ SPEECHES_TABLE = (
     *_WHO,
     Column("paragraphs", "integer"),
     Column("words", "integer"),
+    *_SPEAKER_FACTS,
 )
+#: The separator of several parties or groups held at once in one cell.
+SEVERAL = "; "
 #: Column names of the default table.
 TURN_COLUMNS = tuple(column.name for column in TURNS_TABLE)
 #: Column names of ``table="speeches"``.
@@ -166,15 +180,20 @@ def turn_records(transcript: Transcript) -> Iterator[Record]:
     event = transcript.event
     head = (transcript.id, event.date, event.time, event.title)
     names = _names(transcript)
+    facts = _SpeakerFacts(transcript)
     for turn_index, turn in enumerate(transcript.turns, 1):
-        who = _who(names, turn) if isinstance(turn, Speech) else _NOBODY
+        if isinstance(turn, Speech):
+            who, about = _who(names, turn), facts.of(turn)
+        else:
+            who, about = _NOBODY, _NO_FACTS
         for paragraph_index, text in _texts(turn):
-            yield (*head, turn_index, turn.kind, *who, paragraph_index, text)
+            yield (*head, turn_index, turn.kind, *who, paragraph_index, text, *about)
 
 
 def speech_records(transcript: Transcript) -> Iterator[Record]:
     """The typed rows of one transcript in the speeches table (:data:`SPEECHES_TABLE`)."""
     names = _names(transcript)
+    facts = _SpeakerFacts(transcript)
     for turn_index, turn in enumerate(transcript.turns, 1):
         if isinstance(turn, Speech):
             yield (
@@ -185,6 +204,7 @@ def speech_records(transcript: Transcript) -> Iterator[Record]:
                 *_who(names, turn),
                 len(turn.spoken),
                 sum(word_count(p) for p in turn.spoken),
+                *facts.of(turn),
             )
 
 
@@ -222,6 +242,41 @@ def _names(transcript: Transcript) -> dict[str, str]:
 
 
 _NOBODY: tuple[None, None, None, None] = (None, None, None, None)
+
+
+_NO_FACTS: tuple[None, None, None, None] = (None, None, None, None)
+
+
+class _SpeakerFacts:
+    """The party, group and sex of each speaker of one transcript on its sitting's date,
+    worked out once per speaker."""
+
+    def __init__(self, transcript: Transcript) -> None:
+        self._day = transcript.event.date.isoformat()
+        self._kinds = {o.id: (o.kind, o.abbreviation or o.name) for o in transcript.organisations}
+        self._people = {p.id: p for p in transcript.participants}
+        self._known: dict[str, tuple[str | None, str | None, str | None]] = {}
+
+    def of(self, speech: Speech) -> tuple[str | None, ...]:
+        speaker = speech.speaker
+        if speaker is None:
+            return (speech.function, None, None, None)
+        known = self._known.get(speaker)
+        if known is None:
+            known = self._known[speaker] = self._work_out(speaker)
+        return (speech.function, *known)
+
+    def _work_out(self, speaker: str) -> tuple[str | None, str | None, str | None]:
+        person = self._people.get(speaker)
+        if person is None:
+            return (None, None, None)
+        held: dict[str, list[str]] = {"political_party": [], "parliamentary_group": []}
+        for affiliation in person.affiliations_on(self._day):
+            kind, name = self._kinds.get(affiliation.organisation, ("other", ""))
+            if kind in held and name not in held[kind]:
+                held[kind].append(name)
+        party, group = held["political_party"], held["parliamentary_group"]
+        return (SEVERAL.join(party) or None, SEVERAL.join(group) or None, person.sex)
 
 
 def _who(names: dict[str, str], speech: Speech) -> tuple[str | None, ...]:

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from lxml import etree
 
+from transcript_model import types
 from transcript_model.errors import excerpt
 
 from .._xml.text import clip
 from .common import (
     CAPTION_N,
+    FUNCTION_TAXONOMY,
+    NOTE_AGENDA,
     NOTE_ATTENDEES,
     NOTE_BREAK,
     NOTE_CAPTION,
@@ -20,10 +24,18 @@ from .common import (
     NOTE_SPEAKER,
     NOTE_SUMMARY,
     PREFIX,
+    XML_LANG,
     T,
 )
-from .context import Context
-from .inline import Speech, comment_turn, gather_inline, plain_paragraphs, profiled_paragraphs
+from .context import Context, IdMap
+from .inline import (
+    Speech,
+    comment_turn,
+    gather_inline,
+    plain_paragraphs,
+    profiled_paragraphs,
+    speech_blocks,
+)
 from .people import participant_id
 from .values import (
     COMMENT_TAGS,
@@ -37,10 +49,13 @@ from .values import (
     all_text,
     child_elements,
     clean_line,
+    clean_name,
     find,
     local_name,
     pointer_tokens,
 )
+
+_LANGUAGE = re.compile(types.LANGUAGE_PATTERN)
 
 
 def read_body(context: Context, root: etree._Element) -> None:
@@ -152,7 +167,16 @@ def _note(context: Context, note: etree._Element) -> tuple[str, etree._Element] 
 
 
 def _front_note(context: Context, note: etree._Element, kind: str | None) -> bool:
-    if kind == NOTE_SUMMARY and "lead" not in context.event:
+    if kind == NOTE_AGENDA:
+        value = clean_line(all_text(note))
+        if value:
+            item: dict[str, Any] = {"title": value}
+            number = clean_name(note.get("n") or "")
+            if number:
+                item["number"] = number
+            context.sitting.setdefault("agenda", []).append(item)
+            return True
+    elif kind == NOTE_SUMMARY and "lead" not in context.event:
         value = clean_line(all_text(note))
         if value:
             context.event["lead"] = value
@@ -203,45 +227,74 @@ def _text_turn(context: Context, kind: str, element: etree._Element) -> None:
 
 
 def _utterance(context: Context, u: etree._Element, label: str | None) -> None:
-    tokens = pointer_tokens(u.get("ana"))
     who = pointer_tokens(u.get("who"))
-    base: dict[str, Any]
     if not who and label is None:
-        base = {"kind": "narrative"}
+        _narrative_utterance(context, u)
+        return
+    base: dict[str, Any] = {"kind": "speech"}
+    if who:
+        base["speaker"] = participant_id(context, who[0], u)
+        if len(who) > 1:
+            context.warn("tei_dropped", "an utterance by several speakers: only the first kept", u)
+    _analysis(context, u, base)
+    language = u.get(XML_LANG)
+    if language and _LANGUAGE.match(language):
+        base["language"] = language
+    if label is not None:
+        base["label"] = label
+    paragraphs = profiled_paragraphs(u) if context.profiled else plain_paragraphs(u)
+    blocks = paragraphs if paragraphs is not None else speech_blocks(context, u)
+    if blocks:
+        base["paragraphs"] = blocks
+        context.turns.append(base)
     else:
-        base = {"kind": "speech"}
-        if who:
-            base["speaker"] = participant_id(context, who[0], u)
-            if len(who) > 1:
-                context.warn(
-                    "tei_dropped", "an utterance by several speakers: only the first kept", u
-                )
-        roles = []
-        for token in tokens:
-            taxonomy, term = context.role_of(token)
-            if taxonomy == "tm.role":
-                roles.append(context.name(term or "", u, "the role"))
-            elif not token.startswith(PREFIX) and token not in context.dropped_ana:
-                context.dropped_ana.add(token)
-                context.warn(
-                    "tei_dropped",
-                    f"utterance analysis {excerpt(token)} (e.g. a speaker type) has no place in "
-                    "the model; dropped here and wherever else it occurs",
-                    u,
-                )
-        if roles and roles[0]:
-            base["role"] = roles[0]
+        context.warn("tei_dropped", "an utterance without text dropped", u)
+
+
+def _analysis(context: Context, u: etree._Element, base: dict[str, Any]) -> None:
+    """The role (a ``tm.role`` category) and the speaker's function (ParlaMint's speaker type,
+    ``#chair``, ``#regular``, ``#guest``, or any other category) of ``u/@ana``."""
+    roles = []
+    for token in pointer_tokens(u.get("ana")):
+        taxonomy, term = context.role_of(token)
+        if taxonomy == "tm.role":
+            roles.append(context.name(term or "", u, "the role"))
+        elif taxonomy == FUNCTION_TAXONOMY and term and "function" not in base:
+            base["function"] = term
+        elif token.startswith(PREFIX):
+            continue
+        elif "function" not in base:
+            base["function"] = _function_id(token)
+        elif token not in context.dropped_ana:
+            context.dropped_ana.add(token)
+            context.warn(
+                "tei_dropped",
+                f"utterance analysis {excerpt(token)} beside the speaker's function has no place "
+                "in the model; dropped here and wherever else it occurs",
+                u,
+            )
+    if roles and roles[0]:
+        base["role"] = roles[0]
+
+
+def _function_id(token: str) -> str:
+    """A category id as a function: model ids hold no "." (``parla.chair`` is ``parla_chair``)."""
+    return IdMap().get(token)[0]
+
+
+def _narrative_utterance(context: Context, u: etree._Element) -> None:
+    """An utterance without speaker or label: narrative, split where comments interrupt it
+    (a narrative holds plain paragraphs only)."""
+    base: dict[str, Any] = {"kind": "narrative"}
     paragraphs = profiled_paragraphs(u) if context.profiled else plain_paragraphs(u)
     if paragraphs is not None:
         if paragraphs:
             base["paragraphs"] = paragraphs
-            if label is not None and base["kind"] == "speech":
-                base["label"] = label
             context.turns.append(base)
         else:
             context.warn("tei_dropped", "an utterance without text dropped", u)
         return
-    speech = Speech(context, base, label)
+    speech = Speech(context, base, None)
     if u.text and u.text.strip():
         speech.buffer.append(u.text)
     for child in child_elements(u):

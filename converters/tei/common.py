@@ -36,6 +36,8 @@ DOCTYPE_TAXONOMY = "tm.doctype"
 TRANSCRIPT_CATEGORY = "tm.transcript"
 EVENT_CATEGORY = "tm.event"
 SPEECH_CATEGORY = "tm.speech"
+#: On TEI/@ana: the transcript is a sitting, though nothing else tells of it (an empty Sitting).
+SITTING_CATEGORY = "tm.sitting"
 DOCTYPE_CATEGORIES = (
     (TRANSCRIPT_CATEGORY, "Transcript"),
     (EVENT_CATEGORY, "Event"),
@@ -65,6 +67,8 @@ NOTE_BREAK = "break"
 NOTE_SUMMARY = "summary"
 NOTE_CAPTION = "caption"
 NOTE_ATTENDEES = "attendees"
+#: An agenda item, in ParlaMint packaging (whose components allow no abstract).
+NOTE_AGENDA = "agenda"
 #: A "See also" link without URL (with its position in ``see_also`` as @n).
 NOTE_SEE_ALSO = "seeAlso"
 #: idno subtype of a component's own URL in ParlaMint packaging (not a source URL).
@@ -114,3 +118,61 @@ def parse_when(value: str) -> tuple[dt.date, dt.time | None, str | None] | None:
     if zone == "Z":
         zone = "+00:00"
     return date, time, zone
+
+
+#: The taxonomy of speakers' functions in a sitting (ParlaMint's speaker types): its categories
+#: are the functions themselves ("chair", "regular", "guest", …), pointed at from ``u/@ana``.
+FUNCTION_TAXONOMY = "tm.function"
+#: Prefix of a function's category id when the bare function is an id of the document already.
+FUNCTION_ALIAS = "tm.function."
+#: ParlaMint's legislature taxonomy: the numbering levels of ``meeting/@ana``, and the chamber
+#: of ``org/@ana``.
+LEGISLATURE_TAXONOMY = "parla.legislature"
+LEVEL_CATEGORIES = {
+    "term": "parla.term",
+    "session": "parla.session",
+    "sitting": "parla.sitting",
+    "meeting": "parla.meeting",
+}
+CHAMBER_CATEGORY = "parla.chamber"
+#: Last parts of the categories that mark an ``org role="parliament"`` as one chamber of it
+#: (ParlaMint's ``parla.lower``, ``parla.upper``; siParl's ``par.lower``).
+CHAMBER_MARKS = frozenset({"chamber", "lower", "upper"})
+LEGISLATURE_TERMS = {
+    "parla.term": "Legislative term",
+    "parla.session": "Legislative session",
+    "parla.sitting": "Sitting",
+    "parla.meeting": "Meeting",
+    CHAMBER_CATEGORY: "Chamber",
+}
+#: Organisation kinds as ParlaMint's ``org/@role`` spells them (a chamber is a parliament
+#: marked with the chamber category).
+ORG_ROLES = {
+    "parliament": "parliament",
+    "chamber": "parliament",
+    "committee": "committee",
+    "political_party": "politicalParty",
+    "parliamentary_group": "parliamentaryGroup",
+    "government": "government",
+    "ministry": "ministry",
+    "other": "institution",
+}
+#: ``org/@role`` values read as a kind; any other is "other".
+ORG_KINDS = {
+    "parliament": "parliament",
+    "senate": "chamber",
+    "chamberOfThePeople": "chamber",
+    "chamberOfTheNations": "chamber",
+    "committee": "committee",
+    "subcommittee": "committee",
+    "commission": "committee",
+    "workingGroup": "committee",
+    "politicalParty": "political_party",
+    "parliamentaryGroup": "parliamentary_group",
+    "government": "government",
+    "ministry": "ministry",
+}
+#: Inline event kinds, after the TEI elements of the same names.
+EVENT_KINDS = ("note", "gap", "vocal", "kinesic", "incident", "time")
+#: A type value TEI's ``@type`` (an XML Name) takes as it is; any other goes into ``@n``.
+PLAIN_TYPE = re.compile(r"^[A-Za-z_][A-Za-z0-9_.\-]*$")

@@ -74,6 +74,11 @@ class Context:
     profiled: bool = False
     persons: dict[str, etree._Element] = field(default_factory=dict)
     local_persons: list[str] = field(default_factory=list)
+    #: ``org`` elements of the file and its corpus root, by xml:id; those of the file itself.
+    orgs: dict[str, etree._Element] = field(default_factory=dict)
+    local_orgs: list[str] = field(default_factory=list)
+    organisations: dict[str, dict[str, Any]] = field(default_factory=dict)
+    sitting: dict[str, Any] = field(default_factory=dict)
     categories: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
     #: At most a hundred of one code: a file of a million empty notes is a million warnings.
     warnings: CappedProblems = field(default_factory=CappedProblems)
@@ -120,6 +125,17 @@ def collect_persons(root: etree._Element, into: dict[str, etree._Element]) -> li
         if pid and pid not in into:
             into[pid] = person
             added.append(pid)
+    return added
+
+
+def collect_orgs(root: etree._Element, into: dict[str, etree._Element]) -> list[str]:
+    """Index every ``org`` with an xml:id under ``root``; return the new ids in order."""
+    added = []
+    for org in root.iter(T + "org"):
+        oid = org.get(XML_ID)
+        if oid and oid not in into:
+            into[oid] = org
+            added.append(oid)
     return added
 
 

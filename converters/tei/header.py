@@ -14,6 +14,7 @@ from transcript_model.errors import TranscriptError, excerpt
 
 from .common import (
     EVENT_CATEGORY,
+    LEVEL_CATEGORIES,
     TAXONOMY_FIELD,
     TEI_SUBTYPE,
     XML_ID,
@@ -22,6 +23,7 @@ from .common import (
     parse_when,
 )
 from .context import Context, IdMap
+from .orgs import organisation_id
 from .people import participant_id
 from .values import (
     MODEL_ID,
@@ -118,30 +120,88 @@ def _title(context: Context, header: etree._Element, language: str | None) -> No
             line_of(header),
         )
     context.event["title"] = title
-    dropped = [t for t in titles if t is not chosen]
-    if dropped:
-        context.warn(
-            "tei_dropped",
-            f"{len(dropped)} further title(s) dropped: the model holds one title",
-            dropped[0],
-        )
+    for other in titles:
+        if other is not chosen:
+            _sitting_title(context, other)
     if statement is not None:
         for meeting in statement.iterchildren(T + "meeting"):
             if EVENT_CATEGORY in pointer_tokens(meeting.get("ana")):
                 if meeting.get("n"):
                     context.event["identifier"] = clean_name(meeting.get("n") or "")
             else:
-                shown = clean_name(all_text(meeting)) or ""
-                number = meeting.get("n")
-                context.warn(
-                    "tei_dropped",
-                    f"meeting {excerpt(shown)} (n={None if number is None else excerpt(number)}) "
-                    "has no place in the model",
-                    meeting,
-                )
+                _number(context, meeting)
     abstract = find(header, T + "profileDesc", T + "abstract")
     if abstract is not None:
-        context.warn("tei_dropped", "the abstract (e.g. an agenda) is dropped", abstract)
+        _agenda(context, abstract)
+
+
+def _sitting_title(context: Context, element: etree._Element) -> None:
+    value = clean_line(all_text(element))
+    if value is None:
+        context.warn("tei_dropped", "an empty title dropped", element)
+        return
+    title: dict[str, Any] = {"text": value}
+    raw_type = element.get("type") or element.get("n") or ""  # n: a type that is no XML Name
+    kind = context.name(raw_type, element, "the title type")
+    if kind:
+        title["type"] = kind
+    language = element.get(XML_LANG)
+    if language and _LANGUAGE.match(language):
+        title["language"] = language
+    context.sitting.setdefault("titles", []).append(title)
+
+
+def _level(tokens: list[str]) -> str | None:
+    """The numbering level a meeting's @ana names: ParlaMint's ``parla.term`` (siParl's
+    ``parl.term``, ``parl.meeting.regular``, …)."""
+    for token in tokens:
+        for part in token.split("."):
+            if part in LEVEL_CATEGORIES:
+                return part
+    return None
+
+
+def _number(context: Context, meeting: etree._Element) -> None:
+    level = _level(pointer_tokens(meeting.get("ana")))
+    shown = context.name(all_text(meeting), meeting, "the meeting label")
+    number = clean_name(meeting.get("n") or "")
+    if level is None or (shown is None and number is None):
+        context.warn(
+            "tei_dropped",
+            f"meeting {excerpt(shown or '')} (n={excerpt(number or '')}) names no numbering "
+            "level (expected @ana with parla.term, parla.session, parla.sitting or "
+            "parla.meeting); dropped",
+            meeting,
+        )
+        return
+    entry: dict[str, Any] = {"level": level}
+    if number:
+        entry["number"] = number
+    if shown:
+        entry["label"] = shown
+    bodies = pointer_tokens(meeting.get("corresp"))
+    body = organisation_id(context, bodies[0], meeting) if bodies else None
+    if body is not None:
+        entry["body"] = body
+    context.sitting.setdefault("numbering", []).append(entry)
+
+
+def _agenda(context: Context, abstract: etree._Element) -> None:
+    lists = [e for e in abstract.iter(T + "list") if e.get("type") == "agenda"]
+    if not lists:
+        context.warn("tei_dropped", "the abstract (not an agenda list) is dropped", abstract)
+        return
+    for item in lists[0].iterchildren(T + "item"):
+        title = find(item, T + "title")
+        value = clean_line(all_text(title if title is not None else item))
+        if value is None:
+            context.warn("tei_dropped", "an empty agenda item dropped", item)
+            continue
+        entry: dict[str, Any] = {"title": value}
+        number = clean_name(item.get("n") or "")
+        if number:
+            entry["number"] = number
+        context.sitting.setdefault("agenda", []).append(entry)
 
 
 def _setting(context: Context, header: etree._Element) -> None:
@@ -151,8 +211,15 @@ def _setting(context: Context, header: etree._Element) -> None:
     if setting is not None:
         for child in child_elements(setting):
             kind = child.get("type")
-            if child.tag == T + "date" and date_element is None:
+            if child.tag == T + "date" and kind == "end":
+                _end(context, child)
+            elif child.tag == T + "date" and date_element is None:
                 date_element = child
+            elif child.tag == T + "orgName" and kind == "body" and child.get("ref"):
+                refs = pointer_tokens(child.get("ref"))
+                body = organisation_id(context, refs[0], child) if refs else None
+                if body is not None:
+                    context.sitting["body"] = body
             elif child.tag == T + "name" and kind == "participant" and child.get("key"):
                 _attending(context, child)
             elif child.tag in (T + "name", T + "placeName", T + "orgName"):
@@ -183,6 +250,14 @@ def _setting(context: Context, header: etree._Element) -> None:
             context.event["utc_offset"] = offset
         else:
             context.warn("tei_dropped", f"UTC offset {excerpt(offset)} is out of range; dropped")
+
+
+def _end(context: Context, element: etree._Element) -> None:
+    parsed = _when(element)
+    if parsed is None or parsed[1] is None:
+        context.warn("tei_dropped", "an end date without a time dropped", element)
+        return
+    context.sitting["end"] = f"{parsed[0].isoformat()}T{parsed[1].isoformat()}"
 
 
 def _when(element: etree._Element | None) -> tuple[Any, Any, str | None] | None:

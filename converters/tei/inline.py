@@ -3,19 +3,24 @@ interrupt a speech and become turns of their own."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, cast
 
 from lxml import etree
 
-from .common import NOTE_SPEAKER
+from transcript_model import types
+
+from .common import EVENT_KINDS, NOTE_SPEAKER, T
 from .context import Context
+from .people import participant_id
 from .values import (
     COMMENT_TAGS,
     SILENT_TAGS,
     TAG_DESC,
     TAG_GAP,
     TAG_NOTE,
+    TAG_S,
     TAG_SEG,
     TOKEN_TAGS,
     all_text,
@@ -24,7 +29,14 @@ from .values import (
     find,
     is_line,
     local_name,
+    pointer_tokens,
 )
+
+#: The elements of inline events, by tag: each is the event kind of the same name.
+EVENT_TAGS = {T + kind: kind for kind in EVENT_KINDS}
+_FRAGMENT = re.compile(f"^[^{types.FORBIDDEN_CHARACTERS}]+$")
+_SPACES = re.compile(r"[\s\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\uFEFF]+")
+_TIME = re.compile(r"^(?:[0-9-]+T)?([0-9]{2}:[0-9]{2}:[0-9]{2})")
 
 
 def comment_turn(context: Context, element: etree._Element) -> None:
@@ -110,7 +122,7 @@ def plain_paragraphs(u: etree._Element) -> list[str] | None:
     return paragraphs
 
 
-def profiled_paragraphs(u: etree._Element) -> list[str]:
+def profiled_paragraphs(u: etree._Element) -> list[str] | None:
     """The paragraphs of ``u`` in a document that passed the quick profile check.
 
     The profile holds an utterance to segs of one Line each (whitespace between them), and
@@ -118,6 +130,9 @@ def profiled_paragraphs(u: etree._Element) -> list[str]:
     :func:`plain_paragraphs` tests seg by seg is known, and a third of reading went into
     testing it.
     """
+    # The profile lets a seg hold events too (mixed content): those take the full route.
+    if any(len(seg) or seg.tag != TAG_SEG for seg in u):
+        return None
     return cast("list[str]", [seg.text for seg in u])
 
 
@@ -134,3 +149,114 @@ def gather_inline(speech: Speech, element: etree._Element) -> None:
                 speech.buffer.append(" ")
         if child.tail:
             speech.buffer.append(child.tail)
+
+
+def inline_event(context: Context, element: etree._Element) -> dict[str, Any] | None:
+    """The inline event an element inside an utterance stands for (None: dropped)."""
+    kind = EVENT_TAGS[element.tag]
+    if kind == "note" and element.get("type") == NOTE_SPEAKER:
+        context.warn("tei_dropped", "a speaker label inside an utterance dropped", element)
+        return None
+    event: dict[str, Any] = {"kind": kind}
+    # A type that is no XML Name (it has a space) is written to @n by the writer.
+    raw_type = element.get("reason" if kind == "gap" else "type") or element.get("n")
+    kind_type = context.name(raw_type, element, "the event type") if raw_type else None
+    if kind_type:
+        event["type"] = kind_type
+    desc = find(element, TAG_DESC) if kind not in ("note", "time") else element
+    value = clean_line(all_text(desc)) if desc is not None else None
+    if value:
+        event["text"] = value
+    who = pointer_tokens(element.get("who"))
+    if who and kind in ("vocal", "kinesic", "incident"):
+        event["speaker"] = participant_id(context, who[0], element)
+    if kind == "time":
+        match = _TIME.match(element.get("when") or "")
+        if match:
+            event["when"] = match.group(1)
+    return event
+
+
+@dataclass
+class Content:
+    """The text and events of one paragraph (a seg) in order."""
+
+    context: Context
+    items: list[Any] = field(default_factory=list)
+    buffer: list[str] = field(default_factory=list)
+
+    def text(self) -> None:
+        if not self.buffer:
+            return
+        joined = "".join(self.buffer)
+        self.buffer = []
+        if not _FRAGMENT.match(joined):
+            joined = _SPACES.sub(" ", joined)  # indentation of a third-party file
+        if self.items and isinstance(self.items[-1], str):
+            self.items[-1] += joined
+        elif joined:
+            self.items.append(joined)
+
+    def gather(self, element: etree._Element) -> None:
+        if element.text:
+            self.buffer.append(element.text)
+        for child in child_elements(element):
+            if child.tag in EVENT_TAGS:
+                event = inline_event(self.context, child)
+                if event is not None:
+                    self.text()
+                    self.items.append(event)
+            elif child.tag not in SILENT_TAGS:
+                self.gather(child)
+                if child.tag in TOKEN_TAGS and child.get("join") != "right":
+                    self.buffer.append(" ")
+            if child.tail:
+                self.buffer.append(child.tail)
+
+    def block(self) -> Any:
+        """A plain paragraph, a paragraph with events, or None when there is nothing."""
+        self.text()
+        items = self.items
+        self.items = []
+        if items and isinstance(items[0], str):
+            items[0] = items[0].lstrip()
+        if items and isinstance(items[-1], str):
+            items[-1] = items[-1].rstrip()
+        items = [item for item in items if item != ""]
+        if not items:
+            return None
+        if len(items) == 1 and isinstance(items[0], str):
+            return clean_line(items[0])
+        return {"kind": "paragraph", "content": items}
+
+
+def speech_blocks(context: Context, u: etree._Element) -> list[Any]:
+    """The blocks of an utterance: a paragraph per seg, an event per event element between
+    them, and any loose text as paragraphs of its own."""
+    blocks: list[Any] = []
+    loose = Content(context)
+
+    def add(block: Any) -> None:
+        if block is not None:
+            blocks.append(block)
+
+    if u.text:
+        loose.buffer.append(u.text)
+    for child in child_elements(u):
+        tag = child.tag
+        if tag in (TAG_SEG, TAG_S):
+            add(loose.block())
+            content = Content(context)
+            content.gather(child)
+            add(content.block())
+        elif tag in EVENT_TAGS:
+            event = inline_event(context, child)
+            if event is not None:
+                add(loose.block())
+                blocks.append(event)
+        elif tag not in SILENT_TAGS:
+            loose.gather(child)
+        if child.tail:
+            loose.buffer.append(child.tail)
+    add(loose.block())
+    return blocks

@@ -12,17 +12,19 @@ import re
 
 from transcript_model import types
 from transcript_model.errors import TranscriptError
-from transcript_model.model import Transcript
+from transcript_model.model import Participant, Transcript
+from transcript_model.people import Organisation
 
 from .._xml.text import escape_attribute as attr
 from .._xml.text import escape_text as text
 from .common import TEI_NS, XI_NS
+from .parts import org_xml
 from .writer import (
     XML_DECLARATION,
     Categories,
     Options,
+    corpus_ids,
     document,
-    person_id,
     person_xml,
 )
 
@@ -32,17 +34,26 @@ def _persons(transcripts: list[Transcript], reserved: frozenset[str]) -> list[st
     (ParlaMint allows several persName; a role per occupation)."""
     names: dict[str, list[str]] = {}
     roles: dict[str, list[str]] = {}
+    first: dict[str, Participant] = {}
     for transcript in transcripts:
         for participant in transcript.participants:
+            first.setdefault(participant.id, participant)
             known_names = names.setdefault(participant.id, [])
             known_roles = roles.setdefault(participant.id, [])
             if participant.name and participant.name not in known_names:
                 known_names.append(participant.name)
             if participant.role and participant.role not in known_roles:
                 known_roles.append(participant.role)
-    return [
-        person_xml(person_id(pid, reserved), names[pid], roles[pid], True, "  ") for pid in names
-    ]
+    return [person_xml(first[pid], names[pid], roles[pid], True, "  ", reserved) for pid in names]
+
+
+def _orgs(transcripts: list[Transcript], reserved: frozenset[str]) -> list[str]:
+    """One ``org`` per organisation id of the corpus (the first transcript's entry)."""
+    seen: dict[str, Organisation] = {}
+    for transcript in transcripts:
+        for organisation in transcript.organisations:
+            seen.setdefault(organisation.id, organisation)
+    return [org_xml(o, reserved, "  ") for o in seen.values()]
 
 
 def _check_ids(transcripts: list[Transcript], corpus_id: str) -> None:
@@ -70,7 +81,7 @@ def package(transcripts: list[Transcript], corpus_id: str, options: Options) -> 
         raise TranscriptError.single("empty", "no transcripts to package")
     _check_ids(transcripts, corpus_id)
     reserved = frozenset(t.id for t in transcripts) | {corpus_id}
-    categories = Categories()
+    categories = Categories(taken=corpus_ids(transcripts))
     for transcript in transcripts:
         categories.add_transcript(transcript)
     files: dict[str, str] = {}
@@ -95,15 +106,21 @@ def package(transcripts: list[Transcript], corpus_id: str, options: Options) -> 
             XML_DECLARATION + f'<listPerson xmlns="{TEI_NS}">\n' + "\n".join(persons)
             + "\n</listPerson>\n"
         )  # fmt: skip
+    orgs = _orgs(transcripts, reserved)
+    list_org = None
+    if orgs:
+        list_org = f"{corpus_id}-listOrg.xml"
+        files[list_org] = (
+            XML_DECLARATION + f'<listOrg xmlns="{TEI_NS}">\n' + "\n".join(orgs) + "\n</listOrg>\n"
+        )
     header_includes.append("    <encodingDesc>\n      <classDecl>\n")
     header_includes.extend(f'        <xi:include href="{attr(n)}"/>\n' for n in taxonomy_files)
     header_includes.append("      </classDecl>\n    </encodingDesc>\n")
-    if list_person:
-        header_includes.append(
-            "    <profileDesc>\n      <particDesc>\n"
-            f'        <xi:include href="{attr(list_person)}"/>\n'
-            "      </particDesc>\n    </profileDesc>\n"
-        )
+    lists = [name for name in (list_org, list_person) if name]
+    if lists:
+        header_includes.append("    <profileDesc>\n      <particDesc>\n")
+        header_includes.extend(f'        <xi:include href="{attr(n)}"/>\n' for n in lists)
+        header_includes.append("      </particDesc>\n    </profileDesc>\n")
     files[f"{corpus_id}.xml"] = _root(corpus_id, transcripts, options, header_includes, components)
     return files
 

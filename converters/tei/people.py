@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from lxml import etree
 
+from transcript_model import types
 from transcript_model.errors import excerpt
 
 from .common import T
 from .context import Context
-from .values import all_text, clean_name, find, local_name
+from .orgs import external_ids, organisation_id
+from .values import all_text, clean_name, find, local_name, pointer_tokens
+
+#: Name parts a writer marks as such without them giving the name (the name differs).
+PARTS_TYPE = "parts"
+_PARTIAL_DATE = re.compile(types.PARTIAL_DATE_PATTERN)
+#: ISO 5218 codes, which older TEI files use for sex.
+_ISO_SEX = {"0": "U", "1": "M", "2": "F", "9": "N"}
+_SEXES = frozenset({"M", "F", "U", "O", "N"})
 
 
 def participant_id(context: Context, raw: str, where: etree._Element | None) -> str:
@@ -44,7 +54,8 @@ def participant_id(context: Context, raw: str, where: etree._Element | None) -> 
 def _person_fields(
     context: Context, person: etree._Element, entry: dict[str, Any], model_id: str
 ) -> None:
-    names = list(person.iterchildren(T + "persName"))
+    all_names = list(person.iterchildren(T + "persName"))
+    names = [n for n in all_names if n.get("type") != PARTS_TYPE]
     if names:
         entry["name"] = _person_name(context, names[0])
     roles = [
@@ -66,6 +77,88 @@ def _person_fields(
         entry["name"] = None
     if entry.get("name") is None and entry.get("role") is None:
         entry["name"] = model_id
+    parts = [n for n in all_names if n.get("type") == PARTS_TYPE] or names[:1]
+    if parts:
+        _name_parts(context, parts[0], entry)
+    _details(context, person, entry, model_id)
+
+
+def _name_parts(context: Context, element: etree._Element, entry: dict[str, Any]) -> None:
+    for part in ("forename", "surname"):
+        found = [all_text(p) for p in element.iter(T + part)]
+        value = context.name(" ".join(found), element, f"the {part}") if found else None
+        if value:
+            entry[part] = value
+
+
+def _details(
+    context: Context, person: etree._Element, entry: dict[str, Any], model_id: str
+) -> None:
+    """Sex, birth date, identifiers and affiliations (every one: the model keeps dates)."""
+    sex = find(person, T + "sex")
+    if sex is not None:
+        value = sex.get("value") or all_text(sex).strip()
+        value = _ISO_SEX.get(value, value)
+        if value in _SEXES:
+            entry["sex"] = value
+        else:
+            context.warn("tei_dropped", f"sex {excerpt(value)} is not M, F, U, O or N", sex)
+    birth = find(person, T + "birth")
+    if birth is not None:
+        when = _partial_date(birth.get("when") or birth.get("notBefore"))
+        if when:
+            entry["birth"] = when
+    identifiers = external_ids(context, person)
+    if identifiers:
+        entry["identifiers"] = identifiers
+    affiliations = [
+        a for a in (_affiliation(context, e) for e in person.iterchildren(T + "affiliation")) if a
+    ]
+    if affiliations:
+        entry["affiliations"] = affiliations
+
+
+def _partial_date(value: str | None) -> str | None:
+    """A partial ISO date (YYYY, YYYY-MM, YYYY-MM-DD) from a TEI date or dateTime."""
+    if not value:
+        return None
+    for size in (10, 7, 4):
+        fits = size == 10 or len(value) == size
+        if fits and len(value) >= size and _PARTIAL_DATE.match(value[:size]):
+            return value[:size]
+    return None
+
+
+def _affiliation(context: Context, element: etree._Element) -> dict[str, Any] | None:
+    refs = pointer_tokens(element.get("ref"))
+    if not refs:
+        context.warn("tei_dropped", "an affiliation without @ref dropped", element)
+        return None
+    organisation = organisation_id(context, refs[0], element)
+    if organisation is None:
+        return None
+    entry: dict[str, Any] = {"organisation": organisation}
+    raw_role = element.get("role") or element.get("n") or ""
+    role = context.name(raw_role, element, "the affiliation role")
+    if role:
+        entry["role"] = role
+    start = _partial_date(element.get("from") or element.get("when"))
+    end = _partial_date(element.get("to") or element.get("when"))
+    if start:
+        entry["start"] = start
+    if end:
+        entry["end"] = end
+    if start and end and start[: len(end)] > end[: len(start)]:
+        context.warn("tei_dropped", "an affiliation that ends before it starts: dates dropped",
+                     element)  # fmt: skip
+        entry.pop("start")
+        entry.pop("end")
+    title = find(element, T + "roleName")
+    if title is not None:
+        value = context.name(all_text(title), title, "the role title")
+        if value:
+            entry["role_title"] = value
+    return entry
 
 
 def _person_name(context: Context, element: etree._Element) -> str | None:

@@ -27,11 +27,12 @@ from transcript_model.model import Transcript
 
 from .._xml.text import clip
 from .body import read_body
-from .common import T
-from .context import Context, collect_categories, collect_persons
+from .common import SITTING_CATEGORY, T
+from .context import Context, collect_categories, collect_orgs, collect_persons
 from .header import document_id, document_language, read_header
+from .orgs import organisation_id
 from .people import participant_id
-from .values import find, line_of
+from .values import find, line_of, pointer_tokens
 
 CorpusRoot = str | bytes | os.PathLike[str]
 
@@ -69,11 +70,17 @@ def read_tree(
     header = find(root, T + "teiHeader")
     scope = header if header is not None else root
     context.local_persons = collect_persons(scope, context.persons)
+    context.local_orgs = collect_orgs(scope, context.orgs)
     collect_categories(scope, context.categories)
     if corpus is not None:
         collect_persons(corpus, context.persons)
+        collect_orgs(corpus, context.orgs)
         collect_categories(corpus, context.categories)
     transcript_id = document_id(context, root)
+    # The file's own organisations and persons first, in order (those of the corpus root as
+    # they are referred to): organisations first, as persons' affiliations refer to them.
+    for oid in context.local_orgs:
+        organisation_id(context, oid, context.orgs[oid])
     for pid in context.local_persons:
         participant_id(context, pid, context.persons[pid])
     language = document_language(context, root)
@@ -133,6 +140,9 @@ def _build(
                 "language": language,
                 "event": event,
                 "participants": participants,
+                "organisations": list(context.organisations.values()),
+                "sitting": context.sitting
+                or ({} if SITTING_CATEGORY in pointer_tokens(root.get("ana")) else None),
                 "turns": context.turns,
                 "metadata": metadata,
             }

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from transcript_model.inline import Block, InlineEvent
 from transcript_model.model import (
     Break,
     Heading,
@@ -21,15 +22,23 @@ from transcript_model.model import (
     Transcript,
     Turn,
 )
+from transcript_model.sitting import Sitting
 
 from .._xml.text import escape_attribute as attr
 from .._xml.text import escape_text as text
 from .common import (
     CC_BY_ALIASES,
     CC_BY_URL,
+    CHAMBER_CATEGORY,
     DOCTYPE_CATEGORIES,
     DOCTYPE_TAXONOMY,
     EVENT_CATEGORY,
+    FUNCTION_ALIAS,
+    FUNCTION_TAXONOMY,
+    LEGISLATURE_TAXONOMY,
+    LEGISLATURE_TERMS,
+    LEVEL_CATEGORIES,
+    NOTE_AGENDA,
     NOTE_ATTENDEES,
     NOTE_BREAK,
     NOTE_CAPTION,
@@ -39,13 +48,24 @@ from .common import (
     NOTE_SPEAKER,
     NOTE_STAGE,
     NOTE_SUMMARY,
-    PARTICIPANT_SUFFIX,
+    SITTING_CATEGORY,
     SPEECH_CATEGORY,
     TAG_TAXONOMIES,
     TEI_NS,
     TEI_SUBTYPE,
     TRANSCRIPT_CATEGORY,
     when_value,
+)
+from .parts import (
+    agenda,
+    event_xml,
+    meetings,
+    org_xml,
+    paragraph_xml,
+    person_details,
+    person_names,
+    sitting_titles,
+    xml_id,
 )
 
 XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -75,7 +95,30 @@ class Categories:
 
     ids: dict[tuple[str, str], str] = field(default_factory=dict)
     order: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    #: The ids of persons, organisations and transcripts: a function's category (its bare
+    #: name, ParlaMint style: ``#chair``) takes another id where it would reuse one of them.
+    taken: set[str] = field(default_factory=set)
+    #: Whether a transcript is a sitting of which nothing is known (see SITTING_CATEGORY).
+    empty_sitting: bool = False
     _used: set[str] = field(default_factory=set)
+
+    def add_function(self, function: str) -> str:
+        """The category id of a speaker's function: the function itself (``chair``), or
+        ``tm.function.`` and the function where that is an id of the corpus already."""
+        known = self.ids.get((FUNCTION_TAXONOMY, function))
+        if known is not None:
+            return known
+        candidate = function if function not in self.taken else FUNCTION_ALIAS + function
+        return self._fixed(FUNCTION_TAXONOMY, candidate, function)
+
+    def _fixed(self, taxonomy: str, category: str, term: str) -> str:
+        known = self.ids.get((taxonomy, term))
+        if known is not None:
+            return known
+        self._used.add(category)
+        self.ids[(taxonomy, term)] = category
+        self.order.setdefault(taxonomy, []).append((category, term))
+        return category
 
     def add(self, taxonomy: str, term: str) -> str:
         """The category id of ``term`` in ``taxonomy``, creating it on first use."""
@@ -102,14 +145,44 @@ class Categories:
                 values = getattr(transcript.metadata, name)
             for value in values:
                 self.add(taxonomy, value)
+        if is_empty_sitting(transcript):
+            self.empty_sitting = True
+        for turn in transcript.turns:
+            if isinstance(turn, Speech) and turn.function is not None:
+                self.add_function(turn.function)
+        levels: list[str] = (
+            [n.level for n in transcript.sitting.numbering] if transcript.sitting else []
+        )
+        if any(o.kind == "chamber" for o in transcript.organisations):
+            levels.append("chamber")
+        for level in sorted(set(levels), key=_LEVEL_ORDER.index):
+            category = LEVEL_CATEGORIES.get(level, CHAMBER_CATEGORY)
+            self._fixed(LEGISLATURE_TAXONOMY, category, LEGISLATURE_TERMS[category])
 
     def taxonomies(self, indent: str = "        ") -> list[str]:
         """The ``taxonomy`` elements, the document-type one first."""
-        out = [_taxonomy(DOCTYPE_TAXONOMY, "Document and turn types", DOCTYPE_CATEGORIES, indent)]
+        doctypes = list(DOCTYPE_CATEGORIES)
+        if self.empty_sitting:
+            doctypes.append((SITTING_CATEGORY, "Sitting"))
+        out = [_taxonomy(DOCTYPE_TAXONOMY, "Document and turn types", doctypes, indent)]
         for _, taxonomy, description in TAG_TAXONOMIES:
             if self.order.get(taxonomy):
                 out.append(_taxonomy(taxonomy, description, self.order[taxonomy], indent))
+        for taxonomy, description in _OWN_TAXONOMIES:
+            if self.order.get(taxonomy):
+                out.append(_taxonomy(taxonomy, description, self.order[taxonomy], indent))
         return out
+
+
+_LEVEL_ORDER = ["term", "session", "sitting", "meeting", "chamber"]
+_OWN_TAXONOMIES = (
+    (FUNCTION_TAXONOMY, "Speakers' functions in the sitting"),
+    (LEGISLATURE_TAXONOMY, "Legislature"),
+)
+
+
+def is_empty_sitting(transcript: Transcript) -> bool:
+    return transcript.sitting is not None and transcript.sitting == Sitting()
 
 
 def _taxonomy(
@@ -129,18 +202,20 @@ def _taxonomy(
 
 
 def person_xml(
-    participant_id: str, names: Sequence[str], roles: Sequence[str], parlamint: bool, indent: str
+    participant: Participant,
+    names: Sequence[str],
+    roles: Sequence[str],
+    parlamint: bool,
+    indent: str,
+    reserved: frozenset[str],
 ) -> str:
     """One ``person``. ParlaMint wants a structured persName: its ``term`` form takes a name
-    without guessing which word is the surname."""
-    parts = [f'{indent}<person xml:id="{attr(participant_id)}">']
-    for name in names:
-        content = f"<term>{text(name)}</term>" if parlamint else text(name)
-        parts.append(f"{indent}  <persName>{content}</persName>")
-    if parlamint and not names:
-        # ParlaMint requires a persName; a role-only participant is named by its role.
-        parts.extend(f"{indent}  <persName><term>{text(r)}</term></persName>" for r in roles[:1])
-    parts.extend(f"{indent}  <occupation>{text(role)}</occupation>" for role in roles)
+    without guessing which word is the surname, where the name parts are not known."""
+    parts = [f'{indent}<person xml:id="{attr(person_id(participant.id, reserved))}">']
+    inner = person_names(participant, names, roles, parlamint)
+    inner.extend(person_details(participant, reserved))
+    inner.extend(f"<occupation>{text(role)}</occupation>" for role in roles)
+    parts.extend(f"{indent}  {line}" for line in inner)
     parts.append(f"{indent}</person>")
     return "\n".join(parts)
 
@@ -148,7 +223,7 @@ def person_xml(
 def _person(participant: Participant, reserved: frozenset[str], indent: str) -> str:
     names = [participant.name] if participant.name else []
     roles = [participant.role] if participant.role else []
-    return person_xml(person_id(participant.id, reserved), names, roles, False, indent)
+    return person_xml(participant, names, roles, False, indent, reserved)
 
 
 @dataclass
@@ -182,9 +257,14 @@ def _sections(turns: Sequence[Turn]) -> list[tuple[Break | None, list[Turn]]]:
     return sections
 
 
-def _front_notes(transcript: Transcript, body: _Body) -> list[str]:
+def _front_notes(transcript: Transcript, body: _Body, parlamint: bool) -> list[str]:
     notes = []
     event = transcript.event
+    if parlamint and transcript.sitting is not None:
+        # ParlaMint allows no abstract in a component: the agenda goes to the body.
+        for item in transcript.sitting.agenda:
+            number = f' n="{attr(item.number)}"' if item.number is not None else ""
+            notes.append(f'<note type="{NOTE_AGENDA}"{number}>{text(item.title)}</note>')
     if event.lead is not None:
         notes.append(f'<note type="{NOTE_SUMMARY}">{text(event.lead)}</note>')
     for caption in transcript.metadata.captions:
@@ -221,7 +301,10 @@ def _turn(
         ana = f"#{SPEECH_CATEGORY}"
         if turn.role is not None:
             ana += " #" + categories.add("tm.role", turn.role)
-        _utterance(doc_id, body, f'{who} ana="{ana}"', turn.spoken, out)
+        if turn.function is not None:
+            ana += " #" + categories.add_function(turn.function)
+        language = f' xml:lang="{turn.language}"' if turn.language is not None else ""
+        _utterance(doc_id, body, f'{who} ana="{ana}"{language}', turn.paragraphs, out, reserved)
     elif isinstance(turn, Narrative):
         # One note per paragraph, numbered from 1: a "1" starts the next narrative.
         out.extend(
@@ -242,25 +325,53 @@ def _turn(
 
 
 def _utterance(
-    doc_id: str, body: _Body, attributes: str, paragraphs: Sequence[str], out: list[str]
+    doc_id: str,
+    body: _Body,
+    attributes: str,
+    blocks: Sequence[Block],
+    out: list[str],
+    reserved: frozenset[str],
 ) -> None:
+    """One ``u``: a seg per paragraph (events inside it as mixed content, on one line), the
+    events between paragraphs as elements of their own."""
     number = body.counts["u"]
     out.append(f'<u xml:id="{doc_id}.u{number}"{attributes}>')
     seg = body.counts.get("seg", 0)
-    for paragraph in paragraphs:
+    for block in blocks:
+        if isinstance(block, InlineEvent):
+            out.append("  " + event_xml(block, reserved))
+            _count_event(body, block)
+            continue
         seg += 1
-        out.append(f'  <seg xml:id="{doc_id}.seg{seg}">{text(paragraph)}</seg>')
+        if isinstance(block, str):
+            content = text(block)
+        else:
+            content = paragraph_xml(block, reserved)
+            for item in block.content:
+                if isinstance(item, InlineEvent):
+                    _count_event(body, item)
+        out.append(f'  <seg xml:id="{doc_id}.seg{seg}">{content}</seg>')
     body.counts["seg"] = seg
     out.append("</u>")
 
 
+def _count_event(body: _Body, event: InlineEvent) -> None:
+    body.count(event.kind)
+    if event.text is not None and event.kind not in ("note", "time"):
+        body.count("desc")
+
+
 def _body(
-    transcript: Transcript, categories: Categories, body: _Body, reserved: frozenset[str]
+    transcript: Transcript,
+    categories: Categories,
+    body: _Body,
+    reserved: frozenset[str],
+    parlamint: bool,
 ) -> None:
     doc_id = attr(transcript.id)
     divs: list[list[str]] = []
     for index, (separator, turns) in enumerate(_sections(transcript.turns)):
-        content: list[str] = _front_notes(transcript, body) if index == 0 else []
+        content: list[str] = _front_notes(transcript, body, parlamint) if index == 0 else []
         if separator is not None:
             content.append(f'<note type="{NOTE_BREAK}">{text(separator.marker)}</note>')
             body.count("note")
@@ -289,11 +400,8 @@ def _ana(tokens: Iterable[str]) -> str:
 
 
 def person_id(participant_id: str, reserved: frozenset[str]) -> str:
-    """The xml:id of a participant: its id, unless a transcript already uses that xml:id.
-
-    Model ids never hold ".", so the alias cannot collide with another participant.
-    """
-    return participant_id + PARTICIPANT_SUFFIX if participant_id in reserved else participant_id
+    """The xml:id of a participant or organisation (see :func:`.parts.xml_id`)."""
+    return xml_id(participant_id, reserved)
 
 
 def document(
@@ -311,16 +419,19 @@ def document(
     own = categories is None
     reserved = reserved | {transcript.id}
     registry = Categories() if categories is None else categories
+    if own:
+        registry.taken |= corpus_ids([transcript])
     registry.add_transcript(transcript)
     metadata = transcript.metadata
-    event = transcript.event
 
     body = _Body()
     body.count("text")
     body.count("body")
-    _body(transcript, registry, body, reserved)
+    _body(transcript, registry, body, reserved, options.parlamint)
 
     sections = [registry.ids[("tm.section", s)] for s in metadata.sections]
+    if is_empty_sitting(transcript):
+        sections.insert(0, SITTING_CATEGORY)
     tags = [
         registry.ids[(taxonomy, value)]
         for name, taxonomy, _ in TAG_TAXONOMIES[1:4]
@@ -330,13 +441,10 @@ def document(
         XML_DECLARATION,
         f'<TEI xmlns="{TEI_NS}" xml:id="{attr(transcript.id)}" '
         f'xml:lang="{transcript.language}" ana="{_ana([TRANSCRIPT_CATEGORY, *sections])}">\n',
-        "  <teiHeader>\n    <fileDesc>\n      <titleStmt>\n",
-        f'        <title type="main">{text(event.title)}</title>\n',
+        "  <teiHeader>\n    <fileDesc>\n",
+        _title_statement(transcript, reserved),
     ]
-    number = f' n="{attr(metadata.source.identifier)}"' if metadata.source.identifier else ""
     out.append(
-        f'        <meeting{number} ana="#{EVENT_CATEGORY}">{text(event.title)}</meeting>\n'
-        "      </titleStmt>\n"
         "      <editionStmt><edition>1.0</edition></editionStmt>\n"
         "      <extent>"
         f'<measure unit="speeches" quantity="{body.speeches}">{body.speeches} speeches</measure>'
@@ -361,18 +469,57 @@ def document(
         out.append("\n".join(registry.taxonomies()) + "\n")
         out.append("      </classDecl>\n")
     out.append("    </encodingDesc>\n    <profileDesc>\n")
+    if not options.parlamint:
+        out.append(agenda(transcript.sitting))
     out.append(_setting(transcript, reserved))
-    if own and not options.parlamint and transcript.participants:
-        out.append("      <particDesc>\n        <listPerson>\n")
-        out.append(
-            "\n".join(_person(p, reserved, "          ") for p in transcript.participants) + "\n"
-        )
-        out.append("        </listPerson>\n      </particDesc>\n")
+    if own and not options.parlamint:
+        out.append(_partic_desc(transcript, reserved))
     out.append("    </profileDesc>\n  </teiHeader>\n")
     out.append(f'  <text ana="{_ana([TRANSCRIPT_CATEGORY, *tags])}">\n    <body>\n')
     out.append("\n".join(body.lines))
     out.append("\n    </body>\n  </text>\n</TEI>\n")
     return "".join(out)
+
+
+def _title_statement(transcript: Transcript, reserved: frozenset[str]) -> str:
+    """The main title, the sitting's other titles, our event's meeting and the numbering."""
+    title = text(transcript.event.title)
+    identifier = transcript.metadata.source.identifier
+    number = f' n="{attr(identifier)}"' if identifier else ""
+    return (
+        "      <titleStmt>\n"
+        f'        <title type="main">{title}</title>\n'
+        + sitting_titles(transcript.sitting)
+        + f'        <meeting{number} ana="#{EVENT_CATEGORY}">{title}</meeting>\n'
+        + meetings(transcript.sitting, reserved)
+        + "      </titleStmt>\n"
+    )
+
+
+def corpus_ids(transcripts: Iterable[Transcript]) -> set[str]:
+    """Every id of persons, organisations and transcripts: what a category may not reuse."""
+    taken: set[str] = set()
+    for transcript in transcripts:
+        taken.add(transcript.id)
+        taken.update(p.id for p in transcript.participants)
+        taken.update(o.id for o in transcript.organisations)
+    return taken
+
+
+def _partic_desc(transcript: Transcript, reserved: frozenset[str]) -> str:
+    if not transcript.participants and not transcript.organisations:
+        return ""
+    parts = ["      <particDesc>\n"]
+    if transcript.organisations:
+        parts.append("        <listOrg>\n")
+        parts.extend(org_xml(o, reserved, "          ") + "\n" for o in transcript.organisations)
+        parts.append("        </listOrg>\n")
+    if transcript.participants:
+        parts.append("        <listPerson>\n")
+        parts.extend(_person(p, reserved, "          ") + "\n" for p in transcript.participants)
+        parts.append("        </listPerson>\n")
+    parts.append("      </particDesc>\n")
+    return "".join(parts)
 
 
 def _publication(transcript: Transcript, options: Options) -> str:
@@ -439,7 +586,15 @@ def _setting(transcript: Transcript, reserved: frozenset[str]) -> str:
             parts.append(
                 f'          <name type="participant" key="{key}">{text(p.name or "")}</name>\n'
             )
+    sitting = transcript.sitting
+    if sitting is not None and sitting.body is not None:
+        body = next(o for o in transcript.organisations if o.id == sitting.body)
+        ref = attr(person_id(body.id, reserved))
+        parts.append(f'          <orgName type="body" ref="#{ref}">{text(body.name)}</orgName>\n')
     when, shown = when_value(event.date, event.time, event.utc_offset)
     parts.append(f'          <date when="{when}">{text(shown)}</date>\n')
+    if sitting is not None and sitting.end is not None:
+        end = sitting.end.isoformat()
+        parts.append(f'          <date type="end" when="{end}">{end}</date>\n')
     parts.append("        </setting>\n      </settingDesc>\n")
     return "".join(parts)

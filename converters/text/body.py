@@ -193,20 +193,25 @@ def _apply_directive(
         doc.turns.append(turn)
         return turn, None
     if name == "speech":
-        try:
-            fields = json.loads(argument)
-        except (json.JSONDecodeError, RecursionError):
-            fields = None
-        if not isinstance(fields, dict):
-            raise TranscriptError.single(
-                "text_syntax",
-                "expected a JSON object after \\speech (speaker, label, role)",
-                doc.origin,
-                doc.lines[doc.position - 1][0],
-            )
+        fields = _json_object(doc, name, argument, "speaker, label, role")
         speech = RawSpeech(fields.get("label"), [], explicit=fields)
         doc.turns.append(speech)
         return speech, None
+    if name in ("event", "paragraph"):
+        # An event or a paragraph with events inside, in its explicit form: a block of the
+        # speech being read.
+        block = _json_object(doc, name, argument, "an event or a paragraph of the model")
+        if not isinstance(open_turn, RawSpeech):
+            raise TranscriptError.single(
+                "text_syntax",
+                f"\\{name} outside a speech (it belongs after \\speech or a label)",
+                doc.origin,
+                doc.lines[doc.position - 1][0],
+            )
+        if name == "paragraph":
+            block = {**block, "kind": "paragraph"}
+        open_turn.paragraphs.append(block)
+        return open_turn, resume
     if name in ("stage", "heading"):
         doc.turns.append({"kind": name, "text": argument})
     else:
@@ -214,3 +219,18 @@ def _apply_directive(
     if name in ("stage", "omission"):
         return None, _interrupted(open_turn, resume, doc)
     return None, None
+
+
+def _json_object(doc: Document, name: str, argument: str, what: str) -> dict[str, Any]:
+    try:
+        fields = json.loads(argument)
+    except (json.JSONDecodeError, RecursionError):
+        fields = None
+    if not isinstance(fields, dict):
+        raise TranscriptError.single(
+            "text_syntax",
+            f"expected a JSON object after \\{name} ({what})",
+            doc.origin,
+            doc.lines[doc.position - 1][0],
+        )
+    return fields

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -135,6 +136,7 @@ def _build(doc: Document) -> Transcript:
         "event": event,
         "participants": participants,
         "turns": turns,
+        **_parliamentary_record(ext),
         "metadata": {
             "source": {
                 "url": ext.get("url"),
@@ -157,6 +159,11 @@ def _build(doc: Document) -> Transcript:
         raise TranscriptError(
             [_locate(problem, doc) for problem in problems_from_validation_error(error, doc.origin)]
         ) from None
+
+
+def _parliamentary_record(ext: dict[str, Any]) -> dict[str, Any]:
+    """The organisations and the sitting, which only our own writer's extension lines give."""
+    return {name: ext[name] for name in ("organisations", "sitting") if name in ext}
 
 
 def _locate(problem: Problem, doc: Document) -> Problem:

@@ -129,7 +129,9 @@ class RawSpeech:
     """A speech before its speaker is resolved: the label as printed, or explicit fields."""
 
     label: str | None
-    paragraphs: list[str]
+    #: Paragraphs as read; blocks of our own writer's explicit form (\\event, \\paragraph) as
+    #: the model's objects.
+    paragraphs: list[Any]
     explicit: dict[str, Any] | None = None
     resumes: int | None = None  # index of the speech this one continues after an interruption
 
@@ -182,9 +184,19 @@ def language_sample(event: dict[str, Any], turns: list[dict[str, Any]]) -> str:
     parts = [event["title"], event.get("lead") or ""]
     size = 0
     for turn in turns:
-        for paragraph in turn.get("paragraphs", ()):
+        for block in turn.get("paragraphs", ()):
+            paragraph = _block_text(block)
             parts.append(paragraph)
             size += len(paragraph)
             if size > _LANGUAGE_SAMPLE:
                 return "\n".join(parts)
     return "\n".join(parts)
+
+
+def _block_text(block: Any) -> str:
+    """The words of a block of a speech: a paragraph's text, nothing of an event."""
+    if isinstance(block, str):
+        return block
+    if block.get("kind") == "paragraph":
+        return "".join(item for item in block.get("content", ()) if isinstance(item, str))
+    return ""

@@ -134,7 +134,13 @@ def parse_footer(doc: Document, start: int) -> None:
     doc.footer.update(lists)
 
 
-_JSON_EXTENSIONS = {"participant": dict, "sections": list, "links": list}
+_JSON_EXTENSIONS = {
+    "participant": dict,
+    "organisation": dict,
+    "sitting": dict,
+    "sections": list,
+    "links": list,
+}
 
 
 def _store_extension(doc: Document, name: str, value: str | None, number: int) -> None:
@@ -156,5 +162,7 @@ def _store_extension(doc: Document, name: str, value: str | None, number: int) -
         )
     if name == "participant":
         doc.participants_explicit.append(parsed)
+    elif name == "organisation":
+        doc.extensions.setdefault("organisations", []).append(parsed)
     else:
         doc.extensions[name] = parsed

@@ -19,7 +19,16 @@ from .. import _kremlin as kremlin
 
 ESCAPE = "\\ "
 NO_CAPTION = "\\"
-DIRECTIVES = ("narrative", "speech", "stage", "heading", "omission", "break")
+DIRECTIVES = (
+    "narrative",
+    "speech",
+    "event",
+    "paragraph",
+    "stage",
+    "heading",
+    "omission",
+    "break",
+)
 
 #: Footer extension keys (written only when the page layout cannot carry the value).
 EXTENSION_KEYS = {
@@ -35,6 +44,8 @@ EXTENSION_KEYS = {
     "Participant": "participant",
     "Sections": "sections",
     "Links": "links",
+    "Organisation": "organisation",
+    "Sitting": "sitting",
 }
 
 _BREAK = re.compile(r"\*(?:[ \u00a0]*\*){2,}")

@@ -104,8 +104,8 @@ def resolve(
             known.append(parts.name)
     # Labels repeat on every turn: split and resolve each distinct one once.
     resolved: dict[str, tuple[str | None, str | None]] = {}
-    turns: list[dict[str, Any]] = []
-    speakers: dict[int, str | None] = {}
+    turns = _Turns()
+    directions = kremlin.lines_have_paragraph_events("\n".join(doc.texts))
     for index, turn in enumerate(doc.turns):
         speaker: str | None
         label: str | None
@@ -114,26 +114,96 @@ def resolve(
             turns.append(turn)
             continue
         if turn.explicit is not None:
-            speaker, label, role = (turn.explicit.get(k) for k in ("speaker", "label", "role"))
-        elif turn.resumes is not None:
-            speaker, label, role = speakers.get(turn.resumes), None, None
+            fields = turn.explicit
+            speaker, label, role = (fields.get(k) for k in ("speaker", "label", "role"))
+            speech = turns.add_speech(index, speaker, label, role, turn.paragraphs)
+            speech.update((k, fields[k]) for k in _OPTIONAL_FIELDS if fields.get(k) is not None)
+            continue
+        # One scan of the page rules out the common case of no direction inside a paragraph.
+        blocks = _blocks(turn.paragraphs) if directions else turn.paragraphs
+        if turn.resumes is not None:
+            speaker = turns.speakers.get(turn.resumes)
             if speaker is None:
                 turns.append({"kind": "narrative", "paragraphs": turn.paragraphs})
-                continue
-        else:
-            label = turn.label
-            if label not in resolved:
-                parts = _split_again(label or "", known, first_split)
-                resolved[label or ""] = (people.speaker(parts), parts.role)
-            speaker, role = resolved[label or ""]
-        speakers[index] = speaker
-        turns.append(
-            {
-                "kind": "speech",
-                "speaker": speaker,
-                "label": label,
-                "role": role,
-                "paragraphs": turn.paragraphs,
-            }
-        )
-    return people.people, turns
+            else:
+                turns.resume_speech(turn.resumes, speaker, blocks)
+            continue
+        label = turn.label
+        if label not in resolved:
+            parts = _split_again(label or "", known, first_split)
+            resolved[label or ""] = (people.speaker(parts), parts.role)
+        speaker, role = resolved[label or ""]
+        turns.add_speech(index, speaker, label, role, blocks)
+    return people.people, turns.turns
+
+
+_OPTIONAL_FIELDS = ("function", "language")
+
+
+class _Turns:
+    """The finished turns of a page, with what resuming a speech needs: the speaker of each
+    speech read so far, and the last speech with the speech it continues."""
+
+    def __init__(self) -> None:
+        self.turns: list[dict[str, Any]] = []
+        self.speakers: dict[int, str | None] = {}
+        self._last_speech: tuple[dict[str, Any], int, int] | None = None  # turn, origin, place
+
+    def append(self, turn: dict[str, Any]) -> None:
+        self.turns.append(turn)
+
+    def add_speech(
+        self,
+        index: int,
+        speaker: str | None,
+        label: str | None,
+        role: str | None,
+        blocks: list[Any],
+    ) -> dict[str, Any]:
+        speech = {
+            "kind": "speech",
+            "speaker": speaker,
+            "label": label,
+            "role": role,
+            "paragraphs": blocks,
+        }
+        self.speakers[index] = speaker
+        self._last_speech = (speech, index, len(self.turns))
+        self.turns.append(speech)
+        return speech
+
+    def resume_speech(self, origin: int, speaker: str, blocks: list[Any]) -> None:
+        """A speech going on without a new label after an interruption. When only stage
+        directions stand between it and the speech it continues, they happened inside that
+        speech: they become its events and the speech goes on in the same turn."""
+        last = self._last_speech
+        if last is not None and last[1] == origin:
+            between = self.turns[last[2] + 1 :]
+            if between and all(turn.get("kind") == "stage" for turn in between):
+                del self.turns[last[2] + 1 :]
+                # In place: a speech interrupted often must not be copied at each interruption.
+                paragraphs = last[0]["paragraphs"]
+                paragraphs.extend(kremlin.stage_event(turn["text"]) for turn in between)
+                paragraphs.extend(blocks)
+                return
+        speech = {
+            "kind": "speech",
+            "speaker": speaker,
+            "label": None,
+            "role": None,
+            "paragraphs": blocks,
+        }
+        self._last_speech = (speech, origin, len(self.turns))
+        self.turns.append(speech)
+
+
+def _blocks(paragraphs: list[Any]) -> list[Any]:
+    """The paragraphs of a speech read from page text, with the stage directions printed
+    inside them as events."""
+    try:
+        text = "\n".join(paragraphs)
+    except TypeError:  # explicit blocks of our own writer among them
+        text = "\n".join(p for p in paragraphs if isinstance(p, str))
+    if not kremlin.has_paragraph_events(text):
+        return paragraphs
+    return [kremlin.paragraph_events(p) if isinstance(p, str) else p for p in paragraphs]

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from transcript_model.errors import TranscriptError, excerpt
+from transcript_model.inline import InlineEvent, Paragraph
 from transcript_model.model import Speech, Transcript
 
 from .. import _kremlin as kremlin
@@ -190,12 +191,17 @@ class _BodyState:
     open_speaker: str | None = None
     #: The speech an interruption sits in: (its speaker,) or None when there is none.
     resume: tuple[str | None] | None = None
+    #: Whether only stage directions stand since that speech: the reader takes a speech going
+    #: on after them as the same speech, with the directions as its events.
+    only_stages: bool = False
 
     def after(self, turn: Any) -> None:
         kind = turn.kind
         if kind in ("stage", "omission"):
             if self.open_kind == "speech":
                 self.resume = (self.open_speaker,)
+                self.only_stages = True
+            self.only_stages = self.only_stages and kind == "stage"
             self.open_kind = None
         elif kind in ("break", "heading"):
             self.open_kind, self.resume = None, None
@@ -232,17 +238,7 @@ def _plain_turn(turn: Any, state: _BodyState, lines: list[str]) -> bool:
     """Append ``turn`` in the page's own form to ``lines``; False when it has none."""
     kind = turn.kind
     if kind == "speech":
-        if turn.label is not None:
-            first = f"{turn.label}: {turn.paragraphs[0]}"
-            if layout.split_label_line(first) != (turn.label, turn.paragraphs[0]):
-                return False
-            lines.append(first)
-            lines.extend(_paragraph_lines(turn.paragraphs[1:]))
-            return True
-        if state.open_kind is not None or state.resume != (turn.speaker,):
-            return False
-        lines.extend(_paragraph_lines(turn.paragraphs))
-        return True
+        return _plain_speech(turn, state, lines)
     if kind == "narrative":
         if state.open_kind is not None or state.resume not in (None, (None,)):
             return False
@@ -262,6 +258,69 @@ def _plain_turn(turn: Any, state: _BodyState, lines: list[str]) -> bool:
     return bool(plain)
 
 
+def _plain_speech(turn: Speech, state: _BodyState, lines: list[str]) -> bool:
+    if turn.function is not None or turn.language is not None:
+        return False
+    texts = _block_texts(turn.paragraphs)
+    if texts is None:
+        return False
+    first = texts[0]
+    if turn.label is not None:
+        label_line = f"{turn.label}: {first}"
+        if layout.split_label_line(label_line) != (turn.label, first):
+            return False
+        lines.append(label_line)
+    elif state.open_kind is not None or state.resume != (turn.speaker,) or state.only_stages:
+        return False
+    else:
+        lines.append(_escape_if(first, layout.needs_plain_escape(first)))
+    for block, text in zip(turn.paragraphs[1:], texts[1:], strict=True):
+        # An event between paragraphs is printed as the stage direction it records.
+        plain = not isinstance(block, InlineEvent) and layout.needs_plain_escape(text)
+        lines.append(_escape_if(text, plain))
+    return True
+
+
+def _block_texts(blocks: list[Any]) -> list[str] | None:
+    """The printed text of each block of a speech as the site prints it, or None when the
+    page would read it back differently: an event stands on its own line between paragraphs
+    as a stage direction; a paragraph prints its events' texts in place."""
+    texts = []
+    last_paragraph = max(
+        (n for n, block in enumerate(blocks) if not isinstance(block, InlineEvent)), default=-1
+    )
+    for number, block in enumerate(blocks):
+        if isinstance(block, InlineEvent):
+            inside = 0 < number < last_paragraph
+            if not inside or block.text is None or not layout.is_stage(block.text):
+                return None
+            if InlineEvent.model_validate(kremlin.stage_event(block.text)) != block:
+                return None
+            texts.append(block.text)
+            continue
+        text = _paragraph_text(block)
+        if text is None or _read_paragraph(text) != block:
+            return None
+        texts.append(text)
+    return texts
+
+
+def _paragraph_text(block: str | Paragraph) -> str | None:
+    if isinstance(block, str):
+        return block
+    parts = [item if isinstance(item, str) else item.text for item in block.content]
+    return None if None in parts else "".join(p for p in parts if p is not None)
+
+
+def _read_paragraph(text: str) -> str | InlineEvent | Paragraph:
+    found = kremlin.paragraph_events(text)
+    if isinstance(found, str):
+        return found
+    if found["kind"] == "paragraph":
+        return Paragraph.model_validate(found)
+    return InlineEvent.model_validate(found)
+
+
 def _heading_plain(text: str) -> bool:
     return (
         layout.is_heading(text)
@@ -275,12 +334,23 @@ def _explicit_turn(turn: Any) -> list[str]:
     kind = turn.kind
     if isinstance(turn, Speech):
         fields = {"speaker": turn.speaker, "label": turn.label, "role": turn.role}
+        for name in ("function", "language"):
+            if getattr(turn, name) is not None:
+                fields[name] = getattr(turn, name)
         head = "\\speech " + json.dumps(fields, ensure_ascii=False)
-        return [head, *(layout.ESCAPE + p for p in turn.spoken)]
+        return [head, *map(_explicit_block, turn.paragraphs)]
     if kind == "narrative":
         return ["\\narrative", *(layout.ESCAPE + p for p in turn.paragraphs)]
     text = turn.text if kind in ("stage", "heading") else turn.marker
     return [f"\\{kind} {text}"]
+
+
+def _explicit_block(block: str | InlineEvent | Paragraph) -> str:
+    if isinstance(block, str):
+        return layout.ESCAPE + block
+    name = "paragraph" if isinstance(block, Paragraph) else "event"
+    fields = block.model_dump(mode="json", exclude_none=True)
+    return f"\\{name} " + json.dumps(fields, ensure_ascii=False)
 
 
 def _footer_needs_escape(text: str) -> bool:
@@ -325,12 +395,19 @@ def _footer(
         ext.append(("Links", json.dumps(links, ensure_ascii=False)))
     ext.extend(_document_extensions(t))
     if explicit.participants:
-        ext.extend(
-            ("Participant", json.dumps(p.model_dump(), ensure_ascii=False)) for p in t.participants
-        )
+        ext.extend(("Participant", _json(p, exclude_none=False)) for p in t.participants)
+    # The parliamentary record the page has no place for: its organisations and the sitting.
+    ext.extend(("Organisation", _json(o)) for o in t.organisations)
+    if t.sitting is not None:
+        ext.append(("Sitting", _json(t.sitting)))
     lines.extend(f"{key}: {value}" if value else f"{key}:" for key, value in ext)
     lines.append(words["end"])
     return lines
+
+
+def _json(value: Any, exclude_none: bool = True) -> str:
+    fields = value.model_dump(mode="json", exclude_none=exclude_none)
+    return json.dumps(fields, ensure_ascii=False)
 
 
 def _document_extensions(t: Transcript) -> list[tuple[str, str]]:
