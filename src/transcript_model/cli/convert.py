@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import os
 import sys
 import time
 from collections import deque
@@ -27,6 +26,7 @@ from pathlib import Path, PurePosixPath
 from typing import IO, Any
 
 from transcript_model.api import check_reader_options, write
+from transcript_model.cli import refusals
 from transcript_model.cli.checking import corpus_roots_covered
 from transcript_model.cli.inputs import InputFile, expand
 from transcript_model.cli.jobs import (
@@ -44,7 +44,6 @@ from transcript_model.cli.output import (
     discard,
     install,
     interactive,
-    name_too_long,
     remove_leftovers,
     remove_own_temporaries,
     write_atomically,
@@ -198,32 +197,6 @@ def _mode(args: argparse.Namespace, target: Format) -> Capability:
     return "write"
 
 
-def _input_paths(files: Sequence[InputFile]) -> set[str]:
-    return {os.path.realpath(f.path) for f in files if f.path is not None}
-
-
-def _is_input(path: Path, inputs: set[str]) -> bool:
-    if not inputs:
-        return False
-    # The directory resolved once per directory, not per output: resolving a whole path
-    # looks up every one of its components, which cost -j 2 a tenth of its parent's time.
-    candidate = os.path.join(_resolved_directory(str(path.parent)), path.name)
-    if os.path.islink(candidate):
-        candidate = os.path.realpath(candidate)
-    return candidate in inputs
-
-
-#: Output directories resolved in this run (emptied when a run starts).
-_RESOLVED: dict[str, str] = {}
-
-
-def _resolved_directory(directory: str) -> str:
-    resolved = _RESOLVED.get(directory)
-    if resolved is None:
-        resolved = _RESOLVED[directory] = os.path.realpath(directory)
-    return resolved
-
-
 def run(args: argparse.Namespace) -> int:
     """Convert every input named on the command line; returns the exit code."""
     target = _target(args.to)
@@ -233,7 +206,7 @@ def run(args: argparse.Namespace) -> int:
     check_reader_options(raw_read, source.name if source else None, "-r")
     write_options = target.check_options(capability, split_pairs(args.writer_options, "-w"), "-w")
     started = time.time()
-    _RESOLVED.clear()
+    refusals.forget_resolved_directories()
     dask = getattr(args, "executor", "local") == "dask"
     if dask:
         from transcript_model.cli import cluster
@@ -310,7 +283,7 @@ def _to_directory(
     next results, and ``-j 2`` gained little over ``-j 1``. Outcomes are recorded in input
     order all the same.
     """
-    inputs = _input_paths(files)
+    inputs = refusals.input_paths(files)
     written: dict[str, str] = {}  # output name -> the input it came from, in this run
     pending: deque[Future[_Written]] = deque()
     writers = ThreadPoolExecutor(WRITER_THREADS, thread_name_prefix="transcript-writer")
@@ -345,7 +318,7 @@ def _to_directory_by_workers(
     removes every temporary file named after this run once the workers and the writer threads
     are done: those being written and those not yet renamed.
     """
-    inputs = _input_paths(files)
+    inputs = refusals.input_paths(files)
     written: dict[str, str] = {}  # output name -> the input it came from, in this run
     pending: deque[Future[_Written]] = deque()
     writers = ThreadPoolExecutor(WRITER_THREADS, thread_name_prefix="transcript-writer")
@@ -376,7 +349,7 @@ def _refused_temporaries(
     """Why the outputs of an input cannot be put in place (an outcome saying so; their
     temporary files are then removed), or None. An input is written whole or not at all."""
     for name, _ in outcome.temporaries:
-        refused = _refusal(outcome, out_dir, name, inputs, written)
+        refused = refusals.refusal(outcome, out_dir, name, inputs, written)
         if refused is not None:
             for _, temp in outcome.temporaries:
                 discard(Path(temp))
@@ -415,7 +388,7 @@ def _refused(
     if outcome.status != "converted":
         return None
     for name, _ in outcome.outputs:
-        refused = _refusal(outcome, out_dir, name, inputs, written)
+        refused = refusals.refusal(outcome, out_dir, name, inputs, written)
         if refused is not None:
             return refused
     return None
@@ -466,12 +439,12 @@ def _to_directory_on_cluster(
     if local is not None:
         reporter.leftovers(local, started)
     directory = local if local is not None else Path(out_dir)
-    inputs = _input_paths(files) | {f.display for f in files if f.path is None}
+    inputs = refusals.input_paths(files) | {f.display for f in files if f.path is None}
     written: dict[str, str] = {}
 
     def decide(outcome: Outcome) -> Outcome:
         for name, _ in outcome.outputs:
-            refused = _refusal(outcome, directory, name, inputs, written)
+            refused = refusals.refusal(outcome, directory, name, inputs, written)
             if refused is not None:
                 return refused
         written.update((name, outcome.display) for name, _ in outcome.outputs)
@@ -486,30 +459,6 @@ def _to_directory_on_cluster(
     finally:
         # Workers killed while writing leave temporary files named after their process.
         cluster.remove_worker_leftovers(client, out_dir, time.time())
-
-
-def _refusal(
-    outcome: Outcome, out_dir: Path, name: str, inputs: set[str], written: dict[str, str]
-) -> Outcome | None:
-    """Why the output ``name`` of an input cannot be written (an outcome saying so), or None."""
-    if name_too_long(out_dir, name):
-        message = (
-            f"output {name[:40]}… is a file name too long for the file system "
-            f"({len(os.fsencode(name)):,} bytes): the transcript id is too long to name a file"
-        )
-        problem = Problem("not_written", message, outcome.display)
-        return Outcome(outcome.display, "failed", [*outcome.problems, problem])
-    if _is_input(out_dir / name, inputs):
-        note = f"its output {out_dir / name} would overwrite an input; choose another --out-dir"
-        return Outcome(outcome.display, "skipped", outcome.problems, note=note)
-    if name in written:
-        message = (
-            f"output {name} was already written from {written[name]} in this run "
-            "(transcript ids must be unique across the inputs)"
-        )
-        problem = Problem("duplicate_output", message, outcome.display)
-        return Outcome(outcome.display, "failed", [*outcome.problems, problem])
-    return None
 
 
 def _transcripts(
@@ -537,10 +486,10 @@ def _to_package(
         reporter.problems([Problem("not_written", message, str(out_dir))])
         return
     package: dict[str, str] = target.function("package")(transcripts, **settings.write_options)
-    inputs = _input_paths(files)
+    inputs = refusals.input_paths(files)
     paths = {name: _inside(out_dir, name) for name in package}
     for path in paths.values():
-        if _is_input(path, inputs):
+        if refusals.is_input(path, inputs):
             raise _usage(f"the package would overwrite the input {path}; choose another --out-dir")
     for directory in {path.parent for path in paths.values()}:
         reporter.leftovers(directory, started)
@@ -568,7 +517,7 @@ def _to_one(
     reporter: Reporter,
 ) -> str:
     output = None if args.output in (None, "-") else Path(args.output)
-    if output is not None and _is_input(output, _input_paths(files)):
+    if output is not None and refusals.is_input(output, refusals.input_paths(files)):
         raise _usage(f"-o {args.output} is one of the inputs: refusing to overwrite it")
     destination = "standard output" if output is None else str(output)
     if output is not None and output.parent.is_dir():
