@@ -172,3 +172,15 @@ def test_converting_a_large_transcript_gives_the_same_output(
     assert cli.main(["convert", str(source), "--to", "json", "-o", str(tmp_path / "b.json")]) == 0
     assert (tmp_path / "a.json").read_bytes() == (tmp_path / "b.json").read_bytes()
     assert tm.read_one(tmp_path / "a.json") == tm.read_one(source)
+
+
+def test_the_json_writer_writes_what_pydantic_dumps_with_a_newline() -> None:
+    # The writer adds its newline to the bytes rather than to the text (memory): the same text.
+    transcripts = [tm.read_one(VALID), tm.read_one(_with_turns(_speech(_known(), "“Да” – …")))]
+    for compact in (False, True):
+        indent = None if compact else 2
+        for transcript in transcripts:
+            expected = transcript.model_dump_json(indent=indent) + "\n"
+            assert json_reader.write([transcript], compact=compact) == expected
+        listed = json_reader._LIST_ADAPTER.dump_json(transcripts, indent=indent)
+        assert json_reader.write(transcripts, compact=compact) == listed.decode("utf-8") + "\n"

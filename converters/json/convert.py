@@ -25,6 +25,7 @@ from transcript_model.inputs import ReadResult, ValidationResult, decode_text
 from transcript_model.model import SCHEMA_VERSION, SCHEMA_VERSIONS, Transcript
 
 _LIST_ADAPTER = TypeAdapter(list[Transcript])
+_ONE_ADAPTER = TypeAdapter(Transcript)
 #: Inputs from this size up are first read turn by turn (see ``stream``).
 STREAM_FROM = 4 * 1024 * 1024
 
@@ -238,7 +239,12 @@ def write(transcripts: Sequence[Transcript], *, compact: bool = False) -> str:
     """Write one transcript as an object, several as an array; pretty unless ``compact``."""
     indent = None if compact else 2
     if len(transcripts) == 1:
-        text = transcripts[0].model_dump_json(indent=indent)
+        encoded = _ONE_ADAPTER.dump_json(transcripts[0], indent=indent)
     else:
-        text = _LIST_ADAPTER.dump_json(list(transcripts), indent=indent).decode("utf-8")
-    return text + "\n"
+        encoded = _LIST_ADAPTER.dump_json(list(transcripts), indent=indent)
+    # The newline is added to the UTF-8 bytes, not to the text: a text with a dash or a curly
+    # quote in it takes 2 bytes a character, and adding to it would copy it whole beside itself.
+    text = bytearray(encoded)
+    del encoded
+    text += b"\n"
+    return text.decode("utf-8")
