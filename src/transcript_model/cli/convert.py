@@ -301,9 +301,10 @@ def _to_directory(
         while pending:
             _record_written(*pending.popleft().result(), written, reporter)
     finally:
-        # On Ctrl-C or SIGTERM, files being written are finished (each is whole or absent);
-        # those not started are not.
-        writers.shutdown(wait=True, cancel_futures=True)
+        # On Ctrl-C or SIGTERM, the outputs converted before it are still written, whole (at
+        # most PENDING_WRITES of them, all rendered already): what a run converted before it
+        # was stopped does not depend on how far its writer threads had got.
+        writers.shutdown(wait=True)
 
 
 def _to_directory_by_workers(
@@ -339,7 +340,7 @@ def _to_directory_by_workers(
     finally:
         if isinstance(outcomes, Generator):
             outcomes.close()  # terminates the workers, which may be writing
-        writers.shutdown(wait=True, cancel_futures=True)
+        writers.shutdown(wait=True)  # as in _to_directory: converted outputs are put in place
         remove_own_temporaries(out_dir)
 
 
