@@ -176,3 +176,29 @@ ORG_KINDS = {
 EVENT_KINDS = ("note", "gap", "vocal", "kinesic", "incident", "time")
 #: A type value TEI's ``@type`` (an XML Name) takes as it is; any other goes into ``@n``.
 PLAIN_TYPE = re.compile(r"^[A-Za-z_][A-Za-z0-9_.\-]*$")
+
+#: ParlaMint's ``affiliation/@role`` vocabulary (affiliationRole.val of ParlaMint.rng).
+PARLAMINT_AFFILIATION_ROLES = frozenset(
+    {
+        "member", "head", "deputyHead", "minister", "associateMember", "nonAttachedMember",
+        "ministerDelegate", "secretaryOfState", "observer", "verifier",
+        "vicePublicDefenderOfRights", "publicDefenderOfRights", "alternateOfDelegation",
+        "replacement", "representative", "academician", "candidateChairman",
+        "constitutionalJudge", "deputyMinister", "ombudsman", "prosecutorGeneral", "secretary",
+        "secretaryGeneral",
+    }
+)  # fmt: skip
+#: The taxonomy of affiliation roles outside ParlaMint's vocabulary: ParlaMint packaging writes
+#: such an affiliation as ``role="member"`` with ``@ana`` pointing at the role's category.
+AFFILIATION_TAXONOMY = "tm.affiliation"
+#: ``availability/p/@n`` in ParlaMint packaging, where the model's licence is not the CC BY 4.0
+#: URL ParlaMint's schema fixes for ``licence``: the p holds the model's licence ...
+LICENCE_NOTE = "tm.licence"
+#: ... or says that the model has none.
+NO_LICENCE_NOTE = "tm.licence.none"
+#: ``setting/name/@type`` of the name ParlaMint requires where the model has no place, body or
+#: attendee to name; the reader skips it.
+NO_SETTING_NAME = "tm.none"
+#: ``setting/name/@type`` of the sitting's body in ParlaMint packaging (``@key`` its xml:id):
+#: ParlaMint allows only names in the setting.
+BODY_NAME = "body"

@@ -7,7 +7,7 @@ Strings are built as in :mod:`.writer`; every value goes through ``text`` or ``a
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from transcript_model.inline import InlineEvent, Paragraph
 from transcript_model.people import ExternalId, Organisation, Participant
@@ -15,7 +15,14 @@ from transcript_model.sitting import Sitting
 
 from .._xml.text import escape_attribute as attr
 from .._xml.text import escape_text as text
-from .common import CHAMBER_CATEGORY, LEVEL_CATEGORIES, ORG_ROLES, PARTICIPANT_SUFFIX, PLAIN_TYPE
+from .common import (
+    CHAMBER_CATEGORY,
+    LEVEL_CATEGORIES,
+    ORG_ROLES,
+    PARLAMINT_AFFILIATION_ROLES,
+    PARTICIPANT_SUFFIX,
+    PLAIN_TYPE,
+)
 from .people import PARTS_TYPE
 
 
@@ -77,8 +84,14 @@ def external_ids(identifiers: Sequence[ExternalId]) -> list[str]:
     ]
 
 
-def person_details(participant: Participant, reserved: frozenset[str]) -> list[str]:
-    """Sex, birth, affiliations and identifiers, in ParlaMint's order."""
+def person_details(
+    participant: Participant,
+    reserved: frozenset[str],
+    role_category: Callable[[str], str] | None = None,
+) -> list[str]:
+    """Sex, birth, affiliations and identifiers, in ParlaMint's order. With ``role_category``
+    (ParlaMint packaging), a role outside ParlaMint's vocabulary is written as
+    ``role="member"`` with ``@ana`` pointing at the role's category (its term is the role)."""
     out = []
     if participant.sex is not None:
         out.append(f'<sex value="{participant.sex}"/>')
@@ -91,7 +104,10 @@ def person_details(participant: Participant, reserved: frozenset[str]) -> list[s
             if value is not None
         )
         ref = attr(xml_id(affiliation.organisation, reserved))
-        opening = f'<affiliation ref="#{ref}"{typed("role", affiliation.role)}{dates}'
+        role = typed("role", affiliation.role)
+        if role_category is not None and affiliation.role not in PARLAMINT_AFFILIATION_ROLES:
+            role = f' role="member" ana="#{attr(role_category(affiliation.role))}"'
+        opening = f'<affiliation ref="#{ref}"{role}{dates}'
         if affiliation.role_title is None:
             out.append(opening + "/>")
         else:

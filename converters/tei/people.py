@@ -10,7 +10,7 @@ from lxml import etree
 from transcript_model import types
 from transcript_model.errors import excerpt
 
-from .common import T
+from .common import AFFILIATION_TAXONOMY, T
 from .context import Context
 from .orgs import external_ids, organisation_id
 from .values import all_text, clean_name, find, local_name, pointer_tokens
@@ -138,7 +138,7 @@ def _affiliation(context: Context, element: etree._Element) -> dict[str, Any] | 
     if organisation is None:
         return None
     entry: dict[str, Any] = {"organisation": organisation}
-    raw_role = element.get("role") or element.get("n") or ""
+    raw_role = _packaged_role(context, element) or element.get("role") or element.get("n") or ""
     role = context.name(raw_role, element, "the affiliation role")
     if role:
         entry["role"] = role
@@ -159,6 +159,15 @@ def _affiliation(context: Context, element: etree._Element) -> dict[str, Any] | 
         if value:
             entry["role_title"] = value
     return entry
+
+
+def _packaged_role(context: Context, element: etree._Element) -> str | None:
+    """A role ParlaMint has no value for: ParlaMint packaging points at its category."""
+    for token in pointer_tokens(element.get("ana")):
+        taxonomy, term = context.role_of(token)
+        if taxonomy == AFFILIATION_TAXONOMY and term:
+            return term
+    return None
 
 
 def _person_name(context: Context, element: etree._Element) -> str | None:

@@ -27,7 +27,8 @@ from transcript_model.sitting import Sitting
 from .._xml.text import escape_attribute as attr
 from .._xml.text import escape_text as text
 from .common import (
-    CC_BY_ALIASES,
+    AFFILIATION_TAXONOMY,
+    BODY_NAME,
     CC_BY_URL,
     CHAMBER_CATEGORY,
     DOCTYPE_CATEGORIES,
@@ -38,6 +39,9 @@ from .common import (
     LEGISLATURE_TAXONOMY,
     LEGISLATURE_TERMS,
     LEVEL_CATEGORIES,
+    LICENCE_NOTE,
+    NO_LICENCE_NOTE,
+    NO_SETTING_NAME,
     NOTE_AGENDA,
     NOTE_ATTENDEES,
     NOTE_BREAK,
@@ -111,6 +115,10 @@ class Categories:
         candidate = function if function not in self.taken else FUNCTION_ALIAS + function
         return self._fixed(FUNCTION_TAXONOMY, candidate, function)
 
+    def add_affiliation_role(self, role: str) -> str:
+        """The category id of an affiliation role outside ParlaMint's vocabulary."""
+        return self.add(AFFILIATION_TAXONOMY, role)
+
     def _fixed(self, taxonomy: str, category: str, term: str) -> str:
         known = self.ids.get((taxonomy, term))
         if known is not None:
@@ -176,6 +184,7 @@ class Categories:
 
 _LEVEL_ORDER = ["term", "session", "sitting", "meeting", "chamber"]
 _OWN_TAXONOMIES = (
+    (AFFILIATION_TAXONOMY, "Affiliation roles"),
     (FUNCTION_TAXONOMY, "Speakers' functions in the sitting"),
     (LEGISLATURE_TAXONOMY, "Legislature"),
 )
@@ -208,12 +217,16 @@ def person_xml(
     parlamint: bool,
     indent: str,
     reserved: frozenset[str],
+    categories: Categories | None = None,
 ) -> str:
     """One ``person``. ParlaMint wants a structured persName: its ``term`` form takes a name
-    without guessing which word is the surname, where the name parts are not known."""
+    without guessing which word is the surname, where the name parts are not known.
+    ``categories`` (ParlaMint packaging) takes the affiliation roles ParlaMint has no value
+    for."""
     parts = [f'{indent}<person xml:id="{attr(person_id(participant.id, reserved))}">']
     inner = person_names(participant, names, roles, parlamint)
-    inner.extend(person_details(participant, reserved))
+    role_category = categories.add_affiliation_role if categories is not None else None
+    inner.extend(person_details(participant, reserved, role_category))
     inner.extend(f"<occupation>{text(role)}</occupation>" for role in roles)
     parts.extend(f"{indent}  {line}" for line in inner)
     parts.append(f"{indent}</person>")
@@ -471,7 +484,7 @@ def document(
     out.append("    </encodingDesc>\n    <profileDesc>\n")
     if not options.parlamint:
         out.append(agenda(transcript.sitting))
-    out.append(_setting(transcript, reserved))
+    out.append(_setting(transcript, reserved, options.parlamint))
     if own and not options.parlamint:
         out.append(_partic_desc(transcript, reserved))
     out.append("    </profileDesc>\n  </teiHeader>\n")
@@ -525,24 +538,49 @@ def _partic_desc(transcript: Transcript, reserved: frozenset[str]) -> str:
 def _publication(transcript: Transcript, options: Options) -> str:
     metadata = transcript.metadata
     parts = [f"      <publicationStmt>\n        <publisher>{text(options.publisher)}</publisher>\n"]
-    if options.parlamint and options.base_url:
-        url = options.base_url.rstrip("/") + "/" + transcript.id
-        parts.append(f'        <idno type="URI">{text(url)}</idno>\n')
-    licence = metadata.licence
-    if options.parlamint and licence in CC_BY_ALIASES:
-        licence = CC_BY_URL
-    if licence is not None:
+    if options.parlamint:
+        url = _component_url(transcript, options)
+        if url is not None:
+            parts.append(f'        <idno type="URI">{text(url)}</idno>\n')
+        parts.append(_parlamint_availability(metadata.licence))
+        day = metadata.published.date() if metadata.published else transcript.event.date
+        parts.append(f'        <date when="{day.isoformat()}">{day.isoformat()}</date>\n')
+    elif metadata.licence is not None:
         parts.append(
             '        <availability status="free">\n'
-            f"          <licence>{text(licence)}</licence>\n"
+            f"          <licence>{text(metadata.licence)}</licence>\n"
             "          <p>The licence of the transcript text as published by its source.</p>\n"
             "        </availability>\n"
         )
-    if options.parlamint:
-        day = metadata.published.date() if metadata.published else transcript.event.date
-        parts.append(f'        <date when="{day.isoformat()}">{day.isoformat()}</date>\n')
     parts.append("      </publicationStmt>\n")
     return "".join(parts)
+
+
+def _component_url(transcript: Transcript, options: Options) -> str | None:
+    """The URI ParlaMint requires of a component: ``<base_url>/<id>``, else the source's."""
+    if options.base_url:
+        return options.base_url.rstrip("/") + "/" + transcript.id
+    return transcript.metadata.source.url
+
+
+def _parlamint_availability(licence: str | None) -> str:
+    """ParlaMint's schema fixes the licence to the CC BY 4.0 URL: any other licence, or none,
+    is said by the paragraph after it (``@n`` marks it for the reader)."""
+    if licence == CC_BY_URL:
+        note = "<p>The licence of the transcript text as published by its source.</p>"
+    elif licence is None:
+        note = (
+            f'<p n="{NO_LICENCE_NOTE}">The source gives no licence; ParlaMint requires the '
+            "licence element to name CC BY 4.0.</p>"
+        )
+    else:
+        note = f'<p n="{LICENCE_NOTE}">{text(licence)}</p>'
+    return (
+        '        <availability status="free">\n'
+        f"          <licence>{CC_BY_URL}</licence>\n"
+        f"          {note}\n"
+        "        </availability>\n"
+    )
 
 
 def _source(transcript: Transcript, options: Options) -> str:
@@ -575,7 +613,9 @@ def _source(transcript: Transcript, options: Options) -> str:
     return "".join(parts)
 
 
-def _setting(transcript: Transcript, reserved: frozenset[str]) -> str:
+def _setting(transcript: Transcript, reserved: frozenset[str], parlamint: bool) -> str:
+    """The place, attendees, body, date and end. ParlaMint allows names only, at least one,
+    and one date: the body is a name with its xml:id as key, the end the date's @to."""
     event = transcript.event
     parts = ["      <settingDesc>\n        <setting>\n"]
     if event.place is not None:
@@ -583,18 +623,31 @@ def _setting(transcript: Transcript, reserved: frozenset[str]) -> str:
     for p in transcript.participants:
         if p.attending:
             key = attr(person_id(p.id, reserved))
+            shown = p.name if not parlamint else p.name or p.role or p.id
             parts.append(
-                f'          <name type="participant" key="{key}">{text(p.name or "")}</name>\n'
+                f'          <name type="participant" key="{key}">{text(shown or "")}</name>\n'
             )
     sitting = transcript.sitting
     if sitting is not None and sitting.body is not None:
         body = next(o for o in transcript.organisations if o.id == sitting.body)
         ref = attr(person_id(body.id, reserved))
-        parts.append(f'          <orgName type="body" ref="#{ref}">{text(body.name)}</orgName>\n')
+        if parlamint:
+            parts.append(
+                f'          <name type="{BODY_NAME}" key="{ref}">{text(body.name)}</name>\n'
+            )
+        else:
+            parts.append(
+                f'          <orgName type="body" ref="#{ref}">{text(body.name)}</orgName>\n'
+            )
+    if parlamint and len(parts) == 1:
+        parts.append(f'          <name type="{NO_SETTING_NAME}">unknown</name>\n')
     when, shown = when_value(event.date, event.time, event.utc_offset)
-    parts.append(f'          <date when="{when}">{text(shown)}</date>\n')
-    if sitting is not None and sitting.end is not None:
-        end = sitting.end.isoformat()
-        parts.append(f'          <date type="end" when="{end}">{end}</date>\n')
+    end = sitting.end.isoformat() if sitting is not None and sitting.end is not None else None
+    if parlamint and end is not None:
+        parts.append(f'          <date from="{when}" to="{end}">{text(shown)}</date>\n')
+    else:
+        parts.append(f'          <date when="{when}">{text(shown)}</date>\n')
+        if end is not None:
+            parts.append(f'          <date type="end" when="{end}">{end}</date>\n')
     parts.append("        </setting>\n      </settingDesc>\n")
     return "".join(parts)
