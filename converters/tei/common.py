@@ -202,3 +202,67 @@ NO_SETTING_NAME = "tm.none"
 #: ``setting/name/@type`` of the sitting's body in ParlaMint packaging (``@key`` its xml:id):
 #: ParlaMint allows only names in the setting.
 BODY_NAME = "body"
+#: What ParlaMint's schema allows as ``gap/@reason`` and ``vocal|kinesic|incident/@type``
+#: (ParlaMint-TEI.rng, ParlaMint.rng); ``None``: the attribute may be left out.
+PARLAMINT_EVENT_TYPES: dict[str, tuple[frozenset[str], str | None]] = {
+    "gap": (frozenset({"editorial", "inaudible", "foreign"}), "editorial"),
+    "vocal": (
+        frozenset(
+            {
+                "greeting",
+                "question",
+                "clarification",
+                "speaking",
+                "interruption",
+                "exclamat",
+                "laughter",
+                "shouting",
+                "murmuring",
+                "noise",
+                "signal",
+            }
+        ),
+        "speaking",
+    ),
+    "kinesic": (
+        frozenset(
+            {
+                "kinesic",
+                "applause",
+                "ringing",
+                "signal",
+                "playback",
+                "gesture",
+                "smiling",
+                "laughter",
+                "snapping",
+                "noise",
+            }
+        ),
+        None,
+    ),
+    "incident": (
+        frozenset(
+            {"action", "incident", "leaving", "entering", "break", "pause", "sound", "editorial"}
+        ),
+        None,
+    ),
+}
+#: ParlaMint packaging: private-use languages (BCP 47 ``x-``) of the extra ``desc`` elements
+#: that carry what ParlaMint's vocabularies have no value for. ``x-tm-type``: the model's
+#: type, where the attribute holds ParlaMint's nearest value; ``x-tm-untyped``: the model has
+#: no type (the attribute, which ParlaMint requires, holds a placeholder); ``x-tm-notext``: the
+#: model has no text (ParlaMint requires a desc).
+DESC_TYPE = "x-tm-type"
+DESC_UNTYPED = "x-tm-untyped"
+DESC_NO_TEXT = "x-tm-notext"
+#: ParlaMint packaging: a time event as ParlaMint allows it, a note holding a ``time`` (whose
+#: @when is the sitting's date and the time).
+NOTE_TIME = "tm.time"
+#: ParlaMint packaging: the note of a transcript with no turns (a div must hold something).
+NOTE_EMPTY = "tm.empty"
+#: ParlaMint packaging: ``setting/name/@type`` of every organisation and every participant
+#: not attending (``@key`` the xml:id), in the model's order, so that a component names all of
+#: its transcript's people and organisations, not only those it refers to.
+ORGANISATION_NAME = "tm.organisation"
+MENTIONED_NAME = "tm.participant"

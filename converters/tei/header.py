@@ -17,8 +17,10 @@ from .common import (
     EVENT_CATEGORY,
     LEVEL_CATEGORIES,
     LICENCE_NOTE,
+    MENTIONED_NAME,
     NO_LICENCE_NOTE,
     NO_SETTING_NAME,
+    ORGANISATION_NAME,
     TAXONOMY_FIELD,
     TEI_SUBTYPE,
     XML_ID,
@@ -249,6 +251,10 @@ def _setting(context: Context, header: etree._Element) -> None:
                     context.sitting["body"] = body
             elif child.tag == T + "name" and kind == "participant" and child.get("key"):
                 _attending(context, child)
+            elif child.tag == T + "name" and kind == MENTIONED_NAME and child.get("key"):
+                participant_id(context, child.get("key") or "", child)
+            elif child.tag == T + "name" and kind == ORGANISATION_NAME and child.get("key"):
+                organisation_id(context, child.get("key") or "", child)
             elif child.tag == T + "name" and kind == NO_SETTING_NAME:
                 continue
             elif child.tag in (T + "name", T + "placeName", T + "orgName"):

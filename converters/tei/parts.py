@@ -7,6 +7,7 @@ Strings are built as in :mod:`.writer`; every value goes through ``text`` or ``a
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 
 from transcript_model.inline import InlineEvent, Paragraph
@@ -17,9 +18,14 @@ from .._xml.text import escape_attribute as attr
 from .._xml.text import escape_text as text
 from .common import (
     CHAMBER_CATEGORY,
+    DESC_NO_TEXT,
+    DESC_TYPE,
+    DESC_UNTYPED,
     LEVEL_CATEGORIES,
+    NOTE_TIME,
     ORG_ROLES,
     PARLAMINT_AFFILIATION_ROLES,
+    PARLAMINT_EVENT_TYPES,
     PARTICIPANT_SUFFIX,
     PLAIN_TYPE,
 )
@@ -173,9 +179,12 @@ def agenda(sitting: Sitting | None) -> str:
     )
 
 
-def event_xml(event: InlineEvent, reserved: frozenset[str]) -> str:
+def event_xml(event: InlineEvent, reserved: frozenset[str], day: dt.date | None = None) -> str:
     """An inline event as the TEI element of its kind, all on one line (it may stand inside
-    mixed content, where indentation would be text)."""
+    mixed content, where indentation would be text). ``day`` (ParlaMint packaging: the
+    sitting's date) writes it in the forms ParlaMint's schema allows."""
+    if day is not None and event.kind != "note":
+        return _parlamint_event(event, reserved, day)
     kind = event.kind
     attributes = typed("reason" if kind == "gap" else "type", event.type)
     if event.speaker is not None:
@@ -190,8 +199,47 @@ def event_xml(event: InlineEvent, reserved: frozenset[str]) -> str:
     return f"<{kind}{attributes}>{content}</{kind}>"
 
 
-def paragraph_xml(paragraph: Paragraph, reserved: frozenset[str]) -> str:
+def _parlamint_event(event: InlineEvent, reserved: frozenset[str], day: dt.date) -> str:
+    """A time as a note holding a ``time`` with a date-time; a gap, vocal, kinesic or
+    incident with ParlaMint's value for its type and the descs ParlaMint requires, the model's
+    own type (or its absence) and its absent text said by private-use descs (see DESC_TYPE)."""
+    if event.kind == "time":
+        n = f' n="{attr(event.type)}"' if event.type is not None else ""
+        shown = text(event.text) if event.text is not None else ""
+        if event.when is not None:
+            shown = f'<time when="{day.isoformat()}T{event.when.isoformat()}">{shown}</time>'
+        return f'<note type="{NOTE_TIME}"{n}>{shown}</note>'
+    attributes, descs = parlamint_event_parts(event)
+    if event.speaker is not None:
+        attributes += f' who="#{attr(xml_id(event.speaker, reserved))}"'
+    return f"<{event.kind}{attributes}>{''.join(descs)}</{event.kind}>"
+
+
+def parlamint_event_parts(event: InlineEvent) -> tuple[str, list[str]]:
+    """The type attribute and the descs of a gap, vocal, kinesic or incident in ParlaMint
+    packaging."""
+    allowed, placeholder = PARLAMINT_EVENT_TYPES[event.kind]
+    name = "reason" if event.kind == "gap" else "type"
+    descs = [f"<desc>{text(event.text)}</desc>"] if event.text is not None else []
+    attributes = ""
+    if event.type in allowed:
+        attributes = f' {name}="{event.type}"'
+    else:
+        if placeholder is not None:
+            attributes = f' {name}="{placeholder}"'
+        if event.type is not None:
+            descs.append(f'<desc xml:lang="{DESC_TYPE}">{text(event.type)}</desc>')
+        elif placeholder is not None:
+            descs.append(f'<desc xml:lang="{DESC_UNTYPED}">-</desc>')
+    if not descs:
+        descs.append(f'<desc xml:lang="{DESC_NO_TEXT}">-</desc>')
+    return attributes, descs
+
+
+def paragraph_xml(
+    paragraph: Paragraph, reserved: frozenset[str], day: dt.date | None = None
+) -> str:
     return "".join(
-        text(item) if isinstance(item, str) else event_xml(item, reserved)
+        text(item) if isinstance(item, str) else event_xml(item, reserved, day)
         for item in paragraph.content
     )

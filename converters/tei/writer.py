@@ -7,6 +7,7 @@ model already guarantees one line per value, so no normalisation happens here.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -40,18 +41,21 @@ from .common import (
     LEGISLATURE_TERMS,
     LEVEL_CATEGORIES,
     LICENCE_NOTE,
+    MENTIONED_NAME,
     NO_LICENCE_NOTE,
     NO_SETTING_NAME,
     NOTE_AGENDA,
     NOTE_ATTENDEES,
     NOTE_BREAK,
     NOTE_CAPTION,
+    NOTE_EMPTY,
     NOTE_HEADING,
     NOTE_NARRATIVE,
     NOTE_SEE_ALSO,
     NOTE_SPEAKER,
     NOTE_STAGE,
     NOTE_SUMMARY,
+    ORGANISATION_NAME,
     SITTING_CATEGORY,
     SPEECH_CATEGORY,
     TAG_TAXONOMIES,
@@ -66,6 +70,7 @@ from .parts import (
     meetings,
     org_xml,
     paragraph_xml,
+    parlamint_event_parts,
     person_details,
     person_names,
     sitting_titles,
@@ -301,7 +306,9 @@ def _turn(
     categories: Categories,
     out: list[str],
     reserved: frozenset[str],
+    day: dt.date | None,
 ) -> None:
+    """One turn; ``day`` (ParlaMint packaging) as for :func:`.parts.event_xml`."""
     if isinstance(turn, Speech):
         if turn.label is not None:
             out.append(f'<note type="{NOTE_SPEAKER}">{text(turn.label)}:</note>')
@@ -317,7 +324,8 @@ def _turn(
         if turn.function is not None:
             ana += " #" + categories.add_function(turn.function)
         language = f' xml:lang="{turn.language}"' if turn.language is not None else ""
-        _utterance(doc_id, body, f'{who} ana="{ana}"{language}', turn.paragraphs, out, reserved)
+        attributes = f'{who} ana="{ana}"{language}'
+        _utterance(doc_id, body, attributes, turn.paragraphs, out, reserved, day)
     elif isinstance(turn, Narrative):
         # One note per paragraph, numbered from 1: a "1" starts the next narrative.
         out.extend(
@@ -344,6 +352,7 @@ def _utterance(
     blocks: Sequence[Block],
     out: list[str],
     reserved: frozenset[str],
+    day: dt.date | None,
 ) -> None:
     """One ``u``: a seg per paragraph (events inside it as mixed content, on one line), the
     events between paragraphs as elements of their own."""
@@ -352,26 +361,33 @@ def _utterance(
     seg = body.counts.get("seg", 0)
     for block in blocks:
         if isinstance(block, InlineEvent):
-            out.append("  " + event_xml(block, reserved))
-            _count_event(body, block)
+            out.append("  " + event_xml(block, reserved, day))
+            _count_event(body, block, day is not None)
             continue
         seg += 1
         if isinstance(block, str):
             content = text(block)
         else:
-            content = paragraph_xml(block, reserved)
+            content = paragraph_xml(block, reserved, day)
             for item in block.content:
                 if isinstance(item, InlineEvent):
-                    _count_event(body, item)
+                    _count_event(body, item, day is not None)
         out.append(f'  <seg xml:id="{doc_id}.seg{seg}">{content}</seg>')
     body.counts["seg"] = seg
     out.append("</u>")
 
 
-def _count_event(body: _Body, event: InlineEvent) -> None:
-    body.count(event.kind)
-    if event.text is not None and event.kind not in ("note", "time"):
-        body.count("desc")
+def _count_event(body: _Body, event: InlineEvent, parlamint: bool) -> None:
+    if parlamint and event.kind == "time":
+        body.count("note")
+        body.count("time", event.when is not None)
+    elif parlamint and event.kind != "note":
+        body.count(event.kind)
+        body.count("desc", len(parlamint_event_parts(event)[1]))
+    else:
+        body.count(event.kind)
+        if event.text is not None and event.kind not in ("note", "time"):
+            body.count("desc")
 
 
 def _body(
@@ -382,6 +398,7 @@ def _body(
     parlamint: bool,
 ) -> None:
     doc_id = attr(transcript.id)
+    day = transcript.event.date if parlamint else None
     divs: list[list[str]] = []
     for index, (separator, turns) in enumerate(_sections(transcript.turns)):
         content: list[str] = _front_notes(transcript, body, parlamint) if index == 0 else []
@@ -389,13 +406,15 @@ def _body(
             content.append(f'<note type="{NOTE_BREAK}">{text(separator.marker)}</note>')
             body.count("note")
         for turn in turns:
-            _turn(turn, doc_id, body, categories, content, reserved)
+            _turn(turn, doc_id, body, categories, content, reserved, day)
         # An empty first section (the transcript opens with a break) is left out; the reader
         # then sees the break note first and restores the leading Break.
         if content or index > 0:
             divs.append(content)
     if not divs:
-        divs.append([])
+        # ParlaMint wants something in every div.
+        divs.append([f'<note type="{NOTE_EMPTY}"/>'] if parlamint else [])
+        body.count("note", parlamint)
     body.count("div", len(divs))
     pad = "        "
     for content in divs:
@@ -615,18 +634,24 @@ def _source(transcript: Transcript, options: Options) -> str:
 
 def _setting(transcript: Transcript, reserved: frozenset[str], parlamint: bool) -> str:
     """The place, attendees, body, date and end. ParlaMint allows names only, at least one,
-    and one date: the body is a name with its xml:id as key, the end the date's @to."""
+    and one date: the body is a name with its xml:id as key, the end the date's @to; every
+    organisation and participant is named, so that the component holds them all."""
     event = transcript.event
     parts = ["      <settingDesc>\n        <setting>\n"]
     if event.place is not None:
         parts.append(f'          <name type="place">{text(event.place)}</name>\n')
+    if parlamint:
+        for o in transcript.organisations:
+            key = attr(person_id(o.id, reserved))
+            parts.append(
+                f'          <name type="{ORGANISATION_NAME}" key="{key}">{text(o.name)}</name>\n'
+            )
     for p in transcript.participants:
-        if p.attending:
+        if p.attending or parlamint:
             key = attr(person_id(p.id, reserved))
             shown = p.name if not parlamint else p.name or p.role or p.id
-            parts.append(
-                f'          <name type="participant" key="{key}">{text(shown or "")}</name>\n'
-            )
+            kind = "participant" if p.attending else MENTIONED_NAME
+            parts.append(f'          <name type="{kind}" key="{key}">{text(shown or "")}</name>\n')
     sitting = transcript.sitting
     if sitting is not None and sitting.body is not None:
         body = next(o for o in transcript.organisations if o.id == sitting.body)
