@@ -38,6 +38,9 @@ EVENT_CATEGORY = "tm.event"
 SPEECH_CATEGORY = "tm.speech"
 #: On TEI/@ana: the transcript is a sitting, though nothing else tells of it (an empty Sitting).
 SITTING_CATEGORY = "tm.sitting"
+#: On meeting/@ana, ParlaMint packaging: the meeting is one of the sitting's titles, where one
+#: of them has a type other than ParlaMint's "main" and "sub" (or none; the type goes to @n).
+TITLE_CATEGORY = "tm.title"
 DOCTYPE_CATEGORIES = (
     (TRANSCRIPT_CATEGORY, "Transcript"),
     (EVENT_CATEGORY, "Event"),
@@ -256,6 +259,29 @@ PARLAMINT_EVENT_TYPES: dict[str, tuple[frozenset[str], str | None]] = {
 DESC_TYPE = "x-tm-type"
 DESC_UNTYPED = "x-tm-untyped"
 DESC_NO_TEXT = "x-tm-notext"
+#: ... and ``x-tm-tabs``: the offsets of the tabs the text before it had (ParlaMint's desc
+#: allows ordinary spaces only, so a tab is written as a space).
+DESC_TABS = "x-tm-tabs"
+
+
+def tab_offsets(value: str) -> str | None:
+    """The offsets of the tabs in ``value`` (see DESC_TABS), None if it has none."""
+    if "\t" not in value:
+        return None
+    return " ".join(str(index) for index, char in enumerate(value) if char == "\t")
+
+
+def restore_tabs(value: str, offsets: str | None) -> str:
+    """``value`` with tabs back at ``offsets`` (where ParlaMint packaging wrote spaces)."""
+    if not offsets:
+        return value
+    characters = list(value)
+    for offset in offsets.split():
+        if offset.isdigit() and int(offset) < len(characters) and characters[int(offset)] == " ":
+            characters[int(offset)] = "\t"
+    return "".join(characters)
+
+
 #: ParlaMint packaging: a time event as ParlaMint allows it, a note holding a ``time`` (whose
 #: @when is the sitting's date and the time).
 NOTE_TIME = "tm.time"
@@ -266,3 +292,12 @@ NOTE_EMPTY = "tm.empty"
 #: its transcript's people and organisations, not only those it refers to.
 ORGANISATION_NAME = "tm.organisation"
 MENTIONED_NAME = "tm.participant"
+#: ParlaMint packaging: private-use languages of the ``persName`` elements that are no name
+#: of the person, since ParlaMint's persName has no @type: the name parts apart from the name
+#: (structured; ParlaMint wants both a forename and a surname there), a lone forename or surname
+#: (as a term), and the role that names a role-only participant (ParlaMint requires a persName).
+NAME_PARTS = "x-tm-parts"
+NAME_FORENAME = "x-tm-forename"
+NAME_SURNAME = "x-tm-surname"
+NAME_ROLE = "x-tm-role"
+PACKAGED_NAMES = frozenset({NAME_PARTS, NAME_FORENAME, NAME_SURNAME, NAME_ROLE})

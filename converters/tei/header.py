@@ -14,6 +14,7 @@ from transcript_model.errors import TranscriptError, excerpt
 
 from .common import (
     BODY_NAME,
+    DESC_TABS,
     EVENT_CATEGORY,
     LEVEL_CATEGORIES,
     LICENCE_NOTE,
@@ -23,10 +24,12 @@ from .common import (
     ORGANISATION_NAME,
     TAXONOMY_FIELD,
     TEI_SUBTYPE,
+    TITLE_CATEGORY,
     XML_ID,
     XML_LANG,
     T,
     parse_when,
+    restore_tabs,
 )
 from .context import Context, IdMap
 from .orgs import organisation_id
@@ -84,8 +87,10 @@ def read_header(context: Context, root: etree._Element) -> dict[str, list[str]]:
         raise TranscriptError.single(
             "tei_header", "the TEI document has no teiHeader", context.origin, line_of(root)
         )
-    _title(context, header, root.get(XML_LANG))
+    # The setting first: in ParlaMint packaging it names every organisation and participant
+    # in the model's order, which the meetings' references must not change.
     _setting(context, header)
+    _title(context, header, root.get(XML_LANG))
     _source(context, header)
     _licence(context, header)
     tags: dict[str, list[str]] = {}
@@ -148,9 +153,12 @@ def _title(context: Context, header: etree._Element, language: str | None) -> No
             _sitting_title(context, other)
     if statement is not None:
         for meeting in statement.iterchildren(T + "meeting"):
-            if EVENT_CATEGORY in pointer_tokens(meeting.get("ana")):
+            tokens = pointer_tokens(meeting.get("ana"))
+            if EVENT_CATEGORY in tokens:
                 if meeting.get("n"):
                     context.event["identifier"] = clean_name(meeting.get("n") or "")
+            elif TITLE_CATEGORY in tokens:
+                _sitting_title(context, meeting)
             else:
                 _number(context, meeting)
     abstract = find(header, T + "profileDesc", T + "abstract")
@@ -339,7 +347,17 @@ def _source(context: Context, header: etree._Element) -> None:
                 context.event["published"] = f"{parsed[0].isoformat()}T{parsed[1].isoformat()}"
             continue
         title = find(bibl, T + "title")
-        value = clean_line(all_text(title)) if title is not None else None
+        value = None
+        if title is not None:
+            tabs = next(
+                (
+                    all_text(t)
+                    for t in bibl.iterchildren(T + "title")
+                    if t.get(XML_LANG) == DESC_TABS
+                ),
+                None,
+            )
+            value = clean_line(restore_tabs(all_text(title), tabs))
         if value is None:
             context.warn("tei_dropped", "a source description without a title dropped", bibl)
             continue

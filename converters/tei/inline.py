@@ -13,6 +13,7 @@ from transcript_model import types
 
 from .common import (
     DESC_NO_TEXT,
+    DESC_TABS,
     DESC_TYPE,
     DESC_UNTYPED,
     EVENT_KINDS,
@@ -20,6 +21,7 @@ from .common import (
     NOTE_TIME,
     XML_LANG,
     T,
+    restore_tabs,
 )
 from .context import Context
 from .people import participant_id
@@ -52,9 +54,9 @@ def comment_turn(context: Context, element: etree._Element) -> None:
     """A note, gap, kinesic, vocal or incident: an omission or a stage direction."""
     tag = element.tag
     # A note's own text is the direction; the others may describe themselves in a desc.
-    desc = find(element, TAG_DESC) if tag != TAG_NOTE else None
+    desc, packaged = _descs(element) if tag != TAG_NOTE else (None, {})
     if tag == TAG_GAP:
-        shown = clean_line(all_text(desc)) if desc is not None else None
+        shown = clean_line(desc_text(desc, packaged)) if desc is not None else None
         reason = clean_line(element.get("reason") or "")
         marker = shown or (f"[{reason}]" if reason else None)
         context.turns.append(
@@ -172,6 +174,7 @@ def inline_event(context: Context, element: etree._Element) -> dict[str, Any] | 
     # A type that is no XML Name (it has a space) is written to @n by the writer.
     raw_type = element.get("reason" if kind == "gap" else "type") or element.get("n")
     desc: etree._Element | None = element
+    packaged: dict[str, str] = {}
     if kind not in ("note", "time"):
         desc, packaged = _descs(element)
         raw_type = packaged.get(DESC_TYPE, raw_type)
@@ -180,7 +183,7 @@ def inline_event(context: Context, element: etree._Element) -> dict[str, Any] | 
     kind_type = context.name(raw_type, element, "the event type") if raw_type else None
     if kind_type:
         event["type"] = kind_type
-    value = clean_line(all_text(desc)) if desc is not None else None
+    value = clean_line(desc_text(desc, packaged)) if desc is not None else None
     if value:
         event["text"] = value
     who = pointer_tokens(element.get("who"))
@@ -207,7 +210,12 @@ def _descs(element: etree._Element) -> tuple[etree._Element | None, dict[str, st
     return text, packaged
 
 
-_PACKAGED_DESCS = frozenset({DESC_TYPE, DESC_UNTYPED, DESC_NO_TEXT})
+_PACKAGED_DESCS = frozenset({DESC_TYPE, DESC_UNTYPED, DESC_NO_TEXT, DESC_TABS})
+
+
+def desc_text(desc: etree._Element, packaged: dict[str, str]) -> str:
+    """The text of a desc, its tabs back where ParlaMint packaging wrote spaces for them."""
+    return restore_tabs(all_text(desc), packaged.get(DESC_TABS))
 
 
 def _packaged_time(context: Context, note: etree._Element) -> dict[str, Any]:

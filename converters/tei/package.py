@@ -18,7 +18,7 @@ from transcript_model.people import Organisation
 from .._xml.text import escape_attribute as attr
 from .._xml.text import escape_text as text
 from .common import TEI_NS, XI_NS
-from .parts import org_xml
+from .parts import org_xml, titles_as_meetings
 from .writer import (
     XML_DECLARATION,
     Categories,
@@ -89,6 +89,7 @@ def package(transcripts: list[Transcript], corpus_id: str, options: Options) -> 
     categories = Categories(taken=corpus_ids(transcripts))
     for transcript in transcripts:
         categories.add_transcript(transcript)
+        categories.meeting_titles |= titles_as_meetings(transcript.sitting)
     files: dict[str, str] = {}
     components = []
     for transcript in transcripts:

@@ -19,15 +19,22 @@ from .._xml.text import escape_text as text
 from .common import (
     CHAMBER_CATEGORY,
     DESC_NO_TEXT,
+    DESC_TABS,
     DESC_TYPE,
     DESC_UNTYPED,
     LEVEL_CATEGORIES,
+    NAME_FORENAME,
+    NAME_PARTS,
+    NAME_ROLE,
+    NAME_SURNAME,
     NOTE_TIME,
     ORG_ROLES,
     PARLAMINT_AFFILIATION_ROLES,
     PARLAMINT_EVENT_TYPES,
     PARTICIPANT_SUFFIX,
     PLAIN_TYPE,
+    TITLE_CATEGORY,
+    tab_offsets,
 )
 from .people import PARTS_TYPE
 
@@ -67,6 +74,8 @@ def person_names(
 ) -> list[str]:
     """The ``persName`` elements. Where the name is the parts in natural order, one structured
     persName gives both; otherwise the name and the parts (``type="parts"``) stand apart."""
+    if parlamint:
+        return _parlamint_names(participant, names, roles)
     structured = participant is not None and (participant.forename or participant.surname)
     out = []
     for index, name in enumerate(names):
@@ -74,13 +83,43 @@ def person_names(
             out.append(f"<persName>{_parts(participant)}</persName>")
             structured = False
         else:
-            out.append(f"<persName>{f'<term>{text(name)}</term>' if parlamint else text(name)}"
-                       "</persName>")  # fmt: skip
-    if parlamint and not names:
-        # ParlaMint requires a persName; a role-only participant is named by its role.
-        out.extend(f"<persName><term>{text(r)}</term></persName>" for r in roles[:1])
+            out.append(f"<persName>{text(name)}</persName>")
     if structured and participant is not None:
         out.append(f'<persName type="{PARTS_TYPE}">{_parts(participant)}</persName>')
+    return out
+
+
+def _parlamint_names(
+    participant: Participant | None, names: Sequence[str], roles: Sequence[str]
+) -> list[str]:
+    """ParlaMint's persName is a term or structured with both a forename and a surname, and
+    has no @type: what is no name of the person is marked by a private-use language (see
+    NAME_PARTS)."""
+    both = participant is not None and participant.forename and participant.surname
+    parts_given = False
+    out = []
+    for index, name in enumerate(names):
+        if index == 0 and both and participant is not None and _natural(participant) == name:
+            out.append(f"<persName>{_parts(participant)}</persName>")
+            parts_given = True
+        else:
+            out.append(f"<persName><term>{text(name)}</term></persName>")
+    if not names:
+        # ParlaMint requires a persName; a role-only participant is named by its role.
+        out.extend(
+            f'<persName xml:lang="{NAME_ROLE}"><term>{text(r)}</term></persName>' for r in roles[:1]
+        )
+    if participant is None or parts_given:
+        return out
+    if both:
+        out.append(f'<persName xml:lang="{NAME_PARTS}">{_parts(participant)}</persName>')
+        return out
+    for language, value in (
+        (NAME_FORENAME, participant.forename),
+        (NAME_SURNAME, participant.surname),
+    ):
+        if value:
+            out.append(f'<persName xml:lang="{language}"><term>{text(value)}</term></persName>')
     return out
 
 
@@ -140,9 +179,25 @@ def org_xml(organisation: Organisation, reserved: frozenset[str], indent: str) -
     return "\n".join(lines)
 
 
-def sitting_titles(sitting: Sitting | None) -> str:
+def titles_as_meetings(sitting: Sitting | None) -> bool:
+    """Whether ParlaMint packaging writes the sitting's titles as meetings (all of them, to
+    keep their order): ParlaMint's header titles must be of type "main" or "sub", and hold no
+    tab."""
+    return sitting is not None and any(
+        t.type not in ("main", "sub") or "\t" in t.text for t in sitting.titles
+    )
+
+
+def sitting_titles(sitting: Sitting | None, parlamint: bool = False) -> str:
     if sitting is None:
         return ""
+    if parlamint and titles_as_meetings(sitting):
+        return "".join(
+            f"        <meeting{f' n={chr(34)}{attr(title.type)}{chr(34)}' if title.type else ''}"
+            f"{f' xml:lang={chr(34)}{title.language}{chr(34)}' if title.language else ''}"
+            f' ana="#{TITLE_CATEGORY}">{text(title.text)}</meeting>\n'
+            for title in sitting.titles
+        )
     return "".join(
         f"        <title{typed('type', title.type)}"
         f"{f' xml:lang={chr(34)}{title.language}{chr(34)}' if title.language else ''}>"
@@ -220,7 +275,7 @@ def parlamint_event_parts(event: InlineEvent) -> tuple[str, list[str]]:
     packaging."""
     allowed, placeholder = PARLAMINT_EVENT_TYPES[event.kind]
     name = "reason" if event.kind == "gap" else "type"
-    descs = [f"<desc>{text(event.text)}</desc>"] if event.text is not None else []
+    descs = parlamint_descs(event.text) if event.text is not None else []
     attributes = ""
     if event.type in allowed:
         attributes = f' {name}="{event.type}"'
@@ -234,6 +289,18 @@ def parlamint_event_parts(event: InlineEvent) -> tuple[str, list[str]]:
     if not descs:
         descs.append(f'<desc xml:lang="{DESC_NO_TEXT}">-</desc>')
     return attributes, descs
+
+
+def parlamint_descs(value: str) -> list[str]:
+    """A desc of ``value`` as ParlaMint allows it: a tab (which the model allows in a line)
+    written as a space, its offset in a desc of its own."""
+    tabs = tab_offsets(value)
+    if tabs is None:
+        return [f"<desc>{text(value)}</desc>"]
+    return [
+        f"<desc>{text(value.replace(chr(9), ' '))}</desc>",
+        f'<desc xml:lang="{DESC_TABS}">{tabs}</desc>',
+    ]
 
 
 def paragraph_xml(

@@ -32,6 +32,7 @@ from .common import (
     BODY_NAME,
     CC_BY_URL,
     CHAMBER_CATEGORY,
+    DESC_TABS,
     DOCTYPE_CATEGORIES,
     DOCTYPE_TAXONOMY,
     EVENT_CATEGORY,
@@ -61,7 +62,9 @@ from .common import (
     TAG_TAXONOMIES,
     TEI_NS,
     TEI_SUBTYPE,
+    TITLE_CATEGORY,
     TRANSCRIPT_CATEGORY,
+    tab_offsets,
     when_value,
 )
 from .parts import (
@@ -70,6 +73,7 @@ from .parts import (
     meetings,
     org_xml,
     paragraph_xml,
+    parlamint_descs,
     parlamint_event_parts,
     person_details,
     person_names,
@@ -109,6 +113,8 @@ class Categories:
     taken: set[str] = field(default_factory=set)
     #: Whether a transcript is a sitting of which nothing is known (see SITTING_CATEGORY).
     empty_sitting: bool = False
+    #: Whether a component writes its titles as meetings (see TITLE_CATEGORY).
+    meeting_titles: bool = False
     _used: set[str] = field(default_factory=set)
 
     def add_function(self, function: str) -> str:
@@ -177,6 +183,8 @@ class Categories:
         doctypes = list(DOCTYPE_CATEGORIES)
         if self.empty_sitting:
             doctypes.append((SITTING_CATEGORY, "Sitting"))
+        if self.meeting_titles:
+            doctypes.append((TITLE_CATEGORY, "Title"))
         out = [_taxonomy(DOCTYPE_TAXONOMY, "Document and turn types", doctypes, indent)]
         for _, taxonomy, description in TAG_TAXONOMIES:
             if self.order.get(taxonomy):
@@ -340,9 +348,14 @@ def _turn(
         out.append(f'<note type="{NOTE_HEADING}">{text(turn.text)}</note>')
         body.count("note")
     elif isinstance(turn, Omission):
-        out.append(f'<gap reason="editorial"><desc>{text(turn.marker)}</desc></gap>')
+        descs = (
+            parlamint_descs(turn.marker)
+            if day is not None
+            else [f"<desc>{text(turn.marker)}</desc>"]
+        )
+        out.append(f'<gap reason="editorial">{"".join(descs)}</gap>')
         body.count("gap")
-        body.count("desc")
+        body.count("desc", len(descs))
 
 
 def _utterance(
@@ -474,7 +487,7 @@ def document(
         f'<TEI xmlns="{TEI_NS}" xml:id="{attr(transcript.id)}" '
         f'xml:lang="{transcript.language}" ana="{_ana([TRANSCRIPT_CATEGORY, *sections])}">\n',
         "  <teiHeader>\n    <fileDesc>\n",
-        _title_statement(transcript, reserved),
+        _title_statement(transcript, reserved, options.parlamint),
     ]
     out.append(
         "      <editionStmt><edition>1.0</edition></editionStmt>\n"
@@ -513,17 +526,22 @@ def document(
     return "".join(out)
 
 
-def _title_statement(transcript: Transcript, reserved: frozenset[str]) -> str:
+def _title_statement(transcript: Transcript, reserved: frozenset[str], parlamint: bool) -> str:
     """The main title, the sitting's other titles, our event's meeting and the numbering."""
     title = text(transcript.event.title)
     identifier = transcript.metadata.source.identifier
     number = f' n="{attr(identifier)}"' if identifier else ""
+    titles = sitting_titles(transcript.sitting, parlamint)
+    # ParlaMint wants the titles before the meetings; titles as meetings come after ours.
+    meeting_titles = titles if titles.startswith("        <meeting") else ""
+    titles = "" if meeting_titles else titles
     return (
         "      <titleStmt>\n"
         f'        <title type="main">{title}</title>\n'
-        + sitting_titles(transcript.sitting)
+        + titles
         + f'        <meeting{number} ana="#{EVENT_CATEGORY}">{title}</meeting>\n'
         + meetings(transcript.sitting, reserved)
+        + meeting_titles
         + "      </titleStmt>\n"
     )
 
@@ -626,6 +644,11 @@ def _source(transcript: Transcript, options: Options) -> str:
         if link.url is None:
             continue  # a body note keeps it: ParlaMint wants a URL in every bibl
         parts.append(f"        <bibl>\n          <title>{text(link.title)}</title>\n")
+        tabs = tab_offsets(link.title) if options.parlamint else None
+        if tabs is not None:
+            # ParlaMint's titles allow no tab: a space, and where it was in a title of its own.
+            parts[-1] = parts[-1].replace("\t", " ")
+            parts.append(f'          <title xml:lang="{DESC_TABS}">{tabs}</title>\n')
         parts.append(f'          <idno type="URI" subtype="seeAlso">{text(link.url)}</idno>\n')
         parts.append("        </bibl>\n")
     parts.append("      </sourceDesc>\n")
