@@ -7,7 +7,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from hypothesis import given, settings
+from hypothesis import given
 
 import transcript_model as tm
 from transcript_model.converters.tei import convert as tei
@@ -22,7 +22,6 @@ def _written(transcript: tm.Transcript, folder: Path) -> dict[str, str]:
     return files
 
 
-@settings(max_examples=100)
 @given(transcripts(MODEL_1_1))
 def test_the_package_of_any_transcript_validates_under_parlamint(
     transcript: tm.Transcript,
