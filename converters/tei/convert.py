@@ -19,7 +19,14 @@ from typing import cast
 
 from lxml import etree
 
-from transcript_model.errors import CappedProblems, Problem, TranscriptError, cap_repeated, excerpt
+from transcript_model.errors import (
+    REPEATED_PROBLEMS,
+    CappedProblems,
+    Problem,
+    TranscriptError,
+    cap_repeated,
+    excerpt,
+)
 from transcript_model.inputs import DEFAULT_MAX_BYTES, ReadResult, ValidationResult
 from transcript_model.model import Transcript
 
@@ -255,16 +262,18 @@ def _profile_problems(tree: etree._ElementTree, origin: str) -> list[Problem]:
     schema = profile()
     if schema.validate(tree):
         return []
+    # One code and severity: only the first REPEATED_PROBLEMS are kept whole, the rest are
+    # counted, so only those are shortened (a regex over up to ~1 KB per message).
     return cap_repeated(
         Problem(
             "tei_profile",
             f"not valid against the project TEI profile ({PROFILE_NAME}): "
-            f"{shorten_quoted(entry.message)}",
+            f"{shorten_quoted(entry.message) if index < REPEATED_PROBLEMS else entry.message}",
             origin,
             entry.line or None,
             entry.column or None,
         )
-        for entry in schema.error_log
+        for index, entry in enumerate(schema.error_log)
     )
 
 
