@@ -5,12 +5,16 @@ under ``parlamint``, including listOrg and listPerson with affiliations")."""
 from __future__ import annotations
 
 import tempfile
+import time
 from pathlib import Path
 
+import pytest
 from hypothesis import given
+from test_model_1_1 import _session
 
 import transcript_model as tm
 from transcript_model.converters.tei import convert as tei
+from transcript_model.converters.tei.common import BODY_NAME
 
 from strategies import MODEL_1_1, transcripts
 
@@ -33,3 +37,59 @@ def test_the_package_of_any_transcript_validates_under_parlamint(
         assert problems == []
         [back] = tm.read_result(folder / f"{transcript.id}.xml").transcripts
     assert back == transcript
+
+
+# transcript validate: dangling organisation references (issue 15 follow-up).
+
+
+def _third_party(**replace: str) -> bytes:
+    document = tm.write(tm.Transcript.model_validate(_session()), "tei")
+    for old, new in replace.items():
+        assert old in document
+        document = document.replace(old, new, 1)
+    return document.encode("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "attribute"),
+    [
+        ('affiliation ref="#DZ"', 'affiliation ref="#Nowhere"', "ref"),
+        ('meeting n="2" ana="#parla.term"', 'meeting n="2" corresp="#Nowhere" ana="#parla.term"',
+         "corresp"),
+        ('orgName type="body" ref="#DZ"', 'orgName type="body" ref="#Nowhere"', "ref"),
+    ],
+)  # fmt: skip
+def test_a_dangling_organisation_reference_is_reported(old: str, new: str, attribute: str) -> None:
+    data = _third_party(**{old: new})
+    problems = [p for p in tei.validate(data, "t.xml").problems if p.code == "tei_pointer"]
+    assert len(problems) == 1
+    assert f" {attribute}> points to '#Nowhere'" in problems[0].message
+
+
+def test_a_dangling_key_of_a_package_setting_name_is_reported(tmp_path: Path) -> None:
+    files = _written(tm.Transcript.model_validate(_session()), tmp_path)
+    session = tmp_path / "si-2-21.xml"
+    assert f'type="{BODY_NAME}" key="DZ"' in files["si-2-21.xml"]
+    session.write_text(
+        files["si-2-21.xml"].replace(
+            f'type="{BODY_NAME}" key="DZ"', f'type="{BODY_NAME}" key="No"'
+        ),
+        "utf-8",
+    )
+    problems = [p for p in tm.validate(session) if p.code == "tei_pointer"]
+    assert len(problems) == 1 and "<name key> points to '#No'" in problems[0].message
+
+
+def test_the_pointer_check_stays_linear() -> None:
+    # 20,000 dangling affiliation references: each reported once (a hundred listed).
+    persons = "".join(
+        f'<person xml:id="p{i}"><persName>P</persName><affiliation ref="#x{i}" role="member"/>'
+        "</person>"
+        for i in range(20_000)
+    )
+    data = _third_party(**{"<listPerson>": f"<listPerson>{persons}"})
+    started = time.perf_counter()
+    problems = tei.validate(data, "t.xml").problems
+    assert time.perf_counter() - started < 5
+    pointers = [p for p in problems if p.code == "tei_pointer"]
+    assert len(pointers) == 101 and "19,900 more" in pointers[-1].message
