@@ -130,7 +130,8 @@ def test_pointers_stand_only_on_the_elements_the_profile_names() -> None:
     assert holders is not None
     assert {h.split("}")[1] for h in holders} == {
         "TEI", "text", "meeting", "u", "org", "vocal", "kinesic", "incident",
-        "affiliation",  # @ana: a role ParlaMint packaging writes as a category
+        "affiliation",  # @ref, and @ana: a role ParlaMint packaging writes as a category
+        "orgName",  # the setting's body, @ref
     }  # fmt: skip
 
 
