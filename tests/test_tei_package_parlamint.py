@@ -16,6 +16,7 @@ import transcript_model as tm
 from transcript_model.converters.tei import convert as tei
 from transcript_model.converters.tei.common import BODY_NAME
 
+from conftest import ROOT
 from strategies import MODEL_1_1, transcripts
 
 
@@ -93,3 +94,24 @@ def test_the_pointer_check_stays_linear() -> None:
     assert time.perf_counter() - started < 5
     pointers = [p for p in problems if p.code == "tei_pointer"]
     assert len(pointers) == 101 and "19,900 more" in pointers[-1].message
+
+
+# The ParlaMint 4 layout of the siParl root excerpt XIncludes its listOrg too.
+
+TEI_DATA = ROOT / "tests" / "data" / "tei"
+SIPARL_SESSION = TEI_DATA / "siParl-KPZONOJFSPD-Redna-021-1998-11-25.xml"
+
+
+def test_the_xinclude_root_gives_the_same_affiliations_as_the_excerpt_root() -> None:
+    def read(root: str) -> tuple[tm.Transcript, list[str]]:
+        result = tei.read(SIPARL_SESSION.read_bytes(), SIPARL_SESSION.name,
+                          corpus_root=TEI_DATA / root)  # fmt: skip
+        return result.transcripts[0], [w.message for w in result.warnings]
+
+    through_excerpt, _ = read("siParl-SDT2-root-excerpt.xml")
+    through_includes, warnings = read("siParl-SDT2-root-xinclude.xml")
+    affiliations = {p.id: p.affiliations for p in through_excerpt.participants}
+    assert any(affiliations.values())
+    assert {p.id: p.affiliations for p in through_includes.participants} == affiliations
+    assert through_includes.organisations == through_excerpt.organisations
+    assert not [w for w in warnings if "no organisation" in w]
