@@ -115,3 +115,29 @@ def test_the_xinclude_root_gives_the_same_affiliations_as_the_excerpt_root() -> 
     assert {p.id: p.affiliations for p in through_includes.participants} == affiliations
     assert through_includes.organisations == through_excerpt.organisations
     assert not [w for w in warnings if "no organisation" in w]
+
+
+def test_a_role_outside_parlamints_list_is_member_with_its_category(tmp_path: Path) -> None:
+    transcript = tm.Transcript.model_validate(_session())
+    files = _written(transcript, tmp_path)
+    people = files["Corpus-listPerson.xml"]
+    assert 'role="member" ana="#tm.affiliation.MP"' in people
+    assert "<term>MP</term>" in files["Corpus-taxonomy-tm.affiliation.xml"]
+    assert tm.validate(tmp_path / "Corpus.xml", "tei", profile="parlamint") == []
+    [back] = tm.read_result(tmp_path / "si-2-21.xml").transcripts
+    assert [a.role for p in back.participants for a in p.affiliations] == ["MP", "member"]
+
+
+@pytest.mark.parametrize(
+    "licence",
+    [None, "CC-BY-4.0", "http://creativecommons.org/licenses/by/4.0/", "All rights reserved"],
+)
+def test_every_licence_validates_and_reads_back(tmp_path: Path, licence: str | None) -> None:
+    session = _session()
+    session.setdefault("metadata", {})["licence"] = licence
+    transcript = tm.Transcript.model_validate(session)
+    files = _written(transcript, tmp_path)
+    assert "<licence>http://creativecommons.org/licenses/by/4.0/</licence>" in files["si-2-21.xml"]
+    assert tm.validate(tmp_path / "Corpus.xml", "tei", profile="parlamint") == []
+    [back] = tm.read_result(tmp_path / "si-2-21.xml").transcripts
+    assert back.metadata.licence == licence
