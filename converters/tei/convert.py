@@ -87,10 +87,10 @@ def write_package(
     (a ``teiCorpus`` that XIncludes them all). ``base_url`` gives each component the ``idno``
     ParlaMint requires (``<base_url>/<id>``); ``publisher`` names the publisher of the TEI.
     """
+    from .header_parts import Options
     from .package import (
         package,  # not loaded for reading and validating
     )
-    from .writer import Options
 
     return package(
         list(transcripts),

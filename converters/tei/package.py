@@ -18,11 +18,11 @@ from transcript_model.people import Organisation
 from .._xml.text import escape_attribute as attr
 from .._xml.text import escape_text as text
 from .common import TEI_NS, XI_NS
+from .header_parts import Options
 from .parts import org_xml, titles_as_meetings
 from .writer import (
     XML_DECLARATION,
     Categories,
-    Options,
     corpus_ids,
     document,
     person_xml,
