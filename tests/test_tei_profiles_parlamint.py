@@ -177,12 +177,6 @@ def test_the_parlamint_schemas_ship_in_the_wheel() -> None:
         assert any(fnmatch.fnmatch(str(relative), pattern) for pattern in patterns), relative
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the TEI package writer (branch i15-tei) does not yet write what ParlaMint-TEI.rng "
-    "requires: publicationStmt has no availability/licence before its date, and the setting "
-    "has no name before its date (whose @when is a date-time)",
-)
 def test_our_package_validates_under_parlamint(tmp_path: Path) -> None:
     files = tei.write_package(
         [tm.Transcript.model_validate(_session())], corpus_id="Corpus", base_url="https://e.org"

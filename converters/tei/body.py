@@ -18,6 +18,7 @@ from .common import (
     NOTE_ATTENDEES,
     NOTE_BREAK,
     NOTE_CAPTION,
+    NOTE_EMPTY,
     NOTE_HEADING,
     NOTE_NARRATIVE,
     NOTE_SEE_ALSO,
@@ -154,6 +155,8 @@ def _note(context: Context, note: etree._Element) -> tuple[str, etree._Element] 
         return None
     if _front_note(context, note, kind):
         return None
+    if kind == NOTE_EMPTY and not len(note) and not (note.text or "").strip():
+        return None  # ParlaMint packaging's note in the div of a transcript without turns
     if kind == NOTE_NARRATIVE:
         _narrative_note(context, note)
     elif kind == NOTE_HEADING:

@@ -38,6 +38,9 @@ EVENT_CATEGORY = "tm.event"
 SPEECH_CATEGORY = "tm.speech"
 #: On TEI/@ana: the transcript is a sitting, though nothing else tells of it (an empty Sitting).
 SITTING_CATEGORY = "tm.sitting"
+#: On meeting/@ana, ParlaMint packaging: the meeting is one of the sitting's titles, where one
+#: of them has a type other than ParlaMint's "main" and "sub" (or none; the type goes to @n).
+TITLE_CATEGORY = "tm.title"
 DOCTYPE_CATEGORIES = (
     (TRANSCRIPT_CATEGORY, "Transcript"),
     (EVENT_CATEGORY, "Event"),
@@ -176,3 +179,125 @@ ORG_KINDS = {
 EVENT_KINDS = ("note", "gap", "vocal", "kinesic", "incident", "time")
 #: A type value TEI's ``@type`` (an XML Name) takes as it is; any other goes into ``@n``.
 PLAIN_TYPE = re.compile(r"^[A-Za-z_][A-Za-z0-9_.\-]*$")
+
+#: ParlaMint's ``affiliation/@role`` vocabulary (affiliationRole.val of ParlaMint.rng).
+PARLAMINT_AFFILIATION_ROLES = frozenset(
+    {
+        "member", "head", "deputyHead", "minister", "associateMember", "nonAttachedMember",
+        "ministerDelegate", "secretaryOfState", "observer", "verifier",
+        "vicePublicDefenderOfRights", "publicDefenderOfRights", "alternateOfDelegation",
+        "replacement", "representative", "academician", "candidateChairman",
+        "constitutionalJudge", "deputyMinister", "ombudsman", "prosecutorGeneral", "secretary",
+        "secretaryGeneral",
+    }
+)  # fmt: skip
+#: The taxonomy of affiliation roles outside ParlaMint's vocabulary: ParlaMint packaging writes
+#: such an affiliation as ``role="member"`` with ``@ana`` pointing at the role's category.
+AFFILIATION_TAXONOMY = "tm.affiliation"
+#: ``availability/p/@n`` in ParlaMint packaging, where the model's licence is not the CC BY 4.0
+#: URL ParlaMint's schema fixes for ``licence``: the p holds the model's licence ...
+LICENCE_NOTE = "tm.licence"
+#: ... or says that the model has none.
+NO_LICENCE_NOTE = "tm.licence.none"
+#: ``setting/name/@type`` of the name ParlaMint requires where the model has no place, body or
+#: attendee to name; the reader skips it.
+NO_SETTING_NAME = "tm.none"
+#: ``setting/name/@type`` of the sitting's body in ParlaMint packaging (``@key`` its xml:id):
+#: ParlaMint allows only names in the setting.
+BODY_NAME = "body"
+#: What ParlaMint's schema allows as ``gap/@reason`` and ``vocal|kinesic|incident/@type``
+#: (ParlaMint-TEI.rng, ParlaMint.rng); ``None``: the attribute may be left out.
+PARLAMINT_EVENT_TYPES: dict[str, tuple[frozenset[str], str | None]] = {
+    "gap": (frozenset({"editorial", "inaudible", "foreign"}), "editorial"),
+    "vocal": (
+        frozenset(
+            {
+                "greeting",
+                "question",
+                "clarification",
+                "speaking",
+                "interruption",
+                "exclamat",
+                "laughter",
+                "shouting",
+                "murmuring",
+                "noise",
+                "signal",
+            }
+        ),
+        "speaking",
+    ),
+    "kinesic": (
+        frozenset(
+            {
+                "kinesic",
+                "applause",
+                "ringing",
+                "signal",
+                "playback",
+                "gesture",
+                "smiling",
+                "laughter",
+                "snapping",
+                "noise",
+            }
+        ),
+        None,
+    ),
+    "incident": (
+        frozenset(
+            {"action", "incident", "leaving", "entering", "break", "pause", "sound", "editorial"}
+        ),
+        None,
+    ),
+}
+#: ParlaMint packaging: private-use languages (BCP 47 ``x-``) of the extra ``desc`` elements
+#: that carry what ParlaMint's vocabularies have no value for. ``x-tm-type``: the model's
+#: type, where the attribute holds ParlaMint's nearest value; ``x-tm-untyped``: the model has
+#: no type (the attribute, which ParlaMint requires, holds a placeholder); ``x-tm-notext``: the
+#: model has no text (ParlaMint requires a desc).
+DESC_TYPE = "x-tm-type"
+DESC_UNTYPED = "x-tm-untyped"
+DESC_NO_TEXT = "x-tm-notext"
+#: ... and ``x-tm-tabs``: the offsets of the tabs the text before it had (ParlaMint's desc
+#: allows ordinary spaces only, so a tab is written as a space).
+DESC_TABS = "x-tm-tabs"
+
+
+def tab_offsets(value: str) -> str | None:
+    """The offsets of the tabs in ``value`` (see DESC_TABS), None if it has none."""
+    if "\t" not in value:
+        return None
+    return " ".join(str(index) for index, char in enumerate(value) if char == "\t")
+
+
+def restore_tabs(value: str, offsets: str | None) -> str:
+    """``value`` with tabs back at ``offsets`` (where ParlaMint packaging wrote spaces)."""
+    if not offsets:
+        return value
+    characters = list(value)
+    for offset in offsets.split():
+        if offset.isdigit() and int(offset) < len(characters) and characters[int(offset)] == " ":
+            characters[int(offset)] = "\t"
+    return "".join(characters)
+
+
+#: ParlaMint packaging: a time event as ParlaMint allows it, a note holding a ``time`` (whose
+#: @when is the sitting's date and the time).
+NOTE_TIME = "tm.time"
+#: ParlaMint packaging: the note of a transcript with no turns (a div must hold something).
+NOTE_EMPTY = "tm.empty"
+#: ParlaMint packaging: ``setting/name/@type`` of every organisation and every participant
+#: not attending (``@key`` the xml:id), in the model's order, so that a component names all of
+#: its transcript's people and organisations, not only those it refers to.
+ORGANISATION_NAME = "tm.organisation"
+MENTIONED_NAME = "tm.participant"
+#: ParlaMint packaging: private-use languages of the ``persName`` elements that are no name
+#: of the person, since ParlaMint's persName has no @type: the name parts apart from the name
+#: (structured; ParlaMint wants both a forename and a surname there), a lone forename or surname
+#: (as a term), and the role that names a role-only participant (ParlaMint requires a persName).
+NAME_PARTS = "x-tm-parts"
+NAME_FORENAME = "x-tm-forename"
+NAME_SURNAME = "x-tm-surname"
+NAME_ROLE = "x-tm-role"
+PACKAGED_NAMES = frozenset({NAME_PARTS, NAME_FORENAME, NAME_SURNAME, NAME_ROLE})

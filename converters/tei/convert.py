@@ -13,19 +13,26 @@ from __future__ import annotations
 
 import functools
 import importlib.resources
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import cast
 
 from lxml import etree
 
-from transcript_model.errors import CappedProblems, Problem, TranscriptError, cap_repeated, excerpt
+from transcript_model.errors import (
+    REPEATED_PROBLEMS,
+    CappedProblems,
+    Problem,
+    TranscriptError,
+    cap_repeated,
+    excerpt,
+)
 from transcript_model.inputs import DEFAULT_MAX_BYTES, ReadResult, ValidationResult
 from transcript_model.model import Transcript
 
 from .._xml.safe import parse_xml, partial_check_warning, validation_copy
 from .._xml.text import clip, shorten_quoted
-from .common import TEI_NS, T
+from .common import BODY_NAME, MENTIONED_NAME, ORGANISATION_NAME, TEI_NS, T
 from .corpus import (
     CORPUS_PARTS,
     corpus_part_problems,
@@ -80,10 +87,10 @@ def write_package(
     (a ``teiCorpus`` that XIncludes them all). ``base_url`` gives each component the ``idno``
     ParlaMint requires (``<base_url>/<id>``); ``publisher`` names the publisher of the TEI.
     """
+    from .header_parts import Options
     from .package import (
         package,  # not loaded for reading and validating
     )
-    from .writer import Options
 
     return package(
         list(transcripts),
@@ -255,44 +262,73 @@ def _profile_problems(tree: etree._ElementTree, origin: str) -> list[Problem]:
     schema = profile()
     if schema.validate(tree):
         return []
+    # One code and severity: only the first REPEATED_PROBLEMS are kept whole, the rest are
+    # counted, so only those are shortened (a regex over up to ~1 KB per message).
     return cap_repeated(
         Problem(
             "tei_profile",
             f"not valid against the project TEI profile ({PROFILE_NAME}): "
-            f"{shorten_quoted(entry.message)}",
+            f"{shorten_quoted(entry.message) if index < REPEATED_PROBLEMS else entry.message}",
             origin,
             entry.line or None,
             entry.column or None,
         )
-        for entry in schema.error_log
+        for index, entry in enumerate(schema.error_log)
     )
 
 
-_POINTERS = frozenset({"who", "ana"})
+#: Attributes that point at an element of the file or its corpus root: persons (@who),
+#: categories (@ana), organisations (affiliation/@ref, meeting/@corresp, orgName/@ref).
+_POINTERS = ("who", "ana", "ref", "corresp")
 # Walks of the tree in C, no Python call per element: checking 1,000 files, the pointer check
 # cost as much as a third of reading them when it visited every element from Python.
 _ALL_IDS = etree.XPath("//@xml:id", smart_strings=False)
-_ALL_POINTERS = etree.XPath("//@who | //@ana", smart_strings=False)
+_ALL_POINTERS = etree.XPath(" | ".join(f"//@{name}" for name in _POINTERS), smart_strings=False)
 
 
 @functools.lru_cache(maxsize=1)
 def _pointer_holders() -> tuple[str, ...] | None:
     # The few elements that may carry pointers in a valid document (TEI, text, meeting, u):
     # looking only at them costs a third of the XPath query that visits every node.
-    return attribute_holders(_profile_path(), _POINTERS)
+    return attribute_holders(_profile_path(), frozenset(_POINTERS))
 
 
 def _pointers(root: etree._Element, holders: tuple[str, ...] | None) -> list[str]:
-    """Every @who and @ana value; only on ``holders`` when given (the profile accepted the
-    document, so there are no others)."""
+    """Every pointer attribute's value (see _POINTERS); only on ``holders`` when given (the
+    profile accepted the document, so there are no others)."""
     if holders is None:
         return cast("list[str]", _ALL_POINTERS(root))
     return [
         value
         for element in root.iter(*holders)
-        for value in (element.get("who"), element.get("ana"))
+        for value in map(element.get, _POINTERS)
         if value is not None
     ]
+
+
+#: Names in the setting whose @key is the xml:id of a person or organisation (no '#'):
+#: attending and (in ParlaMint packaging) all participants, the body, every organisation.
+_KEYED_NAMES = frozenset({"participant", BODY_NAME, MENTIONED_NAME, ORGANISATION_NAME})
+_SETTING_NAMES = etree.XPath(
+    "t:teiHeader/t:profileDesc/t:settingDesc/t:setting/t:name[@key]", namespaces={"t": TEI_NS}
+)
+
+
+def _setting_keys(root: etree._Element) -> list[str]:
+    names = cast("list[etree._Element]", _SETTING_NAMES(root))
+    return [n.get("key") or "" for n in names if n.get("type") in _KEYED_NAMES]
+
+
+def _element_pointers(element: etree._Element) -> Iterator[tuple[str, str]]:
+    """(attribute, '#id' token) for every pointer on ``element``."""
+    for name in _POINTERS:
+        for token in (element.get(name) or "").split():
+            yield name, token
+    if element.tag == _SETTING_NAME and element.get("type") in _KEYED_NAMES:
+        yield "key", "#" + (element.get("key") or "")
+
+
+_SETTING_NAME = T + "name"
 
 
 # Pointers name people and categories, which live in the header: its ids settle most files
@@ -309,6 +345,7 @@ def _pointer_problems(
     root = tree.getroot()
     # Only local pointers can be checked; a URI elsewhere is taken on trust.
     named = " ".join(_pointers(root, holders)).split()
+    named.extend("#" + key for key in _setting_keys(root))
     wanted = {token[1:] for token in named if token.startswith("#")}
     if not wanted or wanted <= _ids(root, _HEADER_IDS):
         return []
@@ -339,20 +376,19 @@ def _unresolved(
     for element in root.iter():
         if not isinstance(element.tag, str):
             continue
-        for name in ("who", "ana"):
-            for token in (element.get(name) or "").split():
-                if _resolves(token, targets):
-                    continue
-                local = element.tag.rsplit("}", 1)[-1]
-                problems.append(
-                    Problem(
-                        "tei_pointer",
-                        f"<{clip(local)} {name}> points to {excerpt(token)}, which names no "
-                        "element of this file"
-                        + (" or of the corpus root" if with_corpus else "")
-                        + " (expected '#' and the xml:id of a person or category)",
-                        origin,
-                        line_of(element),
-                    )
+        for name, token in _element_pointers(element):
+            if _resolves(token, targets):
+                continue
+            local = element.tag.rsplit("}", 1)[-1]
+            problems.append(
+                Problem(
+                    "tei_pointer",
+                    f"<{clip(local)} {name}> points to {excerpt(token)}, which names no "
+                    "element of this file"
+                    + (" or of the corpus root" if with_corpus else "")
+                    + " (expected '#' and the xml:id of a person, organisation or category)",
+                    origin,
+                    line_of(element),
                 )
+            )
     return problems.result()

@@ -13,14 +13,23 @@ from transcript_model import types
 from transcript_model.errors import TranscriptError, excerpt
 
 from .common import (
+    BODY_NAME,
+    DESC_TABS,
     EVENT_CATEGORY,
     LEVEL_CATEGORIES,
+    LICENCE_NOTE,
+    MENTIONED_NAME,
+    NO_LICENCE_NOTE,
+    NO_SETTING_NAME,
+    ORGANISATION_NAME,
     TAXONOMY_FIELD,
     TEI_SUBTYPE,
+    TITLE_CATEGORY,
     XML_ID,
     XML_LANG,
     T,
     parse_when,
+    restore_tabs,
 )
 from .context import Context, IdMap
 from .orgs import organisation_id
@@ -78,18 +87,12 @@ def read_header(context: Context, root: etree._Element) -> dict[str, list[str]]:
         raise TranscriptError.single(
             "tei_header", "the TEI document has no teiHeader", context.origin, line_of(root)
         )
-    _title(context, header, root.get(XML_LANG))
+    # The setting first: in ParlaMint packaging it names every organisation and participant
+    # in the model's order, which the meetings' references must not change.
     _setting(context, header)
+    _title(context, header, root.get(XML_LANG))
     _source(context, header)
-    licence = find(header, T + "fileDesc", T + "publicationStmt", T + "availability", T + "licence")
-    if licence is not None:
-        value = context.name(all_text(licence), licence, "the licence") or clean_name(
-            licence.get("target") or ""
-        )
-        if value:
-            context.event["licence"] = value
-        else:
-            context.warn("tei_dropped", "the licence is empty or not one line; dropped", licence)
+    _licence(context, header)
     tags: dict[str, list[str]] = {}
     text = find(root, T + "text")
     for holder in (root, text):
@@ -102,6 +105,31 @@ def read_header(context: Context, root: etree._Element) -> dict[str, list[str]]:
             if name and name != "roles" and value:
                 tags.setdefault(name, []).append(value)
     return tags
+
+
+def _licence(context: Context, header: etree._Element) -> None:
+    availability = find(header, T + "fileDesc", T + "publicationStmt", T + "availability")
+    if availability is None:
+        return
+    # ParlaMint packaging says a licence other than the one ParlaMint fixes (or none) in a p.
+    for note in availability.iterchildren(T + "p"):
+        if note.get("n") == NO_LICENCE_NOTE:
+            return
+        if note.get("n") == LICENCE_NOTE:
+            value = context.name(all_text(note), note, "the licence")
+            if value:
+                context.event["licence"] = value
+                return
+    licence = find(availability, T + "licence")
+    if licence is None:
+        return
+    value = context.name(all_text(licence), licence, "the licence") or clean_name(
+        licence.get("target") or ""
+    )
+    if value:
+        context.event["licence"] = value
+    else:
+        context.warn("tei_dropped", "the licence is empty or not one line; dropped", licence)
 
 
 def _title(context: Context, header: etree._Element, language: str | None) -> None:
@@ -125,9 +153,12 @@ def _title(context: Context, header: etree._Element, language: str | None) -> No
             _sitting_title(context, other)
     if statement is not None:
         for meeting in statement.iterchildren(T + "meeting"):
-            if EVENT_CATEGORY in pointer_tokens(meeting.get("ana")):
+            tokens = pointer_tokens(meeting.get("ana"))
+            if EVENT_CATEGORY in tokens:
                 if meeting.get("n"):
                     context.event["identifier"] = clean_name(meeting.get("n") or "")
+            elif TITLE_CATEGORY in tokens:
+                _sitting_title(context, meeting)
             else:
                 _number(context, meeting)
     abstract = find(header, T + "profileDesc", T + "abstract")
@@ -215,13 +246,25 @@ def _setting(context: Context, header: etree._Element) -> None:
                 _end(context, child)
             elif child.tag == T + "date" and date_element is None:
                 date_element = child
+                if child.get("to"):
+                    _end(context, child, "to")
             elif child.tag == T + "orgName" and kind == "body" and child.get("ref"):
                 refs = pointer_tokens(child.get("ref"))
                 body = organisation_id(context, refs[0], child) if refs else None
                 if body is not None:
                     context.sitting["body"] = body
+            elif child.tag == T + "name" and kind == BODY_NAME and child.get("key"):
+                body = organisation_id(context, child.get("key") or "", child)
+                if body is not None:
+                    context.sitting["body"] = body
             elif child.tag == T + "name" and kind == "participant" and child.get("key"):
                 _attending(context, child)
+            elif child.tag == T + "name" and kind == MENTIONED_NAME and child.get("key"):
+                participant_id(context, child.get("key") or "", child)
+            elif child.tag == T + "name" and kind == ORGANISATION_NAME and child.get("key"):
+                organisation_id(context, child.get("key") or "", child)
+            elif child.tag == T + "name" and kind == NO_SETTING_NAME:
+                continue
             elif child.tag in (T + "name", T + "placeName", T + "orgName"):
                 value = context.name(all_text(child), child, "the place")
                 if value:
@@ -252,8 +295,8 @@ def _setting(context: Context, header: etree._Element) -> None:
             context.warn("tei_dropped", f"UTC offset {excerpt(offset)} is out of range; dropped")
 
 
-def _end(context: Context, element: etree._Element) -> None:
-    parsed = _when(element)
+def _end(context: Context, element: etree._Element, attribute: str = "when") -> None:
+    parsed = parse_when(element.get(attribute) or "")
     if parsed is None or parsed[1] is None:
         context.warn("tei_dropped", "an end date without a time dropped", element)
         return
@@ -304,7 +347,17 @@ def _source(context: Context, header: etree._Element) -> None:
                 context.event["published"] = f"{parsed[0].isoformat()}T{parsed[1].isoformat()}"
             continue
         title = find(bibl, T + "title")
-        value = clean_line(all_text(title)) if title is not None else None
+        value = None
+        if title is not None:
+            tabs = next(
+                (
+                    all_text(t)
+                    for t in bibl.iterchildren(T + "title")
+                    if t.get(XML_LANG) == DESC_TABS
+                ),
+                None,
+            )
+            value = clean_line(restore_tabs(all_text(title), tabs))
         if value is None:
             context.warn("tei_dropped", "a source description without a title dropped", bibl)
             continue

@@ -11,7 +11,18 @@ from lxml import etree
 
 from transcript_model import types
 
-from .common import EVENT_KINDS, NOTE_SPEAKER, T
+from .common import (
+    DESC_NO_TEXT,
+    DESC_TABS,
+    DESC_TYPE,
+    DESC_UNTYPED,
+    EVENT_KINDS,
+    NOTE_SPEAKER,
+    NOTE_TIME,
+    XML_LANG,
+    T,
+    restore_tabs,
+)
 from .context import Context
 from .people import participant_id
 from .values import (
@@ -43,9 +54,9 @@ def comment_turn(context: Context, element: etree._Element) -> None:
     """A note, gap, kinesic, vocal or incident: an omission or a stage direction."""
     tag = element.tag
     # A note's own text is the direction; the others may describe themselves in a desc.
-    desc = find(element, TAG_DESC) if tag != TAG_NOTE else None
+    desc, packaged = _descs(element) if tag != TAG_NOTE else (None, {})
     if tag == TAG_GAP:
-        shown = clean_line(all_text(desc)) if desc is not None else None
+        shown = clean_line(desc_text(desc, packaged)) if desc is not None else None
         reason = clean_line(element.get("reason") or "")
         marker = shown or (f"[{reason}]" if reason else None)
         context.turns.append(
@@ -157,14 +168,22 @@ def inline_event(context: Context, element: etree._Element) -> dict[str, Any] | 
     if kind == "note" and element.get("type") == NOTE_SPEAKER:
         context.warn("tei_dropped", "a speaker label inside an utterance dropped", element)
         return None
+    if kind == "note" and element.get("type") == NOTE_TIME:
+        return _packaged_time(context, element)
     event: dict[str, Any] = {"kind": kind}
     # A type that is no XML Name (it has a space) is written to @n by the writer.
     raw_type = element.get("reason" if kind == "gap" else "type") or element.get("n")
+    desc: etree._Element | None = element
+    packaged: dict[str, str] = {}
+    if kind not in ("note", "time"):
+        desc, packaged = _descs(element)
+        raw_type = packaged.get(DESC_TYPE, raw_type)
+        if DESC_UNTYPED in packaged:
+            raw_type = None
     kind_type = context.name(raw_type, element, "the event type") if raw_type else None
     if kind_type:
         event["type"] = kind_type
-    desc = find(element, TAG_DESC) if kind not in ("note", "time") else element
-    value = clean_line(all_text(desc)) if desc is not None else None
+    value = clean_line(desc_text(desc, packaged)) if desc is not None else None
     if value:
         event["text"] = value
     who = pointer_tokens(element.get("who"))
@@ -174,6 +193,45 @@ def inline_event(context: Context, element: etree._Element) -> dict[str, Any] | 
         match = _TIME.match(element.get("when") or "")
         if match:
             event["when"] = match.group(1)
+    return event
+
+
+def _descs(element: etree._Element) -> tuple[etree._Element | None, dict[str, str]]:
+    """The desc that gives an event's text, and what ParlaMint packaging's private-use descs
+    say (by language: see DESC_TYPE)."""
+    text = None
+    packaged = {}
+    for desc in element.iterchildren(TAG_DESC):
+        language = desc.get(XML_LANG) or ""
+        if language in _PACKAGED_DESCS:
+            packaged[language] = all_text(desc)
+        elif text is None:
+            text = desc
+    return text, packaged
+
+
+_PACKAGED_DESCS = frozenset({DESC_TYPE, DESC_UNTYPED, DESC_NO_TEXT, DESC_TABS})
+
+
+def desc_text(desc: etree._Element, packaged: dict[str, str]) -> str:
+    """The text of a desc, its tabs back where ParlaMint packaging wrote spaces for them."""
+    return restore_tabs(all_text(desc), packaged.get(DESC_TABS))
+
+
+def _packaged_time(context: Context, note: etree._Element) -> dict[str, Any]:
+    """A time event as ParlaMint packaging writes it: a note holding a ``time`` (or only the
+    text, where the model has no time of day), its type in ``@n``."""
+    event: dict[str, Any] = {"kind": "time"}
+    kind_type = context.name(note.get("n") or "", note, "the event type")
+    if kind_type:
+        event["type"] = kind_type
+    value = clean_line(all_text(note))
+    if value:
+        event["text"] = value
+    time = find(note, T + "time")
+    match = _TIME.match(time.get("when") or "") if time is not None else None
+    if match:
+        event["when"] = match.group(1)
     return event
 
 

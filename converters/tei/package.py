@@ -18,18 +18,20 @@ from transcript_model.people import Organisation
 from .._xml.text import escape_attribute as attr
 from .._xml.text import escape_text as text
 from .common import TEI_NS, XI_NS
-from .parts import org_xml
+from .header_parts import Options
+from .parts import org_xml, titles_as_meetings
 from .writer import (
     XML_DECLARATION,
     Categories,
-    Options,
     corpus_ids,
     document,
     person_xml,
 )
 
 
-def _persons(transcripts: list[Transcript], reserved: frozenset[str]) -> list[str]:
+def _persons(
+    transcripts: list[Transcript], reserved: frozenset[str], categories: Categories
+) -> list[str]:
     """One ``person`` per participant id of the corpus; differing names and roles are all kept
     (ParlaMint allows several persName; a role per occupation)."""
     names: dict[str, list[str]] = {}
@@ -44,7 +46,10 @@ def _persons(transcripts: list[Transcript], reserved: frozenset[str]) -> list[st
                 known_names.append(participant.name)
             if participant.role and participant.role not in known_roles:
                 known_roles.append(participant.role)
-    return [person_xml(first[pid], names[pid], roles[pid], True, "  ", reserved) for pid in names]
+    return [
+        person_xml(first[pid], names[pid], roles[pid], True, "  ", reserved, categories)
+        for pid in names
+    ]
 
 
 def _orgs(transcripts: list[Transcript], reserved: frozenset[str]) -> list[str]:
@@ -84,12 +89,15 @@ def package(transcripts: list[Transcript], corpus_id: str, options: Options) -> 
     categories = Categories(taken=corpus_ids(transcripts))
     for transcript in transcripts:
         categories.add_transcript(transcript)
+        categories.meeting_titles |= titles_as_meetings(transcript.sitting)
     files: dict[str, str] = {}
     components = []
     for transcript in transcripts:
         name = f"{transcript.id}.xml"
         files[name] = document(transcript, categories, options, reserved)
         components.append(name)
+    # The persons first: their affiliation roles may add categories.
+    persons = _persons(transcripts, reserved, categories)
     header_includes: list[str] = []
     taxonomy_files = []
     for taxonomy in categories.taxonomies(indent=""):
@@ -98,7 +106,6 @@ def package(transcripts: list[Transcript], corpus_id: str, options: Options) -> 
         root = taxonomy.replace("<taxonomy ", f'<taxonomy xmlns="{TEI_NS}" ', 1)
         files[name] = XML_DECLARATION + root + "\n"
         taxonomy_files.append(name)
-    persons = _persons(transcripts, reserved)
     list_person = None
     if persons:
         list_person = f"{corpus_id}-listPerson.xml"

@@ -7,7 +7,8 @@ Strings are built as in :mod:`.writer`; every value goes through ``text`` or ``a
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime as dt
+from collections.abc import Callable, Sequence
 
 from transcript_model.inline import InlineEvent, Paragraph
 from transcript_model.people import ExternalId, Organisation, Participant
@@ -15,7 +16,26 @@ from transcript_model.sitting import Sitting
 
 from .._xml.text import escape_attribute as attr
 from .._xml.text import escape_text as text
-from .common import CHAMBER_CATEGORY, LEVEL_CATEGORIES, ORG_ROLES, PARTICIPANT_SUFFIX, PLAIN_TYPE
+from .common import (
+    CHAMBER_CATEGORY,
+    DESC_NO_TEXT,
+    DESC_TABS,
+    DESC_TYPE,
+    DESC_UNTYPED,
+    LEVEL_CATEGORIES,
+    NAME_FORENAME,
+    NAME_PARTS,
+    NAME_ROLE,
+    NAME_SURNAME,
+    NOTE_TIME,
+    ORG_ROLES,
+    PARLAMINT_AFFILIATION_ROLES,
+    PARLAMINT_EVENT_TYPES,
+    PARTICIPANT_SUFFIX,
+    PLAIN_TYPE,
+    TITLE_CATEGORY,
+    tab_offsets,
+)
 from .people import PARTS_TYPE
 
 
@@ -54,6 +74,8 @@ def person_names(
 ) -> list[str]:
     """The ``persName`` elements. Where the name is the parts in natural order, one structured
     persName gives both; otherwise the name and the parts (``type="parts"``) stand apart."""
+    if parlamint:
+        return _parlamint_names(participant, names, roles)
     structured = participant is not None and (participant.forename or participant.surname)
     out = []
     for index, name in enumerate(names):
@@ -61,13 +83,43 @@ def person_names(
             out.append(f"<persName>{_parts(participant)}</persName>")
             structured = False
         else:
-            out.append(f"<persName>{f'<term>{text(name)}</term>' if parlamint else text(name)}"
-                       "</persName>")  # fmt: skip
-    if parlamint and not names:
-        # ParlaMint requires a persName; a role-only participant is named by its role.
-        out.extend(f"<persName><term>{text(r)}</term></persName>" for r in roles[:1])
+            out.append(f"<persName>{text(name)}</persName>")
     if structured and participant is not None:
         out.append(f'<persName type="{PARTS_TYPE}">{_parts(participant)}</persName>')
+    return out
+
+
+def _parlamint_names(
+    participant: Participant | None, names: Sequence[str], roles: Sequence[str]
+) -> list[str]:
+    """ParlaMint's persName is a term or structured with both a forename and a surname, and
+    has no @type: what is no name of the person is marked by a private-use language (see
+    NAME_PARTS)."""
+    both = participant is not None and participant.forename and participant.surname
+    parts_given = False
+    out = []
+    for index, name in enumerate(names):
+        if index == 0 and both and participant is not None and _natural(participant) == name:
+            out.append(f"<persName>{_parts(participant)}</persName>")
+            parts_given = True
+        else:
+            out.append(f"<persName><term>{text(name)}</term></persName>")
+    if not names:
+        # ParlaMint requires a persName; a role-only participant is named by its role.
+        out.extend(
+            f'<persName xml:lang="{NAME_ROLE}"><term>{text(r)}</term></persName>' for r in roles[:1]
+        )
+    if participant is None or parts_given:
+        return out
+    if both:
+        out.append(f'<persName xml:lang="{NAME_PARTS}">{_parts(participant)}</persName>')
+        return out
+    for language, value in (
+        (NAME_FORENAME, participant.forename),
+        (NAME_SURNAME, participant.surname),
+    ):
+        if value:
+            out.append(f'<persName xml:lang="{language}"><term>{text(value)}</term></persName>')
     return out
 
 
@@ -77,8 +129,14 @@ def external_ids(identifiers: Sequence[ExternalId]) -> list[str]:
     ]
 
 
-def person_details(participant: Participant, reserved: frozenset[str]) -> list[str]:
-    """Sex, birth, affiliations and identifiers, in ParlaMint's order."""
+def person_details(
+    participant: Participant,
+    reserved: frozenset[str],
+    role_category: Callable[[str], str] | None = None,
+) -> list[str]:
+    """Sex, birth, affiliations and identifiers, in ParlaMint's order. With ``role_category``
+    (ParlaMint packaging), a role outside ParlaMint's vocabulary is written as
+    ``role="member"`` with ``@ana`` pointing at the role's category (its term is the role)."""
     out = []
     if participant.sex is not None:
         out.append(f'<sex value="{participant.sex}"/>')
@@ -91,7 +149,10 @@ def person_details(participant: Participant, reserved: frozenset[str]) -> list[s
             if value is not None
         )
         ref = attr(xml_id(affiliation.organisation, reserved))
-        opening = f'<affiliation ref="#{ref}"{typed("role", affiliation.role)}{dates}'
+        role = typed("role", affiliation.role)
+        if role_category is not None and affiliation.role not in PARLAMINT_AFFILIATION_ROLES:
+            role = f' role="member" ana="#{attr(role_category(affiliation.role))}"'
+        opening = f'<affiliation ref="#{ref}"{role}{dates}'
         if affiliation.role_title is None:
             out.append(opening + "/>")
         else:
@@ -118,9 +179,25 @@ def org_xml(organisation: Organisation, reserved: frozenset[str], indent: str) -
     return "\n".join(lines)
 
 
-def sitting_titles(sitting: Sitting | None) -> str:
+def titles_as_meetings(sitting: Sitting | None) -> bool:
+    """Whether ParlaMint packaging writes the sitting's titles as meetings (all of them, to
+    keep their order): ParlaMint's header titles must be of type "main" or "sub", and hold no
+    tab."""
+    return sitting is not None and any(
+        t.type not in ("main", "sub") or "\t" in t.text for t in sitting.titles
+    )
+
+
+def sitting_titles(sitting: Sitting | None, parlamint: bool = False) -> str:
     if sitting is None:
         return ""
+    if parlamint and titles_as_meetings(sitting):
+        return "".join(
+            f"        <meeting{f' n={chr(34)}{attr(title.type)}{chr(34)}' if title.type else ''}"
+            f"{f' xml:lang={chr(34)}{title.language}{chr(34)}' if title.language else ''}"
+            f' ana="#{TITLE_CATEGORY}">{text(title.text)}</meeting>\n'
+            for title in sitting.titles
+        )
     return "".join(
         f"        <title{typed('type', title.type)}"
         f"{f' xml:lang={chr(34)}{title.language}{chr(34)}' if title.language else ''}>"
@@ -157,9 +234,12 @@ def agenda(sitting: Sitting | None) -> str:
     )
 
 
-def event_xml(event: InlineEvent, reserved: frozenset[str]) -> str:
+def event_xml(event: InlineEvent, reserved: frozenset[str], day: dt.date | None = None) -> str:
     """An inline event as the TEI element of its kind, all on one line (it may stand inside
-    mixed content, where indentation would be text)."""
+    mixed content, where indentation would be text). ``day`` (ParlaMint packaging: the
+    sitting's date) writes it in the forms ParlaMint's schema allows."""
+    if day is not None and event.kind != "note":
+        return _parlamint_event(event, reserved, day)
     kind = event.kind
     attributes = typed("reason" if kind == "gap" else "type", event.type)
     if event.speaker is not None:
@@ -174,8 +254,59 @@ def event_xml(event: InlineEvent, reserved: frozenset[str]) -> str:
     return f"<{kind}{attributes}>{content}</{kind}>"
 
 
-def paragraph_xml(paragraph: Paragraph, reserved: frozenset[str]) -> str:
+def _parlamint_event(event: InlineEvent, reserved: frozenset[str], day: dt.date) -> str:
+    """A time as a note holding a ``time`` with a date-time; a gap, vocal, kinesic or
+    incident with ParlaMint's value for its type and the descs ParlaMint requires, the model's
+    own type (or its absence) and its absent text said by private-use descs (see DESC_TYPE)."""
+    if event.kind == "time":
+        n = f' n="{attr(event.type)}"' if event.type is not None else ""
+        shown = text(event.text) if event.text is not None else ""
+        if event.when is not None:
+            shown = f'<time when="{day.isoformat()}T{event.when.isoformat()}">{shown}</time>'
+        return f'<note type="{NOTE_TIME}"{n}>{shown}</note>'
+    attributes, descs = parlamint_event_parts(event)
+    if event.speaker is not None:
+        attributes += f' who="#{attr(xml_id(event.speaker, reserved))}"'
+    return f"<{event.kind}{attributes}>{''.join(descs)}</{event.kind}>"
+
+
+def parlamint_event_parts(event: InlineEvent) -> tuple[str, list[str]]:
+    """The type attribute and the descs of a gap, vocal, kinesic or incident in ParlaMint
+    packaging."""
+    allowed, placeholder = PARLAMINT_EVENT_TYPES[event.kind]
+    name = "reason" if event.kind == "gap" else "type"
+    descs = parlamint_descs(event.text) if event.text is not None else []
+    attributes = ""
+    if event.type in allowed:
+        attributes = f' {name}="{event.type}"'
+    else:
+        if placeholder is not None:
+            attributes = f' {name}="{placeholder}"'
+        if event.type is not None:
+            descs.append(f'<desc xml:lang="{DESC_TYPE}">{text(event.type)}</desc>')
+        elif placeholder is not None:
+            descs.append(f'<desc xml:lang="{DESC_UNTYPED}">-</desc>')
+    if not descs:
+        descs.append(f'<desc xml:lang="{DESC_NO_TEXT}">-</desc>')
+    return attributes, descs
+
+
+def parlamint_descs(value: str) -> list[str]:
+    """A desc of ``value`` as ParlaMint allows it: a tab (which the model allows in a line)
+    written as a space, its offset in a desc of its own."""
+    tabs = tab_offsets(value)
+    if tabs is None:
+        return [f"<desc>{text(value)}</desc>"]
+    return [
+        f"<desc>{text(value.replace(chr(9), ' '))}</desc>",
+        f'<desc xml:lang="{DESC_TABS}">{tabs}</desc>',
+    ]
+
+
+def paragraph_xml(
+    paragraph: Paragraph, reserved: frozenset[str], day: dt.date | None = None
+) -> str:
     return "".join(
-        text(item) if isinstance(item, str) else event_xml(item, reserved)
+        text(item) if isinstance(item, str) else event_xml(item, reserved, day)
         for item in paragraph.content
     )

@@ -10,7 +10,15 @@ from lxml import etree
 from transcript_model import types
 from transcript_model.errors import excerpt
 
-from .common import T
+from .common import (
+    AFFILIATION_TAXONOMY,
+    NAME_FORENAME,
+    NAME_PARTS,
+    NAME_SURNAME,
+    PACKAGED_NAMES,
+    XML_LANG,
+    T,
+)
 from .context import Context
 from .orgs import external_ids, organisation_id
 from .values import all_text, clean_name, find, local_name, pointer_tokens
@@ -55,7 +63,10 @@ def _person_fields(
     context: Context, person: etree._Element, entry: dict[str, Any], model_id: str
 ) -> None:
     all_names = list(person.iterchildren(T + "persName"))
-    names = [n for n in all_names if n.get("type") != PARTS_TYPE]
+    packaged = {n.get(XML_LANG): n for n in all_names if n.get(XML_LANG) in PACKAGED_NAMES}
+    names = [
+        n for n in all_names if n.get("type") != PARTS_TYPE and n.get(XML_LANG) not in packaged
+    ]
     if names:
         entry["name"] = _person_name(context, names[0])
     roles = [
@@ -71,15 +82,18 @@ def _person_fields(
             f"person {excerpt(model_id)}: only the first name and occupation are kept",
             person,
         )
-    term = find(names[0], T + "term") if len(names) == 1 else None
-    if term is not None and roles and entry.get("name") == roles[0]:
-        # ParlaMint packaging names a role-only participant by its role (persName is required).
-        entry["name"] = None
     if entry.get("name") is None and entry.get("role") is None:
         entry["name"] = model_id
     parts = [n for n in all_names if n.get("type") == PARTS_TYPE] or names[:1]
+    if NAME_PARTS in packaged:
+        parts = [packaged[NAME_PARTS]]
     if parts:
         _name_parts(context, parts[0], entry)
+    for language, part in ((NAME_FORENAME, "forename"), (NAME_SURNAME, "surname")):
+        if language in packaged:
+            value = context.name(all_text(packaged[language]), packaged[language], f"the {part}")
+            if value:
+                entry[part] = value
     _details(context, person, entry, model_id)
 
 
@@ -138,7 +152,7 @@ def _affiliation(context: Context, element: etree._Element) -> dict[str, Any] | 
     if organisation is None:
         return None
     entry: dict[str, Any] = {"organisation": organisation}
-    raw_role = element.get("role") or element.get("n") or ""
+    raw_role = _packaged_role(context, element) or element.get("role") or element.get("n") or ""
     role = context.name(raw_role, element, "the affiliation role")
     if role:
         entry["role"] = role
@@ -159,6 +173,15 @@ def _affiliation(context: Context, element: etree._Element) -> dict[str, Any] | 
         if value:
             entry["role_title"] = value
     return entry
+
+
+def _packaged_role(context: Context, element: etree._Element) -> str | None:
+    """A role ParlaMint has no value for: ParlaMint packaging points at its category."""
+    for token in pointer_tokens(element.get("ana")):
+        taxonomy, term = context.role_of(token)
+        if taxonomy == AFFILIATION_TAXONOMY and term:
+            return term
+    return None
 
 
 def _person_name(context: Context, element: etree._Element) -> str | None:

@@ -25,7 +25,13 @@ from pathlib import Path
 
 from lxml import etree
 
-from transcript_model.errors import CappedProblems, Problem, TranscriptError, cap_repeated
+from transcript_model.errors import (
+    REPEATED_PROBLEMS,
+    CappedProblems,
+    Problem,
+    TranscriptError,
+    cap_repeated,
+)
 from transcript_model.inputs import DEFAULT_MAX_BYTES, ValidationResult, read_bytes
 
 from .._xml.safe import parse_xml, partial_check_warning, validation_copy
@@ -199,10 +205,12 @@ def _schema_problems(
 
 
 def _entries(schema: etree.RelaxNG, code: str, name: str, origin: str) -> Iterator[Problem]:
-    for entry in schema.error_log:
+    # Only the problems cap_repeated keeps whole are shortened (see convert._profile_problems).
+    for index, entry in enumerate(schema.error_log):
+        message = shorten_quoted(entry.message) if index < REPEATED_PROBLEMS else entry.message
         yield Problem(
             code,
-            f"not valid against {name}: {shorten_quoted(entry.message)}",
+            f"not valid against {name}: {message}",
             origin,
             entry.line or None,
             entry.column or None,

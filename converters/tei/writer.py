@@ -7,6 +7,7 @@ model already guarantees one line per value, so no normalisation happens here.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -27,12 +28,10 @@ from transcript_model.sitting import Sitting
 from .._xml.text import escape_attribute as attr
 from .._xml.text import escape_text as text
 from .common import (
-    CC_BY_ALIASES,
-    CC_BY_URL,
+    AFFILIATION_TAXONOMY,
     CHAMBER_CATEGORY,
     DOCTYPE_CATEGORIES,
     DOCTYPE_TAXONOMY,
-    EVENT_CATEGORY,
     FUNCTION_ALIAS,
     FUNCTION_TAXONOMY,
     LEGISLATURE_TAXONOMY,
@@ -42,6 +41,7 @@ from .common import (
     NOTE_ATTENDEES,
     NOTE_BREAK,
     NOTE_CAPTION,
+    NOTE_EMPTY,
     NOTE_HEADING,
     NOTE_NARRATIVE,
     NOTE_SEE_ALSO,
@@ -52,19 +52,19 @@ from .common import (
     SPEECH_CATEGORY,
     TAG_TAXONOMIES,
     TEI_NS,
-    TEI_SUBTYPE,
+    TITLE_CATEGORY,
     TRANSCRIPT_CATEGORY,
-    when_value,
 )
+from .header_parts import DEFAULT_OPTIONS, Options, publication, setting, source, title_statement
 from .parts import (
     agenda,
     event_xml,
-    meetings,
     org_xml,
     paragraph_xml,
+    parlamint_descs,
+    parlamint_event_parts,
     person_details,
     person_names,
-    sitting_titles,
     xml_id,
 )
 
@@ -100,6 +100,8 @@ class Categories:
     taken: set[str] = field(default_factory=set)
     #: Whether a transcript is a sitting of which nothing is known (see SITTING_CATEGORY).
     empty_sitting: bool = False
+    #: Whether a component writes its titles as meetings (see TITLE_CATEGORY).
+    meeting_titles: bool = False
     _used: set[str] = field(default_factory=set)
 
     def add_function(self, function: str) -> str:
@@ -110,6 +112,10 @@ class Categories:
             return known
         candidate = function if function not in self.taken else FUNCTION_ALIAS + function
         return self._fixed(FUNCTION_TAXONOMY, candidate, function)
+
+    def add_affiliation_role(self, role: str) -> str:
+        """The category id of an affiliation role outside ParlaMint's vocabulary."""
+        return self.add(AFFILIATION_TAXONOMY, role)
 
     def _fixed(self, taxonomy: str, category: str, term: str) -> str:
         known = self.ids.get((taxonomy, term))
@@ -164,6 +170,8 @@ class Categories:
         doctypes = list(DOCTYPE_CATEGORIES)
         if self.empty_sitting:
             doctypes.append((SITTING_CATEGORY, "Sitting"))
+        if self.meeting_titles:
+            doctypes.append((TITLE_CATEGORY, "Title"))
         out = [_taxonomy(DOCTYPE_TAXONOMY, "Document and turn types", doctypes, indent)]
         for _, taxonomy, description in TAG_TAXONOMIES:
             if self.order.get(taxonomy):
@@ -176,6 +184,7 @@ class Categories:
 
 _LEVEL_ORDER = ["term", "session", "sitting", "meeting", "chamber"]
 _OWN_TAXONOMIES = (
+    (AFFILIATION_TAXONOMY, "Affiliation roles"),
     (FUNCTION_TAXONOMY, "Speakers' functions in the sitting"),
     (LEGISLATURE_TAXONOMY, "Legislature"),
 )
@@ -208,12 +217,16 @@ def person_xml(
     parlamint: bool,
     indent: str,
     reserved: frozenset[str],
+    categories: Categories | None = None,
 ) -> str:
     """One ``person``. ParlaMint wants a structured persName: its ``term`` form takes a name
-    without guessing which word is the surname, where the name parts are not known."""
+    without guessing which word is the surname, where the name parts are not known.
+    ``categories`` (ParlaMint packaging) takes the affiliation roles ParlaMint has no value
+    for."""
     parts = [f'{indent}<person xml:id="{attr(person_id(participant.id, reserved))}">']
     inner = person_names(participant, names, roles, parlamint)
-    inner.extend(person_details(participant, reserved))
+    role_category = categories.add_affiliation_role if categories is not None else None
+    inner.extend(person_details(participant, reserved, role_category))
     inner.extend(f"<occupation>{text(role)}</occupation>" for role in roles)
     parts.extend(f"{indent}  {line}" for line in inner)
     parts.append(f"{indent}</person>")
@@ -236,15 +249,6 @@ class _Body:
 
     def count(self, gi: str, number: int = 1) -> None:
         self.counts[gi] = self.counts.get(gi, 0) + number
-
-
-@dataclass(frozen=True)
-class Options:
-    """What ParlaMint packaging changes in a component file."""
-
-    parlamint: bool = False
-    publisher: str = "transcript-model"
-    base_url: str | None = None
 
 
 def _sections(turns: Sequence[Turn]) -> list[tuple[Break | None, list[Turn]]]:
@@ -288,7 +292,9 @@ def _turn(
     categories: Categories,
     out: list[str],
     reserved: frozenset[str],
+    day: dt.date | None,
 ) -> None:
+    """One turn; ``day`` (ParlaMint packaging) as for :func:`.parts.event_xml`."""
     if isinstance(turn, Speech):
         if turn.label is not None:
             out.append(f'<note type="{NOTE_SPEAKER}">{text(turn.label)}:</note>')
@@ -304,7 +310,8 @@ def _turn(
         if turn.function is not None:
             ana += " #" + categories.add_function(turn.function)
         language = f' xml:lang="{turn.language}"' if turn.language is not None else ""
-        _utterance(doc_id, body, f'{who} ana="{ana}"{language}', turn.paragraphs, out, reserved)
+        attributes = f'{who} ana="{ana}"{language}'
+        _utterance(doc_id, body, attributes, turn.paragraphs, out, reserved, day)
     elif isinstance(turn, Narrative):
         # One note per paragraph, numbered from 1: a "1" starts the next narrative.
         out.extend(
@@ -319,9 +326,14 @@ def _turn(
         out.append(f'<note type="{NOTE_HEADING}">{text(turn.text)}</note>')
         body.count("note")
     elif isinstance(turn, Omission):
-        out.append(f'<gap reason="editorial"><desc>{text(turn.marker)}</desc></gap>')
+        descs = (
+            parlamint_descs(turn.marker)
+            if day is not None
+            else [f"<desc>{text(turn.marker)}</desc>"]
+        )
+        out.append(f'<gap reason="editorial">{"".join(descs)}</gap>')
         body.count("gap")
-        body.count("desc")
+        body.count("desc", len(descs))
 
 
 def _utterance(
@@ -331,6 +343,7 @@ def _utterance(
     blocks: Sequence[Block],
     out: list[str],
     reserved: frozenset[str],
+    day: dt.date | None,
 ) -> None:
     """One ``u``: a seg per paragraph (events inside it as mixed content, on one line), the
     events between paragraphs as elements of their own."""
@@ -339,26 +352,33 @@ def _utterance(
     seg = body.counts.get("seg", 0)
     for block in blocks:
         if isinstance(block, InlineEvent):
-            out.append("  " + event_xml(block, reserved))
-            _count_event(body, block)
+            out.append("  " + event_xml(block, reserved, day))
+            _count_event(body, block, day is not None)
             continue
         seg += 1
         if isinstance(block, str):
             content = text(block)
         else:
-            content = paragraph_xml(block, reserved)
+            content = paragraph_xml(block, reserved, day)
             for item in block.content:
                 if isinstance(item, InlineEvent):
-                    _count_event(body, item)
+                    _count_event(body, item, day is not None)
         out.append(f'  <seg xml:id="{doc_id}.seg{seg}">{content}</seg>')
     body.counts["seg"] = seg
     out.append("</u>")
 
 
-def _count_event(body: _Body, event: InlineEvent) -> None:
-    body.count(event.kind)
-    if event.text is not None and event.kind not in ("note", "time"):
-        body.count("desc")
+def _count_event(body: _Body, event: InlineEvent, parlamint: bool) -> None:
+    if parlamint and event.kind == "time":
+        body.count("note")
+        body.count("time", event.when is not None)
+    elif parlamint and event.kind != "note":
+        body.count(event.kind)
+        body.count("desc", len(parlamint_event_parts(event)[1]))
+    else:
+        body.count(event.kind)
+        if event.text is not None and event.kind not in ("note", "time"):
+            body.count("desc")
 
 
 def _body(
@@ -369,6 +389,7 @@ def _body(
     parlamint: bool,
 ) -> None:
     doc_id = attr(transcript.id)
+    day = transcript.event.date if parlamint else None
     divs: list[list[str]] = []
     for index, (separator, turns) in enumerate(_sections(transcript.turns)):
         content: list[str] = _front_notes(transcript, body, parlamint) if index == 0 else []
@@ -376,13 +397,15 @@ def _body(
             content.append(f'<note type="{NOTE_BREAK}">{text(separator.marker)}</note>')
             body.count("note")
         for turn in turns:
-            _turn(turn, doc_id, body, categories, content, reserved)
+            _turn(turn, doc_id, body, categories, content, reserved, day)
         # An empty first section (the transcript opens with a break) is left out; the reader
         # then sees the break note first and restores the leading Break.
         if content or index > 0:
             divs.append(content)
     if not divs:
-        divs.append([])
+        # ParlaMint wants something in every div.
+        divs.append([f'<note type="{NOTE_EMPTY}"/>'] if parlamint else [])
+        body.count("note", parlamint)
     body.count("div", len(divs))
     pad = "        "
     for content in divs:
@@ -407,7 +430,7 @@ def person_id(participant_id: str, reserved: frozenset[str]) -> str:
 def document(
     transcript: Transcript,
     categories: Categories | None = None,
-    options: Options = Options(),
+    options: Options = DEFAULT_OPTIONS,
     reserved: frozenset[str] = frozenset(),
 ) -> str:
     """The TEI document for ``transcript``.
@@ -442,7 +465,7 @@ def document(
         f'<TEI xmlns="{TEI_NS}" xml:id="{attr(transcript.id)}" '
         f'xml:lang="{transcript.language}" ana="{_ana([TRANSCRIPT_CATEGORY, *sections])}">\n',
         "  <teiHeader>\n    <fileDesc>\n",
-        _title_statement(transcript, reserved),
+        title_statement(transcript, reserved, options.parlamint),
     ]
     out.append(
         "      <editionStmt><edition>1.0</edition></editionStmt>\n"
@@ -450,8 +473,8 @@ def document(
         f'<measure unit="speeches" quantity="{body.speeches}">{body.speeches} speeches</measure>'
         "</extent>\n"
     )
-    out.append(_publication(transcript, options))
-    out.append(_source(transcript, options))
+    out.append(publication(transcript, options))
+    out.append(source(transcript, options))
     out.append("    </fileDesc>\n    <encodingDesc>\n")
     out.append(
         "      <projectDesc><p>Converted from the canonical transcript model by "
@@ -471,7 +494,7 @@ def document(
     out.append("    </encodingDesc>\n    <profileDesc>\n")
     if not options.parlamint:
         out.append(agenda(transcript.sitting))
-    out.append(_setting(transcript, reserved))
+    out.append(setting(transcript, reserved, options.parlamint))
     if own and not options.parlamint:
         out.append(_partic_desc(transcript, reserved))
     out.append("    </profileDesc>\n  </teiHeader>\n")
@@ -479,21 +502,6 @@ def document(
     out.append("\n".join(body.lines))
     out.append("\n    </body>\n  </text>\n</TEI>\n")
     return "".join(out)
-
-
-def _title_statement(transcript: Transcript, reserved: frozenset[str]) -> str:
-    """The main title, the sitting's other titles, our event's meeting and the numbering."""
-    title = text(transcript.event.title)
-    identifier = transcript.metadata.source.identifier
-    number = f' n="{attr(identifier)}"' if identifier else ""
-    return (
-        "      <titleStmt>\n"
-        f'        <title type="main">{title}</title>\n'
-        + sitting_titles(transcript.sitting)
-        + f'        <meeting{number} ana="#{EVENT_CATEGORY}">{title}</meeting>\n'
-        + meetings(transcript.sitting, reserved)
-        + "      </titleStmt>\n"
-    )
 
 
 def corpus_ids(transcripts: Iterable[Transcript]) -> set[str]:
@@ -519,82 +527,4 @@ def _partic_desc(transcript: Transcript, reserved: frozenset[str]) -> str:
         parts.extend(_person(p, reserved, "          ") + "\n" for p in transcript.participants)
         parts.append("        </listPerson>\n")
     parts.append("      </particDesc>\n")
-    return "".join(parts)
-
-
-def _publication(transcript: Transcript, options: Options) -> str:
-    metadata = transcript.metadata
-    parts = [f"      <publicationStmt>\n        <publisher>{text(options.publisher)}</publisher>\n"]
-    if options.parlamint and options.base_url:
-        url = options.base_url.rstrip("/") + "/" + transcript.id
-        parts.append(f'        <idno type="URI">{text(url)}</idno>\n')
-    licence = metadata.licence
-    if options.parlamint and licence in CC_BY_ALIASES:
-        licence = CC_BY_URL
-    if licence is not None:
-        parts.append(
-            '        <availability status="free">\n'
-            f"          <licence>{text(licence)}</licence>\n"
-            "          <p>The licence of the transcript text as published by its source.</p>\n"
-            "        </availability>\n"
-        )
-    if options.parlamint:
-        day = metadata.published.date() if metadata.published else transcript.event.date
-        parts.append(f'        <date when="{day.isoformat()}">{day.isoformat()}</date>\n')
-    parts.append("      </publicationStmt>\n")
-    return "".join(parts)
-
-
-def _source(transcript: Transcript, options: Options) -> str:
-    metadata = transcript.metadata
-    source = metadata.source
-    parts = [
-        "      <sourceDesc>\n        <bibl>\n",
-        f"          <title>{text(transcript.event.title)}</title>\n",
-    ]
-    if source.publisher is not None:
-        parts.append(f"          <publisher>{text(source.publisher)}</publisher>\n")
-    if source.url is not None:
-        parts.append(f'          <idno type="URI" subtype="source">{text(source.url)}</idno>\n')
-    elif options.parlamint and options.base_url:
-        # ParlaMint requires an idno here; without a source URL, the component's own URL.
-        own = text(options.base_url.rstrip("/") + "/" + transcript.id)
-        parts.append(f'          <idno type="URI" subtype="{TEI_SUBTYPE}">{own}</idno>\n')
-    if metadata.published is not None:
-        published = metadata.published
-        when, shown = when_value(published.date(), published.time(), transcript.event.utc_offset)
-        parts.append(f'          <date when="{when}">{text(shown)}</date>\n')
-    parts.append("        </bibl>\n")
-    for link in metadata.see_also:
-        if link.url is None:
-            continue  # a body note keeps it: ParlaMint wants a URL in every bibl
-        parts.append(f"        <bibl>\n          <title>{text(link.title)}</title>\n")
-        parts.append(f'          <idno type="URI" subtype="seeAlso">{text(link.url)}</idno>\n')
-        parts.append("        </bibl>\n")
-    parts.append("      </sourceDesc>\n")
-    return "".join(parts)
-
-
-def _setting(transcript: Transcript, reserved: frozenset[str]) -> str:
-    event = transcript.event
-    parts = ["      <settingDesc>\n        <setting>\n"]
-    if event.place is not None:
-        parts.append(f'          <name type="place">{text(event.place)}</name>\n')
-    for p in transcript.participants:
-        if p.attending:
-            key = attr(person_id(p.id, reserved))
-            parts.append(
-                f'          <name type="participant" key="{key}">{text(p.name or "")}</name>\n'
-            )
-    sitting = transcript.sitting
-    if sitting is not None and sitting.body is not None:
-        body = next(o for o in transcript.organisations if o.id == sitting.body)
-        ref = attr(person_id(body.id, reserved))
-        parts.append(f'          <orgName type="body" ref="#{ref}">{text(body.name)}</orgName>\n')
-    when, shown = when_value(event.date, event.time, event.utc_offset)
-    parts.append(f'          <date when="{when}">{text(shown)}</date>\n')
-    if sitting is not None and sitting.end is not None:
-        end = sitting.end.isoformat()
-        parts.append(f'          <date type="end" when="{end}">{end}</date>\n')
-    parts.append("        </setting>\n      </settingDesc>\n")
     return "".join(parts)
