@@ -10,11 +10,12 @@ from pathlib import Path
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 from test_model_1_1 import _session
 
 import transcript_model as tm
 from transcript_model.converters.tei import convert as tei
-from transcript_model.converters.tei.common import BODY_NAME
+from transcript_model.converters.tei.common import BODY_NAME, CC_BY_ALIASES
 
 from conftest import ROOT
 from strategies import MODEL_1_1, transcripts
@@ -27,10 +28,13 @@ def _written(transcript: tm.Transcript, folder: Path) -> dict[str, str]:
     return files
 
 
-@given(transcripts(MODEL_1_1))
-def test_the_package_of_any_transcript_validates_under_parlamint(
-    transcript: tm.Transcript,
+@given(transcripts(MODEL_1_1), st.sampled_from(sorted(CC_BY_ALIASES)))
+def test_the_package_of_any_cc_by_transcript_validates_under_parlamint(
+    drawn: tm.Transcript, licence: str
 ) -> None:
+    # ParlaMint admits CC BY 4.0 only; other licences are written as they are (tested below).
+    metadata = drawn.metadata.model_copy(update={"licence": licence})
+    transcript = drawn.model_copy(update={"metadata": metadata})
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
         _written(transcript, folder)
@@ -118,7 +122,7 @@ def test_the_xinclude_root_gives_the_same_affiliations_as_the_excerpt_root() -> 
 
 
 def test_a_role_outside_parlamints_list_is_member_with_its_category(tmp_path: Path) -> None:
-    transcript = tm.Transcript.model_validate(_session())
+    transcript = tm.Transcript.model_validate(_session() | {"metadata": {"licence": "CC-BY-4.0"}})
     files = _written(transcript, tmp_path)
     people = files["Corpus-listPerson.xml"]
     assert 'role="member" ana="#tm.affiliation.MP"' in people
@@ -129,15 +133,27 @@ def test_a_role_outside_parlamints_list_is_member_with_its_category(tmp_path: Pa
 
 
 @pytest.mark.parametrize(
-    "licence",
-    [None, "CC-BY-4.0", "http://creativecommons.org/licenses/by/4.0/", "All rights reserved"],
+    ("licence", "parlamint_valid"),
+    [
+        ("CC-BY-4.0", True),
+        ("http://creativecommons.org/licenses/by/4.0/", True),
+        (None, False),
+        ("All rights reserved", False),
+    ],
 )
-def test_every_licence_validates_and_reads_back(tmp_path: Path, licence: str | None) -> None:
+def test_a_package_states_the_licence_its_text_has(
+    tmp_path: Path, licence: str | None, parlamint_valid: bool
+) -> None:
+    # ParlaMint's schema admits only CC BY 4.0: a package never claims it for a text under
+    # another licence or none, and is then (honestly) not a valid ParlaMint component.
     session = _session()
     session.setdefault("metadata", {})["licence"] = licence
     transcript = tm.Transcript.model_validate(session)
     files = _written(transcript, tmp_path)
-    assert "<licence>http://creativecommons.org/licenses/by/4.0/</licence>" in files["si-2-21.xml"]
-    assert tm.validate(tmp_path / "Corpus.xml", "tei", profile="parlamint") == []
+    claims_cc_by = "<licence>http://creativecommons.org/licenses/by/4.0/</licence>"
+    assert (claims_cc_by in files["si-2-21.xml"]) is parlamint_valid
+    problems = tm.validate(tmp_path / "Corpus.xml", "tei", profile="parlamint")
+    assert (problems == []) is parlamint_valid
+    assert tm.validate(tmp_path / "si-2-21.xml", "tei") == []  # the project profile takes it
     [back] = tm.read_result(tmp_path / "si-2-21.xml").transcripts
     assert back.metadata.licence == licence

@@ -178,8 +178,10 @@ def test_the_parlamint_schemas_ship_in_the_wheel() -> None:
 
 
 def test_our_package_validates_under_parlamint(tmp_path: Path) -> None:
+    # ParlaMint admits one licence, CC BY 4.0 (kremlin.ru's and ParlaMint's own).
+    session = _session() | {"metadata": {"licence": "CC-BY-4.0"}}
     files = tei.write_package(
-        [tm.Transcript.model_validate(_session())], corpus_id="Corpus", base_url="https://e.org"
+        [tm.Transcript.model_validate(session)], corpus_id="Corpus", base_url="https://e.org"
     )
     for name, content in files.items():
         (tmp_path / name).write_text(content, encoding="utf-8")

@@ -14,12 +14,12 @@ from .._xml.text import escape_attribute as attr
 from .._xml.text import escape_text as text
 from .common import (
     BODY_NAME,
+    CC_BY_ALIASES,
     CC_BY_URL,
     DESC_TABS,
     EVENT_CATEGORY,
     LICENCE_NOTE,
     MENTIONED_NAME,
-    NO_LICENCE_NOTE,
     NO_SETTING_NAME,
     ORGANISATION_NAME,
     TEI_SUBTYPE,
@@ -92,20 +92,24 @@ def _component_url(transcript: Transcript, options: Options) -> str | None:
 
 
 def _parlamint_availability(licence: str | None) -> str:
-    """ParlaMint's schema fixes the licence to the CC BY 4.0 URL: any other licence, or none,
-    is said by the paragraph after it (``@n`` marks it for the reader)."""
-    if licence == CC_BY_URL:
-        note = "<p>The licence of the transcript text as published by its source.</p>"
-    elif licence is None:
-        note = (
-            f'<p n="{NO_LICENCE_NOTE}">The source gives no licence; ParlaMint requires the '
-            "licence element to name CC BY 4.0.</p>"
-        )
+    """The licence, as ParlaMint writes it where it can: ParlaMint's schema fixes it to the
+    CC BY 4.0 URL, which every spelling of CC BY 4.0 becomes (the spelling kept in a marked
+    paragraph). Another licence is written as it is, and no licence gives no availability:
+    a package never claims a licence its text does not have, so such a package is honestly
+    not a valid ParlaMint component."""
+    if licence is None:
+        return ""
+    plain = "<p>The licence of the transcript as its source gives it.</p>"
+    status = "free"
+    if licence not in CC_BY_ALIASES:
+        written, note, status = text(licence), plain, "unknown"
+    elif licence == CC_BY_URL:
+        written, note = CC_BY_URL, plain
     else:
-        note = f'<p n="{LICENCE_NOTE}">{text(licence)}</p>'
+        written, note = CC_BY_URL, f'<p n="{LICENCE_NOTE}">{text(licence)}</p>'
     return (
-        '        <availability status="free">\n'
-        f"          <licence>{CC_BY_URL}</licence>\n"
+        f'        <availability status="{status}">\n'
+        f"          <licence>{written}</licence>\n"
         f"          {note}\n"
         "        </availability>\n"
     )
