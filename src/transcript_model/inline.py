@@ -45,6 +45,9 @@ def _text_or_event(item: object) -> str | None:
 
 
 def _text_paragraph_or_event(item: object) -> str | None:
+    # Called for every paragraph of every speech: plain strings, nearly all of them, first.
+    if type(item) is str:
+        return "text"
     kind = item.get("kind") if isinstance(item, dict) else getattr(item, "kind", None)
     if kind == "paragraph":
         return "paragraph"
