@@ -29,6 +29,9 @@ def parse_header(doc: Document, end: int) -> None:
     title_line = doc.position
     doc.event["title"] = layout.clean(layout.unescape(doc.lines[title_line][1]))
     date_at = _date_offset(doc, end)
+    if date_at is None:
+        _announcement_header(doc, title_line, end)
+        return
     lead = [layout.unescape(doc.lines[title_line + k][1]) for k in range(1, date_at)]
     if lead:
         doc.event["lead"] = " ".join(lead)
@@ -45,19 +48,51 @@ def parse_header(doc: Document, end: int) -> None:
     parse_attendees(doc, end)
 
 
-def _date_offset(doc: Document, end: int) -> int:
-    """How many lines after the title (at ``doc.position``) the date line is."""
+def _date_offset(doc: Document, end: int) -> int | None:
+    """How many lines after the title (at ``doc.position``) the date line is; None when
+    there is none."""
     for offset in range(1, _DATE_WINDOW + 1):
         line = doc.peek(offset)
         if line is None or doc.position + offset >= end:
             break
         if not layout.is_escaped(line) and _header_date(line):
             return offset
-    raise doc.not_a_transcript(
-        f"expected the date of the event (such as 'March 11, 2022' or '11 марта 2022 года') "
-        f"within {_DATE_WINDOW} lines after the title "
-        f"{excerpt(doc.event['title'])}; no date found: this does not read as a transcript",
-    )
+    return None
+
+
+def _announcement_header(doc: Document, title_line: int, end: int) -> None:
+    """The header of a page that prints no date under its title: kremlin.ru announcements
+    ("Events" / title / text … "Publication date: March 11, 2022, 14:20") give only the
+    publication date, which is then the page's date. Only a page that is plainly the site's
+    (its breadcrumb above the title, its publication fields below the text) is read so: any
+    other text without a date is not a transcript."""
+    published = _publication_date(doc, end) if title_line > 0 else None
+    if published is None:
+        raise doc.not_a_transcript(
+            f"expected the date of the event (such as 'March 11, 2022' or '11 марта 2022 "
+            f"года') within {_DATE_WINDOW} lines after the title "
+            f"{excerpt(doc.event['title'])}; no date found: this does not read as a "
+            "transcript",
+        )
+    doc.event["date"] = published
+    doc.position = title_line + 1
+    _parse_captions(doc, end)
+    parse_attendees(doc, end)
+
+
+def _publication_date(doc: Document, end: int) -> dt.date | None:
+    """The date of the footer's "Publication date" field when the footer also prints another
+    of the site's footer words (the status heading, the sections, the tags)."""
+    date: dt.date | None = None
+    other_words = False
+    for line in doc.texts[end:]:
+        field = kremlin.footer_field(line)
+        if field is not None and field[0] == "published":
+            stamp = kremlin.parse_published(field[1])
+            date = stamp.date() if stamp is not None else date
+        elif field is not None or kremlin.footer_key(line) not in (None, "end"):
+            other_words = True
+    return date if other_words else None
 
 
 def _header_date(line: str) -> tuple[dt.date, dt.time | None, str | None] | None:

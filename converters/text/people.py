@@ -134,7 +134,79 @@ def resolve(
             resolved[label or ""] = (people.speaker(parts), parts.role)
         speaker, role = resolved[label or ""]
         turns.add_speech(index, speaker, label, role, blocks)
+    if people.derive and not labels:
+        _solo_speech(doc, people, turns.turns)
     return people.people, turns.turns
+
+
+# A page with no speaker label whose title names who speaks: "Statement by President of Russia
+# Vladimir Putin on …", "Заявление Президента Российской Федерации …", "Обращение Президента".
+_SOLO_TITLE_EN = re.compile(r"(?:Statement|Address|Speech|Remarks) by (?P<who>[A-Z].*)")
+_SOLO_TITLE_RU = re.compile(
+    r"(?:Заявление|Обращение|Выступление) (?P<who>Президента(?: Российской Федерации| России)?)"
+    r"(?![\w-])"
+)
+# The words of the speaker's role and name in an English title: capitalised words and the
+# small words inside a role ("President of the Russian Federation"); the rest is the subject.
+_ROLE_LINKS = frozenset({"of", "the"})
+
+
+def _solo_speech(doc: Document, people: _People, turns: list[dict[str, Any]]) -> None:
+    """Make the narrative of a labelless statement one speech by the person its title names."""
+    if any(turn.get("kind") == "speech" for turn in turns):
+        return
+    found = _solo_speaker(doc.event.get("title") or "", doc.event.get("lead"), people)
+    if found is None:
+        return
+    speaker, label, role = found
+    for index, turn in enumerate(turns):
+        if turn.get("kind") == "narrative":
+            paragraphs = turn["paragraphs"]
+            turns[index] = {
+                "kind": "speech",
+                "speaker": speaker,
+                "label": label,
+                "role": role,
+                "paragraphs": paragraphs,
+            }
+
+
+def _solo_speaker(
+    title: str, lead: str | None, people: _People
+) -> tuple[str | None, str | None, str | None] | None:
+    """(speaker, label, role) of the one speech of a page whose title names the speaker."""
+    english = _SOLO_TITLE_EN.fullmatch(title)
+    if english is not None:
+        who = _title_person_words(english.group("who"))
+        parts = kremlin.split_label(who, people.tag_names) if who else None
+        if parts is None or not (parts.name or parts.role):
+            return None
+        return people.speaker(parts), None, parts.role
+    russian = _SOLO_TITLE_RU.match(title)
+    if russian is None:
+        return None
+    printed = russian.group("who")
+    role = "Президент" + printed[len("Президента") :]
+    name = _one_name(people.tag_names) or _one_name(kremlin.full_names_in(lead))
+    if name is None:
+        return people.speaker(kremlin.LabelParts(role, None)), printed, role
+    return people.speaker(kremlin.LabelParts(role, name)), None, role
+
+
+def _title_person_words(who: str) -> str:
+    """ "President of Russia Vladimir Putin" of "President of Russia Vladimir Putin on …"."""
+    words = who.split(" ")
+    taken = 0
+    while taken < len(words) and (words[taken][:1].isupper() or words[taken] in _ROLE_LINKS):
+        taken += 1
+    while taken and words[taken - 1] in _ROLE_LINKS:
+        taken -= 1
+    return " ".join(words[:taken]).rstrip(",:;")
+
+
+def _one_name(names: list[str]) -> str | None:
+    distinct = set(names)
+    return names[0] if len(distinct) == 1 else None
 
 
 _OPTIONAL_FIELDS = ("function", "language")
