@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import transcript_model as tm
 
+from conftest import ROOT
+
 _HEAD = """Events
 Meeting with Governor of California Arnold Schwarzenegger
 October 11, 2010
@@ -94,3 +96,13 @@ def test_a_sentence_before_a_colon_is_still_no_label() -> None:
     )
     text = _HEAD + "President of Russia Dmitry Medvedev: Colleagues.\n" + sentence + ": it grows.\n"
     assert [name for name, _ in _speakers(text + _FOOT)] == ["Dmitry Medvedev"]
+
+
+def test_a_footer_naming_one_section_in_the_singular_is_read() -> None:
+    # Real pages in one section print "Published in section: …"; it was dropped with a warning.
+    page = (ROOT / "examples" / "kremlin-2022-03-11.txt").read_text(encoding="utf-8")
+    plural = "Published in sections: News, Transcripts"
+    singular = page.replace(plural, "Published in section: News", 1)
+    assert singular != page
+    first = tm.read(singular, "text")[0]
+    assert first.metadata.sections == ["News"]

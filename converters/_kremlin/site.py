@@ -38,6 +38,9 @@ _LONGEST_HEADING = 2 * max(len(h) for h in FOOTER_HEADINGS)
 FOOTER_FIELDS = {
     "Published in sections": "sections",
     "Опубликован в разделах": "sections",
+    # Pages in one section print the singular.
+    "Published in section": "sections",
+    "Опубликован в разделе": "sections",
     "Publication date": "published",
     "Дата публикации": "published",
 }
