@@ -94,7 +94,12 @@ class Context:
 
     def warn(self, code: str, message: str, element: etree._Element | None = None) -> None:
         line = line_of(element)
-        self.warnings.append(Problem(code, message, self.origin, line, severity="warning"))
+        # An element of the corpus root is located in the root's file (load_corpus_root names
+        # its tree); the document's own elements have no such name.
+        origin = self.origin
+        if element is not None:
+            origin = element.getroottree().docinfo.URL or origin
+        self.warnings.append(Problem(code, message, origin, line, severity="warning"))
 
     def name(self, value: str, element: etree._Element | None, what: str) -> str | None:
         """``value`` as a model Name (:func:`clean_name`), with a located warning when it is

@@ -149,7 +149,11 @@ def load_corpus_root(
     else:
         path = Path(corpus_root)
         name, data, base = str(path), read_bytes(path, max_bytes), path.parent
-    root = parse_xml(data, name, max_bytes).getroot()
+    tree = parse_xml(data, name, max_bytes)
+    # Read for a session file, the root's elements are located in their own file: a warning
+    # about one names the root (see Context.warn), not the session.
+    tree.docinfo.URL = name
+    root = tree.getroot()
     problems = splice_header_includes(root, base, name, max_bytes)
     return root, [replace(problem, severity="warning") for problem in problems]
 
