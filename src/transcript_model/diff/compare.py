@@ -207,7 +207,28 @@ def _turn_dump(turn: Turn, id_map: Mapping[str, str]) -> dict[str, Any]:
     dump = turn.model_dump(mode="json")
     if dump.get("speaker") in id_map:
         dump["speaker"] = id_map[dump["speaker"]]
+    if "paragraphs" in dump:
+        # Model 1.1: a speech's items may be events or paragraphs with events inside; they
+        # are compared, aligned and word-diffed as the text they print as, events bracketed.
+        dump["paragraphs"] = [_block_text(block, id_map) for block in dump["paragraphs"]]
     return dump
+
+
+def _block_text(block: Any, id_map: Mapping[str, str]) -> str:
+    if isinstance(block, str):
+        return block
+    if block.get("kind") == "paragraph":
+        return "".join(_block_text(item, id_map) for item in block["content"])
+    speaker = block.get("speaker")
+    details = [
+        block["kind"],
+        block.get("type"),
+        id_map.get(speaker, speaker) if speaker else None,
+        block.get("when"),
+    ]
+    words = " ".join(str(detail) for detail in details if detail)
+    text = block.get("text")
+    return f"[{words}: {text}]" if text else f"[{words}]"
 
 
 def _signature(dump: Mapping[str, Any]) -> tuple[Any, ...]:
