@@ -33,6 +33,13 @@ _BARE_TIMESTAMP = re.compile(
     rf"^(?P<label>[A-Z][\w.'’\-]*(?: [A-Z0-9][\w.'’\-]*){{0,3}})[{SPACES}]+"
     r"\(?\d{1,2}:\d{2}(?::\d{2})?\)?$"
 )
+# A hearing record's label ends with a period: "Mr. SECORD. It was my belief …", "Senator
+# INOUYE.", "The CHAIRMAN." (GPO style); an honorific or title, an optional given name, a name.
+_PERIOD_LABEL = re.compile(
+    r"^(?P<label>(?:Mr|Ms|Mrs|Miss|Dr|Senator|Sen|Representative|Rep|Chairman|Chairwoman|"
+    r"Secretary|General|Admiral|Judge|Governor|Mayor|The)\.? (?:[A-Z][a-z]+ )?"
+    r"(?P<name>[A-Z][\w'’\-]+))\.(?: +|$)"
+)
 # "END" alone, or "END" and a word boundary before a clock ("END 2:43 P.M. EST").
 _END = re.compile(r"^END(?!\w)")
 _CLOCK = re.compile(r"\d{1,2}[:.]\d{2}")
@@ -226,6 +233,25 @@ def find_labels(lines: Sequence[Line]) -> dict[int, LabelMatch]:
     return accepted
 
 
+def _period_labels(lines: Sequence[Line], accepted: dict[int, LabelMatch]) -> dict[int, LabelMatch]:
+    """Hearing labels closed by a period: a name in capitals ("Mr. SECORD.") is one wherever
+    it stands; a name in mixed case ("Senator Smith.") only when it opens two lines."""
+    found: dict[int, tuple[LabelMatch, bool]] = {}
+    counts: dict[str, int] = {}
+    for line in lines:
+        match = _PERIOD_LABEL.match(line.text) if line.number not in accepted else None
+        if match:
+            label = match.group("label")
+            capitals = _is_upper(match.group("name"))
+            found[line.number] = ((label, line.text[match.end() :], False), capitals)
+            counts[label] = counts.get(label, 0) + 1
+    return {
+        number: label
+        for number, (label, capitals) in found.items()
+        if capitals or counts[label[0]] >= 2
+    }
+
+
 def _weak_labels(lines: Sequence[Line], accepted: dict[int, LabelMatch]) -> dict[int, LabelMatch]:
     """Labels that count only when the document shows the layout more than once.
 
@@ -242,6 +268,7 @@ def _weak_labels(lines: Sequence[Line], accepted: dict[int, LabelMatch]) -> dict
         }
         if len(questions) >= 2:
             found.update(questions)
+    found.update(_period_labels(lines, accepted))
     stamped: dict[int, LabelMatch] = {}
     for line in lines:
         match = _BARE_TIMESTAMP.match(line.text) if line.number not in accepted else None

@@ -1,0 +1,55 @@
+"""Hearing records label a speaker with a period after the name (GPO style): "Mr. SECORD. It
+was my belief …", "Senator Smith." — as the colon labels of the same record do."""
+
+from __future__ import annotations
+
+import time
+
+import transcript_model as tm
+
+_RECORD = """Secord on Reagan's Awareness
+Day 3: May 7, 1987
+
+Mr. STOKES: General, in your opening remarks, you told us that
+Mr. Meese had betrayed you.
+
+Mr. SECORD. It was my belief that the President of the United
+States was well aware of what we were doing, Congressman Stokes.
+
+Mr. STOKES: Thank you.
+"""
+
+
+def _labels(text: str) -> list[str | None]:
+    transcript = tm.read(text.encode(), "speakers")[0]
+    people = {p.id: p for p in transcript.participants}
+    return [
+        people[t.speaker].name if t.speaker else None
+        for t in transcript.turns
+        if isinstance(t, tm.Speech)
+    ]
+
+
+def test_a_capitalised_name_closed_by_a_period_is_a_label() -> None:
+    assert _labels(_RECORD) == ["Mr. STOKES", "Mr. SECORD", "Mr. STOKES"]
+    transcript = tm.read(_RECORD.encode(), "speakers")[0]
+    assert transcript.turns[1].paragraphs[0].startswith("It was my belief")  # type: ignore[union-attr]
+
+
+def test_a_mixed_case_name_closed_by_a_period_needs_to_open_two_lines() -> None:
+    once = _RECORD.replace("Mr. SECORD.", "Senator Smith.")
+    assert _labels(once) == ["Mr. STOKES"]
+    twice = once + "\nSenator Smith. One more thing.\n"
+    assert _labels(twice) == ["Mr. STOKES", "Smith", "Mr. STOKES", "Smith"]
+
+
+def test_a_sentence_that_starts_with_an_honorific_is_no_label() -> None:
+    text = _RECORD.replace("Mr. SECORD. It was", "Mr. Meese said it was")
+    assert _labels(text) == ["Mr. STOKES"]  # one turn: nobody else spoke between
+
+
+def test_many_period_labels_read_in_linear_time() -> None:
+    body = "".join(f"\nMr. NAME{n}. Said {'x ' * 20}\n" for n in range(4000))
+    start = time.perf_counter()
+    assert len(_labels(_RECORD + body)) > 4000
+    assert time.perf_counter() - start < 3
