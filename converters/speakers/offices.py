@@ -81,7 +81,7 @@ def _office_of(role: str) -> str | None:
     "FOREIGN MINISTER" → "foreign minister"; None for a role that is no such office."""
     words: list[str] = []
     for word in role.casefold().split():
-        if word in ("for", "of", "and"):
+        if word in ("for", "of", "and", "to", "at", "in", "on"):
             break
         words.append(word)
     if not words or words[-1] not in _OFFICE_HEADS:
