@@ -53,3 +53,20 @@ def test_many_period_labels_read_in_linear_time() -> None:
     start = time.perf_counter()
     assert len(_labels(_RECORD + body)) > 4000
     assert time.perf_counter() - start < 3
+
+
+def test_a_markdown_label_heading_is_a_label_even_of_one_word_used_once() -> None:
+    text = (
+        "# 2026-07-23 Designing AI\n\n### Audrey Tang:\n\nDemocracy is a technology.\n\n"
+        "### Narrator:\n\nArtificial intelligence may be the most powerful technology.\n\n"
+        "### Summary:\n\nNot a speaker.\n\n### Adam Goodman:\n\nWelcome.\n"
+    )
+    transcript = tm.read(text.encode(), "speakers", origin="talk.md")[0]
+    people = {p.id: p for p in transcript.participants}
+    spoken = [t for t in transcript.turns if isinstance(t, tm.Speech)]
+    assert [people[t.speaker].name or people[t.speaker].role for t in spoken] == [
+        "Audrey Tang",
+        "Narrator",
+        "Adam Goodman",
+    ]
+    assert spoken[1].paragraphs[-2:] == ["Summary:", "Not a speaker."]  # type: ignore[union-attr]

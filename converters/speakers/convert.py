@@ -126,7 +126,7 @@ def read(
     lines, markup = markdown.prepare(split_lines(data, origin), markdown.is_markdown(origin))
     if not any(line.text for line in lines):
         raise TranscriptError.single("empty", "the input is empty (expected a transcript)", origin)
-    labels_at = find_labels(lines)
+    labels_at = find_labels(lines, markup.label_lines)
     first_label = min(labels_at, default=None)
     header_lines = [
         ln for ln in lines if ln.text and (first_label is None or ln.number < first_label)

@@ -5,7 +5,7 @@ particular), using the other labels of the transcript as evidence."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from .. import _kremlin as kremlin
@@ -52,7 +52,8 @@ _NOT_LABELS = {
     "sources", "date", "time", "location", "place", "venue", "subject", "re", "title", "where",
     "when", "transcript", "embargoed", "end", "see also", "related", "tags", "topics", "photo",
     "video", "watch", "read more", "posted", "published", "updated", "example", "answer",
-    "question",
+    "question", "summary", "background", "introduction", "contents", "agenda", "abstract",
+    "overview", "highlights", "links", "references", "notes", "transcription",
 }  # fmt: skip
 _LEADING_STOPWORDS = {
     "in", "on", "at", "for", "as", "but", "and", "so", "then", "now", "today", "here", "there",
@@ -211,13 +212,14 @@ def _accept(label: str, stamped: bool, counts: dict[str, int]) -> bool:
     return len(words) >= 2 or counts.get(label, 0) >= 2
 
 
-def find_labels(lines: Sequence[Line]) -> dict[int, LabelMatch]:
-    """Line number → (label, rest, timestamped) for every line that opens with a label."""
+def find_labels(lines: Sequence[Line], marked: Collection[int] = ()) -> dict[int, LabelMatch]:
+    """Line number → (label, rest, timestamped) for every line that opens with a label;
+    a label-shaped line in ``marked`` (a Markdown label heading) is one whatever its words."""
     candidates = {ln.number: c for ln in lines if ln.text and (c := _label_candidate(ln.text))}
     counts: dict[str, int] = {}
     for label, _rest, _stamped in candidates.values():
         counts[label] = counts.get(label, 0) + 1
-    accepted = {n: c for n, c in candidates.items() if _accept(c[0], c[2], counts)}
+    accepted = {n: c for n, c in candidates.items() if n in marked or _accept(c[0], c[2], counts)}
     # A long label ("President of the United States Joe Biden") is a label when it ends with
     # a name that is a label elsewhere ("Joe Biden").
     names = {c[0].casefold() for c in accepted.values() if " " in c[0]}
