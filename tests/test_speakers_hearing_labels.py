@@ -70,3 +70,10 @@ def test_a_markdown_label_heading_is_a_label_even_of_one_word_used_once() -> Non
         "Adam Goodman",
     ]
     assert spoken[1].paragraphs[-2:] == ["Summary:", "Not a speaker."]  # type: ignore[union-attr]
+
+
+def test_surgeon_general_is_a_title_before_the_name() -> None:
+    from transcript_model.converters.speakers.labels import resolve_labels
+
+    label = resolve_labels(["SURGEON GENERAL MURTHY"])["SURGEON GENERAL MURTHY"]
+    assert (label.role, label.name) == ("SURGEON GENERAL", "MURTHY")

@@ -83,7 +83,7 @@ _TITLE_WORDS = {
     "colonel", "col.", "captain", "capt.", "lieutenant", "lt.", "sergeant", "sgt.",
     "coordinator", "strategic", "communications", "for", "and", "interpreter", "host",
     "anchor", "judge", "justice", "sheriff", "commander", "emir", "sultan", "crown",
-    "premier", "council", "federal", "affairs", "economic", "assistant",
+    "premier", "council", "federal", "affairs", "economic", "assistant", "surgeon",
 }  # fmt: skip
 #: The words a title ends with ("Press Secretary", "Chief of Staff"): a run of title words that
 #: ends otherwise ("State" in "State Duma Speaker …") is not split off.
