@@ -77,3 +77,26 @@ def test_surgeon_general_is_a_title_before_the_name() -> None:
 
     label = resolve_labels(["SURGEON GENERAL MURTHY"])["SURGEON GENERAL MURTHY"]
     assert (label.role, label.name) == ("SURGEON GENERAL", "MURTHY")
+
+
+def test_a_timestamp_before_the_label_is_read_and_dropped_with_a_warning() -> None:
+    text = (
+        b"Interview with Jane Roe\nMarch 3, 2021\n\n[00:00:01] Jane Roe: Hello there.\n"
+        b"[00:00:05] John Doe: Hi Jane.\n[00:00:09] Jane Roe: Bye.\n"
+    )
+    result = tm.read_result(text, origin="2021-03-03-interview.txt")  # detected, no format
+    transcript = result.transcripts[0]
+    assert [t.label for t in transcript.turns if isinstance(t, tm.Speech)] == [
+        "Jane Roe",
+        "John Doe",
+        "Jane Roe",
+    ]
+    assert any(p.code == "dropped" and "3 speaker timestamps" in p.message for p in result.warnings)
+
+
+def test_a_line_of_many_timestamps_is_no_label_and_reads_quickly() -> None:
+    text = ("Talk\nMarch 3, 2021\n\nJane Roe: Hi.\n" + "[00:00:01] " * 20_000 + "x\n").encode()
+    start = time.perf_counter()
+    transcript = tm.read(text, "speakers")[0]
+    assert time.perf_counter() - start < 2
+    assert len(transcript.turns) == 1

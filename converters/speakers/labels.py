@@ -40,6 +40,7 @@ _PERIOD_LABEL = re.compile(
     r"Secretary|General|Admiral|Judge|Governor|Mayor|The)\.? (?:[A-Z][a-z]+ )?"
     r"(?P<name>[A-Z][\w'’\-]+))\.(?: +|$)"
 )
+_STAMP_FIRST = re.compile(rf"{_TIMESTAMP}[{SPACES}]+(?=[^\W\d_])")
 # "END" alone, or "END" and a word boundary before a clock ("END 2:43 P.M. EST").
 _END = re.compile(r"^END(?!\w)")
 _CLOCK = re.compile(r"\d{1,2}[:.]\d{2}")
@@ -174,7 +175,16 @@ def _label_prefix(text: str) -> LabelMatch | None:
 
 
 def _label_candidate(text: str) -> LabelMatch | None:
-    """(label, rest of the line, timestamped) if the line opens with a label-shaped prefix."""
+    """(label, rest of the line, timestamped) if the line opens with a label-shaped prefix,
+    also after one timestamp ("[00:01:02] Name: …")."""
+    stamp = _STAMP_FIRST.match(text)
+    if stamp is None:
+        return _label_opening(text)
+    found = _label_opening(text[stamp.end() :])
+    return (found[0], found[1], True) if found else None
+
+
+def _label_opening(text: str) -> LabelMatch | None:
     if is_end(text):
         return None
     qa = _QA_LABEL.match(text)
