@@ -131,7 +131,7 @@ def resolve(
             continue
         label = turn.label
         if label not in resolved:
-            parts = _split_again(label or "", known, first_split)
+            parts = turn.parts or _split_again(label or "", known, first_split)
             resolved[label or ""] = (people.speaker(parts), parts.role)
         speaker, role = resolved[label or ""]
         turns.add_speech(index, speaker, label, role, blocks)
