@@ -99,3 +99,26 @@ def test_many_comma_heads_are_read_in_linear_time() -> None:
     transcript = tm.read(page.encode())[0]
     assert time.perf_counter() - start < 3
     assert len(transcript.turns[0].paragraphs) > 6000  # type: ignore[union-attr]
+
+
+def test_a_described_label_inside_another_speech_opens_a_speech() -> None:
+    page = _PAGE.format(
+        opening="Panel moderator, NBC host Megyn Kelly", short="Megyn Kelly", putin="Vladimir Putin"
+    ).replace(
+        "{short}: One more question.\n".format(short="Megyn Kelly"),
+        "Megyn Kelly: One more question.\nDirect line programme host Kirill Kleymenov: Hello.\n"
+        "Kirill Kleymenov: Goodbye.\nDear Vladimir Putin: thank you, said a letter.\n",
+    )
+    transcript = tm.read(page.encode())[0]
+    speakers = _speakers(transcript)
+    assert speakers[-3:-1] == [
+        (
+            "Direct line programme host Kirill Kleymenov",
+            "Kirill Kleymenov",
+            "Direct line programme host",
+        ),
+        ("Kirill Kleymenov", "Kirill Kleymenov", None),
+    ]
+    # An address is no label: the letter stays Kirill Kleymenov's paragraph.
+    last = [t for t in transcript.turns if isinstance(t, tm.Speech)][-2]
+    assert last.paragraphs[-1] == "Dear Vladimir Putin: thank you, said a letter."

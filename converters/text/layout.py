@@ -151,6 +151,8 @@ _SENTENCE_WORDS = frozenset(
     "сказал сказала спросил спросила ответил ответила отметил отметила добавил добавила "
     "подчеркнул подчеркнула поблагодарил поблагодарила я мы вы он она они это что".split()
 )
+#: Words that open an address or a sentence, never a label: "Dear Vladimir Putin: …".
+_NOT_LABEL_OPENERS = frozenset("dear thank thanks hello good so well".split())
 _ASIDE = re.compile(r"\s*\([^()]{1,40}\)$")
 
 
@@ -194,6 +196,8 @@ def is_label(text: str) -> bool:
     words = label.split(" ")
     if len(words) > _MAX_STRICT_LABEL_WORDS or not _capitalised(words[0]):
         return False
+    if words[0].casefold() in _NOT_LABEL_OPENERS:
+        return False
     if not (_capitalised(words[-1]) or kremlin.is_name_word(words[-1])):
         return False
     opens_with_role = words[0].casefold() in kremlin.ROLE_WORDS
@@ -224,6 +228,21 @@ def is_label(text: str) -> bool:
         ):
             return False
     return True
+
+
+def loose_label_head(head: str) -> bool:
+    """Whether ``head`` (what precedes ": ") could be a descriptive label that the page
+    confirms elsewhere ("Direct line programme host Kirill Kleymenov"): a capitalised first
+    word that opens no address, at most 16 words, none of a sentence, nothing a label never
+    holds."""
+    words = head.split(" ")
+    return (
+        _capitalised(words[0])
+        and len(words) <= _MAX_LABEL_WORDS
+        and words[0].casefold() not in _NOT_LABEL_OPENERS
+        and not any(w.casefold().rstrip(",") in _SENTENCE_WORDS for w in words)
+        and _LABEL_FORBIDDEN.search(head) is None
+    )
 
 
 def _initials_only_dots(label: str) -> bool:

@@ -1,11 +1,13 @@
 """Labels that only the whole page explains, resolved once the page is read.
 
-* A forum's moderator is introduced once with a descriptive label, then labelled by name alone:
-  "Panel moderator, NBC host Megyn Kelly: Welcome, everyone." … "Megyn Kelly: Thank you." The
-  line test (:func:`layout.is_label`) refuses a label with commas, so that first speech was read
-  as narrative. A narrative paragraph "Head: text" whose head has a comma and a comma-separated
-  part ending with a name that labels other speeches of the page opens a speech by that person;
-  the head stays the printed label, the rest of it is the role.
+* A host or moderator is introduced once with a descriptive label, then labelled by name alone:
+  "Panel moderator, NBC host Megyn Kelly: Welcome, everyone." … "Megyn Kelly: Thank you.",
+  "Direct line programme host Kirill Kleymenov: Good afternoon" … "Kirill Kleymenov: …". The
+  line test (:func:`layout.is_label`) refuses such a label (commas, lowercase words), so its
+  speech was read as narrative or as more of the speech before. A paragraph "Head: text" whose
+  head reads like a label (:func:`layout.loose_label_head`) and has a comma-separated part
+  ending with a name that labels other speeches of the page opens a speech by that person; the
+  head stays the printed label, the rest of it is the role.
 * A label whose words the page glued together ("VladimirPutin:", two bold runs without a space)
   is the person whose label it is without its spaces.
 
@@ -16,9 +18,9 @@ back otherwise in its explicit form.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
 
 from .. import _kremlin as kremlin
+from . import layout
 from .document import Document, RawSpeech, RawTurn
 
 #: The words of a name that ends a comma-separated part of the head.
@@ -28,8 +30,8 @@ _MAX_HEAD = 200
 
 
 def resolve_page_labels(doc: Document) -> None:
-    """Resolve glued labels and turn the narrative paragraphs that open with a descriptive
-    label of a person labelled elsewhere into that person's speeches (see the module)."""
+    """Resolve glued labels, and cut the speeches and narrative at the paragraphs that open
+    with a descriptive label of a person labelled elsewhere (see the module)."""
     names = label_names(
         turn.label for turn in doc.turns if isinstance(turn, RawSpeech) and turn.explicit is None
     )
@@ -40,23 +42,23 @@ def resolve_page_labels(doc: Document) -> None:
     # is another object (the line without its escape) and never looked at.
     candidates = {id(line) for line in doc.described}
     turns: list[RawTurn] = []
-    moved: dict[int, int] = {}  # old index of a turn → its new index
+    last: dict[int, int] = {}  # old index of a turn → the new index of its last piece
     for index, turn in enumerate(doc.turns):
-        moved[index] = len(turns)
-        narrative = turn if isinstance(turn, dict) and turn.get("kind") == "narrative" else None
-        turns.extend(_split(narrative, names, candidates) if narrative is not None else [turn])
+        turns.extend(_split(turn, names, candidates))
+        last[index] = len(turns) - 1
     for turn in turns:
         if isinstance(turn, RawSpeech) and turn.resumes is not None:
-            turn.resumes = moved[turn.resumes]
+            turn.resumes = last[turn.resumes]
     doc.turns = turns
 
 
 def described_head(text: str) -> str | None:
-    """The head of "Head, with commas: text" when it may be a descriptive speaker label."""
+    """The head of "Head: text" when it may be a descriptive speaker label (capitalised, a
+    few words, no sentence: ``layout.loose_label_head``)."""
     head, colon, rest = text.partition(": ")
-    if not colon or not rest or "," not in head or len(head) > _MAX_HEAD:
+    if not colon or not rest or len(head) > _MAX_HEAD:
         return None
-    return head if head[:1].isupper() else None
+    return head if layout.loose_label_head(head) else None
 
 
 def label_names(labels: Iterable[str | None]) -> dict[str, str]:
@@ -79,22 +81,36 @@ def _unglue(turns: list[RawTurn], names: dict[str, str]) -> None:
                 turn.parts = kremlin.LabelParts(None, name)
 
 
-def _split(turn: dict[str, Any], names: dict[str, str], candidates: set[int]) -> list[RawTurn]:
-    """The narrative ``turn`` as narrative and speeches, cut before each described label."""
-    out: list[RawTurn] = []
-    kept: list[Any] = []  # the narrative paragraphs before the first described label
-    speech: RawSpeech | None = None
-    for paragraph in turn["paragraphs"]:
-        found = _described_label(paragraph, names) if id(paragraph) in candidates else None
-        if found is None:
-            (speech.paragraphs if speech is not None else kept).append(paragraph)
-            continue
-        head, parts, rest = found
-        speech = RawSpeech(head, [rest], parts=parts)
-        out.append(speech)
-    if kept:
-        out.insert(0, {**turn, "paragraphs": kept})
-    return out
+def _split(turn: RawTurn, names: dict[str, str], candidates: set[int]) -> list[RawTurn]:
+    """``turn`` (a narrative or a speech read from the page) cut before each paragraph that
+    opens with a described label; any other turn as it is."""
+    if isinstance(turn, RawSpeech):
+        if turn.explicit is not None:
+            return [turn]
+        paragraphs = turn.paragraphs
+    elif turn.get("kind") == "narrative":
+        paragraphs = turn["paragraphs"]
+    else:
+        return [turn]
+    cuts = [
+        (index, found)
+        for index, paragraph in enumerate(paragraphs)
+        if id(paragraph) in candidates and (found := _described_label(paragraph, names))
+    ]
+    if not cuts:
+        return [turn]
+    pieces: list[RawTurn] = []
+    if cuts[0][0] > 0:
+        before = paragraphs[: cuts[0][0]]
+        if isinstance(turn, RawSpeech):
+            turn.paragraphs = before
+            pieces.append(turn)
+        else:
+            pieces.append({**turn, "paragraphs": before})
+    ends = [index for index, _ in cuts[1:]] + [len(paragraphs)]
+    for (start, (head, parts, rest)), end in zip(cuts, ends, strict=True):
+        pieces.append(RawSpeech(head, [rest, *paragraphs[start + 1 : end]], parts=parts))
+    return pieces
 
 
 def _described_label(
