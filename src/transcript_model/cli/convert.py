@@ -18,10 +18,12 @@ import argparse
 import contextlib
 import sys
 import time
+import traceback
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import IO, Any
 
@@ -287,15 +289,25 @@ def _to_directory(
     written: dict[str, str] = {}  # output name -> the input it came from, in this run
     pending: deque[Future[_Written]] = deque()
     writers = ThreadPoolExecutor(WRITER_THREADS, thread_name_prefix="transcript-writer")
+    target = get_format(settings.target)
+    # A format that writes a stream is given the transcripts and writes each straight to its
+    # file on a writer thread: rendered here first, a large one was held as text, then as
+    # bytes, beside its model (issue 18: a 100 MB transcript peaked at 12.7x its size).
+    streams = _streams_to_files(target, settings)
     try:
-        for rendered in jobs(render_job, files, settings):
-            refused = _refused(rendered, out_dir, inputs, written)
+        for rendered in jobs(read_job if streams else render_job, files, settings):
+            names = _output_names(rendered, target)
+            refused = _refused(rendered, names, out_dir, inputs, written)
             if refused is not None or rendered.status != "converted":
                 pending.append(_finished(refused or rendered))
             else:
                 # Claimed now, so that a later input with the same id is refused in order.
-                written.update((name, rendered.display) for name, _ in rendered.outputs)
-                pending.append(writers.submit(_write_outputs, rendered, out_dir))
+                written.update((name, rendered.display) for name in names)
+                if streams:
+                    stream = partial(_stream_outputs, target, settings)
+                    pending.append(writers.submit(stream, rendered, names, out_dir))
+                else:
+                    pending.append(writers.submit(_write_outputs, rendered, out_dir))
             while pending and (pending[0].done() or len(pending) > PENDING_WRITES):
                 _record_written(*pending.popleft().result(), written, reporter)
         while pending:
@@ -383,16 +395,68 @@ def _finished(outcome: Outcome) -> Future[_Written]:
 
 
 def _refused(
-    outcome: Outcome, out_dir: Path, inputs: set[str], written: dict[str, str]
+    outcome: Outcome, names: list[str], out_dir: Path, inputs: set[str], written: dict[str, str]
 ) -> Outcome | None:
     # Every output of the input is checked first, so that an input is written whole or not at all.
     if outcome.status != "converted":
         return None
-    for name, _ in outcome.outputs:
+    for name in names:
         refused = refusals.refusal(outcome, out_dir, name, inputs, written)
         if refused is not None:
             return refused
     return None
+
+
+def _streams_to_files(target: Format, settings: Settings) -> bool:
+    """Whether each output is written by the format's stream writer, which then takes the
+    options its whole-file writer was given (checked against that one)."""
+    if "stream" not in target.capabilities:
+        return False
+    return set(target.options("stream")) >= set(settings.write_options)
+
+
+def _output_names(outcome: Outcome, target: Format) -> list[str]:
+    """The files an input's outputs go to: rendered ones are named, transcripts read to be
+    streamed are named by id."""
+    if outcome.outputs:
+        return [name for name, _ in outcome.outputs]
+    return [f"{transcript.id}{target.extension}" for transcript in outcome.transcripts]
+
+
+def _stream_outputs(
+    target: Format, settings: Settings, outcome: Outcome, names: list[str], out_dir: Path
+) -> _Written:
+    """Write each transcript of one input to its file with the format's stream writer (on a
+    writer thread): the outcome (failed when one cannot be written), how many outputs were
+    written and the names of those that were not. Each file is atomic, as in
+    :func:`_write_outputs`."""
+    write_stream = target.function("stream")
+    options = {**target.write_defaults, **settings.write_options}
+    for count, (name, transcript) in enumerate(zip(names, outcome.transcripts, strict=True)):
+        try:
+            with atomic_output(out_dir / name, target.binary) as handle:
+                write_stream([transcript], handle, **options)
+        except Exception as error:  # a converter bug must not stop the other inputs either
+            problems = _failure(error, name, outcome.display, settings.debug)
+            failed = Outcome(outcome.display, "failed", [*outcome.problems, *problems])
+            return failed, count, names[count:]
+    return outcome, len(names), []
+
+
+def _failure(error: Exception, name: str, display: str, debug: bool) -> list[Problem]:
+    """What stopped an output from being written: the disk (a full one, a read-only
+    directory), a problem the writer reports, or a converter bug, which must not stop the
+    other inputs of a batch."""
+    if isinstance(error, OSError):
+        message = f"output {name} could not be written: {error.strerror or error}"
+        return [Problem("not_written", message, display)]
+    if isinstance(error, TranscriptError):
+        return [replace(p, file=display) if p.file == "<input>" else p for p in error.problems]
+    from transcript_model.cli.report import describe_exception
+
+    detail = f"\n{traceback.format_exc()}" if debug else ""
+    message = f"internal error: {describe_exception(error)}{detail}"
+    return [Problem("internal_error", message, display)]
 
 
 def _write_outputs(outcome: Outcome, out_dir: Path) -> _Written:
@@ -525,9 +589,12 @@ def _to_one(
         reporter.leftovers(output.parent, time.time())
     options = {**target.write_defaults, **settings.write_options}
     if "stream" in target.capabilities:
-        # Streaming keeps one transcript in memory; workers would add theirs, and shipping a
+        # Streaming keeps one transcript in memory (and a document format writes it a turn at
+        # a time, not held whole as text beside it); workers would add theirs, and shipping a
         # transcript between processes costs about as much as reading it: read here unless -j.
-        stream = _transcripts(files, settings, streams, reporter)
+        stream = _checked_stream(_transcripts(files, settings, streams, reporter), target)
+        if stream is None:
+            return destination  # nothing converted: nothing written, to a file or to stdout
         write_stream = target.function("stream")
         _emit(output, lambda out: write_stream(stream, out, **options), reporter, target.binary)
         return destination
@@ -535,13 +602,37 @@ def _to_one(
     if not transcripts:
         return destination
     if target.one_per_file and len(transcripts) > 1:
-        raise _usage(
-            f"{target.name} holds one transcript per file and the input holds "
-            f"{len(transcripts)}: use --out-dir DIR for one file each"
-        )
+        raise _several(target, len(transcripts))
     content = write(transcripts, target.name, **settings.write_options)
     _emit(output, lambda out: out.write(content), reporter, target.binary)
     return destination
+
+
+def _checked_stream(stream: Iterator[Transcript], target: Format) -> Iterator[Transcript] | None:
+    """The transcripts to stream, or None when there are none; a usage error, before anything
+    is written, when a format of one transcript per file is given several."""
+    first = next(stream, None)
+    if first is None:
+        return None
+    if target.one_per_file:
+        second = next(stream, None)
+        if second is not None:
+            del first, second
+            raise _several(target, 2 + sum(1 for _ in stream))
+    return _prepended([first], stream)
+
+
+def _several(target: Format, given: int) -> TranscriptError:
+    return _usage(
+        f"{target.name} holds one transcript per file and the input holds "
+        f"{given}: use --out-dir DIR for one file each"
+    )
+
+
+def _prepended(first: list[Transcript], rest: Iterator[Transcript]) -> Iterator[Transcript]:
+    # Popped, not iterated: the list would keep the first transcript alive to the end.
+    yield first.pop()
+    yield from rest
 
 
 def _standard_output(binary: bool) -> IO[Any]:
