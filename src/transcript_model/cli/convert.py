@@ -199,6 +199,16 @@ def _mode(args: argparse.Namespace, target: Format) -> Capability:
     return "write"
 
 
+def _options_of(target: Format, capability: Capability) -> Capability:
+    """Whose options ``-w`` gives: the writer's, when its stream writer takes the same ones
+    (JSON, TEI: the same document, written a turn at a time), so that a message about them
+    names the writer the user knows."""
+    if capability != "stream" or not target.writes:
+        return capability
+    same = set(target.options("stream")) == set(target.options("write"))
+    return "write" if same else capability
+
+
 def run(args: argparse.Namespace) -> int:
     """Convert every input named on the command line; returns the exit code."""
     target = _target(args.to)
@@ -206,7 +216,9 @@ def run(args: argparse.Namespace) -> int:
     capability = _mode(args, target)
     raw_read = split_pairs(args.reader_options, "-r")
     check_reader_options(raw_read, source.name if source else None, "-r")
-    write_options = target.check_options(capability, split_pairs(args.writer_options, "-w"), "-w")
+    write_options = target.check_options(
+        _options_of(target, capability), split_pairs(args.writer_options, "-w"), "-w"
+    )
     started = time.time()
     refusals.forget_resolved_directories()
     dask = getattr(args, "executor", "local") == "dask"
@@ -290,24 +302,20 @@ def _to_directory(
     pending: deque[Future[_Written]] = deque()
     writers = ThreadPoolExecutor(WRITER_THREADS, thread_name_prefix="transcript-writer")
     target = get_format(settings.target)
-    # A format that writes a stream is given the transcripts and writes each straight to its
-    # file on a writer thread: rendered here first, a large one was held as text, then as
-    # bytes, beside its model (issue 18: a 100 MB transcript peaked at 12.7x its size).
     streams = _streams_to_files(target, settings)
     try:
-        for rendered in jobs(read_job if streams else render_job, files, settings):
-            names = _output_names(rendered, target)
+        for outcome in jobs(read_job if streams else render_job, files, settings):
+            rendered, large = _rendered(outcome, target, settings) if streams else (outcome, [])
+            names = [name for name, _ in rendered.outputs] + [name for name, _ in large]
             refused = _refused(rendered, names, out_dir, inputs, written)
             if refused is not None or rendered.status != "converted":
                 pending.append(_finished(refused or rendered))
             else:
                 # Claimed now, so that a later input with the same id is refused in order.
                 written.update((name, rendered.display) for name in names)
-                if streams:
-                    stream = partial(_stream_outputs, target, settings)
-                    pending.append(writers.submit(stream, rendered, names, out_dir))
-                else:
-                    pending.append(writers.submit(_write_outputs, rendered, out_dir))
+                stream = partial(_stream_to, target, settings) if large else None
+                write_all = partial(_write_outputs, debug=settings.debug)
+                pending.append(writers.submit(write_all, rendered, out_dir, large, stream))
             while pending and (pending[0].done() or len(pending) > PENDING_WRITES):
                 _record_written(*pending.popleft().result(), written, reporter)
         while pending:
@@ -407,40 +415,49 @@ def _refused(
     return None
 
 
+#: Transcripts of this many turns or more are written a turn at a time, straight to their file
+#: (on a writer thread), where the format can: rendered here first, a large one was held as
+#: text, then as bytes, beside its model (issue 18: a 100 MB transcript peaked at 12.7x its
+#: size). Smaller ones are rendered here, where a stop (Ctrl-C) finds them, in input order.
+STREAM_FROM_TURNS = 2000
+
+
 def _streams_to_files(target: Format, settings: Settings) -> bool:
-    """Whether each output is written by the format's stream writer, which then takes the
-    options its whole-file writer was given (checked against that one)."""
+    """Whether a large transcript can be written by the format's stream writer, which then
+    takes the options its whole-file writer was given (checked against that one)."""
     if "stream" not in target.capabilities:
         return False
     return set(target.options("stream")) >= set(settings.write_options)
 
 
-def _output_names(outcome: Outcome, target: Format) -> list[str]:
-    """The files an input's outputs go to: rendered ones are named, transcripts read to be
-    streamed are named by id."""
-    if outcome.outputs:
-        return [name for name, _ in outcome.outputs]
-    return [f"{transcript.id}{target.extension}" for transcript in outcome.transcripts]
-
-
-def _stream_outputs(
-    target: Format, settings: Settings, outcome: Outcome, names: list[str], out_dir: Path
-) -> _Written:
-    """Write each transcript of one input to its file with the format's stream writer (on a
-    writer thread): the outcome (failed when one cannot be written), how many outputs were
-    written and the names of those that were not. Each file is atomic, as in
-    :func:`_write_outputs`."""
-    write_stream = target.function("stream")
-    options = {**target.write_defaults, **settings.write_options}
-    for count, (name, transcript) in enumerate(zip(names, outcome.transcripts, strict=True)):
+def _rendered(
+    outcome: Outcome, target: Format, settings: Settings
+) -> tuple[Outcome, list[tuple[str, Transcript]]]:
+    """As ``render_job`` gives it for the input read into ``outcome``: each transcript rendered
+    and named by id, except the large ones, which are returned named, to be streamed."""
+    if outcome.status != "converted":
+        return outcome, []
+    outputs: list[tuple[str, str | bytes]] = []
+    large: list[tuple[str, Transcript]] = []
+    for transcript in outcome.transcripts:
+        name = f"{transcript.id}{target.extension}"
+        if len(transcript.turns) >= STREAM_FROM_TURNS:
+            large.append((name, transcript))
+            continue
         try:
-            with atomic_output(out_dir / name, target.binary) as handle:
-                write_stream([transcript], handle, **options)
-        except Exception as error:  # a converter bug must not stop the other inputs either
+            content = write(transcript, target.name, **settings.write_options)
+        except Exception as error:  # a converter bug must not stop the other inputs
             problems = _failure(error, name, outcome.display, settings.debug)
-            failed = Outcome(outcome.display, "failed", [*outcome.problems, *problems])
-            return failed, count, names[count:]
-    return outcome, len(names), []
+            return Outcome(outcome.display, "failed", [*outcome.problems, *problems]), []
+        outputs.append((name, content.encode("utf-8") if isinstance(content, str) else content))
+    return Outcome(outcome.display, "converted", outcome.problems, outputs=outputs), large
+
+
+def _stream_to(target: Format, settings: Settings, path: Path, transcript: Transcript) -> None:
+    """Write ``transcript`` to ``path`` (atomically) with the format's stream writer."""
+    write_stream = target.function("stream")
+    with atomic_output(path, target.binary) as handle:
+        write_stream([transcript], handle, **{**target.write_defaults, **settings.write_options})
 
 
 def _failure(error: Exception, name: str, display: str, debug: bool) -> list[Problem]:
@@ -459,17 +476,29 @@ def _failure(error: Exception, name: str, display: str, debug: bool) -> list[Pro
     return [Problem("internal_error", message, display)]
 
 
-def _write_outputs(outcome: Outcome, out_dir: Path) -> _Written:
-    """Write the outputs of one input (on a writer thread): the outcome (failed when a write
-    fails), how many outputs were written and the names of those that were not."""
-    names = [name for name, _ in outcome.outputs]
-    for count, (name, text) in enumerate(outcome.outputs):
+def _write_outputs(
+    outcome: Outcome,
+    out_dir: Path,
+    large: Sequence[tuple[str, Transcript]] = (),
+    stream: Callable[[Path, Transcript], None] | None = None,
+    debug: bool = False,
+) -> _Written:
+    """Write the outputs of one input (on a writer thread), the rendered ones, then the large
+    transcripts with ``stream``: the outcome (failed when a write fails), how many outputs were
+    written and the names of those that were not."""
+    writes: list[tuple[str, Callable[[], None]]] = [
+        (name, partial(write_atomically, out_dir / name, content))
+        for name, content in outcome.outputs
+    ]
+    if stream is not None:
+        writes += [(name, partial(stream, out_dir / name, t)) for name, t in large]
+    names = [name for name, _ in writes]
+    for count, (name, write_one) in enumerate(writes):
         try:
-            write_atomically(out_dir / name, text)
-        except OSError as error:  # a full disk, a read-only directory: this input failed
-            message = f"output {name} could not be written: {error.strerror or error}"
-            problem = Problem("not_written", message, outcome.display)
-            failed = Outcome(outcome.display, "failed", [*outcome.problems, problem])
+            write_one()
+        except Exception as error:  # a full disk, a read-only directory: this input failed
+            problems = _failure(error, name, outcome.display, debug)
+            failed = Outcome(outcome.display, "failed", [*outcome.problems, *problems])
             return failed, count, names[count:]
     return outcome, len(names), []
 
