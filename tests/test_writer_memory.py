@@ -22,6 +22,7 @@ from lxml import etree
 
 import transcript_model as tm
 from transcript_model import cli
+from transcript_model.converters.akn import writer as akn_writer
 from transcript_model.converters.json import writer as json_writer
 from transcript_model.converters.tei import writer as tei_writer
 from transcript_model.converters.tei.header_parts import Options
@@ -164,6 +165,40 @@ def test_tei_stream_refuses_anything_but_one_transcript_before_writing() -> None
     assert out.getvalue() == ""
 
 
+# ------------------------------------------------------------------------------------- AKN
+
+
+def _akn_streamed(transcript: Transcript, **options: Any) -> str:
+    out = io.StringIO(newline="")
+    akn_writer.write_stream(iter([transcript]), out, **options)
+    return out.getvalue()
+
+
+def test_akn_streamed_is_the_document_on_every_fixture() -> None:
+    for transcript in FIXTURES:
+        assert _akn_streamed(transcript) == tm.write(transcript, "akn")
+        assert _akn_streamed(transcript, country="za-cpt") == tm.write(
+            transcript, "akn", country="za-cpt"
+        )
+
+
+@given(transcripts(MODEL_1_1))
+def test_akn_streamed_is_the_document(transcript: Transcript) -> None:
+    assert _akn_streamed(transcript) == tm.write(transcript, "akn")
+
+
+def test_akn_stream_refuses_what_the_writer_refuses_before_writing() -> None:
+    out = io.StringIO()
+    with pytest.raises(tm.TranscriptError) as whole:
+        tm.write(FIXTURES[0], "akn", country="Russia")
+    with pytest.raises(tm.TranscriptError) as streamed:
+        akn_writer.write_stream([FIXTURES[0]], out, country="Russia")
+    assert streamed.value.problems == whole.value.problems
+    with pytest.raises(tm.TranscriptError, match="holds one transcript, 2 given"):
+        akn_writer.write_stream(iter(FIXTURES[:2]), out)
+    assert out.getvalue() == ""
+
+
 # ---------------------------------------------------------------------------------- memory
 
 
@@ -184,7 +219,7 @@ def _large(turns: int) -> Transcript:
     return base.model_copy(update={"turns": many})
 
 
-@pytest.mark.parametrize("name", ["tei", "json"])
+@pytest.mark.parametrize("name", ["tei", "akn", "json"])
 def test_writing_a_large_transcript_holds_a_turn_not_the_document(name: str) -> None:
     transcript = _large(6000)
     write_stream = tm.get_format(name).function("stream")
@@ -203,18 +238,32 @@ def test_writing_a_large_transcript_holds_a_turn_not_the_document(name: str) -> 
 # ----------------------------------------------------------------------------- the command
 
 
-def _no_whole_documents(monkeypatch: pytest.MonkeyPatch) -> None:
-    def refuse(*args: Any, **kwargs: Any) -> Any:
-        raise AssertionError("the whole document was made")
+def _refusing(function: Any) -> Any:
+    """``function``, failing the test when it is given a transcript with turns to write whole
+    (the AKN stream writer checks its options on the transcript without its turns)."""
 
+    def guarded(*args: Any, **kwargs: Any) -> Any:
+        given = [a for a in args if isinstance(a, Transcript)]
+        given += [t for a in args if isinstance(a, list) for t in a if isinstance(t, Transcript)]
+        if any(t.turns for t in given):
+            raise AssertionError("the whole document was made")
+        return function(*args, **kwargs)
+
+    return guarded
+
+
+def _no_whole_documents(monkeypatch: pytest.MonkeyPatch) -> None:
     from transcript_model.cli import convert, jobs
 
-    monkeypatch.setattr(convert, "write", refuse)
-    monkeypatch.setattr(jobs, "write", refuse)
-    monkeypatch.setattr(tei_writer, "document", refuse)
+    monkeypatch.setattr(convert, "write", _refusing(convert.write))
+    monkeypatch.setattr(jobs, "write", _refusing(jobs.write))
+    monkeypatch.setattr(tei_writer, "document", _refusing(tei_writer.document))
+    monkeypatch.setattr(akn_writer, "write_document", _refusing(akn_writer.write_document))
 
 
-@pytest.mark.parametrize(("target", "extension"), [("tei", ".tei.xml"), ("json", ".json")])
+@pytest.mark.parametrize(
+    ("target", "extension"), [("tei", ".tei.xml"), ("akn", ".akn.xml"), ("json", ".json")]
+)
 def test_the_command_streams_to_a_file_and_to_a_directory(
     target: str,
     extension: str,

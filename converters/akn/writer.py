@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TextIO
 from urllib.parse import quote, urlsplit
 
 from transcript_model.model import (
@@ -25,6 +26,7 @@ from transcript_model.model import (
     Turn,
 )
 
+from .._streaming import only_transcript
 from .._xml.text import escape_attribute as attr
 from .._xml.text import escape_text as text
 from .common import (
@@ -204,16 +206,23 @@ class _Document:
         for depth, content in lines:
             self.line(depth, content)
 
-    def render(self) -> str:
+    def pieces(self) -> Iterator[str]:
+        """The document as pieces of text: meta and preface, then the body a turn at a time."""
         self.out.append('<?xml version="1.0" encoding="UTF-8"?>')
         self.out.append(f'<akomaNtoso xmlns="{AKN30}" xmlns:tm="{TM}">')
         self.line(1, '<debate name="transcript">')
         self.meta(2)
         self.preface(2)
-        self.body(2)
+        yield from self.body(2)
         self.line(1, "</debate>")
-        self.out.append("</akomaNtoso>\n")
-        return "\n".join(self.out)
+        self.out.append("</akomaNtoso>")
+        yield self._flush()
+
+    def _flush(self) -> str:
+        """The lines written since the last piece, each ended by a newline."""
+        piece = "".join(f"{line}\n" for line in self.out)
+        self.out.clear()
+        return piece
 
     # -- meta --------------------------------------------------------------------------------
 
@@ -472,13 +481,14 @@ class _Document:
 
     # -- body --------------------------------------------------------------------------------
 
-    def body(self, d: int) -> None:
+    def body(self, d: int) -> Iterator[str]:
         self.line(d, "<debateBody>")
         for number, (marker, turns) in enumerate(_sections(self.t.turns), 1):
-            self.section(d + 1, f"dbsect_{number}", marker, turns)
+            yield from self.section(d + 1, f"dbsect_{number}", marker, turns)
         self.line(d, "</debateBody>")
 
-    def section(self, d: int, eid: str, marker: str | None, turns: list[Turn]) -> None:
+    def section(self, d: int, eid: str, marker: str | None, turns: list[Turn]) -> Iterator[str]:
+        """One section, a piece per turn."""
         self.line(d, f'<debateSection name="debateSection" eId="{eid}">')
         counters: dict[str, int] = {}
         if marker is not None:
@@ -486,6 +496,7 @@ class _Document:
         head, parts = _split_at_headings(turns)
         for turn in head:
             self.turn(d + 1, eid, counters, turn)
+            yield self._flush()
         for heading, rest in parts:
             sub = self._eid(eid, counters, "dbsect")
             self.line(d + 1, f'<debateSection name="heading" eId="{sub}">')
@@ -493,6 +504,7 @@ class _Document:
             sub_counters: dict[str, int] = {}
             for turn in rest:
                 self.turn(d + 2, sub, sub_counters, turn)
+                yield self._flush()
             self.line(d + 1, "</debateSection>")
         if marker is None and not turns:
             # debateBody must hold a section; an empty paragraph says "nothing here".
@@ -574,5 +586,29 @@ def _split_at_headings(turns: list[Turn]) -> tuple[list[Turn], list[tuple[Headin
 
 
 def write_document(transcript: Transcript, country: str | None = None) -> str:
-    """The AKN 3.0 debate document for one transcript."""
-    return _Document(transcript, country).render()
+    """The AKN 3.0 debate document for one transcript: :func:`document_pieces` joined."""
+    return "".join(document_pieces(transcript, country))
+
+
+def document_pieces(transcript: Transcript, country: str | None = None) -> Iterator[str]:
+    """The AKN 3.0 debate document for one transcript as pieces of text, the body a turn at
+    a time."""
+    return _Document(transcript, country).pieces()
+
+
+def write_stream(
+    transcripts: Iterable[Transcript], out: TextIO, *, country: str | None = None
+) -> None:
+    """Write the one transcript of ``transcripts`` to ``out`` as ``write`` would, a turn at a
+    time: only the model is held, not the document beside it (issue 18). Refuses anything but
+    one transcript, and a malformed ``country``, before writing anything."""
+    from .convert import write
+
+    transcript = only_transcript(
+        transcripts, lambda given: f"an AKN document holds one transcript, {given} given"
+    )
+    # The whole-file writer checks the options; given the transcript without its turns, it
+    # costs no more than the document's head.
+    write([transcript.model_copy(update={"turns": []})], country=country)
+    for piece in document_pieces(transcript, country):
+        out.write(piece)

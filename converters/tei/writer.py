@@ -12,7 +12,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TextIO
 
-from transcript_model.errors import TranscriptError
 from transcript_model.inline import Block, InlineEvent
 from transcript_model.model import (
     Break,
@@ -27,6 +26,7 @@ from transcript_model.model import (
 )
 from transcript_model.sitting import Sitting
 
+from .._streaming import only_transcript
 from .._xml.text import escape_attribute as attr
 from .._xml.text import escape_text as text
 from .common import (
@@ -506,23 +506,11 @@ def write_stream(transcripts: Iterable[Transcript], out: TextIO) -> None:
 
     Raises ``one_per_file`` before writing anything unless there is exactly one transcript.
     """
-    transcript = only_transcript(transcripts, "TEI")
+    transcript = only_transcript(
+        transcripts, lambda given: f"TEI holds one transcript per file, {given} given"
+    )
     for piece in document_pieces(transcript):
         out.write(piece)
-
-
-def only_transcript(transcripts: Iterable[Transcript], name: str) -> Transcript:
-    """The one transcript of ``transcripts``; a ``one_per_file`` error for none or several
-    (the rest are counted as they come, one held at a time)."""
-    found = iter(transcripts)
-    first = next(found, None)
-    extra = sum(1 for _ in found)
-    if first is None or extra:
-        given = 0 if first is None else extra + 1
-        raise TranscriptError.single(
-            "one_per_file", f"{name} holds one transcript per file, {given} given"
-        )
-    return first
 
 
 def document_pieces(
