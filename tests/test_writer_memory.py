@@ -22,6 +22,7 @@ from lxml import etree
 
 import transcript_model as tm
 from transcript_model import cli
+from transcript_model.converters.akn import streaming as akn_streaming
 from transcript_model.converters.akn import writer as akn_writer
 from transcript_model.converters.json import writer as json_writer
 from transcript_model.converters.tei import writer as tei_writer
@@ -67,10 +68,10 @@ def test_there_are_fixtures_of_both_model_versions_and_of_parliament() -> None:
 @pytest.fixture(autouse=True)
 def turn_by_turn(monkeypatch: pytest.MonkeyPatch) -> None:
     """Small transcripts too are written a turn at a time, so that the fixtures test it."""
-    from transcript_model.cli import convert
+    from transcript_model.cli import streaming
 
     monkeypatch.setattr(json_writer, "WHOLE_BELOW_TURNS", 0)
-    monkeypatch.setattr(convert, "STREAM_FROM_TURNS", 0)
+    monkeypatch.setattr(streaming, "STREAM_FROM_TURNS", 0)
 
 
 def _json_streamed(items: list[Transcript], compact: bool) -> str:
@@ -170,7 +171,7 @@ def test_tei_stream_refuses_anything_but_one_transcript_before_writing() -> None
 
 def _akn_streamed(transcript: Transcript, **options: Any) -> str:
     out = io.StringIO(newline="")
-    akn_writer.write_stream(iter([transcript]), out, **options)
+    akn_streaming.write_stream(iter([transcript]), out, **options)
     return out.getvalue()
 
 
@@ -192,10 +193,10 @@ def test_akn_stream_refuses_what_the_writer_refuses_before_writing() -> None:
     with pytest.raises(tm.TranscriptError) as whole:
         tm.write(FIXTURES[0], "akn", country="Russia")
     with pytest.raises(tm.TranscriptError) as streamed:
-        akn_writer.write_stream([FIXTURES[0]], out, country="Russia")
+        akn_streaming.write_stream([FIXTURES[0]], out, country="Russia")
     assert streamed.value.problems == whole.value.problems
     with pytest.raises(tm.TranscriptError, match="holds one transcript, 2 given"):
-        akn_writer.write_stream(iter(FIXTURES[:2]), out)
+        akn_streaming.write_stream(iter(FIXTURES[:2]), out)
     assert out.getvalue() == ""
 
 

@@ -31,7 +31,7 @@ FORMATS = (
         validate=f"{_CONVERT}:validate",
         write=f"{_CONVERT}:write",
         # The same document, written a turn at a time (a large transcript to a file).
-        write_stream="transcript_model.converters.akn.writer:write_stream",
+        write_stream="transcript_model.converters.akn.streaming:write_stream",
         one_per_file=True,
     ),
 )

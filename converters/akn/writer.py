@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator, Sequence
-from typing import TextIO
+from collections.abc import Iterator, Sequence
 from urllib.parse import quote, urlsplit
 
 from transcript_model.model import (
@@ -26,7 +25,6 @@ from transcript_model.model import (
     Turn,
 )
 
-from .._streaming import only_transcript
 from .._xml.text import escape_attribute as attr
 from .._xml.text import escape_text as text
 from .common import (
@@ -594,21 +592,3 @@ def document_pieces(transcript: Transcript, country: str | None = None) -> Itera
     """The AKN 3.0 debate document for one transcript as pieces of text, the body a turn at
     a time."""
     return _Document(transcript, country).pieces()
-
-
-def write_stream(
-    transcripts: Iterable[Transcript], out: TextIO, *, country: str | None = None
-) -> None:
-    """Write the one transcript of ``transcripts`` to ``out`` as ``write`` would, a turn at a
-    time: only the model is held, not the document beside it (issue 18). Refuses anything but
-    one transcript, and a malformed ``country``, before writing anything."""
-    from .convert import write
-
-    transcript = only_transcript(
-        transcripts, lambda given: f"an AKN document holds one transcript, {given} given"
-    )
-    # The whole-file writer checks the options; given the transcript without its turns, it
-    # costs no more than the document's head.
-    write([transcript.model_copy(update={"turns": []})], country=country)
-    for piece in document_pieces(transcript, country):
-        out.write(piece)

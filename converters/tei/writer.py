@@ -14,7 +14,6 @@ from typing import TextIO
 
 from transcript_model.inline import Block, InlineEvent
 from transcript_model.model import (
-    Break,
     Heading,
     Narrative,
     Omission,
@@ -64,11 +63,11 @@ from .parts import (
     org_xml,
     paragraph_xml,
     parlamint_descs,
-    parlamint_event_parts,
     person_details,
     person_names,
     xml_id,
 )
+from .tally import BodyCounts, sections, tally, writes
 
 XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
 
@@ -242,18 +241,6 @@ def _person(participant: Participant, reserved: frozenset[str], indent: str) -> 
 
 
 @dataclass
-class _Body:
-    """What the body holds, counted before it is written: the header (tagsDecl, extent)
-    comes first in the document and says it."""
-
-    counts: dict[str, int] = field(default_factory=dict)
-    speeches: int = 0
-
-    def count(self, gi: str, number: int = 1) -> None:
-        self.counts[gi] = self.counts.get(gi, 0) + number
-
-
-@dataclass
 class _Numbers:
     """The running numbers of the body's ``u`` and ``seg`` elements (their xml:ids)."""
 
@@ -261,27 +248,8 @@ class _Numbers:
     seg: int = 0
 
 
-#: The turns that write something into the body (a Break separates divs instead).
-_WRITTEN = (Speech, Narrative, StageDirection, Heading, Omission)
 #: Indentation of what a div holds.
 _PAD = "        "
-
-
-def _sections(turns: Sequence[Turn]) -> Iterator[tuple[Break | None, int, int]]:
-    """The body's divs: the break that opens each (None for the first), and the range of the
-    turns it holds. Ranges, not lists, so that no second list of the turns is built."""
-    separator: Break | None = None
-    start = 0
-    for index, turn in enumerate(turns):
-        if isinstance(turn, Break):
-            yield separator, start, index
-            separator, start = turn, index + 1
-    yield separator, start, len(turns)
-
-
-def _writes(turn: Turn) -> bool:
-    """Whether ``turn`` writes anything into its div (a narrative without paragraphs does not)."""
-    return isinstance(turn, _WRITTEN) and not (isinstance(turn, Narrative) and not turn.paragraphs)
 
 
 def _front_notes(transcript: Transcript, parlamint: bool) -> list[str]:
@@ -305,56 +273,6 @@ def _front_notes(transcript: Transcript, parlamint: bool) -> list[str]:
     if event.attendees_intro is not None:
         notes.append(f'<note type="{NOTE_ATTENDEES}">{text(event.attendees_intro)}</note>')
     return notes
-
-
-def _tally(transcript: Transcript, parlamint: bool) -> _Body:
-    """Count what :func:`_body` will write, in one pass over the turns that builds no text."""
-    body = _Body()
-    body.count("text")
-    body.count("body")
-    turns = transcript.turns
-    divs = 0
-    for separator, start, end in _sections(turns):
-        content = separator is not None
-        if separator is None:
-            notes = len(_front_notes(transcript, parlamint))
-            body.count("note", notes)
-            content = notes > 0
-        else:
-            body.count("note")
-        for index in range(start, end):
-            content = _count_turn(turns[index], body, parlamint) or content
-        divs += content
-    if not divs:
-        divs = 1
-        body.count("note", parlamint)  # the note that keeps ParlaMint's div from being empty
-    body.count("div", divs)
-    return body
-
-
-def _count_turn(turn: Turn, body: _Body, parlamint: bool) -> bool:
-    """Count the elements ``turn`` writes; whether it writes any."""
-    if isinstance(turn, Speech):
-        body.count("note", turn.label is not None)
-        body.count("u")
-        body.speeches += 1
-        for block in turn.paragraphs:
-            if isinstance(block, InlineEvent):
-                _count_event(body, block, parlamint)
-                continue
-            body.count("seg")
-            if not isinstance(block, str):
-                for item in block.content:
-                    if isinstance(item, InlineEvent):
-                        _count_event(body, item, parlamint)
-    elif isinstance(turn, Narrative):
-        body.count("note", len(turn.paragraphs))
-    elif isinstance(turn, (StageDirection, Heading)):
-        body.count("note")
-    elif isinstance(turn, Omission):
-        body.count("gap")
-        body.count("desc", len(parlamint_descs(turn.marker)) if parlamint else 1)
-    return _writes(turn)
 
 
 def _turn(
@@ -423,19 +341,6 @@ def _utterance(
     out.append("</u>")
 
 
-def _count_event(body: _Body, event: InlineEvent, parlamint: bool) -> None:
-    if parlamint and event.kind == "time":
-        body.count("note")
-        body.count("time", event.when is not None)
-    elif parlamint and event.kind != "note":
-        body.count(event.kind)
-        body.count("desc", len(parlamint_event_parts(event)[1]))
-    else:
-        body.count(event.kind)
-        if event.text is not None and event.kind not in ("note", "time"):
-            body.count("desc")
-
-
 def _indented(lines: Iterable[str]) -> str:
     return "".join(f"{_PAD}{line}\n" for line in lines)
 
@@ -449,13 +354,13 @@ def _body(
     turns = transcript.turns
     numbers = _Numbers()
     wrote = False
-    for separator, start, end in _sections(turns):
+    for separator, start, end in sections(turns):
         opening = _front_notes(transcript, parlamint) if separator is None else []
         if separator is not None:
             opening.append(f'<note type="{NOTE_BREAK}">{text(separator.marker)}</note>')
         # An empty first section (the transcript opens with a break) is left out; the reader
         # then sees the break note first and restores the leading Break.
-        if not opening and not any(_writes(turns[i]) for i in range(start, end)):
+        if not opening and not any(writes(turns[i]) for i in range(start, end)):
             continue
         speaks = any(isinstance(turns[i], Speech) for i in range(start, end))
         kind = "debateSection" if speaks else "commentSection"
@@ -533,7 +438,8 @@ def document_pieces(
         registry.taken |= corpus_ids([transcript])
     registry.add_transcript(transcript)
     metadata = transcript.metadata
-    body = _tally(transcript, options.parlamint)
+    front = len(_front_notes(transcript, options.parlamint))
+    body = tally(transcript, options.parlamint, front)
     yield from _header(transcript, registry, body, reserved, options, own)
     tags = [
         registry.ids[(taxonomy, value)]
@@ -548,7 +454,7 @@ def document_pieces(
 def _header(
     transcript: Transcript,
     registry: Categories,
-    body: _Body,
+    body: BodyCounts,
     reserved: frozenset[str],
     options: Options,
     own: bool,

@@ -18,7 +18,6 @@ import argparse
 import contextlib
 import sys
 import time
-import traceback
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -51,6 +50,15 @@ from transcript_model.cli.output import (
     write_atomically,
 )
 from transcript_model.cli.report import UNREADABLE_CODES, print_skipped, text_line
+from transcript_model.cli.streaming import (
+    checked_stream,
+    failure,
+    options_of,
+    render,
+    several,
+    stream_to,
+    streams_to_files,
+)
 from transcript_model.contract import Capability, Format
 from transcript_model.errors import Problem, TranscriptError
 from transcript_model.model import Transcript
@@ -199,16 +207,6 @@ def _mode(args: argparse.Namespace, target: Format) -> Capability:
     return "write"
 
 
-def _options_of(target: Format, capability: Capability) -> Capability:
-    """Whose options ``-w`` gives: the writer's, when its stream writer takes the same ones
-    (JSON, TEI: the same document, written a turn at a time), so that a message about them
-    names the writer the user knows."""
-    if capability != "stream" or not target.writes:
-        return capability
-    same = set(target.options("stream")) == set(target.options("write"))
-    return "write" if same else capability
-
-
 def run(args: argparse.Namespace) -> int:
     """Convert every input named on the command line; returns the exit code."""
     target = _target(args.to)
@@ -217,7 +215,7 @@ def run(args: argparse.Namespace) -> int:
     raw_read = split_pairs(args.reader_options, "-r")
     check_reader_options(raw_read, source.name if source else None, "-r")
     write_options = target.check_options(
-        _options_of(target, capability), split_pairs(args.writer_options, "-w"), "-w"
+        options_of(target, capability), split_pairs(args.writer_options, "-w"), "-w"
     )
     started = time.time()
     refusals.forget_resolved_directories()
@@ -302,10 +300,12 @@ def _to_directory(
     pending: deque[Future[_Written]] = deque()
     writers = ThreadPoolExecutor(WRITER_THREADS, thread_name_prefix="transcript-writer")
     target = get_format(settings.target)
-    streams = _streams_to_files(target, settings)
+    streams = streams_to_files(target, settings)
+    stream = partial(stream_to, target, settings)
+    write_outputs = partial(_write_outputs, stream=stream, debug=settings.debug)
     try:
         for outcome in jobs(read_job if streams else render_job, files, settings):
-            rendered, large = _rendered(outcome, target, settings) if streams else (outcome, [])
+            rendered, large = render(outcome, target, settings) if streams else (outcome, [])
             names = [name for name, _ in rendered.outputs] + [name for name, _ in large]
             refused = _refused(rendered, names, out_dir, inputs, written)
             if refused is not None or rendered.status != "converted":
@@ -313,9 +313,7 @@ def _to_directory(
             else:
                 # Claimed now, so that a later input with the same id is refused in order.
                 written.update((name, rendered.display) for name in names)
-                stream = partial(_stream_to, target, settings) if large else None
-                write_all = partial(_write_outputs, debug=settings.debug)
-                pending.append(writers.submit(write_all, rendered, out_dir, large, stream))
+                pending.append(writers.submit(write_outputs, rendered, out_dir, large))
             while pending and (pending[0].done() or len(pending) > PENDING_WRITES):
                 _record_written(*pending.popleft().result(), written, reporter)
         while pending:
@@ -415,67 +413,6 @@ def _refused(
     return None
 
 
-#: Transcripts of this many turns or more are written a turn at a time, straight to their file
-#: (on a writer thread), where the format can: rendered here first, a large one was held as
-#: text, then as bytes, beside its model (issue 18: a 100 MB transcript peaked at 12.7x its
-#: size). Smaller ones are rendered here, where a stop (Ctrl-C) finds them, in input order.
-STREAM_FROM_TURNS = 2000
-
-
-def _streams_to_files(target: Format, settings: Settings) -> bool:
-    """Whether a large transcript can be written by the format's stream writer, which then
-    takes the options its whole-file writer was given (checked against that one)."""
-    if "stream" not in target.capabilities:
-        return False
-    return set(target.options("stream")) >= set(settings.write_options)
-
-
-def _rendered(
-    outcome: Outcome, target: Format, settings: Settings
-) -> tuple[Outcome, list[tuple[str, Transcript]]]:
-    """As ``render_job`` gives it for the input read into ``outcome``: each transcript rendered
-    and named by id, except the large ones, which are returned named, to be streamed."""
-    if outcome.status != "converted":
-        return outcome, []
-    outputs: list[tuple[str, str | bytes]] = []
-    large: list[tuple[str, Transcript]] = []
-    for transcript in outcome.transcripts:
-        name = f"{transcript.id}{target.extension}"
-        if len(transcript.turns) >= STREAM_FROM_TURNS:
-            large.append((name, transcript))
-            continue
-        try:
-            content = write(transcript, target.name, **settings.write_options)
-        except Exception as error:  # a converter bug must not stop the other inputs
-            problems = _failure(error, name, outcome.display, settings.debug)
-            return Outcome(outcome.display, "failed", [*outcome.problems, *problems]), []
-        outputs.append((name, content.encode("utf-8") if isinstance(content, str) else content))
-    return Outcome(outcome.display, "converted", outcome.problems, outputs=outputs), large
-
-
-def _stream_to(target: Format, settings: Settings, path: Path, transcript: Transcript) -> None:
-    """Write ``transcript`` to ``path`` (atomically) with the format's stream writer."""
-    write_stream = target.function("stream")
-    with atomic_output(path, target.binary) as handle:
-        write_stream([transcript], handle, **{**target.write_defaults, **settings.write_options})
-
-
-def _failure(error: Exception, name: str, display: str, debug: bool) -> list[Problem]:
-    """What stopped an output from being written: the disk (a full one, a read-only
-    directory), a problem the writer reports, or a converter bug, which must not stop the
-    other inputs of a batch."""
-    if isinstance(error, OSError):
-        message = f"output {name} could not be written: {error.strerror or error}"
-        return [Problem("not_written", message, display)]
-    if isinstance(error, TranscriptError):
-        return [replace(p, file=display) if p.file == "<input>" else p for p in error.problems]
-    from transcript_model.cli.report import describe_exception
-
-    detail = f"\n{traceback.format_exc()}" if debug else ""
-    message = f"internal error: {describe_exception(error)}{detail}"
-    return [Problem("internal_error", message, display)]
-
-
 def _write_outputs(
     outcome: Outcome,
     out_dir: Path,
@@ -497,7 +434,7 @@ def _write_outputs(
         try:
             write_one()
         except Exception as error:  # a full disk, a read-only directory: this input failed
-            problems = _failure(error, name, outcome.display, debug)
+            problems = failure(error, name, outcome.display, debug)
             failed = Outcome(outcome.display, "failed", [*outcome.problems, *problems])
             return failed, count, names[count:]
     return outcome, len(names), []
@@ -618,10 +555,9 @@ def _to_one(
         reporter.leftovers(output.parent, time.time())
     options = {**target.write_defaults, **settings.write_options}
     if "stream" in target.capabilities:
-        # Streaming keeps one transcript in memory (and a document format writes it a turn at
-        # a time, not held whole as text beside it); workers would add theirs, and shipping a
-        # transcript between processes costs about as much as reading it: read here unless -j.
-        stream = _checked_stream(_transcripts(files, settings, streams, reporter), target)
+        # Streaming holds one transcript, written as it is made; workers would add theirs, and
+        # shipping one between processes costs about as much as reading it: read here unless -j.
+        stream = checked_stream(_transcripts(files, settings, streams, reporter), target)
         if stream is None:
             return destination  # nothing converted: nothing written, to a file or to stdout
         write_stream = target.function("stream")
@@ -631,37 +567,10 @@ def _to_one(
     if not transcripts:
         return destination
     if target.one_per_file and len(transcripts) > 1:
-        raise _several(target, len(transcripts))
+        raise several(target, len(transcripts))
     content = write(transcripts, target.name, **settings.write_options)
     _emit(output, lambda out: out.write(content), reporter, target.binary)
     return destination
-
-
-def _checked_stream(stream: Iterator[Transcript], target: Format) -> Iterator[Transcript] | None:
-    """The transcripts to stream, or None when there are none; a usage error, before anything
-    is written, when a format of one transcript per file is given several."""
-    first = next(stream, None)
-    if first is None:
-        return None
-    if target.one_per_file:
-        second = next(stream, None)
-        if second is not None:
-            del first, second
-            raise _several(target, 2 + sum(1 for _ in stream))
-    return _prepended([first], stream)
-
-
-def _several(target: Format, given: int) -> TranscriptError:
-    return _usage(
-        f"{target.name} holds one transcript per file and the input holds "
-        f"{given}: use --out-dir DIR for one file each"
-    )
-
-
-def _prepended(first: list[Transcript], rest: Iterator[Transcript]) -> Iterator[Transcript]:
-    # Popped, not iterated: the list would keep the first transcript alive to the end.
-    yield first.pop()
-    yield from rest
 
 
 def _standard_output(binary: bool) -> IO[Any]:
