@@ -30,6 +30,8 @@ FORMATS = (
         read=f"{_CONVERT}:read",
         validate=f"{_CONVERT}:validate",
         write=f"{_CONVERT}:write",
+        # The same document, written a turn at a time (a large transcript to a file).
+        write_stream="transcript_model.converters.akn.streaming:write_stream",
         one_per_file=True,
     ),
 )

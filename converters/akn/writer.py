@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from urllib.parse import quote, urlsplit
 
 from transcript_model.model import (
@@ -204,16 +204,23 @@ class _Document:
         for depth, content in lines:
             self.line(depth, content)
 
-    def render(self) -> str:
+    def pieces(self) -> Iterator[str]:
+        """The document as pieces of text: meta and preface, then the body a turn at a time."""
         self.out.append('<?xml version="1.0" encoding="UTF-8"?>')
         self.out.append(f'<akomaNtoso xmlns="{AKN30}" xmlns:tm="{TM}">')
         self.line(1, '<debate name="transcript">')
         self.meta(2)
         self.preface(2)
-        self.body(2)
+        yield from self.body(2)
         self.line(1, "</debate>")
-        self.out.append("</akomaNtoso>\n")
-        return "\n".join(self.out)
+        self.out.append("</akomaNtoso>")
+        yield self._flush()
+
+    def _flush(self) -> str:
+        """The lines written since the last piece, each ended by a newline."""
+        piece = "".join(f"{line}\n" for line in self.out)
+        self.out.clear()
+        return piece
 
     # -- meta --------------------------------------------------------------------------------
 
@@ -472,13 +479,14 @@ class _Document:
 
     # -- body --------------------------------------------------------------------------------
 
-    def body(self, d: int) -> None:
+    def body(self, d: int) -> Iterator[str]:
         self.line(d, "<debateBody>")
         for number, (marker, turns) in enumerate(_sections(self.t.turns), 1):
-            self.section(d + 1, f"dbsect_{number}", marker, turns)
+            yield from self.section(d + 1, f"dbsect_{number}", marker, turns)
         self.line(d, "</debateBody>")
 
-    def section(self, d: int, eid: str, marker: str | None, turns: list[Turn]) -> None:
+    def section(self, d: int, eid: str, marker: str | None, turns: list[Turn]) -> Iterator[str]:
+        """One section, a piece per turn."""
         self.line(d, f'<debateSection name="debateSection" eId="{eid}">')
         counters: dict[str, int] = {}
         if marker is not None:
@@ -486,6 +494,7 @@ class _Document:
         head, parts = _split_at_headings(turns)
         for turn in head:
             self.turn(d + 1, eid, counters, turn)
+            yield self._flush()
         for heading, rest in parts:
             sub = self._eid(eid, counters, "dbsect")
             self.line(d + 1, f'<debateSection name="heading" eId="{sub}">')
@@ -493,6 +502,7 @@ class _Document:
             sub_counters: dict[str, int] = {}
             for turn in rest:
                 self.turn(d + 2, sub, sub_counters, turn)
+                yield self._flush()
             self.line(d + 1, "</debateSection>")
         if marker is None and not turns:
             # debateBody must hold a section; an empty paragraph says "nothing here".
@@ -574,5 +584,11 @@ def _split_at_headings(turns: list[Turn]) -> tuple[list[Turn], list[tuple[Headin
 
 
 def write_document(transcript: Transcript, country: str | None = None) -> str:
-    """The AKN 3.0 debate document for one transcript."""
-    return _Document(transcript, country).render()
+    """The AKN 3.0 debate document for one transcript: :func:`document_pieces` joined."""
+    return "".join(document_pieces(transcript, country))
+
+
+def document_pieces(transcript: Transcript, country: str | None = None) -> Iterator[str]:
+    """The AKN 3.0 debate document for one transcript as pieces of text, the body a turn at
+    a time."""
+    return _Document(transcript, country).pieces()

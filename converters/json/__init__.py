@@ -27,5 +27,7 @@ FORMATS = (
         read=f"{_CONVERT}:read",
         validate=f"{_CONVERT}:validate",
         write=f"{_CONVERT}:write",
+        # The same bytes, written a turn at a time (a large transcript to a file).
+        write_stream="transcript_model.converters.json.writer:write_stream",
     ),
 )

@@ -32,6 +32,8 @@ FORMATS = (
         # The validation profiles (project, parlamint, tei_all); project is convert.validate.
         validate="transcript_model.converters.tei.profiles:validate",
         write=f"{_CONVERT}:write",
+        # The same document, written a turn at a time (a large transcript to a file).
+        write_stream="transcript_model.converters.tei.writer:write_stream",
         write_package=f"{_CONVERT}:write_package",
         one_per_file=True,
     ),

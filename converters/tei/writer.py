@@ -8,12 +8,12 @@ model already guarantees one line per value, so no normalisation happens here.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TextIO
 
 from transcript_model.inline import Block, InlineEvent
 from transcript_model.model import (
-    Break,
     Heading,
     Narrative,
     Omission,
@@ -25,6 +25,7 @@ from transcript_model.model import (
 )
 from transcript_model.sitting import Sitting
 
+from .._streaming import only_transcript
 from .._xml.text import escape_attribute as attr
 from .._xml.text import escape_text as text
 from .common import (
@@ -62,11 +63,11 @@ from .parts import (
     org_xml,
     paragraph_xml,
     parlamint_descs,
-    parlamint_event_parts,
     person_details,
     person_names,
     xml_id,
 )
+from .tally import BodyCounts, sections, tally, writes
 
 XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
 
@@ -240,28 +241,18 @@ def _person(participant: Participant, reserved: frozenset[str], indent: str) -> 
 
 
 @dataclass
-class _Body:
-    """Counts what the body holds, for tagsDecl and extent."""
+class _Numbers:
+    """The running numbers of the body's ``u`` and ``seg`` elements (their xml:ids)."""
 
-    lines: list[str] = field(default_factory=list)
-    counts: dict[str, int] = field(default_factory=dict)
-    speeches: int = 0
-
-    def count(self, gi: str, number: int = 1) -> None:
-        self.counts[gi] = self.counts.get(gi, 0) + number
+    u: int = 0
+    seg: int = 0
 
 
-def _sections(turns: Sequence[Turn]) -> list[tuple[Break | None, list[Turn]]]:
-    sections: list[tuple[Break | None, list[Turn]]] = [(None, [])]
-    for turn in turns:
-        if isinstance(turn, Break):
-            sections.append((turn, []))
-        else:
-            sections[-1][1].append(turn)
-    return sections
+#: Indentation of what a div holds.
+_PAD = "        "
 
 
-def _front_notes(transcript: Transcript, body: _Body, parlamint: bool) -> list[str]:
+def _front_notes(transcript: Transcript, parlamint: bool) -> list[str]:
     notes = []
     event = transcript.event
     if parlamint and transcript.sitting is not None:
@@ -281,14 +272,13 @@ def _front_notes(transcript: Transcript, body: _Body, parlamint: bool) -> list[s
             notes.append(f'<note type="{NOTE_SEE_ALSO}" n="{index}">{text(link.title)}</note>')
     if event.attendees_intro is not None:
         notes.append(f'<note type="{NOTE_ATTENDEES}">{text(event.attendees_intro)}</note>')
-    body.count("note", len(notes))
     return notes
 
 
 def _turn(
     turn: Turn,
     doc_id: str,
-    body: _Body,
+    numbers: _Numbers,
     categories: Categories,
     out: list[str],
     reserved: frozenset[str],
@@ -298,9 +288,6 @@ def _turn(
     if isinstance(turn, Speech):
         if turn.label is not None:
             out.append(f'<note type="{NOTE_SPEAKER}">{text(turn.label)}:</note>')
-            body.count("note")
-        body.count("u")
-        body.speeches += 1
         who = ""
         if turn.speaker is not None:
             who = f' who="#{attr(person_id(turn.speaker, reserved))}"'
@@ -311,20 +298,17 @@ def _turn(
             ana += " #" + categories.add_function(turn.function)
         language = f' xml:lang="{turn.language}"' if turn.language is not None else ""
         attributes = f'{who} ana="{ana}"{language}'
-        _utterance(doc_id, body, attributes, turn.paragraphs, out, reserved, day)
+        _utterance(doc_id, numbers, attributes, turn.paragraphs, out, reserved, day)
     elif isinstance(turn, Narrative):
         # One note per paragraph, numbered from 1: a "1" starts the next narrative.
         out.extend(
             f'<note type="{NOTE_NARRATIVE}" n="{number}">{text(paragraph)}</note>'
             for number, paragraph in enumerate(turn.paragraphs, 1)
         )
-        body.count("note", len(turn.paragraphs))
     elif isinstance(turn, StageDirection):
         out.append(f'<note type="{NOTE_STAGE}">{text(turn.text)}</note>')
-        body.count("note")
     elif isinstance(turn, Heading):
         out.append(f'<note type="{NOTE_HEADING}">{text(turn.text)}</note>')
-        body.count("note")
     elif isinstance(turn, Omission):
         descs = (
             parlamint_descs(turn.marker)
@@ -332,13 +316,11 @@ def _turn(
             else [f"<desc>{text(turn.marker)}</desc>"]
         )
         out.append(f'<gap reason="editorial">{"".join(descs)}</gap>')
-        body.count("gap")
-        body.count("desc", len(descs))
 
 
 def _utterance(
     doc_id: str,
-    body: _Body,
+    numbers: _Numbers,
     attributes: str,
     blocks: Sequence[Block],
     out: list[str],
@@ -347,75 +329,55 @@ def _utterance(
 ) -> None:
     """One ``u``: a seg per paragraph (events inside it as mixed content, on one line), the
     events between paragraphs as elements of their own."""
-    number = body.counts["u"]
-    out.append(f'<u xml:id="{doc_id}.u{number}"{attributes}>')
-    seg = body.counts.get("seg", 0)
+    numbers.u += 1
+    out.append(f'<u xml:id="{doc_id}.u{numbers.u}"{attributes}>')
     for block in blocks:
         if isinstance(block, InlineEvent):
             out.append("  " + event_xml(block, reserved, day))
-            _count_event(body, block, day is not None)
             continue
-        seg += 1
-        if isinstance(block, str):
-            content = text(block)
-        else:
-            content = paragraph_xml(block, reserved, day)
-            for item in block.content:
-                if isinstance(item, InlineEvent):
-                    _count_event(body, item, day is not None)
-        out.append(f'  <seg xml:id="{doc_id}.seg{seg}">{content}</seg>')
-    body.counts["seg"] = seg
+        numbers.seg += 1
+        content = text(block) if isinstance(block, str) else paragraph_xml(block, reserved, day)
+        out.append(f'  <seg xml:id="{doc_id}.seg{numbers.seg}">{content}</seg>')
     out.append("</u>")
 
 
-def _count_event(body: _Body, event: InlineEvent, parlamint: bool) -> None:
-    if parlamint and event.kind == "time":
-        body.count("note")
-        body.count("time", event.when is not None)
-    elif parlamint and event.kind != "note":
-        body.count(event.kind)
-        body.count("desc", len(parlamint_event_parts(event)[1]))
-    else:
-        body.count(event.kind)
-        if event.text is not None and event.kind not in ("note", "time"):
-            body.count("desc")
+def _indented(lines: Iterable[str]) -> str:
+    return "".join(f"{_PAD}{line}\n" for line in lines)
 
 
 def _body(
-    transcript: Transcript,
-    categories: Categories,
-    body: _Body,
-    reserved: frozenset[str],
-    parlamint: bool,
-) -> None:
+    transcript: Transcript, categories: Categories, reserved: frozenset[str], parlamint: bool
+) -> Iterator[str]:
+    """The divs of the body, a turn at a time: each piece is one turn's lines."""
     doc_id = attr(transcript.id)
     day = transcript.event.date if parlamint else None
-    divs: list[list[str]] = []
-    for index, (separator, turns) in enumerate(_sections(transcript.turns)):
-        content: list[str] = _front_notes(transcript, body, parlamint) if index == 0 else []
+    turns = transcript.turns
+    numbers = _Numbers()
+    wrote = False
+    for separator, start, end in sections(turns):
+        opening = _front_notes(transcript, parlamint) if separator is None else []
         if separator is not None:
-            content.append(f'<note type="{NOTE_BREAK}">{text(separator.marker)}</note>')
-            body.count("note")
-        for turn in turns:
-            _turn(turn, doc_id, body, categories, content, reserved, day)
+            opening.append(f'<note type="{NOTE_BREAK}">{text(separator.marker)}</note>')
         # An empty first section (the transcript opens with a break) is left out; the reader
         # then sees the break note first and restores the leading Break.
-        if content or index > 0:
-            divs.append(content)
-    if not divs:
-        # ParlaMint wants something in every div.
-        divs.append([f'<note type="{NOTE_EMPTY}"/>'] if parlamint else [])
-        body.count("note", parlamint)
-    body.count("div", len(divs))
-    pad = "        "
-    for content in divs:
-        kind = "debateSection" if any(c.startswith("<u ") for c in content) else "commentSection"
-        if not content:
-            body.lines.append(f'      <div type="{kind}"/>')
+        if not opening and not any(writes(turns[i]) for i in range(start, end)):
             continue
-        body.lines.append(f'      <div type="{kind}">')
-        body.lines.extend(pad + line for line in content)
-        body.lines.append("      </div>")
+        speaks = any(isinstance(turns[i], Speech) for i in range(start, end))
+        kind = "debateSection" if speaks else "commentSection"
+        yield f'      <div type="{kind}">\n{_indented(opening)}'
+        for index in range(start, end):
+            lines: list[str] = []
+            _turn(turns[index], doc_id, numbers, categories, lines, reserved, day)
+            yield _indented(lines)
+        yield "      </div>\n"
+        wrote = True
+    if not wrote:
+        # ParlaMint wants something in every div.
+        if parlamint:
+            yield f'      <div type="commentSection">\n{_PAD}<note type="{NOTE_EMPTY}"/>\n'
+            yield "      </div>\n"
+        else:
+            yield '      <div type="commentSection"/>\n'
 
 
 def _ana(tokens: Iterable[str]) -> str:
@@ -433,11 +395,41 @@ def document(
     options: Options = DEFAULT_OPTIONS,
     reserved: frozenset[str] = frozenset(),
 ) -> str:
-    """The TEI document for ``transcript``.
+    """The TEI document for ``transcript``: :func:`document_pieces` joined.
 
     ``categories`` is the corpus-level registry in ParlaMint packaging; by default the document
     holds its own taxonomies and person list. ``reserved`` are the transcript ids of the corpus
     (a participant id equal to one of them gets an alias as xml:id).
+    """
+    return "".join(document_pieces(transcript, categories, options, reserved))
+
+
+def write_stream(transcripts: Iterable[Transcript], out: TextIO) -> None:
+    """Write the one transcript of ``transcripts`` to ``out`` as :func:`document` would, a turn
+    at a time: only the model is held, not the document beside it (issue 18: converting a
+    100 MB transcript held its document as text, joined, and encoded, 1.3 GB at its peak).
+
+    Raises ``one_per_file`` before writing anything unless there is exactly one transcript.
+    """
+    transcript = only_transcript(
+        transcripts, lambda given: f"TEI holds one transcript per file, {given} given"
+    )
+    for piece in document_pieces(transcript):
+        out.write(piece)
+
+
+def document_pieces(
+    transcript: Transcript,
+    categories: Categories | None = None,
+    options: Options = DEFAULT_OPTIONS,
+    reserved: frozenset[str] = frozenset(),
+) -> Iterator[str]:
+    """The TEI document for ``transcript`` as pieces of text, the body one turn at a time
+    (arguments as for :func:`document`).
+
+    The header says what the body holds (tagsDecl, extent, the taxonomies of the roles and
+    functions of its speeches): it is found in one pass over the turns that builds no text,
+    so that the body can be written as it is made, after the header.
     """
     own = categories is None
     reserved = reserved | {transcript.id}
@@ -446,20 +438,31 @@ def document(
         registry.taken |= corpus_ids([transcript])
     registry.add_transcript(transcript)
     metadata = transcript.metadata
-
-    body = _Body()
-    body.count("text")
-    body.count("body")
-    _body(transcript, registry, body, reserved, options.parlamint)
-
-    sections = [registry.ids[("tm.section", s)] for s in metadata.sections]
-    if is_empty_sitting(transcript):
-        sections.insert(0, SITTING_CATEGORY)
+    front = len(_front_notes(transcript, options.parlamint))
+    body = tally(transcript, options.parlamint, front)
+    yield from _header(transcript, registry, body, reserved, options, own)
     tags = [
         registry.ids[(taxonomy, value)]
         for name, taxonomy, _ in TAG_TAXONOMIES[1:4]
         for value in getattr(metadata, name)
     ]
+    yield f'  <text ana="{_ana([TRANSCRIPT_CATEGORY, *tags])}">\n    <body>\n'
+    yield from _body(transcript, registry, reserved, options.parlamint)
+    yield "    </body>\n  </text>\n</TEI>\n"
+
+
+def _header(
+    transcript: Transcript,
+    registry: Categories,
+    body: BodyCounts,
+    reserved: frozenset[str],
+    options: Options,
+    own: bool,
+) -> list[str]:
+    """The XML declaration, the TEI start tag and the teiHeader."""
+    sections = [registry.ids[("tm.section", s)] for s in transcript.metadata.sections]
+    if is_empty_sitting(transcript):
+        sections.insert(0, SITTING_CATEGORY)
     out = [
         XML_DECLARATION,
         f'<TEI xmlns="{TEI_NS}" xml:id="{attr(transcript.id)}" '
@@ -498,10 +501,7 @@ def document(
     if own and not options.parlamint:
         out.append(_partic_desc(transcript, reserved))
     out.append("    </profileDesc>\n  </teiHeader>\n")
-    out.append(f'  <text ana="{_ana([TRANSCRIPT_CATEGORY, *tags])}">\n    <body>\n')
-    out.append("\n".join(body.lines))
-    out.append("\n    </body>\n  </text>\n</TEI>\n")
-    return "".join(out)
+    return out
 
 
 def corpus_ids(transcripts: Iterable[Transcript]) -> set[str]:

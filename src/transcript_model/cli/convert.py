@@ -22,6 +22,7 @@ from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import IO, Any
 
@@ -49,6 +50,15 @@ from transcript_model.cli.output import (
     write_atomically,
 )
 from transcript_model.cli.report import UNREADABLE_CODES, print_skipped, text_line
+from transcript_model.cli.streaming import (
+    checked_stream,
+    failure,
+    options_of,
+    render,
+    several,
+    stream_to,
+    streams_to_files,
+)
 from transcript_model.contract import Capability, Format
 from transcript_model.errors import Problem, TranscriptError
 from transcript_model.model import Transcript
@@ -204,7 +214,9 @@ def run(args: argparse.Namespace) -> int:
     capability = _mode(args, target)
     raw_read = split_pairs(args.reader_options, "-r")
     check_reader_options(raw_read, source.name if source else None, "-r")
-    write_options = target.check_options(capability, split_pairs(args.writer_options, "-w"), "-w")
+    write_options = target.check_options(
+        options_of(target, capability), split_pairs(args.writer_options, "-w"), "-w"
+    )
     started = time.time()
     refusals.forget_resolved_directories()
     dask = getattr(args, "executor", "local") == "dask"
@@ -287,15 +299,21 @@ def _to_directory(
     written: dict[str, str] = {}  # output name -> the input it came from, in this run
     pending: deque[Future[_Written]] = deque()
     writers = ThreadPoolExecutor(WRITER_THREADS, thread_name_prefix="transcript-writer")
+    target = get_format(settings.target)
+    streams = streams_to_files(target, settings)
+    stream = partial(stream_to, target, settings)
+    write_outputs = partial(_write_outputs, stream=stream, debug=settings.debug)
     try:
-        for rendered in jobs(render_job, files, settings):
-            refused = _refused(rendered, out_dir, inputs, written)
+        for outcome in jobs(read_job if streams else render_job, files, settings):
+            rendered, large = render(outcome, target, settings) if streams else (outcome, [])
+            names = [name for name, _ in rendered.outputs] + [name for name, _ in large]
+            refused = _refused(rendered, names, out_dir, inputs, written)
             if refused is not None or rendered.status != "converted":
                 pending.append(_finished(refused or rendered))
             else:
                 # Claimed now, so that a later input with the same id is refused in order.
-                written.update((name, rendered.display) for name, _ in rendered.outputs)
-                pending.append(writers.submit(_write_outputs, rendered, out_dir))
+                written.update((name, rendered.display) for name in names)
+                pending.append(writers.submit(write_outputs, rendered, out_dir, large))
             while pending and (pending[0].done() or len(pending) > PENDING_WRITES):
                 _record_written(*pending.popleft().result(), written, reporter)
         while pending:
@@ -383,29 +401,41 @@ def _finished(outcome: Outcome) -> Future[_Written]:
 
 
 def _refused(
-    outcome: Outcome, out_dir: Path, inputs: set[str], written: dict[str, str]
+    outcome: Outcome, names: list[str], out_dir: Path, inputs: set[str], written: dict[str, str]
 ) -> Outcome | None:
     # Every output of the input is checked first, so that an input is written whole or not at all.
     if outcome.status != "converted":
         return None
-    for name, _ in outcome.outputs:
+    for name in names:
         refused = refusals.refusal(outcome, out_dir, name, inputs, written)
         if refused is not None:
             return refused
     return None
 
 
-def _write_outputs(outcome: Outcome, out_dir: Path) -> _Written:
-    """Write the outputs of one input (on a writer thread): the outcome (failed when a write
-    fails), how many outputs were written and the names of those that were not."""
-    names = [name for name, _ in outcome.outputs]
-    for count, (name, text) in enumerate(outcome.outputs):
+def _write_outputs(
+    outcome: Outcome,
+    out_dir: Path,
+    large: Sequence[tuple[str, Transcript]] = (),
+    stream: Callable[[Path, Transcript], None] | None = None,
+    debug: bool = False,
+) -> _Written:
+    """Write the outputs of one input (on a writer thread), the rendered ones, then the large
+    transcripts with ``stream``: the outcome (failed when a write fails), how many outputs were
+    written and the names of those that were not."""
+    writes: list[tuple[str, Callable[[], None]]] = [
+        (name, partial(write_atomically, out_dir / name, content))
+        for name, content in outcome.outputs
+    ]
+    if stream is not None:
+        writes += [(name, partial(stream, out_dir / name, t)) for name, t in large]
+    names = [name for name, _ in writes]
+    for count, (name, write_one) in enumerate(writes):
         try:
-            write_atomically(out_dir / name, text)
-        except OSError as error:  # a full disk, a read-only directory: this input failed
-            message = f"output {name} could not be written: {error.strerror or error}"
-            problem = Problem("not_written", message, outcome.display)
-            failed = Outcome(outcome.display, "failed", [*outcome.problems, problem])
+            write_one()
+        except Exception as error:  # a full disk, a read-only directory: this input failed
+            problems = failure(error, name, outcome.display, debug)
+            failed = Outcome(outcome.display, "failed", [*outcome.problems, *problems])
             return failed, count, names[count:]
     return outcome, len(names), []
 
@@ -525,9 +555,11 @@ def _to_one(
         reporter.leftovers(output.parent, time.time())
     options = {**target.write_defaults, **settings.write_options}
     if "stream" in target.capabilities:
-        # Streaming keeps one transcript in memory; workers would add theirs, and shipping a
-        # transcript between processes costs about as much as reading it: read here unless -j.
-        stream = _transcripts(files, settings, streams, reporter)
+        # Streaming holds one transcript, written as it is made; workers would add theirs, and
+        # shipping one between processes costs about as much as reading it: read here unless -j.
+        stream = checked_stream(_transcripts(files, settings, streams, reporter), target)
+        if stream is None:
+            return destination  # nothing converted: nothing written, to a file or to stdout
         write_stream = target.function("stream")
         _emit(output, lambda out: write_stream(stream, out, **options), reporter, target.binary)
         return destination
@@ -535,10 +567,7 @@ def _to_one(
     if not transcripts:
         return destination
     if target.one_per_file and len(transcripts) > 1:
-        raise _usage(
-            f"{target.name} holds one transcript per file and the input holds "
-            f"{len(transcripts)}: use --out-dir DIR for one file each"
-        )
+        raise several(target, len(transcripts))
     content = write(transcripts, target.name, **settings.write_options)
     _emit(output, lambda out: out.write(content), reporter, target.binary)
     return destination

@@ -1,0 +1,124 @@
+"""What ``transcript convert`` writes a transcript at a time, or a turn at a time (issue 18).
+
+A format with a stream writer (JSON, TEI, AKN, the tables) writes one output (``-o``, stdout)
+with it, straight to the atomic temporary file, instead of a document made whole first; into
+``--out-dir``, a large transcript is written so on a writer thread. Made whole, the output of
+a 100 MB transcript was held as text, then joined, then encoded, beside its model: 12.7x the
+input's size at the peak.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+from transcript_model.api import write
+from transcript_model.cli.jobs import Outcome, Settings
+from transcript_model.cli.output import atomic_output
+from transcript_model.contract import Capability, Format
+from transcript_model.errors import Problem, TranscriptError
+from transcript_model.model import Transcript
+
+
+def _usage(message: str) -> TranscriptError:
+    return TranscriptError.single("usage", message, "transcript")
+
+
+def options_of(target: Format, capability: Capability) -> Capability:
+    """Whose options ``-w`` gives: the writer's, when its stream writer takes the same ones
+    (JSON, TEI: the same document, written a turn at a time), so that a message about them
+    names the writer the user knows."""
+    if capability != "stream" or not target.writes:
+        return capability
+    same = set(target.options("stream")) == set(target.options("write"))
+    return "write" if same else capability
+
+
+#: Transcripts of this many turns or more are written a turn at a time, straight to their file
+#: (on a writer thread), where the format can: rendered here first, a large one was held as
+#: text, then as bytes, beside its model (issue 18: a 100 MB transcript peaked at 12.7x its
+#: size). Smaller ones are rendered here, where a stop (Ctrl-C) finds them, in input order.
+STREAM_FROM_TURNS = 2000
+
+
+def streams_to_files(target: Format, settings: Settings) -> bool:
+    """Whether a large transcript can be written by the format's stream writer, which then
+    takes the options its whole-file writer was given (checked against that one)."""
+    if "stream" not in target.capabilities:
+        return False
+    return set(target.options("stream")) >= set(settings.write_options)
+
+
+def render(
+    outcome: Outcome, target: Format, settings: Settings
+) -> tuple[Outcome, list[tuple[str, Transcript]]]:
+    """As ``render_job`` gives it for the input read into ``outcome``: each transcript rendered
+    and named by id, except the large ones, which are returned named, to be streamed."""
+    if outcome.status != "converted":
+        return outcome, []
+    outputs: list[tuple[str, str | bytes]] = []
+    large: list[tuple[str, Transcript]] = []
+    for transcript in outcome.transcripts:
+        name = f"{transcript.id}{target.extension}"
+        if len(transcript.turns) >= STREAM_FROM_TURNS:
+            large.append((name, transcript))
+            continue
+        try:
+            content = write(transcript, target.name, **settings.write_options)
+        except Exception as error:  # a converter bug must not stop the other inputs
+            problems = failure(error, name, outcome.display, settings.debug)
+            return Outcome(outcome.display, "failed", [*outcome.problems, *problems]), []
+        outputs.append((name, content.encode("utf-8") if isinstance(content, str) else content))
+    return Outcome(outcome.display, "converted", outcome.problems, outputs=outputs), large
+
+
+def stream_to(target: Format, settings: Settings, path: Path, transcript: Transcript) -> None:
+    """Write ``transcript`` to ``path`` (atomically) with the format's stream writer."""
+    write_stream = target.function("stream")
+    with atomic_output(path, target.binary) as handle:
+        write_stream([transcript], handle, **{**target.write_defaults, **settings.write_options})
+
+
+def failure(error: Exception, name: str, display: str, debug: bool) -> list[Problem]:
+    """What stopped an output from being written: the disk (a full one, a read-only
+    directory), a problem the writer reports, or a converter bug, which must not stop the
+    other inputs of a batch."""
+    if isinstance(error, OSError):
+        message = f"output {name} could not be written: {error.strerror or error}"
+        return [Problem("not_written", message, display)]
+    if isinstance(error, TranscriptError):
+        return [replace(p, file=display) if p.file == "<input>" else p for p in error.problems]
+    from transcript_model.cli.report import describe_exception
+
+    detail = f"\n{traceback.format_exc()}" if debug else ""
+    message = f"internal error: {describe_exception(error)}{detail}"
+    return [Problem("internal_error", message, display)]
+
+
+def checked_stream(stream: Iterator[Transcript], target: Format) -> Iterator[Transcript] | None:
+    """The transcripts to stream, or None when there are none; a usage error, before anything
+    is written, when a format of one transcript per file is given several."""
+    first = next(stream, None)
+    if first is None:
+        return None
+    if target.one_per_file:
+        second = next(stream, None)
+        if second is not None:
+            del first, second
+            raise several(target, 2 + sum(1 for _ in stream))
+    return _prepended([first], stream)
+
+
+def several(target: Format, given: int) -> TranscriptError:
+    return _usage(
+        f"{target.name} holds one transcript per file and the input holds "
+        f"{given}: use --out-dir DIR for one file each"
+    )
+
+
+def _prepended(first: list[Transcript], rest: Iterator[Transcript]) -> Iterator[Transcript]:
+    # Popped, not iterated: the list would keep the first transcript alive to the end.
+    yield first.pop()
+    yield from rest
