@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 import importlib.resources
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import cast
 
@@ -57,6 +57,8 @@ _HEADER = T + "teiHeader"
 _LIST_PERSON = ".//" + T + "listPerson"
 #: Inputs up to this size have all their element proxies held while they are validated.
 _HOLD_PROXIES = 4 * 1024 * 1024
+#: Inputs from this size up are first read element by element (see ``stream_reader``).
+STREAM_FROM = 4 * 1024 * 1024
 
 
 def write(transcripts: Sequence[Transcript]) -> str:
@@ -113,6 +115,14 @@ def read(
     XInclude its person list and taxonomies from files next to it. Everything the model has
     no place for is listed in ``ReadResult.warnings``.
     """
+    if len(data) >= STREAM_FROM:
+        from .stream_reader import read_streamed
+
+        streamed = read_streamed(
+            data, origin, _corpus_of(corpus_root, origin, max_bytes), max_bytes
+        )
+        if streamed is not None:
+            return streamed
     tree = parse_xml(data, origin, max_bytes)
     if _is_corpus_file(tree):
         return ReadResult([], [_no_transcript_here(tree, origin)])
@@ -157,6 +167,20 @@ def _existing_file(origin: str) -> Path | None:
         return path if path.is_file() else None
     except (OSError, ValueError):
         return None
+
+
+def _corpus_of(
+    corpus_root: CorpusRoot | None, origin: str, max_bytes: int
+) -> Callable[[etree._ElementTree], tuple[etree._Element | None, list[Problem]]]:
+    """The corpus root of a document given its header, as read() and validate() find it."""
+
+    def corpus(tree: etree._ElementTree) -> tuple[etree._Element | None, list[Problem]]:
+        given = (
+            corpus_root if corpus_root is not None else _enclosing_corpus(tree, origin, max_bytes)
+        )
+        return _corpus(given, max_bytes)
+
+    return corpus
 
 
 def _corpus(
@@ -216,6 +240,13 @@ def validate(
     and ``@ana`` must name an element of the file or of ``corpus_root``), and the model.
     ``max_bytes`` bounds each file read, its elements, and what a corpus root expands to.
     """
+    if len(data) >= STREAM_FROM:
+        from .stream_reader import validate_streamed
+
+        corpus_of = _corpus_of(corpus_root, origin, max_bytes)
+        streamed = validate_streamed(data, origin, corpus_of, max_bytes)
+        if streamed is not None:
+            return streamed
     try:
         tree = parse_xml(data, origin, max_bytes)
         if _is_corpus_file(tree):

@@ -1,0 +1,114 @@
+"""The streaming TEI and AKN readers (issue 18): for a large document they read element by
+element, and whatever they answer is what the whole-tree path answers; where they cannot
+tell, they give up (None) and the whole-tree path reads the document.
+
+The tests call the streaming readers directly (their threshold is only a size) with a small
+schema-check budget, so that small documents are cut for the schema check as large ones are,
+and compare with the whole-tree path given the same budget.
+"""
+
+from __future__ import annotations
+
+import functools
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from pydantic import TypeAdapter
+
+from benchmarks import hostile_shapes_xml as shapes
+from tests.strategies import MODEL_1_1, transcripts
+from transcript_model.converters._xml import safe
+from transcript_model.converters.akn import convert as akn_convert
+akn_stream: Any = None
+from transcript_model.converters.akn import validate as akn_validate
+from transcript_model.converters.tei import convert as tei_convert
+from transcript_model.converters.tei import stream_reader as tei_stream
+from transcript_model.inputs import DEFAULT_MAX_BYTES
+from transcript_model.model import Transcript
+
+DATA = Path(__file__).parent / "data"
+#: A budget that cuts the schema check of a document of a few hundred elements.
+SMALL_BUDGET = 200
+
+
+def _whole_tree(monkeypatch: pytest.MonkeyPatch, budget: int = SMALL_BUDGET) -> None:
+    """The whole-tree path, never streaming, with the schema check's budget ``budget``."""
+    cut = functools.partial(safe.validation_copy, budget=budget)
+    monkeypatch.setattr(tei_convert, "STREAM_FROM", 1 << 62)
+    monkeypatch.setattr(tei_convert, "validation_copy", cut)
+    monkeypatch.setattr(akn_convert, "STREAM_FROM", 1 << 62, raising=False)
+    monkeypatch.setattr(akn_validate, "validation_copy", cut)
+
+
+def _tei(data: bytes, origin: str = "<input>", budget: int = SMALL_BUDGET) -> dict[str, Any]:
+    """Both paths' answers for a TEI document: read and validate."""
+    corpus_of = tei_convert._corpus_of(None, origin, DEFAULT_MAX_BYTES)
+    return {
+        "streamed read": tei_stream.read_streamed(data, origin, corpus_of, DEFAULT_MAX_BYTES),
+        "streamed validation": tei_stream.validate_streamed(
+            data, origin, corpus_of, DEFAULT_MAX_BYTES, budget
+        ),
+        "read": _answer(lambda: tei_convert.read(data, origin)),
+        "validation": tei_convert.validate(data, origin),
+    }
+
+
+def _akn(data: bytes, origin: str = "<input>", budget: int = SMALL_BUDGET) -> dict[str, Any]:
+    """Both paths' answers for an AKN document: read and validate."""
+    return {
+        "streamed read": akn_stream.read_streamed(data, origin, None, DEFAULT_MAX_BYTES),
+        "streamed validation": akn_stream.validate_streamed(
+            data, origin, DEFAULT_MAX_BYTES, budget
+        ),
+        "read": _answer(lambda: akn_convert.read(data, origin)),
+        "validation": akn_convert.validate(data, origin),
+    }
+
+
+def _answer(read: Any) -> Any:
+    try:
+        return read()
+    except Exception as error:  # the whole-tree path raises TranscriptError for a refusal
+        return error
+
+
+def _same(answers: dict[str, Any]) -> tuple[bool, bool]:
+    """Assert that each streamed answer given is the whole-tree path's; whether each was
+    given (read, validation)."""
+    read, validation = answers["streamed read"], answers["streamed validation"]
+    if read is not None:
+        assert read == answers["read"]
+    if validation is not None:
+        assert validation == answers["validation"]
+    return read is not None, validation is not None
+
+
+# -- TEI ---------------------------------------------------------------------------------------
+
+
+TEI_FIXTURES = sorted(
+    p
+    for p in (DATA / "tei").glob("*.xml")
+    if "listPerson" not in p.name and "listOrg" not in p.name and "root" not in p.name
+) + sorted((DATA / "parlamint").rglob("ParlaMint-SI_*.xml"))
+
+
+@pytest.mark.parametrize("path", TEI_FIXTURES, ids=lambda p: p.name)
+def test_tei_fixtures_streamed_as_whole(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _whole_tree(monkeypatch)
+    print(path.name, _same(_tei(path.read_bytes(), str(path))))
+
+
+def _kremlin_tei() -> bytes:
+    transcript = TypeAdapter(list[Transcript]).validate_json(
+        (DATA / "model" / "kremlin-2022-03-11.model-1.0.json").read_bytes()
+    )[0]
+    return tei_convert.write([transcript]).encode("utf-8")
+
+
+def test_tei_own_output_is_streamed(monkeypatch: pytest.MonkeyPatch) -> None:
+    _whole_tree(monkeypatch)
+    assert _same(_tei(_kremlin_tei())) == (True, True)
