@@ -22,7 +22,7 @@ from benchmarks import hostile_shapes_xml as shapes
 from tests.strategies import MODEL_1_1, transcripts
 from transcript_model.converters._xml import safe
 from transcript_model.converters.akn import convert as akn_convert
-akn_stream: Any = None
+from transcript_model.converters.akn import stream_reader as akn_stream
 from transcript_model.converters.akn import validate as akn_validate
 from transcript_model.converters.tei import convert as tei_convert
 from transcript_model.converters.tei import stream_reader as tei_stream
@@ -39,7 +39,7 @@ def _whole_tree(monkeypatch: pytest.MonkeyPatch, budget: int = SMALL_BUDGET) -> 
     cut = functools.partial(safe.validation_copy, budget=budget)
     monkeypatch.setattr(tei_convert, "STREAM_FROM", 1 << 62)
     monkeypatch.setattr(tei_convert, "validation_copy", cut)
-    monkeypatch.setattr(akn_convert, "STREAM_FROM", 1 << 62, raising=False)
+    monkeypatch.setattr(akn_convert, "STREAM_FROM", 1 << 62)
     monkeypatch.setattr(akn_validate, "validation_copy", cut)
 
 
@@ -112,3 +112,106 @@ def _kremlin_tei() -> bytes:
 def test_tei_own_output_is_streamed(monkeypatch: pytest.MonkeyPatch) -> None:
     _whole_tree(monkeypatch)
     assert _same(_tei(_kremlin_tei())) == (True, True)
+
+
+# -- AKN ---------------------------------------------------------------------------------------
+
+
+AKN_FIXTURES = sorted((DATA / "akn").rglob("*.xml"))
+
+
+@pytest.mark.parametrize("path", AKN_FIXTURES, ids=lambda p: p.name)
+def test_akn_fixtures_streamed_as_whole(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _whole_tree(monkeypatch)
+    print(path.name, _same(_akn(path.read_bytes(), str(path))))
+
+
+def _kremlin_akn() -> bytes:
+    transcript = TypeAdapter(list[Transcript]).validate_json(
+        (DATA / "model" / "kremlin-2022-03-11.model-1.0.json").read_bytes()
+    )[0]
+    return akn_convert.write([transcript]).encode("utf-8")
+
+
+def test_akn_own_output_is_streamed(monkeypatch: pytest.MonkeyPatch) -> None:
+    _whole_tree(monkeypatch)
+    assert _same(_akn(_kremlin_akn())) == (True, True)
+
+
+# -- generated transcripts ---------------------------------------------------------------------
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(transcripts(MODEL_1_1))
+def test_tei_of_any_transcript_streamed_as_whole(transcript: Transcript) -> None:
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        _whole_tree(monkeypatch, budget=20)
+        data = tei_convert.write([transcript]).encode("utf-8")
+        streamed_read, _ = _same(_tei(data, budget=20))
+        assert streamed_read  # the writer's output is read element by element
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(transcripts(MODEL_1_1))
+def test_akn_of_any_transcript_streamed_as_whole(transcript: Transcript) -> None:
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        _whole_tree(monkeypatch, budget=20)
+        data = akn_convert.write([transcript]).encode("utf-8")
+        streamed_read, _ = _same(_akn(data, budget=20))
+        assert streamed_read  # the writer's output is read element by element
+
+
+# -- hostile shapes ----------------------------------------------------------------------------
+
+
+#: A preface that gives the debate's title and date: without one, the reader looks for them
+#: in the body, and the streaming reader gives up.
+_PREFACE = (
+    b'<preface><p class="title"><docTitle>Hostile</docTitle></p>'
+    b'<p><docDate date="2020-05-04">4 May 2020</docDate></p></preface><debateBody>'
+)
+
+
+def _shape(name: str, size: int) -> bytes:
+    """A hostile shape; an AKN one with a preface, so that it is streamed."""
+    data = shapes.SIZED_SHAPES[name](size)
+    return data if name.endswith("_tei") else data.replace(b"<debateBody>", _PREFACE, 1)
+
+
+@pytest.mark.parametrize("name", sorted(shapes.SIZED_SHAPES))
+def test_hostile_shapes_streamed_as_whole(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    _whole_tree(monkeypatch, budget=SMALL_BUDGET)
+    for data in (shapes.SIZED_SHAPES[name](20_000), _shape(name, 20_000)):
+        answers = _tei(data) if name.endswith("_tei") else _akn(data)
+        print(name, _same(answers))
+
+
+@pytest.mark.parametrize("name", sorted(shapes.SIZED_SHAPES))
+def test_hostile_shapes_streamed_in_linear_time(name: str) -> None:
+    """Ten times the input takes at most about ten times as long (generous: 25 times)."""
+
+    def seconds(size: int) -> float:
+        data = _shape(name, size)
+        start = time.perf_counter()
+        if name.endswith("_tei"):
+            corpus_of = tei_convert._corpus_of(None, "<input>", DEFAULT_MAX_BYTES)
+            tei_stream.read_streamed(data, "<input>", corpus_of, DEFAULT_MAX_BYTES)
+            tei_stream.validate_streamed(data, "<input>", corpus_of, DEFAULT_MAX_BYTES, 20_000)
+        else:
+            akn_stream.read_streamed(data, "<input>", None, DEFAULT_MAX_BYTES)
+            akn_stream.validate_streamed(data, "<input>", DEFAULT_MAX_BYTES, 20_000)
+        return time.perf_counter() - start
+
+    small = max(seconds(20_000), 0.005)
+    assert seconds(200_000) < 25 * small + 0.5
+
+
+def test_comments_and_instructions_between_elements(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Comments and processing instructions count as children for the cut, as lxml counts
+    them, and are dropped with what is read around them."""
+    _whole_tree(monkeypatch)
+    noise = b"<!-- a comment --><?tool data?>"
+    tei = _kremlin_tei().replace(b"</u>", b"</u>" + noise).replace(b"<seg", noise + b"<seg")
+    assert _same(_tei(tei)) == (True, True)
+    akn = _kremlin_akn().replace(b"</speech>", b"</speech>" + noise).replace(b"<p>", b"<p>" + noise)
+    assert _same(_akn(akn)) == (True, True)

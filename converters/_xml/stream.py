@@ -18,12 +18,16 @@ streamed tree keeps those and drops the rest, and is at the end cut exactly as t
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from io import BytesIO
 from math import isqrt
+from typing import Any
 
 from lxml import etree
+from pydantic import TypeAdapter
 
 from transcript_model.errors import Problem, TranscriptError
 from transcript_model.inputs import check_size
@@ -117,10 +121,13 @@ class CutCounter:
         self._position += 1
         return index
 
-    def other(self) -> None:
-        """A comment or processing instruction, a child of the innermost open element."""
-        if self._open:
-            self._open[-1] += 1
+    def other(self) -> int:
+        """A comment or processing instruction, a child of the innermost open element;
+        returns its place among that element's children."""
+        if not self._open:
+            return -1
+        self._open[-1] += 1
+        return self._open[-1] - 1
 
     def end(self, element: etree._Element) -> None:
         count = self._open.pop()
@@ -166,7 +173,7 @@ class CutCounter:
         tag, line = self.widest
         widest = etree.Element(tag)
         if line is not None:
-            widest.sourceline = line
+            widest.sourceline = line  # type: ignore[assignment]  # the stubs type it loosely
         copy = ValidationCopy(tree, kept, widest, self.most)
         return partial_check_warning(copy, code, schema, origin)
 
@@ -176,3 +183,207 @@ def trim(element: etree._Element, kept: int) -> None:
     for inner in element.iter():
         if len(inner) > kept:
             del inner[kept:]
+
+
+@dataclass
+class Frame:
+    """An open element whose children are read one by one (a TEI div, an AKN section)."""
+
+    element: etree._Element
+    index: int  # its place among its parent's children
+    #: Its children read and past the cut, left in the tree until the text after them is
+    #: parsed (removed when the next child ends, or it does).
+    dropped: list[etree._Element] = field(default_factory=list)
+
+
+@functools.cache
+def _turn_adapter() -> TypeAdapter[Any]:
+    from transcript_model.model import Turn  # built on first use: not every process streams
+
+    return TypeAdapter(Turn)
+
+
+#: Elements read between two looks at whether the cut keeps fewer children.
+_BOUND_EVERY = 4096
+
+
+class StreamReader:
+    """The part of a streaming reader that does not depend on the format: the events, the
+    frames (open elements whose children are read one at a time), reading each other child
+    whole once it ends and dropping it, and building each finished turn into the model.
+
+    A format says which children open frames (:meth:`open_child`), how a child is read
+    (:meth:`read_child`) and what closing a frame does (:meth:`close_frame`). ``cut``: for a
+    schema check, the counter whose cut the streamed tree is kept to (None: drop all read).
+    """
+
+    def __init__(self, data: bytes, cut: CutCounter | None) -> None:
+        self.cut = cut
+        self.frames: list[Frame] = []
+        self.index = -1  # the place of the element that just started among its siblings
+        self.turns: list[Any] = []
+        self._events = self._counted(events(data))
+        self._settled = 0
+        self._read = 0
+
+    # -- what a format says ---------------------------------------------------------------
+
+    def open_child(self, frame: Frame, element: etree._Element) -> Frame | None:
+        """The frame of ``element`` (a child of ``frame``'s) when its children are read one
+        by one; None to read it whole once it ends."""
+        raise NotImplementedError
+
+    def read_child(self, frame: Frame, element: etree._Element) -> None:
+        """Read a child of ``frame`` that has ended."""
+        raise NotImplementedError
+
+    def close_frame(self, frame: Frame) -> None:
+        """``frame``'s element has ended (every child of it read)."""
+
+    def check(self, element: etree._Element) -> None:
+        """When checking: look at each element as it starts (its attributes are there)."""
+
+    # -- the events ------------------------------------------------------------------------
+
+    @property
+    def bound(self) -> int:
+        """Children of an element past this many are dropped once read."""
+        return 0 if self.cut is None else self.cut.bound
+
+    def next_event(self) -> tuple[str, etree._Element]:
+        for event in self._events:
+            return event
+        raise GiveUpError("the document ends early")
+
+    def _counted(
+        self, parsed: Iterator[tuple[str, etree._Element]]
+    ) -> Iterator[tuple[str, etree._Element]]:
+        """Start and end events, each element counted and checked on the way."""
+        cut = self.cut
+        if cut is None:
+            for event, element in parsed:
+                if event in {"start", "end"}:
+                    yield event, element
+                else:
+                    self._other(element, 0)
+            return
+        check = self.check
+        for event, element in parsed:
+            if event == "start":
+                self.index = cut.start()
+                check(element)
+                yield event, element
+            elif event == "end":
+                cut.end(element)
+                yield event, element
+            else:
+                self._other(element, cut.other())
+
+    def _other(self, node: etree._Element, index: int) -> None:
+        """A comment or processing instruction: dropped with what is read around it."""
+        frame = self.frames[-1] if self.frames else None
+        if frame is not None and index >= self.bound and node.getparent() is frame.element:
+            frame.dropped.append(node)
+
+    def start_of(self, tag: str, depth: int) -> etree._Element:
+        """Parse on, building everything whole, to the start of a ``tag`` element ``depth``
+        levels below the element open now."""
+        below = 0
+        for event, element in self._events:
+            if event == "end":
+                below -= 1
+                if below < 0:
+                    break
+            elif below == depth - 1 and element.tag == tag:
+                return element
+            else:
+                below += 1
+        raise GiveUpError(f"no {tag} where expected")
+
+    def finish(self) -> None:
+        """Parse to the end: nothing more may start."""
+        for event, _ in self._events:
+            if event == "start":
+                raise GiveUpError("an element after what is read")
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def walk(self, first: Frame) -> None:
+        """Read ``first``'s element (started) to its end, child by child."""
+        self.frames = [first]
+        for event, element in self._events:
+            if event == "end":
+                frame = self.frames.pop()
+                self.close_frame(frame)
+                _remove(frame.element, frame.dropped)
+                if not self.frames:
+                    return
+                self._drop(frame.element, frame.index)
+                continue
+            opened = self.open_child(self.frames[-1], element)
+            if opened is not None:
+                self.frames.append(opened)
+            else:
+                self._child(self.frames[-1], element)
+        raise GiveUpError("the element does not end")
+
+    def _child(self, frame: Frame, element: etree._Element) -> None:
+        index = self.index
+        depth = 0
+        for event, _ in self._events:
+            if event == "start":
+                depth += 1
+            elif depth:
+                depth -= 1
+            else:
+                break
+        else:
+            raise GiveUpError("the element does not end")
+        self.read_child(frame, element)
+        self.settle()
+        self._drop(element, index)
+
+    def settle(self) -> None:
+        """Build every finished turn (all but the last, which may still grow)."""
+        turns = self.turns
+        while self._settled < len(turns) - 1:
+            turn = turns[self._settled]
+            if isinstance(turn, dict):
+                turns[self._settled] = _turn_adapter().validate_python(turn)
+            self._settled += 1
+
+    def _drop(self, element: etree._Element, index: int) -> None:
+        """Drop a read element, unless the cut copy keeps it (then only its surplus)."""
+        if self.cut is not None:
+            self._read += 1
+            if self._read % _BOUND_EVERY == 0:
+                self._lower_bound()
+            if index < self.cut.bound:
+                trim(element, self.cut.bound)
+                return
+        element.clear()
+        frame = self.frames[-1]
+        _remove(frame.element, frame.dropped)
+        frame.dropped = [element]  # the text after it is not parsed yet
+
+    def _lower_bound(self) -> None:
+        """Let the cut keep fewer children, as counted so far, and drop the surplus."""
+        before = self.bound
+        self.cut.update_bound()  # type: ignore[union-attr]
+        bound = self.bound
+        if bound >= before:
+            return
+        for frame in self.frames:
+            # The last child is left alone: it may be open (a frame), or have text after it
+            # still to come; the final cut drops it if the cut has no place for it.
+            children = list(frame.element)[:-1]
+            for child in children[:bound]:
+                trim(child, bound)
+            frame.dropped.extend(children[bound:])
+
+
+def _remove(parent: etree._Element, children: list[etree._Element]) -> None:
+    for child in children:
+        if child.getparent() is parent:
+            parent.remove(child)
+    children.clear()

@@ -19,6 +19,8 @@ from transcript_model.model import Transcript
 from .reader import read_document
 from .validate import validate_document
 
+#: Inputs from this size up are first read element by element (see ``stream_reader``).
+STREAM_FROM = 4 * 1024 * 1024
 # ISO 3166-1 alpha-2, optionally with a locality as AKN naming allows ("za-cpt").
 _COUNTRY = re.compile(r"[a-z]{2}(?:-[a-z0-9]+)?")
 
@@ -38,6 +40,12 @@ def read(
     model cannot is returned as warnings. ``max_bytes`` bounds the input, and with it the
     number of elements (:func:`transcript_model.converters._xml.safe.element_limit`).
     """
+    if len(data) >= STREAM_FROM:
+        from .stream_reader import read_streamed
+
+        streamed = read_streamed(data, origin, date, max_bytes)
+        if streamed is not None:
+            return streamed
     return read_document(data, origin, date, max_bytes)
 
 
@@ -68,4 +76,10 @@ def validate(
     data: bytes, origin: str = "<input>", *, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> ValidationResult:
     """Check an AKN file completely: XML, the OASIS XSD, pointers, and the model."""
+    if len(data) >= STREAM_FROM:
+        from .stream_reader import validate_streamed
+
+        streamed = validate_streamed(data, origin, max_bytes)
+        if streamed is not None:
+            return streamed
     return validate_document(data, origin, max_bytes)

@@ -22,21 +22,19 @@ way, which answers as it always has.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from lxml import etree
-from pydantic import TypeAdapter, ValidationError
+from pydantic import ValidationError
 
 from transcript_model.errors import Problem, TranscriptError
 from transcript_model.inputs import ReadResult, ValidationResult
-from transcript_model.model import Turn
 
 from .._xml.safe import VALIDATION_BUDGET
-from .._xml.stream import CutCounter, GiveUpError, events, streamable, trim
+from .._xml.stream import CutCounter, Frame, GiveUpError, StreamReader, streamable, trim
 from .body import _block, _dangling, _element
-from .common import NOTE_BREAK, XML_ID, T
+from .common import NOTE_BREAK, T
 from .context import Context
 from .reader import read_tree
 from .values import TAG_DIV, TAG_NOTE
@@ -44,13 +42,10 @@ from .values import TAG_DIV, TAG_NOTE
 #: The corpus root of a document and the warnings of loading it, given its header.
 CorpusOf = Callable[[etree._ElementTree], tuple[etree._Element | None, list[Problem]]]
 
-_TURN: TypeAdapter[Any] = TypeAdapter(Turn)
 _TEXT, _FRONT, _BODY, _BACK, _HEADER = (
     T + n for n in ("text", "front", "body", "back", "teiHeader")
 )
 _POINTERS = ("who", "ana", "ref", "corresp")
-#: Units read between two looks at whether the cut keeps fewer children.
-_BOUND_EVERY = 4096
 
 
 def read_streamed(
@@ -130,75 +125,33 @@ class _Pointers:
 
 
 @dataclass
-class _Frame:
-    """An open element of the text that holds what is read: text, front, body or a div."""
+class _Part(Frame):
+    """A part of the text (front, body) or a div, whose elements are read one by one."""
 
-    element: etree._Element
-    index: int  # its place among its parent's children
     first: bool = False  # a div: the first section of its part
     mode: str | None = None  # a div: "leaf" (it holds no div) or "nested", once known
     label: tuple[str, etree._Element] | None = None  # a leaf div: the pending speaker label
     made: int = 0  # sections made by the divs in it
-    #: Its children read and past the cut, left in the tree until the text after them is
-    #: parsed (removed when the next child ends, or it does).
-    dropped: list[etree._Element] = field(default_factory=list)
 
 
-class _Reader:
+class _Reader(StreamReader):
     def __init__(self, data: bytes, origin: str, cut: CutCounter | None) -> None:
+        super().__init__(data, cut)
         self.origin = origin
-        self.cut = cut
         self.pointers = _Pointers()
-        self._events = self._counted(events(data))
         self.root: etree._Element = etree.Element("none")
-        self.text: etree._Element = self.root
-        self.text_index = 0
-        self.index = -1  # the place of the element that just started among its siblings
-        self.frames: list[_Frame] = []
-        self.settled = 0
-        self.units = 0
+        self.context = Context(origin)
 
-    @property
-    def bound(self) -> int:
-        """Children of an element past this many are dropped once read."""
-        return 0 if self.cut is None else self.cut.bound
-
-    def _counted(
-        self, parsed: Iterator[tuple[str, etree._Element]]
-    ) -> Iterator[tuple[str, etree._Element]]:
-        """Start and end events, each element counted and its pointers noted on the way."""
-        cut = self.cut
-        if cut is None:
-            for event, element in parsed:
-                if event in {"start", "end"}:
-                    yield event, element
-                else:
-                    self._other(element, 0)
-            return
-        pointers = self.pointers
-        for event, element in parsed:
-            if event == "start":
-                self.index = cut.start()
-                pointers.element(element)
-                yield event, element
-            elif event == "end":
-                cut.end(element)
-                yield event, element
-            else:
-                self._other(element, cut.other())
-
-    def _other(self, node: etree._Element, index: int) -> None:
-        """A comment or processing instruction: dropped with what is read around it."""
-        frame = self.frames[-1] if self.frames else None
-        if frame is not None and index >= self.bound and node.getparent() is frame.element:
-            frame.dropped.append(node)
+    def check(self, element: etree._Element) -> None:
+        self.pointers.element(element)
 
     def read(self, corpus_of: CorpusOf) -> ReadResult:
-        event, root = next(self._events)
+        _, root = self.next_event()
         self.root = root
         if root.tag != T + "TEI":
             raise GiveUpError("not a TEI document")
-        self._to_text()
+        self.text = self.start_of(_TEXT, 1)
+        self.text_index = self.index
         if [child.tag for child in root.iterchildren(etree.Element)] != [_HEADER, _TEXT]:
             raise GiveUpError("not a teiHeader and a text")
         tree = root.getroottree()
@@ -206,153 +159,66 @@ class _Reader:
         if self.cut is not None:
             self.pointers.header(root, corpus)
         result = read_tree(tree, self.origin, corpus, warnings, body=self._body)
-        for event, _ in self._events:
-            if event == "start":
-                raise GiveUpError("an element after the text")
+        self.finish()
         return result
 
-    def _to_text(self) -> None:
-        """Parse the header whole, up to the start of the text."""
-        depth = 0
-        for event, element in self._events:
-            if event == "end":
-                depth -= 1
-            elif depth == 0 and element.tag == _TEXT:
-                self.text, self.text_index = element, self.index
-                return
-            else:
-                depth += 1
-        raise GiveUpError("no text")
-
-    # -- the text -------------------------------------------------------------------------
-
     def _body(self, context: Context, root: etree._Element) -> None:
-        self.frames = [_Frame(self.text, self.text_index)]
-        for event, element in self._events:
-            frame = self.frames[-1]
-            if event == "end":
-                self._close(context, self.frames.pop())
-                if not self.frames:
-                    return
-                continue
-            opened = self._open(context, frame, element)
-            if opened is not None:
-                self.frames.append(opened)
-            else:
-                self._unit(context, frame, element)
-        raise GiveUpError("the text does not end")
+        self.context = context
+        self.turns = context.turns
+        self.walk(_Part(self.text, self.text_index))
 
-    def _open(self, context: Context, frame: _Frame, element: etree._Element) -> _Frame | None:
-        """The frame of ``element`` when it holds what is read, else None (read whole)."""
+    def open_child(self, frame: Frame, element: etree._Element) -> Frame | None:
+        assert isinstance(frame, _Part)
         tag = element.tag
         parent = frame.element.tag
         if parent == _TEXT:
             if tag == _BACK:
                 raise GiveUpError("back matter")
-            return _Frame(element, self.index) if tag in (_FRONT, _BODY) else None
+            return _Part(element, self.index) if tag in (_FRONT, _BODY) else None
         if parent in (_FRONT, _BODY):
             if tag != TAG_DIV:
                 return None
-            return _Frame(element, self.index, first=parent == _FRONT or frame.made == 0)
+            return _Part(element, self.index, first=parent == _FRONT or frame.made == 0)
         if frame.mode is None:  # the first child of a div tells what the div holds
             frame.mode = "nested" if tag == TAG_DIV else "leaf"
             if frame.mode == "leaf":
-                self._section(context, frame, element)
+                self._section(frame, element)
         if tag != TAG_DIV:
             return None
         if frame.mode == "leaf":
             raise GiveUpError("a div after other elements of a div")
-        return _Frame(element, self.index, first=frame.first and frame.made == 0)
+        return _Part(element, self.index, first=frame.first and frame.made == 0)
 
-    @staticmethod
-    def _section(context: Context, frame: _Frame, first: etree._Element | None) -> None:
+    def _section(self, frame: _Part, first: etree._Element | None) -> None:
         """A div of elements (no divs) starts a section: a break before it unless it is the
         first, or opens with its own break note (body._division)."""
         opens_with_break = (
             first is not None and first.tag == TAG_NOTE and first.get("type") == NOTE_BREAK
         )
         if not frame.first and not opens_with_break:
-            context.turns.append({"kind": "break"})
+            self.context.turns.append({"kind": "break"})
 
-    def _close(self, context: Context, frame: _Frame) -> None:
-        if frame.element.tag == TAG_DIV:
-            if frame.mode is None:
-                self._section(context, frame, None)
-            made = frame.made if frame.mode == "nested" else 1
-            if frame.mode != "nested":
-                _dangling(context, frame.label)
-            parent = self.frames[-1]
-            if parent.element.tag != _FRONT:
-                parent.made += made
-        _remove(frame.element, frame.dropped)
-        if self.frames:
-            self._drop(frame.element, frame.index)
-
-    def _unit(self, context: Context, frame: _Frame, element: etree._Element) -> None:
-        """Read an element of the text whole, once it ends, as body.read_body would."""
-        index = self.index
-        depth = 0
-        for event, _ in self._events:
-            if event == "start":
-                depth += 1
-            elif depth:
-                depth -= 1
-            else:
-                break
-        else:
-            raise GiveUpError("the element does not end")
+    def read_child(self, frame: Frame, element: etree._Element) -> None:
+        """Read an element of the text as body.read_body does."""
+        assert isinstance(frame, _Part)
         parent = frame.element.tag
         if parent in (_FRONT, _BODY):
-            _block(context, element, first=True)
+            _block(self.context, element, first=True)
         elif parent == TAG_DIV:
             if frame.mode == "nested":
-                _element(context, element, None)
+                _element(self.context, element, None)
             else:
-                frame.label = _element(context, element, frame.label)
-        self._settle(context.turns)
-        self._drop(element, index)
+                frame.label = _element(self.context, element, frame.label)
 
-    def _settle(self, turns: list[Any]) -> None:
-        """Build every finished turn (all but the last, which may still grow)."""
-        while self.settled < len(turns) - 1:
-            turn = turns[self.settled]
-            if isinstance(turn, dict):
-                turns[self.settled] = _TURN.validate_python(turn)
-            self.settled += 1
-
-    def _drop(self, element: etree._Element, index: int) -> None:
-        """Drop a read element, unless the cut copy keeps it (then only its surplus)."""
-        if self.cut is not None:
-            self.units += 1
-            if self.units % _BOUND_EVERY == 0:
-                self._lower_bound()
-            if index < self.cut.bound:
-                trim(element, self.cut.bound)
-                return
-        element.clear()
-        frame = self.frames[-1]
-        _remove(frame.element, frame.dropped)
-        frame.dropped = [element]  # the text after it is not parsed yet
-
-    def _lower_bound(self) -> None:
-        """Let the cut keep fewer children, as counted so far, and drop the surplus."""
-        before = self.bound
-        self.cut.update_bound()  # type: ignore[union-attr]
-        bound = self.bound
-        if bound >= before:
+    def close_frame(self, frame: Frame) -> None:
+        assert isinstance(frame, _Part)
+        if frame.element.tag != TAG_DIV:
             return
-        for frame in self.frames:
-            element = frame.element
-            # The last child is left alone: it may be open (a frame), or have text after it
-            # still to come; the final cut drops it if the cut has no place for it.
-            children = list(element)[:-1]
-            for child in children[:bound]:
-                trim(child, bound)
-            frame.dropped.extend(children[bound:])
-
-
-def _remove(parent: etree._Element, children: list[etree._Element]) -> None:
-    for child in children:
-        if child.getparent() is parent:
-            parent.remove(child)
-    children.clear()
+        if frame.mode is None:
+            self._section(frame, None)
+        if frame.mode != "nested":
+            _dangling(self.context, frame.label)
+        parent = self.frames[-1]
+        assert isinstance(parent, _Part)
+        if parent.element.tag != _FRONT:
+            parent.made += frame.made if frame.mode == "nested" else 1
