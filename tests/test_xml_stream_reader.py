@@ -20,6 +20,8 @@ from pydantic import TypeAdapter
 
 from benchmarks import hostile_shapes_xml as shapes
 from tests.strategies import MODEL_1_1, transcripts
+from transcript_model.cli import checking
+from transcript_model.cli.inputs import InputFile
 from transcript_model.converters._xml import safe
 from transcript_model.converters.akn import convert as akn_convert
 from transcript_model.converters.akn import stream_reader as akn_stream
@@ -215,3 +217,36 @@ def test_comments_and_instructions_between_elements(monkeypatch: pytest.MonkeyPa
     assert _same(_tei(tei)) == (True, True)
     akn = _kremlin_akn().replace(b"</speech>", b"</speech>" + noise).replace(b"<p>", b"<p>" + noise)
     assert _same(_akn(akn)) == (True, True)
+
+
+# -- transcript validate: the verdict without the model ----------------------------------------
+
+
+def _wide(suffix: str) -> bytes:
+    """A document with one element of more children than a schema check takes whole."""
+    if suffix == ".tei.xml":
+        return shapes.tei_document("<pb/>" * 10_500)
+    return shapes.akn_document("<p>x</p>" * 10_500).replace(b"<debateBody>", _PREFACE, 1)
+
+
+@pytest.mark.parametrize("suffix", [".tei.xml", ".akn.xml"])
+def test_validate_command_checks_without_the_model(
+    suffix: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``transcript validate`` gets the same report from the check that keeps stand-ins of
+    the turns, for a document the whole-tree path checks in part."""
+    path = tmp_path / f"wide{suffix}"
+    path.write_bytes(_wide(suffix))
+    item = InputFile(str(path), path)
+    monkeypatch.setattr(checking, "_XML_STREAM_FROM", 1 << 62)
+    usual = checking.check_file(item, None, DEFAULT_MAX_BYTES)
+    monkeypatch.setattr(checking, "_XML_STREAM_FROM", 0)
+    for module in (tei_convert, akn_convert):
+        monkeypatch.setattr(module, "STREAM_FROM", 0)
+    calls: list[bytes] = []
+    stream = tei_stream if suffix == ".tei.xml" else akn_stream
+    checked = stream.check_streamed
+    monkeypatch.setattr(stream, "check_streamed", lambda *a: calls.append(a[0]) or checked(*a))
+    assert checking.check_file(item, None, DEFAULT_MAX_BYTES) == usual
+    assert calls and checked(calls[0], str(path), DEFAULT_MAX_BYTES) is not None
+    assert any(p.code.endswith("_partial") for p in usual.problems)

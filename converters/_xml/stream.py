@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from io import BytesIO
 from math import isqrt
@@ -203,6 +203,16 @@ def _turn_adapter() -> TypeAdapter[Any]:
     return TypeAdapter(Turn)
 
 
+def _itself(turn: Any) -> Any:
+    return turn
+
+
+def _stand_ins() -> Callable[[Any], Any]:
+    from ..json.stream import _StandIns
+
+    return _StandIns().of
+
+
 #: Elements read between two looks at whether the cut keeps fewer children.
 _BOUND_EVERY = 4096
 
@@ -217,8 +227,11 @@ class StreamReader:
     schema check, the counter whose cut the streamed tree is kept to (None: drop all read).
     """
 
-    def __init__(self, data: bytes, cut: CutCounter | None) -> None:
+    def __init__(self, data: bytes, cut: CutCounter | None, keep_model: bool = True) -> None:
         self.cut = cut
+        #: What is kept of each turn built: itself, or (when only the verdict is wanted) a
+        #: stand-in with what the model's cross-field rules look at (see json.stream).
+        self.keep: Callable[[Any], Any] = _itself if keep_model else _stand_ins()
         self.frames: list[Frame] = []
         self.index = -1  # the place of the element that just started among its siblings
         self.turns: list[Any] = []
@@ -349,7 +362,7 @@ class StreamReader:
         while self._settled < len(turns) - 1:
             turn = turns[self._settled]
             if isinstance(turn, dict):
-                turns[self._settled] = _turn_adapter().validate_python(turn)
+                turns[self._settled] = self.keep(_turn_adapter().validate_python(turn))
             self._settled += 1
 
     def _drop(self, element: etree._Element, index: int) -> None:

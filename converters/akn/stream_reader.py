@@ -57,16 +57,34 @@ def read_streamed(
         return None
 
 
+def check_streamed(data: bytes, origin: str, max_bytes: int) -> list[Problem] | None:
+    """The problems ``validate`` finds in ``data`` (a document of one transcript, found
+    without holding its model: for ``transcript validate``, which needs only the verdict),
+    or None when the usual validation must tell."""
+    from .convert import STREAM_FROM
+
+    if len(data) < STREAM_FROM:
+        return None
+    result = validate_streamed(data, origin, max_bytes, keep_model=False)
+    return None if result is None else result.problems
+
+
 def validate_streamed(
-    data: bytes, origin: str, max_bytes: int, budget: int = VALIDATION_BUDGET
+    data: bytes,
+    origin: str,
+    max_bytes: int,
+    budget: int = VALIDATION_BUDGET,
+    *,
+    keep_model: bool = True,
 ) -> ValidationResult | None:
     """What ``validate`` answers for ``data``, found element by element, or None when the
-    usual validation must tell. ``budget``: the whole-tree path's (see validation_copy)."""
+    usual validation must tell. ``budget``: the whole-tree path's (see validation_copy);
+    ``keep_model=False``: the transcript returned is made of stand-ins (see check_streamed)."""
     if not streamable(data, origin, max_bytes):
         return None
     from .validate import schema_problems
 
-    reader = _Reader(data, origin, CutCounter(budget))
+    reader = _Reader(data, origin, CutCounter(budget), keep_model)
     try:
         result = reader.read(None)
         problems: list[Problem] = []
@@ -121,8 +139,10 @@ class _DocumentView:
 
 
 class _Reader(StreamReader):
-    def __init__(self, data: bytes, origin: str, cut: CutCounter | None) -> None:
-        super().__init__(data, cut)
+    def __init__(
+        self, data: bytes, origin: str, cut: CutCounter | None, keep_model: bool = True
+    ) -> None:
+        super().__init__(data, cut, keep_model)
         self.origin = origin
         self.root: etree._Element = etree.Element("none")
         self.namespace = ""

@@ -61,20 +61,36 @@ def read_streamed(
         return None
 
 
+def check_streamed(data: bytes, origin: str, max_bytes: int) -> list[Problem] | None:
+    """The problems ``validate`` finds in ``data`` (a document of one transcript, found
+    without holding its model: for ``transcript validate``, which needs only the verdict),
+    or None when the usual validation must tell."""
+    from .convert import STREAM_FROM, _corpus_of
+
+    if len(data) < STREAM_FROM:
+        return None
+    corpus_of = _corpus_of(None, origin, max_bytes)
+    result = validate_streamed(data, origin, corpus_of, max_bytes, keep_model=False)
+    return None if result is None else result.problems
+
+
 def validate_streamed(
     data: bytes,
     origin: str,
     corpus_of: CorpusOf,
     max_bytes: int,
     budget: int = VALIDATION_BUDGET,
+    *,
+    keep_model: bool = True,
 ) -> ValidationResult | None:
     """What ``validate`` answers for ``data``, found element by element, or None when the
-    usual validation must tell. ``budget``: the whole-tree path's (see validation_copy)."""
+    usual validation must tell. ``budget``: the whole-tree path's (see validation_copy);
+    ``keep_model=False``: the transcript returned is made of stand-ins (see check_streamed)."""
     if not streamable(data, origin, max_bytes):
         return None
     from .convert import PROFILE_NAME, _profile_problems
 
-    reader = _Reader(data, origin, CutCounter(budget))
+    reader = _Reader(data, origin, CutCounter(budget), keep_model)
     try:
         result = reader.read(corpus_of)
         kept = reader.cut.cut() if reader.cut is not None else None
@@ -135,8 +151,10 @@ class _Part(Frame):
 
 
 class _Reader(StreamReader):
-    def __init__(self, data: bytes, origin: str, cut: CutCounter | None) -> None:
-        super().__init__(data, cut)
+    def __init__(
+        self, data: bytes, origin: str, cut: CutCounter | None, keep_model: bool = True
+    ) -> None:
+        super().__init__(data, cut, keep_model)
         self.origin = origin
         self.pointers = _Pointers()
         self.root: etree._Element = etree.Element("none")
