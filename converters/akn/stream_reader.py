@@ -37,6 +37,13 @@ from .body import _SECTIONS, _WRAPPERS, read_block, read_speech
 from .common import AKN30, line_of
 from .context import SPEECHES, Context, local_name, open_document
 from .reader import _date_option, build_transcript
+from .validate import (
+    _POINTER_NAMES,
+    _POINTERS,
+    _pointer_problem,
+    _reference_kinds,
+    schema_problems,
+)
 
 _CONTAINERS = _SECTIONS | _WRAPPERS
 #: Children of the debate before its body that the reader reads from the partial tree.
@@ -82,8 +89,6 @@ def validate_streamed(
     ``keep_model=False``: the transcript returned is made of stand-ins (see check_streamed)."""
     if not streamable(data, origin, max_bytes):
         return None
-    from .validate import schema_problems
-
     reader = _Reader(data, origin, CutCounter(budget), keep_model)
     try:
         result = reader.read(None)
@@ -149,6 +154,7 @@ class _Reader(StreamReader):
         self.context: Context | None = None
         self.entries: dict[str, str] | None = None  # when checking: the references' kinds
         self.references = ""
+        self.speeches: tuple[str, ...] = ()
 
     def read(self, date: dt.date | None) -> ReadResult:
         _, root = self.next_event()
@@ -172,6 +178,7 @@ class _Reader(StreamReader):
         if context.doc is not debate:
             raise GiveUpError("another document")
         self.context = context
+        self.speeches = tuple(context.q(n) for n in sorted(SPEECHES))
         if self.cut is not None:
             self._check_header()
         view = _DocumentView(
@@ -206,8 +213,7 @@ class _Reader(StreamReader):
         """Read a child of a section as body.read_section does."""
         context = self.context
         assert context is not None
-        speakers = (context.q(n) for n in SPEECHES)
-        for speech in element.iter(*speakers):
+        for speech in element.iter(*self.speeches):
             key = (speech.get("by") or "").removeprefix("#")
             entry = context.refs.get(key) if key else None
             if entry is not None and local_name(entry) != "TLCPerson":
@@ -226,8 +232,6 @@ class _Reader(StreamReader):
     # -- pointers ------------------------------------------------------------------------
 
     def _check_header(self) -> None:
-        from .validate import _reference_kinds
-
         self.entries = _reference_kinds(self.root)
         for element in self.root.iter(etree.Element):
             self._pointers(element)
@@ -241,8 +245,6 @@ class _Reader(StreamReader):
 
     def _pointers(self, element: etree._Element) -> None:
         """Give up on a pointer the whole-tree path reports or looks up in the body."""
-        from .validate import _POINTER_NAMES, _POINTERS, _pointer_problem
-
         names = element.keys()
         if _POINTER_NAMES.isdisjoint(names):
             return
