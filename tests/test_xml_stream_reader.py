@@ -98,10 +98,18 @@ TEI_FIXTURES = sorted(
 ) + sorted((DATA / "parlamint").rglob("ParlaMint-SI_*.xml"))
 
 
+#: A budget that cuts small documents for the schema check, and the usual one (no cut: the
+#: streamed tree is held whole and checked whole).
+BUDGETS = [SMALL_BUDGET, safe.VALIDATION_BUDGET]
+
+
+@pytest.mark.parametrize("budget", BUDGETS)
 @pytest.mark.parametrize("path", TEI_FIXTURES, ids=lambda p: p.name)
-def test_tei_fixtures_streamed_as_whole(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    _whole_tree(monkeypatch)
-    print(path.name, _same(_tei(path.read_bytes(), str(path))))
+def test_tei_fixtures_streamed_as_whole(
+    path: Path, budget: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _whole_tree(monkeypatch, budget)
+    print(path.name, _same(_tei(path.read_bytes(), str(path), budget)))
 
 
 def _kremlin_tei() -> bytes:
@@ -111,9 +119,10 @@ def _kremlin_tei() -> bytes:
     return tei_convert.write([transcript]).encode("utf-8")
 
 
-def test_tei_own_output_is_streamed(monkeypatch: pytest.MonkeyPatch) -> None:
-    _whole_tree(monkeypatch)
-    assert _same(_tei(_kremlin_tei())) == (True, True)
+@pytest.mark.parametrize("budget", BUDGETS)
+def test_tei_own_output_is_streamed(budget: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    _whole_tree(monkeypatch, budget)
+    assert _same(_tei(_kremlin_tei(), budget=budget)) == (True, True)
 
 
 # -- AKN ---------------------------------------------------------------------------------------
@@ -122,10 +131,13 @@ def test_tei_own_output_is_streamed(monkeypatch: pytest.MonkeyPatch) -> None:
 AKN_FIXTURES = sorted((DATA / "akn").rglob("*.xml"))
 
 
+@pytest.mark.parametrize("budget", BUDGETS)
 @pytest.mark.parametrize("path", AKN_FIXTURES, ids=lambda p: p.name)
-def test_akn_fixtures_streamed_as_whole(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    _whole_tree(monkeypatch)
-    print(path.name, _same(_akn(path.read_bytes(), str(path))))
+def test_akn_fixtures_streamed_as_whole(
+    path: Path, budget: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _whole_tree(monkeypatch, budget)
+    print(path.name, _same(_akn(path.read_bytes(), str(path), budget)))
 
 
 def _kremlin_akn() -> bytes:
@@ -135,9 +147,10 @@ def _kremlin_akn() -> bytes:
     return akn_convert.write([transcript]).encode("utf-8")
 
 
-def test_akn_own_output_is_streamed(monkeypatch: pytest.MonkeyPatch) -> None:
-    _whole_tree(monkeypatch)
-    assert _same(_akn(_kremlin_akn())) == (True, True)
+@pytest.mark.parametrize("budget", BUDGETS)
+def test_akn_own_output_is_streamed(budget: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    _whole_tree(monkeypatch, budget)
+    assert _same(_akn(_kremlin_akn(), budget=budget)) == (True, True)
 
 
 # -- generated transcripts ---------------------------------------------------------------------
@@ -146,21 +159,21 @@ def test_akn_own_output_is_streamed(monkeypatch: pytest.MonkeyPatch) -> None:
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(transcripts(MODEL_1_1))
 def test_tei_of_any_transcript_streamed_as_whole(transcript: Transcript) -> None:
-    with pytest.MonkeyPatch.context() as monkeypatch:
-        _whole_tree(monkeypatch, budget=20)
-        data = tei_convert.write([transcript]).encode("utf-8")
-        streamed_read, _ = _same(_tei(data, budget=20))
-        assert streamed_read  # the writer's output is read element by element
+    data = tei_convert.write([transcript]).encode("utf-8")
+    for budget in (20, safe.VALIDATION_BUDGET):
+        with pytest.MonkeyPatch.context() as monkeypatch:
+            _whole_tree(monkeypatch, budget)
+            assert _same(_tei(data, budget=budget))[0]  # the writer's output is streamed
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(transcripts(MODEL_1_1))
 def test_akn_of_any_transcript_streamed_as_whole(transcript: Transcript) -> None:
-    with pytest.MonkeyPatch.context() as monkeypatch:
-        _whole_tree(monkeypatch, budget=20)
-        data = akn_convert.write([transcript]).encode("utf-8")
-        streamed_read, _ = _same(_akn(data, budget=20))
-        assert streamed_read  # the writer's output is read element by element
+    data = akn_convert.write([transcript]).encode("utf-8")
+    for budget in (20, safe.VALIDATION_BUDGET):
+        with pytest.MonkeyPatch.context() as monkeypatch:
+            _whole_tree(monkeypatch, budget)
+            assert _same(_akn(data, budget=budget))[0]  # the writer's output is streamed
 
 
 # -- hostile shapes ----------------------------------------------------------------------------
@@ -182,10 +195,13 @@ def _shape(name: str, size: int) -> bytes:
 
 @pytest.mark.parametrize("name", sorted(shapes.SIZED_SHAPES))
 def test_hostile_shapes_streamed_as_whole(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    _whole_tree(monkeypatch, budget=SMALL_BUDGET)
-    for data in (shapes.SIZED_SHAPES[name](20_000), _shape(name, 20_000)):
-        answers = _tei(data) if name.endswith("_tei") else _akn(data)
-        print(name, _same(answers))
+    for budget in BUDGETS:
+        _whole_tree(monkeypatch, budget)
+        for data in (shapes.SIZED_SHAPES[name](20_000), _shape(name, 20_000)):
+            answers = (
+                _tei(data, budget=budget) if name.endswith("_tei") else _akn(data, budget=budget)
+            )
+            print(name, budget, _same(answers))
 
 
 @pytest.mark.parametrize("name", sorted(shapes.SIZED_SHAPES))

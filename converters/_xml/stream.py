@@ -78,14 +78,14 @@ def events(data: bytes) -> Iterator[tuple[str, etree._Element]]:
         # As parse_xml for an input that holds no DOCTYPE: a repeated xml:id is read.
         collect_ids=False,
     )
-    first = True
     try:
         for event, element in parsed:
-            if first and event == "start":
-                first = False
+            yield event, element
+            if event == "start":  # the root: the XML declaration is read
                 if element.getroottree().docinfo.xml_version not in (None, "1.0"):
                     raise GiveUpError("an XML version the usual reader refuses")
-            yield event, element
+                break
+        yield from parsed  # the rest without a step in Python per event
     except (etree.XMLSyntaxError, ValueError):
         raise GiveUpError("not well-formed") from None
 
@@ -105,6 +105,7 @@ class CutCounter:
         self._starts: list[int] = []  # the document position of each open element
         self._position = 0
         self.most = 0
+        self._squares = 0  # the sum of the squared counts of the closed elements
         self._widest_at = -1
         self.widest: tuple[str, int | None] = ("", None)  # its tag and line
         #: Children past this many are in no cut: drop them (an upper bound of ``low``).
@@ -134,6 +135,7 @@ class CutCounter:
         start = self._starts.pop()
         if count > 1:
             self.counts[count] += 1
+            self._squares += count * count
             if count > self.most or (count == self.most and start < self._widest_at):
                 self.most, self._widest_at = count, start
                 line = element.sourceline
@@ -143,6 +145,11 @@ class CutCounter:
         total = sum(min(count, kept) ** 2 * times for count, times in self.counts.items())
         total += sum(min(count, kept) ** 2 for count in extra if count > 1)
         return total // 2
+
+    def certain(self) -> bool:
+        """Whether a cut is certain, as counted so far (the counts only grow)."""
+        opened = sum(count * count for count in self._open if count > 1)
+        return (self._squares + opened) // 2 > self.budget
 
     def update_bound(self) -> None:
         """Lower ``bound`` to the most children a cut could keep, given what is counted."""
@@ -233,6 +240,9 @@ class StreamReader:
         #: stand-in with what the model's cross-field rules look at (see json.stream).
         self.keep: Callable[[Any], Any] = _itself if keep_model else _stand_ins()
         self.frames: list[Frame] = []
+        #: While checking, everything is held until a cut is certain: a document checked
+        #: whole is checked on the tree streamed (see the callers' validate_streamed).
+        self.holding = cut is not None
         self.index = -1  # the place of the element that just started among its siblings
         self.turns: list[Any] = []
         self._events = self._counted(events(data))
@@ -294,6 +304,8 @@ class StreamReader:
 
     def _other(self, node: etree._Element, index: int) -> None:
         """A comment or processing instruction: dropped with what is read around it."""
+        if self.holding:
+            return
         frame = self.frames[-1] if self.frames else None
         if frame is not None and index >= self.bound and node.getparent() is frame.element:
             frame.dropped.append(node)
@@ -371,6 +383,8 @@ class StreamReader:
             self._read += 1
             if self._read % _BOUND_EVERY == 0:
                 self._lower_bound()
+            if self.holding:
+                return
             if index < self.cut.bound:
                 trim(element, self.cut.bound)
                 return
@@ -381,8 +395,15 @@ class StreamReader:
 
     def _lower_bound(self) -> None:
         """Let the cut keep fewer children, as counted so far, and drop the surplus."""
+        cut = self.cut
+        assert cut is not None
         before = self.bound
-        self.cut.update_bound()  # type: ignore[union-attr]
+        if self.holding:
+            if not cut.certain():
+                return
+            self.holding = False
+            before = cut.bound + 1  # what is held is dropped below
+        cut.update_bound()
         bound = self.bound
         if bound >= before:
             return

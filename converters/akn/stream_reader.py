@@ -94,15 +94,18 @@ def validate_streamed(
         result = reader.read(None)
         problems: list[Problem] = []
         if reader.namespace == AKN30:
-            kept = reader.cut.cut() if reader.cut is not None else None
-            if kept is None:
-                return None  # the whole-tree path checks the whole document
+            assert reader.cut is not None
             tree = reader.root.getroottree()
-            trim(reader.root, kept)
-            problems += schema_problems(tree, origin)
-            problems.append(
-                reader.cut.warning(tree, kept, "akn_schema_partial", "the XSD", origin)  # type: ignore[union-attr]
-            )
+            kept = reader.cut.cut()
+            if kept is None and not reader.holding:
+                return None
+            if kept is not None:
+                trim(reader.root, kept)
+            problems += schema_problems(tree, origin)  # of the whole document, or its cut
+            if kept is not None:
+                problems.append(
+                    reader.cut.warning(tree, kept, "akn_schema_partial", "the XSD", origin)
+                )
         else:
             problems.append(
                 Problem(
@@ -164,6 +167,7 @@ class _Reader(StreamReader):
         self.references = f"{{{self.namespace}}}references"
         if self.namespace != AKN30 and self.cut is not None:
             self.cut.bound = 0  # no schema check: nothing kept for one
+            self.holding = False
         event, debate = self.next_event()
         if event != "start":
             raise GiveUpError("an empty document")

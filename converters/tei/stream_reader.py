@@ -93,18 +93,33 @@ def validate_streamed(
     reader = _Reader(data, origin, CutCounter(budget), keep_model)
     try:
         result = reader.read(corpus_of)
-        kept = reader.cut.cut() if reader.cut is not None else None
-        if kept is None:
-            return None  # the whole-tree path checks the whole document
+        assert reader.cut is not None
         tree = reader.root.getroottree()
-        trim(reader.root, kept)
-        problems = _profile_problems(tree, origin)
-        problems.append(
-            reader.cut.warning(tree, kept, "tei_profile_partial", PROFILE_NAME, origin)  # type: ignore[union-attr]
-        )
+        kept = reader.cut.cut()
+        if kept is None:
+            if not reader.holding:
+                return None
+            problems = _whole_profile_problems(tree, origin)  # as the whole-tree path
+        else:
+            trim(reader.root, kept)
+            problems = _profile_problems(tree, origin)
+            problems.append(
+                reader.cut.warning(tree, kept, "tei_profile_partial", PROFILE_NAME, origin)
+            )
     except (GiveUpError, TranscriptError, ValidationError, ValueError, RecursionError):
         return None
     return ValidationResult(result.transcripts, problems + result.warnings)
+
+
+def _whole_profile_problems(tree: etree._ElementTree, origin: str) -> list[Problem]:
+    """The profile's problems of a document checked whole (held whole while streamed, as
+    no element of it has children enough to need a cut): the whole-tree path's check."""
+    from .convert import _profile_problems, _structure
+    from .profile import conforms
+
+    quick = _structure()
+    profiled = quick is not None and conforms(tree, quick, None)
+    return [] if profiled else _profile_problems(tree, origin)
 
 
 class _Pointers:
