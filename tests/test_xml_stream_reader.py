@@ -266,3 +266,70 @@ def test_validate_command_checks_without_the_model(
     assert checking.check_file(item, None, DEFAULT_MAX_BYTES) == usual
     assert calls and checked(calls[0], str(path), DEFAULT_MAX_BYTES) is not None
     assert any(p.code.endswith("_partial") for p in usual.problems)
+
+
+# -- memory ------------------------------------------------------------------------------------
+
+_PEAK = """
+import resource, sys
+from pathlib import Path
+from transcript_model.cli import checking
+from transcript_model.cli.inputs import InputFile
+from transcript_model.converters.tei import convert as tei
+from transcript_model.converters.akn import convert as akn
+
+path = Path(sys.argv[1])
+small = sys.argv[3].encode()
+module = tei if path.name.endswith(".tei.xml") else akn
+module.validate(small)  # compiles the schemas: not part of what is measured
+data = path.read_bytes()
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+report = checking.check_file(InputFile(str(path), path), None, 1 << 30)
+assert report.transcripts == 1, report
+print((resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) * 1024)
+"""
+
+
+def _large(suffix: str) -> bytes:
+    """A ~12 MB document: 12,000 utterances or speeches of 1 KB in one division."""
+    text = "Words of a speech, " * 50
+    if suffix == ".tei.xml":
+        return shapes.tei_document(f'<u who="#p1"><seg>{text}</seg></u>\n' * 12_000)
+    body = f'<speech by="#p1"><p>{text}</p></speech>\n' * 12_000
+    return shapes.akn_document(body).replace(b"<debateBody>", _PREFACE, 1)
+
+
+@pytest.mark.parametrize("suffix", [".tei.xml", ".akn.xml"])
+def test_large_document_is_checked_in_little_memory(suffix: str, tmp_path: Path) -> None:
+    """``transcript validate`` of a 12 MB document in one division grows the peak memory by
+    less than twice its size (the whole tree and its cut copy took four times and more)."""
+    import subprocess
+    import sys
+
+    path = tmp_path / f"large{suffix}"
+    data = _large(suffix)
+    path.write_bytes(data)
+    small = _shape("empty_notes_tei" if suffix == ".tei.xml" else "empty_speeches_akn", 10)
+    done = subprocess.run(
+        [sys.executable, "-c", _PEAK, str(path), "check", small.decode()],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    grown = int(done.stdout.split()[-1])
+    assert grown < 2 * len(data), f"{grown / len(data):.1f} times the file"
+
+
+@pytest.mark.parametrize("suffix", [".tei.xml", ".akn.xml"])
+def test_large_document_is_read_without_holding_its_tree(suffix: str) -> None:
+    """What is read is dropped: at the end the tree holds the header and the open parts."""
+    data = _large(suffix)
+    reader: Any
+    if suffix == ".tei.xml":
+        reader = tei_stream._Reader(data, "<input>", None)
+        reader.read(tei_convert._corpus_of(None, "<input>", DEFAULT_MAX_BYTES))
+        header = reader.root[0]
+    else:
+        reader = akn_stream._Reader(data, "<input>", None)
+        reader.read(None)
+        header = reader.root[0][0]  # meta
+    held = sum(1 for _ in reader.root.iter())
+    assert held < sum(1 for _ in header.iter()) + 20
