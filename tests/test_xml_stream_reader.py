@@ -51,7 +51,11 @@ def _tei(data: bytes, origin: str = "<input>", budget: int = SMALL_BUDGET) -> di
     return {
         "streamed read": tei_stream.read_streamed(data, origin, corpus_of, DEFAULT_MAX_BYTES),
         "streamed validation": tei_stream.validate_streamed(
-            data, origin, corpus_of, DEFAULT_MAX_BYTES, budget
+            data,
+            origin,
+            tei_convert._whole_tree(None, origin, DEFAULT_MAX_BYTES),
+            DEFAULT_MAX_BYTES,
+            budget,
         ),
         "read": _answer(lambda: tei_convert.read(data, origin)),
         "validation": tei_convert.validate(data, origin),
@@ -214,7 +218,8 @@ def test_hostile_shapes_streamed_in_linear_time(name: str) -> None:
         if name.endswith("_tei"):
             corpus_of = tei_convert._corpus_of(None, "<input>", DEFAULT_MAX_BYTES)
             tei_stream.read_streamed(data, "<input>", corpus_of, DEFAULT_MAX_BYTES)
-            tei_stream.validate_streamed(data, "<input>", corpus_of, DEFAULT_MAX_BYTES, 20_000)
+            whole = tei_convert._whole_tree(None, "<input>", DEFAULT_MAX_BYTES)
+            tei_stream.validate_streamed(data, "<input>", whole, DEFAULT_MAX_BYTES, 20_000)
         else:
             akn_stream.read_streamed(data, "<input>", None, DEFAULT_MAX_BYTES)
             akn_stream.validate_streamed(data, "<input>", DEFAULT_MAX_BYTES, 20_000)
@@ -260,11 +265,16 @@ def test_validate_command_checks_without_the_model(
     for module in (tei_convert, akn_convert):
         monkeypatch.setattr(module, "STREAM_FROM", 0)
     calls: list[bytes] = []
-    stream = tei_stream if suffix == ".tei.xml" else akn_stream
-    checked = stream.check_streamed
-    monkeypatch.setattr(stream, "check_streamed", lambda *a: calls.append(a[0]) or checked(*a))
+    module = tei_convert if suffix == ".tei.xml" else akn_convert
+    checked = module.check_large
+
+    def check_large(data: bytes, origin: str, *, max_bytes: int) -> Any:
+        calls.append(data)
+        return checked(data, origin, max_bytes=max_bytes)
+
+    monkeypatch.setattr(module, "check_large", check_large)
     assert checking.check_file(item, None, DEFAULT_MAX_BYTES) == usual
-    assert calls and checked(calls[0], str(path), DEFAULT_MAX_BYTES) is not None
+    assert calls and checked(calls[0], str(path), max_bytes=DEFAULT_MAX_BYTES) is not None
     assert any(p.code.endswith("_partial") for p in usual.problems)
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from transcript_model.errors import TranscriptError, excerpt
+from transcript_model.errors import Problem, TranscriptError, excerpt
 from transcript_model.inputs import DEFAULT_MAX_BYTES, ReadResult, ValidationResult
 from transcript_model.model import Transcript
 
@@ -83,3 +83,14 @@ def validate(
         if streamed is not None:
             return streamed
     return validate_document(data, origin, max_bytes)
+
+
+def check_large(
+    data: bytes, origin: str = "<input>", *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> list[Problem] | None:
+    """The problems :func:`validate` finds in a large file of one transcript, found without
+    holding its model (for ``transcript validate``, which needs only the verdict); None when
+    only :func:`validate` can tell."""
+    from .stream_reader import check_streamed
+
+    return check_streamed(data, origin, max_bytes)

@@ -68,10 +68,6 @@ def check_streamed(data: bytes, origin: str, max_bytes: int) -> list[Problem] | 
     """The problems ``validate`` finds in ``data`` (a document of one transcript, found
     without holding its model: for ``transcript validate``, which needs only the verdict),
     or None when the usual validation must tell."""
-    from .convert import STREAM_FROM
-
-    if len(data) < STREAM_FROM:
-        return None
     result = validate_streamed(data, origin, max_bytes, keep_model=False)
     return None if result is None else result.problems
 

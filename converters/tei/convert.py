@@ -15,7 +15,7 @@ import functools
 import importlib.resources
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from lxml import etree
 
@@ -48,6 +48,9 @@ from .profile import (
 )
 from .reader import CorpusRoot, read_tree
 from .values import line_of
+
+if TYPE_CHECKING:
+    from .stream_reader import WholeTree
 
 __all__ = ["profile", "read", "validate", "write", "write_package"]
 
@@ -243,8 +246,8 @@ def validate(
     if len(data) >= STREAM_FROM:
         from .stream_reader import validate_streamed
 
-        corpus_of = _corpus_of(corpus_root, origin, max_bytes)
-        streamed = validate_streamed(data, origin, corpus_of, max_bytes)
+        whole = _whole_tree(corpus_root, origin, max_bytes)
+        streamed = validate_streamed(data, origin, whole, max_bytes)
         if streamed is not None:
             return streamed
     try:
@@ -277,6 +280,38 @@ def validate(
     except TranscriptError as error:
         return ValidationResult([], problems + error.problems)
     return ValidationResult(result.transcripts, problems + result.warnings)
+
+
+def check_large(
+    data: bytes, origin: str = "<input>", *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> list[Problem] | None:
+    """The problems :func:`validate` finds in a large file of one transcript, found without
+    holding its model (for ``transcript validate``, which needs only the verdict); None when
+    only :func:`validate` can tell."""
+    from .stream_reader import validate_streamed
+
+    whole = _whole_tree(None, origin, max_bytes)
+    result = validate_streamed(data, origin, whole, max_bytes, keep_model=False)
+    return None if result is None else result.problems
+
+
+def _whole_tree(corpus_root: CorpusRoot | None, origin: str, max_bytes: int) -> WholeTree:
+    """What this module's checks lend the streaming validation (which does not import it)."""
+    from .stream_reader import WholeTree
+
+    def quick_route(tree: etree._ElementTree) -> bool:
+        quick = _structure()
+        return quick is not None and conforms(tree, quick, None)
+
+    return WholeTree(
+        corpus_of=_corpus_of(corpus_root, origin, max_bytes),
+        profile_name=PROFILE_NAME,
+        profile_problems=_profile_problems,
+        quick_route=quick_route,
+        header_ids=lambda root: _ids(root, _HEADER_IDS),
+        all_ids=lambda root: _ids(root, _ALL_IDS),
+        setting_keys=_setting_keys,
+    )
 
 
 def _corpus_file_problems(tree: etree._ElementTree, origin: str, max_bytes: int) -> list[Problem]:

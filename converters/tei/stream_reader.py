@@ -61,23 +61,26 @@ def read_streamed(
         return None
 
 
-def check_streamed(data: bytes, origin: str, max_bytes: int) -> list[Problem] | None:
-    """The problems ``validate`` finds in ``data`` (a document of one transcript, found
-    without holding its model: for ``transcript validate``, which needs only the verdict),
-    or None when the usual validation must tell."""
-    from .convert import STREAM_FROM, _corpus_of
+@dataclass(frozen=True)
+class WholeTree:
+    """What the whole-tree validation (convert.py) lends the streaming one, which does not
+    import it: finding the corpus root, the profile's checks, the ids pointers may name."""
 
-    if len(data) < STREAM_FROM:
-        return None
-    corpus_of = _corpus_of(None, origin, max_bytes)
-    result = validate_streamed(data, origin, corpus_of, max_bytes, keep_model=False)
-    return None if result is None else result.problems
+    corpus_of: CorpusOf
+    profile_name: str
+    #: The profile's verdict, and whether the profile's quick route accepts a document.
+    profile_problems: Callable[[etree._ElementTree, str], list[Problem]]
+    quick_route: Callable[[etree._ElementTree], bool]
+    #: The xml:ids of the teiHeader and of a whole document; the ids the setting names.
+    header_ids: Callable[[etree._Element], set[str]]
+    all_ids: Callable[[etree._Element], set[str]]
+    setting_keys: Callable[[etree._Element], list[str]]
 
 
 def validate_streamed(
     data: bytes,
     origin: str,
-    corpus_of: CorpusOf,
+    whole: WholeTree,
     max_bytes: int,
     budget: int = VALIDATION_BUDGET,
     *,
@@ -85,41 +88,29 @@ def validate_streamed(
 ) -> ValidationResult | None:
     """What ``validate`` answers for ``data``, found element by element, or None when the
     usual validation must tell. ``budget``: the whole-tree path's (see validation_copy);
-    ``keep_model=False``: the transcript returned is made of stand-ins (see check_streamed)."""
+    ``keep_model=False``: the transcript returned is made of stand-ins, for a caller that
+    needs only the problems (``transcript validate``: see json.stream)."""
     if not streamable(data, origin, max_bytes):
         return None
-    from .convert import PROFILE_NAME, _profile_problems
-
-    reader = _Reader(data, origin, CutCounter(budget), keep_model)
+    reader = _Reader(data, origin, CutCounter(budget), keep_model, whole)
     try:
-        result = reader.read(corpus_of)
+        result = reader.read(whole.corpus_of)
         assert reader.cut is not None
         tree = reader.root.getroottree()
         kept = reader.cut.cut()
         if kept is None:
             if not reader.holding:
                 return None
-            problems = _whole_profile_problems(tree, origin)  # as the whole-tree path
+            # Checked whole, as the whole-tree path checks it (held whole while streamed).
+            problems = [] if whole.quick_route(tree) else whole.profile_problems(tree, origin)
         else:
             trim(reader.root, kept)
-            problems = _profile_problems(tree, origin)
-            problems.append(
-                reader.cut.warning(tree, kept, "tei_profile_partial", PROFILE_NAME, origin)
-            )
+            problems = whole.profile_problems(tree, origin)
+            name = whole.profile_name
+            problems.append(reader.cut.warning(tree, kept, "tei_profile_partial", name, origin))
     except (GiveUpError, TranscriptError, ValidationError, ValueError, RecursionError):
         return None
     return ValidationResult(result.transcripts, problems + result.warnings)
-
-
-def _whole_profile_problems(tree: etree._ElementTree, origin: str) -> list[Problem]:
-    """The profile's problems of a document checked whole (held whole while streamed, as
-    no element of it has children enough to need a cut): the whole-tree path's check."""
-    from .convert import _profile_problems, _structure
-    from .profile import conforms
-
-    quick = _structure()
-    profiled = quick is not None and conforms(tree, quick, None)
-    return [] if profiled else _profile_problems(tree, origin)
 
 
 class _Pointers:
@@ -127,7 +118,8 @@ class _Pointers:
     ``_pointer_problems``, with sets instead of the tree): each must name an xml:id of the
     header or of the corpus root, else the whole-tree path tells what it names."""
 
-    def __init__(self) -> None:
+    def __init__(self, whole: WholeTree | None) -> None:
+        self.whole = whole
         self.known: set[str] | None = None  # the header's and the corpus root's ids
         self.wanted: set[str] = set()
 
@@ -141,12 +133,12 @@ class _Pointers:
             self._check()
 
     def header(self, root: etree._Element, corpus: etree._Element | None) -> None:
-        from .convert import _ALL_IDS, _HEADER_IDS, _ids, _setting_keys
-
-        self.wanted.update(_setting_keys(root))
-        self.known = _ids(root, _HEADER_IDS)
+        whole = self.whole
+        assert whole is not None
+        self.wanted.update(whole.setting_keys(root))
+        self.known = whole.header_ids(root)
         if corpus is not None:
-            self.known |= _ids(corpus, _ALL_IDS)
+            self.known |= whole.all_ids(corpus)
         self._check()
 
     def _check(self) -> None:
@@ -167,11 +159,16 @@ class _Part(Frame):
 
 class _Reader(StreamReader):
     def __init__(
-        self, data: bytes, origin: str, cut: CutCounter | None, keep_model: bool = True
+        self,
+        data: bytes,
+        origin: str,
+        cut: CutCounter | None,
+        keep_model: bool = True,
+        whole: WholeTree | None = None,
     ) -> None:
         super().__init__(data, cut, keep_model)
         self.origin = origin
-        self.pointers = _Pointers()
+        self.pointers = _Pointers(whole)
         self.root: etree._Element = etree.Element("none")
         self.context = Context(origin)
 

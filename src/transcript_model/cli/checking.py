@@ -131,8 +131,8 @@ def _large_xml(
     name = _likely_format(item, forced)
     if name not in ("tei", "akn"):
         return None
-    module = importlib.import_module(f"transcript_model.converters.{name}.stream_reader")
-    problems: list[Problem] | None = module.check_streamed(data, item.display, max_bytes)
+    module = importlib.import_module(f"transcript_model.converters.{name}.convert")
+    problems: list[Problem] | None = module.check_large(data, item.display, max_bytes=max_bytes)
     return None if problems is None else FileReport(item.display, name, 1, cap_repeated(problems))
 
 
