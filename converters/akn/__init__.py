@@ -7,10 +7,7 @@ from transcript_model.contract import Format
 from .._sniffing import markup_head
 
 _CONVERT = "transcript_model.converters.akn.convert"
-_NAMESPACES = (
-    b"http://docs.oasis-open.org/legaldocml/ns/akn/3.0",
-    b"http://www.akomantoso.org/2.0",
-)
+_NAMESPACES = (b"http://docs.oasis-open.org/legaldocml/ns/akn/3.0", b"http://www.akomantoso.org/2.0")
 
 
 def sniff(head: bytes) -> float:
