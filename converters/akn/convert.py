@@ -12,13 +12,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from transcript_model.errors import TranscriptError, excerpt
+from transcript_model.errors import Problem, TranscriptError, excerpt
 from transcript_model.inputs import DEFAULT_MAX_BYTES, ReadResult, ValidationResult
 from transcript_model.model import Transcript
 
 from .reader import read_document
 from .validate import validate_document
 
+#: Inputs from this size up are first read element by element (see ``stream_reader``).
+STREAM_FROM = 4 * 1024 * 1024
 # ISO 3166-1 alpha-2, optionally with a locality as AKN naming allows ("za-cpt").
 _COUNTRY = re.compile(r"[a-z]{2}(?:-[a-z0-9]+)?")
 
@@ -38,6 +40,12 @@ def read(
     model cannot is returned as warnings. ``max_bytes`` bounds the input, and with it the
     number of elements (:func:`transcript_model.converters._xml.safe.element_limit`).
     """
+    if len(data) >= STREAM_FROM:
+        from .stream_reader import read_streamed
+
+        streamed = read_streamed(data, origin, date, max_bytes)
+        if streamed is not None:
+            return streamed
     return read_document(data, origin, date, max_bytes)
 
 
@@ -68,4 +76,21 @@ def validate(
     data: bytes, origin: str = "<input>", *, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> ValidationResult:
     """Check an AKN file completely: XML, the OASIS XSD, pointers, and the model."""
+    if len(data) >= STREAM_FROM:
+        from .stream_reader import validate_streamed
+
+        streamed = validate_streamed(data, origin, max_bytes)
+        if streamed is not None:
+            return streamed
     return validate_document(data, origin, max_bytes)
+
+
+def check_large(
+    data: bytes, origin: str = "<input>", *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> list[Problem] | None:
+    """The problems :func:`validate` finds in a large file of one transcript, found without
+    holding its model (for ``transcript validate``, which needs only the verdict); None when
+    only :func:`validate` can tell."""
+    from .stream_reader import check_streamed
+
+    return check_streamed(data, origin, max_bytes)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from typing import Any
 
 from lxml import etree
@@ -90,11 +91,12 @@ def read_identity(context: Context) -> tuple[str, str]:
     return as_identifier(uri.strip("/").removeprefix("akn/").replace("/", "-")), language
 
 
-def build_transcript(context: Context) -> Transcript:
+def build_transcript(context: Context, body: Callable[[Context], None] = read_body) -> Transcript:
+    """The transcript of the document; ``body`` reads the body (see stream_reader)."""
     participants = read_participants(context)
     read_sitting_marker(context)
     event = read_event(context)
-    read_body(context)
+    body(context)
     add_person_details(context, participants)
     tid, language = read_identity(context)
     data: dict[str, Any] = {

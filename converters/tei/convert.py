@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import functools
 import importlib.resources
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from lxml import etree
 
@@ -49,6 +49,9 @@ from .profile import (
 from .reader import CorpusRoot, read_tree
 from .values import line_of
 
+if TYPE_CHECKING:
+    from .stream_reader import WholeTree
+
 __all__ = ["profile", "read", "validate", "write", "write_package"]
 
 PROFILE_NAME = "transcript-tei.rng"
@@ -57,6 +60,8 @@ _HEADER = T + "teiHeader"
 _LIST_PERSON = ".//" + T + "listPerson"
 #: Inputs up to this size have all their element proxies held while they are validated.
 _HOLD_PROXIES = 4 * 1024 * 1024
+#: Inputs from this size up are first read element by element (see ``stream_reader``).
+STREAM_FROM = 4 * 1024 * 1024
 
 
 def write(transcripts: Sequence[Transcript]) -> str:
@@ -113,6 +118,14 @@ def read(
     XInclude its person list and taxonomies from files next to it. Everything the model has
     no place for is listed in ``ReadResult.warnings``.
     """
+    if len(data) >= STREAM_FROM:
+        from .stream_reader import read_streamed
+
+        streamed = read_streamed(
+            data, origin, _corpus_of(corpus_root, origin, max_bytes), max_bytes
+        )
+        if streamed is not None:
+            return streamed
     tree = parse_xml(data, origin, max_bytes)
     if _is_corpus_file(tree):
         return ReadResult([], [_no_transcript_here(tree, origin)])
@@ -157,6 +170,20 @@ def _existing_file(origin: str) -> Path | None:
         return path if path.is_file() else None
     except (OSError, ValueError):
         return None
+
+
+def _corpus_of(
+    corpus_root: CorpusRoot | None, origin: str, max_bytes: int
+) -> Callable[[etree._ElementTree], tuple[etree._Element | None, list[Problem]]]:
+    """The corpus root of a document given its header, as read() and validate() find it."""
+
+    def corpus(tree: etree._ElementTree) -> tuple[etree._Element | None, list[Problem]]:
+        given = (
+            corpus_root if corpus_root is not None else _enclosing_corpus(tree, origin, max_bytes)
+        )
+        return _corpus(given, max_bytes)
+
+    return corpus
 
 
 def _corpus(
@@ -216,6 +243,13 @@ def validate(
     and ``@ana`` must name an element of the file or of ``corpus_root``), and the model.
     ``max_bytes`` bounds each file read, its elements, and what a corpus root expands to.
     """
+    if len(data) >= STREAM_FROM:
+        from .stream_reader import validate_streamed
+
+        whole = _whole_tree(corpus_root, origin, max_bytes)
+        streamed = validate_streamed(data, origin, whole, max_bytes)
+        if streamed is not None:
+            return streamed
     try:
         tree = parse_xml(data, origin, max_bytes)
         if _is_corpus_file(tree):
@@ -246,6 +280,38 @@ def validate(
     except TranscriptError as error:
         return ValidationResult([], problems + error.problems)
     return ValidationResult(result.transcripts, problems + result.warnings)
+
+
+def check_large(
+    data: bytes, origin: str = "<input>", *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> list[Problem] | None:
+    """The problems :func:`validate` finds in a large file of one transcript, found without
+    holding its model (for ``transcript validate``, which needs only the verdict); None when
+    only :func:`validate` can tell."""
+    from .stream_reader import validate_streamed
+
+    whole = _whole_tree(None, origin, max_bytes)
+    result = validate_streamed(data, origin, whole, max_bytes, keep_model=False)
+    return None if result is None else result.problems
+
+
+def _whole_tree(corpus_root: CorpusRoot | None, origin: str, max_bytes: int) -> WholeTree:
+    """What this module's checks lend the streaming validation (which does not import it)."""
+    from .stream_reader import WholeTree
+
+    def quick_route(tree: etree._ElementTree) -> bool:
+        quick = _structure()
+        return quick is not None and conforms(tree, quick, None)
+
+    return WholeTree(
+        corpus_of=_corpus_of(corpus_root, origin, max_bytes),
+        profile_name=PROFILE_NAME,
+        profile_problems=_profile_problems,
+        quick_route=quick_route,
+        header_ids=lambda root: _ids(root, _HEADER_IDS),
+        all_ids=lambda root: _ids(root, _ALL_IDS),
+        setting_keys=_setting_keys,
+    )
 
 
 def _corpus_file_problems(tree: etree._ElementTree, origin: str, max_bytes: int) -> list[Problem]:

@@ -11,6 +11,7 @@ meet the model's rules (so our own output round-trips exactly) and normalised ot
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from typing import Any
 
 from lxml import etree
@@ -35,6 +36,8 @@ from .people import participant_id
 from .values import find, line_of, pointer_tokens
 
 CorpusRoot = str | bytes | os.PathLike[str]
+#: What reads the text of a document into the context (the streaming reader passes its own).
+BodyReader = Callable[[Context, etree._Element], None]
 
 
 def read_tree(
@@ -44,12 +47,13 @@ def read_tree(
     corpus_warnings: list[Problem] | None = None,
     *,
     profiled: bool = False,
+    body: BodyReader = read_body,
 ) -> ReadResult:
     """Read one parsed TEI document into a transcript.
 
     ``profiled`` says the document passed the quick route of the project profile check
     (``_tei_profile.conforms``): then every utterance holds only segs of one Line each, and
-    they are read without testing so again.
+    they are read without testing so again. ``body`` reads the text (see stream_reader).
     """
     root = tree.getroot()
     if root.tag != T + "TEI":
@@ -85,7 +89,7 @@ def read_tree(
         participant_id(context, pid, context.persons[pid])
     language = document_language(context, root)
     tags = read_header(context, root)
-    read_body(context, root)
+    body(context, root)
     return _build(context, root, transcript_id, language, tags)
 
 
