@@ -137,6 +137,15 @@ def many_ids_tei(size_bytes: int) -> bytes:
     return tei_document("".join(unit.format(n=n) for n in range(count)))
 
 
+def profile_rejected_pointers_tei(size_bytes: int) -> bytes:
+    """Utterances with pointers in a document the profile rejects (one foreign attribute), so
+    that every element is searched for pointers: a union of XPath queries merged its node sets
+    with a scan per node."""
+    unit = '<u who="#p1" ana="#regular"><seg ana="#x">y</seg></u>'
+    count = _count(size_bytes, len(unit))
+    return tei_document('<u who="#p1" rogue="1"><seg>z</seg></u>' + unit * count)
+
+
 def colliding_speakers_akn(size_bytes: int) -> bytes:
     """Speeches by pointers that no reference resolves, whose keys all map to one model id
     ("a-b" from "a.b", "a:b"…); each new participant was checked against all before."""
@@ -258,6 +267,7 @@ SIZED_SHAPES: dict[str, Callable[[int], bytes]] = {
     "deep_nesting_tei": deep_nesting_tei,
     "many_namespaces_tei": many_namespaces_tei,
     "many_ids_tei": many_ids_tei,
+    "profile_rejected_pointers_tei": profile_rejected_pointers_tei,
     "colliding_speakers_akn": colliding_speakers_akn,
     "many_speakers_akn": many_speakers_akn,
     "many_pointers_akn": many_pointers_akn,

@@ -18,6 +18,7 @@ plain strings, one concern a module:
 * :mod:`.attendees`: :func:`attendee_intro`, :func:`parse_attendees`;
 * :mod:`.ids`: :func:`slug`, :func:`transcript_id`, :func:`unique_id`;
 * :mod:`.participants`: :class:`ParticipantList`, :func:`full_names_in`;
+* :mod:`.presidents`: :func:`president_on`, who held the office on a day;
 * :mod:`.stage`: :func:`stage_event`, :func:`has_paragraph_events`,
   :func:`lines_have_paragraph_events`, :func:`paragraph_events` (stage directions as events).
 
@@ -52,6 +53,7 @@ from .names import (
     person_tag_to_name,
 )
 from .participants import ParticipantList, full_names_in
+from .presidents import president_on
 from .site import (
     BREADCRUMBS,
     END_MARKERS,
@@ -118,6 +120,7 @@ __all__ = [
     "parse_published",
     "parse_time",
     "person_tag_to_name",
+    "president_on",
     "slug",
     "split_label",
     "stage_event",

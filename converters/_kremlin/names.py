@@ -55,6 +55,11 @@ _GENERIC_PHRASE = re.compile(
     r"from (?:the )?(?:audience|floor|hall|room|gallery)"
     r"|unidentified (?:speaker|participant|voice|man|woman|journalist|person)"
     r"|(?:вопрос|реплика|ответ|голос|комментарий)(?:ы|а|и)? (?:из зала|с места)"
+    # Direct Line callers, labelled by where they call from: "Question from Izhevsk", "Perm
+    # Territory", "Пермский край".
+    r"|(?:an? )?(?:question|message|call|video message) from [^:()]{1,60}"
+    r"|[\w .'’-]{1,60} (?:region|territory|republic|krai|oblast|province|autonomous area)"
+    r"|[\w .'’-]{1,60} (?:область|край|республика|автономный округ)"
 )
 #: A name of initials: "В.Путин", "V. V. Putin".
 INITIALS = re.compile(r"(?:[A-ZА-ЯЁ]\.\s?){1,2}[A-ZА-ЯЁ][\w'’-]+")

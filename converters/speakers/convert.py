@@ -42,6 +42,7 @@ from .body import Body, looks_wrapped, read_body
 from .header import Header, Line, one_spaced, read_header
 from .labels import find_labels, resolve_labels
 from .lines import split_lines
+from .offices import name_offices
 from .participants import participants_of
 
 _LANGUAGE_WORDS = {
@@ -125,7 +126,7 @@ def read(
     lines, markup = markdown.prepare(split_lines(data, origin), markdown.is_markdown(origin))
     if not any(line.text for line in lines):
         raise TranscriptError.single("empty", "the input is empty (expected a transcript)", origin)
-    labels_at = find_labels(lines)
+    labels_at = find_labels(lines, markup.label_lines)
     first_label = min(labels_at, default=None)
     header_lines = [
         ln for ln in lines if ln.text and (first_label is None or ln.number < first_label)
@@ -145,6 +146,7 @@ def read(
     for lb in labels.values():
         lb.generic = lb.generic or markdown.generic_label(lb.printed)
         lb.name = (not lb.generic and names.resolve(lb.printed, lb.role, lb.name)) or lb.name
+    name_offices(labels, (ln.text for ln in lines), names.full)
     participants, ids = participants_of(labels, order)
     if unwrap is None:
         unwrap = looks_wrapped([ln for ln in lines if ln.number >= body_start], labels_at)

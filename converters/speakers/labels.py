@@ -5,7 +5,7 @@ particular), using the other labels of the transcript as evidence."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from .. import _kremlin as kremlin
@@ -33,6 +33,14 @@ _BARE_TIMESTAMP = re.compile(
     rf"^(?P<label>[A-Z][\w.'’\-]*(?: [A-Z0-9][\w.'’\-]*){{0,3}})[{SPACES}]+"
     r"\(?\d{1,2}:\d{2}(?::\d{2})?\)?$"
 )
+# A hearing record's label ends with a period: "Mr. SECORD. It was my belief …", "Senator
+# INOUYE.", "The CHAIRMAN." (GPO style); an honorific or title, an optional given name, a name.
+_PERIOD_LABEL = re.compile(
+    r"^(?P<label>(?:Mr|Ms|Mrs|Miss|Dr|Senator|Sen|Representative|Rep|Chairman|Chairwoman|"
+    r"Secretary|General|Admiral|Judge|Governor|Mayor|The)\.? (?:[A-Z][a-z]+ )?"
+    r"(?P<name>[A-Z][\w'’\-]+))\.(?: +|$)"
+)
+_STAMP_FIRST = re.compile(rf"{_TIMESTAMP}[{SPACES}]+(?=[^\W\d_])")
 # "END" alone, or "END" and a word boundary before a clock ("END 2:43 P.M. EST").
 _END = re.compile(r"^END(?!\w)")
 _CLOCK = re.compile(r"\d{1,2}[:.]\d{2}")
@@ -45,7 +53,8 @@ _NOT_LABELS = {
     "sources", "date", "time", "location", "place", "venue", "subject", "re", "title", "where",
     "when", "transcript", "embargoed", "end", "see also", "related", "tags", "topics", "photo",
     "video", "watch", "read more", "posted", "published", "updated", "example", "answer",
-    "question",
+    "question", "summary", "background", "introduction", "contents", "agenda", "abstract",
+    "overview", "highlights", "links", "references", "notes", "transcription",
 }  # fmt: skip
 _LEADING_STOPWORDS = {
     "in", "on", "at", "for", "as", "but", "and", "so", "then", "now", "today", "here", "there",
@@ -75,7 +84,7 @@ _TITLE_WORDS = {
     "colonel", "col.", "captain", "capt.", "lieutenant", "lt.", "sergeant", "sgt.",
     "coordinator", "strategic", "communications", "for", "and", "interpreter", "host",
     "anchor", "judge", "justice", "sheriff", "commander", "emir", "sultan", "crown",
-    "premier", "council", "federal", "affairs", "economic", "assistant",
+    "premier", "council", "federal", "affairs", "economic", "assistant", "surgeon",
 }  # fmt: skip
 #: The words a title ends with ("Press Secretary", "Chief of Staff"): a run of title words that
 #: ends otherwise ("State" in "State Duma Speaker …") is not split off.
@@ -166,7 +175,16 @@ def _label_prefix(text: str) -> LabelMatch | None:
 
 
 def _label_candidate(text: str) -> LabelMatch | None:
-    """(label, rest of the line, timestamped) if the line opens with a label-shaped prefix."""
+    """(label, rest of the line, timestamped) if the line opens with a label-shaped prefix,
+    also after one timestamp ("[00:01:02] Name: …")."""
+    stamp = _STAMP_FIRST.match(text)
+    if stamp is None:
+        return _label_opening(text)
+    found = _label_opening(text[stamp.end() :])
+    return (found[0], found[1], True) if found else None
+
+
+def _label_opening(text: str) -> LabelMatch | None:
     if is_end(text):
         return None
     qa = _QA_LABEL.match(text)
@@ -204,13 +222,14 @@ def _accept(label: str, stamped: bool, counts: dict[str, int]) -> bool:
     return len(words) >= 2 or counts.get(label, 0) >= 2
 
 
-def find_labels(lines: Sequence[Line]) -> dict[int, LabelMatch]:
-    """Line number → (label, rest, timestamped) for every line that opens with a label."""
+def find_labels(lines: Sequence[Line], marked: Collection[int] = ()) -> dict[int, LabelMatch]:
+    """Line number → (label, rest, timestamped) for every line that opens with a label;
+    a label-shaped line in ``marked`` (a Markdown label heading) is one whatever its words."""
     candidates = {ln.number: c for ln in lines if ln.text and (c := _label_candidate(ln.text))}
     counts: dict[str, int] = {}
     for label, _rest, _stamped in candidates.values():
         counts[label] = counts.get(label, 0) + 1
-    accepted = {n: c for n, c in candidates.items() if _accept(c[0], c[2], counts)}
+    accepted = {n: c for n, c in candidates.items() if n in marked or _accept(c[0], c[2], counts)}
     # A long label ("President of the United States Joe Biden") is a label when it ends with
     # a name that is a label elsewhere ("Joe Biden").
     names = {c[0].casefold() for c in accepted.values() if " " in c[0]}
@@ -224,6 +243,25 @@ def find_labels(lines: Sequence[Line]) -> dict[int, LabelMatch]:
                 accepted[number] = candidate
     accepted.update(_weak_labels(lines, accepted))
     return accepted
+
+
+def _period_labels(lines: Sequence[Line], accepted: dict[int, LabelMatch]) -> dict[int, LabelMatch]:
+    """Hearing labels closed by a period: a name in capitals ("Mr. SECORD.") is one wherever
+    it stands; a name in mixed case ("Senator Smith.") only when it opens two lines."""
+    found: dict[int, tuple[LabelMatch, bool]] = {}
+    counts: dict[str, int] = {}
+    for line in lines:
+        match = _PERIOD_LABEL.match(line.text) if line.number not in accepted else None
+        if match:
+            label = match.group("label")
+            capitals = _is_upper(match.group("name"))
+            found[line.number] = ((label, line.text[match.end() :], False), capitals)
+            counts[label] = counts.get(label, 0) + 1
+    return {
+        number: label
+        for number, (label, capitals) in found.items()
+        if capitals or counts[label[0]] >= 2
+    }
 
 
 def _weak_labels(lines: Sequence[Line], accepted: dict[int, LabelMatch]) -> dict[int, LabelMatch]:
@@ -242,6 +280,7 @@ def _weak_labels(lines: Sequence[Line], accepted: dict[int, LabelMatch]) -> dict
         }
         if len(questions) >= 2:
             found.update(questions)
+    found.update(_period_labels(lines, accepted))
     stamped: dict[int, LabelMatch] = {}
     for line in lines:
         match = _BARE_TIMESTAMP.match(line.text) if line.number not in accepted else None

@@ -72,6 +72,8 @@ class Markup:
     #: People the front matter names as speaking: (role or None, full name).
     people: list[tuple[str | None, str]] = field(default_factory=list)
     texts: list[str] = field(default_factory=list)
+    #: Lines that the markup itself makes labels ("### Narrator:", "**Narrator:**").
+    label_lines: set[int] = field(default_factory=set)
 
 
 # --- front matter ------------------------------------------------------------------------
@@ -202,13 +204,14 @@ def _front_matter_end(lines: Sequence[Line]) -> tuple[int, str] | None:
     return None
 
 
-def _heading(markup: Markup, text: str) -> str:
+def _heading(markup: Markup, line: Line) -> str:
     """The plain line a heading stands for ("" when it is the title heading)."""
-    found = _HEADING.match(text)
+    found = _HEADING.match(line.text)
     if found is None:
-        return text
+        return line.text
     content = _MD_ESCAPE.sub(r"\1", found.group("text"))
     if _LABEL_HEADING.match(content) and len(content.split()) <= 8:
+        markup.label_lines.add(line.number)
         return content
     if markup.title is None and len(found.group("marks")) <= 2:
         iso = _ISO_START.match(content)
@@ -221,13 +224,16 @@ def _heading(markup: Markup, text: str) -> str:
     return content
 
 
-def _plain(markup: Markup, text: str) -> str:
+def _plain(markup: Markup, line: Line) -> str:
+    text = line.text
     if text.startswith("#"):
-        return _heading(markup, text)
+        return _heading(markup, line)
     if text.startswith(">"):
         text = _QUOTE.sub("", text, count=1)
     if text.startswith("**"):
-        text = _BOLD_LABEL.sub(r"\g<label>: ", text, count=1)
+        text, labels = _BOLD_LABEL.subn(r"\g<label>: ", text, count=1)
+        if labels:
+            markup.label_lines.add(line.number)
     return _MD_ESCAPE.sub(r"\1", text) if "\\" in text else text
 
 
@@ -251,7 +257,7 @@ def prepare(lines: Sequence[Line], markdown: bool) -> tuple[list[Line], Markup]:
         for index in range(start, len(out)):
             text = out[index].text
             if (text and text[0] in "#>*\\") or "\\" in text:
-                out[index] = Line(out[index].number, _plain(markup, text).strip())
+                out[index] = Line(out[index].number, _plain(markup, out[index]).strip())
     return out, markup
 
 

@@ -2,7 +2,8 @@
 
 Used by format detection. It is conservative: kremlin.ru page text (its footer, its breadcrumb,
 its "Text version" end marker) is always "text", and only text with several unmistakable
-speaker-label lines of the other layouts ("THE PRESIDENT:", "Q    …", "Name: (09:51)") counts as
+speaker-label lines of the other layouts ("THE PRESIDENT:", "Q    …", "Name: (09:51)", "[09:51]
+Name:") counts as
 speaker-label text. Everything else stays with the default text reader.
 """
 
@@ -31,6 +32,8 @@ _TIMESTAMPED = re.compile(
     rf"^[^\W\d_](?:[^:\n]{{1,60}}|{_NAME_STAMP}):[ \t]*{_STAMP}", re.MULTILINE
 )
 _TIMESTAMP_BEFORE = re.compile(rf"^[^\W\d_]{_NAME_STAMP}:", re.MULTILINE)
+# "[00:01:02] Name: …": the timestamp first, then a label of at most 60 characters.
+_STAMP_FIRST = re.compile(rf"^{_STAMP}[ \t]+[^\W\d_][^:\n]{{0,59}}:[ \t]", re.MULTILINE)
 # Markdown: front matter that opens the file and has a title, a label as a heading of its own
 # ("### Audrey Tang:"), a title heading with an ISO date ("# 2017-04-12 Press conference").
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?(?:---|\+\+\+)[ \t]*\r?\n")
@@ -69,6 +72,10 @@ def looks_like_speaker_text(data: bytes) -> bool:
         m.group() for m in _CAPS_LABEL.finditer(text) if not m.group().startswith(_NOT_CAPS_LABELS)
     ]
     questions = len(_QUESTION.findall(text))
-    stamped = len(_TIMESTAMPED.findall(text)) + len(_TIMESTAMP_BEFORE.findall(text))
+    stamped = (
+        len(_TIMESTAMPED.findall(text))
+        + len(_TIMESTAMP_BEFORE.findall(text))
+        + len(_STAMP_FIRST.findall(text))
+    )
     hearing = len(_HEARING_LABEL.findall(text))
     return len(caps) + questions + hearing >= 3 or stamped >= 2

@@ -13,6 +13,7 @@ from .. import _kremlin as kremlin
 from . import layout
 from .document import Document, RawSpeech, RawTurn
 from .header import parse_attendees
+from .page_labels import described_head
 
 
 def parse_body(doc: Document, end: int) -> None:
@@ -143,6 +144,8 @@ def _unlabelled_line(
         # false heading would lose the speaker of what follows.
         doc.turns.append({"kind": "heading", "text": line})
         return None, None, attendees_possible
+    if described_head(line) is not None:
+        doc.described.append(line)
     return _add_paragraph(doc, line, open_turn, resume), resume, attendees_possible
 
 

@@ -35,6 +35,7 @@ from .body import parse_body
 from .document import Document, Line, Page, language_sample, split_pages
 from .footer import footer_start, inline_see_also, parse_footer
 from .header import parse_header
+from .page_labels import resolve_page_labels
 from .people import resolve
 from .writer import render
 
@@ -98,6 +99,7 @@ def _parse_with_warnings(page: Page, origin: str) -> tuple[Transcript, list[Prob
     start_of_footer = footer_start(doc)
     parse_header(doc, start_of_footer)
     parse_body(doc, start_of_footer)
+    resolve_page_labels(doc)
     parse_footer(doc, start_of_footer)
     return _build(doc), doc.warnings
 

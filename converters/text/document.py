@@ -134,6 +134,8 @@ class RawSpeech:
     paragraphs: list[Any]
     explicit: dict[str, Any] | None = None
     resumes: int | None = None  # index of the speech this one continues after an interruption
+    #: The label's role and name when the reader split it itself (see :mod:`.page_labels`).
+    parts: Any = None
 
 
 #: A turn as read: a finished turn's fields, or a speech whose speaker is not resolved yet.
@@ -156,6 +158,9 @@ class Document:
     footer: dict[str, Any] = field(default_factory=dict)
     extensions: dict[str, Any] = field(default_factory=dict)
     participants_explicit: list[dict[str, Any]] = field(default_factory=list)
+    #: Unescaped lines read as paragraphs that may open with a descriptive speaker label (see
+    #: :mod:`.page_labels`): only these are looked at again once the page is read.
+    described: list[str] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
 
     def warn(self, code: str, message: str, line: int) -> None:

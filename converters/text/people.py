@@ -7,6 +7,7 @@ and the role comes from the attendee list or the first label that prints one.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -130,7 +131,7 @@ def resolve(
             continue
         label = turn.label
         if label not in resolved:
-            parts = _split_again(label or "", known, first_split)
+            parts = turn.parts or _split_again(label or "", known, first_split)
             resolved[label or ""] = (people.speaker(parts), parts.role)
         speaker, role = resolved[label or ""]
         turns.add_speech(index, speaker, label, role, blocks)
@@ -149,13 +150,20 @@ _SOLO_TITLE_RU = re.compile(
 # The words of the speaker's role and name in an English title: capitalised words and the
 # small words inside a role ("President of the Russian Federation"); the rest is the subject.
 _ROLE_LINKS = frozenset({"of", "the"})
+_PRESIDENT_EN = frozenset(
+    f"{the}president of {country}"
+    for the in ("", "the ")
+    for country in ("russia", "the russian federation")
+)
 
 
 def _solo_speech(doc: Document, people: _People, turns: list[dict[str, Any]]) -> None:
     """Make the narrative of a labelless statement one speech by the person its title names."""
     if any(turn.get("kind") == "speech" for turn in turns):
         return
-    found = _solo_speaker(doc.event.get("title") or "", doc.event.get("lead"), people)
+    found = _solo_speaker(
+        doc.event.get("title") or "", doc.event.get("lead"), people, doc.event.get("date")
+    )
     if found is None:
         return
     speaker, label, role = found
@@ -172,22 +180,29 @@ def _solo_speech(doc: Document, people: _People, turns: list[dict[str, Any]]) ->
 
 
 def _solo_speaker(
-    title: str, lead: str | None, people: _People
+    title: str, lead: str | None, people: _People, day: dt.date | None
 ) -> tuple[str | None, str | None, str | None] | None:
-    """(speaker, label, role) of the one speech of a page whose title names the speaker."""
+    """(speaker, label, role) of the one speech of a page whose title names the speaker; a
+    title naming the president's office alone means the president of the page's day."""
     english = _SOLO_TITLE_EN.fullmatch(title)
     if english is not None:
         who = _title_person_words(english.group("who"))
         parts = kremlin.split_label(who, people.tag_names) if who else None
         if parts is None or not (parts.name or parts.role):
             return None
+        if parts.name is None and (parts.role or "").casefold() in _PRESIDENT_EN:
+            parts = kremlin.LabelParts(parts.role, kremlin.president_on(day, "en"))
         return people.speaker(parts), None, parts.role
     russian = _SOLO_TITLE_RU.match(title)
     if russian is None:
         return None
     printed = russian.group("who")
     role = "Президент" + printed[len("Президента") :]
-    name = _one_name(people.tag_names) or _one_name(kremlin.full_names_in(lead))
+    name = (
+        _one_name(people.tag_names)
+        or _one_name(kremlin.full_names_in(lead))
+        or kremlin.president_on(day, "ru")
+    )
     if name is None:
         return people.speaker(kremlin.LabelParts(role, None)), printed, role
     return people.speaker(kremlin.LabelParts(role, name)), None, role

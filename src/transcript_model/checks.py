@@ -13,6 +13,8 @@ participant list that is not a list).
 
 from __future__ import annotations
 
+import itertools
+import operator
 import typing
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Protocol, TypeVar
@@ -25,6 +27,10 @@ from transcript_model.errors import Problem, problems_from_validation_error, wit
 
 _KNOWN_ERROR_TYPES = frozenset(typing.get_args(ErrorType))
 _PLAIN = {str}
+_KIND = operator.attrgetter("kind")
+_SPEAKER = operator.attrgetter("speaker")
+_PARAGRAPHS = operator.attrgetter("paragraphs")
+_ATTENDING = operator.attrgetter("attending")
 _ABSENT = object()
 
 # The rules see a transcript only through the fields they relate: typed by these protocols,
@@ -76,16 +82,8 @@ def cross_field_errors(transcript: TranscriptFields) -> list[InitErrorDetails]:
     sitting = getattr(transcript, "sitting", None)
     if organisations or sitting is not None or _affiliated(transcript.participants):
         errors += _organisation_errors(transcript, organisations, known_ids, frozenset())
-    # Only speeches name a speaker; getattr() on the other kinds would go through pydantic's
-    # __getattr__ and an exception each, a third of the time of these checks.
-    speakers = (
-        (index, speaker)
-        for index, turn in enumerate(transcript.turns)
-        if turn.kind == "speech" and (speaker := typing.cast(_Speech, turn).speaker) is not None
-    )
-    errors += _unknown_speaker_errors(speakers, known_ids)
-    errors += _unknown_speaker_errors(_inline_speakers_of_model(transcript), known_ids)
-    attending = any(p.attending for p in transcript.participants)
+    errors += _speech_speaker_errors(transcript.turns, known_ids)
+    attending = any(map(_ATTENDING, transcript.participants))
     errors += _attendees_intro_errors(attending, transcript.event.attendees_intro)
     return errors
 
@@ -170,7 +168,9 @@ def _unknown_speaker_errors(
 
 
 def _affiliated(participants: Iterable[object]) -> bool:
-    return any(_field(p, "affiliations", None) for p in participants)
+    # Participants of a built transcript: plain attribute reads (the isinstance() tests of
+    # _field() cost more than the rest of these rules together).
+    return any(getattr(p, "affiliations", None) for p in participants)
 
 
 def _organisation_errors(
@@ -246,13 +246,36 @@ def _reference(
         yield where, value
 
 
+def _speech_speaker_errors(turns: Sequence[_Turn], known_ids: set[str]) -> list[InitErrorDetails]:
+    """Speakers of speeches, then of the events inside them, that name no known id."""
+    # Runs on every transcript built, so the common case (every speaker known, no event in any
+    # speech) is settled by passes that iterate in C; only a transcript where they find
+    # something is walked turn by turn, to locate it. getattr() on the kinds that are not
+    # speeches would go through pydantic's __getattr__ and an exception each: the speeches are
+    # picked by their kind first.
+    speeches = list(itertools.compress(turns, map("speech".__eq__, map(_KIND, turns))))
+    speakers = set(map(_SPEAKER, speeches))
+    speakers.discard(None)
+    errors: list[InitErrorDetails] = []
+    if not speakers <= known_ids:
+        located = (
+            (index, speaker)
+            for index, turn in enumerate(turns)
+            if turn.kind == "speech" and (speaker := typing.cast(_Speech, turn).speaker) is not None
+        )
+        errors += _unknown_speaker_errors(located, known_ids)
+    block_types = set(map(type, itertools.chain.from_iterable(map(_PARAGRAPHS, speeches))))
+    if not block_types <= _PLAIN:
+        errors += _unknown_speaker_errors(_inline_speakers_of_model(turns), known_ids)
+    return errors
+
+
 def _inline_speakers_of_model(
-    transcript: TranscriptFields,
+    turns: Sequence[_Turn],
 ) -> Iterable[tuple[tuple[int | str, ...], str]]:
-    # Runs on every transcript built: a plain attribute walk that skips the speeches whose
-    # items are all strings (nearly all) without looking further; the generic walk below
-    # costs a tenth of the text reader's time.
-    for i, turn in enumerate(transcript.turns):
+    # Skips the speeches whose items are all strings without looking further: the generic
+    # walk below costs a tenth of the text reader's time.
+    for i, turn in enumerate(turns):
         if turn.kind != "speech":
             continue
         blocks = typing.cast(Any, turn).paragraphs

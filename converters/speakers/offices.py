@@ -1,0 +1,124 @@
+"""Ministers labelled by office alone, named in the transcript's own words.
+
+Westminster-style transcripts (the Australian prime minister's, say) label a minister by the
+office ("MINISTER FOR IMMIGRATION AND BORDER PROTECTION:", "TREASURER:") and name them only in
+what is said: "I'll ask the Minister, Mr Dutton, to expand …", "Minister Morrison has done a
+really outstanding job". When every such mention of the office names one person, and that
+person speaks under no other label, the office label is that person; the label stays the role.
+
+One pass over the words of every line; no pattern with nested repeats.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+
+from .labels import Label
+
+#: The last word of an office that these transcripts print without a name.
+_OFFICE_HEADS = frozenset({"minister", "treasurer", "attorney-general"})
+#: Words before the head that are part of the office ("Prime Minister", "Foreign Minister").
+_OFFICE_MODIFIERS = frozenset(
+    {"prime", "deputy", "foreign", "trade", "defence", "defense", "assistant", "acting", "shadow",
+     "finance", "health", "education", "immigration"}
+)  # fmt: skip
+#: Words between the office and the name ("the Minister, Mr Dutton").
+_BEFORE_NAME = frozenset({"the", "hon", "honourable", "mr", "ms", "mrs", "dr", "senator", "sir"})
+#: Capitalised words that are no name.
+_NOT_NAMES = frozenset(
+    {"i", "it", "we", "he", "she", "they", "this", "that", "and", "but", "so", "for", "of",
+     "the", "minister", "treasurer", "prime", "government", "parliament", "house", "australia",
+     "australian", "mp", "senator", "office", "department", "mr", "ms", "mrs", "dr", "hon"}
+)  # fmt: skip
+#: At most this many words of a name after an office ("Minister Scott Morrison").
+_NAME_WORDS = 2
+_PUNCTUATION = ".,;:!?()[]\"“”‘’'"
+
+
+def _is_name_word(word: str) -> bool:
+    return word[:1].isupper() and word.isalpha() and word.casefold() not in _NOT_NAMES
+
+
+def _mentions_in(words: Sequence[str], found: dict[str, set[str]]) -> None:
+    """Add every "<office>[,] [the Hon|Mr|…] <Name>" in ``words`` to ``found`` (office → names)."""
+    for index, raw in enumerate(words):
+        head = raw.strip(_PUNCTUATION).casefold()
+        # "… Prime Minister. You …": the sentence ends, no name follows.
+        if head not in _OFFICE_HEADS or not raw[:1].isupper() or raw[-1:] in ".?!;:":
+            continue
+        office = head
+        before = words[index - 1].casefold() if index else ""
+        if before in _OFFICE_MODIFIERS and words[index - 1][:1].isupper():
+            office = f"{before} {head}"
+        position = index + 1
+        last = min(len(words), position + len(_BEFORE_NAME))
+        while position < last and words[position].strip(",.").casefold() in _BEFORE_NAME:
+            position += 1
+        name: list[str] = []
+        while position < len(words) and len(name) < _NAME_WORDS:
+            word = words[position]
+            bare = word.strip(_PUNCTUATION)
+            if not _is_name_word(bare):
+                break
+            name.append(bare)
+            if bare != word:  # punctuation ends the name
+                break
+            position += 1
+        if name:
+            found.setdefault(office, set()).add(" ".join(name))
+
+
+def office_mentions(texts: Iterable[str]) -> dict[str, set[str]]:
+    """Office (casefolded, "minister", "prime minister") → the names printed after it."""
+    found: dict[str, set[str]] = {}
+    for text in texts:
+        _mentions_in(text.split(), found)
+    return found
+
+
+def _office_of(role: str) -> str | None:
+    """The office a role label prints, up to its portfolio: "MINISTER FOR X" → "minister",
+    "FOREIGN MINISTER" → "foreign minister"; None for a role that is no such office."""
+    words: list[str] = []
+    for word in role.casefold().split():
+        if word in ("for", "of", "and", "to", "at", "in", "on"):
+            break
+        words.append(word)
+    if not words or words[-1] not in _OFFICE_HEADS:
+        return None
+    if len(words) > 1 and words[-2] in _OFFICE_MODIFIERS:
+        return f"{words[-2]} {words[-1]}"
+    return words[-1]
+
+
+def name_offices(
+    labels: dict[str, Label], texts: Iterable[str], full_name: Callable[[str], str | None]
+) -> None:
+    """Give an office label with no name the one person its mentions name (see the module)."""
+    # A portfolio label ("MINISTER FOR IMMIGRATION …") is split as a name of no title.
+    unnamed = [lb for lb in labels.values() if not lb.generic and lb.name in (None, lb.printed)]
+    offices = {id(lb): _office_of(lb.role or lb.printed) for lb in unnamed}
+    if not any(offices.values()):
+        return
+    mentions = office_mentions(texts)
+    office_labels = {id(lb) for lb in unnamed}
+    named = {_surname(lb.name) for lb in labels.values() if lb.name and id(lb) not in office_labels}
+    for label in unnamed:
+        office = offices[id(label)]
+        if office is None:
+            continue
+        if label.name == label.printed:  # the office, not a name, whoever holds it
+            label.role, label.name = label.printed, None
+        names = mentions.get(office) or set()
+        candidates = {n for n in names if _surname(n) not in named}
+        surnames = {_surname(n) for n in candidates}
+        if len(surnames) != 1:
+            continue
+        longest = max(sorted(candidates), key=len)  # sorted: the same answer in every run
+        label.name = full_name(longest.split()[-1]) or longest
+        named.add(_surname(label.name))
+
+
+def _surname(name: str) -> str:
+    words = name.split()
+    return words[-1].casefold() if words else ""

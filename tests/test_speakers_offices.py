@@ -1,0 +1,72 @@
+"""Speaker-label transcripts: a minister labelled by office alone is the person the text names
+for that office (Australian prime ministers' transcripts print "MINISTER FOR …:" labels)."""
+
+from __future__ import annotations
+
+import time
+
+import transcript_model as tm
+from transcript_model.converters.speakers.offices import office_mentions
+
+_HEAD = """---
+title: "Joint Press Conference with the Minister for Immigration and Border Protection"
+date: 2016-10-30
+prime_minister: "Turnbull, Malcolm"
+---
+
+PRIME MINISTER:
+
+We will legislate this week. Now, I'll ask the Minister, Mr Dutton, to expand on it.
+
+MINISTER FOR IMMIGRATION AND BORDER PROTECTION:
+
+Thank you, Prime Minister. The legislation is clear.
+
+JOURNALIST:
+
+When?
+"""
+
+
+def _speakers(text: str) -> list[tuple[str | None, str | None]]:
+    transcript = tm.read(text.encode(), "speakers")[0]
+    people = {p.id: p for p in transcript.participants}
+    return [
+        (people[t.speaker].name, people[t.speaker].role) if t.speaker else (None, None)
+        for t in transcript.turns
+        if isinstance(t, tm.Speech)
+    ]
+
+
+def test_an_office_label_is_the_one_minister_the_text_names() -> None:
+    assert _speakers(_HEAD)[:2] == [
+        ("Malcolm Turnbull", "PRIME MINISTER"),
+        ("Dutton", "MINISTER FOR IMMIGRATION AND BORDER PROTECTION"),
+    ]
+
+
+def test_two_ministers_named_leave_the_office_label_a_role() -> None:
+    text = _HEAD.replace("Now, I'll", "Minister Bishop agrees. Now, I'll")
+    assert _speakers(text)[1] == (None, "MINISTER FOR IMMIGRATION AND BORDER PROTECTION")
+
+
+def test_the_prime_minister_is_no_candidate_for_another_office() -> None:
+    text = _HEAD.replace("Mr Dutton", "Mr Turnbull")
+    assert _speakers(text)[1] == (None, "MINISTER FOR IMMIGRATION AND BORDER PROTECTION")
+
+
+def test_mentions_stop_at_the_sentence_and_take_honorifics_off() -> None:
+    found = office_mentions(
+        ["Thank you, Prime Minister. You said", "Treasurer, the Hon Joe Hockey MP, said"]
+    )
+    assert found == {"treasurer": {"Joe Hockey"}}
+
+
+def test_many_office_labels_and_mentions_read_in_linear_time() -> None:
+    lines = [_HEAD]
+    for n in range(3000):
+        lines.append(f"MINISTER FOR PORTFOLIO{n}:\n\nMinister the the the Name{n} said Minister.\n")
+    text = "\n".join(lines)  # ~200 KB, 3,000 office labels
+    start = time.perf_counter()
+    assert len(_speakers(text)) > 3000
+    assert time.perf_counter() - start < 3

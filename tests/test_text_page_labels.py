@@ -1,0 +1,101 @@
+"""kremlin.ru text: labels that only the whole page explains — a moderator's descriptive first
+label ("Panel moderator, NBC host Megyn Kelly:") and a label whose words were glued together
+("VladimirPutin:") — name the person the page labels elsewhere."""
+
+from __future__ import annotations
+
+import time
+
+import transcript_model as tm
+from transcript_model.converters.text import convert as text_format
+
+_PAGE = (
+    "Events\nPlenary session of St Petersburg International Economic Forum\n"
+    "June 2, 2017\n14:20\nSt Petersburg\n"
+    "{opening}: Welcome, everyone. Thank you so much for being here.\n"
+    "We have been in St Petersburg for a few days.\n"
+    "President of Russia Vladimir Putin: Ladies and gentlemen, friends.\n"
+    "{short}: Thank you, President Putin.\n"
+    "{putin}: You are welcome.\n"
+    "{short}: One more question.\n"
+    "Vladimir Putin: Yes.\n"
+    "Publication status\nPublished in sections: News, Transcripts\n"
+    "Publication date: June 2, 2017, 14:20\nText version\n"
+)
+
+
+def _read(opening: str, short: str = "Megyn Kelly", putin: str = "Vladimir Putin") -> tm.Transcript:
+    page = _PAGE.format(opening=opening, short=short, putin=putin)
+    return tm.read(page.encode())[0]
+
+
+def _speakers(transcript: tm.Transcript) -> list[tuple[str | None, str | None, str | None]]:
+    out = []
+    for turn in transcript.turns:
+        if isinstance(turn, tm.Speech):
+            person = transcript.participant(turn.speaker) if turn.speaker else None
+            out.append((turn.label, person.name if person else None, turn.role))
+    return out
+
+
+def test_a_descriptive_first_label_is_the_speech_of_the_person_labelled_later() -> None:
+    transcript = _read("Panel moderator, NBC host Megyn Kelly")
+    assert _speakers(transcript)[0] == (
+        "Panel moderator, NBC host Megyn Kelly",
+        "Megyn Kelly",
+        "Panel moderator, NBC host",
+    )
+    first = transcript.turns[0]
+    assert isinstance(first, tm.Speech) and len(first.paragraphs) == 2
+    assert len(transcript.participants) == 2
+
+
+def test_a_name_before_the_comma_of_a_descriptive_label() -> None:
+    opening = "CNBC TV anchor Geoff Cutmore, moderator of the plenary session"
+    transcript = _read(opening, short="Geoff Cutmore")
+    assert _speakers(transcript)[0] == (
+        opening,
+        "Geoff Cutmore",
+        "CNBC TV anchor, moderator of the plenary session",
+    )
+
+
+def test_a_comma_head_naming_nobody_labelled_stays_narrative() -> None:
+    transcript = _read("Our panel moderator, a host from abroad", short="Megyn Kelly")
+    assert isinstance(transcript.turns[0], tm.Narrative)
+    assert transcript.turns[0].paragraphs[0].startswith("Our panel moderator, a host from")
+
+
+def test_a_glued_label_is_the_person_of_the_spaced_one() -> None:
+    transcript = _read("Panel moderator, NBC host Megyn Kelly", putin="VladimirPutin")
+    assert _speakers(transcript)[3] == ("VladimirPutin", "Vladimir Putin", None)
+
+
+def test_a_narrative_paragraph_that_could_read_as_a_described_label_round_trips() -> None:
+    transcript = _read("Panel moderator, NBC host Megyn Kelly")
+    # Printed plainly, the paragraph would read back as her speech: the writer, which reads
+    # back what it writes, prints it another way.
+    narrative = tm.Narrative(paragraphs=["Panel moderator, NBC host Megyn Kelly: Hello."])
+    turns = [*transcript.turns[:2], tm.Break(marker="* * *"), narrative, *transcript.turns[2:]]
+    with_narrative = transcript.model_copy(update={"turns": turns})
+    assert _round_trip(with_narrative) == with_narrative
+    for other in (transcript, _read("A, B: x")):
+        assert _round_trip(other) == other
+
+
+def _round_trip(transcript: tm.Transcript) -> tm.Transcript:
+    written = text_format.write([transcript])
+    data = written if isinstance(written, bytes) else written.encode()
+    (back,) = text_format.read(data, "w.txt").transcripts
+    return back
+
+
+def test_many_comma_heads_are_read_in_linear_time() -> None:
+    filler = "".join(f"Place {n}, region {n} Megyn Kelly{n}: text {n}.\n" for n in range(6000))
+    page = _PAGE.format(
+        opening="Panel moderator, NBC host Megyn Kelly", short="Megyn Kelly", putin="Vladimir Putin"
+    ).replace("We have been", filler + "We have been")
+    start = time.perf_counter()
+    transcript = tm.read(page.encode())[0]
+    assert time.perf_counter() - start < 3
+    assert len(transcript.turns[0].paragraphs) > 6000  # type: ignore[union-attr]
