@@ -11,7 +11,7 @@ from transcript_model.types import LANGUAGE_PATTERN
 from .common import CLASS_CONTINUATION, CLASS_OMISSION, CLASS_SEPARATOR, TM
 from .context import SPEECHES, Context, local_name
 from .inline import NOTES, as_identifier, as_line, as_name, inline_text
-from .parliament_reader import BLOCK_EVENT_KINDS, block_event, has_events, speech_paragraph
+from .parliament_reader import BLOCK_EVENT_KINDS, block_event, speech_paragraph
 from .people import speaker_from_label, speaker_without_reference
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -143,26 +143,32 @@ def read_speech(context: Context, element: Any) -> None:
     head = element.text
     head = as_line(head) if head and not head.isspace() else None  # mostly indentation
     paragraphs: list[Any] = [head] if head else []
-    tag_p, tag_from = context.tag_p, context.tag_from
+    tag_p, tag_from, tag_remark = context.tag_p, context.tag_from, context.tag_remark
     for child in element:
         tag = child.tag  # lxml builds the string on each access: once per child
         if tag == tag_p:  # most children: one paragraph, told apart without a call
-            if has_events(context, child):
+            if not len(child):  # most paragraphs are plain text: no inline markup, no events
+                raw = child.text
+                text = as_line(raw) if raw else None
+                if text is not None:
+                    paragraphs.append(text)
+            elif child.find(tag_remark) is None:  # inline markup, but no remark (no events)
+                text = as_line(inline_text(context, child))
+                if text is not None:
+                    paragraphs.append(text)
+            else:
                 block = speech_paragraph(context, child)
                 if block is not None:
                     paragraphs.append(block)
-                continue_tail(context, child, paragraphs)
-                continue
-            # Most paragraphs are plain text: read it without the call to inline().
-            raw = inline_text(context, child) if len(child) else child.text
-            text = as_line(raw) if raw else None
-            if text is not None:
-                paragraphs.append(text)
         elif tag == tag_from:  # the label, once in nearly every speech
             label = _label(context, child)
         else:
             paragraphs += _speech_block(context, context.mine(child), child)
-        continue_tail(context, child, paragraphs)
+        # Text after a child is a paragraph of its own; nearly every tail is the indentation
+        # before the next child.
+        tail = child.tail
+        if tail and not tail.isspace() and (tail := as_line(tail)) is not None:
+            paragraphs.append(tail)
     speaker = _speaker(context, element, label)
     role, function = _speech_role(context, element)
     if not paragraphs:
@@ -179,14 +185,6 @@ def read_speech(context: Context, element: Any) -> None:
         person = None if context.own is not None else _person_of(context, speaker)
         if person is not None and person["role"] is None:
             person["role"] = role  # the role of the speaker's first labelled speech
-
-
-def continue_tail(context: Context, child: Any, paragraphs: list[Any]) -> None:
-    """Text after a child of a speech is a paragraph of its own."""
-    tail = child.tail
-    # Nearly every tail is the indentation before the next child: no call for it.
-    if tail and not tail.isspace() and (tail := as_line(tail)) is not None:
-        paragraphs.append(tail)
 
 
 def _language(context: Context, element: Any) -> str | None:

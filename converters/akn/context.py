@@ -71,6 +71,7 @@ class Context:
     tag_speech: str = field(init=False)
     tag_from: str = field(init=False)
     tag_ins: str = field(init=False)
+    tag_remark: str = field(init=False)
 
     def __post_init__(self) -> None:
         self.prefix = f"{{{self.ns}}}"
@@ -78,6 +79,7 @@ class Context:
         self.tag_speech = self.q("speech")
         self.tag_from = self.q("from")
         self.tag_ins = self.q("ins")
+        self.tag_remark = self.q("remark")
 
     def q(self, name: str) -> str:
         return f"{{{self.ns}}}{name}" if self.ns else name

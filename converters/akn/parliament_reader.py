@@ -170,11 +170,6 @@ def _text(context: Context, element: Any) -> str | None:
 # -- events inside a speech --------------------------------------------------------------------
 
 
-def has_events(context: Context, paragraph: Any) -> bool:
-    """Whether a ``p`` of a speech holds a ``remark`` (cheap for the usual plain paragraph)."""
-    return bool(len(paragraph)) and paragraph.find(context.q("remark")) is not None
-
-
 def speech_paragraph(context: Context, paragraph: Any) -> Any:
     """A ``p`` with remarks: an event between paragraphs, or a paragraph with events inside
     (as the model wants it: texts merged, no space at its edges); None when empty."""

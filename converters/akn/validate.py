@@ -175,7 +175,7 @@ def validate_document(
     namespace = etree.QName(tree.getroot()).namespace or ""
     problems: list[Problem] = []
     if namespace == AKN30:
-        cut = validation_copy(tree.getroot())
+        cut = validation_copy(tree.getroot(), data=data)
         problems += schema_problems(tree if cut is None else cut.tree, origin)
         if cut is not None:
             problems.append(partial_check_warning(cut, "akn_schema_partial", "the XSD", origin))

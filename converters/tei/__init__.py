@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 from transcript_model.contract import Format
 
 from .._sniffing import markup_head
 
 _CONVERT = "transcript_model.converters.tei.convert"
 _NAMESPACE = b"http://www.tei-c.org/ns/1.0"
+#: Either root's start tag: one scan of a head without them (any other format's file), where
+#: two substring tests scanned it twice.
+_ROOT_TAG = re.compile(rb"<(?:TEI|teiCorpus)")
+#: How much of a file tells whether it may be a corpus root.
+CORPUS_HEAD = 4096
 
 
 def sniff(head: bytes) -> float:
@@ -17,7 +25,21 @@ def sniff(head: bytes) -> float:
         return 0.0
     if _NAMESPACE in start:
         return 1.0
-    return 0.6 if b"<TEI" in start or b"<teiCorpus" in start else 0.0
+    return 0.6 if _ROOT_TAG.search(start) else 0.0
+
+
+def may_be_corpus_root(path: Path) -> bool:
+    """Whether the file at ``path`` may be a TEI corpus root: a ``<teiCorpus`` in its first
+    :data:`CORPUS_HEAD` bytes. False when it cannot be opened (its check reports that).
+
+    Here, with the format's registration, so that a batch of files that are no corpus roots
+    (any other format, most TEI) is told so without importing the TEI converter.
+    """
+    try:
+        with open(path, "rb", buffering=0) as handle:
+            return b"<teiCorpus" in handle.read(CORPUS_HEAD)
+    except OSError:
+        return False
 
 
 FORMATS = (

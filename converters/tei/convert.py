@@ -263,7 +263,7 @@ def validate(
     # reader reuse them where lxml would build new ones in each walk (-1.5% a file). Not for
     # the rare large input, whose proxies would hold a lot of memory.
     elements = list(tree.getroot().iter(etree.Element)) if len(data) <= _HOLD_PROXIES else None
-    cut = validation_copy(tree.getroot())
+    cut = validation_copy(tree.getroot(), data=data)
     checked = tree if cut is None else cut.tree
     quick = _structure()
     # The quick route only spares valid documents the profile's costly patterns; for a cut

@@ -20,7 +20,7 @@ from transcript_model.errors import Problem, TranscriptError
 from transcript_model.inputs import DEFAULT_MAX_BYTES, ReadResult, ValidationResult, read_bytes
 
 from .._xml.safe import parse_xml
-from . import convert
+from . import CORPUS_HEAD, convert
 from .common import T
 from .include import INCLUDE, include_target, quoted_href
 from .reader import CorpusRoot
@@ -38,7 +38,7 @@ __all__ = [
 _TEI_CORPUS = T + "teiCorpus"
 _HEADER = T + "teiHeader"
 #: How much of a file tells whether it may be a corpus root (as corpus.py looks for them).
-_HEAD = 4096
+_HEAD = CORPUS_HEAD
 
 
 def read(

@@ -44,6 +44,9 @@ def corpus_roots_covered(
     if len(xml) < 2:
         return frozenset()
     # The converters are a separate tree for mypy (as in transcript_model.dask).
+    registration = importlib.import_module("transcript_model.converters.tei")
+    if not any(registration.may_be_corpus_root(path) for path in xml):
+        return frozenset()  # no corpus root at all: the TEI converter needs no import here
     tei = importlib.import_module("transcript_model.converters.tei.whole_corpus")
     roots: frozenset[Path] = tei.roots_with_listed_sessions(xml, max_bytes)
     return frozenset(display for path, display in xml.items() if path.resolve() in roots)
