@@ -55,12 +55,15 @@ _GENERIC_PHRASE = re.compile(
     r"from (?:the )?(?:audience|floor|hall|room|gallery)"
     r"|unidentified (?:speaker|participant|voice|man|woman|journalist|person)"
     r"|(?:вопрос|реплика|ответ|голос|комментарий)(?:ы|а|и)? (?:из зала|с места)"
-    # Direct Line callers, labelled by where they call from: "Question from Izhevsk", "Perm
-    # Territory", "Пермский край".
-    r"|(?:an? )?(?:question|message|call|video message) from [^:()]{1,60}"
-    r"|[\w .'’-]{1,60} (?:region|territory|republic|krai|oblast|province|autonomous area)"
-    r"|[\w .'’-]{1,60} (?:область|край|республика|автономный округ)"
 )
+# Direct Line callers, labelled by where they call from: "Question from Izhevsk", "Perm
+# Territory", "Пермский край". Tried only on labels that end with a place word or say "from".
+_PLACE_WORDS = (
+    "region", "territory", "republic", "krai", "oblast", "province", "autonomous area",
+    "область", "край", "республика", "автономный округ",
+)  # fmt: skip
+_PLACE = re.compile(r"[\w .'’-]{1,60} (?:" + "|".join(_PLACE_WORDS) + ")")
+_FROM_PLACE = re.compile(r"(?:an? )?(?:question|message|call|video message) from [^:()]{1,60}")
 #: A name of initials: "В.Путин", "V. V. Putin".
 INITIALS = re.compile(r"(?:[A-ZА-ЯЁ]\.\s?){1,2}[A-ZА-ЯЁ][\w'’-]+")
 
@@ -68,7 +71,12 @@ INITIALS = re.compile(r"(?:[A-ZА-ЯЁ]\.\s?){1,2}[A-ZА-ЯЁ][\w'’-]+")
 def is_generic_label(label: str) -> bool:
     """True for "Question", "Q", "Remark", "Вопрос" …: labels that name no person."""
     folded = clean(label).rstrip(".").casefold()
-    return folded in _GENERIC_NORMAL or _GENERIC_PHRASE.fullmatch(folded) is not None
+    return (
+        folded in _GENERIC_NORMAL
+        or _GENERIC_PHRASE.fullmatch(folded) is not None
+        or (folded.endswith(_PLACE_WORDS) and _PLACE.fullmatch(folded) is not None)
+        or (" from " in folded and _FROM_PLACE.fullmatch(folded) is not None)
+    )
 
 
 def is_role_only_label(label: str) -> bool:

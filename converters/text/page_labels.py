@@ -32,10 +32,15 @@ _MAX_HEAD = 200
 def resolve_page_labels(doc: Document) -> None:
     """Resolve glued labels, and cut the speeches and narrative at the paragraphs that open
     with a descriptive label of a person labelled elsewhere (see the module)."""
-    names = label_names(
+    labels = dict.fromkeys(
         turn.label for turn in doc.turns if isinstance(turn, RawSpeech) and turn.explicit is None
     )
-    _unglue(doc.turns, names)
+    glued = [label for label in labels if label and _may_be_glued(label)]
+    if not glued and not doc.described:
+        return  # nearly every page: nothing to look at again
+    names = label_names(labels)
+    if glued:
+        _unglue(doc.turns, names)
     if not names or not doc.described:
         return
     # The very line objects read: an escaped line, printed so that it is not read as a label,
@@ -69,6 +74,11 @@ def label_names(labels: Iterable[str | None]) -> dict[str, str]:
         if label and " " in label:
             names.setdefault(label.casefold(), label)
     return names
+
+
+def _may_be_glued(label: str) -> bool:
+    """A one-word label with a capital inside ("VladimirPutin")."""
+    return " " not in label and not label[1:].islower() and not label.isupper()
 
 
 def _unglue(turns: list[RawTurn], names: dict[str, str]) -> None:
