@@ -122,3 +122,14 @@ def test_a_described_label_inside_another_speech_opens_a_speech() -> None:
     # An address is no label: the letter stays Kirill Kleymenov's paragraph.
     last = [t for t in transcript.turns if isinstance(t, tm.Speech)][-2]
     assert last.paragraphs[-1] == "Dear Vladimir Putin: thank you, said a letter."
+
+
+def test_a_described_label_may_open_with_a_lowercase_role() -> None:
+    opening = "chairman of the Russian Independent Trade Union of Coalminers Megyn Kelly"
+    transcript = _read(opening)
+    assert _speakers(transcript)[0] == (
+        opening,
+        "Megyn Kelly",
+        "chairman of the Russian Independent Trade Union of Coalminers",
+    )
+    assert isinstance(_read("and then Megyn Kelly").turns[0], tm.Narrative)

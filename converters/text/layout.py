@@ -232,14 +232,16 @@ def is_label(text: str) -> bool:
 
 def loose_label_head(head: str) -> bool:
     """Whether ``head`` (what precedes ": ") could be a descriptive label that the page
-    confirms elsewhere ("Direct line programme host Kirill Kleymenov"): a capitalised first
-    word that opens no address, at most 16 words, none of a sentence, nothing a label never
-    holds."""
+    confirms elsewhere ("Direct line programme host Kirill Kleymenov", "chairman of the Russian
+    Independent Trade Union of Coalminers Ivan Mokhnachuk"): a capitalised first word that
+    opens no address, or a role noun; at most 16 words, none of a sentence, nothing a label
+    never holds."""
     words = head.split(" ")
+    first = words[0].casefold()
     return (
-        _capitalised(words[0])
+        (_capitalised(words[0]) or first in _ROLE_NOUNS or first in kremlin.ROLE_WORDS)
         and len(words) <= _MAX_LABEL_WORDS
-        and words[0].casefold() not in _NOT_LABEL_OPENERS
+        and first not in _NOT_LABEL_OPENERS
         and not any(w.casefold().rstrip(",") in _SENTENCE_WORDS for w in words)
         and _LABEL_FORBIDDEN.search(head) is None
     )
