@@ -50,16 +50,21 @@ class _RefuseEverything(etree.Resolver):
         return self.resolve_empty(context)  # type: ignore[attr-defined]
 
 
+#: The parser settings every XML read shares (the tree parser here, ``iterparse`` in
+#: :mod:`.stream`): no entity expansion, no network, no DTD, no attribute defaults, libxml2's
+#: limits on depth and text size.
+SAFE_PARSER_OPTIONS: dict[str, bool] = {
+    "resolve_entities": False,
+    "no_network": True,
+    "load_dtd": False,
+    "dtd_validation": False,
+    "attribute_defaults": False,
+    "huge_tree": False,
+}
+
+
 def _safe_parser(**options: object) -> etree.XMLParser:
-    parser = etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        attribute_defaults=False,
-        huge_tree=False,
-        **options,  # type: ignore[arg-type]
-    )
+    parser = etree.XMLParser(**SAFE_PARSER_OPTIONS, **options)  # type: ignore[arg-type]
     parser.resolvers.add(_RefuseEverything())
     return parser
 

@@ -33,6 +33,7 @@ from transcript_model.errors import Problem, TranscriptError
 from transcript_model.inputs import check_size
 
 from .safe import (
+    SAFE_PARSER_OPTIONS,
     VALIDATION_BUDGET,
     ValidationCopy,
     _ascii_transparent,
@@ -68,12 +69,7 @@ def events(data: bytes) -> Iterator[tuple[str, etree._Element]]:
     parsed = etree.iterparse(
         BytesIO(data),
         events=("start", "end", "comment", "pi"),
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        attribute_defaults=False,
-        huge_tree=False,
+        **SAFE_PARSER_OPTIONS,
         remove_blank_text=False,
         # As parse_xml for an input that holds no DOCTYPE: a repeated xml:id is read.
         collect_ids=False,
