@@ -93,17 +93,40 @@ def spaced_date_header(size_bytes: int) -> bytes:
     return _repeat("Remarks\n", line, "\n" + _SPEAKERS_HEAD + _SPEAKERS_TAIL, size_bytes)
 
 
-def distinct_labels(size_bytes: int) -> bytes:
-    """Many distinct two-word name labels, each speaking once."""
+def _distinct_lines(make_line: Callable[[int], str], size_bytes: int) -> bytes:
+    """One line a distinct index until ``size_bytes``, between the header and the tail."""
     lines = []
     total = len(_SPEAKERS_HEAD)
     index = 0
     while total < size_bytes:
-        line = f"Anna {_letters(index)}: Thank you.\n\n"
+        line = make_line(index)
         lines.append(line)
         total += len(line)
         index += 1
     return (_SPEAKERS_HEAD + "".join(lines) + _SPEAKERS_TAIL).encode("utf-8")
+
+
+def period_labels(size_bytes: int) -> bytes:
+    """Distinct hearing labels closed by a period ("Mr. XBAAAB. Some words.")."""
+    return _distinct_lines(lambda n: f"Mr. X{_letters(n).upper()}. Some words.\n\n", size_bytes)
+
+
+def office_labels(size_bytes: int) -> bytes:
+    """Distinct office labels and office mentions ("MINISTER FOR X:  Minister … Name said.")."""
+    return _distinct_lines(
+        lambda n: f"MINISTER FOR {_letters(n).upper()}:  Minister the {_letters(n)} said.\n\n",
+        size_bytes,
+    )
+
+
+def stamp_first_lines(size_bytes: int) -> bytes:
+    """Lines of timestamps before a label ("[00:00:01] [00:00:01] … Name:")."""
+    return _speaker_lines("[00:00:01] " * 500 + "Anna Berg: x", size_bytes)
+
+
+def distinct_labels(size_bytes: int) -> bytes:
+    """Many distinct two-word name labels, each speaking once."""
+    return _distinct_lines(lambda n: f"Anna {_letters(n)}: Thank you.\n\n", size_bytes)
 
 
 def distinct_slugless_labels(size_bytes: int) -> bytes:
@@ -235,6 +258,9 @@ SHAPES: dict[str, tuple[str, Callable[[int], bytes]]] = {
     "speakers-spaced-date-header": ("speakers", spaced_date_header),
     "speakers-distinct-labels": ("speakers", distinct_labels),
     "speakers-distinct-slugless-labels": ("speakers", distinct_slugless_labels),
+    "speakers-period-labels": ("speakers", period_labels),
+    "speakers-office-labels": ("speakers", office_labels),
+    "speakers-stamp-first-lines": ("speakers", stamp_first_lines),
     "html-removed-elements": ("html", removed_elements),
     "html-removed-elements-in-labels": ("html", removed_elements_in_labels),
     "html-many-line-breaks": ("html", many_line_breaks),

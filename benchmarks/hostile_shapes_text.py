@@ -201,6 +201,26 @@ def same_slug_names(size_bytes: int) -> bytes:
     return _page((f"{stem}{_latin(n)}: Text." for n in _numbers()), size_bytes)
 
 
+def described_labels(size_bytes: int) -> bytes:
+    """Paragraphs opening with a distinct descriptive label ("Host of show, anchor Xab Ybc:"),
+    each to be matched against the names the page labels: the page-label pass."""
+
+    def lines() -> Iterator[str]:
+        yield "Known Person: Opening words."
+        for n in _numbers():
+            yield f"Host of show {_latin(n)}, anchor {_latin(n)} Person: Text."
+
+    return _page(lines(), size_bytes)
+
+
+def glued_labels(size_bytes: int) -> bytes:
+    """Distinct one-word labels with a capital inside ("XabYbc:") beside spaced ones."""
+    joints = ("", " ")
+    return _page(
+        (f"{_latin(n)}{joints[n % 2]}{_latin(n, 'Y')}: Text." for n in _numbers()), size_bytes
+    )
+
+
 #: Every shape, by name: ``name -> function(size_bytes) -> bytes``.
 SHAPES: dict[str, Callable[[int], bytes]] = {
     "initials_labels": initials_labels,
@@ -221,4 +241,6 @@ SHAPES: dict[str, Callable[[int], bytes]] = {
     "spaced_breaks": spaced_breaks,
     "headings": headings,
     "same_slug_names": same_slug_names,
+    "described_labels": described_labels,
+    "glued_labels": glued_labels,
 }

@@ -70,3 +70,13 @@ def test_many_office_labels_and_mentions_read_in_linear_time() -> None:
     start = time.perf_counter()
     assert len(_speakers(text)) > 3000
     assert time.perf_counter() - start < 3
+
+
+def test_two_labels_of_one_office_stay_roles() -> None:
+    text = _HEAD.replace(
+        "JOURNALIST:", "MINISTER FOR FOREIGN AFFAIRS:\n\nYes, Minister.\n\nJOURNALIST:"
+    )
+    assert _speakers(text)[1:3] == [
+        (None, "MINISTER FOR IMMIGRATION AND BORDER PROTECTION"),
+        (None, "MINISTER FOR FOREIGN AFFAIRS"),
+    ]

@@ -96,27 +96,32 @@ def name_offices(
 ) -> None:
     """Give an office label with no name the one person its mentions name (see the module)."""
     # A portfolio label ("MINISTER FOR IMMIGRATION …") is split as a name of no title.
-    unnamed = [lb for lb in labels.values() if not lb.generic and lb.name in (None, lb.printed)]
-    offices = {id(lb): _office_of(lb.role or lb.printed) for lb in unnamed}
-    if not any(offices.values()):
-        return
-    mentions = office_mentions(texts)
-    office_labels = {id(lb) for lb in unnamed}
-    named = {_surname(lb.name) for lb in labels.values() if lb.name and id(lb) not in office_labels}
-    for label in unnamed:
-        office = offices[id(label)]
+    by_office: dict[str, list[Label]] = {}
+    others: list[Label] = []
+    for label in labels.values():
+        office = None
+        if not label.generic and label.name in (None, label.printed):
+            office = _office_of(label.role or label.printed)
         if office is None:
+            others.append(label)
             continue
         if label.name == label.printed:  # the office, not a name, whoever holds it
             label.role, label.name = label.printed, None
-        names = mentions.get(office) or set()
-        candidates = {n for n in names if _surname(n) not in named}
-        surnames = {_surname(n) for n in candidates}
-        if len(surnames) != 1:
+        by_office.setdefault(office, []).append(label)
+    if not by_office:
+        return
+    mentions = office_mentions(texts)
+    named = {_surname(lb.name) for lb in others if lb.name}
+    for office, holders in by_office.items():
+        # Two labels of one office ("MINISTER FOR X", "MINISTER FOR Y") are two people: the
+        # mentions cannot tell which is which.
+        if len(holders) != 1:
+            continue
+        candidates = {n for n in mentions.get(office, ()) if _surname(n) not in named}
+        if len({_surname(n) for n in candidates}) != 1:
             continue
         longest = max(sorted(candidates), key=len)  # sorted: the same answer in every run
-        label.name = full_name(longest.split()[-1]) or longest
-        named.add(_surname(label.name))
+        holders[0].name = full_name(longest.split()[-1]) or longest
 
 
 def _surname(name: str) -> str:
