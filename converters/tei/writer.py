@@ -8,9 +8,9 @@ model already guarantees one line per value, so no normalisation happens here.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Generator, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TextIO
+from typing import Protocol, TextIO
 
 from transcript_model.inline import Block, InlineEvent
 from transcript_model.model import (
@@ -68,7 +68,7 @@ from .parts import (
     person_names,
     xml_id,
 )
-from .tally import BodyCounts, BodyPlan, Section, tally
+from .tally import BodyCounts, BodyPlan, Section, Tally, tally
 
 XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
 
@@ -433,6 +433,38 @@ def write_stream(transcripts: Iterable[Transcript], out: TextIO) -> None:
     )
     for piece in document_pieces(transcript):
         out.write(piece)
+
+
+class TurnSource(Protocol):
+    """A transcript whose turns are not held: its other fields, and its turns on demand."""
+
+    @property
+    def transcript(self) -> Transcript:
+        """The transcript without its turns."""
+
+    def turns(self) -> Iterable[Turn]:
+        """Its turns in order, made anew at each call."""
+
+
+def turn_by_turn(
+    read: Callable[[Callable[[Turn], None]], TurnSource | None],
+) -> tuple[Transcript, Callable[[TextIO], None]] | None:
+    """For a reader that does not hold the turns (``read``, which gives each turn of its
+    checking pass to the callback, and None when it cannot read the input so): the transcript
+    without its turns, and what writes to a file what :func:`write_stream` would write for
+    the whole transcript, the turns read a second time as it goes. None when ``read`` gives
+    None, before anything is written."""
+    counter = Tally(parlamint=False)
+    source = read(counter.add)
+    if source is None:
+        return None
+    plan = counter.plan(front_notes(source.transcript))
+
+    def write(out: TextIO) -> None:
+        for piece in planned_pieces(source.transcript, plan, source.turns()):
+            out.write(piece)
+
+    return source.transcript, write
 
 
 def document_pieces(
