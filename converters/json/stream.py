@@ -191,19 +191,23 @@ class _StandIns:
 
     def __init__(self) -> None:
         self._other = Narrative.model_construct(paragraphs=[])  # only speeches are looked at
-        self._speeches: dict[str | None, Speech] = {}
+        self._speeches: dict[tuple[str | None, str | None], Speech] = {}
 
     def of(self, turn: Any) -> Any:
         """The stand-in of ``turn``, a turn built and checked."""
         if not isinstance(turn, Speech):
             return self._other
+        # A speech's own rule (a speaker, a label, or both) runs again on the stand-in: one
+        # without a speaker keeps its label.
+        label = turn.label if turn.speaker is None else None
         events: list[Any] = [block for block in turn.paragraphs if not isinstance(block, str)]
         if events:
-            return Speech.model_construct(speaker=turn.speaker, paragraphs=events)
-        if turn.speaker not in self._speeches:
-            stand_in = Speech.model_construct(speaker=turn.speaker, paragraphs=[])
-            self._speeches[turn.speaker] = stand_in
-        return self._speeches[turn.speaker]
+            return Speech.model_construct(speaker=turn.speaker, label=label, paragraphs=events)
+        key = (turn.speaker, label)
+        if key not in self._speeches:
+            stand_in = Speech.model_construct(speaker=turn.speaker, label=label, paragraphs=[])
+            self._speeches[key] = stand_in
+        return self._speeches[key]
 
 
 def _read(window: _Window, decoder: json.JSONDecoder, keep: Callable[[Any], Any]) -> Transcript:
