@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import TypeAdapter, ValidationError
 
@@ -22,7 +22,10 @@ from transcript_model.errors import (
     problems_from_validation_error,
 )
 from transcript_model.inputs import ReadResult, ValidationResult, decode_text
-from transcript_model.model import SCHEMA_VERSION, SCHEMA_VERSIONS, Transcript
+from transcript_model.model import SCHEMA_VERSION, SCHEMA_VERSIONS, Transcript, Turn
+
+if TYPE_CHECKING:
+    from .stream import TurnByTurn
 
 _LIST_ADAPTER = TypeAdapter(list[Transcript])
 _ONE_ADAPTER = TypeAdapter(Transcript)
@@ -217,6 +220,18 @@ def valid_large_transcript(data: bytes) -> bool:
     from .stream import check_turn_by_turn
 
     return check_turn_by_turn(data, _DECODER)
+
+
+def turn_by_turn(data: bytes, observe: Callable[[Turn], None]) -> TurnByTurn | None:
+    """A large input (``STREAM_FROM`` bytes or more) holding one valid transcript, as its
+    transcript without turns and its turns parsed again on demand (a writer that needs two
+    passes over them, such as TEI's, never holds the model); ``observe`` sees each turn of the
+    checking pass. None says nothing: read the input the usual way."""
+    if len(data) < STREAM_FROM:
+        return None
+    from .stream import read_lazily
+
+    return read_lazily(data, _DECODER, observe)
 
 
 def read(data: bytes, origin: str = "<input>") -> ReadResult:

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import codecs
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
@@ -121,6 +122,48 @@ def check_turn_by_turn(data: bytes, decoder: json.JSONDecoder) -> bool:
     return _attempt(data, decoder, _StandIns().of) is not None
 
 
+@dataclass(frozen=True)
+class TurnByTurn:
+    """One large transcript that is never held whole: its members other than the turns as a
+    transcript without turns, and its turns, parsed again from the held bytes each time they
+    are asked for (:meth:`turns`). The whole transcript was checked by every rule before this
+    is made (see :func:`read_lazily`)."""
+
+    transcript: Transcript
+    _data: bytes
+    _decoder: json.JSONDecoder
+
+    def turns(self) -> Iterator[Turn]:
+        """The turns in order, each built from the bytes as it is taken and held by nobody
+        here: as :func:`read_turn_by_turn` builds them, from the same bytes."""
+        try:
+            for value in _members(_Window(self._data), self._decoder, {}):
+                yield _TURN.validate_python(value)
+        except (_GiveUpError, ValidationError, ValueError, RecursionError) as error:
+            # The bytes read once already: never expected, and not an answer about the input.
+            raise RuntimeError(f"the turns read differently a second time: {error}") from None
+
+
+def read_lazily(
+    data: bytes, decoder: json.JSONDecoder, observe: Callable[[Turn], None]
+) -> TurnByTurn | None:
+    """``data`` as a :class:`TurnByTurn`, or None when the usual reader must read it (as for
+    :func:`read_turn_by_turn`). Each turn is built, given to ``observe`` (a writer counting
+    what it will write), checked and dropped, as :func:`check_turn_by_turn` does: the model
+    is never held; ``observe`` has seen every turn, in order, when the answer is not None."""
+    stand_ins = _StandIns()
+
+    def keep(turn: Any) -> Any:
+        observe(turn)
+        return stand_ins.of(turn)
+
+    checked = _attempt(data, decoder, keep)
+    if checked is None:
+        return None
+    # Copied with no turns is checked again, by rules that have no turn to look at.
+    return TurnByTurn(checked.model_copy(update={"turns": []}), data, decoder)
+
+
 def _attempt(
     data: bytes, decoder: json.JSONDecoder, keep: Callable[[Any], Any]
 ) -> Transcript | None:
@@ -148,23 +191,38 @@ class _StandIns:
 
     def __init__(self) -> None:
         self._other = Narrative.model_construct(paragraphs=[])  # only speeches are looked at
-        self._speeches: dict[str | None, Speech] = {}
+        self._speeches: dict[tuple[str | None, str | None], Speech] = {}
 
     def of(self, turn: Any) -> Any:
         """The stand-in of ``turn``, a turn built and checked."""
         if not isinstance(turn, Speech):
             return self._other
+        # A speech's own rule (a speaker, a label, or both) runs again on the stand-in: one
+        # without a speaker keeps its label.
+        label = turn.label if turn.speaker is None else None
         events: list[Any] = [block for block in turn.paragraphs if not isinstance(block, str)]
         if events:
-            return Speech.model_construct(speaker=turn.speaker, paragraphs=events)
-        if turn.speaker not in self._speeches:
-            stand_in = Speech.model_construct(speaker=turn.speaker, paragraphs=[])
-            self._speeches[turn.speaker] = stand_in
-        return self._speeches[turn.speaker]
+            return Speech.model_construct(speaker=turn.speaker, label=label, paragraphs=events)
+        key = (turn.speaker, label)
+        if key not in self._speeches:
+            stand_in = Speech.model_construct(speaker=turn.speaker, label=label, paragraphs=[])
+            self._speeches[key] = stand_in
+        return self._speeches[key]
 
 
 def _read(window: _Window, decoder: json.JSONDecoder, keep: Callable[[Any], Any]) -> Transcript:
     fields: dict[str, Any] = {}
+    turns = [keep(_TURN.validate_python(value)) for value in _members(window, decoder, fields)]
+    if "turns" in fields:
+        fields["turns"] = turns
+    if fields.get("schema_version", SCHEMA_VERSIONS[-1]) not in SCHEMA_VERSIONS:
+        raise _GiveUpError("a schema version the usual reader reports")
+    return Transcript.model_validate(fields)
+
+
+def _members(window: _Window, decoder: json.JSONDecoder, fields: dict[str, Any]) -> Iterator[Any]:
+    """The parsed value of each turn, as it comes; the other members go into ``fields`` (the
+    turns' key with None), complete once the last turn is taken and the object has ended."""
     window.expect("{")
     if window.next_character() == "}":
         raise _GiveUpError("an empty object")
@@ -173,29 +231,28 @@ def _read(window: _Window, decoder: json.JSONDecoder, keep: Callable[[Any], Any]
         if not isinstance(key, str) or key in fields:
             raise _GiveUpError("a duplicate key, or not a key")
         window.expect(":")
-        fields[key] = _turns(window, decoder, keep) if key == "turns" else window.value(decoder)
+        if key == "turns":
+            fields[key] = None
+            yield from _turn_values(window, decoder)
+        else:
+            fields[key] = window.value(decoder)
         if window.next_character() == "}":
             window.pos += 1
             break
         window.expect(",")
     if window.next_character() != "":
         raise _GiveUpError("more after the object")
-    if fields.get("schema_version", SCHEMA_VERSIONS[-1]) not in SCHEMA_VERSIONS:
-        raise _GiveUpError("a schema version the usual reader reports")
-    return Transcript.model_validate(fields)
 
 
-def _turns(window: _Window, decoder: json.JSONDecoder, keep: Callable[[Any], Any]) -> list[Any]:
-    """The turns, each built as soon as it is parsed (its parsed value dropped at once), as
-    ``keep`` keeps them."""
-    turns: list[Any] = []
+def _turn_values(window: _Window, decoder: json.JSONDecoder) -> Iterator[Any]:
+    """The parsed value of each turn, each dropped by the taker before the next is parsed."""
     window.expect("[")
     if window.next_character() == "]":
         window.pos += 1
-        return turns
+        return
     while True:
-        turns.append(keep(_TURN.validate_python(window.value(decoder))))
+        yield window.value(decoder)
         if window.next_character() == "]":
             window.pos += 1
-            return turns
+            return
         window.expect(",")

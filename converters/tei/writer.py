@@ -8,12 +8,13 @@ model already guarantees one line per value, so no normalisation happens here.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TextIO
+from typing import Protocol, TextIO
 
 from transcript_model.inline import Block, InlineEvent
 from transcript_model.model import (
+    Break,
     Heading,
     Narrative,
     Omission,
@@ -67,7 +68,7 @@ from .parts import (
     person_names,
     xml_id,
 )
-from .tally import BodyCounts, sections, tally, writes
+from .tally import BodyCounts, BodyPlan, Section, Tally, tally
 
 XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
 
@@ -142,21 +143,27 @@ class Categories:
         self.order.setdefault(taxonomy, []).append((candidate, term))
         return candidate
 
-    def add_transcript(self, transcript: Transcript) -> None:
-        """Register every tag and speech role of ``transcript``."""
+    def add_transcript(
+        self,
+        transcript: Transcript,
+        roles: Iterable[str] | None = None,
+        functions: Iterable[str] | None = None,
+    ) -> None:
+        """Register every tag and speech role of ``transcript``: the roles and functions of
+        its speeches as given (a transcript read without its turns), else from its turns."""
+        speeches = [t for t in transcript.turns if isinstance(t, Speech)]
+        if roles is None:
+            roles = [s.role for s in speeches if s.role]
+        if functions is None:
+            functions = [s.function for s in speeches if s.function is not None]
         for name, taxonomy, _ in TAG_TAXONOMIES:
-            values: Iterable[str]
-            if name == "roles":
-                values = (t.role for t in transcript.turns if isinstance(t, Speech) and t.role)
-            else:
-                values = getattr(transcript.metadata, name)
+            values = roles if name == "roles" else getattr(transcript.metadata, name)
             for value in values:
                 self.add(taxonomy, value)
         if is_empty_sitting(transcript):
             self.empty_sitting = True
-        for turn in transcript.turns:
-            if isinstance(turn, Speech) and turn.function is not None:
-                self.add_function(turn.function)
+        for function in functions:
+            self.add_function(function)
         levels: list[str] = (
             [n.level for n in transcript.sitting.numbering] if transcript.sitting else []
         )
@@ -346,38 +353,48 @@ def _indented(lines: Iterable[str]) -> str:
 
 
 def _body(
-    transcript: Transcript, categories: Categories, reserved: frozenset[str], parlamint: bool
+    transcript: Transcript,
+    plan: BodyPlan,
+    turns: Iterable[Turn],
+    categories: Categories,
+    reserved: frozenset[str],
+    parlamint: bool,
 ) -> Iterator[str]:
-    """The divs of the body, a turn at a time: each piece is one turn's lines."""
+    """The divs of the body, a turn at a time: each piece is one turn's lines. What a div's
+    start tag says, and whether it is written at all, ``plan`` knows before its turns come."""
     doc_id = attr(transcript.id)
     day = transcript.event.date if parlamint else None
-    turns = transcript.turns
     numbers = _Numbers()
-    wrote = False
-    for separator, start, end in sections(turns):
-        opening = _front_notes(transcript, parlamint) if separator is None else []
-        if separator is not None:
-            opening.append(f'<note type="{NOTE_BREAK}">{text(separator.marker)}</note>')
-        # An empty first section (the transcript opens with a break) is left out; the reader
-        # then sees the break note first and restores the leading Break.
-        if not opening and not any(writes(turns[i]) for i in range(start, end)):
-            continue
-        speaks = any(isinstance(turns[i], Speech) for i in range(start, end))
-        kind = "debateSection" if speaks else "commentSection"
-        yield f'      <div type="{kind}">\n{_indented(opening)}'
-        for index in range(start, end):
+    sections = iter(plan.sections)
+    opened = yield from _open_div(next(sections), _front_notes(transcript, parlamint))
+    for turn in turns:
+        if isinstance(turn, Break):
+            if opened:
+                yield "      </div>\n"
+            note = f'<note type="{NOTE_BREAK}">{text(turn.marker)}</note>'
+            opened = yield from _open_div(next(sections), [note])
+        elif opened:  # the turns of a div left out write nothing
             lines: list[str] = []
-            _turn(turns[index], doc_id, numbers, categories, lines, reserved, day)
+            _turn(turn, doc_id, numbers, categories, lines, reserved, day)
             yield _indented(lines)
+    if opened:
         yield "      </div>\n"
-        wrote = True
-    if not wrote:
+    if not any(section.written for section in plan.sections):
         # ParlaMint wants something in every div.
         if parlamint:
             yield f'      <div type="commentSection">\n{_PAD}<note type="{NOTE_EMPTY}"/>\n'
             yield "      </div>\n"
         else:
             yield '      <div type="commentSection"/>\n'
+
+
+def _open_div(section: Section, opening: list[str]) -> Generator[str, None, bool]:
+    """The start tag of a div and its opening notes, unless it is left out; whether it is."""
+    if not section.written:
+        return False
+    kind = "debateSection" if section.speaks else "commentSection"
+    yield f'      <div type="{kind}">\n{_indented(opening)}'
+    return True
 
 
 def _ana(tokens: Iterable[str]) -> str:
@@ -418,6 +435,38 @@ def write_stream(transcripts: Iterable[Transcript], out: TextIO) -> None:
         out.write(piece)
 
 
+class TurnSource(Protocol):
+    """A transcript whose turns are not held: its other fields, and its turns on demand."""
+
+    @property
+    def transcript(self) -> Transcript:
+        """The transcript without its turns."""
+
+    def turns(self) -> Iterable[Turn]:
+        """Its turns in order, made anew at each call."""
+
+
+def turn_by_turn(
+    read: Callable[[Callable[[Turn], None]], TurnSource | None],
+) -> tuple[Transcript, Callable[[TextIO], None]] | None:
+    """For a reader that does not hold the turns (``read``, which gives each turn of its
+    checking pass to the callback, and None when it cannot read the input so): the transcript
+    without its turns, and what writes to a file what :func:`write_stream` would write for
+    the whole transcript, the turns read a second time as it goes. None when ``read`` gives
+    None, before anything is written."""
+    counter = Tally(parlamint=False)
+    source = read(counter.add)
+    if source is None:
+        return None
+    plan = counter.plan(front_notes(source.transcript))
+
+    def write(out: TextIO) -> None:
+        for piece in planned_pieces(source.transcript, plan, source.turns()):
+            out.write(piece)
+
+    return source.transcript, write
+
+
 def document_pieces(
     transcript: Transcript,
     categories: Categories | None = None,
@@ -431,23 +480,42 @@ def document_pieces(
     functions of its speeches): it is found in one pass over the turns that builds no text,
     so that the body can be written as it is made, after the header.
     """
+    plan = tally(transcript.turns, options.parlamint, front_notes(transcript, options))
+    yield from planned_pieces(transcript, plan, transcript.turns, categories, options, reserved)
+
+
+def front_notes(transcript: Transcript, options: Options = DEFAULT_OPTIONS) -> int:
+    """How many notes open the body (from the transcript's fields other than its turns)."""
+    return len(_front_notes(transcript, options.parlamint))
+
+
+def planned_pieces(
+    transcript: Transcript,
+    plan: BodyPlan,
+    turns: Iterable[Turn],
+    categories: Categories | None = None,
+    options: Options = DEFAULT_OPTIONS,
+    reserved: frozenset[str] = frozenset(),
+) -> Iterator[str]:
+    """The pieces of :func:`document_pieces`, for a transcript whose turns come apart:
+    ``turns`` (``transcript.turns`` is not read) and ``plan``, their :func:`.tally.tally`
+    with ``options.parlamint`` and :func:`front_notes`. A reader that does not hold the turns
+    gives them twice, to the tally and here, each time as it parses them."""
     own = categories is None
     reserved = reserved | {transcript.id}
     registry = Categories() if categories is None else categories
     if own:
         registry.taken |= corpus_ids([transcript])
-    registry.add_transcript(transcript)
+    registry.add_transcript(transcript, plan.roles, plan.functions)
     metadata = transcript.metadata
-    front = len(_front_notes(transcript, options.parlamint))
-    body = tally(transcript, options.parlamint, front)
-    yield from _header(transcript, registry, body, reserved, options, own)
+    yield from _header(transcript, registry, plan.body, reserved, options, own)
     tags = [
         registry.ids[(taxonomy, value)]
         for name, taxonomy, _ in TAG_TAXONOMIES[1:4]
         for value in getattr(metadata, name)
     ]
     yield f'  <text ana="{_ana([TRANSCRIPT_CATEGORY, *tags])}">\n    <body>\n'
-    yield from _body(transcript, registry, reserved, options.parlamint)
+    yield from _body(transcript, plan, turns, registry, reserved, options.parlamint)
     yield "    </body>\n  </text>\n</TEI>\n"
 
 

@@ -56,8 +56,10 @@ from transcript_model.cli.streaming import (
     options_of,
     render,
     several,
+    standard_output,
     stream_to,
     streams_to_files,
+    turn_by_turn,
 )
 from transcript_model.contract import Capability, Format
 from transcript_model.errors import Problem, TranscriptError
@@ -554,6 +556,11 @@ def _to_one(
     if output is not None and output.parent.is_dir():
         reporter.leftovers(output.parent, time.time())
     options = {**target.write_defaults, **settings.write_options}
+    piped = turn_by_turn(files, settings, target, getattr(args, "executor", "local"))
+    if piped is not None:  # one large JSON input, converted without holding its model
+        reporter.record(Outcome(files[0].display, "converted", transcripts=[piped[0]]))
+        _emit(output, piped[1], reporter, target.binary)
+        return destination
     if "stream" in target.capabilities:
         # Streaming holds one transcript, written as it is made; workers would add theirs, and
         # shipping one between processes costs about as much as reading it: read here unless -j.
@@ -573,19 +580,11 @@ def _to_one(
     return destination
 
 
-def _standard_output(binary: bool) -> IO[Any]:
-    if not binary:
-        return sys.stdout
-    if interactive(sys.stdout):
-        raise _usage("binary output is not written to a terminal: give -o FILE or --out-dir DIR")
-    return sys.stdout.buffer
-
-
 def _emit(
     output: Path | None, render: Callable[[IO[Any]], object], reporter: Reporter, binary: bool
 ) -> None:
     if output is None:
-        stream = _standard_output(binary)
+        stream = standard_output(binary)
         render(stream)
         stream.flush()
         reporter.tally.written += reporter.tally.converted > 0

@@ -9,17 +9,24 @@ input's size at the peak.
 
 from __future__ import annotations
 
+import importlib
+import os
+import stat
+import sys
 import traceback
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import IO, Any
 
 from transcript_model.api import write
+from transcript_model.cli.inputs import InputFile
 from transcript_model.cli.jobs import Outcome, Settings
-from transcript_model.cli.output import atomic_output
+from transcript_model.cli.output import atomic_output, interactive
 from transcript_model.contract import Capability, Format
 from transcript_model.errors import Problem, TranscriptError
 from transcript_model.model import Transcript
+from transcript_model.registry import REGISTRY, near_miss_warning
 
 
 def _usage(message: str) -> TranscriptError:
@@ -122,3 +129,72 @@ def _prepended(first: list[Transcript], rest: Iterator[Transcript]) -> Iterator[
     # Popped, not iterated: the list would keep the first transcript alive to the end.
     yield first.pop()
     yield from rest
+
+
+def standard_output(binary: bool) -> IO[Any]:
+    """Standard output, as text or bytes; a usage error for bytes to a terminal."""
+    if not binary:
+        return sys.stdout
+    if interactive(sys.stdout):
+        raise _usage("binary output is not written to a terminal: give -o FILE or --out-dir DIR")
+    return sys.stdout.buffer
+
+
+#: The writers that write a transcript whose turns are not held (their ``turn_by_turn``).
+TURN_BY_TURN_WRITERS = {"tei": "transcript_model.converters.tei.writer"}
+
+
+def turn_by_turn(
+    files: Sequence[InputFile], settings: Settings, target: Format, executor: str = "local"
+) -> tuple[Transcript, Callable[[IO[Any]], None]] | None:
+    """One large JSON input to a format that can be written without holding the turns: the
+    transcript without its turns, and what writes the output (the turns parsed from the input
+    again as they are written); None, before anything is written, when the usual route must
+    convert it: it is not one valid transcript the JSON reader would read first, or anything
+    else is unexpected. The same output, byte for byte, at the memory of the input's bytes
+    (the model of a 107 MB transcript took 3.7 times its size besides them)."""
+    module = TURN_BY_TURN_WRITERS.get(target.name)
+    if module is None or len(files) != 1 or settings.write_options or executor != "local":
+        return None
+    if settings.source not in (None, "json") or settings.root_only:
+        return None
+    # The converters are a separate tree for mypy (as in cli/checking.py).
+    json_reader = importlib.import_module("transcript_model.converters.json.convert")
+    data = _large_input(files[0], settings.max_bytes, json_reader.STREAM_FROM)
+    if data is None or (settings.source is None and not _read_as_json(files[0], data)):
+        return None
+    writer = importlib.import_module(module)
+    found: tuple[Transcript, Callable[[IO[Any]], None]] | None = writer.turn_by_turn(
+        lambda observe: json_reader.turn_by_turn(data, observe)
+    )
+    return found
+
+
+def _large_input(item: InputFile, max_bytes: int, least: int) -> bytes | None:
+    """The bytes of ``item`` when it holds ``least`` bytes or more (told before reading it),
+    None otherwise or when it is not a file of at most ``max_bytes`` that can be read (the
+    usual route then says why).
+
+    A file is read in one call, into one bytes object its size: read in chunks and joined,
+    it was held twice at once (the peak of a 107 MB file converted this way was 2.4x its
+    size, 1.3x of it the chunks and their join)."""
+    if item.path is None:
+        return item.data if item.data is not None and len(item.data) >= least else None
+    try:
+        with open(item.path, "rb") as handle:
+            status = os.fstat(handle.fileno())
+            if not stat.S_ISREG(status.st_mode) or not least <= status.st_size <= max_bytes:
+                return None
+            data = handle.read()
+    except OSError:
+        return None
+    return data if len(data) <= max_bytes else None  # it grew meanwhile
+
+
+def _read_as_json(item: InputFile, data: bytes) -> bool:
+    """Whether detection reads ``data`` as JSON first, without a warning that it might be
+    another format (which the usual route would give)."""
+    found = REGISTRY.candidates(item.name_for_detection, data)
+    if not found or found[0].format.name != "json":
+        return False
+    return near_miss_warning(found, found[0].format, item.display) is None
