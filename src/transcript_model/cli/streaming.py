@@ -25,6 +25,7 @@ from transcript_model.cli.jobs import Outcome, Settings
 from transcript_model.cli.output import atomic_output, interactive
 from transcript_model.contract import Capability, Format
 from transcript_model.errors import Problem, TranscriptError
+from transcript_model.inputs import read_bytes
 from transcript_model.model import Transcript
 from transcript_model.registry import REGISTRY, near_miss_warning
 
@@ -173,22 +174,16 @@ def turn_by_turn(
 def _large_input(item: InputFile, max_bytes: int, least: int) -> bytes | None:
     """The bytes of ``item`` when it holds ``least`` bytes or more (told before reading it),
     None otherwise or when it is not a file of at most ``max_bytes`` that can be read (the
-    usual route then says why).
-
-    A file is read in one call, into one bytes object its size: read in chunks and joined,
-    it was held twice at once (the peak of a 107 MB file converted this way was 2.4x its
-    size, 1.3x of it the chunks and their join)."""
+    usual route then says why)."""
     if item.path is None:
         return item.data if item.data is not None and len(item.data) >= least else None
     try:
-        with open(item.path, "rb") as handle:
-            status = os.fstat(handle.fileno())
-            if not stat.S_ISREG(status.st_mode) or not least <= status.st_size <= max_bytes:
-                return None
-            data = handle.read()
-    except OSError:
+        status = os.stat(item.path)
+        if not stat.S_ISREG(status.st_mode) or not least <= status.st_size <= max_bytes:
+            return None
+        return read_bytes(item.path, max_bytes)  # one read, into one object its size
+    except (OSError, TranscriptError):
         return None
-    return data if len(data) <= max_bytes else None  # it grew meanwhile
 
 
 def _read_as_json(item: InputFile, data: bytes) -> bool:
