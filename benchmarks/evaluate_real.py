@@ -15,8 +15,10 @@ per group and per half (dev / test, from MANIFEST.json):
   stripped, word order free, and a word may be an initial of the other's word ("В.Путин" is
   "Владимир Путин", "Putin, Vladimir" is "Vladimir Putin"; honorifics such as "Ms." are
   ignored and a name printed shorter, "MS. JEAN-PIERRE", names "Karine Jean-Pierre" when every
-  word it prints is in the full name and one of them in full); a null truth (a generic label such as
-  "Question") matches a speech with no speaker;
+  word it prints is in the full name and one of them in full; the usual variants of
+  romanising a Russian name are one spelling, "Alexandrov" and "Aleksandrov", "Natalya" and
+  "Natalia", "Dyomin" and "Demin": the issue counts a speaker right "however printed"); a null
+  truth (a generic label such as "Question") matches a speech with no speaker;
 * **documents**: the share of expected documents whose title and date are both right (title
   compared after normalising spaces, quotes and case);
 * **failed**: the cases whose input could not be read at all.
@@ -52,8 +54,30 @@ def name_words(name: str) -> tuple[str, ...]:
 _HONORIFICS = frozenset({"mr", "ms", "mrs", "dr", "the", "г", "господин", "госпожа"})
 
 
+# Romanisations of one Russian name (the truth keeps each label's own spelling; kremlin.ru
+# prints "Alexandrov" in one label and "Aleksandrov" in the next).
+_ROMANISED = (("x", "ks"), ("yo", "e"), ("iya", "ia"))
+_ROMANISED_ENDINGS = (("iy", "y"), ("yi", "y"), ("ya", "ia"))
+
+
+def _romanised(word: str) -> str:
+    for printed, usual in _ROMANISED:
+        word = word.replace(printed, usual)
+    if word.startswith("ye"):
+        word = "e" + word[2:]
+    for ending, usual in _ROMANISED_ENDINGS:
+        if word.endswith(ending):
+            return word[: -len(ending)] + usual
+    return word[:-1] + "y" if len(word) > 3 and word.endswith("i") else word
+
+
 def _words_match(a: str, b: str) -> bool:
-    return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
+    return (
+        a == b
+        or (len(a) == 1 and b.startswith(a))
+        or (len(b) == 1 and a.startswith(b))
+        or (len(a) > 1 and len(b) > 1 and _romanised(a) == _romanised(b))
+    )
 
 
 def same_person(truth: str | None, read: str | None) -> bool:

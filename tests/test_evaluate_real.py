@@ -51,6 +51,11 @@ def test_names_compare_by_person() -> None:
     assert evaluate_real.same_person("Karine Jean-Pierre", "MS. JEAN-PIERRE")
     assert evaluate_real.same_person(None, None)
     assert not evaluate_real.same_person("Alexander Medvedev", "Dmitry Medvedev")
+    # Romanisations of one Russian name name one person, "however printed" (issue 16).
+    assert evaluate_real.same_person("Anatoly Alexandrov", "Anatoly Aleksandrov")
+    assert evaluate_real.same_person("Natalia Yuryeva", "Natalya Yuryeva")
+    assert evaluate_real.same_person("Sergei Dyomin", "Sergei Demin")
+    assert not evaluate_real.same_person("Sergei Demin", "Sergei Dyomkin")
     assert not evaluate_real.same_person(None, "Vladimir Putin")
 
 

@@ -108,13 +108,35 @@ def surname_and_initial(name: str) -> tuple[str, str] | None:
     return None
 
 
+def spelling_key(name: str) -> str:
+    """``name`` cleaned and case-folded, with the variants of transliterating Russian names
+    that kremlin.ru's English pages mix folded together: "Aleksandrov" and "Alexandrov",
+    "Dmitri" and "Dmitry", "Yevgeny" and "Evgeny", "Natalya" and "Natalia", "Fyodor" and
+    "Fedor", "Yury" and "Yuriy"."""
+    return " ".join(map(_word_spelling_key, clean(name).casefold().split(" ")))
+
+
+def _word_spelling_key(word: str) -> str:
+    key = word.replace("x", "ks").replace("yo", "e").replace("iya", "ia")
+    if key.startswith("ye"):
+        key = "e" + key[2:]
+    if key.endswith(("iy", "yi")):
+        return key[:-2] + "y"
+    if key.endswith("ya"):
+        return key[:-2] + "ia"
+    if key.endswith("i") and len(key) > 3:
+        return key[:-1] + "y"
+    return key
+
+
 def names_match(short: str, full: str) -> bool:
-    """True when ``short`` names the same person as ``full``: equal, or "В.Путин" /
-    "V.Putin" against "Владимир Путин" / "Vladimir Putin"."""
+    """True when ``short`` names the same person as ``full``: equal (in the same spelling,
+    see :func:`spelling_key`), or "В.Путин" / "V.Putin" against "Владимир Путин" / "Vladimir
+    Putin"."""
     if short == full:
         return True
     if "." not in short:
-        return clean(short).casefold() == clean(full).casefold()
+        return spelling_key(short) == spelling_key(full)
     if not INITIALS.fullmatch(clean(short)):
         return False
     a, b = surname_and_initial(short), surname_and_initial(full)

@@ -9,7 +9,7 @@ from typing import Any
 
 from .ids import NCNAME_START, slug
 from .known_names import KnownNames
-from .names import INITIALS, surname_and_initial
+from .names import INITIALS, spelling_key, surname_and_initial
 from .site import clean
 
 
@@ -114,7 +114,7 @@ class _PeopleIndex:
         if not name or not isinstance(name, str):
             return
         self._exact.setdefault(name, entry)
-        self._folded.setdefault(clean(name).casefold(), entry)
+        self._folded.setdefault(spelling_key(name), entry)
         self._named.append(entry)
         if "." in name:
             key = _initials_key(name)
@@ -138,7 +138,7 @@ class _PeopleIndex:
         if "." not in name:
             # A name without a dot is compared cleaned and case-folded (both ways: folding
             # never makes or removes a dot).
-            found.append(self._folded.get(clean(name).casefold()))
+            found.append(self._folded.get(spelling_key(name)))
         initials = "." in name and INITIALS.fullmatch(clean(name)) is not None
         # Without initials on either side, the name's surname and initial are not needed.
         key = surname_and_initial(name) if initials or self._keyed_initials else None
