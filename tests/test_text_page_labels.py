@@ -133,3 +133,19 @@ def test_a_described_label_may_open_with_a_lowercase_role() -> None:
         "chairman of the Russian Independent Trade Union of Coalminers",
     )
     assert isinstance(_read("and then Megyn Kelly").turns[0], tm.Narrative)
+
+
+def test_a_short_role_label_opening_two_lines_is_a_label() -> None:
+    page = _PAGE.format(
+        opening="Panel moderator, NBC host Megyn Kelly", short="Megyn Kelly", putin="Vladimir Putin"
+    ).replace(
+        "Megyn Kelly: One more question.\n",
+        "Megyn Kelly: One more question.\nCall centre operator: The city of Kursk.\n"
+        "Megyn Kelly: And this one?\nCall centre operator: The city of Tomsk.\n"
+        "Megyn Kelly: Once: then never again.\n",
+    )
+    transcript = tm.read(page.encode())[0]
+    operators = [s for s in _speakers(transcript) if s[0] == "Call centre operator"]
+    assert operators == [("Call centre operator", None, "Call centre operator")] * 2
+    # Once only, a head of label shape stays text.
+    assert not any(s[0] == "Once" for s in _speakers(transcript))

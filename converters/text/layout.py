@@ -141,7 +141,8 @@ _ROLE_NOUNS = frozenset(
     "correspondent journalist reporter editor anchor presenter host commentator observer "
     "chairman chairwoman chair head director member deputy minister president governor "
     "mayor student teacher worker pupil resident veteran volunteer participant officer "
-    "serviceman soldier doctor nurse farmer engineer entrepreneur ambassador envoy".split()
+    "serviceman soldier doctor nurse farmer engineer entrepreneur ambassador envoy operator "
+    "interpreter translator moderator speaker".split()
 )
 # Words of a sentence, never of a role: "The Minister told Vladimir Putin: …" is no label.
 _SENTENCE_WORDS = frozenset(
@@ -228,6 +229,13 @@ def is_label(text: str) -> bool:
         ):
             return False
     return True
+
+
+def is_role_noun(word: str) -> bool:
+    """True for a word that names a part people play ("operator", "correspondent",
+    "minister")."""
+    folded = word.casefold()
+    return folded in _ROLE_NOUNS or folded in kremlin.ROLE_WORDS
 
 
 def loose_label_head(head: str) -> bool:

@@ -8,6 +8,8 @@
   head reads like a label (:func:`layout.loose_label_head`) and has a comma-separated part
   ending with a name that labels other speeches of the page opens a speech by that person; the
   head stays the printed label, the rest of it is the role.
+* A short role label the line test refuses for its lowercase words ("Call centre operator: The
+  city of Kursk.") is a label when it opens two lines or more and ends with a role noun.
 * A label whose words the page glued together ("VladimirPutin:", two bold runs without a space)
   is the person whose label it is without its spaces.
 
@@ -27,6 +29,8 @@ from .document import Document, RawSpeech, RawTurn
 _MAX_NAME_WORDS = 5
 #: A descriptive label is longer than a name but no sentence.
 _MAX_HEAD = 200
+#: A label of a role alone is short ("Call centre operator").
+_MAX_ROLE_WORDS = 5
 
 
 def resolve_page_labels(doc: Document) -> None:
@@ -41,7 +45,8 @@ def resolve_page_labels(doc: Document) -> None:
     names = label_names(labels)
     if glued:
         _unglue(doc.turns, names)
-    if not names or not doc.described:
+    roles = _recurring_roles(doc.described)
+    if not (names or roles) or not doc.described:
         return
     # The very line objects read: an escaped line, printed so that it is not read as a label,
     # is another object (the line without its escape) and never looked at.
@@ -49,7 +54,7 @@ def resolve_page_labels(doc: Document) -> None:
     turns: list[RawTurn] = []
     last: dict[int, int] = {}  # old index of a turn → the new index of its last piece
     for index, turn in enumerate(doc.turns):
-        turns.extend(_split(turn, names, candidates))
+        turns.extend(_split(turn, names, roles, candidates))
         last[index] = len(turns) - 1
     for turn in turns:
         if isinstance(turn, RawSpeech) and turn.resumes is not None:
@@ -91,7 +96,9 @@ def _unglue(turns: list[RawTurn], names: dict[str, str]) -> None:
                 turn.parts = kremlin.LabelParts(None, name)
 
 
-def _split(turn: RawTurn, names: dict[str, str], candidates: set[int]) -> list[RawTurn]:
+def _split(
+    turn: RawTurn, names: dict[str, str], roles: set[str], candidates: set[int]
+) -> list[RawTurn]:
     """``turn`` (a narrative or a speech read from the page) cut before each paragraph that
     opens with a described label; any other turn as it is."""
     if isinstance(turn, RawSpeech):
@@ -105,7 +112,7 @@ def _split(turn: RawTurn, names: dict[str, str], candidates: set[int]) -> list[R
     cuts = [
         (index, found)
         for index, paragraph in enumerate(paragraphs)
-        if id(paragraph) in candidates and (found := _described_label(paragraph, names))
+        if id(paragraph) in candidates and (found := _described_label(paragraph, names, roles))
     ]
     if not cuts:
         return [turn]
@@ -123,14 +130,29 @@ def _split(turn: RawTurn, names: dict[str, str], candidates: set[int]) -> list[R
     return pieces
 
 
+def _recurring_roles(described: list[str]) -> set[str]:
+    """The heads of label shape that open two lines or more and end with a role noun ("Call
+    centre operator: The city of Kursk." … "Call centre operator: The city of Tomsk.")."""
+    counts: dict[str, int] = {}
+    for line in described:
+        head = described_head(line)
+        words = head.split(" ") if head else []
+        if head and len(words) <= _MAX_ROLE_WORDS and layout.is_role_noun(words[-1]):
+            counts[head] = counts.get(head, 0) + 1
+    return {head for head, count in counts.items() if count >= 2}
+
+
 def _described_label(
-    paragraph: str, names: dict[str, str]
-) -> tuple[str, kremlin.LabelParts, str] | None:
+    paragraph: str, names: dict[str, str], roles: set[str]
+) -> tuple[str, kremlin.LabelParts | None, str] | None:
     """(head, its role and name, the text after it) of a paragraph opening with a described
-    label of a person named in ``names``."""
+    label of a person named in ``names``, or with one of the recurring ``roles`` (whose
+    parts the reader splits as any label's)."""
     head = described_head(paragraph)
     if head is None:
         return None
+    if head in roles:
+        return head, None, paragraph[len(head) + 2 :].strip()
     pieces = [piece.strip() for piece in head.split(",")]
     for number, piece in enumerate(pieces):
         words = piece.split()
