@@ -14,23 +14,32 @@ each element when a check of the whole could take minutes (:func:`.safe.validati
 :class:`CutCounter` counts every element's children while streaming, so that the same
 ``low`` comes out at the end, and tells which children may still be part of the copy: the
 streamed tree keeps those and drops the rest, and is at the end cut exactly as the copy is.
+
+For a writer a turn at a time (``transcript convert large.tei.xml --to json``), a document
+is read twice (:class:`Lazy`): the first pass reads and checks it whole, keeping stand-ins
+of the turns, and keeps the transcript without them; the second stops the whole reader where
+the body starts and hands out each turn as soon as it is built. Only the bytes, what is
+parsed around one element and the stand-ins are held, never the model of the turns.
 """
 
 from __future__ import annotations
 
 import functools
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from io import BytesIO
 from math import isqrt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lxml import etree
-from pydantic import TypeAdapter
+from pydantic import TypeAdapter, ValidationError
 
 from transcript_model.errors import Problem, TranscriptError
-from transcript_model.inputs import check_size
+from transcript_model.inputs import ReadResult, check_size
+
+if TYPE_CHECKING:
+    from transcript_model.model import Transcript, Turn
 
 from .safe import (
     SAFE_PARSER_OPTIONS,
@@ -47,6 +56,15 @@ from .safe import (
 
 class GiveUpError(Exception):
     """The input is not what the streaming reader reads: read it the usual way."""
+
+
+class BodyReachedError(Exception):
+    """A second pass over the document has read everything before the body (see
+    :meth:`StreamReader.replaying`): it leaves the whole reader there."""
+
+
+#: What a streaming reader raises for an input it leaves to the usual reader.
+FAILURES = (GiveUpError, TranscriptError, ValidationError, ValueError, RecursionError)
 
 
 def streamable(data: bytes, origin: str, max_bytes: int) -> bool:
@@ -230,11 +248,23 @@ class StreamReader:
     schema check, the counter whose cut the streamed tree is kept to (None: drop all read).
     """
 
-    def __init__(self, data: bytes, cut: CutCounter | None, keep_model: bool = True) -> None:
+    def __init__(
+        self,
+        data: bytes,
+        cut: CutCounter | None,
+        keep_model: bool = True,
+        keep: Callable[[Any], Any] | None = None,
+    ) -> None:
         self.cut = cut
         #: What is kept of each turn built: itself, or (when only the verdict is wanted) a
-        #: stand-in with what the model's cross-field rules look at (see json.stream).
-        self.keep: Callable[[Any], Any] = _itself if keep_model else _stand_ins()
+        #: stand-in with what the model's cross-field rules look at (see json.stream); ``keep``
+        #: says otherwise (see :class:`Lazy`).
+        if keep is None:
+            keep = _itself if keep_model else _stand_ins()
+        self.keep = keep
+        #: The turns built and handed out by :meth:`walking` (filled by a ``keep`` of a pass
+        #: that yields them, see :class:`Lazy`).
+        self.outbox: deque[Any] = deque()
         self.frames: list[Frame] = []
         #: While checking, everything is held until a cut is certain: a document checked
         #: whole is checked on the tree streamed (see the callers' validate_streamed).
@@ -331,7 +361,13 @@ class StreamReader:
 
     def walk(self, first: Frame) -> None:
         """Read ``first``'s element (started) to its end, child by child."""
+        for _ in self.walking(first):
+            pass
+
+    def walking(self, first: Frame) -> Iterator[Any]:
+        """:meth:`walk`, handing out what ``keep`` puts into the outbox as it goes."""
         self.frames = [first]
+        outbox = self.outbox
         for event, element in self._events:
             if event == "end":
                 frame = self.frames.pop()
@@ -346,7 +382,30 @@ class StreamReader:
                 self.frames.append(opened)
             else:
                 self._child(self.frames[-1], element)
+                while outbox:
+                    yield outbox.popleft()
         raise GiveUpError("the element does not end")
+
+    @property
+    def settled(self) -> int:
+        """The turns built so far (all but those the transcript builds at the end)."""
+        return self._settled
+
+    def hand_out(self, turn: Any) -> None:
+        """A ``keep`` for a second pass: ``turn`` (built) is handed out by :meth:`walking`,
+        and nothing is kept in its place: the readers look only at the last turn, which is
+        not built yet, and no transcript is made of them (the first pass made it)."""
+        self.outbox.append(turn)
+
+    def replaying(self, first: Frame) -> Iterator[Turn]:
+        """Every turn of the body (``first``, started; the reader stopped there), as the
+        whole read builds them, each handed out as soon as it is built, then the rest of the
+        document parsed (see :class:`Lazy`)."""
+        yield from self.walking(first)
+        self.finish()
+        adapter = _turn_adapter()
+        for turn in self.turns[self._settled :]:  # the last, as the model builds it
+            yield adapter.validate_python(turn) if isinstance(turn, dict) else turn
 
     def _child(self, frame: Frame, element: etree._Element) -> None:
         index = self.index
@@ -417,3 +476,54 @@ def _remove(parent: etree._Element, children: list[etree._Element]) -> None:
         if child.getparent() is parent:
             parent.remove(child)
     children.clear()
+
+
+@dataclass(frozen=True)
+class Lazy:
+    """One large transcript read element by element and never held whole: the transcript
+    without its turns, the warnings of reading it, and its turns, read again from the bytes
+    each time they are asked for (:meth:`turns`). The whole transcript was read and checked
+    by every rule (its turns as stand-ins, see json.stream) before this is made."""
+
+    transcript: Transcript
+    warnings: list[Problem]
+    #: A second pass: the turns in order, each built as the first pass built it.
+    _again: Callable[[], Iterator[Turn]]
+
+    def turns(self) -> Iterator[Turn]:
+        """The turns in order, each held by nobody here once handed out."""
+        try:
+            yield from self._again()
+        except (*FAILURES, BodyReachedError) as error:
+            # The bytes read once already: never expected, and not an answer about the input.
+            raise RuntimeError(f"the turns read differently a second time: {error!r}") from None
+
+
+def lazily(
+    first: Callable[[Callable[[Any], Any]], tuple[ReadResult, int]],
+    again: Callable[[], Iterator[Turn]],
+    observe: Callable[[Turn], None],
+) -> Lazy | None:
+    """A :class:`Lazy` transcript, or None when the usual reader must read the input.
+
+    ``first`` reads the whole document with the ``keep`` it is given (which gives each built
+    turn to ``observe`` and keeps a stand-in: the model is never held) and says how many
+    turns it built before the transcript (which builds the rest); ``again`` is the second
+    pass. ``observe`` has seen every turn, in order, when the answer is not None.
+    """
+    stand_in = _stand_ins()
+
+    def keep(turn: Any) -> Any:
+        observe(turn)
+        return stand_in(turn)
+
+    try:
+        result, settled = first(keep)
+    except FAILURES:
+        return None
+    if len(result.transcripts) != 1:
+        return None
+    transcript = result.transcripts[0]
+    for turn in transcript.turns[settled:]:  # built by the model: the last, still open
+        observe(turn)
+    return Lazy(transcript.model_copy(update={"turns": []}), result.warnings, again)

@@ -10,14 +10,18 @@ has no slot for; a ``preface``; a ``debateBody`` of ``debateSection``s split at 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from transcript_model.errors import Problem, TranscriptError, excerpt
 from transcript_model.inputs import DEFAULT_MAX_BYTES, ReadResult, ValidationResult
-from transcript_model.model import Transcript
+from transcript_model.model import Transcript, Turn
 
 from .reader import read_document
 from .validate import validate_document
+
+if TYPE_CHECKING:
+    from .._xml.stream import Lazy
 
 #: Inputs from this size up are first read element by element (see ``stream_reader``).
 STREAM_FROM = 4 * 1024 * 1024
@@ -47,6 +51,23 @@ def read(
         if streamed is not None:
             return streamed
     return read_document(data, origin, date, max_bytes)
+
+
+def turn_by_turn(
+    data: bytes,
+    observe: Callable[[Turn], None],
+    origin: str = "<input>",
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Lazy | None:
+    """A large input (``STREAM_FROM`` bytes or more) holding one AKN debate that the
+    streaming reader reads, as its transcript without turns and its turns read again on
+    demand (a writer a turn at a time never holds the model); ``observe`` sees each turn of
+    the first pass. None says nothing: read the input the usual way."""
+    if len(data) < STREAM_FROM:
+        return None
+    from .stream_reader import read_lazily
+
+    return read_lazily(data, origin, max_bytes, observe)
 
 
 def write(transcripts: Sequence[Transcript], *, country: str | None = None) -> str:

@@ -18,21 +18,35 @@ names no reference, a speech by a reference that is no person, a problem the rea
 the model refuses, or an AKN 3.0 document small enough in every element to be checked whole
 makes it give up (``None``), and the caller reads the document the usual way, which answers
 as it always has.
+
+:func:`read_lazily` reads it twice instead of holding its turns (see
+:class:`.._xml.stream.Lazy`): for a writer a turn at a time, such as JSON's.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from lxml import etree
-from pydantic import ValidationError
 
-from transcript_model.errors import Problem, TranscriptError, excerpt
+from transcript_model.errors import Problem, excerpt
 from transcript_model.inputs import ReadResult, ValidationResult
 
 from .._xml.safe import VALIDATION_BUDGET
-from .._xml.stream import CutCounter, Frame, GiveUpError, StreamReader, streamable, trim
+from .._xml.stream import (
+    FAILURES,
+    BodyReachedError,
+    CutCounter,
+    Frame,
+    GiveUpError,
+    Lazy,
+    StreamReader,
+    lazily,
+    streamable,
+    trim,
+)
 from .body import _SECTIONS, _WRAPPERS, read_block, read_speech
 from .common import AKN30, line_of
 from .context import SPEECHES, Context, local_name, open_document
@@ -48,7 +62,7 @@ from .validate import (
 _CONTAINERS = _SECTIONS | _WRAPPERS
 #: Children of the debate before its body that the reader reads from the partial tree.
 _BEFORE_BODY = frozenset({"meta", "preface"})
-_FAILURES = (GiveUpError, TranscriptError, ValidationError, ValueError, RecursionError)
+_FAILURES = FAILURES
 
 
 def read_streamed(
@@ -62,6 +76,25 @@ def read_streamed(
         return _Reader(data, origin, None).read(_date_option(date, origin))
     except _FAILURES:
         return None
+
+
+def read_lazily(
+    data: bytes, origin: str, max_bytes: int, observe: Callable[[Any], None]
+) -> Lazy | None:
+    """The transcript of ``data`` read element by element without ever holding its turns,
+    which are read again as they are asked for (see :class:`.._xml.stream.Lazy`); each turn
+    of the first pass is given to ``observe``. None when the usual reader must read it."""
+    if not streamable(data, origin, max_bytes):
+        return None
+
+    def first(keep: Callable[[Any], Any]) -> tuple[ReadResult, int]:
+        reader = _Reader(data, origin, None, keep=keep)
+        return reader.read(None), reader.settled
+
+    def again() -> Iterator[Any]:
+        return _Reader(data, origin, None, replay=True).replay()
+
+    return lazily(first, again, observe)
 
 
 def check_streamed(data: bytes, origin: str, max_bytes: int) -> list[Problem] | None:
@@ -144,9 +177,17 @@ class _DocumentView:
 
 class _Reader(StreamReader):
     def __init__(
-        self, data: bytes, origin: str, cut: CutCounter | None, keep_model: bool = True
+        self,
+        data: bytes,
+        origin: str,
+        cut: CutCounter | None,
+        keep_model: bool = True,
+        *,
+        keep: Callable[[Any], Any] | None = None,
+        replay: bool = False,
     ) -> None:
-        super().__init__(data, cut, keep_model)
+        super().__init__(data, cut, keep_model, self.hand_out if replay else keep)
+        self.stop_at_body = replay
         self.origin = origin
         self.root: etree._Element = etree.Element("none")
         self.namespace = ""
@@ -154,6 +195,7 @@ class _Reader(StreamReader):
         self.entries: dict[str, str] | None = None  # when checking: the references' kinds
         self.references = ""
         self.speeches: tuple[str, ...] = ()
+        self.body: Frame | None = None  # a second pass: the body, where it stopped
 
     def read(self, date: dt.date | None) -> ReadResult:
         _, root = self.next_event()
@@ -191,11 +233,23 @@ class _Reader(StreamReader):
             if view.looked:
                 raise GiveUpError("the reader looked into the body")
             self.turns = context.turns
+            if self.stop_at_body:
+                self.body = Frame(body, body_index)
+                raise BodyReachedError
             self.walk(Frame(body, body_index))
 
         transcript = build_transcript(context, read_body)
         self.finish()
         return ReadResult([transcript], context.warnings.result())
+
+    def replay(self) -> Iterator[Any]:
+        """The turns, read again (a reader made with ``replay``; see read_lazily)."""
+        try:
+            self.read(None)
+        except BodyReachedError:
+            assert self.body is not None
+            return self.replaying(self.body)
+        raise GiveUpError("the body was not read")
 
     def _q(self, name: str) -> str:
         return f"{{{self.namespace}}}{name}" if self.namespace else name

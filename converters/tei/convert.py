@@ -28,7 +28,7 @@ from transcript_model.errors import (
     excerpt,
 )
 from transcript_model.inputs import DEFAULT_MAX_BYTES, ReadResult, ValidationResult
-from transcript_model.model import Transcript
+from transcript_model.model import Transcript, Turn
 
 from .._xml.safe import parse_xml, partial_check_warning, validation_copy
 from .._xml.text import clip, shorten_quoted
@@ -50,6 +50,7 @@ from .reader import CorpusRoot, read_tree
 from .values import line_of
 
 if TYPE_CHECKING:
+    from .._xml.stream import Lazy
     from .stream_reader import WholeTree
 
 __all__ = ["profile", "read", "validate", "write", "write_package"]
@@ -133,6 +134,23 @@ def read(
         corpus_root = _enclosing_corpus(tree, origin, max_bytes)
     corpus, warnings = _corpus(corpus_root, max_bytes)
     return read_tree(tree, origin, corpus, warnings)
+
+
+def turn_by_turn(
+    data: bytes,
+    observe: Callable[[Turn], None],
+    origin: str = "<input>",
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Lazy | None:
+    """A large input (``STREAM_FROM`` bytes or more) holding one TEI transcript that the
+    streaming reader reads, as its transcript without turns and its turns read again on
+    demand (a writer a turn at a time never holds the model); ``observe`` sees each turn of
+    the first pass. None says nothing: read the input the usual way."""
+    if len(data) < STREAM_FROM:
+        return None
+    from .stream_reader import read_lazily
+
+    return read_lazily(data, origin, _corpus_of(None, origin, max_bytes), max_bytes, observe)
 
 
 def _is_corpus_file(tree: etree._ElementTree) -> bool:

@@ -18,12 +18,16 @@ It is a fast path for expected input only: a document shaped otherwise (no heade
 problem the reader raises or the model refuses, or a document small enough in every element
 to be checked whole makes it give up (``None``), and the caller reads the document the usual
 way, which answers as it always has.
+
+:func:`read_lazily` reads it twice instead of holding its turns (see
+:class:`.._xml.stream.Lazy`): for a writer a turn at a time, such as JSON's.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from lxml import etree
 from pydantic import ValidationError
@@ -32,7 +36,17 @@ from transcript_model.errors import Problem, TranscriptError
 from transcript_model.inputs import ReadResult, ValidationResult
 
 from .._xml.safe import VALIDATION_BUDGET
-from .._xml.stream import CutCounter, Frame, GiveUpError, StreamReader, streamable, trim
+from .._xml.stream import (
+    BodyReachedError,
+    CutCounter,
+    Frame,
+    GiveUpError,
+    Lazy,
+    StreamReader,
+    lazily,
+    streamable,
+    trim,
+)
 from .body import _block, _dangling, _element
 from .common import NOTE_BREAK, T
 from .context import Context
@@ -59,6 +73,25 @@ def read_streamed(
         return _Reader(data, origin, None).read(corpus_of)
     except (GiveUpError, TranscriptError, ValidationError, ValueError, RecursionError):
         return None
+
+
+def read_lazily(
+    data: bytes, origin: str, corpus_of: CorpusOf, max_bytes: int, observe: Callable[[Any], None]
+) -> Lazy | None:
+    """The transcript of ``data`` read element by element without ever holding its turns,
+    which are read again as they are asked for (see :class:`.._xml.stream.Lazy`); each turn
+    of the first pass is given to ``observe``. None when the usual reader must read it."""
+    if not streamable(data, origin, max_bytes):
+        return None
+
+    def first(keep: Callable[[Any], Any]) -> tuple[ReadResult, int]:
+        reader = _Reader(data, origin, None, keep=keep)
+        return reader.read(corpus_of), reader.settled
+
+    def again() -> Iterator[Any]:
+        return _Reader(data, origin, None, replay=True).replay(corpus_of)
+
+    return lazily(first, again, observe)
 
 
 @dataclass(frozen=True)
@@ -165,8 +198,12 @@ class _Reader(StreamReader):
         cut: CutCounter | None,
         keep_model: bool = True,
         whole: WholeTree | None = None,
+        *,
+        keep: Callable[[Any], Any] | None = None,
+        replay: bool = False,
     ) -> None:
-        super().__init__(data, cut, keep_model)
+        super().__init__(data, cut, keep_model, self.hand_out if replay else keep)
+        self.stop_at_body = replay
         self.origin = origin
         self.pointers = _Pointers(whole)
         self.root: etree._Element = etree.Element("none")
@@ -176,6 +213,24 @@ class _Reader(StreamReader):
         self.pointers.element(element)
 
     def read(self, corpus_of: CorpusOf) -> ReadResult:
+        tree, corpus, warnings = self._header(corpus_of)
+        result = read_tree(tree, self.origin, corpus, warnings, body=self._body)
+        self.finish()
+        return result
+
+    def replay(self, corpus_of: CorpusOf) -> Iterator[Any]:
+        """The turns, read again (a reader made with ``replay``; see read_lazily)."""
+        tree, corpus, warnings = self._header(corpus_of)
+        try:
+            read_tree(tree, self.origin, corpus, warnings, body=self._body)
+        except BodyReachedError:
+            return self.replaying(_Part(self.text, self.text_index))
+        raise GiveUpError("the body was not read")
+
+    def _header(
+        self, corpus_of: CorpusOf
+    ) -> tuple[etree._ElementTree, etree._Element | None, list[Problem]]:
+        """Parse to the text: the root and the teiHeader, whole, and the corpus root."""
         _, root = self.next_event()
         self.root = root
         if root.tag != T + "TEI":
@@ -188,13 +243,13 @@ class _Reader(StreamReader):
         corpus, warnings = corpus_of(tree)
         if self.cut is not None:
             self.pointers.header(root, corpus)
-        result = read_tree(tree, self.origin, corpus, warnings, body=self._body)
-        self.finish()
-        return result
+        return tree, corpus, warnings
 
     def _body(self, context: Context, root: etree._Element) -> None:
         self.context = context
         self.turns = context.turns
+        if self.stop_at_body:
+            raise BodyReachedError
         self.walk(_Part(self.text, self.text_index))
 
     def open_child(self, frame: Frame, element: etree._Element) -> Frame | None:

@@ -557,8 +557,8 @@ def _to_one(
         reporter.leftovers(output.parent, time.time())
     options = {**target.write_defaults, **settings.write_options}
     piped = turn_by_turn(files, settings, target, getattr(args, "executor", "local"))
-    if piped is not None:  # one large JSON input, converted without holding its model
-        reporter.record(Outcome(files[0].display, "converted", transcripts=[piped[0]]))
+    if piped is not None:  # one large input, converted without holding its model
+        reporter.record(piped[0])
         _emit(output, piped[1], reporter, target.binary)
         return destination
     if "stream" in target.capabilities:

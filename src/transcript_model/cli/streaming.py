@@ -24,7 +24,7 @@ from transcript_model.cli.inputs import InputFile
 from transcript_model.cli.jobs import Outcome, Settings
 from transcript_model.cli.output import atomic_output, interactive
 from transcript_model.contract import Capability, Format
-from transcript_model.errors import Problem, TranscriptError
+from transcript_model.errors import Problem, TranscriptError, cap_repeated
 from transcript_model.inputs import read_bytes
 from transcript_model.model import Transcript
 from transcript_model.registry import REGISTRY, near_miss_warning
@@ -142,33 +142,60 @@ def standard_output(binary: bool) -> IO[Any]:
 
 
 #: The writers that write a transcript whose turns are not held (their ``turn_by_turn``).
-TURN_BY_TURN_WRITERS = {"tei": "transcript_model.converters.tei.writer"}
+TURN_BY_TURN_WRITERS = {
+    "tei": "transcript_model.converters.tei.writer",
+    "json": "transcript_model.converters.json.writer",
+}
+#: The readers whose ``turn_by_turn`` reads such a transcript, for each of those writers.
+TURN_BY_TURN_READERS = {"tei": ("json",), "json": ("tei", "akn")}
 
 
 def turn_by_turn(
     files: Sequence[InputFile], settings: Settings, target: Format, executor: str = "local"
-) -> tuple[Transcript, Callable[[IO[Any]], None]] | None:
-    """One large JSON input to a format that can be written without holding the turns: the
-    transcript without its turns, and what writes the output (the turns parsed from the input
-    again as they are written); None, before anything is written, when the usual route must
-    convert it: it is not one valid transcript the JSON reader would read first, or anything
-    else is unexpected. The same output, byte for byte, at the memory of the input's bytes
-    (the model of a 107 MB transcript took 3.7 times its size besides them)."""
+) -> tuple[Outcome, Callable[[IO[Any]], None]] | None:
+    """One large input to a format that can be written without holding the turns (JSON to
+    TEI; TEI, AKN to JSON): the outcome of reading it (its transcript without turns, its
+    warnings), and what writes the output (the turns read from the input again as they are
+    written); None, before anything is written, when the usual route must convert it: it is
+    not one transcript the reader the usual route takes first reads so, or anything else is
+    unexpected. The same output, byte for byte, at the memory of the input's bytes (the model
+    of a 107 MB transcript took 3.7 times its size besides them)."""
     module = TURN_BY_TURN_WRITERS.get(target.name)
     if module is None or len(files) != 1 or settings.write_options or executor != "local":
         return None
-    if settings.source not in (None, "json") or settings.root_only:
+    if settings.read_options or settings.root_only:
         return None
+    item = files[0]
     # The converters are a separate tree for mypy (as in cli/checking.py).
     json_reader = importlib.import_module("transcript_model.converters.json.convert")
-    data = _large_input(files[0], settings.max_bytes, json_reader.STREAM_FROM)
-    if data is None or (settings.source is None and not _read_as_json(files[0], data)):
+    least = _XML_STREAM_FROM if target.name == "json" else json_reader.STREAM_FROM
+    data = _large_input(item, settings.max_bytes, least)
+    if data is None:
         return None
+    source = settings.source or _read_first(item, data)
+    if source not in TURN_BY_TURN_READERS[target.name]:
+        return None
+    reader = importlib.import_module(f"transcript_model.converters.{source}.convert")
+    warnings: list[Problem] = []
+
+    def read(observe: Callable[[Any], None]) -> Any:
+        if source == "json":
+            return reader.turn_by_turn(data, observe)
+        found = reader.turn_by_turn(data, observe, item.display, settings.max_bytes)
+        if found is not None:
+            warnings.extend(cap_repeated(found.warnings))  # as read_detailed reports them
+        return found
+
     writer = importlib.import_module(module)
-    found: tuple[Transcript, Callable[[IO[Any]], None]] | None = writer.turn_by_turn(
-        lambda observe: json_reader.turn_by_turn(data, observe)
-    )
-    return found
+    piped: tuple[Transcript, Callable[[IO[Any]], None]] | None = writer.turn_by_turn(read)
+    if piped is None:
+        return None
+    return Outcome(item.display, "converted", warnings, transcripts=[piped[0]]), piped[1]
+
+
+#: The TEI and AKN readers' ``STREAM_FROM`` (known here without importing them, as in
+#: cli/checking.py): a smaller input is converted the usual way.
+_XML_STREAM_FROM = 4 * 1024 * 1024
 
 
 def _large_input(item: InputFile, max_bytes: int, least: int) -> bytes | None:
@@ -186,10 +213,10 @@ def _large_input(item: InputFile, max_bytes: int, least: int) -> bytes | None:
         return None
 
 
-def _read_as_json(item: InputFile, data: bytes) -> bool:
-    """Whether detection reads ``data`` as JSON first, without a warning that it might be
-    another format (which the usual route would give)."""
+def _read_first(item: InputFile, data: bytes) -> str | None:
+    """The format detection reads ``data`` as first, when it does so without a warning that
+    it might be another format (which the usual route would give)."""
     found = REGISTRY.candidates(item.name_for_detection, data)
-    if not found or found[0].format.name != "json":
-        return False
-    return near_miss_warning(found, found[0].format, item.display) is None
+    if not found or near_miss_warning(found, found[0].format, item.display) is not None:
+        return None
+    return found[0].format.name
