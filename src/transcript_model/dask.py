@@ -65,11 +65,18 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 R = TypeVar("R")
 
-#: Inputs per task: one task per file would spend more time scheduling than reading.
+#: Inputs per task at the least: one task per file would spend more time scheduling than
+#: reading.
 DEFAULT_CHUNK = 64
+#: Inputs per task at the most, so that a lost worker costs little to redo.
+MAX_CHUNK = 1024
 #: Chunks in flight per worker: enough to keep every worker busy while results are taken in
 #: input order, few enough that finished results do not pile up in memory.
 CHUNKS_PER_WORKER = 4
+#: Chunks per worker over a whole batch when the batch is large: each chunk of a conversion
+#: makes three round trips (render, names, write), so 10,000 small files in chunks of 64 were
+#: twice as slow as two local processes; in 8 chunks a worker, 1.1 times.
+CHUNKS_PER_BATCH = 8
 #: Stores whose writes of one object are atomic (the object appears whole or not at all), so
 #: an output is put once at its final key; elsewhere it goes to a temporary key and is moved.
 ATOMIC_PUT_PROTOCOLS = frozenset({"s3", "s3a", "gs", "gcs", "az", "abfs", "abfss", "memory"})
@@ -373,6 +380,13 @@ def cluster_client(scheduler: str | None) -> Iterator[Client]:
         yield client
 
 
+def chunk_size(count: int, workers: int) -> int:
+    """Inputs per task for a batch of ``count`` on ``workers``: :data:`DEFAULT_CHUNK`, or more
+    for a large batch (:data:`CHUNKS_PER_BATCH` chunks a worker, up to :data:`MAX_CHUNK`)."""
+    spread = -(-count // max(1, workers * CHUNKS_PER_BATCH))
+    return max(DEFAULT_CHUNK, min(MAX_CHUNK, spread))
+
+
 def _worker_count(client: Client) -> int:
     return max(1, len(client.scheduler_info().get("workers", {})))
 
@@ -387,7 +401,7 @@ def map_ordered(
     items: Sequence[T],
     fallback: Callable[[T, BaseException], R],
     *,
-    chunk: int = DEFAULT_CHUNK,
+    chunk: int | None = None,
 ) -> Iterator[R]:
     """``function`` of every item on the cluster, yielded in input order.
 
@@ -396,8 +410,10 @@ def map_ordered(
     workers kept dying, a result could not be sent back) is run again one item per task, and an
     item that fails alone becomes ``fallback(item, error)``: one bad input never stops a run.
     """
-    window = _worker_count(client) * CHUNKS_PER_WORKER
-    chunks = [items[start : start + chunk] for start in range(0, len(items), chunk)]
+    workers = _worker_count(client)
+    window = workers * CHUNKS_PER_WORKER
+    size = chunk if chunk is not None else chunk_size(len(items), workers)
+    chunks = [items[start : start + size] for start in range(0, len(items), size)]
     pending: deque[tuple[Sequence[T], Future]] = deque()
     upcoming = iter(chunks)
     for part in upcoming:

@@ -227,8 +227,10 @@ def to_directory(
 
     here = tmd.process_local(out_dir)
     work = partial(_job_loaded, render_job, settings)
-    chunks = [items[i : i + tmd.DEFAULT_CHUNK] for i in range(0, len(items), tmd.DEFAULT_CHUNK)]
-    window = tmd.CHUNKS_PER_WORKER * max(1, len(client.scheduler_info().get("workers", {})))
+    workers = max(1, len(client.scheduler_info().get("workers", {})))
+    size = tmd.chunk_size(len(items), workers)
+    chunks = [items[i : i + size] for i in range(0, len(items), size)]
+    window = tmd.CHUNKS_PER_WORKER * workers
     rendering: deque[Any] = deque()
     writing: deque[tuple[Plan, Any]] = deque()
     upcoming = iter(chunks)
