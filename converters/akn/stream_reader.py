@@ -51,13 +51,7 @@ from .body import _SECTIONS, _WRAPPERS, read_block, read_speech
 from .common import AKN30, line_of
 from .context import SPEECHES, Context, local_name, open_document
 from .reader import _date_option, build_transcript
-from .validate import (
-    _POINTER_NAMES,
-    _POINTERS,
-    _pointer_problem,
-    _reference_kinds,
-    schema_problems,
-)
+from .validate import _pointer_problem, _reference_kinds, schema_problems, unsettled_pointers
 
 _CONTAINERS = _SECTIONS | _WRAPPERS
 #: Children of the debate before its body that the reader reads from the partial tree.
@@ -299,20 +293,9 @@ class _Reader(StreamReader):
 
     def _pointers(self, element: etree._Element) -> None:
         """Give up on a pointer the whole-tree path reports or looks up in the body."""
-        names = element.keys()
-        if _POINTER_NAMES.isdisjoint(names):
-            return
         entries = self.entries
         assert entries is not None
-        for attribute, kinds in _POINTERS.items():
-            if attribute not in names:
-                continue
-            value = element.get(attribute, "")
-            kind = entries.get(value[1:]) if value[:1] == "#" else None
-            if kind is not None and (kinds is None or kind in kinds):
-                continue
-            if attribute == "by" and value == "":
-                continue
+        for attribute, value, kinds in unsettled_pointers(element, entries):
             if attribute == "refersTo" and value.startswith("#"):
                 raise GiveUpError("refersTo names a part of the document, or nothing")
             if _pointer_problem(element, attribute, value, entries, kinds):

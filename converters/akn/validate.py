@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import functools
 import importlib.resources
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -96,19 +96,7 @@ def pointer_problems(
     # of the attribute names passes over the many elements that point nowhere (keys() is
     # cheaper than iterating .attrib, and much cheaper than four get() calls).
     for element in root.iter(etree.Element) if elements is None else elements:
-        names = element.keys()
-        if _POINTER_NAMES.isdisjoint(names):
-            continue
-        for attribute, kinds in _POINTERS.items():
-            if attribute not in names:
-                continue  # keys() said so: no get() for a pointer the element lacks
-            value = element.get(attribute, "")
-            # Most pointers name an entry of the right kind: one lookup settles them.
-            kind = entries.get(value[1:]) if value[:1] == "#" else None
-            if kind is not None and (kinds is None or kind in kinds):
-                continue
-            if attribute == "by" and value == "":
-                continue
+        for attribute, value, kinds in unsettled_pointers(element, entries):
             if attribute == "refersTo" and value.startswith("#") and value[1:] not in entries:
                 # refersTo may also name a part of the document (a voting refers to the
                 # section voted on).
@@ -119,6 +107,27 @@ def pointer_problems(
             if problem:
                 problems.append(Problem("akn_unresolved", problem, origin, line_of(element)))
     return problems.result()
+
+
+def unsettled_pointers(
+    element: etree._Element, entries: dict[str, str]
+) -> Iterator[tuple[str, str, frozenset[str] | None]]:
+    """(attribute, value, kinds it must name) of every pointer of ``element`` that does not
+    name an entry of ``meta/references`` of the right kind (an empty ``by`` is none)."""
+    names = element.keys()
+    if _POINTER_NAMES.isdisjoint(names):
+        return
+    for attribute, kinds in _POINTERS.items():
+        if attribute not in names:
+            continue  # keys() said so: no get() for a pointer the element lacks
+        value = element.get(attribute, "")
+        # Most pointers name an entry of the right kind: one lookup settles them.
+        kind = entries.get(value[1:]) if value[:1] == "#" else None
+        if kind is not None and (kinds is None or kind in kinds):
+            continue
+        if attribute == "by" and value == "":
+            continue
+        yield attribute, value, kinds
 
 
 def _reference_kinds(root: etree._Element) -> dict[str, str]:

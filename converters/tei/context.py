@@ -124,23 +124,21 @@ class Context:
 
 def collect_persons(root: etree._Element, into: dict[str, etree._Element]) -> list[str]:
     """Index every ``person`` with an xml:id under ``root``; return the new ids in order."""
-    added = []
-    for person in root.iter(T + "person"):
-        pid = person.get(XML_ID)
-        if pid and pid not in into:
-            into[pid] = person
-            added.append(pid)
-    return added
+    return _collect(root, T + "person", into)
 
 
 def collect_orgs(root: etree._Element, into: dict[str, etree._Element]) -> list[str]:
     """Index every ``org`` with an xml:id under ``root``; return the new ids in order."""
+    return _collect(root, T + "org", into)
+
+
+def _collect(root: etree._Element, tag: str, into: dict[str, etree._Element]) -> list[str]:
     added = []
-    for org in root.iter(T + "org"):
-        oid = org.get(XML_ID)
-        if oid and oid not in into:
-            into[oid] = org
-            added.append(oid)
+    for element in root.iter(tag):
+        identifier = element.get(XML_ID)
+        if identifier and identifier not in into:
+            into[identifier] = element
+            added.append(identifier)
     return added
 
 
