@@ -59,6 +59,17 @@ def test_names_compare_by_person() -> None:
     assert not evaluate_real.same_person(None, "Vladimir Putin")
 
 
+def test_one_extra_turn_in_an_interview_costs_no_turn() -> None:
+    # difflib's longest block aligned A, B, A, B, … with itself shifted by a period and scored
+    # the 80 turns before the extra one as wrong.
+    truth: list[str | None] = ["Vladimir Putin", "Megyn Kelly"] * 121
+    read = [*truth[:80], "Vladimir Putin", *truth[80:]]
+    assert evaluate_real.turns_right(truth, read) == 242
+    assert evaluate_real.turns_right(truth, read[1:]) == 241
+    assert evaluate_real.turns_right(["A B", None], [None, "A B"]) == 1
+    assert evaluate_real.turns_right([], ["A B"]) == 0
+
+
 def test_evaluation_runs_on_two_dev_cases() -> None:
     dev = sorted(case for case, entry in MANIFEST.items() if entry["half"] == "dev")[:2]
     for case in dev:
