@@ -20,7 +20,9 @@ per group and per half (dev / test, from MANIFEST.json):
   word it prints is in the full name and one of them in full; the usual variants of
   romanising a Russian name are one spelling, "Alexandrov" and "Aleksandrov", "Natalya" and
   "Natalia", "Dyomin" and "Demin": the issue counts a speaker right "however printed"); a null
-  truth (a generic label such as "Question") matches a speech with no speaker;
+  truth (a generic label such as "Question" or "HOST") matches a speech with no speaker or with
+  a speaker read as a role without a name (the reader keeps "HOST" as a role; neither names a
+  person);
 * **documents**: the share of expected documents whose title and date are both right (title
   compared after normalising spaces, quotes and case);
 * **failed**: the cases whose input could not be read at all.
@@ -84,7 +86,7 @@ def _words_match(a: str, b: str) -> bool:
 def same_person(truth: str | None, read: str | None) -> bool:
     """Whether a read speaker name names the truth's person (see the module notes)."""
     if truth is None or read is None:
-        return truth is None and read is None
+        return truth is None and (read is None or isinstance(read, Nameless))
     want = [w for w in name_words(truth) if w not in _HONORIFICS]
     got = [w for w in name_words(read) if w not in _HONORIFICS]
     if not want or not got:
@@ -144,13 +146,21 @@ def _share(right: int, total: int) -> float | None:
     return round(right / total, 4) if total else None
 
 
+class Nameless(str):
+    """The role of a speaker read without a name ("HOST", "Narrator"): like the truth's null it
+    names no person, and it names the role the truth may print instead."""
+
+
 def _read_speakers(transcript: Any) -> list[str | None]:
     names: list[str | None] = []
     for turn in transcript.turns:
         if str(turn.kind) != "speech":
             continue
         person = transcript.participant(turn.speaker) if turn.speaker else None
-        names.append(person.name or person.role if person is not None else None)
+        if person is None:
+            names.append(None)
+        else:
+            names.append(person.name or (Nameless(person.role) if person.role else None))
     return names
 
 
@@ -163,12 +173,12 @@ def turns_right(expected: list[str | None], read: list[str | None]) -> int:
     (A, B, A, B, …) one turn read too many makes the longest block the whole page shifted by
     a period, and that heuristic then scored every turn before the extra one as wrong.
     """
-    same: dict[tuple[str | None, str | None], bool] = {}
+    same: dict[tuple[str | None, str | None, bool], bool] = {}
     row = [0] * (len(read) + 1)
     for truth in expected:
         diagonal = 0  # the previous row's value at column j - 1
         for j, got in enumerate(read, start=1):
-            pair = (truth, got)
+            pair = (truth, got, isinstance(got, Nameless))
             match = same.get(pair)
             if match is None:
                 match = same[pair] = same_person(truth, got)

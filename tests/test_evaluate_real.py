@@ -57,6 +57,11 @@ def test_names_compare_by_person() -> None:
     assert evaluate_real.same_person("Sergei Dyomin", "Sergei Demin")
     assert not evaluate_real.same_person("Sergei Demin", "Sergei Dyomkin")
     assert not evaluate_real.same_person(None, "Vladimir Putin")
+    # a speaker read as a role without a name names no person, as a generic label does
+    assert evaluate_real.same_person(None, evaluate_real.Nameless("HOST"))
+    assert evaluate_real.same_person("Narrator", evaluate_real.Nameless("Narrator"))
+    assert not evaluate_real.same_person("Wayne Swan", evaluate_real.Nameless("TREASURER"))
+    assert evaluate_real.turns_right([None], ["HOST"]) == 0
 
 
 def test_one_extra_turn_in_an_interview_costs_no_turn() -> None:

@@ -158,6 +158,44 @@ def test_role_label_takes_the_one_name_the_title_gives(tmp_path: Path) -> None:
     assert t.participants[0].role == "THE PRESIDENT"
 
 
+def test_white_house_offices_are_their_holders_on_the_date(tmp_path: Path) -> None:
+    text = (
+        "---\ntitle: Remarks by President Biden and First Lady Jill Biden at a Reception\n"
+        "date: '2022-05-11'\nsource_url: https://www.whitehouse.gov/briefing-room/r/\n---\n\n"
+        "THE FIRST LADY:  Welcome.\n\nTHE PRESIDENT:  Thank you.\n\n"
+        "THE VICE PRESIDENT:  Hello.\n\nPRESIDENT BIDEN:  Again.\n"
+    )
+    t = _read(tmp_path, "r.md", text)
+    assert _speakers(t) == ["Jill Biden", "Joe Biden", "Kamala Harris", "Joe Biden"]
+    assert [p.role for p in t.participants][:3] == [
+        "THE FIRST LADY",
+        "THE PRESIDENT",
+        "THE VICE PRESIDENT",
+    ]
+    # the archived sites of earlier administrations, and the holders of their day
+    obama = text.replace("2022-05-11", "2012-05-11").replace(
+        "www.whitehouse.gov", "obamawhitehouse.archives.gov"
+    )
+    assert _speakers(_read(tmp_path, "o.md", obama))[1:3] == ["Barack Obama", "Joe Biden"]
+    # another publisher's "THE PRESIDENT" is who its title says, or a role
+    other = text.replace("www.whitehouse.gov", "example.org")
+    assert _speakers(_read(tmp_path, "x.md", other))[:3] == [
+        "Jill Biden",
+        "Biden",
+        "THE VICE PRESIDENT",
+    ]
+
+
+def test_title_roles_of_two_words_and_names_after_an_office(tmp_path: Path) -> None:
+    text = (
+        "---\ntitle: Remarks by Vice President Alvarez and Secretary of Commerce Gina Raimondo\n"
+        "date: 2021-03-08\n---\n\nTHE VICE PRESIDENT:  Hello.\n\n"
+        "SECRETARY RAIMONDO:  Thanks.\n\nTHE PRESIDENT:  Hi.\n"
+    )
+    t = _read(tmp_path, "r.md", text)
+    assert _speakers(t) == ["Alvarez", "Gina Raimondo", "THE PRESIDENT"]  # a role alone
+
+
 def test_hearing_labels_with_wrapped_lines(tmp_path: Path) -> None:
     text = (
         "Smith on Budgets\nDay 3: May 7, 1987\n\n"

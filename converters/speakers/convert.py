@@ -37,7 +37,7 @@ from transcript_model.model import Event, Metadata, Participant, Source, Transcr
 
 from .. import _kremlin as kremlin
 from .._warnings import unspoken_labels
-from . import markdown
+from . import markdown, white_house
 from .body import Body, looks_wrapped, read_body
 from .header import Header, Line, one_spaced, read_header
 from .labels import find_labels, resolve_labels
@@ -142,7 +142,12 @@ def read(
     )
     order = [labels_at[n][0] for n in sorted(labels_at)]
     labels = resolve_labels(order)
-    names = markdown.NameIndex(header.title, markup, header.narrative)
+    offices = (
+        white_house.holders_on(header.date)
+        if header.date is not None and white_house.is_white_house(header.url)
+        else None
+    )
+    names = markdown.NameIndex(header.title, markup, header.narrative, offices)
     for lb in labels.values():
         lb.generic = lb.generic or markdown.generic_label(lb.printed)
         lb.name = (not lb.generic and names.resolve(lb.printed, lb.role, lb.name)) or lb.name

@@ -19,7 +19,6 @@ over the lines with bounded regexes.
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import posixpath
 import re
 from collections.abc import Iterable, Sequence
@@ -309,7 +308,18 @@ def date_in_name(origin: str) -> dt.date | None:
 _NAME_TOKEN = re.compile(r"[^\s,;:()\"“”|]+")
 _NAME_WORD = re.compile(r"^[A-Z][\w'’\-]*$")
 _NOT_GIVEN = {"the", "and", "of", "for", "by", "with", "on", "at", "to", "in"}
-_TITLE_ROLES = ("president", "minister", "secretary", "governor", "senator", "mayor", "premier")
+_TITLE_ROLES = (
+    "president", "minister", "secretary", "governor", "senator", "mayor", "premier", "lady",
+    "gentleman",
+)  # fmt: skip
+#: Roles of two words whose second word is in _TITLE_ROLES.
+_TWO_WORD_ROLES = {
+    ("vice", "president"): "vice president",
+    ("first", "lady"): "first lady",
+    ("second", "lady"): "second lady",
+    ("second", "gentleman"): "second gentleman",
+    ("prime", "minister"): "prime minister",
+}
 
 
 def _words(text: str) -> list[str]:
@@ -324,9 +334,17 @@ class NameIndex:
     full name under its last word.
     """
 
-    def __init__(self, title: str | None, markup: Markup, header_texts: Iterable[str]) -> None:
+    def __init__(
+        self,
+        title: str | None,
+        markup: Markup,
+        header_texts: Iterable[str],
+        offices: dict[str, str] | None = None,
+    ) -> None:
         self.by_surname: dict[str, set[str]] = {}
-        self.by_role: dict[str, str] = {}
+        #: role → its holder; ``offices`` first (the publisher's own office holders on the
+        #: transcript's date), then the front matter's people, then the roles the title names
+        self.by_role: dict[str, str] = dict(offices or {})
         for role, name in markup.people:
             self._add(name.split())
             if role:
@@ -348,23 +366,37 @@ class NameIndex:
             start = index
             while start > max(index - 2, 0) and _is_given_name(tokens[start - 1]):
                 start -= 1
+            # "Secretary of Commerce Gina Raimondo", "for Strategic Communications John Kirby":
+            # three words after "of" or in a longer capitalised run start with an office's
+            # words, not with a given name
+            if index - start == 2 and start > 0 and _office_before(tokens[start - 1]):
+                start += 1
             if start < index:
                 self._add(tokens[start : index + 1])
 
     def _roles_in_title(self, title: str) -> None:
-        """ "Remarks by President Biden" → the president is Biden (or his full name); a title
-        that names two people of one role ("President Biden and President Zelenskyy") names
-        neither: "THE PRESIDENT" stays a role."""
+        """ "Remarks by President Biden" → the president is Biden (or his full name), "Vice
+        President Harris" → the vice president is Harris; a title that names two people of one
+        role ("President Biden and President Zelenskyy") names neither: "THE PRESIDENT" stays a
+        role. A surname takes the full name printed elsewhere unless another role of the title
+        prints that full name ("President Biden and First Lady Jill Biden")."""
         words = title.replace("\u00a0", " ").split()
+        named: list[tuple[str, list[str]]] = []
+        for index, word in enumerate(words[:-1]):
+            role = word.casefold()
+            if role not in _TITLE_ROLES:
+                continue
+            before = words[index - 1].casefold() if index else ""
+            role = _TWO_WORD_ROLES.get((before, role), role)
+            run = _name_run(words, index + 1)
+            if run:
+                named.append((role, run))
+        printed_in_full = {" ".join(run) for _role, run in named if len(run) > 1}
         found: dict[str, set[str]] = {}
-        for role, printed in itertools.pairwise(words):
-            name = printed.strip(",.:;")
-            if (
-                role.casefold() in _TITLE_ROLES
-                and _NAME_WORD.match(name)
-                and not _is_role_word(name)
-            ):
-                found.setdefault(role.casefold(), set()).add(self.full(name) or name)
+        for role, run in named:
+            full = self.full(run[0]) if len(run) == 1 else None
+            name = " ".join(run) if full is None or full in printed_in_full else full
+            found.setdefault(role, set()).add(name)
         for role, names in found.items():
             if len(names) == 1 and role not in self.by_role:
                 self.by_role[role] = next(iter(names))
@@ -377,22 +409,58 @@ class NameIndex:
     def resolve(self, printed: str, role: str | None, name: str | None) -> str | None:
         """The full name a label stands for, or None when the header does not print one."""
         words = [w for w in _words(name or printed) if w not in _HONORIFICS]
+        holder = self.by_role.get(_role_key(role)) if role is not None and name else None
+        if holder is not None and words and _words(holder)[-1] == words[-1]:
+            return holder  # "PRESIDENT BIDEN" and the president of the day is Joe Biden
         if len(words) == 1 and (found := self.full(words[0])):
             return found
         if name is not None and (role is not None or len(words) != 1):
             return None  # "PRESIDENT BIDEN" prints its name: the role says nothing more
-        wanted = " ".join(w for w in _words(role or printed) if w not in _HONORIFICS)
-        return self.by_role.get(_ROLE_ABBREVIATIONS.get(wanted, wanted))
+        return self.by_role.get(_role_key(role or printed))
+
+
+def _role_key(role: str) -> str:
+    """ "THE VICE PRESIDENT" → "vice president", "PM" → "prime minister"."""
+    wanted = " ".join(w for w in _words(role) if w not in _HONORIFICS)
+    return _ROLE_ABBREVIATIONS.get(wanted, wanted)
+
+
+#: Words that end a name run in a title ("President Biden In Press Conference").
+_RUN_STOPS = {"and", "at", "on", "to", "in", "for", "before", "during", "with", "upon", "after",
+              "from", "of", "the", "by", "as"}  # fmt: skip
+#: At most this many words of a name after a role in a title ("First Lady Jill Biden").
+_MAX_RUN = 3
+
+
+def _name_run(words: Sequence[str], start: int) -> list[str]:
+    """The capitalised words of a name from ``words[start]`` on, up to punctuation, a role
+    word or a preposition."""
+    run: list[str] = []
+    for word in words[start : start + _MAX_RUN]:
+        bare = word.strip(",.:;")
+        if not _NAME_WORD.match(bare) or _is_role_word(bare) or bare.casefold() in _RUN_STOPS:
+            break
+        run.append(bare)
+        if bare != word:
+            break
+    return run
 
 
 def _is_role_word(token: str) -> bool:
     return token.casefold().rstrip(".") in _ROLE_WORDS
 
 
+def _office_before(token: str) -> bool:
+    """Whether ``token``, just before three capitalised words, makes the first of them part of
+    an office: a preposition or another capitalised word."""
+    return token.casefold() in ("of", "for") or _NAME_WORD.match(token) is not None
+
+
 def _is_given_name(token: str) -> bool:
     folded = token.casefold().rstrip(".")
     return (
         _NAME_WORD.match(token) is not None
+        and not (len(token) > 1 and token.isupper())  # "APNSA Jake Sullivan"
         and folded not in _ROLE_WORDS
         and folded not in _HONORIFICS
         and folded not in _NOT_GIVEN
