@@ -225,6 +225,21 @@ def test_iso_date_in_the_file_name_is_the_last_resort(tmp_path: Path) -> None:
         _read(tmp_path, "talk.md", text, "speakers")
 
 
+def test_heading_and_bold_labels_with_a_full_width_colon(tmp_path: Path) -> None:
+    # SayIt exports of CJK-language meetings close the label with "：" (U+FF1A)
+    text = (
+        "# 2017-02-15 Interview\n\n### Lena Park：\nHello.\n\n### Tomas Reyes：\nHi.\n\n"
+        "**Lena Park：** Bye.\n"
+    )
+    t = _read(tmp_path, "i.md", text)
+    assert _speakers(t) == ["Lena Park", "Tomas Reyes", "Lena Park"]
+    assert [s.label for s in t.turns if isinstance(s, Speech)] == [
+        "Lena Park",
+        "Tomas Reyes",
+        "Lena Park",
+    ]
+
+
 def test_generic_parts_name_no_one(tmp_path: Path) -> None:
     text = (
         "# 2020-01-02 Interview\n\n### Interviewer:\nWhy?\n\n### Lena Park:\nBecause.\n\n"

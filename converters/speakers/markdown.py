@@ -42,8 +42,9 @@ _HEADING = re.compile(r"^(?P<marks>#{1,6})[ \t]+(?P<text>[^\n]*?)[ \t#]*$")
 _ISO_START = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})(?:[ \t]*[-–—:|][ \t]*|[ \t]+)(?P<rest>.+)$")
 _QUOTE = re.compile(r"^>[ \t]?")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|])")
-_BOLD_LABEL = re.compile(r"^\*\*(?P<label>[^*\n]{1,120}?):\*\*[ \t]*")
-_LABEL_HEADING = re.compile(r"^[^\W\d_][\w.'’\- ]{0,118}:$")
+# A label's colon may be the full-width one of CJK text ("### Audrey Tang：").
+_BOLD_LABEL = re.compile(r"^\*\*(?P<label>[^*\n]{1,120}?)[:：]\*\*[ \t]*")
+_LABEL_HEADING = re.compile(r"^[^\W\d_][\w.'’\- ]{0,118}[:：]$")
 _ISO_IN_NAME = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 # Front-matter keys that hold the person speaking, and the role each names.
 _PERSON_KEYS = {
@@ -211,7 +212,7 @@ def _heading(markup: Markup, line: Line) -> str:
     content = _MD_ESCAPE.sub(r"\1", found.group("text"))
     if _LABEL_HEADING.match(content) and len(content.split()) <= 8:
         markup.label_lines.add(line.number)
-        return content
+        return content[:-1] + ":"
     if markup.title is None and len(found.group("marks")) <= 2:
         iso = _ISO_START.match(content)
         if iso and (date := date_line(iso.group("date"))) is not None:
