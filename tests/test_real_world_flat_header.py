@@ -45,3 +45,35 @@ def test_a_title_without_a_lead_is_kept_whole() -> None:
     title = "Совещание по экономическим вопросам"
     transcript = tm.read(f"События {title}{_TAIL}\n".encode())[0]
     assert transcript.event.title == title
+
+
+_ANNOUNCEMENT_TAIL = (
+    " Состоится обсуждение двусторонних отношений. Статус материала Опубликован в разделах:"
+    " Новости Дата публикации: 6 мая 2025 года, 12:00 Текстовая версия"
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "title", "day"),
+    [
+        (
+            # an announcement titled by the day it announces, its date "Анонс на …", then the
+            # calendar buttons (rows 7 and 147 of the scraper's CSV read "10 мая" as the title)
+            "10 мая Владимир Путин проведёт переговоры с Президентом Вьетнама Анонс на 10 мая"
+            " 2025 года Добавить в Календарь Календари Яндекс iCal Google",
+            "10 мая Владимир Путин проведёт переговоры с Президентом Вьетнама",
+            "2025-05-10",
+        ),
+        (
+            "7–10 мая Председатель КНР посетит Российскую Федерацию Анонс на 7 − 10 мая 2025 года",
+            "7–10 мая Председатель КНР посетит Российскую Федерацию",
+            "2025-05-07",
+        ),
+    ],
+)
+def test_an_announcement_keeps_its_day_in_the_title(head: str, title: str, day: str) -> None:
+    transcript = tm.read(f"События {head}{_ANNOUNCEMENT_TAIL}\n".encode())[0]
+    assert transcript.event.title == title
+    assert transcript.event.date is not None and transcript.event.date.isoformat() == day
+    text = " ".join(p for turn in transcript.turns for p in getattr(turn, "paragraphs", []))
+    assert "Календарь" not in text and "Анонс" not in (transcript.event.lead or "")

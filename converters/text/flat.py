@@ -46,6 +46,13 @@ _LEAD = re.compile(
     r"|(?<=[А-ЯЁа-яё\d»”\")]) (?=(?:В|Во|По|На|При|За|Об?|Из|Для) [\wА-ЯЁ])"
     rf"|(?<=[а-яё»”\")]) (?=\d{{1,2}} (?:{_RU_MONTHS}) (?!\d{{4}}))"
 )
+# An announcement's title opens with the day it announces ("10 мая Владимир Путин проведёт
+# переговоры …", "7–10 мая Председатель КНР …"): no lead starts right after that day.
+_TITLE_DAY = re.compile(rf"\d{{1,2}}(?:[–−-]\d{{1,2}})? (?:{_RU_MONTHS})(?= )")
+# An announcement's date is printed "Анонс на 10 мая 2025 года" ("Анонс на 7 − 10 мая 2025
+# года" for several days), then the calendar buttons: page furniture, not title or text.
+_ANNOUNCED = re.compile(r"[ ]*Анонс на(?: (?P<first>\d{1,2}) [−–-])?$")
+_CALENDAR = re.compile(r"[ ]*Добавить в [Кк]алендарь(?: Календари)?(?: (?:Яндекс|iCal|Google))*")
 _WORD = r"[A-ZА-ЯЁ][a-zа-яё'’\-]+"
 _INITIALS = r"[A-ZА-ЯЁ]\.(?:[ ]?[A-ZА-ЯЁ]\.)?"
 # The alternation the body is cut at: an initials label with an optional scraped tooltip before
@@ -106,9 +113,19 @@ def restore_lines(text: str) -> str:
     if date is None:
         return text
     footer_at = _footer_start(page)
-    lines = _header(page[: date.start()].strip())
-    lines.append(date.group())
+    before = page[: date.start()].strip()
+    date_text = date.group()
+    announced = _ANNOUNCED.search(before)
+    if announced:
+        before = before[: announced.start()]
+        if announced.group("first"):  # several days: the event starts on the first
+            date_text = announced.group("first") + date_text[date_text.index(" ") :]
+    lines = _header(before)
+    lines.append(date_text)
     body_at = date.end()
+    calendar = _CALENDAR.match(page, body_at)
+    if calendar:
+        body_at = calendar.end()
     clock = _TIME.match(page, body_at)
     if clock:
         lines.append(clock.group(1))
@@ -128,7 +145,8 @@ def _header(before: str) -> list[str]:
             lines.append(section.strip())
             before = before[len(section) :]
             break
-    lead = _LEAD.search(before)
+    day = _TITLE_DAY.match(before)
+    lead = _LEAD.search(before, day.end() + 1 if day else 0)
     if lead is None:
         return [*lines, before]
     return [*lines, before[: lead.start()], before[lead.end() :]]
