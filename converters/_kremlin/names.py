@@ -4,6 +4,7 @@ words names are made of."""
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -108,6 +109,7 @@ def surname_and_initial(name: str) -> tuple[str, str] | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)  # labels and names repeat on every page and across pages
 def spelling_key(name: str) -> str:
     """``name`` cleaned and case-folded, with the variants of transliterating Russian names
     that kremlin.ru's English pages mix folded together: "Aleksandrov" and "Alexandrov",
