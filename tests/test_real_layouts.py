@@ -196,6 +196,20 @@ def test_title_roles_of_two_words_and_names_after_an_office(tmp_path: Path) -> N
     assert _speakers(t) == ["Alvarez", "Gina Raimondo", "THE PRESIDENT"]  # a role alone
 
 
+def test_a_surname_label_takes_the_full_name_the_text_prints(tmp_path: Path) -> None:
+    text = (
+        "---\ntitle: Transcript of joint press conference, Cairns\ndate: 2012-08-05\n"
+        "prime_minister: Gillard, Julia\n---\n\n"
+        "PM: I'm joined by the Treasurer, Wayne Swan, and by Jenny Macklin.\n\n"
+        "SWAN: Thanks, Prime Minister.\n\nMACKLIN: Thank you.\n\n"
+        "JOURNALIST: Ms Macklin, and Sarah Macklin?\n\nMACKLIN: Yes.\n"
+    )
+    t = _read(tmp_path, "joint.md", text)
+    # one given name with the surname: the full name; two ("Jenny", "Sarah"): the surname
+    assert _speakers(t) == ["Julia Gillard", "Wayne Swan", "MACKLIN", None, "MACKLIN"]
+    assert [s.label for s in t.turns if isinstance(s, Speech)][1] == "SWAN"
+
+
 def test_hearing_labels_with_wrapped_lines(tmp_path: Path) -> None:
     text = (
         "Smith on Budgets\nDay 3: May 7, 1987\n\n"

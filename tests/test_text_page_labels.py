@@ -149,3 +149,30 @@ def test_a_short_role_label_opening_two_lines_is_a_label() -> None:
     assert operators == [("Call centre operator", None, "Call centre operator")] * 2
     # Once only, a head of label shape stays text.
     assert not any(s[0] == "Once" for s in _speakers(transcript))
+
+
+def test_descriptive_labels_ending_with_names_on_two_lines_are_labels() -> None:
+    # en.kremlin.ru/events/president/news/56953 (CC BY 4.0): each athlete speaks once, under a
+    # descriptive label whose name the page prints nowhere else.
+    lines = (
+        "Olympic figure skating silver medallist Yevgenia Medvedeva: Good afternoon.\n"
+        "On behalf of my fellow athletes, thank you.\n"
+        "Olympic ice hockey champion Pavel Datsuk: You will not believe it, but I like speaking.\n"
+    )
+    page = _PAGE.format(
+        opening="Panel moderator, NBC host Megyn Kelly", short="Megyn Kelly", putin="Vladimir Putin"
+    ).replace("Vladimir Putin: Yes.\n", "Vladimir Putin: Yes.\n" + lines)
+    transcript = tm.read(page.encode())[0]
+    assert _round_trip(transcript) == transcript
+    speakers = _speakers(transcript)
+    assert speakers[-2:] == [
+        (
+            "Olympic figure skating silver medallist Yevgenia Medvedeva",
+            "Yevgenia Medvedeva",
+            "Olympic figure skating silver medallist",
+        ),
+        ("Olympic ice hockey champion Pavel Datsuk", "Pavel Datsuk", "Olympic ice hockey champion"),
+    ]
+    # One such line alone stays text of the speech before it.
+    single = page.replace(lines.split("\n", 2)[2], "")
+    assert _speakers(tm.read(single.encode())[0])[-1][0] == "Vladimir Putin"

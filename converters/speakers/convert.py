@@ -44,6 +44,7 @@ from .labels import find_labels, resolve_labels
 from .lines import split_lines
 from .offices import name_offices
 from .participants import participants_of
+from .surnames import name_surnames
 
 _LANGUAGE_WORDS = {
     "en": {"the", "and", "of", "to", "is", "that", "we", "you", "it", "in", "this", "for"},
@@ -152,6 +153,7 @@ def read(
         lb.generic = lb.generic or markdown.generic_label(lb.printed)
         lb.name = (not lb.generic and names.resolve(lb.printed, lb.role, lb.name)) or lb.name
     name_offices(labels, (ln.text for ln in lines), names.full)
+    name_surnames(labels, (ln.text for ln in lines))
     participants, ids = participants_of(labels, order)
     if unwrap is None:
         unwrap = looks_wrapped([ln for ln in lines if ln.number >= body_start], labels_at)

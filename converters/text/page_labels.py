@@ -10,6 +10,10 @@
   head stays the printed label, the rest of it is the role.
 * A short role label the line test refuses for its lowercase words ("Call centre operator: The
   city of Kursk.") is a label when it opens two lines or more and ends with a role noun.
+* A descriptive label that ends with a person's name after a lowercase word, printed on two
+  lines or more of the page ("Olympic figure skating silver medallist Yevgenia Medvedeva: Good
+  afternoon." … "Olympic ice hockey champion Pavel Datsuk: …", each athlete once) is that
+  person's label: the page's own pattern confirms it where one such line alone would not.
 * A label whose words the page glued together ("VladimirPutin:", two bold runs without a space)
   is the person whose label it is without its spaces.
 
@@ -29,6 +33,8 @@ from .document import Document, RawSpeech, RawTurn
 _MAX_NAME_WORDS = 5
 #: A descriptive label is longer than a name but no sentence.
 _MAX_HEAD = 200
+#: The words of a person's name after a descriptive role ("Yevgenia Medvedeva").
+_MAX_PERSON_WORDS = 3
 #: A label of a role alone is short ("Call centre operator").
 _MAX_ROLE_WORDS = 5
 
@@ -46,7 +52,8 @@ def resolve_page_labels(doc: Document) -> None:
     if glued:
         _unglue(doc.turns, names)
     roles = _recurring_roles(doc.described)
-    if not (names or roles) or not doc.described:
+    named = _recurring_named(doc.described)
+    if not (names or roles or named) or not doc.described:
         return
     # The very line objects read: an escaped line, printed so that it is not read as a label,
     # is another object (the line without its escape) and never looked at.
@@ -54,7 +61,7 @@ def resolve_page_labels(doc: Document) -> None:
     turns: list[RawTurn] = []
     last: dict[int, int] = {}  # old index of a turn → the new index of its last piece
     for index, turn in enumerate(doc.turns):
-        turns.extend(_split(turn, names, roles, candidates))
+        turns.extend(_split(turn, names, roles, named, candidates))
         last[index] = len(turns) - 1
     for turn in turns:
         if isinstance(turn, RawSpeech) and turn.resumes is not None:
@@ -97,7 +104,11 @@ def _unglue(turns: list[RawTurn], names: dict[str, str]) -> None:
 
 
 def _split(
-    turn: RawTurn, names: dict[str, str], roles: set[str], candidates: set[int]
+    turn: RawTurn,
+    names: dict[str, str],
+    roles: set[str],
+    named: dict[str, kremlin.LabelParts],
+    candidates: set[int],
 ) -> list[RawTurn]:
     """``turn`` (a narrative or a speech read from the page) cut before each paragraph that
     opens with a described label; any other turn as it is."""
@@ -112,7 +123,8 @@ def _split(
     cuts = [
         (index, found)
         for index, paragraph in enumerate(paragraphs)
-        if id(paragraph) in candidates and (found := _described_label(paragraph, names, roles))
+        if id(paragraph) in candidates
+        and (found := _described_label(paragraph, names, roles, named))
     ]
     if not cuts:
         return [turn]
@@ -142,17 +154,54 @@ def _recurring_roles(described: list[str]) -> set[str]:
     return {head for head, count in counts.items() if count >= 2}
 
 
+def _recurring_named(described: list[str]) -> dict[str, kremlin.LabelParts]:
+    """The heads that end with a name after a lowercase word ("… silver medallist Yevgenia
+    Medvedeva"), with their parts, when the page prints two such lines or more."""
+    found: dict[str, kremlin.LabelParts] = {}
+    lines = 0
+    for line in described:
+        head = described_head(line)
+        parts = _role_and_name(head) if head else None
+        if head and parts is not None:
+            found[head] = parts
+            lines += 1
+    return found if lines >= 2 else {}
+
+
+def _role_and_name(head: str) -> kremlin.LabelParts | None:
+    """ "Olympic ice hockey champion Pavel Datsuk" → ("Olympic ice hockey champion", "Pavel
+    Datsuk"): two or three capitalised words after a lowercase word, and a role of two words
+    or more before them."""
+    words = head.split(" ")
+    size = 0
+    while size < min(_MAX_PERSON_WORDS, len(words)) and _is_person_word(words[-size - 1]):
+        size += 1
+    role = words[: len(words) - size]
+    if size < 2 or len(role) < 2 or not role[-1][:1].islower():
+        return None
+    return kremlin.LabelParts(" ".join(role), " ".join(words[-size:]))
+
+
+def _is_person_word(word: str) -> bool:
+    return word[:1].isupper() and word.replace("-", "").isalpha() and not word.isupper()
+
+
 def _described_label(
-    paragraph: str, names: dict[str, str], roles: set[str]
+    paragraph: str,
+    names: dict[str, str],
+    roles: set[str],
+    named: dict[str, kremlin.LabelParts],
 ) -> tuple[str, kremlin.LabelParts | None, str] | None:
     """(head, its role and name, the text after it) of a paragraph opening with a described
-    label of a person named in ``names``, or with one of the recurring ``roles`` (whose
-    parts the reader splits as any label's)."""
+    label of a person named in ``names`` or ``named``, or with one of the recurring ``roles``
+    (whose parts the reader splits as any label's)."""
     head = described_head(paragraph)
     if head is None:
         return None
     if head in roles:
         return head, None, paragraph[len(head) + 2 :].strip()
+    if head in named:
+        return head, named[head], paragraph[len(head) + 2 :].strip()
     pieces = [piece.strip() for piece in head.split(",")]
     for number, piece in enumerate(pieces):
         words = piece.split()
