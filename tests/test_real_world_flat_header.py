@@ -77,3 +77,33 @@ def test_an_announcement_keeps_its_day_in_the_title(head: str, title: str, day: 
     assert transcript.event.date is not None and transcript.event.date.isoformat() == day
     text = " ".join(p for turn in transcript.turns for p in getattr(turn, "paragraphs", []))
     assert "Календарь" not in text and "Анонс" not in (transcript.event.lead or "")
+
+
+def test_a_decree_page_has_no_place_and_no_speech() -> None:
+    # row 67 of the scraper's CSV: "12:50 Текст Указа: 1. Назначить …" read "Текст" as the
+    # place and "Указа" as a speaker
+    page = (
+        "События Андрей Кикоть назначен первым заместителем Министра Глава государства подписал"
+        " Указ. 2 апреля 2025 года 12:50 Текст Указа: 1. Назначить Кикотя Андрея Владимировича."
+        " 2. Настоящий Указ вступает в силу со дня его подписания. Статус материала Опубликован"
+        " в разделах: Новости, Документы Дата публикации: 2 апреля 2025 года, 12:50 Текстовая"
+        " версия\n"
+    )
+    transcript = tm.read(page.encode())[0]
+    assert transcript.event.place is None
+    assert not any(isinstance(turn, tm.Speech) for turn in transcript.turns)
+    assert any(getattr(turn, "text", None) == "Текст Указа" for turn in transcript.turns)
+
+
+def test_a_label_with_a_space_before_its_colon() -> None:
+    # row 78: "… «Лавна» В.Путин : Уважаемые коллеги" was read as narrative
+    page = (
+        "События Церемония запуска отгрузки угля 1 апреля 2025 года 18:00 Мурманск Комплекс"
+        " размещается на берегу. * * * Выступление на церемонии В.Путин : Уважаемые коллеги,"
+        " добрый вечер! Статус материала Опубликован в разделах: Новости Дата публикации:"
+        " 1 апреля 2025 года, 18:00 Текстовая версия\n"
+    )
+    transcript = tm.read(page.encode())[0]
+    speeches = [turn for turn in transcript.turns if isinstance(turn, tm.Speech)]
+    assert [s.label for s in speeches] == ["В.Путин"]
+    assert speeches[0].paragraphs == ["Уважаемые коллеги, добрый вечер!"]

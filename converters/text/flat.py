@@ -53,12 +53,16 @@ _TITLE_DAY = re.compile(rf"\d{{1,2}}(?:[–−-]\d{{1,2}})? (?:{_RU_MONTHS})(?= 
 # года" for several days), then the calendar buttons: page furniture, not title or text.
 _ANNOUNCED = re.compile(r"[ ]*Анонс на(?: (?P<first>\d{1,2}) [−–-])?$")
 _CALENDAR = re.compile(r"[ ]*Добавить в [Кк]алендарь(?: Календари)?(?: (?:Яндекс|iCal|Google))*")
+# A decree or order page: "12:50 Текст Указа: 1. Назначить …" (no place, no speech).
+_DOCUMENT_TEXT = re.compile(r"[ ]*(Текст [А-ЯЁа-яё]{2,30}(?: [а-яё]{1,30}){0,3}):(?= )")
+_NEXT_WORD = re.compile(r" (\S{1,80})")
 _WORD = r"[A-ZА-ЯЁ][a-zа-яё'’\-]+"
 _INITIALS = r"[A-ZА-ЯЁ]\.(?:[ ]?[A-ZА-ЯЁ]\.)?"
-# The alternation the body is cut at: an initials label with an optional scraped tooltip before
-# " :", a generic label, a full-name label after the end of a sentence, a "* * *" break.
+# The alternation the body is cut at: an initials label with an optional scraped tooltip or a
+# space before ":" ("В.Путин :"), a generic label, a full-name label after the end of a
+# sentence, a "* * *" break.
 _BODY_MARKS = re.compile(
-    rf"(?<!\S)(?P<initials>{_INITIALS}{_WORD}(?:-{_WORD})?)(?P<tip> [^:.!?]{{1,160}}? )?:(?= )"
+    rf"(?<!\S)(?P<initials>{_INITIALS}{_WORD}(?:-{_WORD})?)(?P<tip> [^:.!?]{{1,160}}? | )?:(?= )"
     r"|(?<!\S)(?P<generic>Вопрос|Реплика|Ответ|Question|Remark|Answer)(?: \([^()]{0,80}\))?:(?= )"
     rf"|(?<=[.!?…»\"] )(?P<full>{_WORD} {_WORD}(?: {_WORD})?):(?= )"
     r"|(?<!\S)(?P<break>\*[ ]\*[ ]\*)(?!\S)"
@@ -133,6 +137,10 @@ def restore_lines(text: str) -> str:
     place, body_at = _place(page, body_at)
     if place:
         lines.append(place)
+    document = _DOCUMENT_TEXT.match(page, body_at)
+    if document:  # "Текст Указа: 1. Назначить …": the heading of a decree's text
+        lines.append(document.group(1))
+        body_at = document.end()
     lines.extend(_body(page[body_at:footer_at]))
     lines.extend(_footer(page[footer_at:]))
     return "\n".join(line for line in lines if line) + "\n"
@@ -154,9 +162,13 @@ def _header(before: str) -> list[str]:
 
 def _place(page: str, at: int) -> tuple[str | None, int]:
     """ "Москва, Кремль" or "Волгоград" after the time: a capitalised word, perhaps a second
-    part after a comma, and then a capitalised word (a lowercase one means it was the body)."""
+    part after a comma, and then a capitalised word (a lowercase one means it was the body;
+    so does a word closed by a colon that opens no label: "Текст Указа: 1. …")."""
     found = _PLACE.match(page, at)
     if found is None or _BODY_MARKS.match(page, found.start("place")):
+        return None, at
+    after = _NEXT_WORD.match(page, found.end())
+    if after and after.group(1).endswith(":") and not _BODY_MARKS.match(page, after.start(1)):
         return None, at
     return found.group("place"), found.end()
 

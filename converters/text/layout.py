@@ -303,6 +303,11 @@ def is_heading(line: str) -> bool:
     return len(words) <= 12 and _capitalised(words[0]) and not text[0].isdigit()
 
 
+#: First words of the headings that may follow the time of a page: "Текст Указа" (a decree's
+#: text, on pages of the site's documents).
+_NOT_PLACE_OPENERS = frozenset({"Текст"})
+
+
 def looks_like_place(line: str) -> bool:
     """True for a header line that reads as a place ("The Kremlin, Moscow", "Sochi")."""
     text = line.strip()
@@ -315,7 +320,7 @@ def looks_like_place(line: str) -> bool:
     if is_structural(text) or kremlin.attendee_intro(text):
         return False
     words = text.split()
-    if len(words) > 10 or not _capitalised(words[0]):
+    if len(words) > 10 or not _capitalised(words[0]) or words[0] in _NOT_PLACE_OPENERS:
         return False
     # "Novo-Ogaryovo, Moscow Region", "Бочаров Ручей, резиденция": a place with a comma may
     # hold any words; without one, a lowercase word ("Opening remarks", "Excerpts from the
