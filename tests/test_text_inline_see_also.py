@@ -69,3 +69,16 @@ def test_box_before_the_footer_stays_in_the_footer() -> None:
     assert _speakers(text) == ["Vladimir Putin"]
     titles = [item.title for item in transcript.metadata.see_also]
     assert titles[0] == "Russian-German talks"
+
+
+def test_box_inside_a_list_of_short_lines_keeps_the_speeches_after_it() -> None:
+    # en.kremlin.ru/events/president/news/57492 (CC BY 4.0): the box stands in the list of a
+    # new government's deputy prime ministers; read as the footer, it took the rest of the
+    # list and four speeches with it
+    items = "".join(f"Deputy Prime Minister Person Number{n}.\n" for n in range(12))
+    opening = "Dmitry Medvedev: First Deputy Prime Minister Anton Siluanov.\n"
+    text = _HEAD + opening + _BOX + items + _REST
+    assert _speakers(text) == ["Dmitry Medvedev", None, "Vladimir Putin", "Angela Merkel"]
+    transcript = tm.read(text, format="text")[0]
+    assert len(transcript.turns[0].paragraphs) == 14  # type: ignore[union-attr]
+    assert transcript.metadata.see_also == []

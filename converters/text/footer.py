@@ -76,25 +76,24 @@ def _inline_box_stop(texts: list[str], heading: int) -> int | None:
     return None
 
 
-#: Headings a box may stand before, between its "* * *" and the text ("SEEC expanded meeting").
-_HEADINGS_AFTER_BOX = 2
+#: The most short lines between a box's "* * *" and the next paragraph or label of the text
+#: it stands in: subheadings, or the short items of a list the box interrupts ("Deputy Prime
+#: Minister Olga Golodets." …, a new government's lineup).
+_SHORT_LINES_AFTER_BOX = 40
 
 
 def _text_follows(texts: list[str], start: int) -> bool:
-    """True when the transcript goes on at ``start``, past more "* * *" lines and up to two
-    subheadings (a box is often closed twice, or followed by the next section's heading)."""
-    index = start
-    while index < len(texts) and layout.is_break(texts[index]):
-        index += 1
-    for _ in range(_HEADINGS_AFTER_BOX + 1):
-        if index >= len(texts):
-            return False
-        line = texts[index]
+    """True when the transcript goes on at ``start``: past more "* * *" lines, a long
+    paragraph or a speaker label comes before any footer line (a box is often closed twice,
+    followed by the next section's heading, or stands in a list of short lines)."""
+    first = start
+    while first < len(texts) and layout.is_break(texts[first]):
+        first += 1
+    for line in texts[first : first + _SHORT_LINES_AFTER_BOX + 1]:
         if _goes_on(line):
             return True
-        if kremlin.footer_key(line) is not None or not layout.is_heading(line):
+        if kremlin.footer_key(line) is not None or kremlin.footer_field(line) is not None:
             return False
-        index += 1
     return False
 
 
