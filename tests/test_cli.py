@@ -761,8 +761,11 @@ def test_ctrl_c_on_a_parallel_batch_leaves_only_complete_files(tmp_path: Path) -
         copy = transcript.model_copy(update={"id": f"t{number}"})
         (inputs / f"{number}.json").write_text(tm.write(copy, "json"), encoding="utf-8")
     out_dir = tmp_path / "out"
-    command = [sys.executable, "-c", SLOW_CONVERT, "convert", str(inputs), "--to", "json",
-               "--out-dir", str(out_dir), "-j", "2"]  # fmt: skip
+    # Ctrl-C as a terminal sends it, to a process that takes it: a SIGINT disposition the test
+    # process may have been left with (ignored) would otherwise be inherited.
+    takes_ctrl_c = "import signal\nsignal.signal(signal.SIGINT, signal.default_int_handler)\n"
+    command = [sys.executable, "-c", takes_ctrl_c + SLOW_CONVERT, "convert", str(inputs), "--to",
+               "json", "--out-dir", str(out_dir), "-j", "2"]  # fmt: skip
     process = subprocess.Popen(command, stderr=subprocess.PIPE, env={**os.environ, "CI": "1"})
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline and len(list(out_dir.glob("*.json"))) < 5:
