@@ -14,6 +14,7 @@ transcript is built here.
 
 from __future__ import annotations
 
+import codecs
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
@@ -28,6 +29,7 @@ from transcript_model.errors import (
 )
 from transcript_model.inputs import ReadResult, decode_text
 from transcript_model.model import Transcript
+from transcript_model.trusted import validate_checked_paragraphs
 
 from .. import _kremlin as kremlin
 from . import flat, layout
@@ -58,7 +60,9 @@ def read(data: bytes, origin: str = "<input>") -> ReadResult:
     Raises :class:`TranscriptError` naming the file and line when a document has no title or
     no date, or when what was read breaks a rule of the model.
     """
-    text = flat.restore_lines(decode_text(data, origin))
+    decoded = decode_text(data, origin)
+    checked = _no_forbidden_characters(data, decoded)
+    text = flat.restore_lines(decoded)
     pages = split_pages(text)
     if not pages:
         raise TranscriptError.single(
@@ -70,7 +74,7 @@ def read(data: bytes, origin: str = "<input>") -> ReadResult:
         )
     result = ReadResult([])
     for page in pages:
-        transcript, warnings = _parse_with_warnings(page, origin)
+        transcript, warnings = _parse_with_warnings(page, origin, checked)
         result.transcripts.append(transcript)
         result.warnings.extend(warnings)
     return result
@@ -93,9 +97,34 @@ def parse_document(lines: list[Line], origin: str = "<input>") -> Transcript:
     return _parse_with_warnings(Page.of(lines), origin)[0]
 
 
-def _parse_with_warnings(page: Page, origin: str) -> tuple[Transcript, list[Problem]]:
+#: Bytes of UTF-8 text that make a character no paragraph may hold, except the line ends:
+#: the C0 controls but tab and the line breaks (U+FFFE and U+FFFF are looked for as characters).
+_FORBIDDEN_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x1C), 0x1F])
+_OTHER_BYTES = bytes(b for b in range(256) if b not in _FORBIDDEN_BYTES)
+_WIDE_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)
+
+
+def _no_forbidden_characters(data: bytes, text: str) -> bool:
+    """Whether ``text`` (decoded from ``data``) holds no character a paragraph may not, other
+    than the line ends that split it into lines, and no backslash (an escape of our writer's
+    explicit lines could make one). One pass over the bytes, in C: a paragraph cut from the
+    lines of such a text needs no pattern match (:mod:`transcript_model.trusted`)."""
+    if data.startswith(_WIDE_BOMS):  # UTF-16 or UTF-32: the bytes are not the characters
+        return False
+    return (
+        not data.translate(None, _OTHER_BYTES)
+        and "\\" not in text
+        and "\ufffe" not in text
+        and "\uffff" not in text
+    )
+
+
+def _parse_with_warnings(
+    page: Page, origin: str, characters_checked: bool = False
+) -> tuple[Transcript, list[Problem]]:
     page = inline_see_also(page) or page
     doc = Document(origin, page.lines, page.texts, page.other)
+    doc.characters_checked = characters_checked
     start_of_footer = footer_start(doc)
     parse_header(doc, start_of_footer)
     parse_body(doc, start_of_footer)
@@ -156,6 +185,8 @@ def _build(doc: Document) -> Transcript:
         },
     }
     try:
+        if doc.characters_checked:
+            return validate_checked_paragraphs(data)
         return Transcript.model_validate(data)
     except ValidationError as error:
         raise TranscriptError(

@@ -162,6 +162,9 @@ class Document:
     #: :mod:`.page_labels`): only these are looked at again once the page is read.
     described: list[str] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    #: Whether the input was seen to hold no character a paragraph may not (see
+    #: :func:`transcript_model.trusted.validate_checked_paragraphs`).
+    characters_checked: bool = False
 
     def warn(self, code: str, message: str, line: int) -> None:
         self.warnings.append(Problem(code, message, self.origin, line, severity="warning"))

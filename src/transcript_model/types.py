@@ -27,6 +27,10 @@ _FORBIDDEN = r"\u0000-\u0008\u000A-\u001F\u0085\u2028\u2029\uFFFE\uFFFF"
 FORBIDDEN_CHARACTERS = _FORBIDDEN
 # Unicode White_Space plus U+FEFF, which must not begin or end a value.
 _SPACE = r"\u0009\u0020\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\uFEFF"
+#: The characters of ``_SPACE``, one by one: no value starts or ends with one.
+SPACE_CHARACTERS = "\t \u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + (
+    "\u202f\u205f\u3000\ufeff"
+)
 _SOLID = f"[^{_FORBIDDEN}{_SPACE}]"
 _ANY = f"[^{_FORBIDDEN}]"
 
