@@ -103,6 +103,9 @@ def test_a_forbidden_character_is_refused_on_either_route() -> None:
         text_format.read(data, "page.txt")
     edge = {"turns": [{"kind": "narrative", "paragraphs": ["Fine.", "ends in a space "]}]}
     assert not trusted._paragraph_edges_clean(edge["turns"])
+    for paragraphs in ([""], ["\ufeffBOM-led."], ["\u3000Ideographic space."], ["Tab.\t"]):
+        assert not trusted._paragraph_edges_clean([{"kind": "speech", "paragraphs": paragraphs}])
+    assert trusted._paragraph_edges_clean([{"kind": "speech", "paragraphs": ["A\u00a0b."]}])
 
 
 def test_the_space_characters_are_those_of_the_pattern() -> None:

@@ -193,7 +193,7 @@ def language_sample(event: dict[str, Any], turns: list[dict[str, Any]]) -> str:
     size = 0
     for turn in turns:
         for block in turn.get("paragraphs", ()):
-            paragraph = _block_text(block)
+            paragraph = block if type(block) is str else _block_text(block)
             parts.append(paragraph)
             size += len(paragraph)
             if size > _LANGUAGE_SAMPLE:
