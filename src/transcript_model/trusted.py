@@ -46,10 +46,10 @@ def validate_checked_paragraphs(data: Mapping[str, Any]) -> Transcript:
 
 def _paragraph_edges_clean(turns: Any) -> bool:
     """No paragraph string of a speech or narrative is empty or starts or ends with a space."""
-    if not isinstance(turns, list) or not all(type(turn) is dict for turn in turns):
+    if type(turns) is not list or not set(map(type, turns)) <= {dict}:
         return False
     lists = [turn.get("paragraphs") for turn in turns if turn.get("kind") in _KINDS]
-    if not all(type(paragraphs) is list for paragraphs in lists):
+    if not set(map(type, lists)) <= {list}:
         return False
     blocks = list(itertools.chain.from_iterable(lists))
     texts = blocks if set(map(type, blocks)) <= {str} else [b for b in blocks if type(b) is str]
