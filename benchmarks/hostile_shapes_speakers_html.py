@@ -119,6 +119,15 @@ def office_labels(size_bytes: int) -> bytes:
     )
 
 
+def surname_labels(size_bytes: int) -> bytes:
+    """Distinct surname labels, each mentioned with a given name ("BAAAB:  Thanks, Anna
+    Baaab."): the pass that names a surname label from the text."""
+    return _distinct_lines(
+        lambda n: f"{_letters(n).upper()}:  Thanks, Anna {_letters(n)} and Bob {_letters(n)}.\n\n",
+        size_bytes,
+    )
+
+
 def stamp_first_lines(size_bytes: int) -> bytes:
     """Lines of timestamps before a label ("[00:00:01] [00:00:01] … Name:")."""
     return _speaker_lines("[00:00:01] " * 500 + "Anna Berg: x", size_bytes)
@@ -261,6 +270,7 @@ SHAPES: dict[str, tuple[str, Callable[[int], bytes]]] = {
     "speakers-period-labels": ("speakers", period_labels),
     "speakers-office-labels": ("speakers", office_labels),
     "speakers-stamp-first-lines": ("speakers", stamp_first_lines),
+    "speakers-surname-labels": ("speakers", surname_labels),
     "html-removed-elements": ("html", removed_elements),
     "html-removed-elements-in-labels": ("html", removed_elements_in_labels),
     "html-many-line-breaks": ("html", many_line_breaks),

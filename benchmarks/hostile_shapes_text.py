@@ -213,6 +213,15 @@ def described_labels(size_bytes: int) -> bytes:
     return _page(lines(), size_bytes)
 
 
+def named_described_labels(size_bytes: int) -> bytes:
+    """Paragraphs opening with distinct descriptive labels that end with a name after a
+    lowercase word ("Xab ice hockey champion Xab Person:"): recurring, so each is a label."""
+    return _page(
+        (f"{_latin(n)} ice hockey champion {_latin(n)} Person: Text." for n in _numbers()),
+        size_bytes,
+    )
+
+
 def glued_labels(size_bytes: int) -> bytes:
     """Distinct one-word labels with a capital inside ("XabYbc:") beside spaced ones."""
     joints = ("", " ")
@@ -243,4 +252,5 @@ SHAPES: dict[str, Callable[[int], bytes]] = {
     "same_slug_names": same_slug_names,
     "described_labels": described_labels,
     "glued_labels": glued_labels,
+    "named_described_labels": named_described_labels,
 }
