@@ -8,7 +8,7 @@ text reader: no forbidden character in the bytes it decoded, no escape that coul
 knows that no paragraph it cut from the input's lines holds one, and line ends cannot be inside
 a line. :func:`validate_checked_paragraphs` then builds the transcript with the model's
 validator without the pattern on those paragraphs, after checking here what the reader cannot
-know (no paragraph empty or with a space at an end: a few character tests each). Every other
+know (no paragraph empty or with a space at an end: one strip each, in C). Every other
 rule of the model is checked as always; when anything fails, the model's own validator runs
 and reports the errors it always gives.
 """
