@@ -16,14 +16,14 @@ and reports the errors it always gives.
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from pydantic import ValidationError
 from pydantic_core import SchemaValidator
 
 from .model import Transcript
-from .types import LINE_PATTERN, SPACE_CHARACTERS
+from .types import BLOCK_TAGS, LINE_PATTERN, SPACE_CHARACTERS
 
 #: The kinds of turn whose "paragraphs" field holds the paragraph strings.
 _KINDS = ("speech", "narrative")
@@ -60,14 +60,19 @@ def _paragraph_edges_clean(turns: Any) -> bool:
 
 @functools.cache
 def _validator() -> SchemaValidator:
-    """The model's validator without the line pattern on speech and narrative paragraphs."""
+    """The model's validator without the line pattern on speech and narrative paragraphs; a
+    speech's items tried as text first, then as the models (no call of the Python function
+    that tells their kind apart for every paragraph: any input it would refuse, the full
+    validator reads again)."""
     schema: Any = Transcript.__pydantic_core_schema__
     paths: list[tuple[Any, ...]] = []
     _find(schema, (), paths)
     if len(paths) != len(_KINDS):
         raise RuntimeError(f"expected the paragraphs of {_KINDS} in the core schema: {paths}")
     for path in paths:
-        schema = _without_pattern(schema, path)
+        schema = _changed(schema, path, _without_pattern)
+        if path[-2:] == ("choices", "text"):  # a speech's items: text, paragraph or event
+            schema = _changed(schema, path[:-2], _text_first)
     return SchemaValidator(schema)
 
 
@@ -95,11 +100,22 @@ def _is_paragraph(path: tuple[Any, ...]) -> bool:
     return False
 
 
-def _without_pattern(node: Any, path: tuple[Any, ...]) -> Any:
-    """``node`` with the str schema at ``path`` copied without its pattern: the containers on
-    the path are copied, everything else is shared."""
+def _changed(node: Any, path: tuple[Any, ...], change: Callable[[Any], Any]) -> Any:
+    """``node`` with ``change`` applied to what is at ``path``: the containers on the path are
+    copied, everything else is shared."""
     if not path:
-        return {key: value for key, value in node.items() if key != "pattern"}
+        return change(node)
     copied: Any = dict(node) if isinstance(node, dict) else list(node)
-    copied[path[0]] = _without_pattern(node[path[0]], path[1:])
+    copied[path[0]] = _changed(node[path[0]], path[1:], change)
     return copied
+
+
+def _without_pattern(schema: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in schema.items() if key != "pattern"}
+
+
+def _text_first(schema: dict[str, Any]) -> dict[str, Any]:
+    if schema.get("type") != "tagged-union" or list(schema["choices"]) != list(BLOCK_TAGS):
+        raise RuntimeError(f"expected the tagged union of a speech's items: {schema.get('type')}")
+    choices = [schema["choices"][tag] for tag in BLOCK_TAGS]
+    return {"type": "union", "choices": choices, "mode": "left_to_right"}
