@@ -50,6 +50,8 @@ def parse_body(doc: Document, end: int) -> None:
         if labelled is not None:
             open_turn = RawSpeech(labelled[0], [labelled[1]])
             doc.turns.append(open_turn)
+            if " " not in labelled[0]:
+                doc.one_word_labels.append(labelled[0])
             resume, attendees_possible = None, False
             continue
         open_turn, resume, attendees_possible = _unlabelled_line(
@@ -115,8 +117,11 @@ def _unlabelled_line(
         and layout.is_label(line)
         and following[2:].strip()
     ):
-        speech = RawSpeech(layout.clean(line), [following[2:].strip()])
+        label = layout.clean(line)
+        speech = RawSpeech(label, [following[2:].strip()])
         doc.turns.append(speech)
+        if " " not in label:
+            doc.one_word_labels.append(label)
         doc.position += 1
         return speech, None, False
     if (

@@ -161,6 +161,8 @@ class Document:
     #: Unescaped lines read as paragraphs that may open with a descriptive speaker label (see
     #: :mod:`.page_labels`): only these are looked at again once the page is read.
     described: list[str] = field(default_factory=list)
+    #: The labels of one word read so far: only these can be glued ("VladimirPutin").
+    one_word_labels: list[str] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     #: Whether the input was seen to hold no character a paragraph may not (see
     #: :func:`transcript_model.trusted.validate_checked_paragraphs`).

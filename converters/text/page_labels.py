@@ -42,12 +42,12 @@ _MAX_ROLE_WORDS = 5
 def resolve_page_labels(doc: Document) -> None:
     """Resolve glued labels, and cut the speeches and narrative at the paragraphs that open
     with a descriptive label of a person labelled elsewhere (see the module)."""
+    glued = [label for label in dict.fromkeys(doc.one_word_labels) if _may_be_glued(label)]
+    if not glued and not doc.described:
+        return  # nearly every page: nothing to look at again
     labels = dict.fromkeys(
         turn.label for turn in doc.turns if isinstance(turn, RawSpeech) and turn.explicit is None
     )
-    glued = [label for label in labels if label and _may_be_glued(label)]
-    if not glued and not doc.described:
-        return  # nearly every page: nothing to look at again
     names = label_names(labels)
     if glued:
         _unglue(doc.turns, names)

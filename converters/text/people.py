@@ -106,6 +106,7 @@ def resolve(
     # Labels repeat on every turn: split and resolve each distinct one once.
     resolved: dict[str, tuple[str | None, str | None]] = {}
     turns = _Turns()
+    add_speech = turns.add_speech  # bound once: called for every speech of the page
     directions = kremlin.lines_have_paragraph_events("\n".join(doc.texts))
     for index, turn in enumerate(doc.turns):
         speaker: str | None
@@ -134,7 +135,7 @@ def resolve(
             parts = turn.parts or _split_again(label or "", known, first_split)
             resolved[label or ""] = (people.speaker(parts), parts.role)
         speaker, role = resolved[label or ""]
-        turns.add_speech(index, speaker, label, role, blocks)
+        add_speech(index, speaker, label, role, blocks)
     if people.derive and not labels:
         _solo_speech(doc, people, turns.turns)
     return people.people, turns.turns
