@@ -80,3 +80,22 @@ def test_two_labels_of_one_office_stay_roles() -> None:
         (None, "MINISTER FOR IMMIGRATION AND BORDER PROTECTION"),
         (None, "MINISTER FOR FOREIGN AFFAIRS"),
     ]
+
+
+def test_a_question_addressing_one_of_the_ministers_named_tells_which() -> None:
+    # au-pm-2014-06-19-23583 (dev half): "Minister Morrison and Minister Bishop" are both named;
+    # the question before the office label's answer opens "Mr Morrison, …"
+    text = _HEAD.replace(
+        "I'll ask the Minister, Mr Dutton, to expand on it.",
+        "Minister Dutton and Minister Bishop are in dialogue with their counterparts.",
+    ).replace(
+        "JOURNALIST:\n\nWhen?\n",
+        "JOURNALIST:\n\nMr Dutton, when will the data be released?\n\n"
+        "MINISTER FOR IMMIGRATION AND BORDER PROTECTION:\n\nNext week.\n",
+    )
+    speakers = _speakers(text)
+    assert speakers[1] == ("Dutton", "MINISTER FOR IMMIGRATION AND BORDER PROTECTION")
+    assert speakers[-1] == speakers[1]
+    # without the address, two ministers named: the label stays a role
+    unaddressed = text.replace("Mr Dutton, when", "When")
+    assert _speakers(unaddressed)[1] == (None, "MINISTER FOR IMMIGRATION AND BORDER PROTECTION")

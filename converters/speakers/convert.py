@@ -42,7 +42,7 @@ from .body import Body, looks_wrapped, read_body
 from .header import Header, Line, one_spaced, read_header
 from .labels import find_labels, resolve_labels
 from .lines import split_lines
-from .offices import name_offices
+from .offices import addressed_before, name_offices
 from .participants import participants_of
 from .surnames import name_surnames
 
@@ -152,7 +152,9 @@ def read(
     for lb in labels.values():
         lb.generic = lb.generic or markdown.generic_label(lb.printed)
         lb.name = (not lb.generic and names.resolve(lb.printed, lb.role, lb.name)) or lb.name
-    name_offices(labels, (ln.text for ln in lines), names.full)
+    label_at = {number: match[0] for number, match in labels_at.items()}
+    addressed = addressed_before(((ln.number, ln.text) for ln in lines), label_at)
+    name_offices(labels, (ln.text for ln in lines), names.full, addressed)
     name_surnames(labels, (ln.text for ln in lines))
     participants, ids = participants_of(labels, order)
     if unwrap is None:

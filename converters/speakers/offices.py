@@ -5,13 +5,17 @@ office ("MINISTER FOR IMMIGRATION AND BORDER PROTECTION:", "TREASURER:") and nam
 what is said: "I'll ask the Minister, Mr Dutton, to expand …", "Minister Morrison has done a
 really outstanding job". When every such mention of the office names one person, and that
 person speaks under no other label, the office label is that person; the label stays the role.
+When the mentions name several ("Minister Morrison and Minister Bishop"), a question that
+addresses one of them just before the office label speaks ("Mr Morrison, we've learnt …") tells
+which: the one every such address names.
 
 One pass over the words of every line; no pattern with nested repeats.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from .labels import Label
 
@@ -92,9 +96,14 @@ def _office_of(role: str) -> str | None:
 
 
 def name_offices(
-    labels: dict[str, Label], texts: Iterable[str], full_name: Callable[[str], str | None]
+    labels: dict[str, Label],
+    texts: Iterable[str],
+    full_name: Callable[[str], str | None],
+    addressed: Mapping[str, set[str]] | None = None,
 ) -> None:
-    """Give an office label with no name the one person its mentions name (see the module)."""
+    """Give an office label with no name the one person its mentions name (see the module);
+    ``addressed`` is, for a printed label, the surnames the line before each of its turns
+    addresses (``addressed_before``)."""
     # A portfolio label ("MINISTER FOR IMMIGRATION …") is split as a name of no title.
     by_office: dict[str, list[Label]] = {}
     others: list[Label] = []
@@ -118,6 +127,9 @@ def name_offices(
         if len(holders) != 1:
             continue
         candidates = {n for n in mentions.get(office, ()) if _surname(n) not in named}
+        if len({_surname(n) for n in candidates}) > 1 and addressed:
+            called = addressed.get(holders[0].printed, set())
+            candidates = {n for n in candidates if _surname(n) in called}
         if len({_surname(n) for n in candidates}) != 1:
             continue
         longest = max(sorted(candidates), key=len)  # sorted: the same answer in every run
@@ -127,3 +139,26 @@ def name_offices(
 def _surname(name: str) -> str:
     words = name.split()
     return words[-1].casefold() if words else ""
+
+
+#: A question that opens by addressing someone: "Mr Morrison, we've learnt …".
+_ADDRESS = re.compile(r"(?:Mr|Ms|Mrs|Dr|Minister|Senator)\.? ([A-Z][A-Za-z'’\-]{1,40})\b")
+
+
+def addressed_before(
+    lines: Iterable[tuple[int, str]], label_at: Mapping[int, str]
+) -> dict[str, set[str]]:
+    """Printed label → the surnames (casefolded) that the text line just before one of its
+    turns opens by addressing; one pass over the lines."""
+    found: dict[str, set[str]] = {}
+    previous = ""
+    for number, text in lines:
+        if not text:
+            continue
+        label = label_at.get(number)
+        if label is not None:
+            address = _ADDRESS.match(previous)
+            if address:
+                found.setdefault(label, set()).add(address.group(1).casefold())
+        previous = text
+    return found
