@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
+from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, settings
 
 # Fails the session when the package creates a problem code the catalogue lacks.
@@ -35,3 +38,49 @@ settings.register_profile(
 )
 settings.register_profile("fuzz", parent=settings.get_profile("default"), max_examples=5000)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+
+#: The valid transcripts among the examples and the test data, of both model versions and of a
+#: parliament (the pipeline and writer-memory tests compare routes on each).
+_FIXTURE_SOURCES = (
+    "examples/*.json",
+    "examples/*.xml",
+    "examples/parliament/*.json",
+    "tests/data/model/*.json",
+    "tests/data/cli/*.json",
+    "tests/data/tei/siParl-KPZONOJFSPD-*.xml",
+)
+
+
+@functools.cache
+def valid_fixtures() -> tuple[Any, ...]:
+    """Every transcript the fixture files hold (the invalid ones, kept for the command's
+    tests, are skipped); read once for all the modules that use them."""
+    import transcript_model as tm
+
+    found: list[Any] = []
+    for pattern in _FIXTURE_SOURCES:
+        for path in sorted(ROOT.glob(pattern)):
+            try:
+                found.extend(tm.read(path))
+            except tm.TranscriptError:
+                continue
+    return tuple(found)
+
+
+@pytest.fixture
+def taken(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Whether the convert command took a pipeline (a large input converted without holding
+    its model), for each conversion it ran."""
+    from transcript_model.cli import convert as convert_command
+
+    found: list[bool] = []
+    original = convert_command.turn_by_turn
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        result = original(*args, **kwargs)
+        found.append(result is not None)
+        return result
+
+    monkeypatch.setattr(convert_command, "turn_by_turn", spy)
+    return found

@@ -23,37 +23,15 @@ from hypothesis import strategies as st
 
 import transcript_model as tm
 from transcript_model import cli
-from transcript_model.cli import convert as convert_command
 from transcript_model.converters.json import convert as json_convert
 from transcript_model.converters.json import stream as json_stream
 from transcript_model.converters.tei import writer as tei_writer
 from transcript_model.model import Speech, Transcript
 
-from conftest import ROOT
+from conftest import ROOT, valid_fixtures
 from strategies import MODEL_1_1, transcripts
 
-_SOURCES = (
-    "examples/*.json",
-    "examples/*.xml",
-    "examples/parliament/*.json",
-    "tests/data/model/*.json",
-    "tests/data/cli/*.json",
-    "tests/data/tei/siParl-KPZONOJFSPD-*.xml",
-)
-
-
-def _fixtures() -> list[Transcript]:
-    found: list[Transcript] = []
-    for pattern in _SOURCES:
-        for path in sorted(ROOT.glob(pattern)):
-            try:
-                found.extend(tm.read(path))
-            except tm.TranscriptError:
-                continue  # the invalid fixtures of the command's tests
-    return found
-
-
-FIXTURES = _fixtures()
+FIXTURES = valid_fixtures()
 
 
 @pytest.fixture(autouse=True)
@@ -198,21 +176,6 @@ def test_what_the_fast_path_does_not_read_is_left_to_the_usual_route(data: bytes
 
 
 # ----------------------------------------------------------------------------- the command
-
-
-@pytest.fixture
-def taken(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
-    """Whether the command took the pipeline, for each conversion it ran."""
-    found: list[bool] = []
-    original = convert_command.turn_by_turn
-
-    def spy(*args: Any, **kwargs: Any) -> Any:
-        result = original(*args, **kwargs)
-        found.append(result is not None)
-        return result
-
-    monkeypatch.setattr(convert_command, "turn_by_turn", spy)
-    return found
 
 
 def _parliament() -> Path:

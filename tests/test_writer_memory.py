@@ -29,32 +29,11 @@ from transcript_model.converters.tei import writer as tei_writer
 from transcript_model.converters.tei.header_parts import Options
 from transcript_model.model import Speech, Transcript
 
-from conftest import ROOT
+from conftest import ROOT, valid_fixtures
 from strategies import MODEL_1_1, transcripts
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
-_SOURCES = (
-    "examples/*.json",
-    "examples/*.xml",
-    "examples/parliament/*.json",
-    "tests/data/model/*.json",
-    "tests/data/cli/*.json",
-    "tests/data/tei/siParl-KPZONOJFSPD-*.xml",
-)
-
-
-def _fixtures() -> list[Transcript]:
-    found: list[Transcript] = []
-    for pattern in _SOURCES:
-        for path in sorted(ROOT.glob(pattern)):
-            try:
-                found.extend(tm.read(path))
-            except tm.TranscriptError:
-                continue  # the invalid fixtures of the command's tests
-    return found
-
-
-FIXTURES = _fixtures()
+FIXTURES = valid_fixtures()
 
 
 def test_there_are_fixtures_of_both_model_versions_and_of_parliament() -> None:

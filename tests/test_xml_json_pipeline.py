@@ -13,7 +13,6 @@ import io
 import tracemalloc
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -22,7 +21,6 @@ from lxml import etree
 
 import transcript_model as tm
 from transcript_model import cli
-from transcript_model.cli import convert as convert_command
 from transcript_model.cli import streaming
 from transcript_model.converters.akn import convert as akn_convert
 from transcript_model.converters.json import writer as json_writer
@@ -145,21 +143,6 @@ def test_a_speaker_missing_from_the_person_list_is_a_participant_before_the_turn
 
 
 # ----------------------------------------------------------------------------- the command
-
-
-@pytest.fixture
-def taken(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
-    """Whether the command took a pipeline, for each conversion it ran."""
-    found: list[bool] = []
-    original = convert_command.turn_by_turn
-
-    def spy(*args: Any, **kwargs: Any) -> Any:
-        result = original(*args, **kwargs)
-        found.append(result is not None)
-        return result
-
-    monkeypatch.setattr(convert_command, "turn_by_turn", spy)
-    return found
 
 
 @pytest.mark.parametrize("source", _COMMAND_INPUTS, ids=lambda p: p.name)
