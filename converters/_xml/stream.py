@@ -229,9 +229,9 @@ def _itself(turn: Any) -> Any:
 
 
 def _stand_ins() -> Callable[[Any], Any]:
-    from ..json.stream import _StandIns
+    from .._stand_ins import TurnStandIns  # the model, built on first use
 
-    return _StandIns().of
+    return TurnStandIns().of
 
 
 #: Elements read between two looks at whether the cut keeps fewer children.

@@ -24,7 +24,9 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from transcript_model.model import SCHEMA_VERSIONS, Narrative, Speech, Transcript, Turn
+from transcript_model.model import SCHEMA_VERSIONS, Transcript, Turn
+
+from .._stand_ins import TurnStandIns
 
 #: Bytes decoded at a time; a value longer than the window makes it grow.
 WINDOW_BYTES = 1024 * 1024
@@ -119,7 +121,7 @@ def check_turn_by_turn(data: bytes, decoder: json.JSONDecoder) -> bool:
 
     The stand-ins are never seen outside: ``transcript validate`` needs only the verdict.
     """
-    return _attempt(data, decoder, _StandIns().of) is not None
+    return _attempt(data, decoder, TurnStandIns().of) is not None
 
 
 @dataclass(frozen=True)
@@ -151,7 +153,7 @@ def read_lazily(
     :func:`read_turn_by_turn`). Each turn is built, given to ``observe`` (a writer counting
     what it will write), checked and dropped, as :func:`check_turn_by_turn` does: the model
     is never held; ``observe`` has seen every turn, in order, when the answer is not None."""
-    stand_ins = _StandIns()
+    stand_ins = TurnStandIns()
 
     def keep(turn: Any) -> Any:
         observe(turn)
@@ -177,37 +179,6 @@ def _attempt(
 
 def _kept(turn: Any) -> Any:
     return turn
-
-
-class _StandIns:
-    """What the cross-field rules of :mod:`transcript_model.checks` look at in a turn: its
-    kind, a speech's speaker, and the events inside a speech (which name speakers too).
-
-    A turn whose every field is already checked is replaced by a stand-in built without
-    validation (``model_construct``; a transcript takes turn instances as they are), shared
-    between turns where nothing else differs: the text, which is most of the memory, is not
-    kept.
-    """
-
-    def __init__(self) -> None:
-        self._other = Narrative.model_construct(paragraphs=[])  # only speeches are looked at
-        self._speeches: dict[tuple[str | None, str | None], Speech] = {}
-
-    def of(self, turn: Any) -> Any:
-        """The stand-in of ``turn``, a turn built and checked."""
-        if not isinstance(turn, Speech):
-            return self._other
-        # A speech's own rule (a speaker, a label, or both) runs again on the stand-in: one
-        # without a speaker keeps its label.
-        label = turn.label if turn.speaker is None else None
-        events: list[Any] = [block for block in turn.paragraphs if not isinstance(block, str)]
-        if events:
-            return Speech.model_construct(speaker=turn.speaker, label=label, paragraphs=events)
-        key = (turn.speaker, label)
-        if key not in self._speeches:
-            stand_in = Speech.model_construct(speaker=turn.speaker, label=label, paragraphs=[])
-            self._speeches[key] = stand_in
-        return self._speeches[key]
 
 
 def _read(window: _Window, decoder: json.JSONDecoder, keep: Callable[[Any], Any]) -> Transcript:
