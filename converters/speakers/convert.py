@@ -21,6 +21,7 @@ the date; the language is an option or, failing that, a simple detection (``und`
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -152,8 +153,12 @@ def read(
     for lb in labels.values():
         lb.generic = lb.generic or markdown.generic_label(lb.printed)
         lb.name = (not lb.generic and names.resolve(lb.printed, lb.role, lb.name)) or lb.name
-    label_at = {number: match[0] for number, match in labels_at.items()}
-    addressed = addressed_before(((ln.number, ln.text) for ln in lines), label_at)
+    # Read only when an office label's mentions name several ministers.
+    addressed = functools.cache(
+        lambda: addressed_before(
+            ((ln.number, ln.text) for ln in lines), {n: m[0] for n, m in labels_at.items()}
+        )
+    )
     name_offices(labels, (ln.text for ln in lines), names.full, addressed)
     name_surnames(labels, (ln.text for ln in lines))
     participants, ids = participants_of(labels, order)

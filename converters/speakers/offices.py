@@ -99,11 +99,11 @@ def name_offices(
     labels: dict[str, Label],
     texts: Iterable[str],
     full_name: Callable[[str], str | None],
-    addressed: Mapping[str, set[str]] | None = None,
+    addressed: Callable[[], Mapping[str, set[str]]] | None = None,
 ) -> None:
     """Give an office label with no name the one person its mentions name (see the module);
-    ``addressed`` is, for a printed label, the surnames the line before each of its turns
-    addresses (``addressed_before``)."""
+    ``addressed`` gives, for a printed label, the surnames the line before each of its turns
+    addresses (``addressed_before``), asked for only when several ministers are named."""
     # A portfolio label ("MINISTER FOR IMMIGRATION …") is split as a name of no title.
     by_office: dict[str, list[Label]] = {}
     others: list[Label] = []
@@ -127,8 +127,8 @@ def name_offices(
         if len(holders) != 1:
             continue
         candidates = {n for n in mentions.get(office, ()) if _surname(n) not in named}
-        if len({_surname(n) for n in candidates}) > 1 and addressed:
-            called = addressed.get(holders[0].printed, set())
+        if len({_surname(n) for n in candidates}) > 1 and addressed is not None:
+            called = addressed().get(holders[0].printed, set())
             candidates = {n for n in candidates if _surname(n) in called}
         if len({_surname(n) for n in candidates}) != 1:
             continue
