@@ -8,7 +8,11 @@ kremlin.ru text, CC BY 4.0):
 * a label holding a whole official title of more than 16 words was no label, so the speech went
   to the previous speaker (page 63302, Viktor Zolotov);
 * a label with an organisation's abbreviation in brackets inside its role ("… Development (Oecd)
-  JOSE ANGEL GURRIA (retranslated):") was no label either (page 17517).
+  JOSE ANGEL GURRIA (retranslated):") was no label either (page 17517);
+* a label glued to its text, the colon with no space after it ("Transport Minister Maxim
+  Sokolov:Mr President", "… Wang Yi (retranslated):Thank you": the page's HTML has no space
+  between the bold label and the text) was no label (pages 52898, 60753, 57207, 60511, 60897,
+  56951, 56326 of the whole mirror's scan).
 """
 
 from __future__ import annotations
@@ -106,3 +110,31 @@ def test_a_footer_naming_one_section_in_the_singular_is_read() -> None:
     assert singular != page
     first = tm.read(singular, "text")[0]
     assert first.metadata.sections == ["News"]
+
+
+def test_a_label_glued_to_its_text_without_a_space() -> None:
+    text = (
+        _HEAD
+        + "President of Russia Dmitry Medvedev: Mr Governor, I am very pleased to see you.\n"
+        + "Governor of California Arnold Schwarzenegger (retranslated):Thank you very much.\n"
+        + "Dmitry Medvedev:“Welcome” is the word.\n"
+        + "Arnold Schwarzenegger:Mr President, it is good to be back.\n"
+        + _FOOT
+    )
+    transcript = tm.read(text, format="text")[0]
+    assert [name for name, _ in _speakers(text)] == [
+        "Dmitry Medvedev", "Arnold Schwarzenegger", "Dmitry Medvedev", "Arnold Schwarzenegger"
+    ]  # fmt: skip
+    assert transcript.turns[1].paragraphs == ["Thank you very much."]  # type: ignore[union-attr]
+    assert tm.read(tm.write(transcript, "text"), format="text")[0] == transcript
+
+
+def test_a_colon_before_a_time_or_a_lowercase_word_is_no_glued_label() -> None:
+    text = (
+        _HEAD
+        + "President of Russia Dmitry Medvedev: We begin.\n"
+        + "Meeting Point Kutafya Tower:10:30 am, with passports.\n"
+        + "Arnold Schwarzenegger:and so on, as the list says.\n"
+        + _FOOT
+    )
+    assert [name for name, _ in _speakers(text)] == ["Dmitry Medvedev"]

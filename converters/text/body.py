@@ -115,10 +115,10 @@ def _unlabelled_line(
         following is not None
         and layout.starts_with_colon(following)
         and layout.is_label(line)
-        and following[2:].strip()
+        and following[1:].strip()
     ):
         label = layout.clean(line)
-        speech = RawSpeech(label, [following[2:].strip()])
+        speech = RawSpeech(label, [following[1:].strip()])
         doc.turns.append(speech)
         if " " not in label:
             doc.one_word_labels.append(label)

@@ -262,16 +262,29 @@ def _initials_only_dots(label: str) -> bool:
 
 
 _COLON = re.compile(r":\s")
+#: The colon after a label: a space follows, or, where the page glued the label to its text
+#: ("<b>Sergei Chemezov:</b>Mr President", "<i>(retranslated)</i><b>:</b>Thank you"), the capital
+#: or opening quote of the first sentence. "10:30", "http://" and "1:2" are no such colon.
+_LABEL_COLON = re.compile(r":(?:\s|(?=[A-ZА-ЯЁ«“\"]))")
 
 
 def starts_with_colon(line: str) -> bool:
-    """True for the second line of a split label: ": More than …"."""
-    return _COLON.match(line) is not None
+    """True for the second line of a split label: ": More than …" (":More than …" glued)."""
+    return _LABEL_COLON.match(line) is not None
+
+
+def head_and_rest(line: str) -> tuple[str, str] | None:
+    """``(head, text)`` of a line cut at its first label colon (see ``_LABEL_COLON``), the text
+    stripped; None without one."""
+    colon = _LABEL_COLON.search(line)
+    if colon is None:
+        return None
+    return line[: colon.start()], line[colon.end() :].strip()
 
 
 def split_label_line(line: str) -> tuple[str, str] | None:
     """``(label, first paragraph)`` of "Label: text", else None (footer fields excluded)."""
-    colon = _COLON.search(line)
+    colon = _LABEL_COLON.search(line)
     if colon is None:
         return None
     head = line[: colon.start()]

@@ -72,9 +72,10 @@ def resolve_page_labels(doc: Document) -> None:
 def described_head(text: str) -> str | None:
     """The head of "Head: text" when it may be a descriptive speaker label (capitalised, a
     few words, no sentence: ``layout.loose_label_head``)."""
-    head, colon, rest = text.partition(": ")
-    if not colon or not rest or len(head) > _MAX_HEAD:
+    cut = layout.head_and_rest(text)
+    if cut is None or not cut[1] or len(cut[0]) > _MAX_HEAD:
         return None
+    head = cut[0]
     return head if layout.loose_label_head(head) else None
 
 
@@ -142,6 +143,11 @@ def _split(
     return pieces
 
 
+def _text_after(paragraph: str, head: str) -> str:
+    """The text of ``paragraph`` after its label ``head`` and the colon."""
+    return paragraph[len(head) + 1 :].strip()
+
+
 def _recurring_roles(described: list[str]) -> set[str]:
     """The heads of label shape that open two lines or more and end with a role noun ("Call
     centre operator: The city of Kursk." … "Call centre operator: The city of Tomsk.")."""
@@ -199,9 +205,9 @@ def _described_label(
     if head is None:
         return None
     if head in roles:
-        return head, None, paragraph[len(head) + 2 :].strip()
+        return head, None, _text_after(paragraph, head)
     if head in named:
-        return head, named[head], paragraph[len(head) + 2 :].strip()
+        return head, named[head], _text_after(paragraph, head)
     pieces = [piece.strip() for piece in head.split(",")]
     for number, piece in enumerate(pieces):
         words = piece.split()
@@ -211,5 +217,5 @@ def _described_label(
                 continue
             role_pieces = [*pieces[:number], " ".join(words[:-size]), *pieces[number + 1 :]]
             role = ", ".join(p for p in role_pieces if p) or None
-            return head, kremlin.LabelParts(role, name), paragraph[len(head) + 2 :].strip()
+            return head, kremlin.LabelParts(role, name), _text_after(paragraph, head)
     return None
