@@ -222,6 +222,21 @@ def named_described_labels(size_bytes: int) -> bytes:
     )
 
 
+def titles_given_the_floor(size_bytes: int) -> bytes:
+    """Whole official titles (brackets, lowercase words, 20 words and more) before distinct
+    names, each after a paragraph giving the floor to the surname ("Mr Yab, go ahead."): every
+    one confirmed, each looked at once."""
+
+    def lines() -> Iterator[str]:
+        yield "Known Person: Opening words."
+        title = "Deputy head of the office (the one in the region of the north) " * 2
+        for n in _numbers():
+            yield f"Mr {_latin(n, 'Y')}, go ahead."
+            yield f"{title}and chief of staff {_latin(n)} {_latin(n, 'Y')}:Text of the speech."
+
+    return _page(lines(), size_bytes)
+
+
 def glued_labels(size_bytes: int) -> bytes:
     """Distinct one-word labels with a capital inside ("XabYbc:") beside spaced ones."""
     joints = ("", " ")
@@ -252,5 +267,6 @@ SHAPES: dict[str, Callable[[int], bytes]] = {
     "same_slug_names": same_slug_names,
     "described_labels": described_labels,
     "glued_labels": glued_labels,
+    "titles_given_the_floor": titles_given_the_floor,
     "named_described_labels": named_described_labels,
 }

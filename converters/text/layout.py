@@ -149,6 +149,7 @@ _SENTENCE_WORDS = frozenset(
     "i you he she we they it me him us them my your his her our their is was are were be been "
     "has have had will would can could should said says told tells asked asks replied noted "
     "added stressed answered thanked that which who this these those then when if not also "
+    "met held visited chaired discussed signed sent congratulated attended "
     "сказал сказала спросил спросила ответил ответила отметил отметила добавил добавила "
     "подчеркнул подчеркнула поблагодарил поблагодарила я мы вы он она они это что".split()
 )
@@ -238,17 +239,17 @@ def is_role_noun(word: str) -> bool:
     return folded in _ROLE_NOUNS or folded in kremlin.ROLE_WORDS
 
 
-def loose_label_head(head: str) -> bool:
+def loose_label_head(head: str, max_words: int = _MAX_LABEL_WORDS) -> bool:
     """Whether ``head`` (what precedes ": ") could be a descriptive label that the page
     confirms elsewhere ("Direct line programme host Kirill Kleymenov", "chairman of the Russian
     Independent Trade Union of Coalminers Ivan Mokhnachuk"): a capitalised first word that
-    opens no address, or a role noun; at most 16 words, none of a sentence, nothing a label
-    never holds."""
+    opens no address, or a role noun; at most ``max_words`` words (16), none of a sentence,
+    nothing a label never holds."""
     words = head.split(" ")
     first = words[0].casefold()
     return (
         (_capitalised(words[0]) or first in _ROLE_NOUNS or first in kremlin.ROLE_WORDS)
-        and len(words) <= _MAX_LABEL_WORDS
+        and len(words) <= max_words
         and first not in _NOT_LABEL_OPENERS
         and not any(w.casefold().rstrip(",") in _SENTENCE_WORDS for w in words)
         and _LABEL_FORBIDDEN.search(head) is None

@@ -16,6 +16,12 @@
   person's label: the page's own pattern confirms it where one such line alone would not.
 * A label whose words the page glued together ("VladimirPutin:", two bold runs without a space)
   is the person whose label it is without its spaces.
+* A whole official title before a name, with lowercase words, brackets or more than 16 words
+  ("United Russia faction leader and Deputy Speaker of the State Duma Vladimir Vasilyev: Thank
+  you.", "… at Stroygazmontazh (contractor in the Crimean Bridge construction project) Leonid
+  Ryzhenkin: …"), printed once, is that person's label when the page confirms the name: another
+  label, the title or the lead names the person, or the paragraph before gives the floor to
+  the surname ("Mr Vasilyev, go ahead please.").
 
 The writer needs nothing of this: it reads back what it wrote and prints a turn that would read
 back otherwise in its explicit form.
@@ -23,7 +29,10 @@ back otherwise in its explicit form.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
 
 from .. import _kremlin as kremlin
 from . import layout
@@ -31,8 +40,14 @@ from .document import Document, RawSpeech, RawTurn
 
 #: The words of a name that ends a comma-separated part of the head.
 _MAX_NAME_WORDS = 5
-#: A descriptive label is longer than a name but no sentence.
-_MAX_HEAD = 200
+#: A descriptive label is longer than a name but no sentence (as long as the line test allows).
+_MAX_HEAD = 300
+#: The words of a whole official title and the name after it, brackets left out.
+_MAX_TITLE_WORDS = 40
+#: A bracketed part of a title ("(contractor in the … project)", "(2012–2017)").
+_BRACKETS = re.compile(r" ?\([^()]{1,150}\)")
+#: Where a paragraph gives the floor ("Mr Vasilyev, go ahead please.", "Ms Malysheva will …").
+_HONORIFICS = r"(?:Mr|Ms|Mrs|Madam|Dr|Professor)\.? "
 #: The words of a person's name after a descriptive role ("Yevgenia Medvedeva").
 _MAX_PERSON_WORDS = 3
 #: A label of a role alone is short ("Call centre operator").
@@ -58,11 +73,15 @@ def resolve_page_labels(doc: Document) -> None:
     # The very line objects read: an escaped line, printed so that it is not read as a label,
     # is another object (the line without its escape) and never looked at.
     candidates = {id(line) for line in doc.described}
+    page = _Page(names, roles, named, f"{doc.event.get('title', '')} {doc.event.get('lead', '')}")
     turns: list[RawTurn] = []
     last: dict[int, int] = {}  # old index of a turn → the new index of its last piece
+    previous: object = None  # the last paragraph before the turn
     for index, turn in enumerate(doc.turns):
-        turns.extend(_split(turn, names, roles, named, candidates))
+        turns.extend(_split(turn, page, candidates, previous))
         last[index] = len(turns) - 1
+        paragraphs = _paragraphs(turn)
+        previous = paragraphs[-1] if paragraphs else previous
     for turn in turns:
         if isinstance(turn, RawSpeech) and turn.resumes is not None:
             turn.resumes = last[turn.resumes]
@@ -75,8 +94,37 @@ def described_head(text: str) -> str | None:
     cut = layout.head_and_rest(text)
     if cut is None or not cut[1] or len(cut[0]) > _MAX_HEAD:
         return None
-    head = cut[0]
-    return head if layout.loose_label_head(head) else None
+    head, rest = cut
+    if layout.loose_label_head(head):
+        return head
+    return head if _may_be_title_and_name(head, rest) else None
+
+
+def _loose_head(line: str) -> str | None:
+    """The head of a described line that reads as a loose label; not a whole official title
+    (whose name only the page's confirmation tells from the title's last words)."""
+    head = described_head(line)
+    return head if head is not None and layout.loose_label_head(head) else None
+
+
+def _may_be_title_and_name(head: str, rest: str) -> bool:
+    """A whole official title and a name, which a sentence's capital follows: up to 40 words
+    without brackets or a trailing aside, ending with two words of a person's name, and
+    otherwise as a loose label."""
+    if not (rest[0].isupper() or rest[0] in '«“"‘'):
+        return False
+    bare = _without_brackets(head)
+    words = bare.split(" ")
+    return (
+        len(words) > 2
+        and _is_person_word(words[-1])
+        and _is_person_word(words[-2])
+        and layout.loose_label_head(bare, _MAX_TITLE_WORDS)
+    )
+
+
+def _without_brackets(head: str) -> str:
+    return _BRACKETS.sub("", layout.strip_aside(head)).strip()
 
 
 def label_names(labels: Iterable[str | None]) -> dict[str, str]:
@@ -104,28 +152,41 @@ def _unglue(turns: list[RawTurn], names: dict[str, str]) -> None:
                 turn.parts = kremlin.LabelParts(None, name)
 
 
-def _split(
-    turn: RawTurn,
-    names: dict[str, str],
-    roles: set[str],
-    named: dict[str, kremlin.LabelParts],
-    candidates: set[int],
-) -> list[RawTurn]:
-    """``turn`` (a narrative or a speech read from the page) cut before each paragraph that
-    opens with a described label; any other turn as it is."""
+@dataclass(frozen=True)
+class _Page:
+    """What the page tells of its speakers: the labels of more than one word, the recurring
+    role labels and named descriptive labels, and its title and lead."""
+
+    names: dict[str, str]
+    roles: set[str]
+    named: dict[str, kremlin.LabelParts]
+    title_and_lead: str
+
+
+def _paragraphs(turn: RawTurn) -> list[Any]:
+    """The paragraphs of a speech or narrative read from the page; none of any other turn."""
     if isinstance(turn, RawSpeech):
-        if turn.explicit is not None:
-            return [turn]
-        paragraphs = turn.paragraphs
-    elif turn.get("kind") == "narrative":
-        paragraphs = turn["paragraphs"]
-    else:
+        return [] if turn.explicit is not None else turn.paragraphs
+    if turn.get("kind") == "narrative":
+        paragraphs: list[Any] = turn["paragraphs"]
+        return paragraphs
+    return []
+
+
+def _split(turn: RawTurn, page: _Page, candidates: set[int], previous: object) -> list[RawTurn]:
+    """``turn`` (a narrative or a speech read from the page) cut before each paragraph that
+    opens with a described label; any other turn as it is. ``previous`` is the paragraph
+    before the turn."""
+    paragraphs = _paragraphs(turn)
+    if not paragraphs:
         return [turn]
     cuts = [
         (index, found)
         for index, paragraph in enumerate(paragraphs)
         if id(paragraph) in candidates
-        and (found := _described_label(paragraph, names, roles, named))
+        and (
+            found := _described_label(paragraph, page, paragraphs[index - 1] if index else previous)
+        )
     ]
     if not cuts:
         return [turn]
@@ -153,7 +214,7 @@ def _recurring_roles(described: list[str]) -> set[str]:
     centre operator: The city of Kursk." … "Call centre operator: The city of Tomsk.")."""
     counts: dict[str, int] = {}
     for line in described:
-        head = described_head(line)
+        head = _loose_head(line)
         words = head.split(" ") if head else []
         if head and len(words) <= _MAX_ROLE_WORDS and layout.is_role_noun(words[-1]):
             counts[head] = counts.get(head, 0) + 1
@@ -166,7 +227,7 @@ def _recurring_named(described: list[str]) -> dict[str, kremlin.LabelParts]:
     found: dict[str, kremlin.LabelParts] = {}
     lines = 0
     for line in described:
-        head = described_head(line)
+        head = _loose_head(line)
         parts = _role_and_name(head) if head else None
         if head and parts is not None:
             found[head] = parts
@@ -193,17 +254,15 @@ def _is_person_word(word: str) -> bool:
 
 
 def _described_label(
-    paragraph: str,
-    names: dict[str, str],
-    roles: set[str],
-    named: dict[str, kremlin.LabelParts],
+    paragraph: str, page: _Page, previous: object
 ) -> tuple[str, kremlin.LabelParts | None, str] | None:
     """(head, its role and name, the text after it) of a paragraph opening with a described
-    label of a person named in ``names`` or ``named``, or with one of the recurring ``roles``
-    (whose parts the reader splits as any label's)."""
+    label of a person the page labels elsewhere or names, or with one of its recurring roles
+    (whose parts the reader splits as any label's). ``previous`` is the paragraph before."""
     head = described_head(paragraph)
     if head is None:
         return None
+    names, roles, named = page.names, page.roles, page.named
     if head in roles:
         return head, None, _text_after(paragraph, head)
     if head in named:
@@ -218,4 +277,26 @@ def _described_label(
             role_pieces = [*pieces[:number], " ".join(words[:-size]), *pieces[number + 1 :]]
             role = ", ".join(p for p in role_pieces if p) or None
             return head, kremlin.LabelParts(role, name), _text_after(paragraph, head)
-    return None
+    parts = _confirmed_title_and_name(head, page, previous)
+    return None if parts is None else (head, parts, _text_after(paragraph, head))
+
+
+def _confirmed_title_and_name(
+    head: str, page: _Page, previous: object
+) -> kremlin.LabelParts | None:
+    """The role and name of a descriptive label ending with a name (a whole official title
+    before it, see the module), when the page confirms the name: the title or the lead prints
+    its surname, or ``previous`` gives the floor to it ("Mr Vasilyev, go ahead please.")."""
+    words = _without_brackets(head).split(" ")
+    if len(words) < 3 or not all(map(_is_person_word, words[-2:])):
+        return None
+    name, surname = " ".join(words[-2:]), words[-1]
+    mentioned = re.compile(rf"\b{re.escape(surname)}\b")
+    confirmed = mentioned.search(page.title_and_lead) is not None or (
+        isinstance(previous, str)
+        and re.search(_HONORIFICS + re.escape(surname) + r"\b", previous) is not None
+    )
+    if not confirmed:
+        return None
+    role = head[: head.rfind(name)].strip()
+    return kremlin.LabelParts(role or None, name)
