@@ -17,7 +17,11 @@ kremlin.ru text, CC BY 4.0):
   once ("United Russia faction leader and Deputy Speaker of the State Duma Vladimir Vasilyev:",
   "… at Stroygazmontazh (contractor in the Crimean Bridge construction project) Leonid
   Ryzhenkin:"), was read as more of the speech before (pages 52957, 57057, 63591, 57089 and
-  6 more of the scan; none of the mirror's 7,235 pages read fewer speeches for the change).
+  6 more of the scan; none of the mirror's 7,235 pages read fewer speeches for the change);
+* a descriptive label whose name other labels print alone took a capitalised role word into
+  the name when the page had two such labels ("Ogoniok magazine Editor-in-Chief Sergei
+  Agafonov" → "Editor-in-Chief Sergei Agafonov", pages 56639 and 17767), and a site's name in
+  a label ("Vladimir Todorov, Editor in Chief of Lenta.ru:") read as a sentence's end (59865).
 """
 
 from __future__ import annotations
@@ -205,3 +209,33 @@ def test_a_report_sentence_ending_with_a_name_before_a_colon_is_no_label() -> No
         + _FOOT
     )
     assert [name for name, _ in _speakers(text)] == ["Dmitry Medvedev"]
+
+
+def test_a_name_other_labels_print_wins_over_the_guess_from_the_pattern() -> None:
+    text = (
+        _HEAD
+        + "President of Russia Dmitry Medvedev: Good afternoon.\n"
+        + "Interfax news agency correspondent Mikhail Komissar: Thank you.\n"
+        + "Dmitry Medvedev: Go ahead.\n"
+        + "Ogoniok magazine Editor-in-Chief Sergei Agafonov: Mr President, a question.\n"
+        + "Dmitry Medvedev: Please.\n"
+        + "Sergei Agafonov: Thank you.\n"
+        + _FOOT
+    )
+    assert [name for name, _ in _speakers(text)] == [
+        "Dmitry Medvedev", "Mikhail Komissar", "Dmitry Medvedev", "Sergei Agafonov",
+        "Dmitry Medvedev", "Sergei Agafonov",
+    ]  # fmt: skip
+
+
+def test_a_site_name_in_a_label_is_no_sentence_end() -> None:
+    text = (
+        _HEAD
+        + "President of Russia Dmitry Medvedev: Good afternoon.\n"
+        + "Vladimir Todorov, Editor in Chief of Lenta.ru: Mr President, a question.\n"
+        + "Dmitry Medvedev: Please. I read it. and so on.\n"
+        + _FOOT
+    )
+    assert [name for name, _ in _speakers(text)] == [
+        "Dmitry Medvedev", "Vladimir Todorov", "Dmitry Medvedev"
+    ]  # fmt: skip

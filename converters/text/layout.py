@@ -57,7 +57,10 @@ _FUNCTION_WORDS = frozenset(
     "и по при в во на с со для из к от".split()
 )
 _DASHES = frozenset("-–—")
-_LABEL_FORBIDDEN = re.compile(r"[!?;:()\[\]<>\\/…@#=*\"“”]|\.\s*[a-zа-яё]|,$|\.$")
+# A dot before a lowercase letter ends a sentence, except in a site's name ("Lenta.ru").
+_LABEL_FORBIDDEN = re.compile(
+    r"[!?;:()\[\]<>\\/…@#=*\"“”]|\.(?!(?:ru|com|org|net|info|tv|рф)\b)\s*[a-zа-яё]|,$|\.$"
+)
 _TERMINAL = tuple(".,:;!?…»\"”)]'’")
 _MAX_LABEL_WORDS = 16
 # A label whose every word is capitalised, a function word or a role noun may be longer: kremlin.ru

@@ -265,8 +265,6 @@ def _described_label(
     names, roles, named = page.names, page.roles, page.named
     if head in roles:
         return head, None, _text_after(paragraph, head)
-    if head in named:
-        return head, named[head], _text_after(paragraph, head)
     pieces = [piece.strip() for piece in head.split(",")]
     for number, piece in enumerate(pieces):
         words = piece.split()
@@ -277,6 +275,10 @@ def _described_label(
             role_pieces = [*pieces[:number], " ".join(words[:-size]), *pieces[number + 1 :]]
             role = ", ".join(p for p in role_pieces if p) or None
             return head, kremlin.LabelParts(role, name), _text_after(paragraph, head)
+    # After the names other labels print: the pattern's guess of the name's length is weaker
+    # ("Ogoniok magazine Editor-in-Chief Sergei Agafonov" is no three-word name).
+    if head in named:
+        return head, named[head], _text_after(paragraph, head)
     parts = _confirmed_title_and_name(head, page, previous)
     return None if parts is None else (head, parts, _text_after(paragraph, head))
 
