@@ -509,6 +509,15 @@ def test_one_word_role_labels_are_no_names() -> None:
         ("President of Austria Alexander Van der Bellen", "President of Austria",
          "Alexander Van der Bellen"),
         ("President Putin", "President", "Putin"),
+        # Occupations and ranks before a name (pages 17108, 56516, 51295, 60707 of the mirror)
+        ("Writer Eduard Bagirov", "Writer", "Eduard Bagirov"),
+        ("Senior Sergeant Tatyana Kovaleva", "Senior Sergeant", "Tatyana Kovaleva"),
+        ("Accounts Chamber Chairperson Tatyana Golikova", "Accounts Chamber Chairperson",
+         "Tatyana Golikova"),
+        ("UN Secretary-General Antonio Guterres", "UN Secretary-General", "Antonio Guterres"),
+        # A role in capitals joined by "OF" (page 7996), a caller's town first (page 57692)
+        ("President OF RUSSIA DMITRY MEDVEDEV", "President OF RUSSIA", "DMITRY MEDVEDEV"),
+        ("Lipetsk, Yevgeny Zaitsev", "Lipetsk", "Yevgeny Zaitsev"),
     ],
 )  # fmt: skip
 def test_names_with_particles(label: str, role: str | None, name: str) -> None:

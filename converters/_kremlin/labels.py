@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from .known_names import KnownNames
 from .names import (
     NAME_PARTICLES,
+    PLACE_WORDS,
     ROLE_WORDS,
     LabelParts,
     is_capitalised,
@@ -72,6 +73,10 @@ def split_label(label: str, known_names: Sequence[str] = ()) -> LabelParts:
     return LabelParts(None, text)
 
 
+#: Words that join the parts of a role, never of a name.
+_ROLE_JOINERS = frozenset({"of", "the", "and", "for", "on", "in", "at"})
+
+
 def _capitals_name(words: Sequence[str]) -> LabelParts | None:
     """A name printed in capitals after a role in mixed case ("Security Council Secretary NIKOLAI
     PATRUSHEV", "… and Development (Oecd) JOSE ANGEL GURRIA"): the whole capitals run is the name
@@ -81,6 +86,10 @@ def _capitals_name(words: Sequence[str]) -> LabelParts | None:
         if len(word) < 2 or not word.isupper() or not word.replace("-", "").isalpha():
             break
         if word.casefold() in ROLE_WORDS:
+            break
+        if word.casefold() in _ROLE_JOINERS:
+            # "President OF RUSSIA DMITRY MEDVEDEV": the word after "OF" is the role's too.
+            run = max(run - 1, 0)
             break
         run += 1
     if not 2 <= run <= 4 or run == len(words):
@@ -142,7 +151,8 @@ def _name_units(words: Sequence[str]) -> list[list[str]]:
 
 
 def _name_then_affiliation(text: str) -> LabelParts | None:
-    """ "Alexei Ivanov, from Tver" or "Pavel Zarubin, Rossiya TV": the name comes first."""
+    """ "Alexei Ivanov, from Tver" or "Pavel Zarubin, Rossiya TV": the name comes first; or
+    only a town or a role word comes first ("Lipetsk, Yevgeny Zaitsev")."""
     head, sep, tail = text.partition(", ")
     if not sep:
         return None
@@ -150,13 +160,46 @@ def _name_then_affiliation(text: str) -> LabelParts | None:
     plausible_name = 2 <= len(words) <= 3 and all(is_capitalised(w) for w in words)
     if plausible_name and not _looks_like_role(words):
         return LabelParts(tail, head)
+    # A caller's town or a role, then a name alone ("Lipetsk, Yevgeny Zaitsev", "Moderator,
+    # Kirill Kleymenov"); not a place ("Question, Moscow Region").
+    name = tail.split(" ")
+    if (
+        " " not in head
+        and 2 <= len(name) <= 3
+        and all(is_capitalised(w) and w.isalpha() for w in name)
+        and not _looks_like_role(name)
+        and not tail.casefold().endswith(PLACE_WORDS)
+    ):
+        return LabelParts(head, tail)
     return None
+
+
+# Occupations and ranks printed before a name with no other role word ("Writer Eduard
+# Bagirov", "Senior Sergeant Tatyana Kovaleva", "Accounts Chamber Chairperson Tatyana Golikova"):
+# without them the label was taken for a name of three words and more.
+_OCCUPATIONS = frozenset(
+    "writer poet author journalist columnist reporter blogger cosmonaut astronaut pilot "
+    "paramedic doctor nurse surgeon teacher student scientist engineer worker farmer "
+    "archpriest priest bishop archbishop abbot mufti rabbi imam major sergeant colonel "
+    "lieutenant captain corporal admiral marshal chairperson spokesperson coach athlete "
+    "actor actress singer musician composer conductor artist producer historian economist "
+    "analyst".split()
+)
 
 
 def _looks_like_role(words: Sequence[str]) -> bool:
     if not words:
         return False
     return any(
-        w.casefold() in ROLE_WORDS or not (is_capitalised(w) or w.casefold() in NAME_PARTICLES)
+        _is_role_word(w.casefold()) or not (is_capitalised(w) or w.casefold() in NAME_PARTICLES)
         for w in words
+    )
+
+
+def _is_role_word(folded: str) -> bool:
+    """A role word or an occupation, or a hyphenated word holding one ("Secretary-General")."""
+    if folded in ROLE_WORDS or folded in _OCCUPATIONS:
+        return True
+    return "-" in folded and any(
+        part in ROLE_WORDS or part in _OCCUPATIONS for part in folded.split("-")
     )

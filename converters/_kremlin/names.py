@@ -59,11 +59,11 @@ _GENERIC_PHRASE = re.compile(
 )
 # Direct Line callers, labelled by where they call from: "Question from Izhevsk", "Perm
 # Territory", "Пермский край". Tried only on labels that end with a place word or say "from".
-_PLACE_WORDS = (
+PLACE_WORDS = (
     "region", "territory", "republic", "krai", "oblast", "province", "autonomous area",
     "область", "край", "республика", "автономный округ",
 )  # fmt: skip
-_PLACE = re.compile(r"[\w .'’-]{1,60} (?:" + "|".join(_PLACE_WORDS) + ")")
+_PLACE = re.compile(r"[\w .'’-]{1,60} (?:" + "|".join(PLACE_WORDS) + ")")
 _FROM_PLACE = re.compile(r"(?:an? )?(?:question|message|call|video message) from [^:()]{1,60}")
 #: A name of initials: "В.Путин", "V. V. Putin".
 INITIALS = re.compile(r"(?:[A-ZА-ЯЁ]\.\s?){1,2}[A-ZА-ЯЁ][\w'’-]+")
@@ -75,7 +75,7 @@ def is_generic_label(label: str) -> bool:
     return (
         folded in _GENERIC_NORMAL
         or _GENERIC_PHRASE.fullmatch(folded) is not None
-        or (folded.endswith(_PLACE_WORDS) and _PLACE.fullmatch(folded) is not None)
+        or (folded.endswith(PLACE_WORDS) and _PLACE.fullmatch(folded) is not None)
         or (" from " in folded and _FROM_PLACE.fullmatch(folded) is not None)
     )
 
