@@ -85,6 +85,8 @@ _TITLE_WORDS = {
     "coordinator", "strategic", "communications", "for", "and", "interpreter", "host",
     "anchor", "judge", "justice", "sheriff", "commander", "emir", "sultan", "crown",
     "premier", "council", "federal", "affairs", "economic", "assistant", "surgeon",
+    "pm", "dpm", "air", "marshal", "rear", "brigadier", "commodore", "major", "treasurer",
+    "hon", "hon.", "honourable", "professor", "prof", "prof.", "dr", "dr.",
 }  # fmt: skip
 #: The words a title ends with ("Press Secretary", "Chief of Staff"): a run of title words that
 #: ends otherwise ("State" in "State Duma Speaker …") is not split off.
@@ -98,7 +100,12 @@ _TITLE_HEADS = {
     "commissioner", "chief", "staff", "pope", "colonel", "col.", "captain", "capt.",
     "lieutenant", "lt.", "sergeant", "sgt.", "coordinator", "interpreter", "host", "anchor",
     "judge", "justice", "sheriff", "commander", "emir", "sultan", "premier", "assistant", "lady",
+    "pm", "dpm", "marshal", "brigadier", "commodore", "major", "treasurer", "hon", "hon.",
+    "honourable", "professor", "prof", "prof.", "dr", "dr.",
 }  # fmt: skip
+#: Letters after a name ("ANDREW NIKOLIC MP"): a role, printed after the name.
+_POST_NOMINALS = {"mp", "mhr", "mla", "mlc", "qc", "sc", "kc", "ao", "ac", "am", "oam", "mbe",
+                  "obe", "cbe", "afc", "csc", "dsc", "cvo", "psm", "apm"}  # fmt: skip
 
 
 #: A label found at a line start: (label as printed, rest of the line, timestamped).
@@ -134,7 +141,19 @@ def _capitalised_words(words: Sequence[str]) -> bool:
 def _split_role(label: str) -> tuple[str | None, str | None]:
     """(role, name) of an upper-case label by the title words at its start ("PRESIDENT
     BIDEN"); the rest is the name, and a label of title words only is a role."""
+    if " - " in label:  # "THE HON. SCOTT MORRISON MP - TREASURER"
+        person, _, office = label.partition(" - ")
+        role, name = _split_role(person)
+        return " - ".join(filter(None, (role, office))), name
     words = label.split(" ")
+    letters = len(words)
+    while letters > 2 and words[letters - 1].casefold().rstrip(".") in _POST_NOMINALS:
+        letters -= 1
+    if letters < len(words):
+        role, name = _split_role(" ".join(words[:letters]))
+        return " ".join(filter(None, (role, *words[letters:]))), name
+    if len(words) <= 3 and _is_title_head(words[-1]) and not _is_title_head(words[0]):
+        return label, None  # "HEALTH MINISTER", "UNITED NATIONS SECRETARY-GENERAL": no name
     cut = 0
     for index, word in enumerate(words):
         if word.casefold() not in _TITLE_WORDS:
@@ -149,6 +168,11 @@ def _split_role(label: str) -> tuple[str | None, str | None]:
     if cut == len(words):
         return label, None
     return " ".join(words[:cut]), " ".join(words[cut:])
+
+
+def _is_title_head(word: str) -> bool:
+    folded = word.casefold()
+    return folded in _TITLE_HEADS or any(part in _TITLE_HEADS for part in folded.split("-")[1:])
 
 
 def is_end(text: str) -> bool:
@@ -302,7 +326,9 @@ def resolve_labels(labels: Iterable[str]) -> dict[str, Label]:
     # in a longer label ("Press Secretary Dmitry Peskov").
     names: dict[str, tuple[int, str]] = {}  # folded name → (first label order, label)
     for order, label in enumerate(p for p in distinct if p not in generic and " " in p):
-        names.setdefault(label.casefold(), (order, label))
+        # A role is no name: "DEPUTY PRIME MINISTER" does not end with a person "PRIME MINISTER".
+        if not _role_only(label):
+            names.setdefault(label.casefold(), (order, label))
     resolved: dict[str, Label] = {}
     for printed in distinct:
         if printed in generic:
@@ -322,6 +348,13 @@ def resolve_labels(labels: Iterable[str]) -> dict[str, Label]:
             role, name = parts.role, parts.name
         resolved[printed] = Label(printed, role, name, False)
     return resolved
+
+
+def _role_only(label: str) -> bool:
+    """A label of title words only, or one that ends with a title ("HEALTH MINISTER")."""
+    if all(w.casefold() in _TITLE_WORDS for w in label.split(" ")):
+        return True
+    return _is_upper(label) and _split_role(label)[1] is None
 
 
 def _name_at_end(printed: str, names: dict[str, tuple[int, str]]) -> str | None:

@@ -421,8 +421,9 @@ class NameIndex:
 
 
 def _role_key(role: str) -> str:
-    """ "THE VICE PRESIDENT" → "vice president", "PM" → "prime minister"."""
-    wanted = " ".join(w for w in _words(role) if w not in _HONORIFICS)
+    """ "THE VICE PRESIDENT" → "vice president", "PM" → "prime minister", "PRIME MINISTER -
+    RECORDING" → "prime minister"."""
+    wanted = " ".join(w for w in _words(role.partition(" - ")[0]) if w not in _HONORIFICS)
     return _ROLE_ABBREVIATIONS.get(wanted, wanted)
 
 

@@ -32,7 +32,11 @@ _BEFORE_NAME = frozenset({"the", "hon", "honourable", "mr", "ms", "mrs", "dr", "
 _NOT_NAMES = frozenset(
     {"i", "it", "we", "he", "she", "they", "this", "that", "and", "but", "so", "for", "of",
      "the", "minister", "treasurer", "prime", "government", "parliament", "house", "australia",
-     "australian", "mp", "senator", "office", "department", "mr", "ms", "mrs", "dr", "hon"}
+     "australian", "mp", "senator", "office", "department", "mr", "ms", "mrs", "dr", "hon",
+     # words that open a sentence after an office ends one ("… Prime Minister As Barnaby said")
+     "as", "thanks", "thank", "well", "yes", "no", "now", "look", "if", "when", "what", "in",
+     "on", "at", "to", "with", "our", "my", "your", "his", "her", "their", "you", "there",
+     "here", "today", "a", "an"}
 )  # fmt: skip
 #: At most this many words of a name after an office ("Minister Scott Morrison").
 _NAME_WORDS = 2
@@ -40,7 +44,13 @@ _PUNCTUATION = ".,;:!?()[]\"“”‘’'"
 
 
 def _is_name_word(word: str) -> bool:
-    return word[:1].isupper() and word.isalpha() and word.casefold() not in _NOT_NAMES
+    folded = word.casefold()
+    return (
+        word[:1].isupper()
+        and word.isalpha()
+        and folded not in _NOT_NAMES
+        and folded not in _OFFICE_MODIFIERS  # "Deputy Prime Minister, Foreign Minister …"
+    )
 
 
 def _mentions_in(words: Sequence[str], found: dict[str, set[str]]) -> None:
@@ -51,9 +61,13 @@ def _mentions_in(words: Sequence[str], found: dict[str, set[str]]) -> None:
         if head not in _OFFICE_HEADS or not raw[:1].isupper() or raw[-1:] in ".?!;:":
             continue
         office = head
-        before = words[index - 1].casefold() if index else ""
-        if before in _OFFICE_MODIFIERS and words[index - 1][:1].isupper():
-            office = f"{before} {head}"
+        start = index
+        while start and len(office.split()) < 3:
+            before = words[start - 1]
+            if before.casefold() not in _OFFICE_MODIFIERS or not before[:1].isupper():
+                break
+            office = f"{before.casefold()} {office}"
+            start -= 1
         position = index + 1
         last = min(len(words), position + len(_BEFORE_NAME))
         while position < last and words[position].strip(",.").casefold() in _BEFORE_NAME:
@@ -90,9 +104,11 @@ def _office_of(role: str) -> str | None:
         words.append(word)
     if not words or words[-1] not in _OFFICE_HEADS:
         return None
-    if len(words) > 1 and words[-2] in _OFFICE_MODIFIERS:
-        return f"{words[-2]} {words[-1]}"
-    return words[-1]
+    # "DEPUTY PRIME MINISTER" is an office of its own, not the prime minister's.
+    start = len(words) - 1
+    while start and len(words) - start < 3 and words[start - 1] in _OFFICE_MODIFIERS:
+        start -= 1
+    return " ".join(words[start:])
 
 
 def name_offices(
