@@ -62,6 +62,7 @@ _LEADING_STOPWORDS = {
     "i", "you", "he", "she", "they", "my", "our", "your", "his", "her", "their", "a", "an",
     "by", "from", "with", "to", "of", "after", "before", "during", "under", "over", "all",
     "one", "two", "first", "second", "third", "finally", "also", "yes", "no", "well", "look",
+    "according", "read",
 }  # fmt: skip
 _PARTICLES = {"de", "da", "das", "do", "dos", "van", "von", "der", "den", "del", "della", "di",
               "du", "la", "le", "bin", "ibn", "al", "el", "y", "e", "ter", "zu", "und"}  # fmt: skip
@@ -246,6 +247,29 @@ def _accept(label: str, stamped: bool, counts: dict[str, int]) -> bool:
     return len(words) >= 2 or counts.get(label, 0) >= 2
 
 
+def _sentence(label: str) -> bool:
+    """A bold or heading line that introduces what follows rather than naming a speaker
+    ("Here’s what they’re saying:", "Leaders from across the world also praised …:"): it opens
+    like a sentence, or holds two lowercase words that join no title or name."""
+    if _is_generic(label):
+        return False
+    words = label.split(" ")
+    first, *contracted = _CONTRACTION.split(words[0], 1)
+    lowercase = [w for w in words[1:] if w[:1].islower() and w.casefold() not in _TITLE_JOINERS]
+    if first.casefold() in _LEADING_STOPWORDS and (contracted or lowercase):
+        return True  # "Here’s what …", "According to …"; not "I Squared Capital Chairman …"
+    if first[:1].islower() or any(w.casefold() in _SENTENCE_PRONOUNS for w in words[1:]):
+        return True  # "how the … ENDS …", "In Case You Missed It", "Read More Here"
+    return sum(w.casefold() not in _ROLE_FUNCTION_WORDS | _PARTICLES for w in lowercase) >= 2
+
+
+_CONTRACTION = re.compile(r"[’']")
+_SENTENCE_PRONOUNS = {"i", "you", "we", "it", "they", "he", "she", "my", "your", "our",
+                      "their", "here", "there"}  # fmt: skip
+#: The lowercase words of a title or a company's name ("Chairman and Managing Partner").
+_TITLE_JOINERS = {"of", "the", "for", "and", "de", "и", "по", "при"}
+
+
 def find_labels(lines: Sequence[Line], marked: Collection[int] = ()) -> dict[int, LabelMatch]:
     """Line number → (label, rest, timestamped) for every line that opens with a label;
     a label-shaped line in ``marked`` (a Markdown label heading) is one whatever its words."""
@@ -253,7 +277,11 @@ def find_labels(lines: Sequence[Line], marked: Collection[int] = ()) -> dict[int
     counts: dict[str, int] = {}
     for label, _rest, _stamped in candidates.values():
         counts[label] = counts.get(label, 0) + 1
-    accepted = {n: c for n, c in candidates.items() if n in marked or _accept(c[0], c[2], counts)}
+    accepted = {
+        n: c
+        for n, c in candidates.items()
+        if (n in marked and not _sentence(c[0])) or _accept(c[0], c[2], counts)
+    }
     # A long label ("President of the United States Joe Biden") is a label when it ends with
     # a name that is a label elsewhere ("Joe Biden").
     names = {c[0].casefold() for c in accepted.values() if " " in c[0]}
