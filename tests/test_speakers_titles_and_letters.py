@@ -129,3 +129,12 @@ def test_a_bold_line_that_introduces_a_list_is_no_speaker(intro: str) -> None:
         "I Squared Capital Chairman and Managing Partner Sadek Wahba",
         "Secretary of State Marco Rubio",
     ]
+
+
+def test_a_character_that_prints_nothing_does_not_hide_a_name_in_the_title() -> None:
+    """A White House title with an object replacement character glued to the name (the page
+    had an image there): "MS. PSAKI" found no "Jen Psaki"."""
+    title = '"Press Gaggle by Press Secretary Jen\\_Psaki\\uFFFC"'
+    text = f"---\ntitle: {title}\ndate: 2022-05-06\n---\n\n"
+    text += "MS. PSAKI:  So, welcome to our trip.\n\nQ    Thank you.\n"
+    assert _speakers(text) == [("Jen Psaki", None), (None, None)]

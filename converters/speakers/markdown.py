@@ -307,6 +307,9 @@ def date_in_name(origin: str) -> dt.date | None:
 # --- names -------------------------------------------------------------------------------
 
 _NAME_TOKEN = re.compile(r"[^\s,;:()\"“”|]+")
+#: Characters that print nothing, which copied titles carry inside words ("Jen Psaki\ufffc"
+#: where the page had an image, "COVID-\u206019").
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\ufffc"))
 _NAME_WORD = re.compile(r"^[A-Z][\w'’\-]*$")
 _NOT_GIVEN = {"the", "and", "of", "for", "by", "with", "on", "at", "to", "in"}
 _TITLE_ROLES = (
@@ -360,7 +363,7 @@ class NameIndex:
             self.by_surname.setdefault(words[-1].casefold(), set()).add(" ".join(words))
 
     def _scan(self, text: str) -> None:
-        tokens = _NAME_TOKEN.findall(text.replace("\u00a0", " "))
+        tokens = _NAME_TOKEN.findall(text.replace("\u00a0", " ").translate(_INVISIBLE))
         for index, token in enumerate(tokens):
             if not _NAME_WORD.match(token) or _is_role_word(token):
                 continue
