@@ -36,7 +36,7 @@ from . import flat, layout
 from .body import parse_body
 from .document import Document, Line, Page, language_sample, split_pages
 from .footer import footer_start, inline_see_also, parse_footer
-from .header import parse_header
+from .header import article_start, has_date, parse_header
 from .page_labels import resolve_page_labels
 from .people import resolve
 from .writer import render
@@ -73,11 +73,47 @@ def read(data: bytes, origin: str = "<input>") -> ReadResult:
             1,
         )
     result = ReadResult([])
-    for page in pages:
-        transcript, warnings = _parse_with_warnings(page, origin, checked)
-        result.transcripts.append(transcript)
+    for number, page in enumerate(pages, start=1):
+        transcript: Transcript | None
+        try:
+            transcript, warnings = _parse_with_warnings(page, origin, checked)
+        except TranscriptError as error:
+            if error.problems[0].code != "not_a_transcript":
+                raise
+            found = _within_site_chrome(page, origin, checked, last=number == len(pages))
+            if found is None:
+                raise
+            if not found[0] and not result.transcripts:
+                raise  # site chrome and nothing else: no transcript at all
+            transcript, warnings = found
+        if transcript is not None:
+            result.transcripts.append(transcript)
         result.warnings.extend(warnings)
     return result
+
+
+def _within_site_chrome(
+    page: Page, origin: str, checked: bool, last: bool
+) -> tuple[Transcript | None, list[Problem]] | None:
+    """A page copied whole (Ctrl+A): the article after the site's menus, read with a warning;
+    or, after the last "Text version", the share buttons and links of the page's foot, which
+    hold no date: no transcript, a warning. None when neither explains what failed."""
+    start = article_start(page.texts)
+    if start is not None:
+        transcript, warnings = _parse_with_warnings(Page.of(page.lines[start:]), origin, checked)
+        first, stop = page.lines[0][0], page.lines[start - 1][0]
+        skipped = f"lines {first}-{stop}" if stop > first else f"line {first}"
+        note = f"left out {skipped} before the article: the site's menus of a whole-page copy"
+        warnings.insert(0, Problem("text_site_chrome", note, origin, first, severity="warning"))
+        return transcript, warnings
+    if last and not any(map(has_date, page.texts)):
+        first, stop = page.lines[0][0], page.lines[-1][0]
+        note = (
+            f"left out lines {first}-{stop} after the last 'Text version': no date, no "
+            "transcript (the links and share buttons of a whole-page copy)"
+        )
+        return None, [Problem("text_site_chrome", note, origin, first, severity="warning")]
+    return None
 
 
 def write(transcripts: Sequence[Transcript]) -> str:

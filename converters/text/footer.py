@@ -10,6 +10,7 @@ from transcript_model.errors import TranscriptError, excerpt
 from .. import _kremlin as kremlin
 from . import layout
 from .document import Document, Page
+from .header import first_day
 
 
 def footer_start(doc: Document) -> int:
@@ -65,14 +66,23 @@ def inline_see_also(page: Page) -> Page | None:
 
 
 def _inline_box_stop(texts: list[str], heading: int) -> int | None:
-    """The index after the "* * *" closing the box at ``heading`` when text goes on after it."""
+    """The index after the "* * *" closing the box at ``heading`` when text goes on after it;
+    without the "* * *" (a copy that leaves out what the site's style sheet draws), the index
+    after the box's last date line ("See also" / linked title / "February 16, 2018")."""
+    last_date = None
     for index in range(heading + 1, min(heading + _BOX_LINES, len(texts))):
         line = texts[index]
         if len(line) > _BOX_LINE_LIMIT:
-            return None
+            break
         if layout.is_break(line):
             after = index + 1
             return after if _text_follows(texts, after) else None
+        if kremlin.parse_date(first_day(line)) is not None:  # "March 29 − 30, 2017" too
+            last_date = index
+        elif last_date is not None and index > last_date + 1:
+            break  # a title takes one line, then its date
+    if last_date is not None and _text_follows(texts, last_date + 1):
+        return last_date + 1
     return None
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from transcript_model.errors import excerpt
@@ -46,6 +47,23 @@ def parse_header(doc: Document, end: int) -> None:
         _parse_time_place(doc, end)
     _parse_captions(doc, end)
     parse_attendees(doc, end)
+
+
+def article_start(texts: Sequence[str]) -> int | None:
+    """Where the article starts in a whole copied page: the first breadcrumb ("Events") after
+    the first line whose title is followed by a date within the usual window. Before it, a
+    copy of the whole page holds the site's menus ("President of Russia", "Structure",
+    "Videos and Photos", …). None when there is no such breadcrumb."""
+    for index in range(1, len(texts) - 2):
+        if texts[index] not in kremlin.BREADCRUMBS:
+            continue
+        title = index + 1
+        while title < len(texts) - 1 and texts[title] in kremlin.BREADCRUMBS:
+            title += 1  # "Events" / "Transcripts"
+        window = texts[title + 1 : title + 1 + _DATE_WINDOW]
+        if any(map(has_date, window)):
+            return index
+    return None
 
 
 def _date_offset(doc: Document, end: int) -> int | None:
@@ -95,9 +113,17 @@ def _publication_date(doc: Document, end: int) -> dt.date | None:
     return date if other_words else None
 
 
+def has_date(line: str) -> bool:
+    """Whether ``line`` is a header's date line ("March 11, 2022", "11 марта 2022 года")."""
+    return _header_date(line) is not None
+
+
 def _header_date(line: str) -> tuple[dt.date, dt.time | None, str | None] | None:
     """The date line of a header: "March 11, 2022"; with the time, "March 11, 2022, 14:20";
-    or date, time and place on one line, "May 8, 2021 - 18:10 - The Kremlin, Moscow"."""
+    or date, time and place on one line, "May 8, 2021 - 18:10 - The Kremlin, Moscow"; an
+    announcement's, "Announcement, March 4, 2013"."""
+    if line.startswith(_ANNOUNCEMENT):
+        line = first_day(line.partition(", ")[2])
     date = kremlin.parse_date(line)
     if date is not None:
         return date, None, None
@@ -107,6 +133,27 @@ def _header_date(line: str) -> tuple[dt.date, dt.time | None, str | None] | None
     return _dated_line(line)
 
 
+_ANNOUNCEMENT = ("Announcement, ", "Анонс, ")
+_DAYS = re.compile(r"(?P<first>[^−–-]{1,30}?) [−–-] (?P<last>[^−–-]{1,40})")
+_YEAR = re.compile(r"\d{4}")
+
+
+def first_day(line: str) -> str:
+    """The first day of "April 28 − 30, 2013", "28 − 30 апреля 2013 года", "April 30 − May 2,
+    2013" (an announcement's days, a "See also" item's), as a date line of one day; any other
+    line as it is."""
+    days = _DAYS.fullmatch(line)
+    if days is None:
+        return line
+    first, last = days.group("first"), days.group("last")
+    year = _YEAR.search(last)
+    if year is None:
+        return first
+    if first.isdigit():  # "28 − 30 апреля 2013 года": the month and year are the last day's
+        return f"{first} {last.partition(' ')[2]}"
+    if first[:1].isdigit():  # "30 апреля − 2 мая 2013 года"
+        return f"{first} {year.group()} года"
+    return f"{first}, {year.group()}"
 # Pages reposted from the site's archive print the header on one line, joined by dashes.
 _DATED_LINE = re.compile(r"(.+?) [-–—] (?:(\d{1,2}:\d{2}(?::\d{2})?)(?: [-–—] (.+))?|(.+))")
 

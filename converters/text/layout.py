@@ -175,6 +175,8 @@ def _without_abbreviations(label: str) -> str:
     return _INNER_ABBREVIATION.sub("", label) if "(" in label else label
 
 
+#: What a photo's caption ends with before the colon of its credit.
+_PHOTO_CREDITS = ("Photo", "Фото", "Photos", "Video", "Видео")
 _INITIAL_PAIR = re.compile(r"[A-ZА-ЯЁ]\.\s?[A-ZА-ЯЁ]")
 _CYRILLIC_LOWER = re.compile("[а-яё]")
 _INITIAL_DOT = re.compile(r"(?<![\w])[A-ZА-ЯЁ]\.\s?(?=[A-ZА-ЯЁ])")
@@ -192,8 +194,8 @@ def is_label(text: str) -> bool:
     Sentences ("Here is my point: …", "Then I told Vladimir Putin: …") fail.
     """
     label = _without_abbreviations(strip_aside(clean(text)))
-    if not label or len(label) > 300:
-        return False
+    if not label or len(label) > 300 or label.endswith(_PHOTO_CREDITS):
+        return False  # "Photo: TASS", "Meeting of the Valdai Club. Photo: RIA Novosti"
     if kremlin.is_generic_label(label):
         return True
     if _LABEL_FORBIDDEN.search(label) and not _initials_only_dots(label):

@@ -20,7 +20,7 @@ from transcript_model.model import Speech, Transcript
 from .. import _kremlin as kremlin
 from . import layout
 from .document import language_sample
-from .header import is_caption_text
+from .header import has_date, is_caption_text
 
 Parser = Callable[[list[tuple[int, str]], str], Transcript]
 
@@ -141,7 +141,7 @@ def _header(t: Transcript, explicit: _Explicit, ext: list[tuple[str, str]]) -> l
     event = t.event
     lines = [_escape_if(event.title, explicit.header or _title_needs_escape(event.title))]
     if event.lead is not None:
-        risky = _title_needs_escape(event.lead) or kremlin.parse_date(event.lead) is not None
+        risky = _title_needs_escape(event.lead) or has_date(event.lead)
         lines.append(_escape_if(event.lead, explicit.header or risky))
     lines.append(kremlin.format_date(event.date, t.language))
     if event.time is not None:

@@ -158,6 +158,8 @@ _TABLE: tuple[tuple[str, Severity, Category, str], ...] = (
     ("akn_no_title", _W, "format", "no docTitle, name or heading: the title is a placeholder"),
     # -- read, with losses
     ("dropped", _W, "lossy", "something the model has no place for was not kept"),
+    ("text_site_chrome", _W, "lossy",
+     "the site's menus and links around a page copied whole were left out"),
     ("date_disagrees", _W, "lossy", "the printed date and the machine-readable one differ"),
     ("tei_dropped", _W, "lossy", "TEI content the model has no place for was dropped"),
     ("tei_id_mapped", _W, "lossy", "an xml:id that is no model id was replaced"),

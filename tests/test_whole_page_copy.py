@@ -1,0 +1,125 @@
+"""kremlin.ru pages copied whole (Ctrl+A in a browser), not just the article (issue 16).
+
+Rendered the way a browser copies a page (block elements a line each, inline ones joined, hidden
+tooltips left out), 200 pages of the en.kremlin.ru mirror (github.com/iandennismiller/
+valdai-transcripts, CC BY 4.0) read 22 transcripts and 206 of 255 labelled speeches: the site's
+menus before the article were taken for its title ("no date within 6 lines"), the links after
+"Text version" for a second page, a "See also" box without the "* * *" the site's style sheet
+draws took the rest of the page into the footer, and an announcement's "Announcement, April 28 −
+30, 2013" was no date. Now 200 of 200 and 255 of 255, as the article copied alone reads; on 300
+more, every page reads as the article alone does, but announcements, dated by the day they
+announce, which only the whole page prints.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import transcript_model as tm
+from transcript_model import TranscriptError
+
+_MENUS = """President of Russia
+Events
+Structure
+Videos and Photos
+Documents
+Contacts
+Search
+Русский
+"""
+_ARTICLE = """Events
+Meeting with Gazprom CEO Alexei Miller
+Alexei Miller informed the President about the company’s activities.
+February 16, 2018
+15:30
+Novo-Ogaryovo, Moscow Region
+President of Russia Vladimir Putin: Mr Miller, tomorrow is the 25th anniversary of Gazprom.
+See also
+Greetings to Gazprom workers and veterans on the 25th anniversary of the company
+February 16 − 17, 2018
+We all remember very well the time when the state almost lost control of this company.
+Meeting with Gazprom CEO Alexei Miller. Photo: RIA Novosti
+Gazprom CEO Alexei Miller: Mr President, Gazprom is celebrating its 25th anniversary.
+Vladimir Putin: What year did you start?
+Alexei Miller: 2007.
+Publication status
+Published in sections: News, Transcripts
+Publication date: February 16, 2018, 15:30
+Text version
+"""
+_LINKS = """Direct link
+http://en.kremlin.ru/events/president/news/56876
+Share
+VK
+Send by email
+Print
+Official Internet Resources
+of the President of Russia
+"""
+
+
+def _read(text: str) -> tm.ReadResult:
+    return tm.read_result(text.encode(), "text")
+
+
+def _speakers(transcript: tm.Transcript) -> list[str | None]:
+    people = {p.id: p.name for p in transcript.participants}
+    return [people.get(t.speaker or "") for t in transcript.turns if isinstance(t, tm.Speech)]
+
+
+def test_the_article_is_read_from_a_whole_page_copy() -> None:
+    alone = _read(_ARTICLE).transcripts
+    whole = _read(_MENUS + _ARTICLE + _LINKS)
+    assert whole.transcripts == alone
+    assert [p.code for p in whole.warnings] == ["text_site_chrome", "text_site_chrome"]
+    assert whole.warnings[0].line == 1 and whole.warnings[1].line == 28
+    [transcript] = alone
+    assert _speakers(transcript) == [
+        "Vladimir Putin", "Alexei Miller", "Vladimir Putin", "Alexei Miller"
+    ]  # fmt: skip
+    assert transcript.metadata.published is not None
+
+
+def test_a_see_also_box_without_its_closing_stars_stays_inside_the_speech() -> None:
+    [transcript] = _read(_ARTICLE).transcripts
+    first = transcript.turns[0]
+    assert isinstance(first, tm.Speech)
+    paragraphs = [str(p) for p in first.paragraphs]
+    assert paragraphs[1].startswith("We all remember")
+    assert not any(p.startswith(("See also", "Greetings to")) for p in paragraphs)
+
+
+_BOX = """See also
+Greetings to Gazprom workers and veterans on the 25th anniversary of the company
+February 16 − 17, 2018
+"""
+
+
+def test_a_photo_credit_is_no_speaker_label() -> None:
+    [transcript] = _read(_ARTICLE.replace(_BOX, "")).transcripts
+    speeches = [t for t in transcript.turns if isinstance(t, tm.Speech)]
+    assert not any(t.label and "Photo" in t.label for t in speeches)
+    lone = _ARTICLE.replace(_BOX, "").replace(
+        "Meeting with Gazprom CEO Alexei Miller. Photo", "Photo"
+    )
+    assert _speakers(_read(lone).transcripts[0]) == _speakers(transcript)
+
+
+def test_an_announcement_is_dated_by_the_first_day_it_announces() -> None:
+    page = (
+        "Events\nVladimir Putin will meet with Prime Minister of Japan Shinzo Abe\n"
+        "Announcement, April 28 − 30, 2013\nThe parties plan to discuss the prospects.\n"
+        "Publication status\nPublication date: April 23, 2013, 12:00\nText version\n"
+    )
+    [transcript] = _read(_MENUS + page).transcripts
+    assert transcript.event.date == dt.date(2013, 4, 28)
+    assert tm.read(tm.write(transcript, "text"), "text") == [transcript]
+
+
+def test_menus_alone_are_still_no_transcript() -> None:
+    try:
+        _read(_MENUS + _LINKS)
+    except TranscriptError as error:
+        assert error.problems[0].code == "not_a_transcript"
+    else:  # pragma: no cover - the assertion that matters
+        raise AssertionError("site menus alone were read as a transcript")
