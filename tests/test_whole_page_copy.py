@@ -123,3 +123,27 @@ def test_menus_alone_are_still_no_transcript() -> None:
         assert error.problems[0].code == "not_a_transcript"
     else:  # pragma: no cover - the assertion that matters
         raise AssertionError("site menus alone were read as a transcript")
+
+
+def test_a_label_broken_before_its_aside_is_one_label() -> None:
+    """Copies break the line where a label's name tooltip stands: before the colon (the seed's
+    "President of Belarus Alexander Lukashenko" / ": More than …") and, after a foreign
+    leader's name, before the interpreter's aside ("(retranslated): Thank you"), as the issue
+    reported; 2 of 200 pages copied so lost that speech."""
+    page = (
+        "Events\nTalks with President of Turkey Recep Tayyip Erdogan\nMarch 5, 2020\n15:00\n"
+        "President of Russia Vladimir Putin: Mr President, welcome.\n"
+        "President of Turkey Recep Tayyip Erdogan\n(retranslated): Thank you, Mr President.\n"
+        "Vladimir Putin: Good.\n"
+        "Persons\nErdogan Recep Tayyip\nPutin Vladimir\nText version\n"
+    )
+    [transcript] = _read(page).transcripts
+    speeches = [t for t in transcript.turns if isinstance(t, tm.Speech)]
+    assert [t.label for t in speeches] == [
+        "President of Russia Vladimir Putin",
+        "President of Turkey Recep Tayyip Erdogan (retranslated)",
+        "Vladimir Putin",
+    ]
+    assert _speakers(transcript)[1] == "Recep Tayyip Erdogan"
+    assert speeches[1].paragraphs == ["Thank you, Mr President."]
+    assert tm.read(tm.write(transcript, "text"), "text") == [transcript]

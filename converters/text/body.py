@@ -124,6 +124,15 @@ def _unlabelled_line(
             doc.one_word_labels.append(label)
         doc.position += 1
         return speech, None, False
+    aside = layout.aside_and_rest(following) if following is not None else None
+    if aside is not None and layout.is_label(line):
+        # "President of Turkey Recep Tayyip Erdogan" / "(retranslated): Thank you.": a copy
+        # breaks the line where the label's name tooltip stands.
+        label = layout.clean(f"{line} {aside[0]}")
+        speech = RawSpeech(label, [aside[1]])
+        doc.turns.append(speech)
+        doc.position += 1
+        return speech, None, False
     if (
         line.endswith(":")
         and following is not None

@@ -279,6 +279,19 @@ def starts_with_colon(line: str) -> bool:
     return _LABEL_COLON.match(line) is not None
 
 
+_ASIDE_AND_COLON = re.compile(r"(\([^()]{1,40}\))[ ]?" + _LABEL_COLON.pattern)
+
+
+def aside_and_rest(line: str) -> tuple[str, str] | None:
+    """``(aside, text)`` of the line after a label a copy broke before its aside:
+    "(retranslated): Thank you." → ("(retranslated)", "Thank you."); None otherwise."""
+    found = _ASIDE_AND_COLON.match(line)
+    if found is None:
+        return None
+    rest = line[found.end() :].strip()
+    return (found.group(1), rest) if rest else None
+
+
 def head_and_rest(line: str) -> tuple[str, str] | None:
     """``(head, text)`` of a line cut at its first label colon (see ``_LABEL_COLON``), the text
     stripped; None without one."""
