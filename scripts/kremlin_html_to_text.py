@@ -13,7 +13,8 @@ way a careful copy of the article reads, deterministically:
 * the footer blocks (Geography / Topics / Persons with their entries, "Publication status",
   "Published in sections: ...", "Publication date: ...", "Text version").
 
-Run: ``python scripts/kremlin_html_to_text.py PAGE.html > input.txt``.
+Run: ``python scripts/kremlin_html_to_text.py PAGE.html > input.txt``; with ``--whole-page``,
+the whole page as a browser's Ctrl+A copy gives it (:func:`whole_page_text`).
 """
 
 from __future__ import annotations
@@ -119,8 +120,65 @@ def page_text(source: str) -> str:
     return "\n".join(_header(article) + _body(article) + _footer(article)) + "\n"
 
 
+# -- the whole page, as Ctrl+A, Ctrl+C in a browser copies it ---------------------------------
+
+_BLOCKS = frozenset(
+    "div p h1 h2 h3 h4 h5 h6 li ul ol section article header footer nav table tr td th "
+    "blockquote figure figcaption dl dt dd form main aside".split()
+)
+_NOT_COPIED = frozenset(
+    "script style noscript svg head template iframe select button input".split()
+)
+
+
+def whole_page_text(source: str) -> str:
+    """The text of the whole page as a browser copies it with Ctrl+A: the site's menus and
+    links around the article, block elements a line each, inline ones joined on their line,
+    hidden elements left out. A person tooltip inside a label breaks the line where it stands,
+    as real copies show (the seed's "President of Belarus Alexander Lukashenko" / ": More
+    than …"); the "* * *" a style sheet draws after a "See also" box is not copied."""
+    root = lxml_html.fromstring(source)
+    lines: list[str] = []
+    current: list[str] = []
+
+    def flush() -> None:
+        line = _SPACES.sub(" ", "".join(current)).strip()
+        if line:
+            lines.append(line)
+        current.clear()
+
+    def walk(element: HtmlElement) -> None:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        classes = (element.get("class") or "").split()
+        if "read__tooltip" in classes:
+            flush()  # the tooltip's box ends the line in a copy
+        hidden = element.get("hidden") is not None or element.get("aria-hidden") == "true"
+        if tag in _NOT_COPIED or "hidden" in classes or hidden:
+            if element.tail:
+                current.append(element.tail)
+            return
+        block = tag in _BLOCKS or tag == "br"
+        if block:
+            flush()
+        current.append(element.text or "")
+        for child in element:
+            walk(child)
+        if block:
+            flush()
+        current.append(element.tail or "")
+
+    body = root.find("body")
+    walk(body if body is not None else root)
+    flush()
+    return "\n".join(lines) + "\n"
+
+
 def main() -> None:
-    sys.stdout.write(page_text(Path(sys.argv[1]).read_text(encoding="utf-8")))
+    """``python scripts/kremlin_html_to_text.py [--whole-page] PAGE.html``."""
+    whole = "--whole-page" in sys.argv[1:]
+    path = Path(next(a for a in sys.argv[1:] if a != "--whole-page"))
+    source = path.read_text(encoding="utf-8")
+    sys.stdout.write(whole_page_text(source) if whole else page_text(source))
 
 
 if __name__ == "__main__":

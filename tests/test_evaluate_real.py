@@ -26,11 +26,15 @@ def test_every_case_is_listed_with_source_and_licence() -> None:
 
 #: The diagnosis draw: fresh pages looked at one by one, so all of them are in the dev half.
 DIAGNOSIS_DRAW = "scripts/build_eval_real_3.py (seed 1603)"
+WHOLE_PAGES = "scripts/build_eval_real_4.py (every kremlin_en case, copied whole)"
 
 
 def test_halves_are_disjoint_and_even_per_group() -> None:
+    # The diagnosis draw went to dev whole; the whole-page copies keep their pages' halves.
     halves = Counter(
-        (e["group"], e["half"]) for e in MANIFEST.values() if e.get("drawn_by") != DIAGNOSIS_DRAW
+        (e["group"], e["half"])
+        for e in MANIFEST.values()
+        if e.get("drawn_by") not in (DIAGNOSIS_DRAW, WHOLE_PAGES)
     )
     assert {h for _, h in halves} == {"dev", "test"}
     for group in {g for g, _ in halves}:
@@ -90,7 +94,9 @@ def test_diagnosis_draw_is_all_dev() -> None:
 
 def test_second_draw_kept_the_first_and_covers_long_and_hearing_pages() -> None:
     second = {
-        c: e for c, e in MANIFEST.items() if "drawn_by" in e and e["drawn_by"] != DIAGNOSIS_DRAW
+        c: e
+        for c, e in MANIFEST.items()
+        if "drawn_by" in e and e["drawn_by"] not in (DIAGNOSIS_DRAW, WHOLE_PAGES)
     }
     assert len(MANIFEST) >= 110 and len([e for e in MANIFEST.values() if "drawn_by" not in e]) == 75
     strata = Counter(e.get("stratum") for e in second.values())
@@ -102,3 +108,16 @@ def test_second_draw_kept_the_first_and_covers_long_and_hearing_pages() -> None:
         if entry.get("stratum") == "long-transcripts":
             assert (DATA / entry["path"]).stat().st_size > 60_000, case
             assert expected["documents"][0]["turns"] > 30, case
+
+
+def test_every_kremlin_en_page_is_also_copied_whole_with_the_same_truth_and_half() -> None:
+    pages = {c: e for c, e in MANIFEST.items() if e["group"] == "kremlin_page"}
+    originals = {c for c, e in MANIFEST.items() if e["group"] == "kremlin_en"}
+    assert {e["copy_of"].split("/")[1] for e in pages.values()} == originals
+    for case, entry in pages.items():
+        original = entry["copy_of"].split("/")[1]
+        assert entry["drawn_by"] == WHOLE_PAGES and entry["half"] == MANIFEST[original]["half"]
+        copied = (DATA / "kremlin_page" / case / "expected.json").read_text("utf-8")
+        assert copied == (DATA / "kremlin_en" / original / "expected.json").read_text("utf-8")
+        text = (DATA / entry["path"]).read_text("utf-8")
+        assert not text.startswith("Events\n"), case  # the site's menus come first
