@@ -316,3 +316,71 @@ def test_a_person_link_right_after_the_bold_role_belongs_to_the_label() -> None:
         ("Alexander Lukashenko", "President of Belarus")
     ]
     assert page.turns[0].paragraphs == ["More.", "Vladimir Putin a link: not a label."]  # type: ignore[union-attr]
+
+
+# Shapes of real en.kremlin.ru pages that the HTML reader read otherwise than their copied text
+# (300 pages of the valdai-transcripts mirror read both ways: 290 agreed, now 297).
+_TOOLTIP = (
+    "<span class='read__tooltip tooltip_person hidden masha-ignore'> <span class='tooltip__text'>"
+    "<span class='tooltip_title'>Tkachev Alexander</span><span>Agriculture Minister</span>"
+    "</span></span>"
+)
+
+
+def test_a_hidden_person_tooltip_is_no_part_of_the_label() -> None:
+    """Page 51482: "Alexander Tkachev Tkachev Alexander" was read as the minister's name."""
+    page = _html(
+        _page(
+            "<p><b>Agriculture Minister <a href='/catalog/persons/7/events' class='person_tag'>"
+            f"Alexander Tkachev{_TOOLTIP}</a>:</b> Mr President, colleagues.</p>"
+        )
+    )
+    assert [(p.name, p.role) for p in page.participants] == [
+        ("Alexander Tkachev", "Agriculture Minister")
+    ]
+
+
+def test_an_aside_between_the_bold_label_and_its_colon() -> None:
+    """Pages 60511, 55005, 60672: "<b>… Wang Yi</b> <i>(retranslated)</i><b>:</b>Thank you"."""
+    page = _html(
+        _page(
+            "<p><b>Vladimir Putin:</b> Welcome.</p>"
+            "<p><b>Minister of Foreign Affairs of China Wang Yi </b><i>(retranslated)</i>"
+            "<b>:</b>Thank you, Mr President.</p>"
+        )
+    )
+    speeches = [t for t in page.turns if isinstance(t, Speech)]
+    assert [t.label for t in speeches] == [
+        "Vladimir Putin", "Minister of Foreign Affairs of China Wang Yi (retranslated)"
+    ]  # fmt: skip
+    assert speeches[1].paragraphs == ["Thank you, Mr President."]
+
+
+def test_a_label_printed_in_two_bold_pieces() -> None:
+    """Pages 56378 and 54149: "<b>M.</b> <b>Papchenkova</b>:", "<b>Geoff Cutmore</b><b>:</b>"."""
+    page = _html(
+        _page(
+            "<p><b>Vladimir Putin:</b> Go ahead.</p>"
+            "<p><b>M.</b> <b>Papchenkova</b>: A question.</p>"
+            "<p><b>Geoff Cutmore</b><b>:</b> Another.</p>"
+        )
+    )
+    assert [t.label for t in page.turns if isinstance(t, Speech)] == [
+        "Vladimir Putin", "M. Papchenkova", "Geoff Cutmore"
+    ]  # fmt: skip
+
+
+def test_a_described_label_takes_the_name_other_labels_print() -> None:
+    """Page 54149: "CNBC TV anchor Geoff Cutmore, moderator of the plenary session:" named
+    nobody, as the copied text's reader already read it."""
+    page = _html(
+        _page(
+            "<p><b>CNBC TV anchor Geoff Cutmore, moderator of the plenary session:</b> Welcome.</p>"
+            "<p><b>Vladimir Putin:</b> Thank you.</p>"
+            "<p><b>Geoff Cutmore:</b> A question.</p>"
+        )
+    )
+    assert (page.participants[0].name, page.participants[0].role) == (
+        "Geoff Cutmore", "CNBC TV anchor, moderator of the plenary session"
+    )  # fmt: skip
+    assert len({t.speaker for t in page.turns if isinstance(t, Speech)}) == 2

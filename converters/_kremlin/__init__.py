@@ -38,7 +38,7 @@ from .dates import (
 )
 from .ids import slug, transcript_id, unique_id
 from .known_names import MAX_NAME_WORDS, KnownNames
-from .labels import split_label
+from .labels import name_in_pieces, split_label
 from .names import (
     GENERIC_LABELS,
     NAME_PARTICLES,
@@ -113,6 +113,7 @@ __all__ = [
     "is_role_only_label",
     "label_text",
     "lines_have_paragraph_events",
+    "name_in_pieces",
     "names_match",
     "paragraph_events",
     "parse_attendees",

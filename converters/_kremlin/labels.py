@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from .known_names import KnownNames
 from .names import (
@@ -75,6 +75,27 @@ def split_label(label: str, known_names: Sequence[str] = ()) -> LabelParts:
 
 #: Words that join the parts of a role, never of a name.
 _ROLE_JOINERS = frozenset({"of", "the", "and", "for", "on", "in", "at"})
+
+
+#: The words of a name that ends a comma-separated piece of a label.
+_MAX_PIECE_NAME_WORDS = 5
+
+
+def name_in_pieces(label: str, names: Mapping[str, str]) -> LabelParts | None:
+    """The role and name of a descriptive label holding, at the end of one of its
+    comma-separated pieces, a name that other labels of the page print alone (``names``:
+    casefolded → as printed): "CNBC TV anchor Geoff Cutmore, moderator of the plenary
+    session" → ("CNBC TV anchor, moderator of the plenary session", "Geoff Cutmore")."""
+    pieces = [piece.strip() for piece in label.split(",")]
+    for number, piece in enumerate(pieces):
+        words = piece.split()
+        for size in range(min(len(words), _MAX_PIECE_NAME_WORDS), 1, -1):
+            name = names.get(" ".join(words[-size:]).casefold())
+            if name is None:
+                continue
+            role_pieces = [*pieces[:number], " ".join(words[:-size]), *pieces[number + 1 :]]
+            return LabelParts(", ".join(p for p in role_pieces if p) or None, name)
+    return None
 
 
 def _capitals_name(words: Sequence[str]) -> LabelParts | None:

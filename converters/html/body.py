@@ -18,12 +18,15 @@ _BODY_BLOCKS = ("p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote")
 _HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _TERMINAL = tuple(".,:;!?…»\"”)]'’")
 _PERSON_LINK = re.compile(r"/catalog/persons/(\d+)")
+#: An interpreter's aside between a bold label and its colon.
+_ASIDE_COLON = re.compile(r"(\([^()]{1,40}\))\s*:")
 _NOT_BODY = frozenset({"read__bottommeta", "read__cut", "read__tags", "masha-ignore"})
 
 
 def _label_elements(paragraph: etree._Element) -> list[etree._Element]:
-    """The bold run that opens ``paragraph``, with the person links printed right after it
-    ("<b>President of Belarus</b> <a …>Alexander Lukashenko</a>: …"); empty if none."""
+    """The bold run that opens ``paragraph``, with the person links and bold pieces printed
+    right after it ("<b>President of Belarus</b> <a …>Alexander Lukashenko</a>: …", "<b>M.</b>
+    <b>Papchenkova</b>: …"); empty if none."""
     if (paragraph.text or "").strip(STRIP):
         return []
     children = [c for c in paragraph if isinstance(c.tag, str)]
@@ -31,12 +34,18 @@ def _label_elements(paragraph: etree._Element) -> list[etree._Element]:
         return []
     run = [children[0]]
     for child in children[1:]:
-        if (run[-1].tail or "").strip(STRIP) or child.tag != "a":
+        if (run[-1].tail or "").strip(STRIP):
             break
-        if not _PERSON_LINK.search(child.get("href") or ""):
+        bold = child.tag in ("b", "strong")  # "<b>M.</b> <b>Papchenkova</b>:", two runs
+        if not bold and (child.tag != "a" or not _PERSON_LINK.search(child.get("href") or "")):
             break
         run.append(child)
     return run
+
+
+def _raw_text(element: etree._Element) -> str:
+    """The text of ``element`` as printed, its spaces kept."""
+    return "".join(t for t in element.itertext() if isinstance(t, str))
 
 
 def _label(paragraph: etree._Element) -> tuple[Label, list[str]] | None:
@@ -44,15 +53,22 @@ def _label(paragraph: etree._Element) -> tuple[Label, list[str]] | None:
     run = _label_elements(paragraph)
     if not run:
         return None
-    printed = clean(" ".join(text_of(e) for e in run))
+    # The pieces as printed, with what stands between them: "<b>Geoff Cutmore</b><b>:</b>"
+    # is "Geoff Cutmore:", "<b>M.</b> <b>Papchenkova</b>" is "M. Papchenkova".
+    between = [e.tail or "" for e in run[:-1]] + [""]
+    printed = clean("".join(_raw_text(e) + tail for e, tail in zip(run, between, strict=True)))
     lines = segments(paragraph)
     if not printed or not lines or not lines[0].startswith(printed):
         return None
     rest = lines[0][len(printed) :].strip(STRIP)
+    aside = _ASIDE_COLON.match(rest)
     if printed.endswith(":"):
         printed = printed[:-1].strip(STRIP)
     elif rest.startswith(":"):
         rest = rest[1:].strip(STRIP)
+    elif aside is not None:  # "<b>… Wang Yi</b> <i>(retranslated)</i><b>:</b>Thank you"
+        printed = f"{printed} {aside.group(1)}"
+        rest = rest[aside.end() :].strip(STRIP)
     else:
         return None
     if not printed or len(printed) > 200 or kremlin.footer_field(printed + ": x"):

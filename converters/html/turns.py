@@ -132,6 +132,18 @@ def _label_parts(blocks: list[Block], people: People) -> dict[int, kremlin.Label
             if split.role is None and split.name and " " in split.name and split.name not in known:
                 known.append(split.name)
             parts[index] = split
+    # A descriptive label with a name that other labels print alone, before a comma ("CNBC TV
+    # anchor Geoff Cutmore, moderator of the plenary session" … "Geoff Cutmore:"), as the
+    # page-text reader splits it.
+    names = {
+        p.name.casefold(): p.name
+        for p in parts.values()
+        if p.role is None and p.name and " " in p.name
+    }
+    for index, split in parts.items():
+        label = blocks[index].label
+        if split.name is None and label is not None and "," in label.printed and names:
+            parts[index] = kremlin.name_in_pieces(label.printed, names) or split
     return parts
 
 

@@ -38,8 +38,6 @@ from .. import _kremlin as kremlin
 from . import layout
 from .document import Document, RawSpeech, RawTurn
 
-#: The words of a name that ends a comma-separated part of the head.
-_MAX_NAME_WORDS = 5
 #: A descriptive label is longer than a name but no sentence (as long as the line test allows).
 _MAX_HEAD = 300
 #: The words of a whole official title and the name after it, brackets left out.
@@ -265,16 +263,9 @@ def _described_label(
     names, roles, named = page.names, page.roles, page.named
     if head in roles:
         return head, None, _text_after(paragraph, head)
-    pieces = [piece.strip() for piece in head.split(",")]
-    for number, piece in enumerate(pieces):
-        words = piece.split()
-        for size in range(min(len(words), _MAX_NAME_WORDS), 1, -1):
-            name = names.get(" ".join(words[-size:]).casefold())
-            if name is None:
-                continue
-            role_pieces = [*pieces[:number], " ".join(words[:-size]), *pieces[number + 1 :]]
-            role = ", ".join(p for p in role_pieces if p) or None
-            return head, kremlin.LabelParts(role, name), _text_after(paragraph, head)
+    found = kremlin.name_in_pieces(head, names)
+    if found is not None:
+        return head, found, _text_after(paragraph, head)
     # After the names other labels print: the pattern's guess of the name's length is weaker
     # ("Ogoniok magazine Editor-in-Chief Sergei Agafonov" is no three-word name).
     if head in named:
