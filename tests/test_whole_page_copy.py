@@ -147,3 +147,27 @@ def test_a_label_broken_before_its_aside_is_one_label() -> None:
     assert _speakers(transcript)[1] == "Recep Tayyip Erdogan"
     assert speeches[1].paragraphs == ["Thank you, Mr President."]
     assert tm.read(tm.write(transcript, "text"), "text") == [transcript]
+
+
+def test_no_break_spaces_a_copy_keeps_read_as_spaces() -> None:
+    """The site sets no-break spaces after short words ("President of\\u00a0Russia"); a copy
+    that keeps them (the 75 dev pages rendered so: 136,024 of them) read labels as no labels
+    and one role as no name at all: 97.7 % of turns, one page refused. Read as spaces: 99.9 %,
+    as without them."""
+    page = _ARTICLE.replace(
+        "Gazprom CEO Alexei Miller: Mr President",
+        "Gazprom CEO Alexei Miller, chair of the board: Mr President",
+    )
+    typeset = page.replace("of the company", "of\u00a0the company").replace(
+        "chair of the board", "chair of\u00a0the\u00a0board"
+    )
+    assert _read(typeset).transcripts == _read(page).transcripts
+
+
+def test_a_no_break_space_of_the_model_survives_the_text_format() -> None:
+    [transcript] = _read(_ARTICLE).transcripts
+    first = transcript.turns[0]
+    assert isinstance(first, tm.Speech)
+    spaced = first.model_copy(update={"paragraphs": ["10\u00a0000 roubles.", *first.paragraphs]})
+    kept = transcript.model_copy(update={"turns": [spaced, *transcript.turns[1:]]})
+    assert tm.read(tm.write(kept, "text"), "text") == [kept]

@@ -34,7 +34,7 @@ from transcript_model.trusted import validate_checked_paragraphs
 from .. import _kremlin as kremlin
 from . import flat, layout
 from .body import parse_body
-from .document import Document, Line, Page, language_sample, split_pages
+from .document import Document, Line, Page, language_sample, plain_spaces, split_pages
 from .footer import footer_start, inline_see_also, parse_footer
 from .header import article_start, has_date, parse_header
 from .page_labels import resolve_page_labels
@@ -130,6 +130,8 @@ def write(transcripts: Sequence[Transcript]) -> str:
 
 def parse_document(lines: list[Line], origin: str = "<input>") -> Transcript:
     """Parse one document (the numbered non-blank lines of one page) into a transcript."""
+    if any(layout.has_typographic_space(text) for _, text in lines):
+        lines = [(number, plain_spaces(text)) for number, text in lines]  # as split_pages does
     return _parse_with_warnings(Page.of(lines), origin)[0]
 
 

@@ -42,6 +42,8 @@ def split_pages(text: str) -> list[Page]:
     line ends where a breadcrumb follows its "Publication date".
     """
     raw = text.splitlines()
+    if layout.has_typographic_space(text):
+        raw = list(map(plain_spaces, raw))
     stripped = list(map(_strip_bom if "\ufeff" in text else str.strip, raw))
     # Dropping blank lines and numbering the others, without a Python step per line.
     texts = list(itertools.compress(stripped, stripped))
@@ -90,6 +92,18 @@ def _document_bounds(
             start = index + 1
     bounds.append((start, len(lines)))
     return [(start, stop) for start, stop in bounds if start < stop]
+
+
+_AS_SPACES = str.maketrans(dict.fromkeys(layout.TYPOGRAPHIC_SPACES, " "))
+
+
+def plain_spaces(line: str) -> str:
+    """``line`` with the site's no-break and thin spaces as ordinary ones
+    (``layout.TYPOGRAPHIC_SPACES``), unless it is one of our writer's escaped, explicit or
+    extension lines ("\\ …", "\\speech {…}", "Attendees intro: …"), which keep theirs."""
+    if line[:1] == "\\" or layout.extension(line.lstrip()) is not None:
+        return line
+    return line.translate(_AS_SPACES)
 
 
 def _strip_bom(line: str) -> str:

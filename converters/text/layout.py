@@ -408,10 +408,22 @@ def extension(line: str) -> tuple[str, str | None] | None:
     return field, (value or None)
 
 
+#: The no-break and thin spaces of the site's typography ("President of\u00a0Russia",
+#: "10\u202f000"): the reader takes them for spaces, so that a copy that keeps them reads as one
+#: that does not. Our writer's escaped and explicit lines (a backslash first) keep theirs.
+TYPOGRAPHIC_SPACES = "\u00a0\u202f\u2007\u2009"
+
+
+def has_typographic_space(text: str) -> bool:
+    """Whether ``text`` holds a space the reader takes for an ordinary one."""
+    return any(space in text for space in TYPOGRAPHIC_SPACES)
+
+
 def needs_plain_escape(text: str) -> bool:
     """True when a paragraph printed as is would not be read back as a plain paragraph."""
     return bool(
-        is_structural(text)
+        has_typographic_space(text)
+        or is_structural(text)
         or split_label_line(text)
         or is_heading(text)
         or is_end_marker(text)

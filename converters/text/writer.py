@@ -129,7 +129,8 @@ def _escape_if(text: str, needed: bool) -> str:
 
 def _title_needs_escape(text: str) -> bool:
     return bool(
-        text in kremlin.BREADCRUMBS
+        layout.has_typographic_space(text)
+        or text in kremlin.BREADCRUMBS
         or layout.is_escaped(text)
         or layout.is_end_marker(text)
         or layout.glued_end(text)
@@ -269,6 +270,8 @@ def _plain_speech(turn: Speech, state: _BodyState, lines: list[str]) -> bool:
         label_line = f"{turn.label}: {first}"
         if layout.split_label_line(label_line) != (turn.label, first):
             return False
+        if layout.has_typographic_space(label_line):
+            return False  # read as ordinary spaces: the explicit form keeps them
         lines.append(label_line)
     elif state.open_kind is not None or state.resume != (turn.speaker,) or state.only_stages:
         return False
