@@ -1,9 +1,10 @@
-"""The text reader builds transcripts without the line pattern on paragraphs when it has seen
-that its input holds no character a paragraph may not (transcript_model.trusted): the result,
-and every error, must be what full validation gives, whatever the input holds."""
+"""The text and JSON readers build transcripts without the line pattern on paragraphs when they
+have seen that their input holds no character a paragraph may not (transcript_model.trusted):
+the result, and every error, must be what full validation gives, whatever the input holds."""
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -14,6 +15,7 @@ from pydantic import ValidationError
 
 import transcript_model as tm
 from transcript_model import trusted
+from transcript_model.converters.json import convert as json_format
 from transcript_model.converters.text import convert as text_format
 from transcript_model.model import Transcript
 
@@ -116,3 +118,38 @@ def test_the_space_characters_are_those_of_the_pattern() -> None:
     in_pattern = re.compile(f"[{types._SPACE}]")
     every = "".join(map(chr, range(0x10000)))
     assert "".join(in_pattern.findall(every)) == "".join(sorted(types.SPACE_CHARACTERS))
+
+
+def _json_outcome(data: bytes, fast: bool, monkeypatch: pytest.MonkeyPatch) -> Any:
+    if not fast:
+        monkeypatch.setattr(json_format, "_no_forbidden_characters", lambda _: False)
+    try:
+        result = json_format.read(data, "t.json")
+        return [t.model_dump() for t in result.transcripts], result.warnings
+    except tm.TranscriptError as error:
+        return [str(problem) for problem in error.problems]
+    finally:
+        monkeypatch.undo()
+
+
+@given(first=_HOSTILE, second=_HOSTILE, escaped=st.booleans())
+def test_the_json_quick_route_reads_as_full_validation(
+    first: str, second: str, escaped: bool
+) -> None:
+    base = tm.read(_PAGE.format(first="A.", second="B.", third="C.").encode())[0].model_dump(
+        mode="json"
+    )
+    base["turns"][0]["paragraphs"] = [first, second]
+    # Raw (U+2028, U+0085 stand as they are) or escaped ("\u0007", "\n", "\\"): both ways
+    text = json.dumps(base, ensure_ascii=escaped)
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        data = text.encode("utf-8", "surrogatepass")
+        assert _json_outcome(data, True, monkeypatch) == _json_outcome(data, False, monkeypatch)
+
+
+def test_the_json_quick_route_is_taken_only_without_a_possible_forbidden_character() -> None:
+    quick = json_format._no_forbidden_characters
+    assert quick('{"a": "plain \\"quoted\\" text\\ttab \\\\ and \\/"}')
+    for text in ('"\\n"', '"\\u0007"', '"\\r"', '"\\b"', '"\\f"', '"\u2028"', '"\x85"',
+                 '"\ufffe"', '"\\\\n"'):  # fmt: skip
+        assert not quick(text), text
