@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 class FrozenModel(BaseModel):
     """Immutable, and every copy with changes is checked again."""
 
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
     def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
         """A copy with the fields in ``update`` changed, checked by every rule of the model.

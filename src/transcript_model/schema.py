@@ -17,8 +17,13 @@ schema of one transcript takes ``$defs/Transcript``.
 
 from __future__ import annotations
 
+import ast
+import inspect
 import json
-from typing import Any
+import textwrap
+from typing import Any, get_args
+
+from pydantic import BaseModel
 
 from transcript_model.model import SCHEMA_VERSION, Transcript
 
@@ -31,6 +36,7 @@ def json_schema() -> dict[str, Any]:
     transcript = Transcript.model_json_schema(mode="validation")
     definitions = transcript.pop("$defs", {})
     definitions["Transcript"] = transcript
+    _describe(definitions)
     _complete(definitions)
     reference = {"$ref": "#/$defs/Transcript"}
     return {
@@ -44,6 +50,68 @@ def json_schema() -> dict[str, Any]:
         "else": {"title": "One transcript", **reference},
         "$defs": definitions,
     }
+
+
+def _describe(definitions: dict[str, Any]) -> None:
+    """Give each property the docstring written under its field in the model's source.
+
+    pydantic can take them itself (``use_attribute_docstrings``), but only by reading the
+    source of every model class when the package is imported, a tenth of the start-up of
+    ``transcript validate``; only the schema needs them, so they are read here.
+    """
+    for model in _models():
+        definition = definitions.get(model.__name__)
+        if definition is None:
+            continue
+        docstrings = attribute_docstrings(model)
+        for name, prop in definition.get("properties", {}).items():
+            field = model.model_fields.get(name)
+            text = docstrings.get(name)
+            if text is None or field is None or field.description is not None:
+                continue
+            prop["description"] = text
+            definition["properties"][name] = dict(sorted(prop.items()))  # as pydantic orders
+
+
+def _models() -> list[type[BaseModel]]:
+    """Every model class of the transcript, from the classes its fields name."""
+    found: list[type[BaseModel]] = []
+    pending: list[Any] = [Transcript]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, type) and issubclass(item, BaseModel):
+            if item in found:
+                continue
+            found.append(item)
+            pending.extend(field.annotation for field in item.model_fields.values())
+        pending.extend(get_args(item))
+    return found
+
+
+def attribute_docstrings(model: type[BaseModel]) -> dict[str, str]:
+    """The docstring written under each field of ``model`` (and of the models it derives
+    from), cleaned as ``inspect.cleandoc`` cleans docstrings."""
+    found: dict[str, str] = {}
+    for cls in reversed(model.__mro__):
+        if cls is BaseModel or not (isinstance(cls, type) and issubclass(cls, BaseModel)):
+            continue
+        try:
+            source = textwrap.dedent(inspect.getsource(cls))
+        except (OSError, TypeError):
+            continue
+        body = ast.parse(source).body[0]
+        if not isinstance(body, ast.ClassDef):
+            continue
+        for first, second in zip(body.body, body.body[1:], strict=False):
+            if (
+                isinstance(first, ast.AnnAssign)
+                and isinstance(first.target, ast.Name)
+                and isinstance(second, ast.Expr)
+                and isinstance(second.value, ast.Constant)
+                and isinstance(second.value.value, str)
+            ):
+                found[first.target.id] = inspect.cleandoc(second.value.value)
+    return found
 
 
 def _complete(definitions: dict[str, Any]) -> None:
