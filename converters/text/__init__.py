@@ -7,7 +7,6 @@ import re
 from transcript_model.contract import Format
 
 from .._sniffing import text_head
-from .flat import is_flat
 
 _CONVERT = "transcript_model.converters.text.convert"
 
@@ -33,6 +32,10 @@ def sniff(head: bytes) -> float:
         return 0.95
     if _DATE_LINE.search(text[:4096]):
         return 0.7
+    if text.lstrip()[:1] in ("{", "[", "<"):
+        return 0.5  # JSON or markup: no page text on one line
+    from .flat import is_flat  # its patterns take a few ms to compile: only for plain text
+
     if is_flat(text):  # a scraped page on one line, its page date inside it
         return 0.85
     return 0.5
