@@ -141,7 +141,9 @@ def _capitalised_words(words: Sequence[str]) -> bool:
 
 def _split_role(label: str) -> tuple[str | None, str | None]:
     """(role, name) of an upper-case label by the title words at its start ("PRESIDENT
-    BIDEN"); the rest is the name, and a label of title words only is a role."""
+    BIDEN"); the rest is the name, and a label of title words only, or ending with a title
+    ("HEALTH MINISTER"), is a role. Letters after the name ("ANDREW NIKOLIC MP") and an office
+    after a dash ("… MP - TREASURER") go to the role."""
     if " - " in label:  # "THE HON. SCOTT MORRISON MP - TREASURER"
         person, _, office = label.partition(" - ")
         role, name = _split_role(person)
@@ -247,6 +249,13 @@ def _accept(label: str, stamped: bool, counts: dict[str, int]) -> bool:
     return len(words) >= 2 or counts.get(label, 0) >= 2
 
 
+_CONTRACTION = re.compile(r"[’']")
+_SENTENCE_PRONOUNS = {"i", "you", "we", "it", "they", "he", "she", "my", "your", "our",
+                      "their", "here", "there"}  # fmt: skip
+#: The lowercase words of a title or a company's name ("Chairman and Managing Partner").
+_TITLE_JOINERS = {"of", "the", "for", "and", "de", "и", "по", "при"}
+
+
 def _sentence(label: str) -> bool:
     """A bold or heading line that introduces what follows rather than naming a speaker
     ("Here’s what they’re saying:", "Leaders from across the world also praised …:"): it opens
@@ -261,13 +270,6 @@ def _sentence(label: str) -> bool:
     if first[:1].islower() or any(w.casefold() in _SENTENCE_PRONOUNS for w in words[1:]):
         return True  # "how the … ENDS …", "In Case You Missed It", "Read More Here"
     return sum(w.casefold() not in _ROLE_FUNCTION_WORDS | _PARTICLES for w in lowercase) >= 2
-
-
-_CONTRACTION = re.compile(r"[’']")
-_SENTENCE_PRONOUNS = {"i", "you", "we", "it", "they", "he", "she", "my", "your", "our",
-                      "their", "here", "there"}  # fmt: skip
-#: The lowercase words of a title or a company's name ("Chairman and Managing Partner").
-_TITLE_JOINERS = {"of", "the", "for", "and", "de", "и", "по", "при"}
 
 
 def find_labels(lines: Sequence[Line], marked: Collection[int] = ()) -> dict[int, LabelMatch]:

@@ -50,9 +50,9 @@ def parse_header(doc: Document, end: int) -> None:
 
 
 def article_start(texts: Sequence[str]) -> int | None:
-    """Where the article starts in a whole copied page: the first breadcrumb ("Events") after
-    the first line whose title is followed by a date within the usual window. Before it, a
-    copy of the whole page holds the site's menus ("President of Russia", "Structure",
+    """Where the article starts in a whole copied page: the first breadcrumb line ("Events"),
+    past the first line, whose title is followed by a date within the usual window. Before
+    it, a copy of the whole page holds the site's menus ("President of Russia", "Structure",
     "Videos and Photos", …). None when there is no such breadcrumb."""
     for index in range(1, len(texts) - 2):
         if texts[index] not in kremlin.BREADCRUMBS:
@@ -154,6 +154,8 @@ def first_day(line: str) -> str:
     if first[:1].isdigit():  # "30 апреля − 2 мая 2013 года"
         return f"{first} {year.group()} года"
     return f"{first}, {year.group()}"
+
+
 # Pages reposted from the site's archive print the header on one line, joined by dashes.
 _DATED_LINE = re.compile(r"(.+?) [-–—] (?:(\d{1,2}:\d{2}(?::\d{2})?)(?: [-–—] (.+))?|(.+))")
 
