@@ -138,3 +138,15 @@ def test_a_character_that_prints_nothing_does_not_hide_a_name_in_the_title() -> 
     text = f"---\ntitle: {title}\ndate: 2022-05-06\n---\n\n"
     text += "MS. PSAKI:  So, welcome to our trip.\n\nQ    Thank you.\n"
     assert _speakers(text) == [("Jen Psaki", None), (None, None)]
+
+
+def test_an_office_with_the_takes_no_word_of_it_into_the_name() -> None:
+    """"Secretary of the Interior Deb Haaland" in a title named "SECRETARY HAALAND" "Interior
+    Deb Haaland" (a White House gaggle of 2024-10-24)."""
+    title = (
+        "Press Gaggle by Press Secretary Karine Jean-Pierre and Secretary of the Interior "
+        "Deb Haaland"
+    )
+    text = f'---\ntitle: "{title}"\ndate: 2024-10-24\n---\n\n'
+    text += "MS. JEAN-PIERRE: Hi, everybody.\n\nSECRETARY HAALAND: Thank you.\n"
+    assert [name for name, _ in _speakers(text)] == ["Karine Jean-Pierre", "Deb Haaland"]

@@ -457,8 +457,9 @@ def _is_role_word(token: str) -> bool:
 
 def _office_before(token: str) -> bool:
     """Whether ``token``, just before three capitalised words, makes the first of them part of
-    an office: a preposition or another capitalised word."""
-    return token.casefold() in ("of", "for") or _NAME_WORD.match(token) is not None
+    an office: a preposition, "the" ("Secretary of the Interior Deb Haaland") or another
+    capitalised word."""
+    return token.casefold() in ("of", "for", "the") or _NAME_WORD.match(token) is not None
 
 
 def _is_given_name(token: str) -> bool:
