@@ -68,6 +68,20 @@ def valid_fixtures() -> tuple[Any, ...]:
     return tuple(found)
 
 
+def label_speakers(text: str) -> list[tuple[str | None, str | None]]:
+    """(name, role) of the speaker of each speech of the speaker-label transcript ``text``;
+    (None, None) for a speech by nobody in particular."""
+    import transcript_model as tm
+
+    transcript = tm.read(text.encode(), "speakers")[0]
+    people = {p.id: p for p in transcript.participants}
+    return [
+        (people[t.speaker].name, people[t.speaker].role) if t.speaker else (None, None)
+        for t in transcript.turns
+        if isinstance(t, tm.Speech)
+    ]
+
+
 @pytest.fixture
 def taken(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
     """Whether the convert command took a pipeline (a large input converted without holding

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import time
 
-import transcript_model as tm
 from transcript_model.converters.speakers.offices import office_mentions
+
+from conftest import label_speakers
 
 _HEAD = """---
 title: "Joint Press Conference with the Minister for Immigration and Border Protection"
@@ -28,18 +29,8 @@ When?
 """
 
 
-def _speakers(text: str) -> list[tuple[str | None, str | None]]:
-    transcript = tm.read(text.encode(), "speakers")[0]
-    people = {p.id: p for p in transcript.participants}
-    return [
-        (people[t.speaker].name, people[t.speaker].role) if t.speaker else (None, None)
-        for t in transcript.turns
-        if isinstance(t, tm.Speech)
-    ]
-
-
 def test_an_office_label_is_the_one_minister_the_text_names() -> None:
-    assert _speakers(_HEAD)[:2] == [
+    assert label_speakers(_HEAD)[:2] == [
         ("Malcolm Turnbull", "PRIME MINISTER"),
         ("Dutton", "MINISTER FOR IMMIGRATION AND BORDER PROTECTION"),
     ]
@@ -47,12 +38,12 @@ def test_an_office_label_is_the_one_minister_the_text_names() -> None:
 
 def test_two_ministers_named_leave_the_office_label_a_role() -> None:
     text = _HEAD.replace("Now, I'll", "Minister Bishop agrees. Now, I'll")
-    assert _speakers(text)[1] == (None, "MINISTER FOR IMMIGRATION AND BORDER PROTECTION")
+    assert label_speakers(text)[1] == (None, "MINISTER FOR IMMIGRATION AND BORDER PROTECTION")
 
 
 def test_the_prime_minister_is_no_candidate_for_another_office() -> None:
     text = _HEAD.replace("Mr Dutton", "Mr Turnbull")
-    assert _speakers(text)[1] == (None, "MINISTER FOR IMMIGRATION AND BORDER PROTECTION")
+    assert label_speakers(text)[1] == (None, "MINISTER FOR IMMIGRATION AND BORDER PROTECTION")
 
 
 def test_mentions_stop_at_the_sentence_and_take_honorifics_off() -> None:
@@ -68,7 +59,7 @@ def test_many_office_labels_and_mentions_read_in_linear_time() -> None:
         lines.append(f"MINISTER FOR PORTFOLIO{n}:\n\nMinister the the the Name{n} said Minister.\n")
     text = "\n".join(lines)  # ~200 KB, 3,000 office labels
     start = time.perf_counter()
-    assert len(_speakers(text)) > 3000
+    assert len(label_speakers(text)) > 3000
     assert time.perf_counter() - start < 3
 
 
@@ -76,7 +67,7 @@ def test_two_labels_of_one_office_stay_roles() -> None:
     text = _HEAD.replace(
         "JOURNALIST:", "MINISTER FOR FOREIGN AFFAIRS:\n\nYes, Minister.\n\nJOURNALIST:"
     )
-    assert _speakers(text)[1:3] == [
+    assert label_speakers(text)[1:3] == [
         (None, "MINISTER FOR IMMIGRATION AND BORDER PROTECTION"),
         (None, "MINISTER FOR FOREIGN AFFAIRS"),
     ]
@@ -93,9 +84,10 @@ def test_a_question_addressing_one_of_the_ministers_named_tells_which() -> None:
         "JOURNALIST:\n\nMr Dutton, when will the data be released?\n\n"
         "MINISTER FOR IMMIGRATION AND BORDER PROTECTION:\n\nNext week.\n",
     )
-    speakers = _speakers(text)
+    speakers = label_speakers(text)
     assert speakers[1] == ("Dutton", "MINISTER FOR IMMIGRATION AND BORDER PROTECTION")
     assert speakers[-1] == speakers[1]
     # without the address, two ministers named: the label stays a role
     unaddressed = text.replace("Mr Dutton, when", "When")
-    assert _speakers(unaddressed)[1] == (None, "MINISTER FOR IMMIGRATION AND BORDER PROTECTION")
+    role = "MINISTER FOR IMMIGRATION AND BORDER PROTECTION"
+    assert label_speakers(unaddressed)[1] == (None, role)

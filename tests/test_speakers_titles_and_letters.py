@@ -19,6 +19,8 @@ import transcript_model as tm
 from transcript_model.converters.speakers.labels import resolve_labels
 from transcript_model.converters.speakers.offices import office_mentions
 
+from conftest import label_speakers
+
 _FRONT = """---
 title: "Joint press conference with British Prime Minister, Gordon Brown"
 date: 2009-03-27
@@ -26,16 +28,6 @@ prime_minister: "Rudd, Kevin"
 ---
 
 """
-
-
-def _speakers(text: str) -> list[tuple[str | None, str | None]]:
-    transcript = tm.read(text.encode(), "speakers")[0]
-    people = {p.id: p for p in transcript.participants}
-    return [
-        (people[t.speaker].name, people[t.speaker].role) if t.speaker else (None, None)
-        for t in transcript.turns
-        if isinstance(t, tm.Speech)
-    ]
 
 
 @pytest.mark.parametrize(
@@ -67,12 +59,12 @@ def test_a_role_label_is_no_name_another_label_ends_with() -> None:
 
 def test_titled_surnames_take_the_full_names_of_the_header() -> None:
     text = _FRONT + "PM RUDD: Welcome.\n\nPM BROWN: Thank you, Kevin.\n\nJOURNALIST: A question.\n"
-    assert _speakers(text) == [("Kevin Rudd", "PM"), ("Gordon Brown", "PM"), (None, None)]
+    assert label_speakers(text) == [("Kevin Rudd", "PM"), ("Gordon Brown", "PM"), (None, None)]
 
 
 def test_a_name_with_and_without_its_letters_is_one_person() -> None:
     text = _FRONT + "BRETT WHITELEY MP: Welcome.\n\nPM RUDD: Thanks.\n\nBRETT WHITELEY: Yes.\n"
-    assert _speakers(text) == [
+    assert label_speakers(text) == [
         ("BRETT WHITELEY", "MP"), ("Kevin Rudd", "PM"), ("BRETT WHITELEY", "MP")
     ]  # fmt: skip
 
@@ -83,7 +75,7 @@ def test_the_deputy_prime_minister_is_not_the_prime_minister() -> None:
         + "PRIME MINISTER: I thank the Deputy Prime Minister Barnaby Joyce for coming.\n\n"
         + "DEPUTY PRIME MINISTER: Thanks, Prime Minister. As Barnaby Joyce, I agree.\n"
     )
-    assert _speakers(text) == [
+    assert label_speakers(text) == [
         ("Kevin Rudd", "PRIME MINISTER"), ("Barnaby Joyce", "DEPUTY PRIME MINISTER")
     ]  # fmt: skip
 
@@ -137,7 +129,7 @@ def test_a_character_that_prints_nothing_does_not_hide_a_name_in_the_title() -> 
     title = '"Press Gaggle by Press Secretary Jen\\_Psaki\\uFFFC"'
     text = f"---\ntitle: {title}\ndate: 2022-05-06\n---\n\n"
     text += "MS. PSAKI:  So, welcome to our trip.\n\nQ    Thank you.\n"
-    assert _speakers(text) == [("Jen Psaki", None), (None, None)]
+    assert label_speakers(text) == [("Jen Psaki", None), (None, None)]
 
 
 def test_an_office_with_the_takes_no_word_of_it_into_the_name() -> None:
@@ -149,4 +141,4 @@ def test_an_office_with_the_takes_no_word_of_it_into_the_name() -> None:
     )
     text = f'---\ntitle: "{title}"\ndate: 2024-10-24\n---\n\n'
     text += "MS. JEAN-PIERRE: Hi, everybody.\n\nSECRETARY HAALAND: Thank you.\n"
-    assert [name for name, _ in _speakers(text)] == ["Karine Jean-Pierre", "Deb Haaland"]
+    assert [name for name, _ in label_speakers(text)] == ["Karine Jean-Pierre", "Deb Haaland"]
