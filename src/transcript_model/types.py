@@ -116,7 +116,9 @@ LANGUAGE_PATTERN = r"^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$"
 # URL characters: no whitespace or control characters; "%" only in an escape such as "%20",
 # brackets only around an IPv6 host, "#" only once: what libxml2 (and so xmllint, lxml and our
 # own validators) accepts as an xs:anyURI, which TEI and Akoma Ntoso attributes need.
-_URL_BANNED = r"\u0000-\u0020\u007F\u0085\u00A0\u2028\u2029\uFFFE\uFFFF%\[\]#"
+#: The characters no URL holds anywhere, as the inside of a regex class.
+URL_NEVER = r"\u0000-\u0020\u007F\u0085\u00A0\u2028\u2029\uFFFE\uFFFF"
+_URL_BANNED = URL_NEVER + r"%\[\]#"
 _URL_CHAR = f"(?:[^{_URL_BANNED}]|%[0-9A-Fa-f]{{2}})"
 _HOST_CHAR = f"(?:[^{_URL_BANNED}/?@:]|%[0-9A-Fa-f]{{2}})"
 _USER_INFO = f"(?:(?:{_HOST_CHAR}|:)*@)?"
