@@ -171,3 +171,12 @@ def test_a_no_break_space_of_the_model_survives_the_text_format() -> None:
     spaced = first.model_copy(update={"paragraphs": ["10\u00a0000 roubles.", *first.paragraphs]})
     kept = transcript.model_copy(update={"turns": [spaced, *transcript.turns[1:]]})
     assert tm.read(tm.write(kept, "text"), "text") == [kept]
+
+
+def test_two_pages_copied_whole_one_after_the_other() -> None:
+    second = _ARTICLE.replace("February 16, 2018\n15:30", "February 17, 2018\n15:30")
+    result = _read(_MENUS + _ARTICLE + _LINKS + _MENUS + second + _LINKS)
+    assert [t.event.date for t in result.transcripts] == [
+        dt.date(2018, 2, 16), dt.date(2018, 2, 17)
+    ]  # fmt: skip
+    assert [p.code for p in result.warnings] == ["text_site_chrome"] * 3
