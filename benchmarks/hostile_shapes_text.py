@@ -237,6 +237,20 @@ def titles_given_the_floor(size_bytes: int) -> bytes:
     return _page(lines(), size_bytes)
 
 
+def broken_labels(size_bytes: int) -> bytes:
+    """Distinct labels broken at every element, as a parser's text nodes give them: role,
+    name, a colon alone, the text; and role lines followed by no colon at all."""
+
+    def lines() -> Iterator[str]:
+        for n in _numbers():
+            yield f"President of {_latin(n)}"
+            yield f"{_latin(n, 'Y')} Person"
+            yield ":" if n % 2 else "No colon follows this role"
+            yield "Text of the speech."
+
+    return _page(lines(), size_bytes)
+
+
 def glued_labels(size_bytes: int) -> bytes:
     """Distinct one-word labels with a capital inside ("XabYbc:") beside spaced ones."""
     joints = ("", " ")
@@ -268,5 +282,6 @@ SHAPES: dict[str, Callable[[int], bytes]] = {
     "described_labels": described_labels,
     "glued_labels": glued_labels,
     "titles_given_the_floor": titles_given_the_floor,
+    "broken_labels": broken_labels,
     "named_described_labels": named_described_labels,
 }

@@ -99,6 +99,33 @@ def _marker_line(
     return None
 
 
+def _broken_label(doc: Document, end: int, line: str) -> tuple[str, str, int] | None:
+    """(label, its first paragraph, how many lines after ``line`` they took) of a label a copy
+    broke into lines: before its colon ("President of Belarus Alexander Lukashenko" / ": More
+    than …", where the name's tooltip stands) and, in a copy that breaks at every element,
+    also between role and name and after the colon ("President of South Ossetia" / "Anatoly
+    Bibilov" / ":" / "Thank you")."""
+    start = doc.position
+    for name_lines in (0, 1):
+        colon_at = start + name_lines
+        if colon_at >= end:
+            return None
+        if not layout.starts_with_colon(doc.texts[colon_at]) and doc.texts[colon_at] != ":":
+            continue
+        label = " ".join([line, *doc.texts[start:colon_at]])
+        if not layout.is_label(label):
+            return None
+        text, taken = doc.texts[colon_at][1:].strip(), name_lines + 1
+        if not text:  # ":" alone: the text is the next line
+            if colon_at + 1 >= end:
+                return None
+            text, taken = doc.texts[colon_at + 1], taken + 1
+            if layout.is_structural(text) or layout.split_label_line(text) is not None:
+                return None
+        return layout.clean(label), text, taken
+    return None
+
+
 def _unlabelled_line(
     doc: Document,
     end: int,
@@ -111,18 +138,14 @@ def _unlabelled_line(
     ``doc.position``): a label on its own line, an attendee sentence, a heading or a paragraph.
     Returns the open turn, the resumed speech and whether an attendee sentence may follow."""
     following = doc.texts[doc.position] if doc.position < end else None
-    if (
-        following is not None
-        and layout.starts_with_colon(following)
-        and layout.is_label(line)
-        and following[1:].strip()
-    ):
-        label = layout.clean(line)
-        speech = RawSpeech(label, [following[1:].strip()])
+    broken = _broken_label(doc, end, line) if following is not None else None
+    if broken is not None:
+        label, text, taken = broken
+        speech = RawSpeech(label, [text])
         doc.turns.append(speech)
         if " " not in label:
             doc.one_word_labels.append(label)
-        doc.position += 1
+        doc.position += taken
         return speech, None, False
     aside = layout.aside_and_rest(following) if following is not None else None
     if aside is not None and layout.is_label(line):

@@ -4,6 +4,7 @@ our own writer adds ("Transcript id: …", "Participant: {…}")."""
 from __future__ import annotations
 
 import json
+import re
 
 from transcript_model.errors import TranscriptError, excerpt
 
@@ -118,19 +119,30 @@ def parse_footer(doc: Document, start: int) -> None:
     """Read the footer of ``doc``, from its line ``start`` to the end."""
     section: str | None = None
     lists: dict[str, list[str]] = {"see_also": [], "geography": [], "topics": [], "persons": []}
+    # A field printed without its value, which follows on the lines after it (a copy that
+    # breaks at every element: "Published in sections:" / "News" / "," / "Transcripts").
+    pending: tuple[str, list[str]] | None = None
     for number, line in doc.lines[start:]:
         # An escaped line is a list item, whatever it looks like.
         if not layout.is_escaped(line):
             key = kremlin.footer_key(line)
+            found = kremlin.footer_field(line) if key is None else None
+            ext = layout.extension(line) if key is None and found is None else None
+            value = key is None and found is None and ext is None and not line.endswith(":")
+            if pending is not None and value:  # "Direct link:" ends it too
+                pending[1].append(line)
+                continue
+            _settle(doc, pending)
+            pending = None
             if key is not None:
                 section = key
                 continue
-            found = kremlin.footer_field(line)
             if found is not None:
                 doc.footer[found[0]] = found[1]
                 doc.footer[f"{found[0]}_line"] = number
+                if not found[1]:
+                    pending = found[0], []
                 continue
-            ext = layout.extension(line)
             if ext is not None:
                 _store_extension(doc, ext[0], ext[1], number)
                 continue
@@ -140,7 +152,18 @@ def parse_footer(doc: Document, start: int) -> None:
             lists[section].append(layout.clean(layout.unescape(line)))
         else:
             doc.warn("dropped", f"footer line not understood, dropped: {excerpt(line)}", number)
+    _settle(doc, pending)
     doc.footer.update(lists)
+
+
+def _settle(doc: Document, pending: tuple[str, list[str]] | None) -> None:
+    """Give a field printed without its value the lines that followed it, joined once."""
+    if pending is not None and pending[1]:
+        doc.footer[pending[0]] = _SPACE_BEFORE_COMMA.sub(",", " ".join(pending[1]))
+
+
+#: "News" "," "Transcripts" joined: "News , Transcripts" → "News, Transcripts".
+_SPACE_BEFORE_COMMA = re.compile(r" ,")
 
 
 _JSON_EXTENSIONS = {
