@@ -206,3 +206,12 @@ def test_a_copy_broken_at_every_element_reads_as_the_article() -> None:
     assert transcript.metadata.sections == ["News", "Transcripts"]
     assert transcript.metadata.published == dt.datetime(2017, 5, 2, 19, 0)
     assert tm.read(tm.write(transcript, "text"), "text") == [transcript]
+
+
+def test_the_links_below_a_page_may_hold_a_date() -> None:
+    """Node by node, the page's foot prints "Last updated at" / "March 20, 2015, 18:02": a
+    date, but no transcript's (35 of the 75 dev pages copied so were refused)."""
+    links = _LINKS + "Last updated at\nMarch 20, 2015, 18:02\n"
+    result = _read(_MENUS + _ARTICLE + links)
+    assert result.transcripts == _read(_ARTICLE).transcripts
+    assert [p.code for p in result.warnings] == ["text_site_chrome"] * 2

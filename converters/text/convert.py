@@ -92,12 +92,21 @@ def read(data: bytes, origin: str = "<input>") -> ReadResult:
     return result
 
 
+#: Lines of the links and buttons below a kremlin.ru page ("Last updated at" / "March 20,
+#: 2015, 18:02" among them: a date, but no transcript's).
+_SITE_LINKS = frozenset(
+    {"Direct link", "Share", "Send by email", "Print", "Official Internet Resources",
+     "Прямая ссылка", "Поделиться", "Отправить по почте", "Распечатать"}
+)  # fmt: skip
+
+
 def _within_site_chrome(
     page: Page, origin: str, checked: bool, last: bool
 ) -> tuple[Transcript | None, list[Problem]] | None:
     """A page copied whole (Ctrl+A): the article after the site's menus, read with a warning;
     or, after the last "Text version", the share buttons and links of the page's foot, which
-    hold no date: no transcript, a warning. None when neither explains what failed."""
+    hold no date or the site's links: no transcript, a warning. None when neither explains
+    what failed."""
     start = article_start(page.texts)
     if start is not None:
         transcript, warnings = _parse_with_warnings(Page.of(page.lines[start:]), origin, checked)
@@ -106,7 +115,7 @@ def _within_site_chrome(
         note = f"left out {skipped} before the article: the site's menus of a whole-page copy"
         warnings.insert(0, Problem("text_site_chrome", note, origin, first, severity="warning"))
         return transcript, warnings
-    if last and not any(map(has_date, page.texts)):
+    if last and (_SITE_LINKS.intersection(page.texts) or not any(map(has_date, page.texts))):
         first, stop = page.lines[0][0], page.lines[-1][0]
         note = (
             f"left out lines {first}-{stop} after the last 'Text version': no date, no "
