@@ -118,8 +118,8 @@ def _within_site_chrome(
     if last and (_SITE_LINKS.intersection(page.texts) or not any(map(has_date, page.texts))):
         first, stop = page.lines[0][0], page.lines[-1][0]
         note = (
-            f"left out lines {first}-{stop} after the last 'Text version': no date, no "
-            "transcript (the links and share buttons of a whole-page copy)"
+            f"left out lines {first}-{stop} after the last 'Text version': no transcript "
+            "there (the links and share buttons of a whole-page copy)"
         )
         return None, [Problem("text_site_chrome", note, origin, first, severity="warning")]
     return None
