@@ -110,12 +110,15 @@ def _broken_label(doc: Document, end: int, line: str) -> tuple[str, str, int] | 
         colon_at = start + name_lines
         if colon_at >= end:
             return None
-        if not layout.starts_with_colon(doc.texts[colon_at]) and doc.texts[colon_at] != ":":
+        colon_line = doc.texts[colon_at]
+        if colon_line[:1] != ":":  # nearly every line: one comparison
+            continue
+        if colon_line != ":" and not layout.starts_with_colon(colon_line):
             continue
         label = " ".join([line, *doc.texts[start:colon_at]])
         if not layout.is_label(label):
             return None
-        text, taken = doc.texts[colon_at][1:].strip(), name_lines + 1
+        text, taken = colon_line[1:].strip(), name_lines + 1
         if not text:  # ":" alone: the text is the next line
             if colon_at + 1 >= end:
                 return None

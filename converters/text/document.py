@@ -73,13 +73,12 @@ def _document_bounds(
             continue
         if line[0] in "PД":
             following = index + 1
-            field = kremlin.footer_field(line)
             # "Published in sections:" alone has its value on the next lines ("News", ", ", …),
             # a breadcrumb's word: only a field with its value ends a page.
             if (
                 following < len(texts)
                 and texts[following] in kremlin.BREADCRUMBS
-                and field is not None
+                and (field := kremlin.footer_field(line)) is not None
                 and field[1]
             ):
                 bounds.append((start, following))

@@ -128,12 +128,12 @@ def parse_footer(doc: Document, start: int) -> None:
             key = kremlin.footer_key(line)
             found = kremlin.footer_field(line) if key is None else None
             ext = layout.extension(line) if key is None and found is None else None
-            value = key is None and found is None and ext is None and not line.endswith(":")
-            if pending is not None and value:  # "Direct link:" ends it too
-                pending[1].append(line)
-                continue
-            _settle(doc, pending)
-            pending = None
+            if pending is not None:
+                if key is None and found is None and ext is None and not line.endswith(":"):
+                    pending[1].append(line)  # "Direct link:" ends it too
+                    continue
+                _settle(doc, pending)
+                pending = None
             if key is not None:
                 section = key
                 continue
