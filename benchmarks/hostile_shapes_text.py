@@ -251,6 +251,13 @@ def broken_labels(size_bytes: int) -> bytes:
     return _page(lines(), size_bytes)
 
 
+def breadcrumb_runs(size_bytes: int) -> bytes:
+    """A whole-page copy whose "menus" are one long run of breadcrumb lines ("Events" …) before
+    the article: the article's start is looked for once past the run, not from each line."""
+    crumbs = "Events\n" * max(1, (size_bytes - 200) // 7)
+    return (crumbs + HEADER + "Vladimir Putin: Good afternoon.\nText version\n").encode()
+
+
 def glued_labels(size_bytes: int) -> bytes:
     """Distinct one-word labels with a capital inside ("XabYbc:") beside spaced ones."""
     joints = ("", " ")
@@ -283,5 +290,6 @@ SHAPES: dict[str, Callable[[int], bytes]] = {
     "glued_labels": glued_labels,
     "titles_given_the_floor": titles_given_the_floor,
     "broken_labels": broken_labels,
+    "breadcrumb_runs": breadcrumb_runs,
     "named_described_labels": named_described_labels,
 }

@@ -58,8 +58,12 @@ def article_start(texts: Sequence[str]) -> int | None:
         if texts[index] not in kremlin.BREADCRUMBS:
             continue
         title = index + 1
-        while title < len(texts) - 1 and texts[title] in kremlin.BREADCRUMBS:
-            title += 1  # "Events" / "Transcripts"
+        # "Events" / "Transcripts": at most the one more the site prints (a run of them is no
+        # trail to look past from each of its lines: that was quadratic in the run).
+        if title < len(texts) - 1 and texts[title] in kremlin.BREADCRUMBS:
+            title += 1
+        if texts[title] in kremlin.BREADCRUMBS:
+            continue
         window = texts[title + 1 : title + 1 + _DATE_WINDOW]
         if any(map(has_date, window)):
             return index
