@@ -62,8 +62,10 @@ def read(data: bytes, origin: str = "<input>") -> ReadResult:
     """
     decoded = decode_text(data, origin)
     checked = _no_forbidden_characters(data, decoded)
-    text = flat.restore_lines(decoded)
-    pages = split_pages(text)
+    pages = split_pages(flat.restore_lines(decoded))
+    # The pages' lines hold all the text: the whole decoded text (up to 4 bytes a character)
+    # need not stay beside them and the model built from them.
+    del decoded
     if not pages:
         raise TranscriptError.single(
             "not_a_transcript",
@@ -73,14 +75,17 @@ def read(data: bytes, origin: str = "<input>") -> ReadResult:
             1,
         )
     result = ReadResult([])
-    for number, page in enumerate(pages, start=1):
+    count = len(pages)
+    pages.reverse()  # taken from the end: each page's lines are let go once it is read
+    for number in range(1, count + 1):
+        page = pages.pop()
         transcript: Transcript | None
         try:
             transcript, warnings = _parse_with_warnings(page, origin, checked)
         except TranscriptError as error:
             if error.problems[0].code != "not_a_transcript":
                 raise
-            found = _within_site_chrome(page, origin, checked, last=number == len(pages))
+            found = _within_site_chrome(page, origin, checked, last=number == count)
             if found is None:
                 raise
             if not found[0] and not result.transcripts:
