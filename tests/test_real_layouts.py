@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 import transcript_model as tm
-from transcript_model.model import Speech, StageDirection, Transcript
+from transcript_model.model import Link, Speech, StageDirection, Transcript
 
 
 def _read(tmp_path: Path, name: str, text: str, fmt: str | None = None) -> Transcript:
@@ -270,6 +270,22 @@ def test_front_matter_of_hostile_shape_is_linear(tmp_path: Path) -> None:
     with pytest.raises(tm.TranscriptError):
         _read(tmp_path, "h.md", text, "speakers")
     assert time.perf_counter() - start < 2
+
+
+def test_see_also_box_before_the_footer_gives_titles_only(tmp_path: Path) -> None:
+    # The box that ends a page is read as its see-also links: its dates and its closing
+    # "* * *" are no titles (176 of 600 mirror pages had them among their links).
+    text = (
+        "Events\nMeeting\nApril 10, 2020\n15:00\nMoscow\nVladimir Putin: Thank you.\n"
+        "See also\nTrip to Izhevsk\nJune 27, 2017\nSummit\nSeptember 6 − 8, 2000\n* * *\n"
+        "Topics\nSpace\nPublication status\nText version\n"
+    )
+    t = _read(tmp_path, "page.txt", text)
+    assert [link.title for link in t.metadata.see_also] == ["Trip to Izhevsk", "Summit"]
+    # A title that looks like a date or a break is escaped by the writer and reads back.
+    links = [Link(title="June 27, 2017"), Link(title="* * *"), Link(title="Trip")]
+    odd = t.model_copy(update={"metadata": t.metadata.model_copy(update={"see_also": links})})
+    assert tm.read(tm.write(odd, "text").encode(), "text") == [odd]
 
 
 # --- kremlin.ru text with its line breaks lost ---------------------------------------------

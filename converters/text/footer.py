@@ -115,6 +115,13 @@ def _goes_on(line: str) -> bool:
     return len(line) > layout.FOOTER_LIMIT or layout.split_label_line(line) is not None
 
 
+def is_box_furniture(line: str) -> bool:
+    """A line of a "See also" box that is no linked title: a title's date ("June 27, 2017",
+    "September 6 − 8, 2000") or the "* * *" closing the box (the box that ends a page is read
+    as its see-also links; our writer escapes a title that looks so)."""
+    return layout.is_break(line) or kremlin.parse_date(first_day(line)) is not None
+
+
 def parse_footer(doc: Document, start: int) -> None:
     """Read the footer of ``doc``, from its line ``start`` to the end."""
     section: str | None = None
@@ -147,7 +154,8 @@ def parse_footer(doc: Document, start: int) -> None:
                 _store_extension(doc, ext[0], ext[1], number)
                 continue
         if section == "see_also":
-            lists[section].append(layout.unescape(line))
+            if layout.is_escaped(line) or not is_box_furniture(line):
+                lists[section].append(layout.unescape(line))
         elif section in lists:
             lists[section].append(layout.clean(layout.unescape(line)))
         else:

@@ -20,6 +20,7 @@ from transcript_model.model import Speech, Transcript
 from .. import _kremlin as kremlin
 from . import layout
 from .document import language_sample
+from .footer import is_box_furniture
 from .header import has_date, is_caption_text
 
 Parser = Callable[[list[tuple[int, str]], str], Transcript]
@@ -381,7 +382,15 @@ def _footer(
     for key, values in sections:
         if values:
             lines.append(words[key])
-            lines.extend(_escape_if(v, explicit.footer or _footer_needs_escape(v)) for v in values)
+            lines.extend(
+                _escape_if(
+                    v,
+                    explicit.footer
+                    or _footer_needs_escape(v)
+                    or (key == "see_also" and is_box_furniture(v)),
+                )
+                for v in values
+            )
     lines.append(words["status"])
     if meta.sections:
         joined = ", ".join(meta.sections)
