@@ -266,6 +266,25 @@ def glued_labels(size_bytes: int) -> bytes:
     )
 
 
+def _flat_page(body_item: str, size_bytes: int) -> bytes:
+    """A page whose line breaks were lost (one line), its body ``body_item`` repeated."""
+    head = "Events Meeting on hostile input March 11, 2022 14:20 Moscow "
+    foot = " Publication status Publication date: March 11, 2022, 14:20 Text version"
+    count = max(1, (size_bytes - len(head) - len(foot)) // len(body_item))
+    return (head + body_item * count + foot).encode()
+
+
+def flat_sentences(size_bytes: int) -> bytes:
+    """One line of short sentences of capitalised words and no colon: after every sentence end
+    the flat reader tries an English label of office and name, ten words long at most."""
+    return _flat_page("Aa Bb Cc Dd Ee Ff Gg Hh Ii Jj Kk Ll Mm. ", size_bytes)
+
+
+def flat_see_also(size_bytes: int) -> bytes:
+    """One line where "See also" opens no box again and again (no date, no "* * *")."""
+    return _flat_page("See also Aa bb cc. ", size_bytes)
+
+
 #: Every shape, by name: ``name -> function(size_bytes) -> bytes``.
 SHAPES: dict[str, Callable[[int], bytes]] = {
     "initials_labels": initials_labels,
@@ -292,4 +311,6 @@ SHAPES: dict[str, Callable[[int], bytes]] = {
     "broken_labels": broken_labels,
     "breadcrumb_runs": breadcrumb_runs,
     "named_described_labels": named_described_labels,
+    "flat_sentences": flat_sentences,
+    "flat_see_also": flat_see_also,
 }

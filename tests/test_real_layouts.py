@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 import transcript_model as tm
+from transcript_model.converters.text import flat
 from transcript_model.model import Link, Speech, StageDirection, Transcript
 
 
@@ -337,6 +338,99 @@ def test_flat_english_page(tmp_path: Path) -> None:
     )
     labels = [s.label for s in t.turns if isinstance(s, Speech)]
     assert labels == ["Vladimir Putin", "Ivan Petrov", "Question", "Vladimir Putin"]
+
+
+# English pages with their line breaks lost, abridged from en.kremlin.ru pages (CC BY 4.0).
+EN_FLAT_MEETING = (
+    "Events Meeting on rocket and space sector development The President held a meeting on "
+    "the development of the rocket and space sector. April 10, 2020 15:00 The Kremlin, Moscow "
+    "President of Russia Vladimir Putin: Colleagues, good afternoon. Mr Testoyedov, please. "
+    "General Director of Reshetnev Information Satellite Systems Nikolai Testoyedov: Mr "
+    "President, we are working. See also Video linkup with ISS crew April 10, 2020 * * * "
+    "Our plans are set. Vladimir Putin: Fine, thank you. <…> Aeroflot CEO Vitaly "
+    "Savelyev: Thank you. Prime Minister of Japan Shinzo Abe (retranslated): Thank you. "
+    "Andrei Okhlopkov, General Director of the Centre for Operation of Space Ground-Based "
+    "Infrastructure (TsENKI): Mr President, we continue working. Vladimir Putin: Thank you. "
+    "See also Trip to Izhevsk June 27, 2017 * * * Topics Space Publication status Published "
+    "in sections: News, Transcripts Publication date: April 10, 2020, 15:00 Text version"
+)
+
+
+def test_flat_english_labels_of_office_and_name(tmp_path: Path) -> None:
+    t = _read(tmp_path, "page.txt", EN_FLAT_MEETING)
+    assert t.event.title == "Meeting on rocket and space sector development"
+    assert (
+        t.event.lead
+        == "The President held a meeting on the development of the rocket and space sector."
+    )
+    assert t.event.place == "The Kremlin, Moscow"
+    names = {p.id: p.name for p in t.participants}
+    speakers = [names[s.speaker] for s in t.turns if isinstance(s, Speech)]
+    assert speakers == [
+        "Vladimir Putin", "Nikolai Testoyedov", "Vladimir Putin", "Vitaly Savelyev",
+        "Shinzo Abe", "Andrei Okhlopkov", "Vladimir Putin",
+    ]  # fmt: skip
+    lines = flat.restore_lines(EN_FLAT_MEETING).splitlines()
+    assert "Vladimir Putin: Fine, thank you. <…>" in lines  # the label after "<…>" is cut off
+    # The box inside the text stays inline; the one before the footer is the page's see-also.
+    assert [link.title for link in t.metadata.see_also] == ["Trip to Izhevsk"]
+
+
+@pytest.mark.parametrize(
+    ("header", "title", "lead"),
+    [
+        # An office before the President's name keeps it in the title; a name after "with" too.
+        ("President Vladimir Putin met with Moldova's President Vladimir Voronin",
+         "President Vladimir Putin met with Moldova's President Vladimir Voronin", None),
+        ("Working meeting with Prime Minister Dmitry Medvedev Vladimir Putin had a working "
+         "meeting with Prime Minister Dmitry Medvedev.",
+         "Working meeting with Prime Minister Dmitry Medvedev",
+         "Vladimir Putin had a working meeting with Prime Minister Dmitry Medvedev."),
+        ("Meeting on preparations for Direct Line with Vladimir Putin The President held a "
+         "meeting.", "Meeting on preparations for Direct Line with Vladimir Putin",
+         "The President held a meeting."),
+        # A capitalised preposition, article or pronoun inside a sentence-case title.
+        ("Vladimir Putin arrived in Tehran In Tehran, Vladimir Putin will take part in talks.",
+         "Vladimir Putin arrived in Tehran",
+         "In Tehran, Vladimir Putin will take part in talks."),
+        ("Meeting with leader of A Just Russia party Sergei Mironov Mr Mironov briefed the "
+         "President.", "Meeting with leader of A Just Russia party Sergei Mironov",
+         "Mr Mironov briefed the President."),
+        # The lead repeats the title's last words, or its first two.
+        ("Working meeting with Novgorod Region Governor Andrei Nikitin Novgorod Region Governor "
+         "Andrei Nikitin briefed the President.",
+         "Working meeting with Novgorod Region Governor Andrei Nikitin",
+         "Novgorod Region Governor Andrei Nikitin briefed the President."),
+        ("Russian-German talks Talks between the two leaders took place.",
+         "Russian-German talks", "Talks between the two leaders took place."),
+        ("Winners of 2017 Russian Federation National Awards Winners of the 2017 awards were "
+         "announced.", "Winners of 2017 Russian Federation National Awards",
+         "Winners of the 2017 awards were announced."),
+    ],
+)  # fmt: skip
+def test_flat_english_title_and_lead(
+    tmp_path: Path, header: str, title: str, lead: str | None
+) -> None:
+    text = (
+        f"Events {header} September 18, 2003 16:00 St Petersburg The Presidents talked. "
+        "Publication status Published in section: News Publication date: September 18, 2003, "
+        "16:00 Text version"
+    )
+    t = _read(tmp_path, "page.txt", text)
+    assert (t.event.title, t.event.lead) == (title, lead)
+    assert (t.event.date, t.event.place) == (dt.date(2003, 9, 18), "St Petersburg")
+
+
+def test_flat_english_date_line_is_the_one_a_time_follows(tmp_path: Path) -> None:
+    text = (
+        "Events Meeting ahead of the Address on January 15, 2020 The President met the "
+        "drafters. December 23, 2019 12:15 Moscow Vladimir Putin: Good afternoon. Publication "
+        "status Published in section: News Publication date: December 23, 2019, 12:15 "
+        "Text version"
+    )
+    t = _read(tmp_path, "page.txt", text)
+    assert t.event.title == "Meeting ahead of the Address on January 15, 2020"
+    assert t.event.date == dt.date(2019, 12, 23)
 
 
 @pytest.mark.parametrize(

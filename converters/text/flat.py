@@ -29,8 +29,15 @@ _DATE = re.compile(
 )
 _TIME = re.compile(r"[ ]*(\d{1,2}:\d{2})(?!\S)")
 _SECTIONS = ("События ", "Events ")
+# The first words of the site's places of two words ("St Petersburg", "The Kremlin, Moscow",
+# "Нижний Новгород"): any other place starts with a word of its own.
+_PLACE_FIRST_WORDS = (
+    "St|The|New|Nizhny|Veliky|Bocharov|Krasnaya|Mineralnye|Yasnaya"
+    "|Нижний|Великий|Бочаров|Красная|Минеральные|Ясная"
+)
 _PLACE = re.compile(
-    r"[ ]*(?P<place>[A-ZА-ЯЁ][\w\-]*(?:, [A-ZА-ЯЁ][\w\-]*(?: [\w\-]+)?)?)(?= [A-ZА-ЯЁ«\"(*]|$)"
+    rf"[ ]*(?P<place>(?:(?:{_PLACE_FIRST_WORDS}) )?[A-ZА-ЯЁ][\w\-]*"
+    r"(?:, [A-ZА-ЯЁ][\w\-]*(?: [\w\-]+)?)?)(?= [A-ZА-ЯЁ«\"(*]|$)"
 )
 # Words that open the lead after the title ("… Вучичем Состоялся телефонный разговор …").
 # A Russian title never capitalises a preposition inside it, so "… Заполярья» В ходе …" or
@@ -41,9 +48,18 @@ _LEAD = re.compile(
     r"|Состоял(?:ся|ась|ось|ись) |Губернатор |Председатель |Премьер-министр |В Кремле "
     r"|Глава региона |Генеральный директор |Верховный Главнокомандующий |Рабочая поездка "
     r"|Обсуждал(?:ся|ась|ось|ись) |Завершая |Имена лауреатов "
-    r"|Vladimir Putin|Dmitry Medvedev"
     r"|The President |The Presidents |The Head of State |President of Russia ))"
+    # The President's name, unless an office before it makes it part of the title ("Working
+    # meeting with Prime Minister Dmitry Medvedev", "President Vladimir Putin met …").
+    r"|(?<!President)(?<!Presidents)(?<!Minister)(?<!Chairman)(?<! with)(?<!,)"
+    r" (?=Vladimir Putin|Dmitry Medvedev)"
     r"|(?<=[А-ЯЁа-яё\d»”\")]) (?=(?:В|Во|По|На|При|За|Об?|Из|Для) [\wА-ЯЁ])"
+    # An English title is in sentence case: a capitalised preposition, article or pronoun after
+    # a word opens the lead ("Vladimir Putin arrived in Tehran In Tehran, Vladimir Putin will …",
+    # "Meeting with Ali Khamenei Towards the end of his visit …").
+    r"|(?<=[a-z\d’”\")]) (?=(?:In|On|At|During|Following|After|Before|As|The|An|This|These"
+    r"|A(?! Just Russia)|It|He|She|They|There|Towards|Prior|Last|Yesterday|Ahead|Concluding"
+    r"|Earlier|Mr|Ms|Mrs|Speaking|Upon|While|When|With|Within|Among|Addressing|Opening) \w)"
     rf"|(?<=[а-яё»”\")]) (?=\d{{1,2}} (?:{_RU_MONTHS}) (?!\d{{4}}))"
 )
 # An announcement's title opens with the day it announces ("10 мая Владимир Путин проведёт
@@ -58,13 +74,28 @@ _DOCUMENT_TEXT = re.compile(r"[ ]*(Текст [А-ЯЁа-яё]{2,30}(?: [а-яё
 _NEXT_WORD = re.compile(r" (\S{1,80})")
 _WORD = r"[A-ZА-ЯЁ][a-zа-яё'’\-]+"
 _INITIALS = r"[A-ZА-ЯЁ]\.(?:[ ]?[A-ZА-ЯЁ]\.)?"
+# English labels name the office before the name ("Minister of Industry and Trade Denis
+# Manturov", "Roscosmos cosmonaut Yury Malenchenko", "Emir of Qatar Sheikh Tamim bin Hamad Al
+# Thani"): a capitalised word, at most ten more words, and a name of two capitalised words.
+# Cutting a sentence that ends so ("… of [Healthcare Minister] Ms Skvortsova:") is harmless:
+# the text reader decides what is a label, as it does on the page's own lines.
+# No full stop inside: a label never spans the end of a sentence ("Thank you. Vladimir Putin:").
+_CAPITALISED = r"[A-Z][\w'’\-]*"
+_OFFICE_AND_NAME = rf"{_CAPITALISED}(?:,? [\w'’\-]+){{0,10}}? {_CAPITALISED} {_CAPITALISED}"
 # The alternation the body is cut at: an initials label with an optional scraped tooltip or a
 # space before ":" ("В.Путин :"), a generic label, a full-name label after the end of a
-# sentence, a "* * *" break.
+# sentence, an English label of office and name after the end of a sentence ("President of
+# Russia Vladimir Putin:", "Prime Minister of Japan Shinzo Abe (retranslated):", "Andrei
+# Okhlopkov, General Director of the Centre for … (TsENKI):"), a "See also"
+# box in the text, a "* * *" break.
 _BODY_MARKS = re.compile(
     rf"(?<!\S)(?P<initials>{_INITIALS}{_WORD}(?:-{_WORD})?)(?P<tip> [^:.!?]{{1,160}}? | )?:(?= )"
-    r"|(?<!\S)(?P<generic>Вопрос|Реплика|Ответ|Question|Remark|Answer)(?: \([^()]{0,80}\))?:(?= )"
-    rf"|(?<=[.!?…»\"] )(?P<full>{_WORD} {_WORD}(?: {_WORD})?):(?= )"
+    r"|(?<!\S)(?P<generic>Вопрос|Реплика|Ответ|Question|Remark|Answer|Operator|Moderator)"
+    r"(?: \([^()]{0,80}\))?:(?= )"
+    rf"|(?<=[.!?…»\"”>)\]] )(?P<full>{_WORD} {_WORD}(?: {_WORD})?):(?= )"
+    rf"|(?<=[.!?…»\"”>)\]] )(?P<office>{_OFFICE_AND_NAME})"
+    r"(?: \([^()]{1,60}\))?:(?= )"
+    r"|(?<!\S)(?P<see>See also|См\. также) (?=\S)"
     r"|(?<!\S)(?P<break>\*[ ]\*[ ]\*)(?!\S)"
 )
 # Footer words: the strong ones are printed once, at the very end.
@@ -113,7 +144,7 @@ def restore_lines(text: str) -> str:
     if not is_flat(text):
         return text
     page = " ".join(text.split())
-    date = _DATE.search(page, 0, 4096)
+    date = _page_date(page)
     if date is None:
         return text
     footer_at = _footer_start(page)
@@ -146,6 +177,18 @@ def restore_lines(text: str) -> str:
     return "\n".join(line for line in lines if line) + "\n"
 
 
+def _page_date(page: str) -> re.Match[str] | None:
+    """The date line of the page: the first date near the start that a time follows ("December
+    23, 2019 14:00"), else the first date; a title may hold a date of its own ("… will take
+    place on January 15, 2020")."""
+    first = None
+    for date in itertools.islice(_DATE.finditer(page, 0, 4096), 4):
+        if _TIME.match(page, date.end()):
+            return date
+        first = first or date
+    return first
+
+
 def _header(before: str) -> list[str]:
     lines: list[str] = []
     for section in _SECTIONS:
@@ -154,10 +197,40 @@ def _header(before: str) -> list[str]:
             before = before[len(section) :]
             break
     day = _TITLE_DAY.match(before)
-    lead = _LEAD.search(before, day.end() + 1 if day else 0)
+    found = _LEAD.search(before, day.end() + 1 if day else 0)
+    lead = (found.start(), found.end()) if found else None
+    repeated = _repeated_phrase(before)
+    if repeated is not None and (lead is None or repeated < lead[0]):
+        lead = (repeated, repeated + 1)
     if lead is None:
         return [*lines, before]
-    return [*lines, before[: lead.start()], before[lead.end() :]]
+    return [*lines, before[: lead[0]], before[lead[1] :]]
+
+
+#: The longest phrase looked for at the end of the title and again at the start of the lead.
+_MAX_REPEATED_WORDS = 8
+
+
+def _repeated_phrase(before: str) -> int | None:
+    """Where the lead starts when it repeats the title's last words ("Working meeting with
+    Novgorod Region Governor Andrei Nikitin Novgorod Region Governor Andrei Nikitin briefed …",
+    "Russian-German talks Talks between …") or its first two words, when they are no name:
+    the offset of the space before it. Bounded: the
+    header is at most a few thousand characters."""
+    words = before.split(" ")
+    offsets = list(itertools.accumulate((len(word) + 1 for word in words), initial=0))
+    for at in range(1, len(words) - 1):
+        word, previous = words[at], words[at - 1]
+        if not word[:1].isupper():
+            continue
+        if previous[:1].islower() and previous == word[:1].lower() + word[1:]:
+            return offsets[at] - 1
+        if words[at : at + 2] == words[:2] and words[1][:1].islower():
+            return offsets[at] - 1  # not a name: "Winners of 2016 … Winners of the 2016 …"
+        for size in range(2, min(_MAX_REPEATED_WORDS, at, len(words) - at) + 1):
+            if words[at - size : at] == words[at : at + size]:
+                return offsets[at] - 1
+    return None
 
 
 def _place(page: str, at: int) -> tuple[str | None, int]:
@@ -178,21 +251,41 @@ def _body(body: str) -> list[str]:
     start = 0
     pending = ""
     for mark in _BODY_MARKS.finditer(body):
+        if mark.start() < start:
+            continue  # inside a "See also" box already taken
+        box = _SEE_ALSO_BOX.match(body, mark.end()) if mark.group("see") else None
+        if mark.group("see") and box is None:
+            continue  # "See also" in a sentence: no box
         text = body[start : mark.start()].strip()
         if pending or text:
             lines.append(f"{pending} {text}".strip() if pending else text)
-        if mark.group("break"):
+        start = mark.end()
+        if box is not None:
+            lines.extend((mark.group("see"), box.group("title"), box.group("date")))
+            pending = ""
+            start = box.end()
+        elif mark.group("break"):
             lines.append("* * *")
             pending = ""
         else:
             label = mark.group("initials") or mark.group("generic") or mark.group("full")
-            generic = mark.group("generic")
-            pending = (mark.group().split(":")[0] if generic else label) + ":"
-        start = mark.end()
+            if mark.group("generic") or mark.group("office"):
+                label = mark.group().split(":")[0]  # with its remark: "(retranslated)"
+            pending = label + ":"
     text = body[start:].strip()
     if pending or text:
         lines.append(f"{pending} {text}".strip() if pending else text)
     return lines
+
+
+#: A "See also" box: the linked title, then its date ("June 27, 2017", "September 6 − 8, 2000"),
+#: then the "* * *" the box ends with.
+_LINK_DATE = (
+    rf"(?:{_EN_MONTHS}) \d{{1,2}}(?: [−–-] \d{{1,2}})?, \d{{4}}"
+    rf"|\d{{1,2}}(?: [−–-] \d{{1,2}})? (?:{_RU_MONTHS}) \d{{4}} года"
+)
+_SEE_ALSO_BOX = re.compile(rf"(?P<title>[^*]{{1,300}}?) (?P<date>{_LINK_DATE}) (?=\* \* \*)")
+_LINK_DATES = re.compile(rf"(?<!\S)(?:{_LINK_DATE})(?!\S)")
 
 
 def _footer_start(page: str) -> int:
@@ -202,8 +295,21 @@ def _footer_start(page: str) -> int:
     window = max(strong.start() - _FOOTER_WINDOW, 0)
     last: dict[str, int] = {}
     for heading in _FOOTER_HEADINGS.finditer(page, window, strong.start()):
-        last[heading.group("word")] = heading.start()
+        if not _inline_see_also(page, heading):
+            last[heading.group("word")] = heading.start()
     return min(last.values(), default=strong.start())
+
+
+def _inline_see_also(page: str, heading: re.Match[str]) -> bool:
+    """A "See also" box inside the text: after its title, date and "* * *" the text goes on,
+    where the footer's box is followed by another footer heading or field."""
+    if heading.group("word") not in ("See also", "См. также"):
+        return False
+    box = _SEE_ALSO_BOX.match(page, heading.end() + 1)
+    if box is None:
+        return False
+    after = box.end() + len("* * * ")
+    return not (_FOOTER_HEADINGS.match(page, after) or _FOOTER_END.match(page, after))
 
 
 def _footer(footer: str) -> list[str]:
@@ -216,7 +322,12 @@ def _footer(footer: str) -> list[str]:
         if mark.lastgroup == "word":
             word = mark.group("word")
             lines.append(_CANONICAL.get(word, word))
-            lines.extend(_people(value) if word in ("Лица", "Персоны", "Persons") else [value])
+            if word in ("Лица", "Персоны", "Persons"):
+                lines.extend(_people(value))
+            elif word in ("See also", "См. также"):
+                lines.extend(_links(value))
+            else:
+                lines.append(value)
         elif mark.lastgroup == "field":
             name = mark.group("field")
             if name not in _DROPPED_FIELDS:
@@ -226,6 +337,19 @@ def _footer(footer: str) -> list[str]:
             if value:
                 lines.append(value)
     return lines
+
+
+def _links(value: str) -> list[str]:
+    """ "Trip to Izhevsk June 27, 2017 * * *": each linked title, its date, the closing break."""
+    closed = value.endswith("* * *")
+    value = value.removesuffix("* * *").rstrip()
+    lines: list[str] = []
+    start = 0
+    for date in _LINK_DATES.finditer(value):
+        lines.extend(part for part in (value[start : date.start()].strip(), date.group()) if part)
+        start = date.end()
+    lines.extend([value[start:].strip()] if value[start:].strip() else [])
+    return [*lines, "* * *"] if closed else lines
 
 
 def _people(value: str) -> list[str]:
