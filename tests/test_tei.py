@@ -281,6 +281,24 @@ def test_third_party_whitespace_and_ids_are_normalised() -> None:
     assert {w.code for w in result.warnings} == {"tei_id_mapped"}
 
 
+@pytest.mark.parametrize("root_id", ['xml:id="ParlaMint-SK_2023-09-20-t8m104"', ""])
+def test_third_party_header_without_title_takes_the_document_id(root_id: str) -> None:
+    # ParlaMint-SK's components, still being built, hold "<!-- TODO -->" where the title goes.
+    document = f"""<TEI xmlns="http://www.tei-c.org/ns/1.0" {root_id} xml:lang="sk">
+      <teiHeader><fileDesc><titleStmt><!-- TODO --></titleStmt></fileDesc>
+      <profileDesc><settingDesc><setting><date when="2023-09-20"/></setting></settingDesc>
+      </profileDesc></teiHeader>
+      <text><body><div><u who="#A"><seg>Dobrý deň.</seg></u></div></body></text></TEI>"""
+    if not root_id:
+        with pytest.raises(tm.TranscriptError) as refused:
+            tei.read(document.encode(), "sk.xml")
+        assert refused.value.problems[0].code == "tei_title"
+        return
+    result = tei.read(document.encode(), "sk.xml")
+    assert result.transcripts[0].event.title == "ParlaMint-SK_2023-09-20-t8m104"
+    assert "tei_title_from_id" in {w.code for w in result.warnings}
+
+
 def test_package_components_meet_the_profile_and_tei_all(
     tei_all: etree.RelaxNG, tmp_path: Path
 ) -> None:

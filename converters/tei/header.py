@@ -141,12 +141,7 @@ def _title(context: Context, header: etree._Element, language: str | None) -> No
         chosen = mains[0]
     title = context.name(all_text(chosen), chosen, "the title") if chosen is not None else None
     if title is None:
-        raise TranscriptError.single(
-            "tei_title",
-            "the teiHeader has no usable title (expected fileDesc/titleStmt/title)",
-            context.origin,
-            line_of(header),
-        )
+        title = _title_from_id(context, header)
     context.event["title"] = title
     for other in titles:
         if other is not chosen:
@@ -164,6 +159,28 @@ def _title(context: Context, header: etree._Element, language: str | None) -> No
     abstract = find(header, T + "profileDesc", T + "abstract")
     if abstract is not None:
         _agenda(context, abstract)
+
+
+def _title_from_id(context: Context, header: etree._Element) -> str:
+    """The document's xml:id as its title, with a warning, for a header that names no title
+    (a corpus being built: ParlaMint-SK's components carry "TODO" where the title goes); an
+    error when the document has no id either."""
+    root = header.getparent()
+    identifier = clean_name(root.get(XML_ID) or "") if root is not None else None
+    if not identifier:
+        raise TranscriptError.single(
+            "tei_title",
+            "the teiHeader has no usable title (expected fileDesc/titleStmt/title)",
+            context.origin,
+            line_of(header),
+        )
+    context.warn(
+        "tei_title_from_id",
+        f"the teiHeader has no usable title (expected fileDesc/titleStmt/title); the "
+        f"document's id {identifier!r} is the title",
+        header,
+    )
+    return identifier
 
 
 def _sitting_title(context: Context, element: etree._Element) -> None:
