@@ -299,6 +299,35 @@ def test_third_party_header_without_title_takes_the_document_id(root_id: str) ->
     assert "tei_title_from_id" in {w.code for w in result.warnings}
 
 
+def test_third_party_utterance_of_a_function_without_who_is_a_speech() -> None:
+    # ParlaMint-ES marks the chair's utterances ana="#chair" without @who, ParlaMint-TR a
+    # guest's "#guest": speech by the holder of that function, not narrative.
+    document = """<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="es" xml:lang="es">
+      <teiHeader><fileDesc><titleStmt><title>Pleno</title></titleStmt></fileDesc>
+      <profileDesc><settingDesc><setting><date when="2015-03-24"/></setting></settingDesc>
+      <particDesc><listPerson><person xml:id="unidentified_chair"><persName>Ana Pastor
+      </persName></person></listPerson></particDesc></profileDesc></teiHeader>
+      <text><body><div>
+        <u ana="#chair"><seg>Ruego silencio.</seg></u>
+        <u who="#unidentified_chair" ana="#regular"><seg>Gracias.</seg></u>
+        <u ana="#chair"><seg>Muchas gracias.</seg></u>
+        <u><seg>Efectuada la votación.</seg></u>
+      </div></body></text></TEI>""".encode()
+    result = tei.read(document, "es.xml")
+    transcript = result.transcripts[0]
+    turns = [t.model_dump(exclude_unset=True) for t in transcript.turns]
+    assert [(t["kind"], t.get("speaker"), t.get("function")) for t in turns] == [
+        ("speech", "unidentified_chair-2", "chair"),  # a person of the file keeps its id
+        ("speech", "unidentified_chair", "regular"),
+        ("speech", "unidentified_chair-2", "chair"),
+        ("narrative", None, None),  # no function either: narrative, as before
+    ]
+    people = {p.id: p.model_dump(exclude_unset=True) for p in transcript.participants}
+    assert people["unidentified_chair-2"] == {"id": "unidentified_chair-2", "role": "chair"}
+    assert [w.code for w in result.warnings].count("tei_unidentified_speaker") == 1
+    assert tei.read(tei.write([transcript]).encode(), "again.xml").transcripts == [transcript]
+
+
 def test_package_components_meet_the_profile_and_tei_all(
     tei_all: etree.RelaxNG, tmp_path: Path
 ) -> None:

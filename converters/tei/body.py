@@ -37,7 +37,7 @@ from .inline import (
     profiled_paragraphs,
     speech_blocks,
 )
-from .people import participant_id
+from .people import participant_id, unidentified_speaker
 from .values import (
     COMMENT_TAGS,
     SILENT_TAGS,
@@ -231,15 +231,17 @@ def _text_turn(context: Context, kind: str, element: etree._Element) -> None:
 
 def _utterance(context: Context, u: etree._Element, label: str | None) -> None:
     who = pointer_tokens(u.get("who"))
-    if not who and label is None:
-        _narrative_utterance(context, u)
-        return
     base: dict[str, Any] = {"kind": "speech"}
     if who:
         base["speaker"] = participant_id(context, who[0], u)
         if len(who) > 1:
             context.warn("tei_dropped", "an utterance by several speakers: only the first kept", u)
     _analysis(context, u, base)
+    if not who and label is None:
+        if "function" not in base:
+            _narrative_utterance(context, u)
+            return
+        base["speaker"] = unidentified_speaker(context, base["function"], u)
     language = u.get(XML_LANG)
     if language and _LANGUAGE.match(language):
         base["language"] = language

@@ -59,6 +59,24 @@ def participant_id(context: Context, raw: str, where: etree._Element | None) -> 
     return model_id
 
 
+def unidentified_speaker(context: Context, function: str, where: etree._Element) -> str:
+    """The model id of the speaker of utterances that name no speaker but a function
+    (ParlaMint's ``<u ana="#chair">`` without ``@who``: the chair, whoever holds it; a
+    ``#guest``): a participant known by that role alone, added on first mention, with a
+    warning. Its key holds a space, which no xml:id does, so no person of the file is it."""
+    key = f"unidentified {function}"
+    model_id = context.ids.get(key)[0]
+    if model_id not in context.participants:
+        context.participants[model_id] = {"id": model_id, "role": function}
+        context.warn(
+            "tei_unidentified_speaker",
+            f"utterances of function {excerpt(function)} name no speaker (no @who): read as "
+            f"speeches of the participant {excerpt(model_id)}, known by that role alone",
+            where,
+        )
+    return model_id
+
+
 def _person_fields(
     context: Context, person: etree._Element, entry: dict[str, Any], model_id: str
 ) -> None:

@@ -167,6 +167,7 @@ _TABLE: tuple[tuple[str, Severity, Category, str], ...] = (
     ("tei_no_text", _W, "lossy", "the TEI document has no text element: no turns"),
     ("tei_unknown_person", _W, "lossy", "a speaker with no person entry; its id is the name"),
     ("tei_title_from_id", _W, "lossy", "no title in the teiHeader: the document's id is used"),
+    ("tei_unidentified_speaker", _W, "lossy", "a function but no @who: a role-only speaker"),
     ("akn_dropped", _W, "lossy", "AKN content the model has no place for was dropped"),
     ("akn_flattened", _W, "lossy", "AKN structure read as plain text"),
     ("akn_anonymous", _W, "lossy", "a speech without speaker or label, read as narrative"),
