@@ -281,6 +281,23 @@ def test_no_date_anywhere_names_the_date_option() -> None:
     assert transcript.event.date.isoformat() == "2014-05-22"
 
 
+def test_a_cover_page_session_gives_title_and_date() -> None:
+    # Chile's Cámara (BCN): no docTitle or docDate; the cover page's session holds a dated
+    # <date>, and the debate's name is a document type ("recurso"), no title.
+    cover = (
+        '<coverPage><p><session>Sesión 56ª, en <date date="2005-11-08">martes 8 de noviembre '
+        "de 2005</date></session></p></coverPage>"
+    )
+    data = (
+        _UNDATED.replace("PROCEEDINGS OF THE EXAMPLE ASSEMBLY\">", 'recurso">')
+        .replace("<preface>", cover + "<preface>")
+        .replace("<heading id=\"dbh0\">PROCEEDINGS OF THE EXAMPLE ASSEMBLY</heading>", "")
+    )
+    (transcript,) = akn.read(data.encode()).transcripts
+    assert transcript.event.title == "Sesión 56ª, en martes 8 de noviembre de 2005"
+    assert transcript.event.date.isoformat() == "2005-11-08"
+
+
 def test_other_tools_second_title_and_number_make_a_sitting() -> None:
     data = _UNDATED.replace(
         "<p>PREFACE</p>",

@@ -138,9 +138,12 @@ def _fallback_title(context: Context) -> str:
     alias = context.meta.find(f".//{context.q('FRBRWork')}/{context.q('FRBRalias')}[@name='title']")
     heading = context.doc.find(f"{context.q('debateBody')}//{context.q('heading')}")
     titled = next(context.doc.iter(context.q("docTitle"), context.q("shortTitle")), None)
+    session = _front_matter(context, "session")
     for candidate in (
         inline_text(context, titled) if titled is not None else None,
         _preface_heading(context),
+        # Chile's Cámara: "Sesión 56ª, en martes 8 de noviembre de 2005" on the cover page.
+        inline_text(context, session) if session is not None else None,
         alias.get("value") if alias is not None else None,
         context.doc.get("name"),
         inline_text(context, heading) if heading is not None else None,
@@ -238,6 +241,9 @@ def _fallback_date(context: Context) -> dt.date:
     """The event date from elsewhere: a docDate anywhere, a date printed in the preface or the
     first headings, the Work date when it dates the debate, a date in a FRBR URI."""
     candidates = [e.get("date") or "" for e in context.doc.iter(context.q("docDate"))]
+    session = _front_matter(context, "session")
+    if session is not None:  # "Sesión 56ª, en <date date="2005-11-08">martes 8 de …</date>"
+        candidates += [e.get("date") or "" for e in session.iter(context.q("date"))]
     for candidate in candidates:
         found = _iso(candidate)
         if found is not None:
@@ -267,6 +273,16 @@ def _fallback_date(context: Context) -> dt.date:
         "date=YYYY-MM-DD (on the command line: -r date=YYYY-MM-DD)",
         context.doc,
     )
+
+
+def _front_matter(context: Context, name: str) -> Any:
+    """The first ``name`` element (``session``) of the cover page or the preface, or None."""
+    for part in ("coverPage", "preface"):
+        front = context.doc.find(context.q(part))
+        found = None if front is None else next(front.iter(context.q(name)), None)
+        if found is not None:
+            return found
+    return None
 
 
 #: FRBRdate names that date the file, not the debate.
