@@ -298,6 +298,33 @@ def test_a_cover_page_session_gives_title_and_date() -> None:
     assert transcript.event.date.isoformat() == "2005-11-08"
 
 
+def test_akoma_ntoso_1_0_debate_record_reads_its_debate() -> None:
+    # Bungeni's AKN 1.0 (Kenya, Ghana 2005-2011): the body of a debateRecord is a <debate> of
+    # <subdivision>s, and its speakers may be given without "#".
+    data = b"""<akomaNtoso xmlns="http://www.akomantoso.org/1.0"><debateRecord><meta>
+      <identification source="#bungeni"><FRBRWork>
+      <FRBRthis value="/gh/debaterecord/2005-07-19/main"/>
+      <FRBRuri value="/gh/debaterecord/2005-07-19"/><FRBRdate date="2005-07-19" name="generation"/>
+      </FRBRWork></identification><references source="#bungeni">
+      <TLCPerson id="hammond" href="/ontology/persons/gh/hammond" showAs="Mr. Opare-Hammond"/>
+      <TLCPerson id="maafo" href="/ontology/persons/gh/maafo" showAs="Mr. Osafo-Maafo"/>
+      </references></meta><preface><p class="heading">THE PARLIAMENT OF GHANA</p></preface>
+      <debate><subdivision name="votes" id="sub2"><heading>VOTES AND PROCEEDINGS</heading>
+      <speech id="s1" by="hammond"><from>Mr. Opare-Hammond</from><p>Page 4 needs correcting.</p>
+      </speech></subdivision><subdivision name="answers" id="sub4"><question by="#hammond"
+      id="q1"><from>Mr. Opare-Hammond</from><p>Does NAGRAT have union rights?</p></question>
+      <answer by="maafo" id="a1"><from>Mr. Osafo-Maafo</from><p>Mr. Speaker, it does.</p>
+      </answer></subdivision></debate></debateRecord></akomaNtoso>"""
+    (transcript,) = akn.read(data).transcripts
+    assert transcript.event.title == "THE PARLIAMENT OF GHANA"
+    speeches = [t for t in transcript.turns if isinstance(t, Speech)]
+    assert [(s.speaker, s.label) for s in speeches] == [
+        ("hammond", "Mr. Opare-Hammond"),
+        ("hammond", "Mr. Opare-Hammond"),
+        ("maafo", "Mr. Osafo-Maafo"),
+    ]
+
+
 def test_other_tools_second_title_and_number_make_a_sitting() -> None:
     data = _UNDATED.replace(
         "<p>PREFACE</p>",

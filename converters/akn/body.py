@@ -19,10 +19,15 @@ _LANGUAGE = re.compile(LANGUAGE_PATTERN)
 
 #: The speechSection group of the XSD: sections of a debate, all read the same way.
 _SECTIONS = frozenset(
-    "administrationOfOath rollCall prayers oralStatements writtenStatements personalStatements "
-    "ministerialStatements resolutions nationalInterest declarationOfVote communication "
-    "petitions papers noticesOfMotion questions address proceduralMotions pointOfOrder "
-    "adjournment debateSection debateBody conclusions".split()
+    (
+        "administrationOfOath rollCall prayers oralStatements writtenStatements "
+        "personalStatements ministerialStatements resolutions nationalInterest declarationOfVote "
+        "communication petitions papers noticesOfMotion questions address proceduralMotions "
+        "pointOfOrder adjournment debateSection debateBody conclusions "
+        # Akoma Ntoso 1.0 (Bungeni, 2007-2011): its debateRecord's body is a <debate>, its
+        # generic section a <subdivision>.
+        "debate subdivision"
+    ).split()
 )
 
 _WRAPPERS = frozenset({"speechGroup", "container", "blockContainer", "div"})
@@ -37,7 +42,7 @@ _BLOCKS = frozenset(
 
 
 def read_body(context: Context) -> None:
-    for part_name in ("debateBody", "mainBody", "conclusions"):
+    for part_name in ("debateBody", "mainBody", "debate", "conclusions"):
         part = context.doc.find(context.q(part_name))
         if part is not None:
             read_section(context, part)
