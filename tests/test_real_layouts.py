@@ -376,6 +376,37 @@ def test_flat_english_labels_of_office_and_name(tmp_path: Path) -> None:
     assert [link.title for link in t.metadata.see_also] == ["Trip to Izhevsk"]
 
 
+def test_flat_english_whole_page_copy(tmp_path: Path) -> None:
+    # A whole en.kremlin.ru page (Ctrl+A) stored on one line, abridged (CC BY 4.0): the site's
+    # menus, the article, the links after "Text version".
+    text = (
+        "President of Russia Events Structure Videos and Photos Documents Contacts Search "
+        "Search this website All content on this site is licensed under Creative Commons "
+        "Attribution 4.0 International Presidential Executive Office2020 Events Meeting with "
+        "Accounts Chamber Head Alexei Kudrin Vladimir Putin met with Chairman of the Accounts "
+        "Chamber Alexei Kudrin. August 19, 2020 18:00 Novo-Ogaryovo, Moscow Region * * * "
+        "Beginning of the meeting President of Russia Vladimir Putin: Mr Kudrin, I know that "
+        "you have several questions. Chairman of the Accounts Chamber Alexei Kudrin : Thank you, "
+        "Mr President. Jörg Schönenborn: Good evening. Vladimir Putin: Good. Topics Budget "
+        "Persons Kudrin Alexei Publication status Published in sections: News, Transcripts "
+        "Publication date: August 19, 2020, 18:00 Direct link: en.kremlin.ru/d/63914 Text "
+        "version Direct link http://en.kremlin.ru/events/president/news/63914 Share VK "
+        "Facebook Last updated at August 20, 2020, 10:28 Official Internet Resources"
+    )
+    path = tmp_path / "page.txt"
+    path.write_text(text, encoding="utf-8")
+    result = tm.read_result(path)
+    (t,) = result.transcripts
+    assert (t.event.title, t.event.date) == (
+        "Meeting with Accounts Chamber Head Alexei Kudrin",
+        dt.date(2020, 8, 19),
+    )
+    assert _speakers(t) == ["Vladimir Putin", "Alexei Kudrin", "Jörg Schönenborn", "Vladimir Putin"]
+    assert t.metadata.persons == ["Kudrin Alexei"]
+    chrome = [w for w in result.warnings if w.code == "text_site_chrome"]
+    assert len(chrome) == 2  # the menus before the article, the links after it
+
+
 @pytest.mark.parametrize(
     ("header", "title", "lead"),
     [

@@ -80,8 +80,12 @@ def read(data: bytes, origin: str = "<input>") -> ReadResult:
     for number in range(1, count + 1):
         page = pages.pop()
         transcript: Transcript | None
+        menus = _menus_on_one_line(page, origin, checked)
         try:
-            transcript, warnings = _parse_with_warnings(page, origin, checked)
+            if menus is not None:
+                transcript, warnings = menus
+            else:
+                transcript, warnings = _parse_with_warnings(page, origin, checked)
         except TranscriptError as error:
             if error.problems[0].code != "not_a_transcript":
                 raise
@@ -128,6 +132,18 @@ def _within_site_chrome(
         )
         return None, [Problem("text_site_chrome", note, origin, first, severity="warning")]
     return None
+
+
+def _menus_on_one_line(
+    page: Page, origin: str, checked: bool
+) -> tuple[Transcript | None, list[Problem]] | None:
+    """A whole page copied on one line, its lines restored (:mod:`.flat`): the site's menus
+    are the first line and the article's breadcrumb the second, which no page's title and
+    lead are. Read as a whole-page copy; None for any other page."""
+    texts = page.texts
+    if len(texts) < 3 or texts[0] in kremlin.BREADCRUMBS or texts[1] not in kremlin.BREADCRUMBS:
+        return None
+    return _within_site_chrome(page, origin, checked, last=False)
 
 
 def write(transcripts: Sequence[Transcript]) -> str:

@@ -73,6 +73,8 @@ _CALENDAR = re.compile(r"[ ]*Добавить в [Кк]алендарь(?: Ка�
 _DOCUMENT_TEXT = re.compile(r"[ ]*(Текст [А-ЯЁа-яё]{2,30}(?: [а-яё]{1,30}){0,3}):(?= )")
 _NEXT_WORD = re.compile(r" (\S{1,80})")
 _WORD = r"[A-ZА-ЯЁ][a-zа-яё'’\-]+"
+# A word of a full name: Latin letters with accents too ("Jörg Schönenborn").
+_NAME_WORD = r"[A-ZА-ЯЁ][a-zа-яёß-öø-ÿĀ-ž'’\-]+"
 _INITIALS = r"[A-ZА-ЯЁ]\.(?:[ ]?[A-ZА-ЯЁ]\.)?"
 # English labels name the office before the name ("Minister of Industry and Trade Denis
 # Manturov", "Roscosmos cosmonaut Yury Malenchenko", "Emir of Qatar Sheikh Tamim bin Hamad Al
@@ -86,15 +88,17 @@ _OFFICE_AND_NAME = rf"{_CAPITALISED}(?:,? [\w'’\-]+){{0,10}}? {_CAPITALISED} {
 # space before ":" ("В.Путин :"), a generic label, a full-name label after the end of a
 # sentence, an English label of office and name after the end of a sentence ("President of
 # Russia Vladimir Putin:", "Prime Minister of Japan Shinzo Abe (retranslated):", "Andrei
-# Okhlopkov, General Director of the Centre for … (TsENKI):"), a "See also"
-# box in the text, a "* * *" break.
+# Okhlopkov, General Director of the Centre for … (TsENKI):"; a space before the colon where
+# a copy broke the label at its name's tooltip), a "See also" box in the text, a "* * *" break.
 _BODY_MARKS = re.compile(
     rf"(?<!\S)(?P<initials>{_INITIALS}{_WORD}(?:-{_WORD})?)(?P<tip> [^:.!?]{{1,160}}? | )?:(?= )"
     r"|(?<!\S)(?P<generic>Вопрос|Реплика|Ответ|Question|Remark|Answer|Operator|Moderator)"
     r"(?: \([^()]{0,80}\))?:(?= )"
-    rf"|(?<=[.!?…»\"”>)\]] )(?P<full>{_WORD} {_WORD}(?: {_WORD})?):(?= )"
+    rf"|(?<=[.!?…»\"”>)\]] )(?P<full>{_NAME_WORD} {_NAME_WORD}(?: {_NAME_WORD})?) ?:(?= )"
+    # The President's own label, wherever it stands (after a subheading without a full stop).
+    r"|(?<!\S)(?P<president>President of Russia (?:Vladimir Putin|Dmitry Medvedev)) ?:(?= )"
     rf"|(?<=[.!?…»\"”>)\]] )(?P<office>{_OFFICE_AND_NAME})"
-    r"(?: \([^()]{1,60}\))?:(?= )"
+    r"(?: \([^()]{1,60}\))? ?:(?= )"
     r"|(?<!\S)(?P<see>See also|См\. также) (?=\S)"
     r"|(?<!\S)(?P<break>\*[ ]\*[ ]\*)(?!\S)"
 )
@@ -110,16 +114,23 @@ _FOOTER_HEADINGS = re.compile(
 _FOOTER_FIELDS = re.compile(
     r"(?<!\S)(?:(?P<heading>Статус материала|Статус публикации|Publication status)"
     r"|(?P<field>Опубликован в разделах?|Published in sections?|Дата публикации|Publication date"
-    r"|Ссылка на материал|Link to the material):"
+    r"|Ссылка на материал|Link to the material|Direct link):"
     r"|(?P<end>Текстовая версия|Text version))"
 )
 _FOOTER_WINDOW = 4000
+#: The end of the site's menus in a whole page copied on one line: the year of the copyright
+#: line ("Presidential Executive Office2020", "Администрация Президента России2020"), then
+#: the article's breadcrumb.
+_SITE_MENUS = re.compile(r"(?:Office|России) ?(?:19|20)\d\d(?= (?:Events|События) )")
+#: The site's links after "Text version" in a whole page copied on one line: on lines of their
+#: own, the text reader leaves them out as the page's chrome.
+_SITE_LINKS = re.compile(r"(Direct link|Прямая ссылка) (?=\S)")
 _CANONICAL = {
     "Лица": "Персоны",
     "Опубликован в разделе": "Опубликован в разделах",
     "Published in section": "Published in sections",
 }
-_DROPPED_FIELDS = {"Ссылка на материал", "Link to the material"}
+_DROPPED_FIELDS = {"Ссылка на материал", "Link to the material", "Direct link"}
 
 
 def is_flat(text: str) -> bool:
@@ -191,6 +202,10 @@ def _page_date(page: str) -> re.Match[str] | None:
 
 def _header(before: str) -> list[str]:
     lines: list[str] = []
+    chrome = _SITE_MENUS.search(before)
+    if chrome is not None:  # a whole page copied: the menus, then the breadcrumb
+        lines.append(before[: chrome.end()])
+        before = before[chrome.end() + 1 :]
     for section in _SECTIONS:
         if before.startswith(section):
             lines.append(section.strip())
@@ -268,7 +283,12 @@ def _body(body: str) -> list[str]:
             lines.append("* * *")
             pending = ""
         else:
-            label = mark.group("initials") or mark.group("generic") or mark.group("full")
+            label = (
+                mark.group("initials")
+                or mark.group("generic")
+                or mark.group("full")
+                or mark.group("president")
+            )
             if mark.group("generic") or mark.group("office"):
                 label = mark.group().split(":")[0]  # with its remark: "(retranslated)"
             pending = label + ":"
@@ -334,6 +354,10 @@ def _footer(footer: str) -> list[str]:
                 lines.append(f"{_CANONICAL.get(name, name)}: {value}")
         else:
             lines.append(mark.group())
+            links = _SITE_LINKS.match(value)
+            if links:
+                lines.append(links.group(1))
+                value = value[links.end() :]
             if value:
                 lines.append(value)
     return lines
