@@ -236,7 +236,7 @@ def test_generic_speaker_keeps_a_stage_line_inside_its_speech() -> None:
         ("wh-briefing.txt", "speakers"),
         ("wh-remarks.txt", "speakers"),
         ("rev-timestamps.txt", "speakers"),
-        ("wrapped-release.txt", "text"),  # too few unmistakable labels: use --from speakers
+        ("wrapped-release.txt", "speakers"),  # name labels, and no page date line
     ],
 )
 def test_detection_of_speaker_label_text(name: str, expected: str) -> None:
@@ -323,3 +323,60 @@ def test_name_and_bare_timestamp_lines_of_transcription_services() -> None:
         ("Anna Berg", "anna-berg", ["Let us start.", "The meeting ends at 10:30"]),
     ]
     assert any("3 speaker timestamps" in w.message for w in result.warnings)
+
+
+def test_bold_labels_alone_on_their_line_with_the_colon_outside(tmp_path: Path) -> None:
+    # Caption exports of the Canadian PM's press conferences: "**Operator**:", the words below.
+    text = (
+        "# Q & A\n\n**Operator**:\n\nFirst question, Laura Osman.\n\n---\n\n"
+        "**Question**:\n\nIs there room for compromise?\n\n"
+        "**Prime Minister Trudeau**:\n\nLook, we are working together.\n\nAll parties are.\n"
+    )
+    path = tmp_path / "2020-04-20_q_a.md"
+    path.write_text(text, encoding="utf-8")
+    assert detect_format(path.name, path.read_bytes()) == "speakers"
+    t = tm.read_one(path)
+    assert (t.event.title, t.event.date) == ("Q & A", dt.date(2020, 4, 20))
+    assert [t.kind for t in t.turns] == ["speech", "break", "speech", "speech"]
+    assert [(s.label, s.paragraphs) for s in _speeches(t)] == [
+        ("Operator", ["First question, Laura Osman."]),
+        ("Question", ["Is there room for compromise?"]),
+        ("Prime Minister Trudeau", ["Look, we are working together.", "All parties are."]),
+    ]
+
+
+def test_title_from_a_file_name_with_an_iso_date(tmp_path: Path) -> None:
+    # An Otter.ai export saved under the event's name: no title or date inside.
+    text = (
+        "Don Lemon  0:00\nGood evening.\n\nJoe Biden  0:12\nThank you.\n\n"
+        "Don Lemon  0:20\nFirst.\n\nJoe Biden  0:31\nYes.\n"
+    )
+    path = tmp_path / "CNN Town Hall with Joe Biden - (2021-07-21) FULL.txt"
+    path.write_text(text, encoding="utf-8")
+    assert detect_format(path.name, path.read_bytes()) == "speakers"
+    result = read_result(path)
+    (t,) = result.transcripts
+    assert (t.event.title, t.event.date) == (
+        "CNN Town Hall with Joe Biden FULL",
+        dt.date(2021, 7, 21),
+    )
+    assert [s.label for s in _speeches(t)] == ["Don Lemon", "Joe Biden", "Don Lemon", "Joe Biden"]
+    assert "title_from_file_name" in {w.code for w in result.warnings}
+    # A name that is only the date gives no title: the error names every place one can be.
+    bare = tmp_path / "2021-07-21.txt"
+    bare.write_text(text, encoding="utf-8")
+    with pytest.raises(tm.TranscriptError) as caught:
+        tm.read(bare)
+    assert caught.value.problems[0].code == "no_title"
+    assert "file name with an ISO date" in caught.value.problems[0].message
+
+
+def test_name_labels_without_a_page_date_line_are_other_publishers_text() -> None:
+    debate = (
+        b"Howard K Smith: Good evening.\n\nRichard Nixon: Thank you.\n\n"
+        b"John Kennedy: Thank you.\n\nHoward K Smith: Next question.\n"
+    )
+    assert detect_format(None, debate) == "speakers"
+    # A kremlin.ru article copied without its footer prints the page's date line.
+    kremlin = b"Meeting\nMarch 11, 2022\n" + debate
+    assert detect_format(None, kremlin) == "text"

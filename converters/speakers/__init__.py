@@ -5,17 +5,20 @@ from __future__ import annotations
 from transcript_model.contract import Format
 
 from .._sniffing import text_head
-from .sniff import looks_like_markdown_transcript, looks_like_speaker_text
+from .sniff import looks_like_markdown_transcript, looks_like_name_labels, looks_like_speaker_text
 
 
 def sniff(head: bytes) -> float:
     """A Markdown transcript (front matter, heading labels) is all but sure; several
-    unmistakable speaker lines make it likely; other plain text is a fallback."""
+    unmistakable speaker lines make it likely; name labels without a page date line somewhat
+    (kremlin.ru text, without marks, is 0.5 too); other plain text is a fallback."""
     if text_head(head) is None:
         return 0.0
     if looks_like_markdown_transcript(head):
         return 0.9
-    return 0.8 if looks_like_speaker_text(head) else 0.5
+    if looks_like_speaker_text(head):
+        return 0.8
+    return 0.6 if looks_like_name_labels(head) else 0.5
 
 
 FORMATS = (

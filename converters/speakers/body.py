@@ -17,7 +17,8 @@ from .lines import clean
 
 _STAGE = re.compile(r"^(?:\([^()]{1,200}\)|\[[^\[\]]{1,200}\])$")
 _OMISSION = re.compile(r"^(?:<…>|<\.\.\.>|\[…\]|\[\.\.\.\]|\(…\)|\(\.\.\.\)|…)$")
-_BREAK = re.compile(r"^\*(?:[ \t]*\*){2,}$")
+# "* * *", and the rules Markdown and plain-text exports draw: "---", "___".
+_BREAK = re.compile(r"^(?:\*(?:[ \t]*\*){2,}|-(?:[ \t]*-){2,}|_(?:[ \t]*_){2,})$")
 
 
 @dataclass

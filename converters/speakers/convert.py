@@ -136,7 +136,7 @@ def read(
     if first_label is None:
         header_lines = header_lines[:6]
     header = read_header(header_lines, warnings, origin)
-    markdown.fill_header(header, markup, origin)
+    _complete_header(header, markup, title, origin, warnings)
     body_start = (
         first_label
         if first_label is not None
@@ -177,6 +177,29 @@ def read(
     return ReadResult([transcript], warnings)
 
 
+def _complete_header(
+    header: Header,
+    markup: markdown.Markup,
+    title: str | None,
+    origin: str,
+    warnings: list[Problem],
+) -> None:
+    """What the markup adds to the header; for a text that prints no title and is given
+    none, the words of a file name holding an ISO date."""
+    markdown.fill_header(header, markup, origin)
+    named = None if title or header.title else markdown.title_in_name(origin)
+    if named:
+        header.title = named
+        warnings.append(
+            Problem(
+                "title_from_file_name",
+                f"no title in the text: the file name's words {named!r} are the title",
+                origin,
+                severity="warning",
+            )
+        )
+
+
 def _dropped(stamps: int, unspoken: list[str], origin: str) -> list[Problem]:
     """Warnings for what the model has no place for: timestamps, labels without text."""
     warnings: list[Problem] = []
@@ -207,7 +230,8 @@ def _build(
     if not title:
         raise TranscriptError.single(
             "no_title",
-            "no title found: expected the title on the first line before the speaker labels "
+            "no title found: expected the title on the first line before the speaker labels, "
+            "a title in front matter or a heading, or a file name with an ISO date and words "
             "(or pass title=...)",
             origin,
             first,

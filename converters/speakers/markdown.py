@@ -43,7 +43,8 @@ _ISO_START = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})(?:[ \t]*[-–—:|][ \t]*
 _QUOTE = re.compile(r"^>[ \t]?")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|])")
 # A label's colon may be the full-width one of CJK text ("### Audrey Tang：").
-_BOLD_LABEL = re.compile(r"^\*\*(?P<label>[^*\n]{1,120}?)[:：]\*\*[ \t]*")
+# "**Name:**" and "**Name**:" (the colon outside the bold, as many exports print it).
+_BOLD_LABEL = re.compile(r"^\*\*(?P<label>[^*\n]{1,120}?)(?:[:：]\*\*|\*\*[:：])[ \t]*")
 _LABEL_HEADING = re.compile(r"^[^\W\d_][\w.'’\- ]{0,118}[:：]$")
 _ISO_IN_NAME = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 # Front-matter keys that hold the person speaking, and the role each names.
@@ -290,6 +291,28 @@ def generic_label(printed: str) -> bool:
 def is_markdown(origin: str) -> bool:
     """Whether the origin's name says Markdown."""
     return origin.casefold().endswith((".md", ".markdown"))
+
+
+#: What stands around a date in a file name: brackets, dots, dashes, underscores, spaces.
+_AROUND_DATE = " \t_.()[]-"
+_UNDERSCORES = re.compile(r"_+")
+_NAME_EDGES = " -_.,"
+
+
+def title_in_name(origin: str) -> str | None:
+    """The words of a file name that holds an ISO date, the date and the extension left out
+    ("CNN Town Hall with Joe Biden - (2021-07-21) FULL.txt" → "CNN Town Hall with Joe Biden -
+    FULL"): such a name describes its file. None without a date or without words."""
+    base = posixpath.basename(origin.replace("\\", "/"))
+    found = _ISO_IN_NAME.search(base)
+    if found is None:
+        return None
+    stem = base.rsplit(".", 1)[0] if "." in base[found.end() :] else base
+    before, after = stem[: found.start()], stem[found.end() :]
+    words = f"{before.rstrip(_AROUND_DATE)} {after.lstrip(_AROUND_DATE)}"
+    words = _UNDERSCORES.sub(" ", words).strip(_NAME_EDGES)
+    words = one_spaced(words) if words else ""
+    return words if any(c.isalpha() for c in words) else None
 
 
 def date_in_name(origin: str) -> dt.date | None:

@@ -39,7 +39,22 @@ _STAMP_FIRST = re.compile(rf"^{_STAMP}[ \t]+[^\W\d_][^:\n]{{0,59}}:[ \t]", re.MU
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?(?:---|\+\+\+)[ \t]*\r?\n")
 _MATTER_TITLE = re.compile(r"^title[ \t]*[:=]", re.MULTILINE)
 _HEADING_LABEL = re.compile(r"^#{1,6}[ \t]+[^\W\d_][\w.'’\- ]{0,80}:[ \t]*$", re.MULTILINE)
+# A bold label alone on its line: "**Operator**:", "**Prime Minister Trudeau:**".
+_BOLD_LABEL_LINE = re.compile(
+    r"^\*\*[^\W\d_][\w.'’\- ]{0,80}(?::\*\*|\*\*:)[ \t]*$", re.MULTILINE
+)
 _DATED_HEADING = re.compile(r"^#{1,2}[ \t]+\d{4}-\d{2}-\d{2}[ \t]", re.MULTILINE)
+# A name and a clock alone on a line, the words below (Otter.ai): "Don Lemon  0:00". The name
+# ends at a non-blank, so that it and the blanks never take turns at one run of blanks.
+_NAME_THEN_CLOCK = re.compile(
+    r"^[^\W\d_](?:[^:\n]{0,58}[^:\n \t])?[ \t]{2,}\d{1,2}:\d{2}(?::\d{2})?[ \t]*$", re.MULTILINE
+)
+# A name label in mixed case opening a line ("Howard K Smith: Good evening."): kremlin.ru
+# prints them too ("Vladimir Putin: …"), so they count only in text without a page date line.
+_NAME_LABEL = re.compile(r"^[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,4}:[ \t]+\S", re.MULTILINE)
+_PAGE_DATE_LINE = re.compile(
+    r"^(?:\d{1,2} [а-я]+ \d{4} года|[A-Z][a-z]+ \d{1,2}, \d{4})", re.MULTILINE
+)
 # Hearing records: "Mr. LIMAN:", "Senator SMITH.", "The CHAIRMAN." at the start of a line.
 _HEARING_LABEL = re.compile(
     r"^(?:Mr|Ms|Mrs|Dr|Senator|Representative|Chairman|The)\.?[ \t]+[A-Z][A-Z'’\-]+[.:][ \t]",
@@ -59,7 +74,7 @@ def looks_like_markdown_transcript(data: bytes) -> bool:
         return False
     if _FRONT_MATTER.match(text) and _MATTER_TITLE.search(text, 0, 4096):
         return True
-    labels = len(_HEADING_LABEL.findall(text))
+    labels = len(_HEADING_LABEL.findall(text)) + len(_BOLD_LABEL_LINE.findall(text))
     return labels >= 2 or (labels >= 1 and _DATED_HEADING.search(text, 0, 4096) is not None)
 
 
@@ -78,4 +93,14 @@ def looks_like_speaker_text(data: bytes) -> bool:
         + len(_STAMP_FIRST.findall(text))
     )
     hearing = len(_HEARING_LABEL.findall(text))
+    stamped += len(_NAME_THEN_CLOCK.findall(text))
     return len(caps) + questions + hearing >= 3 or stamped >= 2
+
+
+def looks_like_name_labels(data: bytes) -> bool:
+    """True for text whose lines open with name labels ("Howard K Smith: …") and that prints
+    no page date line, which every kremlin.ru page does: other publishers' more likely."""
+    text = _text(data)
+    if _KREMLIN.search(text) or _PAGE_DATE_LINE.search(text, 0, 4096):
+        return False
+    return len(_NAME_LABEL.findall(text)) >= 3
