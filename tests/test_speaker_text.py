@@ -380,3 +380,25 @@ def test_name_labels_without_a_page_date_line_are_other_publishers_text() -> Non
     # A kremlin.ru article copied without its footer prints the page's date line.
     kremlin = b"Meeting\nMarch 11, 2022\n" + debate
     assert detect_format(None, kremlin) == "text"
+
+
+def test_subjects_line_gives_the_topics_and_is_no_speech() -> None:
+    # Australian ministers' press conferences list their subjects under the date.
+    text = (
+        "Press conference, Parliament House\nThursday, 9 June 2005\n\n"
+        "SUBJECTS: Labour force, GST; Housing market\n\nTREASURER:\n\nGood morning.\n\n"
+        "JOURNALIST:\n\nTreasurer, the jobs figures?\n\nTREASURER:\n\nThey are good.\n"
+    )
+    t = tm.read_one(text, "speakers")
+    assert t.metadata.topics == ["Labour force", "GST", "Housing market"]
+    assert [s.label for s in _speeches(t)] == ["TREASURER", "JOURNALIST", "TREASURER"]
+
+
+def test_when_no_reader_can_read_the_error_says_what_each_expected() -> None:
+    debate = "Howard K Smith: Good evening.\nRichard Nixon: Thank you.\nJohn Kennedy: Thanks.\n"
+    with pytest.raises(tm.TranscriptError) as caught:
+        tm.read(debate, origin="debate.txt")
+    problems = caught.value.problems
+    assert [p.code for p in problems] == ["no_title", "format_tried"]  # speakers first, then text
+    assert problems[1].severity == "warning"
+    assert problems[1].message.startswith("also tried as text: expected the date of the event")

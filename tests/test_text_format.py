@@ -195,7 +195,9 @@ def test_glued_end_marker_separates_pages() -> None:
 def test_not_a_transcript_names_file_line_and_expectation() -> None:
     with pytest.raises(tm.TranscriptError) as caught:
         tm.read(DATA / "not-a-transcript.txt")
-    [problem] = caught.value.problems
+    problem, *also = caught.value.problems
+    # The other plain-text reader tried too, and says why it could not read it.
+    assert [(p.code, p.severity) for p in also] == [("format_tried", "warning")]
     assert problem.file == str(DATA / "not-a-transcript.txt")
     assert problem.line == 1
     assert "expected the date of the event" in problem.message

@@ -263,7 +263,7 @@ def _build(
             ),
             participants=participants,
             turns=turns,
-            metadata=Metadata(source=Source(url=url, publisher=publisher)),
+            metadata=Metadata(source=Source(url=url, publisher=publisher), topics=header.topics),
         )
     except ValidationError as error:
         raise TranscriptError(problems_from_validation_error(error, origin)) from None

@@ -46,9 +46,11 @@ _ZONES = {
     "PDT": "-07:00",
 }  # fmt: skip
 _HEADER_KEY = re.compile(
-    r"^(?P<key>title|date|time|place|location|venue|publisher|source|url)\s*:\s*(?P<value>.+)$",
+    r"^(?P<key>title|date|time|place|location|venue|publisher|source|url|subjects?|topics)"
+    r"\s*:\s*(?P<value>.+)$",
     re.IGNORECASE,
 )
+_TOPIC_SEPARATOR = re.compile(r"[;,]")
 _BOILERPLATE = {"the white house", "office of the press secretary", "for immediate release",
                 "immediate release", "transcript", "full transcript"}  # fmt: skip
 _DATE_SEPARATORS = re.compile(r"[•|/–—·]")
@@ -78,6 +80,8 @@ class Header:
     place: str | None = None
     publisher: str | None = None
     url: str | None = None
+    #: "SUBJECTS: Labour force, GST, …", as Australian ministers' transcripts list them.
+    topics: list[str] = field(default_factory=list)
     narrative: list[str] = field(default_factory=list)
 
 
@@ -202,6 +206,8 @@ def _keyed(header: Header, key: str, value: str) -> bool:
         header.publisher = value
     elif key == "url" and header.url is None and _URL.match(value):
         header.url = value
+    elif key in ("subjects", "subject", "topics") and not header.topics:
+        header.topics = [one_spaced(t) for t in _TOPIC_SEPARATOR.split(value) if t.strip()]
     else:
         return False
     return True

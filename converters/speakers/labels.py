@@ -50,7 +50,8 @@ _MAX_LABEL_WORDS = 16
 #: Words that never begin a speaker label: "Note: …", "In summary: …".
 _NOT_LABELS = {
     "note", "nb", "ps", "p.s", "update", "editor's note", "editor’s note", "correction", "source",
-    "sources", "date", "time", "location", "place", "venue", "subject", "re", "title", "where",
+    "sources", "date", "time", "location", "place", "venue", "subject", "subjects", "topic", "re",
+    "title", "where",
     "when", "transcript", "embargoed", "end", "see also", "related", "tags", "topics", "photo",
     "video", "watch", "read more", "posted", "published", "updated", "example", "answer",
     "question", "summary", "background", "introduction", "contents", "agenda", "abstract",

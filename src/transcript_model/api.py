@@ -174,11 +174,14 @@ def _detected(
     if options:
         _check_options_known(options, flag, validating)
     first: TranscriptError | None = None
+    others: list[Problem] = []
     for candidate in found:
         fmt = candidate.format
         try:
             result = attempt(fmt, _own_options(fmt, options, validating))
         except TranscriptError as error:
+            if first is not None and error.problems:
+                others.append(_also_tried(fmt, error, item.name))
             first = first or error
             continue
         notes = [near_miss_warning(found, fmt, item.name)]
@@ -190,7 +193,22 @@ def _detected(
     if isinstance(first, _UnreadableError):
         return first.result  # type: ignore[return-value]  # only a validation raises it
     assert first is not None
-    raise first
+    failed: TranscriptError = first
+    if others:  # what each other reader expected too, after the likeliest one's reason
+        raise TranscriptError([*failed.problems, *others]) from None
+    raise failed
+
+
+def _also_tried(fmt: Format, error: TranscriptError, name: str) -> Problem:
+    problem = error.problems[0]
+    return Problem(
+        "format_tried",
+        f"also tried as {fmt.name}: {problem.message[:200]}",
+        name,
+        problem.line,
+        problem.column,
+        severity="warning",
+    )
 
 
 def _fallback_warning(chosen: Format, first: Format, error: TranscriptError, name: str) -> Problem:

@@ -166,6 +166,7 @@ _TABLE: tuple[tuple[str, Severity, Category, str], ...] = (
     ("tei_language", _W, "lossy", "an xml:lang the model does not accept; 'und' is used"),
     ("tei_no_text", _W, "lossy", "the TEI document has no text element: no turns"),
     ("tei_unknown_person", _W, "lossy", "a speaker with no person entry; its id is the name"),
+    ("format_tried", _W, "usage", "another reader also tried the input, and why it failed"),
     ("title_from_file_name", _W, "lossy", "no title in the text: the file name's words are used"),
     ("tei_title_from_id", _W, "lossy", "no title in the teiHeader: the document's id is used"),
     ("tei_unidentified_speaker", _W, "lossy", "a function but no @who: a role-only speaker"),
