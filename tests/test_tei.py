@@ -328,6 +328,40 @@ def test_third_party_utterance_of_a_function_without_who_is_a_speech() -> None:
     assert tei.read(tei.write([transcript]).encode(), "again.xml").transcripts == [transcript]
 
 
+def test_third_party_sp_speeches_of_performance_texts_are_speeches() -> None:
+    # Debates encoded as TEI performance texts (GermaParl's Bundestag, drama-like corpora):
+    # <sp who><speaker>Label:</speaker><p>…</p></sp> and <stage> directions.
+    document = """<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="bt-18-001" xml:lang="de">
+      <teiHeader><fileDesc><titleStmt><title>Plenarprotokoll 18/1</title></titleStmt>
+      </fileDesc><profileDesc><settingDesc><setting><date when="2013-10-22"/></setting>
+      </settingDesc><particDesc><listPerson><person xml:id="lammert"><persName>
+      <forename>Norbert</forename> <surname>Lammert</surname></persName></person></listPerson>
+      </particDesc></profileDesc></teiHeader>
+      <text><body><div>
+        <stage>(Beginn: 11.00 Uhr)</stage>
+        <sp who="#lammert"><speaker>Präsident Dr. Norbert Lammert:</speaker>
+          <p>Die Sitzung ist eröffnet. <stage>(Beifall)</stage> Willkommen.</p><p>Weiter.</p>
+        </sp>
+        <stage>(Beifall bei der CDU/CSU)</stage>
+        <sp who="Gregor Gysi"><speaker>Dr. Gregor Gysi (DIE LINKE):</speaker><p>Danke.</p></sp>
+        <sp><p>Zuruf.</p></sp>
+      </div></body></text></TEI>""".encode()
+    (transcript,) = tei.read(document, "bt.xml").transcripts
+    turns = [t.model_dump(exclude_unset=True) for t in transcript.turns]
+    assert [t["kind"] for t in turns] == ["stage", "speech", "stage", "speech", "narrative"]
+    first, second = turns[1], turns[3]
+    assert (first["speaker"], first["label"]) == ("lammert", "Präsident Dr. Norbert Lammert")
+    assert first["paragraphs"] == [
+        {"kind": "paragraph", "content": [
+            "Die Sitzung ist eröffnet. ", {"kind": "note", "text": "(Beifall)"}, " Willkommen."
+        ]},
+        "Weiter.",
+    ]  # fmt: skip
+    # A who without "#" is the speaker's name, not a pointer.
+    assert (second["speaker"], second["label"]) == ("Gregor_Gysi", "Dr. Gregor Gysi (DIE LINKE)")
+    assert transcript.participant("Gregor_Gysi").name == "Gregor Gysi"  # type: ignore[union-attr]
+
+
 def test_package_components_meet_the_profile_and_tei_all(
     tei_all: etree.RelaxNG, tmp_path: Path
 ) -> None:

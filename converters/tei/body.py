@@ -40,12 +40,13 @@ from .inline import (
 from .people import participant_id, unidentified_speaker
 from .values import (
     COMMENT_TAGS,
+    PARAGRAPH_TAGS,
     SILENT_TAGS,
     TAG_DIV,
     TAG_HEAD,
     TAG_NOTE,
-    TAG_S,
-    TAG_SEG,
+    TAG_SP,
+    TAG_SPEAKER,
     TAG_U,
     all_text,
     child_elements,
@@ -125,6 +126,10 @@ def _element(
     tag = element.tag
     if tag == TAG_U:
         _utterance(context, element, label[0] if label else None)
+        return None
+    if tag == TAG_SP:
+        _dangling(context, label)
+        _performance_speech(context, element)
         return None
     if label is not None:
         _dangling(context, label)
@@ -256,6 +261,37 @@ def _utterance(context: Context, u: etree._Element, label: str | None) -> None:
         context.warn("tei_dropped", "an utterance without text dropped", u)
 
 
+def _performance_speech(context: Context, sp: etree._Element) -> None:
+    """``<sp who="#id"><speaker>Label:</speaker><p>…</p><stage>…</stage></sp>``, as TEI
+    encodes performance texts and some debate transcripts do: one speech. A ``who`` without
+    "#" names the speaker ("Norbert Lammert") rather than pointing at a person."""
+    raw = (sp.get("who") or "").strip()
+    who = pointer_tokens(raw) if "#" in raw else ([raw] if raw else [])
+    speaker = sp.find(TAG_SPEAKER)
+    label = None
+    if speaker is not None:
+        label = context.name(all_text(speaker), speaker, "the speaker label")
+        if label and label.endswith(":"):
+            label = label[:-1].rstrip() or None
+    if not who and label is None:
+        _narrative_utterance(context, sp)
+        return
+    base: dict[str, Any] = {"kind": "speech"}
+    if who:
+        base["speaker"] = participant_id(context, who[0], sp)
+        if len(who) > 1:
+            context.warn("tei_dropped", "a speech by several speakers: only the first kept", sp)
+    _analysis(context, sp, base)
+    if label is not None:
+        base["label"] = label
+    blocks = speech_blocks(context, sp)
+    if blocks:
+        base["paragraphs"] = blocks
+        context.turns.append(base)
+    else:
+        context.warn("tei_dropped", "a speech without text dropped", sp)
+
+
 def _analysis(context: Context, u: etree._Element, base: dict[str, Any]) -> None:
     """The role (a ``tm.role`` category) and the speaker's function (ParlaMint's speaker type,
     ``#chair``, ``#regular``, ``#guest``, or any other category) of ``u/@ana``."""
@@ -304,7 +340,7 @@ def _narrative_utterance(context: Context, u: etree._Element) -> None:
         speech.buffer.append(u.text)
     for child in child_elements(u):
         tag = child.tag
-        if tag in (TAG_SEG, TAG_S):
+        if tag in PARAGRAPH_TAGS:
             speech.end_paragraph()
             gather_inline(speech, child)
             speech.end_paragraph()

@@ -27,12 +27,14 @@ from .context import Context
 from .people import participant_id
 from .values import (
     COMMENT_TAGS,
+    PARAGRAPH_TAGS,
     SILENT_TAGS,
     TAG_DESC,
     TAG_GAP,
     TAG_NOTE,
-    TAG_S,
     TAG_SEG,
+    TAG_SPEAKER,
+    TAG_STAGE,
     TOKEN_TAGS,
     all_text,
     child_elements,
@@ -44,7 +46,7 @@ from .values import (
 )
 
 #: The elements of inline events, by tag: each is the event kind of the same name.
-EVENT_TAGS = {T + kind: kind for kind in EVENT_KINDS}
+EVENT_TAGS = {T + kind: kind for kind in EVENT_KINDS} | {TAG_STAGE: "note"}
 _FRAGMENT = re.compile(f"^[^{types.FORBIDDEN_CHARACTERS}]+$")
 _SPACES = re.compile(r"[\s\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\uFEFF]+")
 _TIME = re.compile(r"^(?:[0-9-]+T)?([0-9]{2}:[0-9]{2}:[0-9]{2})")
@@ -305,11 +307,13 @@ def speech_blocks(context: Context, u: etree._Element) -> list[Any]:
         loose.buffer.append(u.text)
     for child in child_elements(u):
         tag = child.tag
-        if tag in (TAG_SEG, TAG_S):
+        if tag in PARAGRAPH_TAGS:
             add(loose.block())
             content = Content(context)
             content.gather(child)
             add(content.block())
+        elif tag == TAG_SPEAKER:
+            pass  # the label of an sp, read by the caller
         elif tag in EVENT_TAGS:
             event = inline_event(context, child)
             if event is not None:

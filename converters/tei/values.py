@@ -26,7 +26,7 @@ _SPACES = re.compile(r"[\s\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\uFEFF]+")
 
 
 #: Elements that interrupt an utterance: they become turns of their own between speech parts.
-COMMENT_TAGS = frozenset(T + n for n in ("note", "gap", "kinesic", "vocal", "incident"))
+COMMENT_TAGS = frozenset(T + n for n in ("note", "gap", "kinesic", "vocal", "incident", "stage"))
 
 
 #: Elements without content for the model, skipped without a word.
@@ -44,6 +44,12 @@ TOKEN_TAGS = frozenset(T + n for n in ("w", "pc"))
 TAG_DIV, TAG_U, TAG_NOTE, TAG_HEAD, TAG_GAP, TAG_DESC, TAG_SEG, TAG_S = (
     T + n for n in ("div", "u", "note", "head", "gap", "desc", "seg", "s")
 )
+#: TEI's speech of performance texts (``<sp who><speaker>…</speaker><p>…</p></sp>``), which
+#: other transcripts of debates use in place of ``u``, its label and its stage directions.
+TAG_SP, TAG_SPEAKER, TAG_STAGE = (T + n for n in ("sp", "speaker", "stage"))
+#: What holds one paragraph of a speech: ``seg`` and ``s`` in ``u``; ``p``, ``ab``, ``l`` and
+#: ``lg`` (a stanza) in ``sp``.
+PARAGRAPH_TAGS = frozenset(T + n for n in ("seg", "s", "p", "ab", "l", "lg"))
 
 
 def is_line(value: str) -> bool:
