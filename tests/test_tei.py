@@ -362,6 +362,33 @@ def test_third_party_sp_speeches_of_performance_texts_are_speeches() -> None:
     assert transcript.participant("Gregor_Gysi").name == "Gregor Gysi"  # type: ignore[union-attr]
 
 
+def test_third_party_tei_without_namespace_reads_with_a_warning() -> None:
+    # GermaParl's Bundestag protocols: no TEI namespace, the date only as the publication
+    # date's content, speakers as bare names with their full name and role beside them.
+    document = """<?xml version="1.0" encoding="UTF-8"?>
+    <TEI><teiHeader><fileDesc><titleStmt><title>Plenarprotokoll</title></titleStmt>
+      <publicationStmt><publisher>Deutscher Bundestag</publisher>
+      <date when="">1949-09-15</date></publicationStmt></fileDesc></teiHeader>
+      <text><body><div type="agenda_item" n="2">
+        <sp who="Köhler" role="presidency" name="Erich Köhler"><speaker>Präsident Dr. Köhler:
+        </speaker><p>Meine Damen und Herren!</p></sp>
+        <sp who="Adenauer" role="mp" name="Konrad Adenauer"><speaker>Dr. Adenauer (CDU):
+        </speaker><p>Ja.</p></sp>
+      </div></body></text></TEI>""".encode()
+    result = tei.read(document, "BT_01_003.xml")
+    (transcript,) = result.transcripts
+    assert transcript.event.title == "Plenarprotokoll"
+    assert transcript.event.date.isoformat() == "1949-09-15"
+    speeches = [t.model_dump(exclude_unset=True) for t in transcript.turns]
+    assert [(s["speaker"], s["label"], s["function"]) for s in speeches] == [
+        ("Köhler", "Präsident Dr. Köhler", "presidency"),
+        ("Adenauer", "Dr. Adenauer (CDU)", "mp"),
+    ]
+    assert [p.name for p in transcript.participants] == ["Erich Köhler", "Konrad Adenauer"]
+    codes = {w.code for w in result.warnings}
+    assert {"tei_no_namespace", "tei_date_published"} <= codes
+
+
 def test_package_components_meet_the_profile_and_tei_all(
     tei_all: etree.RelaxNG, tmp_path: Path
 ) -> None:

@@ -40,6 +40,7 @@ from .inline import (
 from .people import participant_id, unidentified_speaker
 from .values import (
     COMMENT_TAGS,
+    MODEL_ID,
     PARAGRAPH_TAGS,
     SILENT_TAGS,
     TAG_DIV,
@@ -281,7 +282,11 @@ def _performance_speech(context: Context, sp: etree._Element) -> None:
         base["speaker"] = participant_id(context, who[0], sp)
         if len(who) > 1:
             context.warn("tei_dropped", "a speech by several speakers: only the first kept", sp)
+        _named_speaker(context, base["speaker"], sp, "#" not in raw)
     _analysis(context, sp, base)
+    role = sp.get("role") or ""
+    if "function" not in base and MODEL_ID.match(role):  # GermaParl: "presidency", "mp"
+        base["function"] = role
     if label is not None:
         base["label"] = label
     blocks = speech_blocks(context, sp)
@@ -290,6 +295,15 @@ def _performance_speech(context: Context, sp: etree._Element) -> None:
         context.turns.append(base)
     else:
         context.warn("tei_dropped", "a speech without text dropped", sp)
+
+
+def _named_speaker(context: Context, pid: str, sp: etree._Element, bare: bool) -> None:
+    """A speaker named by a bare ``who`` ("Köhler") and no person entry takes the full name an
+    ``sp`` attribute gives (GermaParl's ``name="Erich Köhler"``)."""
+    full = clean_name(sp.get("name") or "")
+    entry = context.participants[pid]
+    if bare and full and (sp.get("who") or "").strip() not in context.persons:
+        entry["name"] = full
 
 
 def _analysis(context: Context, u: etree._Element, base: dict[str, Any]) -> None:

@@ -293,6 +293,14 @@ def _setting(context: Context, header: etree._Element) -> None:
     if date_element is None:
         date_element = find(header, T + "fileDesc", T + "sourceDesc", T + "bibl", T + "date")
     parsed = _when(date_element)
+    published = find(header, T + "fileDesc", T + "publicationStmt", T + "date")
+    if parsed is None and (parsed := _when(published)) is not None:
+        context.warn(
+            "tei_date_published",
+            "no date of the sitting (profileDesc/settingDesc/setting/date) or its source: the "
+            "publication date (publicationStmt/date) is taken for it",
+            published,
+        )
     if parsed is None:
         raise TranscriptError.single(
             "tei_date",
@@ -324,7 +332,8 @@ def _when(element: etree._Element | None) -> tuple[Any, Any, str | None] | None:
     """The date, time and offset of a date element; the text can carry an offset XSD cannot."""
     if element is None:
         return None
-    when = element.get("when") or element.get("from") or ""
+    # A date given only as content ("<date when="">1949-09-15</date>") is read from it.
+    when = element.get("when") or element.get("from") or all_text(element).strip()
     parsed = parse_when(when)
     if parsed is None:
         return None

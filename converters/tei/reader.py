@@ -56,6 +56,9 @@ def read_tree(
     they are read without testing so again. ``body`` reads the text (see stream_reader).
     """
     root = tree.getroot()
+    warnings: list[Problem] = []
+    if root.tag == "TEI":
+        warnings.append(_namespaced(root, origin))
     if root.tag != T + "TEI":
         found = (
             "a corpus root (teiCorpus)"
@@ -69,6 +72,7 @@ def read_tree(
             line_of(root),
         )
     context = Context(origin, profiled=profiled)
+    context.warnings.extend(warnings)
     context.warnings.extend(corpus_warnings or [])
     # Person lists and taxonomies live in the header; searching only there saves a tree walk.
     header = find(root, T + "teiHeader")
@@ -91,6 +95,23 @@ def read_tree(
     tags = read_header(context, root)
     body(context, root)
     return _build(context, root, transcript_id, language, tags)
+
+
+def _namespaced(root: etree._Element, origin: str) -> Problem:
+    """A TEI document written without the TEI namespace (GermaParl's Bundestag and many older
+    projects) read as TEI: every element without a namespace is given it, in place."""
+    for element in root.iter():
+        tag = element.tag
+        if isinstance(tag, str) and tag[:1] != "{":
+            element.tag = T + tag
+    return Problem(
+        "tei_no_namespace",
+        "the TEI root and its elements have no namespace: read as TEI P5 "
+        "(http://www.tei-c.org/ns/1.0); elements TEI does not define are dropped as usual",
+        origin,
+        line_of(root),
+        severity="warning",
+    )
 
 
 def _links(context: Context) -> list[dict[str, Any]]:

@@ -168,6 +168,8 @@ _TABLE: tuple[tuple[str, Severity, Category, str], ...] = (
     ("tei_unknown_person", _W, "lossy", "a speaker with no person entry; its id is the name"),
     ("format_tried", _W, "usage", "another reader also tried the input, and why it failed"),
     ("title_from_file_name", _W, "lossy", "no title in the text: the file name's words are used"),
+    ("tei_date_published", _W, "lossy", "no sitting date in the teiHeader: the publication date"),
+    ("tei_no_namespace", _W, "format", "a TEI document without the TEI namespace, read as TEI"),
     ("tei_title_from_id", _W, "lossy", "no title in the teiHeader: the document's id is used"),
     ("tei_unidentified_speaker", _W, "lossy", "a function but no @who: a role-only speaker"),
     ("akn_dropped", _W, "lossy", "AKN content the model has no place for was dropped"),
