@@ -371,7 +371,8 @@ def test_third_party_tei_without_namespace_reads_with_a_warning() -> None:
       <date when="">1949-09-15</date></publicationStmt></fileDesc></teiHeader>
       <text><body><div type="agenda_item" n="2">
         <sp who="Köhler" role="presidency" name="Erich Köhler"><speaker>Präsident Dr. Köhler:
-        </speaker><p>Meine Damen und Herren!</p></sp>
+        </speaker><p>Meine Damen und Herren! Ich frage, ob die Wahl angenommen ist, und wir
+        kommen zur Tagesordnung, die Ihnen mit der Einladung zugegangen ist.</p></sp>
         <sp who="Adenauer" role="mp" name="Konrad Adenauer"><speaker>Dr. Adenauer (CDU):
         </speaker><p>Ja.</p></sp>
       </div></body></text></TEI>""".encode()
@@ -386,7 +387,8 @@ def test_third_party_tei_without_namespace_reads_with_a_warning() -> None:
     ]
     assert [p.name for p in transcript.participants] == ["Erich Köhler", "Konrad Adenauer"]
     codes = {w.code for w in result.warnings}
-    assert {"tei_no_namespace", "tei_date_published"} <= codes
+    assert {"tei_no_namespace", "tei_date_published", "tei_language"} <= codes
+    assert transcript.language == "de"  # no xml:lang: the words tell
 
 
 def test_package_components_meet_the_profile_and_tei_all(

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -37,6 +36,7 @@ from transcript_model.inputs import ReadResult
 from transcript_model.model import Event, Metadata, Participant, Source, Transcript, Turn
 
 from .. import _kremlin as kremlin
+from .._language import guess_language
 from .._warnings import unspoken_labels
 from . import markdown, white_house
 from .body import Body, looks_wrapped, read_body
@@ -47,16 +47,6 @@ from .offices import addressed_before, name_offices
 from .participants import participants_of
 from .surnames import name_surnames
 
-_LANGUAGE_WORDS = {
-    "en": {"the", "and", "of", "to", "is", "that", "we", "you", "it", "in", "this", "for"},
-    "de": {"der", "die", "und", "das", "ist", "nicht", "wir", "sie", "ich", "mit", "den", "zu"},
-    "fr": {"le", "la", "les", "et", "est", "que", "nous", "vous", "des", "une", "pour", "pas"},
-    "es": {"el", "la", "los", "y", "es", "que", "nosotros", "por", "una", "para", "con", "del"},
-    "it": {"il", "che", "e", "di", "non", "per", "una", "sono", "della", "noi", "gli", "questo"},
-    "pt": {"o", "que", "e", "não", "uma", "para", "com", "os", "nós", "você", "isso", "do"},
-    "nl": {"de", "het", "en", "een", "van", "is", "dat", "niet", "wij", "ik", "voor", "met"},
-}  # fmt: skip
-
 
 def _transcript_id(title: str, date: dt.date) -> str:
     """A stable id from the title and the date: "press-briefing-by-…-2022-03-11"."""
@@ -64,22 +54,6 @@ def _transcript_id(title: str, date: dt.date) -> str:
     if not slug[0].isalpha():
         slug = "t-" + slug
     return f"{slug}-{date.isoformat()}"
-
-
-def _detect_language(text: str) -> str:
-    letters = [c for c in text if c.isalpha()]
-    if not letters:
-        return "und"
-    cyrillic = sum("\u0400" <= c <= "\u04ff" for c in letters)
-    if cyrillic > len(letters) / 2:
-        return "uk" if re.search("[іїєґІЇЄҐ]", text) else "ru"
-    words = re.findall(r"[^\W\d_]+", text.casefold())
-    scores = {lang: sum(w in vocab for w in words) for lang, vocab in _LANGUAGE_WORDS.items()}
-    ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
-    best, score = ranked[0]
-    if score >= 3 and score >= 1.5 * ranked[1][1]:
-        return best
-    return "und"
 
 
 def _option_date(value: object, origin: str) -> dt.date:
@@ -246,7 +220,7 @@ def _build(
             first,
             1,
         )
-    language = options.get("language") or _detect_language("\n".join(ln.text for ln in lines[:400]))
+    language = options.get("language") or guess_language("\n".join(ln.text for ln in lines[:400]))
     identifier = options.get("id") or _transcript_id(title, date)
     url = options.get("url") or header.url
     publisher = options.get("publisher") or header.publisher

@@ -68,8 +68,11 @@ def document_id(context: Context, root: etree._Element) -> str:
     return candidate
 
 
-def document_language(context: Context, root: etree._Element) -> str:
-    raw = root.get(XML_LANG) or ""
+def document_language(context: Context, root: etree._Element) -> str | None:
+    """The document's xml:lang; None when it gives none (the text then tells, see reader)."""
+    raw = root.get(XML_LANG)
+    if raw is None:
+        return None
     if _LANGUAGE.match(raw):
         return raw
     context.warn(

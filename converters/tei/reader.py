@@ -26,6 +26,7 @@ from transcript_model.errors import (
 from transcript_model.inputs import ReadResult
 from transcript_model.model import Transcript
 
+from .._language import guess_language
 from .._xml.text import clip
 from .body import read_body
 from .common import SITTING_CATEGORY, T
@@ -94,7 +95,35 @@ def read_tree(
     language = document_language(context, root)
     tags = read_header(context, root)
     body(context, root)
+    if language is None:
+        language = _language_of_text(context, root)
     return _build(context, root, transcript_id, language, tags)
+
+
+#: How much of the speeches' text tells their language.
+_LANGUAGE_SAMPLE = 4000
+
+
+def _language_of_text(context: Context, root: etree._Element) -> str:
+    """The language the speeches' words tell, for a document without xml:lang (GermaParl's)."""
+    sample: list[str] = []
+    size = 0
+    for turn in context.turns:
+        # A dict as read, or a model turn already built by the streaming reader.
+        if isinstance(turn, dict):
+            found = turn.get("paragraphs")
+        else:
+            found = getattr(turn, "paragraphs", None)
+        for paragraph in found or ():
+            if isinstance(paragraph, str):
+                sample.append(paragraph)
+                size += len(paragraph)
+        if size >= _LANGUAGE_SAMPLE:
+            break
+    language = guess_language(" ".join(sample))
+    told = f"'{language}' is told by the text" if language != "und" else "'und' is used"
+    context.warn("tei_language", f"the document gives no xml:lang: {told}", root)
+    return language
 
 
 def _namespaced(root: etree._Element, origin: str) -> Problem:
