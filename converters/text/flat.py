@@ -4,12 +4,14 @@ A scraped page is one line: "События <title> <lead> 7 мая 2025 год�
 В.Путин: … Р.Кадыров: … География … Темы … Лица … Статус материала Опубликован в разделах: …
 Дата публикации: … Текстовая версия". :func:`restore_lines` finds the header (section word,
 title, lead, date, time, place), the speaker labels ("В.Путин:", "Вопрос:", "Vladimir Putin:",
-a scraped person tooltip between label and colon: "И.Кобзев Кобзев Игорь Иванович губернатор
-… :") and the footer words inside the line, and gives the page back one element a line, as the
-site prints it, for the ordinary text reader.
+"President of Russia Vladimir Putin:", a scraped person tooltip between label and colon:
+"И.Кобзев Кобзев Игорь Иванович губернатор … :"), "See also" boxes and the footer words inside
+the line, and gives the page back one element a line, as the site prints it, for the ordinary
+text reader. A whole page stored so (menus, article, links) keeps its menus on a first line and
+its links on lines of their own, which the text reader leaves out as site chrome.
 
-Linear: the body is one ``finditer`` of one compiled alternation, the footer is looked for
-once in a bounded tail, and every piece is joined once.
+Linear: the body is one ``finditer`` of one compiled alternation, the header and the footer
+are looked for in bounded stretches, and every piece is joined once.
 """
 
 from __future__ import annotations
@@ -230,8 +232,8 @@ def _repeated_phrase(before: str) -> int | None:
     """Where the lead starts when it repeats the title's last words ("Working meeting with
     Novgorod Region Governor Andrei Nikitin Novgorod Region Governor Andrei Nikitin briefed …",
     "Russian-German talks Talks between …") or its first two words, when they are no name:
-    the offset of the space before it. Bounded: the
-    header is at most a few thousand characters."""
+    the offset of the space before it. Bounded: the header is at most a few thousand
+    characters."""
     words = before.split(" ")
     offsets = list(itertools.accumulate((len(word) + 1 for word in words), initial=0))
     for at in range(1, len(words) - 1):
