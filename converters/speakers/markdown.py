@@ -300,9 +300,10 @@ _NAME_EDGES = " -_.,"
 
 
 def title_in_name(origin: str) -> str | None:
-    """The words of a file name that holds an ISO date, the date and the extension left out
-    ("CNN Town Hall with Joe Biden - (2021-07-21) FULL.txt" → "CNN Town Hall with Joe Biden -
-    FULL"): such a name describes its file. None without a date or without words."""
+    """The words of a file name that holds an ISO date, the date, what encloses it and the
+    extension left out ("CNN Town Hall with Joe Biden - (2021-07-21) FULL.txt" → "CNN Town
+    Hall with Joe Biden FULL"): such a name describes its file. None without a date or without
+    words."""
     base = posixpath.basename(origin.replace("\\", "/"))
     found = _ISO_IN_NAME.search(base)
     if found is None:
