@@ -17,11 +17,12 @@ import pytest
 
 import transcript_model as tm
 from benchmarks import hostile_shapes_speakers_html as shapes
+from transcript_model.converters._html import load as _html_load
+from transcript_model.converters._html import text as _html_text
 from transcript_model.converters.html import body as _html_body
 from transcript_model.converters.html import convert as kremlin_html
 from transcript_model.converters.html import page as _html_page
 from transcript_model.converters.html import parts as _html_parts
-from transcript_model.converters.html import text as _html_text
 from transcript_model.converters.html import turns as _html_turns
 from transcript_model.converters.speakers import body as _speakers_body
 from transcript_model.converters.speakers import convert as speaker_text
@@ -85,6 +86,7 @@ _MODULES = (
     _html_body,
     _html_parts,
     _html_text,
+    _html_load,
     _html_page,
     _html_turns,
 )

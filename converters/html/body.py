@@ -10,8 +10,8 @@ from collections.abc import Iterator
 from lxml import etree
 
 from .. import _kremlin as kremlin
+from .._html.text import STRIP, clean, segments, text_of
 from . import page
-from .text import STRIP, clean, segments, text_of
 from .turns import BREAK, OMISSION, Block, Label
 
 _BODY_BLOCKS = ("p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote")

@@ -44,10 +44,10 @@ from transcript_model.inputs import DEFAULT_MAX_BYTES, ReadResult
 from transcript_model.model import Transcript
 
 from .. import _kremlin as kremlin
+from .._html.text import text_of
 from .._warnings import unspoken_labels
 from . import page, parts
 from .body import body_blocks
-from .text import text_of
 from .turns import People, turns
 
 

@@ -13,9 +13,9 @@ from lxml import etree
 from transcript_model.errors import TranscriptError
 
 from .. import _kremlin as kremlin
+from .._html.text import segments, text_of
 from . import page
 from .body import is_slider
-from .text import segments, text_of
 
 _COUNTER = re.compile(r"^(\d{1,3}) (?:of|из) (\d{1,3})$")
 _DOCUMENT_ID = re.compile(r"/(\d+)/?(?:[?#].*)?$")
