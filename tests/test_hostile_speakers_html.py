@@ -27,6 +27,7 @@ from transcript_model.converters.html import turns as _html_turns
 from transcript_model.converters.speakers import body as _speakers_body
 from transcript_model.converters.speakers import convert as speaker_text
 from transcript_model.converters.speakers import header as _speakers_header
+from transcript_model.converters.speakers import html_page as _speakers_html_page
 from transcript_model.converters.speakers import labels as speaker_labels
 from transcript_model.converters.speakers import lines as _speakers_lines
 from transcript_model.converters.speakers import sniff as _speakers_sniff
@@ -81,6 +82,7 @@ _MODULES = (
     _speakers_body,
     _speakers_lines,
     _speakers_header,
+    _speakers_html_page,
     _speakers_sniff,
     kremlin_html,
     _html_body,

@@ -402,3 +402,47 @@ def test_when_no_reader_can_read_the_error_says_what_each_expected() -> None:
     assert [p.code for p in problems] == ["no_title", "format_tried"]  # speakers first, then text
     assert problems[1].severity == "warning"
     assert problems[1].message.startswith("also tried as text: expected the date of the event")
+
+
+WH_PAGE = """<!DOCTYPE html>
+<html lang="en-US"><head><meta charset="utf-8">
+<title>Press Briefing by Press Secretary Karine Jean-Pierre | The White House</title></head>
+<body><header><nav><a href="/">Home</a> <a href="/briefing-room/">Briefing Room</a></nav></header>
+<main id="content"><article><header><h1>Press Briefing by Press Secretary Karine Jean-Pierre</h1>
+<time datetime="2022-03-11">March 11, 2022</time></header>
+<section class="body-content"><p>James S. Brady Press Briefing Room</p><p>1:52 P.M. EST</p>
+<p>MS. JEAN-PIERRE:  Good afternoon, everyone.</p><p>Q    Thank you, Karine.<br>On Ukraine.</p>
+<p>MS. JEAN-PIERRE:  Go ahead.</p><p>Q    And Russia?</p><p>MS. JEAN-PIERRE:  Yes.</p>
+<p>END 2:43 P.M. EST</p></section></article>
+<aside><p>Related: other briefings</p></aside></main>
+<footer><p>The White House: 1600 Pennsylvania Ave NW</p></footer></body></html>
+"""
+
+
+def test_another_sites_saved_page_reads_as_speaker_label_text(tmp_path: Path) -> None:
+    path = tmp_path / "briefing.html"
+    path.write_text(WH_PAGE, encoding="utf-8")
+    result = read_result(path)
+    (t,) = result.transcripts
+    assert t.event.title == "Press Briefing by Press Secretary Karine Jean-Pierre"
+    assert (t.event.date, t.event.time) == (dt.date(2022, 3, 11), dt.time(13, 52))
+    assert t.event.place == "James S. Brady Press Briefing Room"
+    assert [(s.label, s.paragraphs) for s in _speeches(t)] == [
+        ("MS. JEAN-PIERRE", ["Good afternoon, everyone."]),
+        ("Q", ["Thank you, Karine.", "On Ukraine."]),
+        ("MS. JEAN-PIERRE", ["Go ahead."]),
+        ("Q", ["And Russia?"]),
+        ("MS. JEAN-PIERRE", ["Yes."]),
+    ]
+    # The menus, the aside and the footer are no text of the transcript.
+    assert "Related" not in str(t.model_dump()) and "Pennsylvania" not in str(t.model_dump())
+    # Read after the kremlin.ru page reader refused it, which the warning says.
+    assert [w.code for w in result.warnings if w.code.startswith("format_")] == ["format_fallback"]
+
+
+def test_a_kremlin_page_is_never_tried_as_another_sites_page() -> None:
+    seed = (ROOT / "tests" / "data" / "html" / "kremlin-2022-03-11-lukashenko.html").read_bytes()
+    from transcript_model.converters.speakers import sniff
+
+    assert sniff(seed[:65536]) == 0.0
+    assert sniff(WH_PAGE.encode()) > 0.5

@@ -5,6 +5,7 @@ from __future__ import annotations
 from transcript_model.contract import Format
 
 from .._sniffing import text_head
+from .html_page import is_html
 from .sniff import looks_like_markdown_transcript, looks_like_name_labels, looks_like_speaker_text
 
 
@@ -13,7 +14,10 @@ def sniff(head: bytes) -> float:
     unmistakable speaker lines make it likely; name labels without a page date line somewhat
     (kremlin.ru text, without marks, is 0.5 too); other plain text is a fallback."""
     if text_head(head) is None:
-        return 0.0
+        # Another site's saved page: tried after the kremlin.ru page reader (0.9), which it is
+        # not when that reader refuses it.
+        kremlin = b"read__" in head or b"kremlin.ru" in head
+        return 0.55 if is_html(head) and not kremlin else 0.0
     if looks_like_markdown_transcript(head):
         return 0.9
     if looks_like_speaker_text(head):

@@ -38,7 +38,7 @@ from transcript_model.model import Event, Metadata, Participant, Source, Transcr
 from .. import _kremlin as kremlin
 from .._language import guess_language
 from .._warnings import unspoken_labels
-from . import markdown, white_house
+from . import html_page, markdown, white_house
 from .body import Body, looks_wrapped, read_body
 from .header import Header, Line, one_spaced, read_header
 from .labels import find_labels, resolve_labels
@@ -99,6 +99,8 @@ def read(
         "publisher": publisher,
     }
     warnings: list[Problem] = []
+    if html_page.is_html(data[:4096]):
+        data = html_page.page_text(data, origin, len(data) + 1)
     lines, markup = markdown.prepare(split_lines(data, origin), markdown.is_markdown(origin))
     if not any(line.text for line in lines):
         raise TranscriptError.single("empty", "the input is empty (expected a transcript)", origin)

@@ -184,7 +184,8 @@ def _detected(
                 others.append(_also_tried(fmt, error, item.name))
             first = first or error
             continue
-        notes = [near_miss_warning(found, fmt, item.name)]
+        # After a fallback, its warning says which reader was likelier: no ambiguity note.
+        notes = [near_miss_warning(found, fmt, item.name) if first is None else None]
         if first is not None:
             notes.insert(0, _fallback_warning(fmt, found[0].format, first, item.name))
         listed = result.warnings if isinstance(result, ReadResult) else result.problems
