@@ -10,6 +10,12 @@ def markup_head(head: bytes) -> bytes:
     return head.removeprefix(b"\xef\xbb\xbf").lstrip(b" \t\r\n")
 
 
+def is_html_head(head: bytes) -> bool:
+    """An HTML document: markup that opens ``<html`` or ``<!doctype html`` near its start."""
+    start = markup_head(head)[:4096].lower()
+    return start.startswith(b"<") and (b"<html" in start or b"<!doctype html" in start)
+
+
 # Several formats' sniffs ask for the same head of the same input (text, speakers): decode once.
 @functools.lru_cache(maxsize=4)
 def text_head(head: bytes) -> str | None:

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from transcript_model.contract import Format
 
-from .._sniffing import markup_head
+from .._sniffing import is_html_head
 
 
 def sniff(head: bytes) -> float:
     """An HTML document; sure when it shows kremlin.ru's article markup."""
-    start = markup_head(head)[:4096].lower()
-    if not start.startswith(b"<") or not (b"<html" in start or b"<!doctype html" in start):
+    if not is_html_head(head):
         return 0.0
     return 1.0 if b"read__" in head or b"kremlin.ru" in head else 0.9
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from transcript_model.contract import Format
 
-from .._sniffing import text_head
-from .html_page import is_html
+from .._sniffing import is_html_head, text_head
 from .sniff import looks_like_markdown_transcript, looks_like_name_labels, looks_like_speaker_text
 
 
@@ -17,7 +16,7 @@ def sniff(head: bytes) -> float:
         # Another site's saved page: tried after the kremlin.ru page reader (0.9), which it is
         # not when that reader refuses it.
         kremlin = b"read__" in head or b"kremlin.ru" in head
-        return 0.55 if is_html(head) and not kremlin else 0.0
+        return 0.55 if is_html_head(head) and not kremlin else 0.0
     if looks_like_markdown_transcript(head):
         return 0.9
     if looks_like_speaker_text(head):

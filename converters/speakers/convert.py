@@ -37,8 +37,9 @@ from transcript_model.model import Event, Metadata, Participant, Source, Transcr
 
 from .. import _kremlin as kremlin
 from .._language import guess_language
+from .._sniffing import is_html_head
 from .._warnings import unspoken_labels
-from . import html_page, markdown, white_house
+from . import markdown, white_house
 from .body import Body, looks_wrapped, read_body
 from .header import Header, Line, one_spaced, read_header
 from .labels import find_labels, resolve_labels
@@ -99,9 +100,7 @@ def read(
         "publisher": publisher,
     }
     warnings: list[Problem] = []
-    if html_page.is_html(data[:4096]):
-        data = html_page.page_text(data, origin, len(data) + 1)
-    lines, markup = markdown.prepare(split_lines(data, origin), markdown.is_markdown(origin))
+    lines, markup = markdown.prepare(_lines(data, origin), markdown.is_markdown(origin))
     if not any(line.text for line in lines):
         raise TranscriptError.single("empty", "the input is empty (expected a transcript)", origin)
     labels_at = find_labels(lines, markup.label_lines)
@@ -151,6 +150,15 @@ def read(
     )
     transcript = _build(header, participants, turns, options, lines, origin)
     return ReadResult([transcript], warnings)
+
+
+def _lines(data: bytes, origin: str) -> list[Line]:
+    """The input's lines; for another site's saved page, those of its main text."""
+    if is_html_head(data[:4096]):
+        from . import html_page  # lxml only for pages: validating other formats never loads it
+
+        data = html_page.page_text(data, origin, len(data) + 1)
+    return split_lines(data, origin)
 
 
 def _complete_header(

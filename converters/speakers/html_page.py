@@ -15,19 +15,12 @@ from lxml import etree
 
 from .._html import load
 from .._html.text import clean, segments
-from .._sniffing import markup_head
 
 #: Parts of a page that are never its transcript.
 _CHROME = ("nav", "footer", "aside", "form")
 #: "Press Briefing by … | The White House", "Remarks – GOV.UK": the site's name after the title
 #: (in text whose spaces are already single).
 _SITE_SUFFIX = re.compile(r" [|–—-] [^|–—]{1,60}$")
-
-
-def is_html(head: bytes) -> bool:
-    """An HTML document: markup that opens ``<html`` or ``<!doctype html`` near its start."""
-    start = markup_head(head)[:4096].lower()
-    return start.startswith(b"<") and (b"<html" in start or b"<!doctype html" in start)
 
 
 def page_text(data: bytes, origin: str, max_bytes: int) -> bytes:
