@@ -15,8 +15,9 @@ def sniff(head: bytes) -> float:
     if text_head(head) is None:
         # Another site's saved page: tried after the kremlin.ru page reader (0.9), which it is
         # not when that reader refuses it.
-        kremlin = b"read__" in head or b"kremlin.ru" in head
-        return 0.55 if is_html_head(head) and not kremlin else 0.0
+        if not is_html_head(head):  # first: JSON and XML are told by their first bytes
+            return 0.0
+        return 0.0 if b"read__" in head or b"kremlin.ru" in head else 0.55
     if looks_like_markdown_transcript(head):
         return 0.9
     if looks_like_speaker_text(head):
