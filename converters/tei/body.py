@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from lxml import etree
@@ -236,30 +237,12 @@ def _text_turn(context: Context, kind: str, element: etree._Element) -> None:
 
 
 def _utterance(context: Context, u: etree._Element, label: str | None) -> None:
-    who = pointer_tokens(u.get("who"))
-    base: dict[str, Any] = {"kind": "speech"}
-    if who:
-        base["speaker"] = participant_id(context, who[0], u)
-        if len(who) > 1:
-            context.warn("tei_dropped", "an utterance by several speakers: only the first kept", u)
-    _analysis(context, u, base)
-    if not who and label is None:
-        if "function" not in base:
-            _narrative_utterance(context, u)
-            return
-        base["speaker"] = unidentified_speaker(context, base["function"], u)
-    language = u.get(XML_LANG)
-    if language and _LANGUAGE.match(language):
-        base["language"] = language
-    if label is not None:
-        base["label"] = label
+    _speech(context, u, pointer_tokens(u.get("who")), label, _utterance_blocks)
+
+
+def _utterance_blocks(context: Context, u: etree._Element) -> list[Any]:
     paragraphs = profiled_paragraphs(u) if context.profiled else plain_paragraphs(u)
-    blocks = paragraphs if paragraphs is not None else speech_blocks(context, u)
-    if blocks:
-        base["paragraphs"] = blocks
-        context.turns.append(base)
-    else:
-        context.warn("tei_dropped", "an utterance without text dropped", u)
+    return paragraphs if paragraphs is not None else speech_blocks(context, u)
 
 
 def _performance_speech(context: Context, sp: etree._Element) -> None:
@@ -274,36 +257,55 @@ def _performance_speech(context: Context, sp: etree._Element) -> None:
         label = context.name(all_text(speaker), speaker, "the speaker label")
         if label and label.endswith(":"):
             label = label[:-1].rstrip() or None
-    if not who and label is None:
-        _narrative_utterance(context, sp)
-        return
+    _speech(context, sp, who, label, speech_blocks)
+
+
+def _speech(
+    context: Context,
+    element: etree._Element,
+    who: list[str],
+    label: str | None,
+    blocks_of: Callable[[Context, etree._Element], list[Any]],
+) -> None:
+    """One speech of a ``u`` or an ``sp``: by the first of ``who``, else by the holder of its
+    function, else (no label either) narrative."""
     base: dict[str, Any] = {"kind": "speech"}
     if who:
-        base["speaker"] = participant_id(context, who[0], sp)
+        base["speaker"] = participant_id(context, who[0], element)
         if len(who) > 1:
-            context.warn("tei_dropped", "a speech by several speakers: only the first kept", sp)
-        _named_speaker(context, base["speaker"], sp, "#" not in raw)
-    _analysis(context, sp, base)
-    role = sp.get("role") or ""
-    if "function" not in base and MODEL_ID.match(role):  # GermaParl: "presidency", "mp"
+            context.warn(
+                "tei_dropped", "an utterance by several speakers: only the first kept", element
+            )
+        _named_speaker(context, base["speaker"], element)
+    _analysis(context, element, base)
+    role = element.get("role") or ""
+    if "function" not in base and MODEL_ID.match(role):  # GermaParl's sp: "presidency", "mp"
         base["function"] = role
+    if not who and label is None:
+        if "function" not in base:
+            _narrative_utterance(context, element)
+            return
+        base["speaker"] = unidentified_speaker(context, base["function"], element)
+    language = element.get(XML_LANG)
+    if language and _LANGUAGE.match(language):
+        base["language"] = language
     if label is not None:
         base["label"] = label
-    blocks = speech_blocks(context, sp)
+    blocks = blocks_of(context, element)
     if blocks:
         base["paragraphs"] = blocks
         context.turns.append(base)
     else:
-        context.warn("tei_dropped", "a speech without text dropped", sp)
+        context.warn("tei_dropped", "an utterance without text dropped", element)
 
 
-def _named_speaker(context: Context, pid: str, sp: etree._Element, bare: bool) -> None:
+def _named_speaker(context: Context, pid: str, element: etree._Element) -> None:
     """A speaker named by a bare ``who`` ("Köhler") and no person entry takes the full name an
-    ``sp`` attribute gives (GermaParl's ``name="Erich Köhler"``)."""
-    full = clean_name(sp.get("name") or "")
-    entry = context.participants[pid]
-    if bare and full and (sp.get("who") or "").strip() not in context.persons:
-        entry["name"] = full
+    attribute gives (GermaParl's ``<sp who="Köhler" name="Erich Köhler">``)."""
+    raw = (element.get("who") or "").strip()
+    full = clean_name(element.get("name") or "")
+    if full and "#" not in raw and raw not in context.persons:
+        context.participants[pid]["name"] = full
 
 
 def _analysis(context: Context, u: etree._Element, base: dict[str, Any]) -> None:
