@@ -75,6 +75,14 @@ FOOTER_WORDS = {
 }
 #: Breadcrumb lines that open a copied page.
 BREADCRUMBS = frozenset({"Events", "События", "Transcripts", "Стенограммы", "News", "Новости"})
+#: Lines of the links and buttons below a kremlin.ru page ("Last updated at" / "March 20,
+#: 2015, 18:02" among them: a date, but no transcript's).
+SITE_LINKS = frozenset(
+    {"Direct link", "Share", "Send by email", "Print", "Official Internet Resources",
+     "Прямая ссылка", "Поделиться", "Отправить по почте", "Распечатать"}
+)  # fmt: skip
+#: The first of them, right after "Text version".
+FIRST_SITE_LINKS = ("Direct link", "Прямая ссылка")
 #: The end marker ("Text version") in either language.
 END_MARKERS = ("Text version", "Текстовая версия")
 

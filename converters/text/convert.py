@@ -101,14 +101,6 @@ def read(data: bytes, origin: str = "<input>") -> ReadResult:
     return result
 
 
-#: Lines of the links and buttons below a kremlin.ru page ("Last updated at" / "March 20,
-#: 2015, 18:02" among them: a date, but no transcript's).
-_SITE_LINKS = frozenset(
-    {"Direct link", "Share", "Send by email", "Print", "Official Internet Resources",
-     "Прямая ссылка", "Поделиться", "Отправить по почте", "Распечатать"}
-)  # fmt: skip
-
-
 def _within_site_chrome(
     page: Page, origin: str, checked: bool, last: bool
 ) -> tuple[Transcript | None, list[Problem]] | None:
@@ -124,7 +116,7 @@ def _within_site_chrome(
         note = f"left out {skipped} before the article: the site's menus of a whole-page copy"
         warnings.insert(0, Problem("text_site_chrome", note, origin, first, severity="warning"))
         return transcript, warnings
-    if last and (_SITE_LINKS.intersection(page.texts) or not any(map(has_date, page.texts))):
+    if last and (kremlin.SITE_LINKS.intersection(page.texts) or not any(map(has_date, page.texts))):
         first, stop = page.lines[0][0], page.lines[-1][0]
         note = (
             f"left out lines {first}-{stop} after the last 'Text version': no transcript "

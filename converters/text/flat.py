@@ -19,6 +19,8 @@ from __future__ import annotations
 import itertools
 import re
 
+from .. import _kremlin as kremlin
+
 _HEAD = 64 * 1024
 _MIN_FLAT_LINE = 200
 # Every character that ends a line for the text reader: "\r" alone is an old Mac line end.
@@ -126,7 +128,7 @@ _FOOTER_WINDOW = 4000
 _SITE_MENUS = re.compile(r"(?:Office|России) ?(?:19|20)\d\d(?= (?:Events|События) )")
 #: The site's links after "Text version" in a whole page copied on one line: on lines of their
 #: own, the text reader leaves them out as the page's chrome.
-_SITE_LINKS = re.compile(r"(Direct link|Прямая ссылка) (?=\S)")
+_SITE_LINKS = re.compile(rf"({'|'.join(kremlin.FIRST_SITE_LINKS)}) (?=\S)")
 _CANONICAL = {
     "Лица": "Персоны",
     "Опубликован в разделе": "Опубликован в разделах",
