@@ -78,7 +78,7 @@ def _inline_box_stop(texts: list[str], heading: int) -> int | None:
         if layout.is_break(line):
             after = index + 1
             return after if _text_follows(texts, after) else None
-        if kremlin.parse_date(first_day(line)) is not None:  # "March 29 − 30, 2017" too
+        if _link_date(line):
             last_date = index
         elif last_date is not None and index > last_date + 1:
             break  # a title takes one line, then its date
@@ -119,7 +119,12 @@ def is_box_furniture(line: str) -> bool:
     """A line of a "See also" box that is no linked title: a title's date ("June 27, 2017",
     "September 6 − 8, 2000") or the "* * *" closing the box (the box that ends a page is read
     as its see-also links; our writer escapes a title that looks so)."""
-    return layout.is_break(line) or kremlin.parse_date(first_day(line)) is not None
+    return layout.is_break(line) or _link_date(line)
+
+
+def _link_date(line: str) -> bool:
+    """A linked title's date in a "See also" box: "June 27, 2017", "March 29 − 30, 2017"."""
+    return kremlin.parse_date(first_day(line)) is not None
 
 
 def parse_footer(doc: Document, start: int) -> None:
