@@ -13,7 +13,8 @@ from typing import Annotated, Literal, Union
 
 from pydantic import Discriminator, Field, Tag, model_validator
 
-from transcript_model.base import FrozenModel, optional
+from transcript_model import object_rules
+from transcript_model.base import FrozenModel, checked, optional
 from transcript_model.types import (
     FORBIDDEN_CHARACTERS,
     Frozen,
@@ -29,7 +30,7 @@ from transcript_model.types import (
 #: ``incident`` (someone leaves, a pause); a ``time`` stamp.
 InlineKind = Literal["note", "gap", "vocal", "kinesic", "incident", "time"]
 #: The kinds that can be ascribed to a person (TEI's att.ascribed: ``@who``).
-ASCRIBABLE_KINDS = frozenset({"vocal", "kinesic", "incident"})
+ASCRIBABLE_KINDS = object_rules.ASCRIBABLE_KINDS
 
 #: A piece of the text of a paragraph with events inside: one line, spaces kept at its edges
 #: (they separate it from the event beside it).
@@ -70,11 +71,7 @@ class InlineEvent(FrozenModel):
 
     @model_validator(mode="after")
     def _fits_its_kind(self) -> InlineEvent:
-        if self.speaker is not None and self.kind not in ASCRIBABLE_KINDS:
-            raise ValueError(f"a {self.kind} cannot have a speaker (only vocal, kinesic, incident)")
-        if self.when is not None and self.kind != "time":
-            raise ValueError(f"a {self.kind} cannot have a time (only a time stamp)")
-        return self
+        return checked(self, object_rules.inline_event_fields(self.kind, self.speaker, self.when))
 
 
 class Paragraph(FrozenModel):
@@ -100,19 +97,7 @@ class Paragraph(FrozenModel):
 
     @model_validator(mode="after")
     def _canonical(self) -> Paragraph:
-        # One way to write each paragraph, so that every format reads back the same model: a
-        # paragraph without events is a plain string, neighbouring texts are one text.
-        if all(isinstance(item, str) for item in self.content):
-            raise ValueError("a paragraph without events is written as a plain string")
-        for before, after in zip(self.content, self.content[1:], strict=False):
-            if isinstance(before, str) and isinstance(after, str):
-                raise ValueError("two texts side by side in a paragraph are written as one")
-        first, last = self.content[0], self.content[-1]
-        if isinstance(first, str) and first[0].isspace():
-            raise ValueError("a paragraph cannot start with a space")
-        if isinstance(last, str) and last[-1].isspace():
-            raise ValueError("a paragraph cannot end with a space")
-        return self
+        return checked(self, object_rules.paragraph_canonical(self.content))
 
     @property
     def text(self) -> str:

@@ -34,7 +34,8 @@ from pydantic import (
     model_validator,
 )
 
-from transcript_model.base import FrozenModel, optional, optional_list
+from transcript_model import object_rules
+from transcript_model.base import FrozenModel, checked, optional, optional_list
 from transcript_model.checks import (
     raise_for_cross_field_errors,
     raise_with_cross_field_errors_of_input,
@@ -174,9 +175,7 @@ class Speech(FrozenModel):
 
     @model_validator(mode="after")
     def _attributed(self) -> Speech:
-        if self.speaker is None and self.label is None:
-            raise ValueError("a speech needs a speaker, a label, or both")
-        return self
+        return checked(self, object_rules.speech_attribution(self.speaker, self.label))
 
 
 class Narrative(FrozenModel):
@@ -255,9 +254,7 @@ class Caption(FrozenModel):
 
     @model_validator(mode="after")
     def _index_within_total(self) -> Caption:
-        if self.index > self.total:
-            raise ValueError(f"photo {self.index} of {self.total}: index exceeds total")
-        return self
+        return checked(self, object_rules.caption_position(self.index, self.total))
 
 
 class Link(FrozenModel):

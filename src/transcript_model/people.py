@@ -12,7 +12,8 @@ from typing import Annotated, Literal
 
 from pydantic import Field, Strict, model_validator
 
-from transcript_model.base import FrozenModel, optional, optional_list
+from transcript_model import object_rules
+from transcript_model.base import FrozenModel, checked, optional, optional_list
 from transcript_model.types import Frozen, Identifier, LanguageTag, Name, PartialDate, Url
 
 #: Sex as ParlaMint records it: male, female, unknown, other, not applicable.
@@ -60,14 +61,7 @@ class Affiliation(FrozenModel):
 
     @model_validator(mode="after")
     def _ordered(self) -> Affiliation:
-        # Partial ISO dates compare correctly as strings on the precision both have.
-        if self.start and self.end:
-            shared = min(len(self.start), len(self.end))
-            if self.start[:shared] > self.end[:shared]:
-                raise ValueError(
-                    f"the affiliation ends ({self.end}) before it starts ({self.start})"
-                )
-        return self
+        return checked(self, object_rules.affiliation_order(self.start, self.end))
 
     def holds_on(self, day: str) -> bool:
         """Whether the affiliation holds on ``day`` (YYYY-MM-DD), as far as its dates tell."""
@@ -103,11 +97,7 @@ class Participant(FrozenModel):
 
     @model_validator(mode="after")
     def _named_or_titled(self) -> Participant:
-        if self.name is None and self.role is None:
-            raise ValueError("a participant needs a name, a role, or both")
-        if self.attending and self.name is None:
-            raise ValueError("an attending participant needs a name: the attendee list prints it")
-        return self
+        return checked(self, object_rules.participant_naming(self.name, self.role, self.attending))
 
     def affiliations_on(self, day: str) -> list[Affiliation]:
         """The affiliations that hold on ``day`` (YYYY-MM-DD), in order."""

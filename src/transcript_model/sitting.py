@@ -11,7 +11,8 @@ from typing import Annotated, Literal
 
 from pydantic import model_validator
 
-from transcript_model.base import FrozenModel, optional, optional_list
+from transcript_model import object_rules
+from transcript_model.base import FrozenModel, checked, optional, optional_list
 from transcript_model.types import Frozen, Identifier, LanguageTag, Line, LocalDateTime, Name
 
 #: The levels at which parliaments number their meetings (ParlaMint's #parla.term,
@@ -34,9 +35,8 @@ class Number(FrozenModel):
 
     @model_validator(mode="after")
     def _says_something(self) -> Number:
-        if self.number is None and self.label is None:
-            raise ValueError(f"a {self.level} number needs a number, a label, or both")
-        return self
+        problem = object_rules.number_says_something(self.level, self.number, self.label)
+        return checked(self, problem)
 
 
 class Title(FrozenModel):
