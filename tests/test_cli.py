@@ -28,6 +28,7 @@ from transcript_model.cli import jobs as cli_jobs
 from transcript_model.cli.output import TEMP_SUFFIX, Progress, atomic_output
 from transcript_model.cli.report import github_line, github_path
 from transcript_model.converters.json import convert as json_format
+from transcript_model.converters.json import quick as json_quick
 from transcript_model.errors import Problem
 from transcript_model.inputs import ReadResult, ValidationResult
 
@@ -217,6 +218,11 @@ def test_validate_says_export_only_files_cannot_be_checked(
     assert out.startswith(f"{exported}: [write_only] this is {name} (")
 
 
+def _without_the_quick_route(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A JSON file shown valid without the model never reaches the checker a test replaces.
+    monkeypatch.setattr(json_quick, "valid_transcript_count", lambda data: None)
+
+
 def test_warnings_fail_only_under_strict(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -228,6 +234,7 @@ def test_warnings_fail_only_under_strict(
         return ValidationResult(result.transcripts, [*result.problems, warning])
 
     monkeypatch.setattr(json_format, "validate", with_warning)
+    _without_the_quick_route(monkeypatch)
     code, out, err = run(capsys, "validate", VALID)
     assert code == 0
     assert out == f"{VALID}:2:3: [dropped] warning: a caption was dropped\n"
@@ -246,6 +253,7 @@ def test_a_checker_that_crashes_on_one_file_does_not_stop_the_others(
         return original(data, origin)
 
     monkeypatch.setattr(json_format, "validate", crashes_on_two)
+    _without_the_quick_route(monkeypatch)
     code, out, err = run(capsys, "validate", TWO, INVALID, VALID)
     assert code == 2
     assert out.startswith(f"{TWO}: [internal_error] internal error in the json checker: OSError")

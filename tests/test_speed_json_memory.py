@@ -106,8 +106,8 @@ def test_checking_turn_by_turn_gives_the_usual_verdict(
     data = _with_turns(*turns)
     transcripts, problems = _usual(data)
     assert (not problems and len(transcripts) == 1) is valid
-    assert stream.check_turn_by_turn(data, json_reader._DECODER) is valid
-    read = stream.read_turn_by_turn(data, json_reader._DECODER)
+    assert stream.check_turn_by_turn(data, json_reader.DECODER) is valid
+    read = stream.read_turn_by_turn(data, json_reader.DECODER)
     assert (read == transcripts[0]) if valid else read is None
 
 
@@ -116,20 +116,20 @@ def test_duplicate_participants_are_not_taken_as_valid() -> None:
     document["participants"] = [*document["participants"], document["participants"][0]]
     data = json.dumps(document).encode("utf-8")
     assert _usual(data)[1]
-    assert not stream.check_turn_by_turn(data, json_reader._DECODER)
+    assert not stream.check_turn_by_turn(data, json_reader.DECODER)
 
 
 def test_checking_holds_neither_the_text_nor_the_model(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(stream, "WINDOW_BYTES", 64 * 1024)
     data = _with_turns(*[_speech(_known(), "Да – нет.", "y" * 2000)] * 3000)
     assert len(data) > 6_000_000
-    assert stream.check_turn_by_turn(_with_turns(), json_reader._DECODER)  # caches filled
+    assert stream.check_turn_by_turn(_with_turns(), json_reader.DECODER)  # caches filled
     tracemalloc.start()
     try:
-        assert stream.check_turn_by_turn(data, json_reader._DECODER)
+        assert stream.check_turn_by_turn(data, json_reader.DECODER)
         _, checking_peak = tracemalloc.get_traced_memory()
         tracemalloc.reset_peak()
-        read = stream.read_turn_by_turn(data, json_reader._DECODER)
+        read = stream.read_turn_by_turn(data, json_reader.DECODER)
         _, reading_peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()

@@ -6,10 +6,12 @@ import codecs
 import os
 import stat
 from dataclasses import dataclass, field
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from transcript_model.errors import Problem, TranscriptError
-from transcript_model.model import Transcript
+
+if TYPE_CHECKING:  # reading bytes, as the quick JSON check does, needs no model
+    from transcript_model.model import Transcript
 
 #: Inputs larger than this are refused unless the caller raises the limit (bytes).
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024

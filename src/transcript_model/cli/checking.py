@@ -14,13 +14,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from transcript_model.api import validate_detailed
 from transcript_model.cli.inputs import InputFile, export_only_owner
 from transcript_model.cli.report import FileReport, describe_exception
 from transcript_model.contract import SNIFF_BYTES, Format
 from transcript_model.errors import Problem, TranscriptError, cap_repeated
 from transcript_model.inputs import read_bytes
-from transcript_model.registry import REGISTRY, all_formats
+from transcript_model.registry import REGISTRY, all_formats, near_miss_warning
 
 
 @cache
@@ -74,12 +73,18 @@ def check_file(
         checking = True
         if not options and _valid_large_json(item, data, forced):
             return FileReport(item.display, "json", 1, [])
+        quick_count = None if options else _quickly_valid_json(item, data, forced)
+        if quick_count is not None:
+            return FileReport(item.display, "json", quick_count, [])
         if not options and item.display not in root_only:
             large = _large_xml(item, data, forced, max_bytes)
             if large is not None:
                 return large
         if item.display in root_only:
             options = {**(options or {}), "sessions": False}
+        # Imported here: a valid JSON file, shown valid above, never needs pydantic.
+        from transcript_model.api import validate_detailed
+
         result = validate_detailed(
             data,
             item.display,
@@ -117,6 +122,28 @@ def _valid_large_json(item: InputFile, data: bytes, forced: str | None) -> bool:
     return valid
 
 
+def _quickly_valid_json(item: InputFile, data: bytes, forced: str | None) -> int | None:
+    """How many transcripts ``data`` holds when it is JSON shown valid without the model (see
+    ``converters/json/quick.py``), for an input the usual route would check with the built-in
+    JSON checker alone, without a warning that another format was nearly as likely; None
+    otherwise."""
+    if len(data) >= _JSON_STREAM_FROM:
+        return None  # a large file is checked turn by turn, in a third of the memory
+    if forced is None:
+        found = REGISTRY.candidates(item.name_for_detection, data)
+        if not found or found[0].format.validate != _JSON_CHECKER:
+            return None
+        if near_miss_warning(found, found[0].format, item.display) is not None:
+            return None
+    elif forced != "json" or REGISTRY.get("json").validate != _JSON_CHECKER:
+        return None
+    quick = importlib.import_module("transcript_model.converters.json.quick")
+    count: int | None = quick.valid_transcript_count(data)
+    return count
+
+
+#: What the quick route stands in for (a test may give the json format other functions).
+_JSON_CHECKER = "transcript_model.converters.json.convert:validate"
 #: The JSON reader's ``STREAM_FROM`` (the converters are imported only when needed).
 _JSON_STREAM_FROM = 4 * 1024 * 1024
 #: The size from which the TEI and AKN validators check a document element by element.
