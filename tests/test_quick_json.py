@@ -232,3 +232,23 @@ def test_a_day_the_calendar_lacks_is_never_shown_valid() -> None:
     document["event"]["date"] = str(dt.date(2023, 2, 28)).replace("28", "30")
     assert quick.valid_transcript_count(_encoded(document)) is None
     assert not _model_verdict(_encoded(document))[0]
+
+
+def test_a_batch_large_enough_to_repay_starting_pydantic_goes_the_usual_way(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from transcript_model import cli
+    from transcript_model.cli.validate import PARALLEL_FROM
+
+    calls: list[bytes] = []
+    monkeypatch.setattr(quick, "valid_transcript_count", calls.append)
+    valid = (ROOT / "tests" / "data" / "cli" / "valid.json").read_bytes()
+    for count in (PARALLEL_FROM - 1, PARALLEL_FROM):
+        folder = tmp_path / str(count)
+        folder.mkdir()
+        for index in range(count):
+            (folder / f"{index}.json").write_bytes(valid)
+        calls.clear()
+        assert cli.main(["validate", "-q", "-j", "1", str(folder)]) == 0
+        assert len(calls) == (count if count < PARALLEL_FROM else 0)
+    capsys.readouterr()

@@ -58,11 +58,14 @@ def check_file(
     debug: bool = False,
     options: Mapping[str, Any] | None = None,
     root_only: frozenset[str] = frozenset(),
+    quick_json: bool = False,
 ) -> FileReport:
     """Validate one input completely; never raises for bad input.
 
     Whatever goes wrong with one input (a reader bug included: any exception) is reported as a
-    problem of that input, so a batch always goes on to the next.
+    problem of that input, so a batch always goes on to the next. ``quick_json`` first tries to
+    show a JSON input valid without pydantic: quicker to start, slower per file (about 0.6 ms
+    a 40 KB file against 0.3 ms), so for a few files only.
     """
     name: str | None = None
     checking = False
@@ -73,9 +76,9 @@ def check_file(
         checking = True
         if not options and _valid_large_json(item, data, forced):
             return FileReport(item.display, "json", 1, [])
-        quick_count = None if options else _quickly_valid_json(item, data, forced)
-        if quick_count is not None:
-            return FileReport(item.display, "json", quick_count, [])
+        shown = _quickly_valid_json(item, data, forced) if quick_json and not options else None
+        if shown is not None:
+            return FileReport(item.display, "json", shown, [])
         if not options and item.display not in root_only:
             large = _large_xml(item, data, forced, max_bytes)
             if large is not None:
