@@ -69,10 +69,53 @@ def bad_transcripts_in_an_array(size_bytes: int) -> bytes:
     return json.dumps(items, indent=1).encode("utf-8")
 
 
-SHAPES: dict[str, Callable[[int], bytes]] = {
+def _valid(size_bytes: int, **fields: Any) -> bytes:
+    return json.dumps({**_BASE, **fields}, indent=1).encode("utf-8")
+
+
+def long_urls(size_bytes: int) -> bytes:
+    """A valid transcript of "See also" links whose URLs (each as long as the quick route
+    matches) are full of what the URL pattern branches on: escapes, colons, slashes, question
+    marks."""
+    url = "https://example.org/" + "a:%20b/?" * 12_000
+    links = [{"title": "Link", "url": url}] * max(1, size_bytes // len(url))
+    return _valid(size_bytes, metadata={"see_also": links})
+
+
+def long_language_tags(size_bytes: int) -> bytes:
+    """A valid transcript of speeches whose language tags repeat a subtag of the longest
+    length."""
+    speech = {"kind": "speech", "label": "A", "paragraphs": ["Yes."]}
+    speech["language"] = "en" + "-abcdefgh" * 1_000
+    turns = [speech] * max(1, size_bytes // len(json.dumps(speech, indent=1)))
+    return _valid(size_bytes, turns=turns)
+
+
+def interrupted_speeches(size_bytes: int) -> bytes:
+    """A valid transcript of speeches whose paragraphs have events inside: every item of the
+    speeches' and paragraphs' unions told apart."""
+    paragraph = {
+        "kind": "paragraph",
+        "content": ["We will", {"kind": "vocal", "type": "applause", "speaker": "p"}, "go on."],
+    }
+    speech = {
+        "kind": "speech",
+        "speaker": "p",
+        "paragraphs": ["Thank you.", paragraph, {"kind": "kinesic", "type": "applause"}],
+    }
+    turns = [speech] * (size_bytes // len(json.dumps(speech, indent=1)))
+    return _valid(size_bytes, participants=[{"id": "p", "name": "P"}], turns=turns)
+
+
+SHAPES: dict[str, Callable[[int], bytes] | tuple[str, Callable[[int], bytes]]] = {
     "stage_line_breaks": stage_line_breaks,
     "unknown_speakers": unknown_speakers,
     "duplicate_participants": duplicate_participants,
     "unknown_keys": unknown_keys,
     "bad_transcripts_in_an_array": bad_transcripts_in_an_array,
+    # Valid files, shown valid by the quick route of ``transcript validate`` (no pydantic),
+    # whose patterns run in Python's backtracking engine rather than pydantic's linear one.
+    "quick_long_urls": ("json-quick", long_urls),
+    "quick_long_language_tags": ("json-quick", long_language_tags),
+    "quick_interrupted_speeches": ("json-quick", interrupted_speeches),
 }

@@ -22,9 +22,14 @@ from hypothesis import strategies as st
 from pydantic import BaseModel
 
 import transcript_model as tm
+from benchmarks.hostile_shapes_json import SHAPES
 from transcript_model.converters.json import convert, quick
 from transcript_model.model import Transcript
-from transcript_model.schema_checker import UnsupportedSchemaError, compile_checker
+from transcript_model.schema_checker import (
+    LONGEST_MATCHED,
+    UnsupportedSchemaError,
+    compile_checker,
+)
 
 from strategies import MODEL_1_1, transcripts
 
@@ -252,3 +257,20 @@ def test_a_batch_large_enough_to_repay_starting_pydantic_goes_the_usual_way(
         assert cli.main(["validate", "-q", "-j", "1", str(folder)]) == 0
         assert len(calls) == (count if count < PARALLEL_FROM else 0)
     capsys.readouterr()
+
+
+@pytest.mark.parametrize("name", [name for name in SHAPES if name.startswith("quick_")])
+def test_the_hostile_shapes_of_the_quick_route_are_valid_files_it_shows_valid(name: str) -> None:
+    # benchmarks.bench_complexity times them at 100 KB and 1 MB; here they stay what they are.
+    entry = SHAPES[name]
+    assert isinstance(entry, tuple)
+    data = entry[1](20_000)
+    assert quick.valid_transcript_count(data) == 1
+    assert _model_verdict(data) == (True, 1)
+
+
+def test_a_string_too_long_to_match_in_python_goes_the_usual_way() -> None:
+    document = json.loads((ROOT / "tests" / "data" / "cli" / "valid.json").read_text("utf-8"))
+    document["event"]["lead"] = "word " * (LONGEST_MATCHED // 5) + "end."
+    assert quick.valid_transcript_count(_encoded(document)) is None
+    assert _model_verdict(_encoded(document))[0]

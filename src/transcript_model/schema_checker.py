@@ -11,6 +11,9 @@ the checker is too:
   number through ``pattern``);
 * ``$`` ends the text, as in pydantic's patterns (Python's ``$`` also matches before a final
   line break);
+* a string longer than :data:`LONGEST_MATCHED` is not matched at all: Python's regular
+  expressions backtrack, and with a bound on each string the check stays linear in the file
+  whatever the patterns (pydantic's engine is linear; such a file goes its way);
 * strings of the date patterns must name real days (the model's date types check the
   calendar, the patterns cannot);
 * ``integer`` and ``number`` are never booleans;
@@ -44,6 +47,8 @@ _TYPES: dict[str, Check] = {
     "object": lambda value: type(value) is dict,
 }
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+#: The longest string matched against a pattern (a paragraph of some 15,000 words).
+LONGEST_MATCHED = 100_000
 
 
 class UnsupportedSchemaError(ValueError):
@@ -76,10 +81,13 @@ def _pattern(source: str) -> Check:
     if source.startswith("^[0-9]{4}"):  # a date, perhaps with a day the calendar has not
         return lambda value: (
             type(value) is str
+            and len(value) <= LONGEST_MATCHED
             and search(value) is not None
             and (len(value) < 10 or _calendar_day(value))
         )
-    return lambda value: type(value) is str and search(value) is not None
+    return lambda value: (
+        type(value) is str and len(value) <= LONGEST_MATCHED and search(value) is not None
+    )
 
 
 def _date(value: Any) -> bool:
