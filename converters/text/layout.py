@@ -279,6 +279,13 @@ def starts_with_colon(line: str) -> bool:
     return _LABEL_COLON.match(line) is not None
 
 
+#: A Russian initials label glued to a reply that opens with a number, as a scraper that drops
+#: the space after a label keeps it ("С.Кравцов:99, где-то …"); after any other head a colon
+#: before a digit is a time or a ratio.
+_INITIALS_BEFORE_DIGIT = re.compile(
+    r"((?:[А-ЯЁ]\.[ ]?){1,2}[А-ЯЁ][а-яё]{1,40}(?:-[А-ЯЁ][а-яё]{1,40})?):(?=\d)"
+)
+
 _ASIDE_AND_COLON = re.compile(r"(\([^()]{1,40}\))[ ]?" + _LABEL_COLON.pattern)
 
 
@@ -303,6 +310,9 @@ def head_and_rest(line: str) -> tuple[str, str] | None:
 
 def split_label_line(line: str) -> tuple[str, str] | None:
     """``(label, first paragraph)`` of "Label: text", else None (footer fields excluded)."""
+    glued = _INITIALS_BEFORE_DIGIT.match(line)
+    if glued is not None:
+        return glued.group(1), line[glued.end() :].strip()
     colon = _LABEL_COLON.search(line)
     if colon is None:
         return None
@@ -321,9 +331,23 @@ def split_label_line(line: str) -> tuple[str, str] | None:
 def _label_head(head: str) -> str | None:
     """The label in ``head`` (the text before a line's first ": "), cleaned, unless ``head`` is
     no label or is the key of a footer field; labels repeat on every turn, hence the cache."""
+    carded = _GLUED_CARD.match(head)
+    if carded is not None:
+        return carded.group("label")
     if not is_label(head) or (":" not in head and kremlin.footer_field(head + ":") is not None):
         return None
     return clean(head)
+
+
+#: A Russian label with the person card kremlin.ru hides in a first label glued after it, as a
+#: scraper that takes the text of every element keeps it: "Г.КрасниковКрасников Геннадий
+#: Яковлевичпрезидент Российской академии наук" (the surname again, then the given name, the
+#: patronymic and the office). The label is "Г.Красников", as a copy of the page shows it.
+#: Bounded words: the repeated surname is a back-reference.
+_GLUED_CARD = re.compile(
+    r"(?P<label>(?:[А-ЯЁ]\.[ ]?){1,2}(?P<surname>[А-ЯЁ][а-яё]{1,40}(?:-[А-ЯЁ][а-яё]{1,40})?))"
+    r"(?P=surname)[ ]?[А-ЯЁ][а-яё]{1,40} [А-ЯЁ][а-яё]{1,40}(?:ич|на)"
+)
 
 
 def is_heading(line: str) -> bool:
