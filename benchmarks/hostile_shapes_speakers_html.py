@@ -254,6 +254,37 @@ def distinct_page_labels(size_bytes: int) -> bytes:
 
 
 #: Shape name → (format name as ``transcript_model.read`` takes it, generator).
+# A GPO hearing record's title page and opening, for the shapes of that layout.
+_GPO_HEAD = (
+    "[House Hearing, 111 Congress]\n[From the U.S. Government Printing Office]\n\n"
+    "                   A HEARING\n\n                                HEARING\n\n"
+    "                              MAY 5, 2009\n\n"
+    "    The committee met, pursuant to notice, at 10:04 a.m.\n"
+)
+
+
+def gpo_distinct_labels(size_bytes: int) -> bytes:
+    """A GPO record of speeches by distinct members, each label a name of its own."""
+    lines = []
+    used = len(_GPO_HEAD)
+    for number in range(size_bytes // 40 + 1):
+        name = "".join(chr(ord("a") + int(d)) for d in str(number))
+        line = f"    Mr. Mc{name.capitalize()} of Kansas. Thank you.\n"
+        lines.append(line)
+        used += len(line)
+        if used >= size_bytes:
+            break
+    return (_GPO_HEAD + "".join(lines)).encode("utf-8")
+
+
+def gpo_one_wrapped_paragraph(size_bytes: int) -> bytes:
+    """A GPO record whose one speech is a paragraph of many wrapped lines, some in capitals
+    (a heading's look), some with control characters of GPO's typesetting."""
+    unit = "word word word\nWORDS IN CAPITALS HERE\n\x01 a bullet\n"
+    opening = _GPO_HEAD + "    The Chairman. The hearing will come to order.\n"
+    return _repeat(opening, unit, "", size_bytes)
+
+
 SHAPES: dict[str, tuple[str, Callable[[int], bytes]]] = {
     "speakers-spaced-label-lines": ("speakers", spaced_label_lines),
     "speakers-tabbed-label-lines": ("speakers", tabbed_label_lines),
@@ -271,6 +302,8 @@ SHAPES: dict[str, tuple[str, Callable[[int], bytes]]] = {
     "speakers-office-labels": ("speakers", office_labels),
     "speakers-stamp-first-lines": ("speakers", stamp_first_lines),
     "speakers-surname-labels": ("speakers", surname_labels),
+    "speakers-gpo-distinct-labels": ("speakers", gpo_distinct_labels),
+    "speakers-gpo-one-wrapped-paragraph": ("speakers", gpo_one_wrapped_paragraph),
     "html-removed-elements": ("html", removed_elements),
     "html-removed-elements-in-labels": ("html", removed_elements_in_labels),
     "html-many-line-breaks": ("html", many_line_breaks),

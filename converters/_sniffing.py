@@ -3,11 +3,44 @@
 from __future__ import annotations
 
 import functools
+import re
 
 
 def markup_head(head: bytes) -> bytes:
     """The head without a UTF-8 byte order mark and leading white space."""
     return head.removeprefix(b"\xef\xbb\xbf").lstrip(b" \t\r\n")
+
+
+#: What may follow the "[" that opens a JSON array: a value, or the "]" of an empty one. A
+#: bracketed note opening a text ("[House Hearing, 111 Congress]") is no JSON.
+_ARRAY_ITEM_STARTS = b'{["]-0123456789tfn'
+
+
+def opens_like_json(start: bytes) -> bool:
+    """True when ``start`` (a head without its byte order mark and leading blanks) opens a
+    JSON object or array."""
+    if start[:1] == b"{":
+        return True
+    return start[:1] == b"[" and start[1:].lstrip(b" \t\r\n")[:1] in (
+        *(bytes([c]) for c in _ARRAY_ITEM_STARTS),
+        b"",  # a head that ends right after the "["
+    )
+
+
+#: The first lines of a US congressional record as GPO prints it: "[House Hearing, 111
+#: Congress]", "[Senate Hearing 109-350]", "[From the U.S. Government Printing Office]".
+_GPO_RECORD = re.compile(
+    rb"\A\s*(?:<html>\s*(?:<title>[^<]{0,500}</title>\s*)?<body>\s*<pre>\s*)?"
+    rb"\[(?:(?:House|Senate|Joint)(?: Hearing| Report|,)[^\]\n]{0,60}"
+    rb"|From the U\.S\. Government (?:Printing|Publishing) Office)\]",
+    re.IGNORECASE,
+)
+
+
+def is_gpo_record_head(head: bytes) -> bool:
+    """A US congressional hearing record as GPO prints it: its text, or GPO's page of it (the
+    text in a ``<pre>``)."""
+    return _GPO_RECORD.match(head.removeprefix(b"\xef\xbb\xbf")) is not None
 
 
 def is_html_head(head: bytes) -> bool:
@@ -32,7 +65,8 @@ def text_head(head: bytes) -> str | None:
     else:
         body = head.removeprefix(b"\xef\xbb\xbf")
         # Markup and JSON are told by their first byte, without decoding the whole head.
-        if markup_head(body[:256])[:1] in (b"<", b"{", b"[") or b"\x00" in body:
+        start = markup_head(body[:256])
+        if start[:1] == b"<" or opens_like_json(start) or b"\x00" in body:
             return None
         try:
             text = body.decode("utf-8")
@@ -41,6 +75,6 @@ def text_head(head: bytes) -> str | None:
                 return None
             text = body[: error.start].decode("utf-8")
     stripped = text.lstrip()
-    if not stripped or stripped[0] in "<{[":
+    if not stripped or stripped[0] == "<" or opens_like_json(stripped[:64].encode()):
         return None
     return text

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from transcript_model.contract import Format
 
-from .._sniffing import is_html_head
+from .._sniffing import is_gpo_record_head, is_html_head
 
 
 def sniff(head: bytes) -> float:
     """An HTML document; sure when it shows kremlin.ru's article markup."""
-    if not is_html_head(head):
+    if not is_html_head(head) or is_gpo_record_head(head):  # GPO's page is the speakers reader's
         return 0.0
     return 1.0 if b"read__" in head or b"kremlin.ru" in head else 0.9
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from transcript_model.contract import Format
 
-from .._sniffing import markup_head
+from .._sniffing import markup_head, opens_like_json
 
 _CONVERT = "transcript_model.converters.json.convert"
 
@@ -12,7 +12,7 @@ _CONVERT = "transcript_model.converters.json.convert"
 def sniff(head: bytes) -> float:
     """An object or an array: sure when it names a schema version, likely otherwise."""
     start = markup_head(head)
-    if not start.startswith((b"{", b"[")):
+    if not opens_like_json(start):
         return 0.0
     return 1.0 if b'"schema_version"' in start else 0.8
 

@@ -5,7 +5,12 @@ from __future__ import annotations
 from transcript_model.contract import Format
 
 from .._sniffing import is_html_head, text_head
-from .sniff import looks_like_markdown_transcript, looks_like_name_labels, looks_like_speaker_text
+from .sniff import (
+    looks_like_gpo_record,
+    looks_like_markdown_transcript,
+    looks_like_name_labels,
+    looks_like_speaker_text,
+)
 
 
 def sniff(head: bytes) -> float:
@@ -17,8 +22,10 @@ def sniff(head: bytes) -> float:
         # not when that reader refuses it.
         if not is_html_head(head):  # first: JSON and XML are told by their first bytes
             return 0.0
+        if looks_like_gpo_record(head):  # GPO's page of a hearing record: surely no kremlin.ru page
+            return 0.95
         return 0.0 if b"read__" in head or b"kremlin.ru" in head else 0.55
-    if looks_like_markdown_transcript(head):
+    if looks_like_markdown_transcript(head) or looks_like_gpo_record(head):
         return 0.9
     if looks_like_speaker_text(head):
         return 0.8

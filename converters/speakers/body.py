@@ -5,11 +5,19 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
-from transcript_model.model import Break, Narrative, Omission, Speech, StageDirection, Turn
+from transcript_model.model import (
+    Break,
+    Heading,
+    Narrative,
+    Omission,
+    Speech,
+    StageDirection,
+    Turn,
+)
 
 from .header import Line
 from .labels import Label, LabelMatch, is_end
@@ -152,21 +160,39 @@ def looks_wrapped(lines: Sequence[Line], labels: dict[int, Any]) -> bool:
     return followed >= 2 and filled * 2 >= followed
 
 
+class Layout(Protocol):
+    """What a known layout tells of its lines (:mod:`.gpo`)."""
+
+    @property
+    def heading_lines(self) -> Collection[int]: ...
+    @property
+    def end_lines(self) -> Collection[int]: ...
+
+
 def read_body(
     body: Body,
     lines: Sequence[Line],
     start: int,
     labels_at: dict[int, LabelMatch],
     labels: dict[str, Label],
+    layout: Layout | None = None,
 ) -> int:
     """Read the body lines (those numbered ``start`` and after) into ``body``; returns how
-    many of their labels printed a timestamp."""
+    many of their labels printed a timestamp. ``layout`` names the lines a layout knows to be
+    headings and the end of the proceedings."""
     stamps = 0
+    headings = layout.heading_lines if layout else frozenset()
+    ends = layout.end_lines if layout else frozenset()
     for line in lines:
         if line.number < start:
             continue
         if not line.text:
             body.blank()
+        elif line.number in headings:
+            body.interrupt(Heading(text=line.text))
+        elif line.number in ends:
+            body.interrupt(StageDirection(text=line.text))
+            body.close()  # what follows (an appendix of statements) is nobody's speech
         elif line.number in labels_at:
             printed, rest, stamped = labels_at[line.number]
             stamps += stamped

@@ -39,10 +39,10 @@ from .. import _kremlin as kremlin
 from .._language import guess_language
 from .._sniffing import is_html_head
 from .._warnings import unspoken_labels
-from . import markdown, white_house
+from . import gpo, markdown, white_house
 from .body import Body, looks_wrapped, read_body
 from .header import Header, Line, one_spaced, read_header
-from .labels import find_labels, resolve_labels
+from .labels import LabelMatch, find_labels, resolve_labels
 from .lines import split_lines
 from .offices import addressed_before, name_offices
 from .participants import participants_of
@@ -83,27 +83,22 @@ def read(
     publisher: str | None = None,
     unwrap: bool | None = None,
 ) -> ReadResult:
-    """Read one speaker-label transcript (a press briefing, remarks, an interview).
+    """Read one speaker-label transcript (a press briefing, remarks, an interview, a US
+    congressional hearing record as GPO prints it).
 
     ``title``, ``date`` (``datetime.date`` or ``YYYY-MM-DD``), ``place``, ``language`` (BCP 47),
     ``id``, ``url`` and ``publisher`` fill or override what the header gives; ``unwrap`` joins
     hard-wrapped lines into paragraphs (detected when omitted). Raises TranscriptError (located)
     when no title or no date can be found and none is given.
     """
-    options: dict[str, Any] = {
-        "title": title,
-        "date": date,
-        "place": place,
-        "language": language,
-        "id": id,
-        "url": url,
-        "publisher": publisher,
-    }
+    options: dict[str, Any] = {"title": title, "date": date, "place": place, "id": id}
+    options.update({"language": language, "url": url, "publisher": publisher})
     warnings: list[Problem] = []
-    lines, markup = markdown.prepare(_lines(data, origin), markdown.is_markdown(origin))
+    lines, markup, record = _prepared(data, origin, warnings)  # a record's paragraphs: one line
+    unwrap = False if record is not None else unwrap
     if not any(line.text for line in lines):
         raise TranscriptError.single("empty", "the input is empty (expected a transcript)", origin)
-    labels_at = find_labels(lines, markup.label_lines)
+    labels_at = _labels_found(lines, markup, record)
     first_label = min(labels_at, default=None)
     header_lines = [
         ln for ln in lines if ln.text and (first_label is None or ln.number < first_label)
@@ -143,13 +138,38 @@ def read(
     for text in header.narrative:
         body.paragraph(text)
         body.blank()
-    stamps = read_body(body, lines, body_start, labels_at, labels)
+    stamps = read_body(body, lines, body_start, labels_at, labels, record)
     warnings += _dropped(stamps, body.unspoken, origin)
     participants, turns = markdown.solo_speech(
         participants, body.finished_turns(), markup, options.get("title") or header.title
     )
     transcript = _build(header, participants, turns, options, lines, origin)
     return ReadResult([transcript], warnings)
+
+
+def _labels_found(
+    lines: Sequence[Line], markup: markdown.Markup, record: gpo.Record | None
+) -> dict[int, LabelMatch]:
+    """The lines that open with a speaker label; in a GPO record, only those its layout
+    marks (a letter's "Dear Chairman Shaw:" in the appendix is none)."""
+    found = find_labels(lines, markup.label_lines)
+    if record is None:
+        return found
+    return {number: label for number, label in found.items() if number in record.label_lines}
+
+
+def _prepared(
+    data: bytes, origin: str, warnings: list[Problem]
+) -> tuple[list[Line], markdown.Markup, gpo.Record | None]:
+    """The lines to read and what their markup says: a GPO hearing record's paragraphs, or
+    the lines of any other text with its Markdown made plain."""
+    record = gpo.read_record(data, origin)
+    if record is None:
+        lines, markup = markdown.prepare(_lines(data, origin), markdown.is_markdown(origin))
+        return lines, markup, None
+    markup = markdown.Markup(title=record.title, date=record.date, label_lines=record.label_lines)
+    warnings += record.warnings
+    return record.lines, markup, record
 
 
 def _lines(data: bytes, origin: str) -> list[Line]:

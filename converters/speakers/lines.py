@@ -12,7 +12,7 @@ from .header import Line
 
 # Line breaks other than "\n" that can reach us from copied pages; each ends a line.
 _BREAKS = re.compile("\r\n|[\r\u2028\u2029\x0b\x0c\x85\x1c\x1d\x1e]")
-_CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x1f\ufffe\uffff]")
+CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x1f\ufffe\uffff]")
 #: The spaces a copied line may start or end with.
 SPACES = " \t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
 SPACES += "\u202f\u205f\u3000\ufeff"
@@ -25,9 +25,19 @@ def clean(text: str) -> str:
 
 def split_lines(data: bytes, origin: str) -> list[Line]:
     """The numbered lines of ``data``, each without the spaces around it."""
-    text = decode_text(data, origin)
+    return [Line(number, clean(raw)) for number, raw in enumerate(raw_lines(data, origin), 1)]
+
+
+def raw_lines(data: bytes, origin: str, refuse_controls: bool = True) -> list[str]:
+    """The lines of ``data`` as printed, their indentation kept (a layout may need it); a
+    control character (see ``CONTROL``) is refused unless ``refuse_controls`` is false."""
+    return text_lines(decode_text(data, origin), origin, refuse_controls)
+
+
+def text_lines(text: str, origin: str, refuse_controls: bool = True) -> list[str]:
+    """The lines of a decoded ``text``, as :func:`raw_lines` gives them."""
     text = _BREAKS.sub("\n", text)
-    bad = _CONTROL.search(text)
+    bad = CONTROL.search(text) if refuse_controls else None
     if bad:
         line = text.count("\n", 0, bad.start()) + 1
         column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
@@ -38,4 +48,4 @@ def split_lines(data: bytes, origin: str) -> list[Line]:
             line,
             column,
         )
-    return [Line(number, clean(raw)) for number, raw in enumerate(text.split("\n"), 1)]
+    return text.split("\n")

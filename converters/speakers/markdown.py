@@ -331,6 +331,7 @@ def date_in_name(origin: str) -> dt.date | None:
 # --- names -------------------------------------------------------------------------------
 
 _NAME_TOKEN = re.compile(r"[^\s,;:()\"“”|]+")
+_NAME_BREAKS = re.compile(r"[,;:()|]")
 #: Characters that print nothing, which copied titles carry inside words ("Jen Psaki\ufffc"
 #: where the page had an image, "COVID-\u206019").
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\ufffc"))
@@ -387,7 +388,12 @@ class NameIndex:
             self.by_surname.setdefault(words[-1].casefold(), set()).add(" ".join(words))
 
     def _scan(self, text: str) -> None:
-        tokens = _NAME_TOKEN.findall(text.replace("\u00a0", " ").translate(_INVISIBLE))
+        # A name never spans a comma or a bracket: "Representatives Markey, Blumenauer, Inslee"
+        # lists three surnames, not "Blumenauer Inslee".
+        for part in _NAME_BREAKS.split(text.replace("\u00a0", " ").translate(_INVISIBLE)):
+            self._scan_part(_NAME_TOKEN.findall(part))
+
+    def _scan_part(self, tokens: list[str]) -> None:
         for index, token in enumerate(tokens):
             if not _NAME_WORD.match(token) or _is_role_word(token):
                 continue

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from .._sniffing import is_gpo_record_head
+
 _HEAD = 64 * 1024
 _KREMLIN = re.compile(
     r"^(?:Publication date|Published in sections|Дата публикации|Опубликован в разделах):"
@@ -64,6 +66,12 @@ _HEARING_LABEL = re.compile(
 
 def _text(data: bytes) -> str:
     return data[:_HEAD].decode("utf-8", errors="ignore").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def looks_like_gpo_record(data: bytes) -> bool:
+    """True for a US congressional hearing record as GPO prints it ("[House Hearing, 111
+    Congress]", "[From the U.S. Government Printing Office]")."""
+    return is_gpo_record_head(data)
 
 
 def looks_like_markdown_transcript(data: bytes) -> bool:

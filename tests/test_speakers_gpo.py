@@ -1,0 +1,103 @@
+"""US congressional hearing records as GPO prints them (issue 16): the text and GPO's page.
+
+The fixture is a cut of a real record (tests/data/speakers/gpo/README.md): hard-wrapped
+paragraphs whose first line is indented, labels closed by a period, headings in capitals, the
+title page, roster and contents before the hearing, an appendix after it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import transcript_model as tm
+from transcript_model.converters.json import sniff as json_sniff
+from transcript_model.converters.speakers import gpo
+
+DATA = Path(__file__).parent / "data" / "speakers" / "gpo"
+RECORD = DATA / "CHRG-111hhrg51585-excerpt.txt"
+PAGE = DATA / "CHRG-111hhrg51585-excerpt.htm"
+
+
+def _turns(transcript: tm.Transcript) -> list[tuple[str, str | None]]:
+    return [(turn.kind, getattr(turn, "label", None)) for turn in transcript.turns]
+
+
+@pytest.mark.parametrize("path", [RECORD, PAGE], ids=["text", "page"])
+def test_a_record_reads_as_its_hearing(path: Path) -> None:
+    result = tm.read_result(path)
+    assert result.format == "speakers"
+    transcript = result.transcripts[0]
+    assert transcript.event.title == (
+        "THE EFFECT OF THE LEHMAN BROTHERS BANKRUPTCY ON STATE AND LOCAL GOVERNMENTS"
+    )
+    assert str(transcript.event.date) == "2009-05-05"
+    assert _turns(transcript) == [
+        ("narrative", None),
+        ("speech", "The Chairman"),
+        ("speech", "Mr. Bachus"),
+        ("speech", "The Chairman"),
+        ("speech", "Mr. Bachus"),
+        ("speech", "Mr. Moore of Kansas"),
+        ("heading", None),
+        ("speech", "Mr. Hullinghorst"),
+        ("speech", "Mr. Perlmutter"),
+        ("speech", "Ms. Speier"),
+        ("stage", None),
+        ("heading", None),
+        ("heading", None),
+        ("stage", None),
+    ]
+    opening = transcript.turns[0]
+    assert isinstance(opening, tm.Narrative)
+    assert opening.paragraphs[0].startswith(
+        "The committee met, pursuant to notice, at 10:04 a.m., in room 2128, Rayburn"
+    )
+    bachus = transcript.turns[2]
+    assert isinstance(bachus, tm.Speech)
+    assert bachus.paragraphs[1].startswith(
+        "Mr. Chairman, you have pointed out what I think is obvious to everyone,"
+    )
+    heading = transcript.turns[6]
+    assert isinstance(heading, tm.Heading)
+    assert heading.text == (
+        "STATEMENT OF THE HONORABLE ROBERT HULLINGHORST, TREASURER, BOULDER COUNTY, COLORADO"
+    )
+    codes = [(w.code, w.message.split(" (")[0]) for w in result.warnings]
+    assert ("dropped", "the record's title page, roster and contents") in codes
+    assert all(w.code != "format_ambiguous" for w in result.warnings)
+
+
+def test_the_page_reads_as_the_text_it_holds() -> None:
+    text, page = tm.read(RECORD)[0], tm.read(PAGE)[0]
+    assert text.model_dump() == page.model_dump()
+
+
+def test_a_record_is_no_json_and_its_page_no_kremlin_page() -> None:
+    assert json_sniff(RECORD.read_bytes()[:4096]) == 0.0
+    assert json_sniff(b'[\n  {"schema_version": "1.1"}]') > 0
+    assert json_sniff(b"[]") > 0
+    assert tm.read_result(PAGE).format == "speakers"
+
+
+@pytest.mark.parametrize(
+    ("line", "label"),
+    [
+        ("    General Sullivan. Mr. Chairman, thank you.", "General Sullivan"),
+        ("    Mr. Moore of Kansas. [presiding] Thank you.", "Mr. Moore of Kansas"),
+        ("    Senator LEAHY. Mr. Chairman, I like what you have done.", "Senator LEAHY"),
+        ("    Ms. Jackson Lee. I yield back.", "Ms. Jackson Lee"),
+        ("    The CHAIRMAN. The hearing will come to order.", "The CHAIRMAN"),
+        ("    Mr. McCONNELL. Mr. President, I ask unanimous consent.", "Mr. McCONNELL"),
+    ],
+)
+def test_labels_closed_by_a_period(line: str, label: str) -> None:
+    found = gpo._LABEL.match(line.strip())
+    assert found is not None and found.group("label") == label
+
+
+def test_a_sentence_that_opens_a_paragraph_is_no_label() -> None:
+    sentences = ("Mr. Chairman, thanks.", "The committee met at 10 a.m.", "Ms. Speier and I agree.")
+    for line in sentences:
+        assert gpo._LABEL.match(line) is None, line
