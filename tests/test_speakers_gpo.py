@@ -18,6 +18,7 @@ from transcript_model.converters.speakers import gpo
 DATA = Path(__file__).parent / "data" / "speakers" / "gpo"
 RECORD = DATA / "CHRG-111hhrg51585-excerpt.txt"
 PAGE = DATA / "CHRG-111hhrg51585-excerpt.htm"
+RECORD_PAGE = DATA / "CREC-1997-01-28-pt1-PgS713-excerpt.txt"
 
 
 def _turns(transcript: tm.Transcript) -> list[tuple[str, str | None]]:
@@ -101,3 +102,18 @@ def test_a_sentence_that_opens_a_paragraph_is_no_label() -> None:
     sentences = ("Mr. Chairman, thanks.", "The committee met at 10 a.m.", "Ms. Speier and I agree.")
     for line in sentences:
         assert gpo._LABEL.match(line) is None, line
+
+
+def test_a_page_of_the_congressional_record_reads_alike() -> None:
+    transcript = tm.read(RECORD_PAGE)[0]
+    assert transcript.event.title == "THE BALANCED BUDGET AMENDMENT"
+    assert str(transcript.event.date) == "1997-01-28"
+    labels = [turn.label for turn in transcript.turns if isinstance(turn, tm.Speech)]
+    assert labels == [
+        "Mr. GREGG",
+        "The PRESIDING OFFICER",
+        "Mr. GREGG",
+        "The PRESIDING OFFICER",
+        "Mr. WARNER",
+        "The PRESIDING OFFICER",
+    ]

@@ -1,6 +1,7 @@
 """US congressional hearing records as the Government Publishing Office prints them (GPO text).
 
-A hearing record (govinfo's ``CHRG-…`` text, public domain) opens with a title page — "[House
+A hearing record (govinfo's ``CHRG-…`` text, public domain; a page of the Congressional Record,
+``CREC-…``, is read alike, its first centred heading the title) opens with a title page — "[House
 Hearing, 111 Congress]", "[From the U.S. Government Printing Office]", the title in capitals,
 "HEARING BEFORE THE COMMITTEE ON …", the date, the serial number — then the committee's roster
 and the contents. The hearing itself starts where "The committee met, pursuant to notice, …".
@@ -97,13 +98,17 @@ def read_record(data: bytes, origin: str) -> Record | None:
     text = decode_text(data, origin)
     start = text.find("<pre>") + len("<pre>")
     end = text.rfind("</pre>")
-    # GPO's own codes inside stay as the text file prints them ("<bullet>", "<F-dash>").
-    inner = html.unescape(text[start : end if end > start else len(text)])
+    # GPO's own codes inside stay as the text file prints them ("<bullet>", "<F-dash>"); a
+    # link is its words ("[<a href=…>www.gpo.gov</a>]" in a Congressional Record page's head).
+    inner = html.unescape(_LINK.sub(r"\1", text[start : end if end > start else len(text)]))
     # The page's lines keep their numbers: a line of the record is its line of the page.
     lines_before = text.count("\n", 0, start)
     return prepare([""] * lines_before + text_lines(inner, origin, False), origin)
 
 
+
+
+_LINK = re.compile(r"<a [^<>\n]{0,300}>([^<>\n]{0,300})</a>", re.IGNORECASE)
 
 
 def prepare(raw_lines: Sequence[str], origin: str) -> Record:
@@ -196,7 +201,20 @@ def _title_page(raw_lines: Sequence[str], end: int) -> tuple[str | None, dt.date
             title.append(text)
         if date is None and not in_title and (found := _DATE.search(text)):
             date = _date_of(found)
-    return (" ".join(title) or None), date
+    return (" ".join(title) or _first_heading(raw_lines, end)), date
+
+
+def _first_heading(raw_lines: Sequence[str], end: int) -> str | None:
+    """The first centred heading before the proceedings, its lines joined: the title of a
+    Congressional Record page ("THE BALANCED BUDGET AMENDMENT"), which has no title page."""
+    heading: list[str] = []
+    for raw in raw_lines[:end]:
+        text = one_spaced(raw)
+        if text and _indent(raw) >= _HEADING_INDENT and text[0] not in "[{":  # "{time} 1117"
+            heading.append(text)
+        elif heading:
+            break
+    return " ".join(heading) or None
 
 
 def _date_of(found: re.Match[str]) -> dt.date | None:
