@@ -96,8 +96,9 @@ def read_record(data: bytes, origin: str) -> Record | None:
     if not is_html_head(data[:4096]):
         return prepare(raw_lines(data, origin, False), origin)
     text = decode_text(data, origin)
-    start = text.find("<pre>") + len("<pre>")
-    end = text.rfind("</pre>")
+    opened = _PRE.search(text)
+    start = opened.end() if opened else 0
+    end = text.lower().rfind("</pre>")
     # GPO's own codes inside stay as the text file prints them ("<bullet>", "<F-dash>"); a
     # link is its words ("[<a href=…>www.gpo.gov</a>]" in a Congressional Record page's head).
     inner = html.unescape(_LINK.sub(r"\1", text[start : end if end > start else len(text)]))
@@ -106,8 +107,7 @@ def read_record(data: bytes, origin: str) -> Record | None:
     return prepare([""] * lines_before + text_lines(inner, origin, False), origin)
 
 
-
-
+_PRE = re.compile(r"<pre>", re.IGNORECASE)
 _LINK = re.compile(r"<a [^<>\n]{0,300}>([^<>\n]{0,300})</a>", re.IGNORECASE)
 
 
