@@ -277,6 +277,23 @@ def gpo_distinct_labels(size_bytes: int) -> bytes:
     return (_GPO_HEAD + "".join(lines)).encode("utf-8")
 
 
+def gpo_long_roster(size_bytes: int) -> bytes:
+    """A GPO record whose front matter is a roster of two columns of distinct members, each of
+    whom then speaks once: every label looked up among them."""
+    roster, speeches = [], []
+    used = len(_GPO_HEAD)
+    for number in range(size_bytes // 60 + 1):
+        name = "".join(chr(ord("A") + int(d)) for d in str(number))
+        roster.append(f"JOHN Q. MC{name}, Kansas{' ' * 12}JANE ROE{name}, Ohio\n")
+        speeches.append(f"    Mr. Mc{name.capitalize()} of Kansas. Yes.\n")
+        used += len(roster[-1]) + len(speeches[-1])
+        if used >= size_bytes:
+            break
+    head, opening = _GPO_HEAD.split("    The committee met")
+    text = head + "".join(roster) + "\n    The committee met" + opening + "".join(speeches)
+    return text.encode("utf-8")
+
+
 def gpo_one_wrapped_paragraph(size_bytes: int) -> bytes:
     """A GPO record whose one speech is a paragraph of many wrapped lines, some in capitals
     (a heading's look), some with control characters of GPO's typesetting."""
@@ -304,6 +321,7 @@ SHAPES: dict[str, tuple[str, Callable[[int], bytes]]] = {
     "speakers-surname-labels": ("speakers", surname_labels),
     "speakers-gpo-distinct-labels": ("speakers", gpo_distinct_labels),
     "speakers-gpo-one-wrapped-paragraph": ("speakers", gpo_one_wrapped_paragraph),
+    "speakers-gpo-long-roster": ("speakers", gpo_long_roster),
     "html-removed-elements": ("html", removed_elements),
     "html-removed-elements-in-labels": ("html", removed_elements_in_labels),
     "html-many-line-breaks": ("html", many_line_breaks),

@@ -117,3 +117,26 @@ def test_a_page_of_the_congressional_record_reads_alike() -> None:
         "Mr. WARNER",
         "The PRESIDING OFFICER",
     ]
+
+
+def test_speakers_take_the_full_names_the_record_prints() -> None:
+    # The roster (front matter) and the statements' headings print them; a label takes one
+    # when exactly one person printed there has its surname (and its state, if it names one).
+    people = {p.name for p in tm.read(RECORD)[0].participants}
+    assert {"Spencer Bachus", "Dennis Moore", "Robert Hullinghorst", "Jackie Speier"} <= people
+
+
+def test_a_surname_two_people_share_stays_as_printed() -> None:
+    from transcript_model.converters.speakers import gpo_names
+    from transcript_model.converters.speakers.labels import resolve_labels
+
+    labels = resolve_labels(["Mr. Sullivan", "Mr. Sullivan of Oklahoma", "Mr. McCarthy"])
+    people = [
+        ("JOHN SULLIVAN", "Oklahoma"),
+        ("GORDON SULLIVAN", None),
+        ("CAROLYN McCARTHY", "New York"),
+    ]
+    gpo_names.name_labels(labels, people)
+    assert labels["Mr. Sullivan"].name != "John Sullivan"
+    assert labels["Mr. Sullivan of Oklahoma"].name == "John Sullivan"
+    assert labels["Mr. McCarthy"].name == "Carolyn McCarthy"

@@ -39,10 +39,10 @@ from .. import _kremlin as kremlin
 from .._language import guess_language
 from .._sniffing import is_html_head
 from .._warnings import unspoken_labels
-from . import gpo, markdown, white_house
+from . import gpo, gpo_names, markdown, white_house
 from .body import Body, looks_wrapped, read_body
 from .header import Header, Line, one_spaced, read_header
-from .labels import LabelMatch, find_labels, resolve_labels
+from .labels import Label, LabelMatch, find_labels, resolve_labels
 from .lines import split_lines
 from .offices import addressed_before, name_offices
 from .participants import participants_of
@@ -113,6 +113,32 @@ def read(
         else (header_lines[-1].number + 1 if header_lines else 1)
     )
     order = [labels_at[n][0] for n in sorted(labels_at)]
+    labels = _named_labels(order, lines, labels_at, header, markup, record)
+    participants, ids = participants_of(labels, order)
+    if unwrap is None:
+        unwrap = looks_wrapped([ln for ln in lines if ln.number >= body_start], labels_at)
+    body = Body(ids, bool(unwrap))
+    for text in header.narrative:
+        body.paragraph(text)
+        body.blank()
+    stamps = read_body(body, lines, body_start, labels_at, labels, record)
+    warnings += _dropped(stamps, body.unspoken, origin)
+    participants, turns = markdown.solo_speech(
+        participants, body.finished_turns(), markup, options.get("title") or header.title
+    )
+    transcript = _build(header, participants, turns, options, lines, origin)
+    return ReadResult([transcript], warnings)
+
+
+def _named_labels(
+    order: list[str],
+    lines: Sequence[Line],
+    labels_at: dict[int, LabelMatch],
+    header: Header,
+    markup: markdown.Markup,
+    record: gpo.Record | None,
+) -> dict[str, Label]:
+    """The labels, each with the person it names as far as the text tells."""
     labels = resolve_labels(order)
     offices = (
         white_house.holders_on(header.date)
@@ -131,20 +157,9 @@ def read(
     )
     name_offices(labels, (ln.text for ln in lines), names.full, addressed)
     name_surnames(labels, (ln.text for ln in lines))
-    participants, ids = participants_of(labels, order)
-    if unwrap is None:
-        unwrap = looks_wrapped([ln for ln in lines if ln.number >= body_start], labels_at)
-    body = Body(ids, bool(unwrap))
-    for text in header.narrative:
-        body.paragraph(text)
-        body.blank()
-    stamps = read_body(body, lines, body_start, labels_at, labels, record)
-    warnings += _dropped(stamps, body.unspoken, origin)
-    participants, turns = markdown.solo_speech(
-        participants, body.finished_turns(), markup, options.get("title") or header.title
-    )
-    transcript = _build(header, participants, turns, options, lines, origin)
-    return ReadResult([transcript], warnings)
+    if record is not None:  # the record's roster and statement headings print full names
+        gpo_names.name_labels(labels, record.people)
+    return labels
 
 
 def _labels_found(

@@ -30,6 +30,7 @@ from transcript_model.errors import Problem
 from transcript_model.inputs import decode_text
 
 from .._sniffing import is_gpo_record_head, is_html_head
+from .gpo_names import Person, roster_people, witness
 from .header import Line, one_spaced
 from .lines import CONTROL, raw_lines, text_lines
 
@@ -86,6 +87,8 @@ class Record:
     heading_lines: set[int] = field(default_factory=set)
     end_lines: set[int] = field(default_factory=set)
     warnings: list[Problem] = field(default_factory=list)
+    #: The people the roster and the statements' headings print in full (gpo_names).
+    people: list[Person] = field(default_factory=list)
 
 
 def read_record(data: bytes, origin: str) -> Record | None:
@@ -131,6 +134,9 @@ def prepare(raw_lines: Sequence[str], origin: str) -> Record:
             )
         )
     _paragraphs(raw_lines, start, record)
+    record.people = roster_people(raw_lines[:start])
+    headings = (record.lines[number - 1].text for number in sorted(record.heading_lines))
+    record.people += [person for text in headings if (person := witness(text)) is not None]
     return record
 
 
