@@ -36,3 +36,15 @@ def test_a_time_or_a_ratio_is_no_label() -> None:
     transcript = tm.read(page.encode())[0]
     labels = [t.label for t in transcript.turns if isinstance(t, tm.Speech)]
     assert labels == ["Г.Красников"] * 2 + ["В.Путин", "Г.Красников"]
+
+
+def test_the_pages_own_address_in_the_footer_is_left_out_quietly() -> None:
+    footer = (
+        "Опубликован в разделах:Новости,Выступления и стенограммы\n"
+        "Дата публикации:15 июля 2025 года, 14:05\n"
+        "Ссылка на материал:kremlin.ru/d/77446\n"
+        "Текстовая версия\n"
+    )
+    result = tm.read_result((_PAGE + footer).encode())
+    assert result.warnings == []
+    assert str(result.transcripts[0].metadata.published)[:10] == "2025-07-15"

@@ -55,6 +55,7 @@ from .names import (
 from .participants import ParticipantList, full_names_in
 from .presidents import president_on
 from .site import (
+    ADDRESS_FIELDS,
     BREADCRUMBS,
     END_MARKERS,
     FIRST_SITE_LINKS,
@@ -65,6 +66,7 @@ from .site import (
     MOSCOW_OFFSET,
     PUBLISHERS,
     SITE_LINKS,
+    address_field,
     clean,
     detect_language,
     footer_field,
@@ -82,6 +84,7 @@ from .stage import (
 _label_text = label_text
 
 __all__ = [
+    "ADDRESS_FIELDS",
     "BREADCRUMBS",
     "END_MARKERS",
     "ENGLISH_MONTHS",
@@ -102,6 +105,7 @@ __all__ = [
     "KnownNames",
     "LabelParts",
     "ParticipantList",
+    "address_field",
     "attendee_intro",
     "clean",
     "detect_language",

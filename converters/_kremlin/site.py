@@ -81,6 +81,17 @@ SITE_LINKS = frozenset(
     {"Direct link", "Share", "Send by email", "Print", "Official Internet Resources",
      "Прямая ссылка", "Поделиться", "Отправить по почте", "Распечатать"}
 )  # fmt: skip
+#: Footer fields that give the page's own short address ("Ссылка на материал: kremlin.ru/d/77446",
+#: where a copy or a scraper keeps it): what the page is, not what it says; left out.
+ADDRESS_FIELDS = ("Ссылка на материал", "Link to the material", "Direct link")
+
+
+def address_field(line: str) -> bool:
+    """True for a footer line giving the page's own address (see ``ADDRESS_FIELDS``)."""
+    head, colon, _ = line.partition(":")
+    return bool(colon) and head.strip() in ADDRESS_FIELDS
+
+
 #: The first of them, right after "Text version".
 FIRST_SITE_LINKS = ("Direct link", "Прямая ссылка")
 #: The end marker ("Text version") in either language.

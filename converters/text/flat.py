@@ -134,7 +134,6 @@ _CANONICAL = {
     "Опубликован в разделе": "Опубликован в разделах",
     "Published in section": "Published in sections",
 }
-_DROPPED_FIELDS = {"Ссылка на материал", "Link to the material", "Direct link"}
 
 
 def is_flat(text: str) -> bool:
@@ -354,7 +353,7 @@ def _footer(footer: str) -> list[str]:
                 lines.append(value)
         elif mark.lastgroup == "field":
             name = mark.group("field")
-            if name not in _DROPPED_FIELDS:
+            if name not in kremlin.ADDRESS_FIELDS:
                 lines.append(f"{_CANONICAL.get(name, name)}: {value}")
         else:
             lines.append(mark.group())

@@ -135,6 +135,12 @@ def parse_footer(doc: Document, start: int) -> None:
     # breaks at every element: "Published in sections:" / "News" / "," / "Transcripts").
     pending: tuple[str, list[str]] | None = None
     for number, line in doc.lines[start:]:
+        if kremlin.address_field(line) and line.partition(":")[2].strip():
+            # The page's own address with its value, as the flat text's reader leaves it out
+            # too; without its value, the line ends a field as any "…:" line does (below).
+            _settle(doc, pending)
+            pending = None
+            continue
         # An escaped line is a list item, whatever it looks like.
         if not layout.is_escaped(line):
             key = kremlin.footer_key(line)
