@@ -122,8 +122,15 @@ def test_a_page_of_the_congressional_record_reads_alike() -> None:
 def test_speakers_take_the_full_names_the_record_prints() -> None:
     # The roster (front matter) and the statements' headings print them; a label takes one
     # when exactly one person printed there has its surname (and its state, if it names one).
-    people = {p.name for p in tm.read(RECORD)[0].participants}
+    transcript = tm.read(RECORD)[0]
+    people = {p.name for p in transcript.participants}
     assert {"Spencer Bachus", "Dennis Moore", "Robert Hullinghorst", "Jackie Speier"} <= people
+    # "The Chairman." is the chairman the opening says presides ("Hon. Barney Frank [chairman
+    # of the committee] presiding").
+    chair = transcript.participant("barney-frank")
+    assert chair is not None and chair.role == "Chairman"
+    speeches = [t for t in transcript.turns if isinstance(t, tm.Speech)]
+    assert {t.speaker for t in speeches if t.label == "The Chairman"} == {"barney-frank"}
 
 
 def test_a_surname_two_people_share_stays_as_printed() -> None:
@@ -140,3 +147,19 @@ def test_a_surname_two_people_share_stays_as_printed() -> None:
     assert labels["Mr. Sullivan"].name != "John Sullivan"
     assert labels["Mr. Sullivan of Oklahoma"].name == "John Sullivan"
     assert labels["Mr. McCarthy"].name == "Carolyn McCarthy"
+
+
+@pytest.mark.parametrize(
+    ("opening", "chair"),
+    [
+        ("Hon. Carl Levin, Chairman of the Subcommittee, presiding.", "Carl Levin"),
+        ("the Honorable Lamar Smith (Chairman of the Committee) presiding.", "Lamar Smith"),
+        ("Hon. E. Clay Shaw, Jr. (Chairman of the Subcommittee) presiding.", "E. Clay Shaw"),
+        ("Hon. E. Clay Shaw, Jr., and Hon. George W. Gekas (Chairmen) presiding.", None),
+        ("Hon. Jeff Bingaman, chairman, presiding.", "Jeff Bingaman"),
+    ],
+)
+def test_who_presides(opening: str, chair: str | None) -> None:
+    from transcript_model.converters.speakers import gpo_names
+
+    assert gpo_names.presiding_chair("The committee met, pursuant to notice, " + opening) == chair

@@ -158,7 +158,7 @@ def _named_labels(
     name_offices(labels, (ln.text for ln in lines), names.full, addressed)
     name_surnames(labels, (ln.text for ln in lines))
     if record is not None:  # the record's roster and statement headings print full names
-        gpo_names.name_labels(labels, record.people)
+        gpo_names.name_labels(labels, record.people, record.chair)
     return labels
 
 

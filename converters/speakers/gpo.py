@@ -30,7 +30,7 @@ from transcript_model.errors import Problem
 from transcript_model.inputs import decode_text
 
 from .._sniffing import is_gpo_record_head, is_html_head
-from .gpo_names import Person, roster_people, witness
+from .gpo_names import Person, presiding_chair, roster_people, witness
 from .header import Line, one_spaced
 from .lines import CONTROL, raw_lines, text_lines
 
@@ -89,6 +89,8 @@ class Record:
     warnings: list[Problem] = field(default_factory=list)
     #: The people the roster and the statements' headings print in full (gpo_names).
     people: list[Person] = field(default_factory=list)
+    #: Who presides, as the hearing's opening says ("Hon. Barney Frank [chairman …] presiding").
+    chair: str | None = None
 
 
 def read_record(data: bytes, origin: str) -> Record | None:
@@ -137,6 +139,8 @@ def prepare(raw_lines: Sequence[str], origin: str) -> Record:
     record.people = roster_people(raw_lines[:start])
     headings = (record.lines[number - 1].text for number in sorted(record.heading_lines))
     record.people += [person for text in headings if (person := witness(text)) is not None]
+    opening = next((line.text for line in record.lines[start:] if line.text), "")
+    record.chair = presiding_chair(opening)
     return record
 
 

@@ -34,6 +34,16 @@ _WITNESS = re.compile(
     rf"\bSTATEMENT OF (?:THE )?(?:HONORABLE |HON\. )?(?:(?:DR|MR|MS|MRS)\. )?"
     rf"(?P<name>{_CAPS_WORD}(?: {_CAPS_WORD}){{1,4}}),"
 )
+#: The opening of a hearing names who presides: "…, Hon. Barney Frank [chairman of the
+#: committee] presiding", "…, Hon. Carl Levin, Chairman of the Subcommittee, presiding", "…,
+#: the Honorable Lamar Smith (Chairman of the Committee) presiding".
+_PRESIDING = re.compile(
+    r"\b(?:Hon\.|Honorable) (?P<name>[A-Z][\w.'’`\-]*(?: [A-Z][\w.'’`\-]*){1,4}?)"
+    r"(?:,? (?:Jr|Sr)\.)?,? [\[(]?(?P<office>chairman|chairwoman|chair)\b[^\])\n]{0,120}?[\])]?,?"
+    r" presiding",
+    re.IGNORECASE,
+)
+_CHAIR_LABELS = {"the chairman": "Chairman", "the chairwoman": "Chairwoman", "the chair": "Chair"}
 #: The surname a label ends with, and the state it names: "Mr. Moore of Kansas".
 _LABEL_SURNAME = re.compile(
     r"(?P<surname>[A-Z][\w'’\-]*)(?: of (?P<state>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}))?$"
@@ -51,18 +61,34 @@ def roster_people(lines: Iterable[str]) -> list[Person]:
     return people
 
 
+def presiding_chair(opening: str) -> str | None:
+    """The chair the opening paragraph of a hearing says presides, or None (two chairs, or
+    none named)."""
+    found = _PRESIDING.search(opening)
+    if found is None or " and " in found.group("name"):
+        return None
+    return found.group("name")
+
+
 def witness(heading: str) -> Person | None:
     """The person a statement's heading names, or None."""
     found = _WITNESS.search(heading)
     return (found.group("name"), None) if found is not None else None
 
 
-def name_labels(labels: Mapping[str, Label], people: Sequence[Person]) -> None:
-    """Give each label the full name of the one person of ``people`` it can name."""
+def name_labels(
+    labels: Mapping[str, Label], people: Sequence[Person], chair: str | None = None
+) -> None:
+    """Give each label the full name of the one person of ``people`` it can name, and "The
+    Chairman" the ``chair`` the hearing's opening names."""
     by_surname: dict[str, list[Person]] = {}
     for person in people:
         by_surname.setdefault(person[0].split()[-1].casefold(), []).append(person)
     for label in labels.values():
+        office = _CHAIR_LABELS.get(label.printed.casefold())
+        if office is not None and chair is not None:
+            label.name, label.role = chair, office
+            continue
         found = None if label.generic else _LABEL_SURNAME.search(label.printed)
         if found is None:
             continue
