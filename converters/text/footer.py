@@ -135,7 +135,7 @@ def parse_footer(doc: Document, start: int) -> None:
     # breaks at every element: "Published in sections:" / "News" / "," / "Transcripts").
     pending: tuple[str, list[str]] | None = None
     for number, line in doc.lines[start:]:
-        if kremlin.address_field(line) and line.partition(":")[2].strip():
+        if line.startswith(kremlin.ADDRESS_FIELDS) and line.partition(":")[2].strip():
             # The page's own address with its value, as the flat text's reader leaves it out
             # too; without its value, the line ends a field as any "…:" line does (below).
             _settle(doc, pending)

@@ -310,7 +310,8 @@ def head_and_rest(line: str) -> tuple[str, str] | None:
 
 def split_label_line(line: str) -> tuple[str, str] | None:
     """``(label, first paragraph)`` of "Label: text", else None (footer fields excluded)."""
-    glued = _INITIALS_BEFORE_DIGIT.match(line)
+    # "И." opens such a label: a test of one character spares most lines the pattern.
+    glued = _INITIALS_BEFORE_DIGIT.match(line) if line[1:2] == "." else None
     if glued is not None:
         return glued.group(1), line[glued.end() :].strip()
     colon = _LABEL_COLON.search(line)

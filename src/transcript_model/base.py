@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -12,7 +12,6 @@ from transcript_model.types import FrozenList
 if TYPE_CHECKING:
     from typing_extensions import Self
 
-_Checked = TypeVar("_Checked")
 
 
 class FrozenModel(BaseModel):
@@ -53,10 +52,3 @@ def optional_list() -> Any:
     """A list field that is empty by default and left out of the output while it is empty."""
     return Field(default_factory=FrozenList, exclude_if=_empty)
 
-
-def checked(model: _Checked, problem: str | None) -> _Checked:
-    """``model`` as a validator returns it, unless a rule of :mod:`transcript_model.object_rules`
-    found ``problem``, which it raises."""
-    if problem is not None:
-        raise ValueError(problem)
-    return model

@@ -3,7 +3,7 @@
 No JSON Schema can express them; :mod:`transcript_model.checks` runs them whenever a
 :class:`~transcript_model.model.Transcript` is built and reports what they find as pydantic
 errors. This module needs nothing of pydantic, so that the quick check of a JSON file
-(:mod:`transcript_model.quick_json`) runs them without loading it.
+(:mod:`transcript_model.converters.json.quick`) runs them without loading it.
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ from typing import Annotated, Literal, Union
 from pydantic import Discriminator, Field, Tag, model_validator
 
 from transcript_model import object_rules
-from transcript_model.base import FrozenModel, checked, optional
+from transcript_model.base import FrozenModel, optional
 from transcript_model.types import (
     FORBIDDEN_CHARACTERS,
     Frozen,
@@ -71,7 +71,10 @@ class InlineEvent(FrozenModel):
 
     @model_validator(mode="after")
     def _fits_its_kind(self) -> InlineEvent:
-        return checked(self, object_rules.inline_event_fields(self.kind, self.speaker, self.when))
+        problem = object_rules.inline_event_fields(self.kind, self.speaker, self.when)
+        if problem is not None:
+            raise ValueError(problem)
+        return self
 
 
 class Paragraph(FrozenModel):
@@ -97,7 +100,9 @@ class Paragraph(FrozenModel):
 
     @model_validator(mode="after")
     def _canonical(self) -> Paragraph:
-        return checked(self, object_rules.paragraph_canonical(self.content))
+        if (problem := object_rules.paragraph_canonical(self.content)) is not None:
+            raise ValueError(problem)
+        return self
 
     @property
     def text(self) -> str:

@@ -35,7 +35,7 @@ from pydantic import (
 )
 
 from transcript_model import object_rules
-from transcript_model.base import FrozenModel, checked, optional, optional_list
+from transcript_model.base import FrozenModel, optional, optional_list
 from transcript_model.checks import (
     raise_for_cross_field_errors,
     raise_with_cross_field_errors_of_input,
@@ -175,7 +175,9 @@ class Speech(FrozenModel):
 
     @model_validator(mode="after")
     def _attributed(self) -> Speech:
-        return checked(self, object_rules.speech_attribution(self.speaker, self.label))
+        if (problem := object_rules.speech_attribution(self.speaker, self.label)) is not None:
+            raise ValueError(problem)
+        return self
 
 
 class Narrative(FrozenModel):
@@ -254,7 +256,9 @@ class Caption(FrozenModel):
 
     @model_validator(mode="after")
     def _index_within_total(self) -> Caption:
-        return checked(self, object_rules.caption_position(self.index, self.total))
+        if (problem := object_rules.caption_position(self.index, self.total)) is not None:
+            raise ValueError(problem)
+        return self
 
 
 class Link(FrozenModel):

@@ -1,8 +1,9 @@
 """The rules of single objects that no JSON Schema expresses, as plain functions.
 
 Each takes the object's field values and returns what is wrong, or None. The models' validators
-raise what they return; the quick check of a JSON file (:mod:`transcript_model.quick_json`)
-applies them to the parsed objects without loading pydantic, so the two cannot disagree.
+raise what they return; the quick check of a JSON file
+(:mod:`transcript_model.converters.json.quick`) applies them to the parsed objects without
+loading pydantic, so the two cannot disagree.
 """
 
 from __future__ import annotations

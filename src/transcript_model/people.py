@@ -13,7 +13,7 @@ from typing import Annotated, Literal
 from pydantic import Field, Strict, model_validator
 
 from transcript_model import object_rules
-from transcript_model.base import FrozenModel, checked, optional, optional_list
+from transcript_model.base import FrozenModel, optional, optional_list
 from transcript_model.types import Frozen, Identifier, LanguageTag, Name, PartialDate, Url
 
 #: Sex as ParlaMint records it: male, female, unknown, other, not applicable.
@@ -61,7 +61,9 @@ class Affiliation(FrozenModel):
 
     @model_validator(mode="after")
     def _ordered(self) -> Affiliation:
-        return checked(self, object_rules.affiliation_order(self.start, self.end))
+        if (problem := object_rules.affiliation_order(self.start, self.end)) is not None:
+            raise ValueError(problem)
+        return self
 
     def holds_on(self, day: str) -> bool:
         """Whether the affiliation holds on ``day`` (YYYY-MM-DD), as far as its dates tell."""
@@ -97,7 +99,10 @@ class Participant(FrozenModel):
 
     @model_validator(mode="after")
     def _named_or_titled(self) -> Participant:
-        return checked(self, object_rules.participant_naming(self.name, self.role, self.attending))
+        problem = object_rules.participant_naming(self.name, self.role, self.attending)
+        if problem is not None:
+            raise ValueError(problem)
+        return self
 
     def affiliations_on(self, day: str) -> list[Affiliation]:
         """The affiliations that hold on ``day`` (YYYY-MM-DD), in order."""

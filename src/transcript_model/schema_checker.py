@@ -2,10 +2,10 @@
 
 :func:`compile_checker` turns the schema that ``transcript schema`` publishes (generated from
 the model, and tested against it) into nested closures that answer True only when the value is
-valid. It is the quick route of :mod:`transcript_model.quick_json`: False means "not shown
-valid", never "invalid" — the model itself then decides, and explains. So every keyword is read
-at least as strictly as JSON Schema reads it, and where the model is stricter than its schema
-the checker is too:
+valid. It is the quick route of :mod:`transcript_model.converters.json.quick`: False means
+"not shown valid", never "invalid" — the model itself then decides, and explains. So every
+keyword is read at least as strictly as JSON Schema reads it, and where the model is stricter
+than its schema the checker is too:
 
 * a keyword about strings, arrays or objects also demands that type (JSON Schema would let a
   number through ``pattern``);

@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 from pydantic import model_validator
 
 from transcript_model import object_rules
-from transcript_model.base import FrozenModel, checked, optional, optional_list
+from transcript_model.base import FrozenModel, optional, optional_list
 from transcript_model.types import Frozen, Identifier, LanguageTag, Line, LocalDateTime, Name
 
 #: The levels at which parliaments number their meetings (ParlaMint's #parla.term,
@@ -36,7 +36,9 @@ class Number(FrozenModel):
     @model_validator(mode="after")
     def _says_something(self) -> Number:
         problem = object_rules.number_says_something(self.level, self.number, self.label)
-        return checked(self, problem)
+        if problem is not None:
+            raise ValueError(problem)
+        return self
 
 
 class Title(FrozenModel):
