@@ -31,12 +31,12 @@ def opens_like_json(start: bytes) -> bool:
 #: Congress]", "[Senate Hearing 109-350]", "[From the U.S. Government Printing Office]", or a
 #: page of the Congressional Record: "[Congressional Record Volume 143, Number 8 (Tuesday, …)]".
 _GPO_RECORD = re.compile(
-    rb"\A\s*(?:<html>\s*(?:<head>\s*)?(?:<title>[^<]{0,500}</title>\s*)?(?:</head>\s*)?"
+    rb"\A\s*(?:<html>\s*(?:<head>\s*)?(?:<title>.{0,500}?</title>\s*)?(?:</head>\s*)?"
     rb"<body>\s*<pre>\s*)?"
     rb"\[(?:(?:House|Senate|Joint)(?: Hearing| Report|,)[^\]\n]{0,60}"
     rb"|From the U\.S\. Government (?:Printing|Publishing) Office"
     rb"|Congressional Record Volume \d{1,3}, Number \d{1,4}[^\]\n]{0,60})\]",
-    re.IGNORECASE,
+    re.IGNORECASE | re.DOTALL,
 )
 
 

@@ -163,3 +163,10 @@ def test_who_presides(opening: str, chair: str | None) -> None:
     from transcript_model.converters.speakers import gpo_names
 
     assert gpo_names.presiding_chair("The committee met, pursuant to notice, " + opening) == chair
+
+
+def test_a_page_whose_title_holds_gpos_codes_is_still_a_record() -> None:
+    # "IS CO<INF>2</INF> A POLLUTANT …": GPO's subscript code inside the page's <title>.
+    coded = b"<title> - CO<INF>2</INF> AND THE EFFECT"
+    page = PAGE.read_bytes().replace(b"<title> - THE EFFECT", coded)
+    assert tm.read_result(page, origin="page.htm").format == "speakers"
