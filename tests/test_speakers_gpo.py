@@ -170,3 +170,21 @@ def test_a_page_whose_title_holds_gpos_codes_is_still_a_record() -> None:
     coded = b"<title> - CO<INF>2</INF> AND THE EFFECT"
     page = PAGE.read_bytes().replace(b"<title> - THE EFFECT", coded)
     assert tm.read_result(page, origin="page.htm").format == "speakers"
+
+
+@pytest.mark.parametrize(
+    ("heading", "name"),
+    [
+        ("STATEMENT OF THE HONORABLE ROBERT HULLINGHORST, TREASURER", "ROBERT HULLINGHORST"),
+        ("STATEMENT OF SENATOR JACK REED", "JACK REED"),
+        ("OPENING STATEMENT OF CHAIRMAN RICHARD C. SHELBY", "RICHARD C. SHELBY"),
+        ("PREPARED STATEMENT OF BEN S. BERNANKE", "BEN S. BERNANKE"),
+        ("STATEMENT OF THE HONORABLE JEB HENSARLING (TX-05), CONGRESSIONAL", "JEB HENSARLING"),
+        ("STATEMENT OF AN OFFICER OF THE CENTRAL INTELLIGENCE AGENCY", None),
+    ],
+)
+def test_who_a_statements_heading_names(heading: str, name: str | None) -> None:
+    from transcript_model.converters.speakers import gpo_names
+
+    found = gpo_names.witness(heading)
+    assert (found[0] if found else None) == name

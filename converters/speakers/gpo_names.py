@@ -29,10 +29,13 @@ _ROSTER_ENTRY = re.compile(
 )
 _COLUMNS = re.compile(r"\s{3,}")
 #: "STATEMENT OF THE HONORABLE ANNA G. ESHOO, A REPRESENTATIVE …", "OPENING STATEMENT OF HON.
-#: ARLEN SPECTER, …", "STATEMENT OF EDWARD BECKER, JUDGE, …".
+#: ARLEN SPECTER, …", "STATEMENT OF EDWARD BECKER, JUDGE, …", "STATEMENT OF SENATOR JACK REED",
+#: "PREPARED STATEMENT OF BEN S. BERNANKE", "… OF THE HONORABLE JEB HENSARLING (TX-05), …".
 _WITNESS = re.compile(
     rf"\bSTATEMENT OF (?:THE )?(?:HONORABLE |HON\. )?(?:(?:DR|MR|MS|MRS)\. )?"
-    rf"(?P<name>{_CAPS_WORD}(?: {_CAPS_WORD}){{1,4}}),"
+    r"(?:(?:SENATOR|CHAIRMAN|CHAIRWOMAN|REPRESENTATIVE|CONGRESSMAN|CONGRESSWOMAN|GOVERNOR"
+    r"|SECRETARY|AMBASSADOR|JUDGE|(?:VICE |REAR )?ADMIRAL|(?:LIEUTENANT |MAJOR )?GENERAL) )?"
+    rf"(?P<name>{_CAPS_WORD}(?: {_CAPS_WORD}){{1,4}})(?:,| \(|$)"
 )
 #: The opening of a hearing names who presides: "…, Hon. Barney Frank [chairman of the
 #: committee] presiding", "…, Hon. Carl Levin, Chairman of the Subcommittee, presiding", "…,
