@@ -103,7 +103,7 @@ def read_record(data: bytes, origin: str) -> Record | None:
     text = decode_text(data, origin)
     opened = _PRE.search(text)
     start = opened.end() if opened else 0
-    end = text.lower().rfind("</pre>")
+    end = max(text.rfind("</pre>"), text.rfind("</PRE>"))  # no lower-case copy of the page
     # GPO's own codes inside stay as the text file prints them ("<bullet>", "<F-dash>"); a
     # link is its words ("[<a href=…>www.gpo.gov</a>]" in a Congressional Record page's head).
     inner = html.unescape(_LINK.sub(r"\1", text[start : end if end > start else len(text)]))

@@ -132,6 +132,8 @@ def _quickly_valid_json(item: InputFile, data: bytes, forced: str | None) -> int
     otherwise."""
     if len(data) >= _JSON_STREAM_FROM:
         return None  # a large file is checked turn by turn, in a third of the memory
+    if data[:64].removeprefix(b"\xef\xbb\xbf").lstrip()[:1] not in (b"{", b"["):
+        return None  # no JSON: spares other inputs a second detection by the usual route
     if forced is None:
         found = REGISTRY.candidates(item.name_for_detection, data)
         if not found or found[0].format.validate != _JSON_CHECKER:
