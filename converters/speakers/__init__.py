@@ -5,12 +5,7 @@ from __future__ import annotations
 from transcript_model.contract import Format
 
 from .._sniffing import is_html_head, text_head
-from .sniff import (
-    looks_like_gpo_record,
-    looks_like_markdown_transcript,
-    looks_like_name_labels,
-    looks_like_speaker_text,
-)
+from .sniff import confidence, looks_like_gpo_record
 
 
 def sniff(head: bytes) -> float:
@@ -25,11 +20,7 @@ def sniff(head: bytes) -> float:
         if looks_like_gpo_record(head):  # GPO's page of a hearing record: surely no kremlin.ru page
             return 0.95
         return 0.0 if b"read__" in head or b"kremlin.ru" in head else 0.55
-    if looks_like_markdown_transcript(head) or looks_like_gpo_record(head):
-        return 0.9
-    if looks_like_speaker_text(head):
-        return 0.8
-    return 0.6 if looks_like_name_labels(head) else 0.5
+    return confidence(head)
 
 
 FORMATS = (

@@ -68,29 +68,46 @@ def _text(data: bytes) -> str:
     return data[:_HEAD].decode("utf-8", errors="ignore").replace("\r\n", "\n").replace("\r", "\n")
 
 
+#: Words every line _KREMLIN matches holds: where none is in the text, the pattern (a scan of
+#: every line start, as long as the three others here together) need not run.
+_KREMLIN_WORDS = ("Publication date", "Published in sections", "Дата публикации",
+                  "Опубликован в разделах", "Text version", "Текстовая версия",
+                  "Events", "События", "Transcripts", "Стенограммы")  # fmt: skip
+
+
+def confidence(data: bytes) -> float:
+    """How sure detection is that ``data``, plain text, is another publisher's speaker-label
+    transcript (see :func:`transcript_model.converters.speakers.sniff`): the text decoded
+    and kremlin.ru's marks looked for once, for every test below."""
+    if is_gpo_record_head(data):
+        return 0.9
+    text = _text(data)
+    if any(word in text for word in _KREMLIN_WORDS) and _KREMLIN.search(text):
+        return 0.5  # kremlin.ru page text: the text reader's
+    if _is_markdown_transcript(text):
+        return 0.9
+    if _is_speaker_text(text):
+        return 0.8
+    return 0.6 if _has_name_labels(text) else 0.5
+
+
 def looks_like_gpo_record(data: bytes) -> bool:
     """True for a US congressional hearing record as GPO prints it ("[House Hearing, 111
     Congress]", "[From the U.S. Government Printing Office]")."""
     return is_gpo_record_head(data)
 
 
-def looks_like_markdown_transcript(data: bytes) -> bool:
-    """True for a Markdown transcript: front matter with a title, or heading labels / a dated
-    title heading, and nothing of kremlin.ru's page marks."""
-    text = _text(data)
-    if _KREMLIN.search(text):
-        return False
+def _is_markdown_transcript(text: str) -> bool:
+    """A Markdown transcript: front matter with a title, or heading labels / a dated title
+    heading (the caller has ruled out kremlin.ru's page marks)."""
     if _FRONT_MATTER.match(text) and _MATTER_TITLE.search(text, 0, 4096):
         return True
     labels = len(_HEADING_LABEL.findall(text)) + len(_BOLD_LABEL_LINE.findall(text))
     return labels >= 2 or (labels >= 1 and _DATED_HEADING.search(text, 0, 4096) is not None)
 
 
-def looks_like_speaker_text(data: bytes) -> bool:
-    """True when ``data`` reads as another publisher's speaker-label transcript."""
-    text = _text(data)
-    if _KREMLIN.search(text):
-        return False
+def _is_speaker_text(text: str) -> bool:
+    """Several unmistakable speaker-label lines of the other layouts."""
     caps = [
         m.group() for m in _CAPS_LABEL.finditer(text) if not m.group().startswith(_NOT_CAPS_LABELS)
     ]
@@ -105,10 +122,9 @@ def looks_like_speaker_text(data: bytes) -> bool:
     return len(caps) + questions + hearing >= 3 or stamped >= 2
 
 
-def looks_like_name_labels(data: bytes) -> bool:
-    """True for text whose lines open with name labels ("Howard K Smith: …") and that prints
-    no page date line, which every kremlin.ru page does: other publishers' more likely."""
-    text = _text(data)
-    if _KREMLIN.search(text) or _PAGE_DATE_LINE.search(text, 0, 4096):
+def _has_name_labels(text: str) -> bool:
+    """Lines that open with name labels ("Howard K Smith: …") and no page date line, which
+    every kremlin.ru page prints: other publishers' more likely."""
+    if _PAGE_DATE_LINE.search(text, 0, 4096):
         return False
     return len(_NAME_LABEL.findall(text)) >= 3

@@ -10,11 +10,13 @@ from .._sniffing import text_head
 
 _CONVERT = "transcript_model.converters.text.convert"
 
-# What every kremlin.ru page prints: its footer fields, the breadcrumb, the end marker.
-_PAGE_MARKS = re.compile(
-    r"(?:Publication date|Published in sections|Дата публикации|Опубликован в разделах)"
-    r"|(?:Text version|Текстовая версия)|Статус материала"
-)
+# What every kremlin.ru page prints: its footer fields and the end marker. Looked for as plain
+# substrings: an alternation of words is tried at every character of the head (0.5 ms for
+# 30 KB, as long as reading the page), a substring search is not.
+_PAGE_MARKS = (
+    "Publication date", "Published in sections", "Дата публикации", "Опубликован в разделах",
+    "Text version", "Текстовая версия", "Статус материала",
+)  # fmt: skip
 # A Russian or English date line of the page header ("11 марта 2022 года", "March 11, 2022").
 _DATE_LINE = re.compile(
     r"^(?:\d{1,2} [а-я]+ \d{4} года|[A-Z][a-z]+ \d{1,2}, \d{4})",
@@ -28,7 +30,7 @@ def sniff(head: bytes) -> float:
     text = text_head(head)
     if text is None:
         return 0.0
-    if _PAGE_MARKS.search(text):
+    if any(mark in text for mark in _PAGE_MARKS):
         return 0.95
     if _DATE_LINE.search(text[:4096]):
         return 0.7
