@@ -65,7 +65,10 @@ _HEARING_LABEL = re.compile(
 
 
 def _text(data: bytes) -> str:
-    return data[:_HEAD].decode("utf-8", errors="ignore").replace("\r\n", "\n").replace("\r", "\n")
+    text = data[:_HEAD].decode("utf-8", errors="ignore")
+    if "\r" not in text:  # the usual case: no copy
+        return text
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 #: Words every line _KREMLIN matches holds: where none is in the text, the pattern (a scan of
