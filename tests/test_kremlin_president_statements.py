@@ -46,3 +46,55 @@ def test_a_flat_statement_by_the_presidents_office_is_his_speech() -> None:
     speaker = transcript.participant(speeches[0].speaker)
     assert speaker is not None
     assert (speaker.name, speaker.role) == ("Владимир Путин", "Президент Российской Федерации")
+
+
+def _only_speaker(text: str) -> tuple[str | None, str | None, int]:
+    transcript = tm.read(text.encode())[0]
+    speeches = [t for t in transcript.turns if isinstance(t, tm.Speech)]
+    assert len(speeches) == 1, transcript.turns
+    speaker = transcript.participant(speeches[0].speaker)
+    assert speaker is not None
+    return speaker.name, speaker.role, len(speeches[0].paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("title", "date", "name"),
+    [
+        ("Обращение к гражданам России", "25 марта 2020 года", "Владимир Путин"),
+        ("Послание Федеральному Собранию", "22 декабря 2011 года", "Дмитрий Медведев"),
+        ("Address to the Federal Assembly", "December 12, 2012", "Vladimir Putin"),
+        ("Address to the Nation", "November 5, 2009", "Dmitry Medvedev"),
+    ],
+)
+def test_an_unlabelled_address_is_the_speech_of_the_president_of_its_day(
+    title: str, date: str, name: str
+) -> None:
+    # A copy that keeps no label (the page's one "В.Путин:" lost): the site's own genre says
+    # who speaks, as "Statement by the President" does.
+    text = f"{title}\n{date}\n\nУважаемые граждане России!\n\nОбращаюсь к вам.\n"
+    assert _only_speaker(text)[::2] == (name, 2)
+
+
+def test_a_point_a_speaker_announces_with_one_word_and_a_colon_is_no_label() -> None:
+    # The 2024 Address: "Подчеркну: …" and "Повторю: …" opened turns of invented speakers.
+    text = (
+        "Послание Президента Федеральному Собранию\n29 февраля 2024 года\n\n"
+        "В.Путин: Уважаемые члены Совета Федерации!\n\n"
+        "Подчеркну: с учётом демографических вызовов это важно.\n\n"
+        "Повторю: российскому фондовому рынку нужны инвесторы.\n\n"
+        "Second: I did not throw anybody out.\n\n"
+        "Итак: мы справимся.\n"
+    )
+    assert _only_speaker(text) == ("В.Путин", None, 5)
+
+
+def test_a_first_name_alone_is_still_a_label() -> None:
+    text = (
+        "Direct Line with Vladimir Putin\nApril 14, 2016\n\n"
+        "Vladimir Putin: Good afternoon.\n\nAlina: Good afternoon, Mr President.\n"
+    )
+    transcript = tm.read(text.encode())[0]
+    assert [t.label for t in transcript.turns if isinstance(t, tm.Speech)] == [
+        "Vladimir Putin",
+        "Alina",
+    ]

@@ -158,6 +158,19 @@ _SENTENCE_WORDS = frozenset(
 )
 #: Words that open an address or a sentence, never a label: "Dear Vladimir Putin: …".
 _NOT_LABEL_OPENERS = frozenset("dear thank thanks hello good so well".split())
+#: One word before a colon that opens a point of a speech, not a turn: "Second: I did not…",
+#: "Итак: …". (A lone word is otherwise a label: "Alina: Good afternoon", "Вопрос: …".)
+_DISCOURSE_WORDS = frozenset(
+    "first second third fourth fifth firstly secondly thirdly finally lastly next now then "
+    "therefore again look listen remember note example today "
+    "первое второе третье четвёртое четвертое пятое во-первых во-вторых в-третьих в-четвёртых "
+    "в-четвертых итак итог итого вывод главное внимание например кстати смотрите слушайте "
+    "представьте послушайте".split()
+)
+#: A lone Russian word in the first person singular, as a speaker announces a point:
+#: "Подчеркну: …", "Повторю: …", "Напомню: …", "Оговорюсь: …" (no Russian given name or
+#: surname a kremlin.ru label prints alone ends so).
+_FIRST_PERSON_VERB = re.compile(r"[А-ЯЁ][а-яё]{2,}(?:у|ю|усь|юсь)")
 _ASIDE = re.compile(r"\s*\([^()]{1,40}\)$")
 
 
@@ -202,6 +215,10 @@ def is_label(text: str) -> bool:
         return False
     words = label.split(" ")
     if len(words) > _MAX_STRICT_LABEL_WORDS or not _capitalised(words[0]):
+        return False
+    if len(words) == 1 and (
+        label.casefold() in _DISCOURSE_WORDS or _FIRST_PERSON_VERB.fullmatch(label) is not None
+    ):
         return False
     if words[0].casefold() in _NOT_LABEL_OPENERS:
         return False

@@ -145,9 +145,16 @@ def resolve(
 # Vladimir Putin on …", "Заявление Президента Российской Федерации …", "Обращение Президента".
 _SOLO_TITLE_EN = re.compile(r"(?:Statement|Address|Speech|Remarks) by (?P<who>[A-Z].*)")
 _SOLO_TITLE_RU = re.compile(
-    r"(?:Заявление|Обращение|Выступление) (?P<who>Президента(?: Российской Федерации| России)?)"
-    r"(?![\w-])"
+    r"(?:Заявление|Обращение|Выступление|Послание) "
+    r"(?P<who>Президента(?: Российской Федерации| России)?)(?![\w-])"
 )
+# The president's addresses, whose titles name no one: "Обращение к гражданам России",
+# "Послание Федеральному Собранию", "Address to the Federal Assembly", "Address to the Nation".
+_ADDRESS_TITLE = re.compile(
+    r"(?:Теле)?[Оо]бращение к гражданам|Послание Федеральному Собранию"
+    r"|(?:Presidential )?Address to (?:the )?(?:Federal Assembly|Nation|citizens of Russia)"
+)
+_PRESIDENT_ROLE = {"ru": "Президент Российской Федерации", "en": "President of Russia"}
 # The words of the speaker's role and name in an English title: capitalised words and the
 # small words inside a role ("President of the Russian Federation"); the rest is the subject.
 _ROLE_LINKS = frozenset({"of", "the"})
@@ -196,7 +203,7 @@ def _solo_speaker(
         return people.speaker(parts), None, parts.role
     russian = _SOLO_TITLE_RU.match(title)
     if russian is None:
-        return None
+        return _address_speaker(title, people, day)
     printed = russian.group("who")
     role = "Президент" + printed[len("Президента") :]
     name = (
@@ -206,6 +213,21 @@ def _solo_speaker(
     )
     if name is None:
         return people.speaker(kremlin.LabelParts(role, None)), printed, role
+    return people.speaker(kremlin.LabelParts(role, name)), None, role
+
+
+def _address_speaker(
+    title: str, people: _People, day: dt.date | None
+) -> tuple[str | None, str | None, str | None] | None:
+    """(speaker, label, role) of a president's address that names no one: the president of
+    the page's day."""
+    if _ADDRESS_TITLE.match(title) is None:
+        return None
+    language = "en" if title.isascii() else "ru"
+    name = kremlin.president_on(day, language)
+    if name is None:
+        return None
+    role = _PRESIDENT_ROLE[language]
     return people.speaker(kremlin.LabelParts(role, name)), None, role
 
 
