@@ -363,12 +363,44 @@ def test_title_from_a_file_name_with_an_iso_date(tmp_path: Path) -> None:
     assert [s.label for s in _speeches(t)] == ["Don Lemon", "Joe Biden", "Don Lemon", "Joe Biden"]
     assert "title_from_file_name" in {w.code for w in result.warnings}
     # A name that is only the date gives no title: the error names every place one can be.
-    bare = tmp_path / "2021-07-21.txt"
-    bare.write_text(text, encoding="utf-8")
+    # A second extension is no title either ("1960-09-26.said.txt" gave the title "said").
+    for name in ("2021-07-21.txt", "1960-09-26.said.txt"):
+        bare = tmp_path / name
+        bare.write_text(text, encoding="utf-8")
+        with pytest.raises(tm.TranscriptError) as caught:
+            tm.read(bare)
+        assert caught.value.problems[0].code == "no_title"
+        assert "file name with an ISO date" in caught.value.problems[0].message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # NBC's debate transcripts: the label in capitals alone on its line.
+        "HOLT:\n\nGood evening.\nGUTHRIE:\n\nWelcome.\nHOLT:\n\nSenator?\n",
+        # The Changelog's Markdown: a bold label before the words.
+        "**Adam Stacoviak:** Alright.\n\n**Jerod Santo:** Yes.\n\n**Adam Stacoviak:** So.\n",
+    ],
+)
+def test_headerless_speaker_text_is_refused_by_the_speakers_reader(text: str) -> None:
+    # No title, no date: the refusal that leads is the reader's that fits (it names the
+    # options), not the kremlin.ru reader's "expected the date … after the title 'HOLT:'".
+    assert detect_format(None, text.encode()) == "speakers"
     with pytest.raises(tm.TranscriptError) as caught:
-        tm.read(bare)
-    assert caught.value.problems[0].code == "no_title"
-    assert "file name with an ISO date" in caught.value.problems[0].message
+        tm.read(text.encode())
+    assert caught.value.problems[0].code in {"no_title", "no_date"}
+    assert tm.read(text.encode(), title="Debate", date="2019-06-26")[0].turns
+
+
+def test_another_sites_html_page_is_the_speakers_readers_first() -> None:
+    page = (
+        b"<html><body><p>HON. SPEAKER: Order.</p><p>MR. PUNA: Thank you.</p>"
+        b"<p>HON. SPEAKER: Next.</p></body></html>"
+    )
+    assert detect_format("part3.html", page) == "speakers"
+    with pytest.raises(tm.TranscriptError) as caught:
+        tm.read(page, origin="part3.html")
+    assert caught.value.problems[0].code in {"no_title", "no_date"}
 
 
 def test_name_labels_without_a_page_date_line_are_other_publishers_text() -> None:
@@ -436,8 +468,8 @@ def test_another_sites_saved_page_reads_as_speaker_label_text(tmp_path: Path) ->
     ]
     # The menus, the aside and the footer are no text of the transcript.
     assert "Related" not in str(t.model_dump()) and "Pennsylvania" not in str(t.model_dump())
-    # Read after the kremlin.ru page reader refused it, which the warning says.
-    assert [w.code for w in result.warnings if w.code.startswith("format_")] == ["format_fallback"]
+    # Without kremlin.ru's marks the page is this reader's first: no fallback, no doubt.
+    assert [w.code for w in result.warnings if w.code.startswith("format_")] == []
 
 
 def test_a_kremlin_page_is_never_tried_as_another_sites_page() -> None:

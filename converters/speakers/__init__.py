@@ -13,13 +13,13 @@ def sniff(head: bytes) -> float:
     unmistakable speaker lines make it likely; name labels without a page date line somewhat
     (kremlin.ru text, without marks, is 0.5 too); other plain text is a fallback."""
     if text_head(head) is None:
-        # Another site's saved page: tried after the kremlin.ru page reader (0.9), which it is
-        # not when that reader refuses it.
+        # Another site's saved page (no kremlin.ru marks): tried before the kremlin.ru page
+        # reader (0.5), whose refusal would otherwise lead the error.
         if not is_html_head(head):  # first: JSON and XML are told by their first bytes
             return 0.0
         if looks_like_gpo_record(head):  # GPO's page of a hearing record: surely no kremlin.ru page
             return 0.95
-        return 0.0 if b"read__" in head or b"kremlin.ru" in head else 0.55
+        return 0.0 if b"read__" in head or b"kremlin.ru" in head else 0.7
     return confidence(head)
 
 

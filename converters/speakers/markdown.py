@@ -296,6 +296,7 @@ def is_markdown(origin: str) -> bool:
 #: What stands around a date in a file name: brackets, dots, dashes, underscores, spaces.
 _AROUND_DATE = " \t_.()[]-"
 _UNDERSCORES = re.compile(r"_+")
+_SECOND_EXTENSION = re.compile(r"\.[A-Za-z0-9]{1,10}")
 _NAME_EDGES = " -_.,"
 
 
@@ -310,6 +311,8 @@ def title_in_name(origin: str) -> str | None:
         return None
     stem = base.rsplit(".", 1)[0] if "." in base[found.end() :] else base
     before, after = stem[: found.start()], stem[found.end() :]
+    if _SECOND_EXTENSION.fullmatch(after):
+        after = ""  # "1960-09-26.said.txt": a second extension, no words of a title
     words = f"{before.rstrip(_AROUND_DATE)} {after.lstrip(_AROUND_DATE)}"
     words = _UNDERSCORES.sub(" ", words).strip(_NAME_EDGES)
     words = one_spaced(words) if words else ""

@@ -21,7 +21,8 @@ _KREMLIN = re.compile(
     re.MULTILINE,
 )
 # "THE PRESIDENT:  Good…", "MS. JEAN-PIERRE:  …": two or more capitals, then a colon and text.
-_CAPS_LABEL = re.compile(r"^[A-Z][A-Z.'’\- ]{1,50}[A-Z.]:[ \t]+\S", re.MULTILINE)
+# "HOLT:" alone on its line, the words below (NBC's debate transcripts) count the same.
+_CAPS_LABEL = re.compile(r"^[A-Z][A-Z.'’\- ]{1,50}[A-Z.]:(?:[ \t]+\S|[ \t]*$)", re.MULTILINE)
 _NOT_CAPS_LABELS = ("NOTE:", "NB:", "PS:", "UPDATE:", "CORRECTION:", "SOURCE:", "EMBARGOED")
 _QUESTION = re.compile(r"^Q(?:[ \t]{2,}|\t|: )\S", re.MULTILINE)
 _STAMP = r"[\(\[]\d{1,2}:\d{2}(?::\d{2})?[\)\]]"
@@ -41,9 +42,10 @@ _STAMP_FIRST = re.compile(rf"^{_STAMP}[ \t]+[^\W\d_][^:\n]{{0,59}}:[ \t]", re.MU
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?(?:---|\+\+\+)[ \t]*\r?\n")
 _MATTER_TITLE = re.compile(r"^title[ \t]*[:=]", re.MULTILINE)
 _HEADING_LABEL = re.compile(r"^#{1,6}[ \t]+[^\W\d_][\w.'’\- ]{0,80}:[ \t]*$", re.MULTILINE)
-# A bold label alone on its line: "**Operator**:", "**Prime Minister Trudeau:**".
+# A bold label opening a line, alone or before the words: "**Operator**:", "**Prime Minister
+# Trudeau:**", "**Adam Stacoviak:** Alright everyone…" (the Changelog's transcripts).
 _BOLD_LABEL_LINE = re.compile(
-    r"^\*\*[^\W\d_][\w.'’\- ]{0,80}(?::\*\*|\*\*:)[ \t]*$", re.MULTILINE
+    r"^\*\*[^\W\d_][\w.'’\- ]{0,80}(?::\*\*|\*\*:)(?:[ \t]|$)", re.MULTILINE
 )
 _DATED_HEADING = re.compile(r"^#{1,2}[ \t]+\d{4}-\d{2}-\d{2}[ \t]", re.MULTILINE)
 # A name and a clock alone on a line, the words below (Otter.ai): "Don Lemon  0:00". The name

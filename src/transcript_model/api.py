@@ -191,8 +191,9 @@ def _detected(
         listed = result.warnings if isinstance(result, ReadResult) else result.problems
         listed[:0] = [note for note in notes if note is not None]
         return result
-    if isinstance(first, _UnreadableError):
-        return first.result  # type: ignore[return-value]  # only a validation raises it
+    if isinstance(first, _UnreadableError):  # only a validation raises it
+        first.result.problems.extend(others)  # what each other reader expected, as below
+        return first.result  # type: ignore[return-value]
     assert first is not None
     failed: TranscriptError = first
     if others:  # what each other reader expected too, after the likeliest one's reason
