@@ -302,6 +302,63 @@ def gpo_one_wrapped_paragraph(size_bytes: int) -> bytes:
     return _repeat(opening, unit, "", size_bytes)
 
 
+# A court reporter's numbered first page: the caption between its rules, the date, then the
+# proceedings (see converters/speakers/court.py).
+_COURT_HEAD = "".join(
+    f"{n:2d}   {text}\n\n"
+    for n, text in enumerate(
+        [
+            "       IN THE SUPREME COURT OF THE UNITED STATES",
+            "- - - - - - - - - - - - - - - - - x",
+            "ACME CORP.,                          :",
+            "       Petitioner                    :    No. 11-398",
+            "- - - - - - - - - - - - - - - - - x",
+            "                      Monday, March 26, 2012",
+            "               P R O C E E D I N G S",
+            "             CHIEF JUSTICE ROBERTS:        We will hear",
+            "argument this morning.",
+        ],
+        1,
+    )
+)
+
+
+def _court_lines(line: str, count: int) -> str:
+    """``line`` ``count`` times, numbered 1 to 25 a page, each page closed by its foot."""
+    foot = "\n    Reporting Company\n"
+    return "".join(
+        f"{i % 25 + 1:2d}   {line}\n" + (foot if i % 25 == 24 else "") for i in range(count)
+    )
+
+
+#: Two pages of short numbered lines first: detection looks for them in the first 64 KB.
+_COURT_PAGES = _court_lines("word word", 50)
+
+
+def _numbered(head: str, line: str, size_bytes: int) -> bytes:
+    """``head``, then ``line`` numbered 1 to 25 on page after page (the court layout)."""
+    count = max(1, (size_bytes - len(head)) // (len(line) + 6))
+    return (head + _court_lines(line, count)).encode("utf-8")
+
+
+def court_spaced_lines(size_bytes: int) -> bytes:
+    """Numbered lines of a label-like capital, 5,000 spaces and a letter."""
+    return _numbered(_COURT_PAGES + _COURT_HEAD, "B" + " " * RUN + "x", size_bytes)
+
+
+def court_spaced_caption(size_bytes: int) -> bytes:
+    """A caption whose party lines hold runs of 5,000 spaces and no colon column."""
+    parties = "".join(f"{n % 25 + 1:2d}   A{' ' * RUN}B\n" for n in range(size_bytes // RUN + 1))
+    rule = " 1   - - - - - - - - - - - - - x\n"
+    head = _COURT_PAGES + rule + parties + rule + _COURT_HEAD
+    return _numbered(head, "word word", size_bytes)
+
+
+def court_one_paragraph(size_bytes: int) -> bytes:
+    """One speech whose paragraph runs on at the margin over every page."""
+    return _numbered(_COURT_HEAD, "argument goes on and on", size_bytes)
+
+
 SHAPES: dict[str, tuple[str, Callable[[int], bytes]]] = {
     "speakers-spaced-label-lines": ("speakers", spaced_label_lines),
     "speakers-tabbed-label-lines": ("speakers", tabbed_label_lines),
@@ -322,6 +379,9 @@ SHAPES: dict[str, tuple[str, Callable[[int], bytes]]] = {
     "speakers-gpo-distinct-labels": ("speakers", gpo_distinct_labels),
     "speakers-gpo-one-wrapped-paragraph": ("speakers", gpo_one_wrapped_paragraph),
     "speakers-gpo-long-roster": ("speakers", gpo_long_roster),
+    "speakers-court-spaced-lines": ("speakers", court_spaced_lines),
+    "speakers-court-spaced-caption": ("speakers", court_spaced_caption),
+    "speakers-court-one-paragraph": ("speakers", court_one_paragraph),
     "html-removed-elements": ("html", removed_elements),
     "html-removed-elements-in-labels": ("html", removed_elements_in_labels),
     "html-many-line-breaks": ("html", many_line_breaks),

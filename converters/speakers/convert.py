@@ -39,7 +39,7 @@ from .. import _kremlin as kremlin
 from .._language import guess_language
 from .._sniffing import is_html_head
 from .._warnings import unspoken_labels
-from . import gpo, gpo_names, markdown, white_house
+from . import court, gpo, gpo_names, markdown, white_house
 from .body import Body, looks_wrapped, read_body
 from .header import Header, Line, one_spaced, read_header
 from .labels import Label, LabelMatch, find_labels, resolve_labels
@@ -178,7 +178,7 @@ def _prepared(
 ) -> tuple[list[Line], markdown.Markup, gpo.Record | None]:
     """The lines to read and what their markup says: a GPO hearing record's paragraphs, or
     the lines of any other text with its Markdown made plain."""
-    record = gpo.read_record(data, origin)
+    record = gpo.read_record(data, origin) or court.read_record(data, origin)
     if record is None:
         lines, markup = markdown.prepare(_lines(data, origin), markdown.is_markdown(origin))
         return lines, markup, None

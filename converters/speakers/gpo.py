@@ -227,6 +227,12 @@ def _first_heading(raw_lines: Sequence[str], end: int) -> str | None:
     return " ".join(heading) or None
 
 
+def date_in(text: str) -> dt.date | None:
+    """The first date ``text`` prints ("MAY 5, 2009", "Monday, March 26, 2012"), or None."""
+    found = _DATE.search(text)
+    return _date_of(found) if found else None
+
+
 def _date_of(found: re.Match[str]) -> dt.date | None:
     try:
         month = _MONTHS.index(found.group("month").upper()) + 1

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from .._sniffing import is_gpo_record_head
+from .court import looks_like_numbered_transcript
 
 _HEAD = 64 * 1024
 _KREMLIN = re.compile(
@@ -89,7 +90,7 @@ def confidence(data: bytes) -> float:
     text = _text(data)
     if any(word in text for word in _KREMLIN_WORDS) and _KREMLIN.search(text):
         return 0.5  # kremlin.ru page text: the text reader's
-    if _is_markdown_transcript(text):
+    if _is_markdown_transcript(text) or looks_like_numbered_transcript(text):
         return 0.9
     if _is_speaker_text(text):
         return 0.8

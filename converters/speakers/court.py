@@ -1,0 +1,232 @@
+"""Transcripts as court reporters print them: every line numbered, 1 to 25 a page.
+
+The US Supreme Court's oral arguments (and the hearings and depositions of the reporting firms
+that print them) come as pages of numbered lines, often double-spaced, between a running head
+("Official - Subject to Final Review") and a foot (the page number, "Alderson Reporting
+Company"). The first pages are the caption (the parties between two rules of "- - - x", the
+docket number beside them), the place and date ("Monday, March 26, 2012"), the appearances
+("ROBERT A. LONG, ESQ., Washington, D.C.; for …") and the contents; "P R O C E E D I N G S"
+opens the proceedings. A paragraph's first line is indented, the lines after it are at the
+margin; a speech opens with a label in capitals and a colon ("CHIEF JUSTICE ROBERTS:", "MR.
+LONG:"), centred capitals are headings ("ORAL ARGUMENT OF ROBERT A. LONG"), and "(Whereupon, …
+the case … was submitted.)" ends it, before an index of words that must not be read.
+
+:func:`read_record` makes such a transcript into the reader's lines as :mod:`.gpo` does for a
+hearing record: one line a paragraph, the numbers, heads and feet left out, the title (the
+caption's parties) and date from the first pages, the labels, headings and end marked, and the
+people the appearances name in full.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator, Sequence
+
+from transcript_model.errors import Problem
+
+from .gpo import Record, date_in
+from .gpo_names import Person
+from .header import Line, one_spaced
+from .lines import raw_lines
+
+#: A line's number at the margin, then its text after at least one blank (or nothing).
+_NUMBERED = re.compile(r"[ \t]{0,4}(\d{1,2})(?=[ \t]|$)")
+#: The same, as a test over a whole head (detection).
+_NUMBERED_LINES = re.compile(r"^[ \t]{0,4}\d{1,2}(?:[ \t]|$)", re.MULTILINE)
+_LAST_LINE_NUMBER = 28
+#: How many numbered lines a head must hold to be looked at more closely.
+_ENOUGH_LINES = 40
+#: Deeper than the margin by this much, a line opens a paragraph (or is a heading).
+_INDENTED = 5
+_LABEL = re.compile(r"(?P<label>[A-Z][A-Z.'’\- ]{1,50}[A-Z.]):[ \t]")
+#: The caption's rule ("- - - - - - x"); a party's line has a colon beside it ("FLORIDA,
+#: ET AL.     :", "Petitioners     :    No. 11-398").
+_RULE = re.compile(r"[-\s]{10,}x")
+_END = re.compile(
+    r"^\(Whereupon,? .{0,200}\b(?:submitted|adjourned|concluded|recessed)\b", re.IGNORECASE
+)
+#: "ROBERT A. LONG, ESQ., Washington, D.C.; for …", "DONALD B. VERRILLI, JR., ESQ., …".
+_APPEARANCE = re.compile(
+    r"^(?P<name>[A-Z][A-Z.'’\-]*(?: [A-Z][A-Z.'’\-]*){1,4}),(?: (?:JR|SR)\.,)? ESQ\."
+)
+
+
+def looks_like_numbered_transcript(text: str) -> bool:
+    """True for a head whose lines are numbered as a court reporter numbers them: most of its
+    lines, the numbers counting up by one and starting again at 1 on each page."""
+    if len(_NUMBERED_LINES.findall(text)) < _ENOUGH_LINES:
+        return False
+    return _numbered_share(text.split("\n")) >= 0.6
+
+
+def _numbered_share(lines: Sequence[str]) -> float:
+    """The share of non-blank lines that are numbered in sequence (the next number, or 1 on
+    a new page); 0 when no page starts again at 1 (a numbered list, not pages of lines)."""
+    counted = in_sequence = pages = 0
+    previous = 0
+    for raw in lines:
+        if not raw.strip():
+            continue
+        counted += 1
+        found = _NUMBERED.match(raw)
+        if found is None:
+            continue
+        number = int(found.group(1))
+        if number == previous + 1:
+            in_sequence += 1
+        elif number == 1 and previous >= 10:
+            in_sequence += 1
+            pages += 1
+        previous = number
+    return in_sequence / counted if counted and pages else 0.0
+
+
+def read_record(data: bytes, origin: str) -> Record | None:
+    """A numbered transcript made ready to read (see the module); None for other text."""
+    head = data[:65536].decode("utf-8", errors="ignore")
+    if not looks_like_numbered_transcript(head):
+        return None
+    return prepare(raw_lines(data, origin), origin)
+
+
+def prepare(raw: Sequence[str], origin: str) -> Record:
+    """A numbered transcript's paragraphs as lines, its title, date, labels, headings, end."""
+    record = Record([Line(n, "") for n in range(1, len(raw) + 1)])
+    numbered = list(_numbered_texts(raw))
+    margin = _margin(numbered)
+    start = _proceedings_start(numbered)
+    front = [text for _, text in numbered[:start]]
+    record.title = _caption(front)
+    record.date = next((day for text in front if (day := date_in(text))), None)
+    record.people = [p for text in front if (p := _appearance(text)) is not None]
+    if start:
+        first = numbered[start][0] + 1 if start < len(numbered) else len(raw)
+        front_lines = f"the caption, appearances and contents (lines 1-{first - 1})"
+        record.warnings.append(_left_out(front_lines, origin, 1))
+    _paragraphs(numbered[start:], margin, record)
+    _opening_time(record)
+    end = min(record.end_lines, default=None)
+    if end is not None:
+        after = [line.number for line in record.lines if line.number > end and line.text]
+        for number in after:
+            record.lines[number - 1] = Line(number, "")
+        record.label_lines = {n for n in record.label_lines if n <= end}
+        record.heading_lines = {n for n in record.heading_lines if n <= end}
+        if after:
+            index = f"what follows the end (lines {after[0]}-{after[-1]}: an index of words)"
+            record.warnings.append(_left_out(index, origin, after[0]))
+    return record
+
+
+#: "(10:12 a.m.)": when the proceedings began, printed before the first word spoken.
+_CLOCK = re.compile(r"\((\d{1,2}:\d{2} ?[ap]\.m\.)\)", re.IGNORECASE)
+
+
+def _opening_time(record: Record) -> None:
+    """The time the proceedings began, as the header reads a time, not as a place."""
+    first_label = min(record.label_lines, default=len(record.lines) + 1)
+    for line in record.lines[: first_label - 1]:
+        clock = _CLOCK.fullmatch(line.text)
+        if clock is not None:
+            record.lines[line.number - 1] = Line(line.number, clock.group(1))
+            return
+
+
+def _left_out(what: str, origin: str, line: int) -> Problem:
+    return Problem("dropped", f"{what} are not kept", origin, line, severity="warning")
+
+
+def _numbered_texts(raw: Sequence[str]) -> Iterator[tuple[int, str]]:
+    """(index, text after the number with its indentation) of every numbered line; the
+    unnumbered ones (running heads, page numbers, the reporter's name) are left out."""
+    for index, line in enumerate(raw):
+        found = _NUMBERED.match(line)
+        if found is not None and 1 <= int(found.group(1)) <= _LAST_LINE_NUMBER:
+            yield index, line[found.end() :].rstrip()
+
+
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip(" \t"))
+
+
+def _margin(numbered: Sequence[tuple[int, str]]) -> int:
+    """The indentation most lines of text have after their number."""
+    counts = Counter(_indent(text) for _, text in numbered if text.strip())
+    return counts.most_common(1)[0][0] if counts else 0
+
+
+def _proceedings_start(numbered: Sequence[tuple[int, str]]) -> int:
+    """Where the proceedings start: after "P R O C E E D I N G S", or at the first label."""
+    first_label = None
+    for position, (_, text) in enumerate(numbered):
+        letters = text.replace(" ", "")
+        if letters in ("PROCEEDINGS", "PROCEEDING"):
+            return position + 1
+        if first_label is None and _LABEL.match(text.strip()):
+            first_label = position
+    return first_label or 0
+
+
+def _caption(front: Sequence[str]) -> str | None:
+    """The parties between the caption's two rules ("DEPARTMENT OF HEALTH AND HUMAN SERVICES,
+    ET AL., Petitioners v. FLORIDA, ET AL."); else the first line of the first page."""
+    rules = [index for index, text in enumerate(front) if _RULE.fullmatch(text.strip())]
+    if len(rules) >= 2:
+        parties = (_party(text) for text in front[rules[0] + 1 : rules[1]])
+        title = one_spaced(" ".join(p for p in parties if p.strip()))
+        if title:
+            return title
+    return next((one_spaced(text) for text in front if text.strip()), None)
+
+
+def _party(line: str) -> str:
+    """A caption line without the colon column beside the parties and what follows it."""
+    party, colon, _ = line.partition(":")
+    return party if colon and party[-2:].isspace() else line
+
+
+def _appearance(text: str) -> Person | None:
+    found = _APPEARANCE.match(one_spaced(text))
+    return (found.group("name"), None) if found else None
+
+
+def _paragraphs(numbered: Sequence[tuple[int, str]], margin: int, record: Record) -> None:
+    """Join each paragraph's lines onto its first: an indented line opens one (a heading when
+    it is all capitals and no label); a line at the margin goes on with the open one."""
+    opened: int | None = None
+    parts: list[str] = []
+
+    def flush() -> None:
+        if opened is not None:
+            _set(record, opened, one_spaced(" ".join(parts)))
+        parts.clear()
+
+    for index, text in numbered:
+        stripped = text.strip()
+        if not stripped:
+            continue
+        if opened is None or _indent(text) >= margin + _INDENTED:
+            flush()
+            opened = index
+        parts.append(stripped)
+    flush()
+
+
+def _is_heading(text: str) -> bool:
+    return (
+        not any(c.islower() for c in text)
+        and _LABEL.match(text) is None
+        and sum(c.isalpha() for c in text) >= 4
+    )
+
+
+def _set(record: Record, index: int, text: str) -> None:
+    number = index + 1
+    record.lines[index] = Line(number, text)
+    if _LABEL.match(text):
+        record.label_lines.add(number)
+    elif _END.match(text):
+        record.end_lines.add(number)
+    elif _is_heading(text):
+        record.heading_lines.add(number)

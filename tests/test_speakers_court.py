@@ -1,0 +1,88 @@
+"""Transcripts as court reporters print them (issue 16): numbered lines, running heads and
+feet, the caption on the first page, "P R O C E E D I N G S", labels in capitals, an index of
+words after the end. The fixture is a cut of a real Supreme Court transcript
+(tests/data/speakers/court/README.md)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import transcript_model as tm
+from transcript_model.converters.speakers import court
+from transcript_model.registry import detect_format
+
+ARGUMENT = (
+    Path(__file__).parent / "data" / "speakers" / "court" / "scotus-11-398-2012-03-26-excerpt.txt"
+)
+
+
+def _read() -> tm.ReadResult:
+    return tm.read_result(ARGUMENT)
+
+
+def test_a_numbered_transcript_is_detected_by_its_content() -> None:
+    data = ARGUMENT.read_bytes()
+    assert detect_format(ARGUMENT.name, data) == "speakers"
+    assert detect_format(None, data) == "speakers"
+
+
+def test_the_caption_gives_the_title_and_the_first_page_the_date_and_time() -> None:
+    event = _read().transcripts[0].event
+    assert event.title == (
+        "DEPARTMENT OF HEALTH AND HUMAN SERVICES, ET AL., Petitioners v. FLORIDA, ET AL."
+    )
+    assert (event.date, event.time) == (dt.date(2012, 3, 26), dt.time(10, 12))
+
+
+def test_the_argument_reads_speech_by_speech_and_stops_at_its_end() -> None:
+    result = _read()
+    transcript = result.transcripts[0]
+    kinds = [
+        (t.kind, getattr(t, "label", None) or getattr(t, "text", None)) for t in transcript.turns
+    ]
+    assert kinds == [
+        ("speech", "CHIEF JUSTICE ROBERTS"),
+        ("heading", "ORAL ARGUMENT OF ROBERT A. LONG"),
+        ("heading", "FOR COURT-APPOINTED AMICUS CURIAE"),
+        ("speech", "MR. LONG"),
+        ("speech", "JUSTICE SCALIA"),
+        ("speech", "MR. LONG"),
+        ("speech", "JUSTICE SCALIA"),  # page 4 ends; page 77 follows in this cut
+        ("speech", "CHIEF JUSTICE ROBERTS"),
+        ("speech", "MR. LONG"),
+        ("speech", "CHIEF JUSTICE ROBERTS"),
+        (
+            "stage",
+            "(Whereupon, at 11:41 a.m., the case in the above-entitled matter was submitted.)",
+        ),
+    ]
+    first = transcript.turns[0]
+    assert isinstance(first, tm.Speech)
+    # Lines joined across the numbers, the blanks of the layout made one space.
+    assert first.paragraphs == [
+        "We will hear argument this morning in Case Number 11-398, Department of Health and "
+        "Human Services v. Florida.",
+        "Mr. Long.",
+    ]
+    text = str(transcript.model_dump())
+    for furniture in ("Official - Subject to Final Review", "Alderson", "abiding 39:12"):
+        assert furniture not in text
+    assert [w.code for w in result.warnings] == ["dropped"]
+
+
+def test_the_appearances_give_the_lawyers_full_names() -> None:
+    transcript = _read().transcripts[0]
+    long_ = next(t for t in transcript.turns if isinstance(t, tm.Speech) and t.label == "MR. LONG")
+    assert long_.speaker is not None
+    speaker = transcript.participant(long_.speaker)
+    assert speaker is not None and speaker.name == "Robert A. Long"
+
+
+def test_other_text_is_no_numbered_transcript() -> None:
+    briefing = "Briefing\n2022-03-11\n" + "".join(f"MR. A: Point {n}.\n" for n in range(60))
+    assert not court.looks_like_numbered_transcript(briefing)
+    # Numbers that do not count up page by page are a list, not a reporter's lines.
+    listing = "".join(f"{n % 7 + 3}  item\n" for n in range(100))
+    assert not court.looks_like_numbered_transcript(listing)
+    assert court.read_record(listing.encode(), "list.txt") is None
