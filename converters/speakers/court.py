@@ -29,14 +29,8 @@ from .gpo import Record, date_in
 from .gpo_names import Person
 from .header import Line, one_spaced
 from .lines import raw_lines
+from .numbered import LAST_LINE_NUMBER, NUMBERED, looks_like_numbered_transcript
 
-#: A line's number at the margin, then its text after at least one blank (or nothing).
-_NUMBERED = re.compile(r"[ \t]{0,4}(\d{1,2})(?=[ \t]|$)")
-#: The same, as a test over a whole head (detection).
-_NUMBERED_LINES = re.compile(r"^[ \t]{0,4}\d{1,2}(?:[ \t]|$)", re.MULTILINE)
-_LAST_LINE_NUMBER = 28
-#: How many numbered lines a head must hold to be looked at more closely.
-_ENOUGH_LINES = 40
 #: Deeper than the margin by this much, a line opens a paragraph (or is a heading).
 _INDENTED = 5
 _LABEL = re.compile(r"(?P<label>[A-Z][A-Z.'’\- ]{1,50}[A-Z.]):[ \t]")
@@ -50,36 +44,6 @@ _END = re.compile(
 _APPEARANCE = re.compile(
     r"^(?P<name>[A-Z][A-Z.'’\-]*(?: [A-Z][A-Z.'’\-]*){1,4}),(?: (?:JR|SR)\.,)? ESQ\."
 )
-
-
-def looks_like_numbered_transcript(text: str) -> bool:
-    """True for a head whose lines are numbered as a court reporter numbers them: most of its
-    lines, the numbers counting up by one and starting again at 1 on each page."""
-    if len(_NUMBERED_LINES.findall(text)) < _ENOUGH_LINES:
-        return False
-    return _numbered_share(text.split("\n")) >= 0.6
-
-
-def _numbered_share(lines: Sequence[str]) -> float:
-    """The share of non-blank lines that are numbered in sequence (the next number, or 1 on
-    a new page); 0 when no page starts again at 1 (a numbered list, not pages of lines)."""
-    counted = in_sequence = pages = 0
-    previous = 0
-    for raw in lines:
-        if not raw.strip():
-            continue
-        counted += 1
-        found = _NUMBERED.match(raw)
-        if found is None:
-            continue
-        number = int(found.group(1))
-        if number == previous + 1:
-            in_sequence += 1
-        elif number == 1 and previous >= 10:
-            in_sequence += 1
-            pages += 1
-        previous = number
-    return in_sequence / counted if counted and pages else 0.0
 
 
 def read_record(data: bytes, origin: str) -> Record | None:
@@ -141,8 +105,8 @@ def _numbered_texts(raw: Sequence[str]) -> Iterator[tuple[int, str]]:
     """(index, text after the number with its indentation) of every numbered line; the
     unnumbered ones (running heads, page numbers, the reporter's name) are left out."""
     for index, line in enumerate(raw):
-        found = _NUMBERED.match(line)
-        if found is not None and 1 <= int(found.group(1)) <= _LAST_LINE_NUMBER:
+        found = NUMBERED.match(line)
+        if found is not None and 1 <= int(found.group(1)) <= LAST_LINE_NUMBER:
             yield index, line[found.end() :].rstrip()
 
 

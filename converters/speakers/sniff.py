@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .._sniffing import is_gpo_record_head
-from .court import looks_like_numbered_transcript
+from .numbered import looks_like_numbered_transcript
 
 _HEAD = 64 * 1024
 _KREMLIN = re.compile(
