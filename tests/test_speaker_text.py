@@ -478,3 +478,26 @@ def test_a_kremlin_page_is_never_tried_as_another_sites_page() -> None:
 
     assert sniff(seed[:65536]) == 0.0
     assert sniff(WH_PAGE.encode()) > 0.5
+
+
+def test_labels_of_voices_nobody_names() -> None:
+    # The Commission on Presidential Debates' transcripts ("Audience questioner:", "Announcer
+    # offscreen:") and NBC's ("(UNKNOWN):" alone on its line): the words were given to the
+    # speaker before, a question of the audience once to a candidate.
+    text = (
+        "Debate\nOctober 15, 1992\n\n"
+        "Carole Simpson: And I think the first question is over here.\n\n"
+        "Audience questioner: Yes. I'd like to direct my question to Mr. Perot.\n\n"
+        "H Ross Perot: Thank you.\n\nAnnouncer offscreen: Good evening.\n\n"
+        "(UNKNOWN):\n\nYes, it was.\n\nCarole Simpson: Next.\n"
+    )
+    t = tm.read_one(text, "speakers")
+    assert [(s.label, s.speaker) for s in _speeches(t)] == [
+        ("Carole Simpson", "carole-simpson"),
+        ("Audience questioner", None),
+        ("H Ross Perot", "h-ross-perot"),
+        ("Announcer offscreen", None),
+        ("(UNKNOWN)", None),
+        ("Carole Simpson", "carole-simpson"),
+    ]
+    assert _speeches(t)[4].paragraphs == ["Yes, it was."]

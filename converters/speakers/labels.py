@@ -69,9 +69,16 @@ _PARTICLES = {"de", "da", "das", "do", "dos", "van", "von", "der", "den", "del",
               "du", "la", "le", "bin", "ibn", "al", "el", "y", "e", "ter", "zu", "und"}  # fmt: skip
 #: Generic labels: a speaker the transcript does not identify ("Q", "AUDIENCE MEMBER").
 _GENERIC = re.compile(
-    r"^(?:q|a|question|questions|audience(?: members?)?|reporters?|journalists?|"
-    r"participants?|voices?|crowd|unidentified(?: \w+)*|(?:male |female )?speaker|"
-    r"(?:an? )?(?:unknown|unnamed)(?: \w+)*)(?: \d+)?$"
+    r"^(?:q|a|question|questions|audience(?: members?| questioners?)?|questioners?|reporters?|"
+    r"journalists?|participants?|voices?|crowd|unidentified(?: \w+)*|(?:male |female )?speaker|"
+    r"announcer(?: off-?screen| off-?camera)?|"
+    r"\(?(?:an? )?(?:unknown|unnamed)(?: \w+)*\)?)(?: \d+)?$"
+)
+#: A transcription service's label for a voice it could not tell: "(UNKNOWN):", "(UNIDENTIFIED
+#: MALE):" (a label holds no bracket otherwise, see _LABEL_STOP).
+_BRACKETED_UNKNOWN = re.compile(
+    rf"^(?P<label>\((?:UNKNOWN|UNIDENTIFIED(?: [A-Z]+){{0,2}})\))[{SPACES}]*:[{SPACES}]*",
+    re.IGNORECASE,
 )
 #: Words of a title printed before a name ("PRESIDENT BIDEN", "Press Secretary Karine …").
 _TITLE_WORDS = {
@@ -218,6 +225,9 @@ def _label_opening(text: str) -> LabelMatch | None:
     qa = _QA_LABEL.match(text)
     if qa:
         return qa.group("q") or qa.group("a"), text[qa.end() :], False
+    unknown = _BRACKETED_UNKNOWN.match(text)
+    if unknown:
+        return unknown.group("label"), text[unknown.end() :], False
     found = _label_prefix(text)
     if not found:
         return None
