@@ -211,6 +211,19 @@ def test_a_surname_label_takes_the_full_name_the_text_prints(tmp_path: Path) -> 
     assert [s.label for s in t.turns if isinstance(s, Speech)][1] == "SWAN"
 
 
+def test_a_surname_with_an_apostrophe_or_a_hyphen_and_an_office_before_it(tmp_path: Path) -> None:
+    # NBC's 2019 debate: "O'ROURKE:" and "DIAZ-BALART:" stayed bare surnames, and an office
+    # printed before a surname ("Congressman O'Rourke") counted as a second given name.
+    text = (
+        "Democratic Debate\n2019-06-26\n\n"
+        "HOLT: Former Texas Congressman Beto O'Rourke. Ohio Congressman Tim Ryan. And "
+        "Jose Diaz-Balart.\n\nDIAZ-BALART: Congressman O'Rourke?\n\nO'ROURKE: Yes.\n\n"
+        "HOLT: Congressman Ryan.\n\nRYAN: Thank you.\n"
+    )
+    t = _read(tmp_path, "debate.txt", text)
+    assert _speakers(t)[1:] == ["Jose Diaz-Balart", "Beto O'Rourke", "HOLT", "Tim Ryan"]
+
+
 def test_hearing_labels_with_wrapped_lines(tmp_path: Path) -> None:
     text = (
         "Smith on Budgets\nDay 3: May 7, 1987\n\n"

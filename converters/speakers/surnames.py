@@ -11,11 +11,13 @@ One pass over the words of every line, a dictionary lookup a word.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from .labels import Label
 
 _PUNCTUATION = ".,;:!?()[]\"“”‘’'"
+_SURNAME_MARKS = re.compile("['’-]")
 #: Capitalised words before a surname that are no given name.
 _NOT_GIVEN = frozenset(
     {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "hon", "the", "minister", "treasurer",
@@ -24,7 +26,9 @@ _NOT_GIVEN = frozenset(
      "judge", "justice", "father", "mother", "brother", "sister", "uncle", "aunt", "and",
      "but", "thanks", "thank", "dear", "congratulations", "welcome", "hello", "hi", "well",
      "yes", "no", "oh", "so", "i", "we", "you", "he", "she", "they", "it", "labor", "liberal",
-     "national", "green", "greens", "federal", "state", "australian", "american", "british"}
+     "national", "green", "greens", "federal", "state", "australian", "american", "british",
+     "congressman", "congresswoman", "representative", "rep", "sen", "gov", "commissioner",
+     "chairman", "chairwoman", "chair", "former", "mister", "madam"}
 )  # fmt: skip
 
 
@@ -34,8 +38,8 @@ def name_surnames(labels: dict[str, Label], texts: Iterable[str]) -> None:
     wanted: dict[str, list[Label]] = {}
     for label in labels.values():
         name = label.name
-        if label.generic or not name or " " in name or not name.isalpha():
-            continue
+        if label.generic or not name or " " in name or not _SURNAME_MARKS.sub("", name).isalpha():
+            continue  # "O'ROURKE" and "DIAZ-BALART" are surnames too
         wanted.setdefault(name.casefold(), []).append(label)
     if not wanted:
         return
