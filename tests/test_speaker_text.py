@@ -501,3 +501,16 @@ def test_labels_of_voices_nobody_names() -> None:
         ("Carole Simpson", "carole-simpson"),
     ]
     assert _speeches(t)[4].paragraphs == ["Yes, it was."]
+
+
+def test_a_break_marker_with_its_time_is_nobody_speaking() -> None:
+    # The Changelog's transcripts mark the ad breaks "**Break:** \[01:10:18.10\]": the time
+    # with hundredths was read as words of a speaker called "Break".
+    text = (
+        "# Changelog 176\n\n2015-10-01\n\n**Adam Stacoviak:** Alright.\n\n"
+        "**Break:** \\[25:01\\]\n\n**Jerod Santo:** Yes.\n\n**Break:** \\[01:10:18.10\\]\n\n"
+        "**Adam Stacoviak:** So.\n"
+    )
+    t = tm.read_one(text.encode(), origin="changelog-176.md")
+    assert [s.label for s in _speeches(t)] == ["Adam Stacoviak", "Jerod Santo", "Adam Stacoviak"]
+    assert [p.name for p in t.participants] == ["Adam Stacoviak", "Jerod Santo"]

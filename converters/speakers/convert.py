@@ -33,7 +33,15 @@ from transcript_model.errors import (
     problems_from_validation_error,
 )
 from transcript_model.inputs import ReadResult
-from transcript_model.model import Event, Metadata, Participant, Source, Transcript, Turn
+from transcript_model.model import (
+    Event,
+    Metadata,
+    Participant,
+    Source,
+    Speech,
+    Transcript,
+    Turn,
+)
 
 from .. import _kremlin as kremlin
 from .._language import guess_language
@@ -123,8 +131,12 @@ def read(
         body.blank()
     stamps = read_body(body, lines, body_start, labels_at, labels, record)
     warnings += _dropped(stamps, body.unspoken, origin)
+    turns = body.finished_turns()
+    if body.unspoken:  # a label never followed by words ("**Break:** [25:01]") names no one
+        speaking = {turn.speaker for turn in turns if isinstance(turn, Speech)}
+        participants = [person for person in participants if person.id in speaking]
     participants, turns = markdown.solo_speech(
-        participants, body.finished_turns(), markup, options.get("title") or header.title
+        participants, turns, markup, options.get("title") or header.title
     )
     transcript = _build(header, participants, turns, options, lines, origin)
     return ReadResult([transcript], warnings)

@@ -12,7 +12,7 @@ from .. import _kremlin as kremlin
 from .header import Line, one_spaced
 from .lines import SPACES
 
-_TIMESTAMP = r"[\(\[]\d{1,2}:\d{2}(?::\d{2})?[\)\]]"
+_TIMESTAMP = r"[\(\[]\d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?[\)\]]"
 # A label-shaped line start: "NAME:", "Name (09:51):", "Name: [00:01:02]"; "Q" and "A" apart,
 # because White House transcripts print the question label without a colon. A label holds no
 # ":", "[" or "(", so the line is cut at the first of them in Python: a pattern with the label

@@ -26,7 +26,7 @@ _KREMLIN = re.compile(
 _CAPS_LABEL = re.compile(r"^[A-Z][A-Z.'’\- ]{1,50}[A-Z.]:(?:[ \t]+\S|[ \t]*$)", re.MULTILINE)
 _NOT_CAPS_LABELS = ("NOTE:", "NB:", "PS:", "UPDATE:", "CORRECTION:", "SOURCE:", "EMBARGOED")
 _QUESTION = re.compile(r"^Q(?:[ \t]{2,}|\t|: )\S", re.MULTILINE)
-_STAMP = r"[\(\[]\d{1,2}:\d{2}(?::\d{2})?[\)\]]"
+_STAMP = r"[\(\[]\d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?[\)\]]"
 # A name of at most 60 characters, the blanks after it, a timestamp: "Anna Berg (09:51)". The name
 # ends at a non-blank (or is blank and one character long), so that it and the blanks after it
 # never take turns at the same run of blanks: "B" and 5,000 spaces cost 60 passes over the run.
