@@ -37,9 +37,9 @@ _LABEL = re.compile(r"(?P<label>[A-Z][A-Z.'’\- ]{1,50}[A-Z.]):[ \t]")
 #: The caption's rule ("- - - - - - x"); a party's line has a colon beside it ("FLORIDA,
 #: ET AL.     :", "Petitioners     :    No. 11-398").
 _RULE = re.compile(r"[-\s]{10,}x")
-_END = re.compile(
-    r"^\(Whereupon,? .{0,200}\b(?:submitted|adjourned|concluded|recessed)\b", re.IGNORECASE
-)
+#: "(Whereupon, at 11:41 a.m., the case … was submitted.)"; not a recess, after which the
+#: proceedings go on.
+_END = re.compile(r"^\(Whereupon,? .{0,200}\b(?:submitted|adjourned|concluded)\b", re.IGNORECASE)
 #: "ROBERT A. LONG, ESQ., Washington, D.C.; for …", "DONALD B. VERRILLI, JR., ESQ., …".
 _APPEARANCE = re.compile(
     r"^(?P<name>[A-Z][A-Z.'’\-]*(?: [A-Z][A-Z.'’\-]*){1,4}),(?: (?:JR|SR)\.,)? ESQ\."
