@@ -549,3 +549,37 @@ def test_the_quick_name_test_never_accepts_what_the_name_pattern_refuses() -> No
         for value in (character, f"a{character}b", f"{character}b", f"a{character}"):
             assert not _is_name(value) or name.match(value), hex(ord(character))
     assert _is_name("Vladimir Putin") and not _is_name("Vladimir  Putin")
+
+
+def test_annotated_tokens_printed_one_a_line_join_as_their_join_says() -> None:
+    # ParlaMint's .ana files print every token on a line of its own: the indentation after
+    # a token marked join="right" (and after a name whose last token is) is no space; read
+    # as it was, "Head kolleegid , uus päev" came out of ParlaMint-EE.
+    document = b"""<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="x" xml:lang="et">
+ <teiHeader><fileDesc><titleStmt><title>Istung</title></titleStmt>
+  <sourceDesc><bibl><date when="2022-06-08"/></bibl></sourceDesc></fileDesc>
+  <profileDesc><particDesc><listPerson><person xml:id="a"><persName>A</persName></person>
+  </listPerson></particDesc></profileDesc></teiHeader>
+ <text><body><u who="#a"><seg>
+   <s>
+     <w>Head</w>
+     <w join="right">kolleegid</w>
+     <pc>,</pc>
+     <name type="PER">
+       <w>Indrek</w>
+       <w join="right">Saar</w>
+     </name>
+     <pc join="right">!</pc>
+     <linkGrp type="UD-SYN"><link target="#w1 #w2"/></linkGrp>
+   </s>
+   <s>
+     <pc join="right">(</pc>
+     <w>Aplaus</w>
+     <pc join="left">)</pc>
+   </s>
+ </seg></u></body></text>
+</TEI>"""
+    (transcript,) = tei.read(document, "ee.ana.xml").transcripts
+    speech = transcript.turns[0]
+    assert isinstance(speech, tm.Speech)
+    assert speech.paragraphs == ["Head kolleegid, Indrek Saar! (Aplaus)"]

@@ -160,11 +160,43 @@ def gather_inline(speech: Speech, element: etree._Element) -> None:
         if child.tag in COMMENT_TAGS:
             speech.interrupt(child)
         elif child.tag not in SILENT_TAGS:
+            _before_token(speech.buffer, child)
             gather_inline(speech, child)
-            if child.tag in TOKEN_TAGS and child.get("join") != "right":
-                speech.buffer.append(" ")
-        if child.tail:
-            speech.buffer.append(child.tail)
+        _after(speech.buffer, child)
+
+
+def _before_token(buffer: list[str], child: etree._Element) -> None:
+    """No space before a token that joins the one before it (``join="left"``)."""
+    if child.tag in TOKEN_TAGS and child.get("join") in ("left", "both"):
+        while buffer and buffer[-1].isspace():
+            buffer.pop()
+        if buffer:
+            buffer[-1] = buffer[-1].rstrip()
+
+
+def _after(buffer: list[str], child: etree._Element) -> None:
+    """What follows a child: its tail; after a token (``w``, ``pc``) a space, unless it joins
+    the next one (``join="right"``, as ParlaMint's annotated files mark a word before a comma),
+    when its tail is only the file's indentation and is left out too."""
+    tail = child.tail
+    if child.tag in TOKEN_TAGS:
+        if child.get("join") in ("right", "both"):
+            if tail and not tail.isspace():
+                buffer.append(tail)
+            return
+        buffer.append(" ")
+    elif tail and tail.isspace() and _ends_joined(child):
+        return  # "<name><w>Indrek</w><w join="right">Saar</w></name><pc>,</pc>"
+    if tail:
+        buffer.append(tail)
+
+
+def _ends_joined(element: etree._Element) -> bool:
+    """Whether the last of the elements ``element`` ends with is a token joined to the next."""
+    node = element
+    while len(node):
+        node = node[-1]
+    return node.tag in TOKEN_TAGS and node.get("join") in ("right", "both")
 
 
 def inline_event(context: Context, element: etree._Element) -> dict[str, Any] | None:
@@ -270,11 +302,9 @@ class Content:
                     self.text()
                     self.items.append(event)
             elif child.tag not in SILENT_TAGS:
+                _before_token(self.buffer, child)
                 self.gather(child)
-                if child.tag in TOKEN_TAGS and child.get("join") != "right":
-                    self.buffer.append(" ")
-            if child.tail:
-                self.buffer.append(child.tail)
+            _after(self.buffer, child)
 
     def block(self) -> Any:
         """A plain paragraph, a paragraph with events, or None when there is nothing."""
