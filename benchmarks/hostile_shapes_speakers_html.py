@@ -359,6 +359,20 @@ def court_one_paragraph(size_bytes: int) -> bytes:
     return _numbered(_COURT_HEAD, "argument goes on and on", size_bytes)
 
 
+def pdf_page_furniture(size_bytes: int) -> bytes:
+    """A PDF's text that is mostly page furniture: a running head and a page number between
+    every two lines of a speech."""
+    unit = "word word word word\nRunning Head  FINAL\n\nPage {n} of 9999\n\n"
+    head = _SPEAKERS_HEAD + "MS. PSAKI:  Go on.\n"
+    count = max(3, (size_bytes - len(head)) // len(unit))
+    return (head + "".join(unit.format(n=n) for n in range(1, count + 1))).encode("utf-8")
+
+
+def caps_period_lines(size_bytes: int) -> bytes:
+    """Lines of many words in capitals closed by a period, as a label in capitals is."""
+    return _speaker_lines(" ".join(["WORD"] * 2_000) + ".  x", size_bytes)
+
+
 SHAPES: dict[str, tuple[str, Callable[[int], bytes]]] = {
     "speakers-spaced-label-lines": ("speakers", spaced_label_lines),
     "speakers-tabbed-label-lines": ("speakers", tabbed_label_lines),
@@ -382,6 +396,8 @@ SHAPES: dict[str, tuple[str, Callable[[int], bytes]]] = {
     "speakers-court-spaced-lines": ("speakers", court_spaced_lines),
     "speakers-court-spaced-caption": ("speakers", court_spaced_caption),
     "speakers-court-one-paragraph": ("speakers", court_one_paragraph),
+    "speakers-pdf-page-furniture": ("speakers", pdf_page_furniture),
+    "speakers-caps-period-lines": ("speakers", caps_period_lines),
     "html-removed-elements": ("html", removed_elements),
     "html-removed-elements-in-labels": ("html", removed_elements_in_labels),
     "html-many-line-breaks": ("html", many_line_breaks),

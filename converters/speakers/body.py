@@ -27,6 +27,8 @@ _STAGE = re.compile(r"^(?:\([^()]{1,200}\)|\[[^\[\]]{1,200}\])$")
 _OMISSION = re.compile(r"^(?:<…>|<\.\.\.>|\[…\]|\[\.\.\.\]|\(…\)|\(\.\.\.\)|…)$")
 # "* * *", and the rules Markdown and plain-text exports draw: "---", "___".
 _BREAK = re.compile(r"^(?:\*(?:[ \t]*\*){2,}|-(?:[ \t]*-){2,}|_(?:[ \t]*_){2,})$")
+#: What the last line of a paragraph ends with.
+_PARAGRAPH_ENDS = (".", "?", "!", ":", "…", '"', "”", "’", ")", "]")
 
 
 @dataclass
@@ -40,10 +42,13 @@ class _Open:
 class Body:
     """Builds the turns line by line."""
 
-    def __init__(self, participants: dict[str, str], unwrap: bool) -> None:
+    def __init__(self, participants: dict[str, str], unwrap: bool, width: int = 0) -> None:
         self.turns: list[Turn] = []
         self.ids = participants
         self.unwrap = unwrap
+        #: Shorter than this, a wrapped line that ends a sentence ends its paragraph (text
+        #: that separates its paragraphs by no blank line, as a PDF's does).
+        self.short = 0.75 * width if unwrap else 0
         self.open: _Open | None = None
         self.joinable = False
         self.unspoken: list[str] = []
@@ -81,7 +86,7 @@ class Body:
         self.open = None
         self.joinable = False
 
-    def speech(self, label: Label, rest: str) -> None:
+    def speech(self, label: Label, rest: str, line_length: int = 0) -> None:
         speaker = None if label.generic else self.ids[label.key]
         same = (
             self.open is not None
@@ -94,9 +99,10 @@ class Body:
             self.open = _Open(label, speaker, [], label.printed)
         self.joinable = False
         if rest:
-            self.paragraph(rest)
+            self.paragraph(rest, line_length)
 
-    def paragraph(self, text: str) -> None:
+    def paragraph(self, text: str, line_length: int = 0) -> None:
+        """A line of text (``line_length``: of the whole line, when a label opened it)."""
         if self.open is None:
             if self.narrative is not None:
                 if self.unwrap and self.joinable:
@@ -105,13 +111,13 @@ class Body:
                     self.narrative.append(text)
             else:
                 self.narrative = [text]
-            self.joinable = True
-            return
-        if self.unwrap and self.joinable and self.open.paragraphs:
+        elif self.unwrap and self.joinable and self.open.paragraphs:
             self.open.paragraphs[-1] += " " + text
         else:
             self.open.paragraphs.append(text)
-        self.joinable = True
+        self.joinable = not (
+            (line_length or len(text)) < self.short and text.endswith(_PARAGRAPH_ENDS)
+        )
 
     def blank(self) -> None:
         self.joinable = False
@@ -143,20 +149,33 @@ class Body:
         self.narrative = [text]
 
 
-def looks_wrapped(lines: Sequence[Line], labels: dict[int, Any]) -> bool:
-    """Hard-wrapped text: blank-line paragraphs made of several filled lines of ≤ 80 chars.
+#: The widest a hard-wrapped line is: e-mailed releases wrap at 70-80 characters, the text
+#: of a PDF (the Federal Reserve's press conferences) at up to about 100.
+_WRAP_WIDTH = 110
 
-    Copied web pages give one line per paragraph; e-mailed or plain-text releases wrap lines at a
-    fixed width, and joining those lines is the only way to get their paragraphs back.
+
+def wrap_width(lines: Sequence[Line], labels: dict[int, Any]) -> int:
+    """The longest line of text that opens with no label."""
+    return max((len(ln.text) for ln in lines if ln.text and ln.number not in labels), default=0)
+
+
+def looks_wrapped(lines: Sequence[Line], labels: dict[int, Any]) -> bool:
+    """Hard-wrapped text: paragraphs made of several lines filled to a width of ≤ 110 chars.
+
+    Copied web pages give one line per paragraph; e-mailed or plain-text releases and the text
+    of PDFs wrap lines at a fixed width, and joining those lines is the only way to get their
+    paragraphs back. Filled: at least 0.68 of the widest line (55 of 80).
     """
     body = [ln for ln in lines if ln.text and ln.number not in labels]
-    if len(body) < 4 or max(len(ln.text) for ln in body) > 80:
+    width = wrap_width(body, labels)
+    if len(body) < 4 or width > _WRAP_WIDTH:
         return False
+    full = 55 if width <= 80 else 0.68 * width
     followed = filled = 0
     for line, after in itertools.pairwise(lines):
         if line.text and after.text and after.number not in labels and line.number not in labels:
             followed += 1
-            filled += len(line.text) >= 55
+            filled += len(line.text) >= full
     return followed >= 2 and filled * 2 >= followed
 
 
@@ -196,7 +215,7 @@ def read_body(
         elif line.number in labels_at:
             printed, rest, stamped = labels_at[line.number]
             stamps += stamped
-            body.speech(labels[printed], clean(rest))
+            body.speech(labels[printed], clean(rest), len(line.text))
         elif _STAGE.match(line.text):
             body.interrupt(StageDirection(text=line.text))
         elif _OMISSION.match(line.text):

@@ -48,7 +48,8 @@ from .._language import guess_language
 from .._sniffing import is_html_head
 from .._warnings import unspoken_labels
 from . import court, gpo, gpo_names, markdown, white_house
-from .body import Body, looks_wrapped, read_body
+from .body import Body, looks_wrapped, read_body, wrap_width
+from .furniture import without_furniture
 from .header import Header, Line, one_spaced, read_header
 from .labels import Label, LabelMatch, find_labels, resolve_labels
 from .lines import split_lines
@@ -123,9 +124,10 @@ def read(
     order = [labels_at[n][0] for n in sorted(labels_at)]
     labels = _named_labels(order, lines, labels_at, header, markup, record)
     participants, ids = participants_of(labels, order)
+    body_lines = [ln for ln in lines if ln.number >= body_start]
     if unwrap is None:
-        unwrap = looks_wrapped([ln for ln in lines if ln.number >= body_start], labels_at)
-    body = Body(ids, bool(unwrap))
+        unwrap = looks_wrapped(body_lines, labels_at)
+    body = Body(ids, bool(unwrap), wrap_width(body_lines, labels_at))
     for text in header.narrative:
         body.paragraph(text)
         body.blank()
@@ -192,7 +194,9 @@ def _prepared(
     the lines of any other text with its Markdown made plain."""
     record = gpo.read_record(data, origin) or court.read_record(data, origin)
     if record is None:
-        lines, markup = markdown.prepare(_lines(data, origin), markdown.is_markdown(origin))
+        lines, left_out = without_furniture(_lines(data, origin), origin)
+        warnings += left_out
+        lines, markup = markdown.prepare(lines, markdown.is_markdown(origin))
         return lines, markup, None
     markup = markdown.Markup(title=record.title, date=record.date, label_lines=record.label_lines)
     warnings += record.warnings

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from .. import _kremlin as kremlin
 from .header import Line, one_spaced
 from .lines import SPACES
+from .sniff import CAPS_PERIOD_LABEL
 
 _TIMESTAMP = r"[\(\[]\d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?[\)\]]"
 # A label-shaped line start: "NAME:", "Name (09:51):", "Name: [00:01:02]"; "Q" and "A" apart,
@@ -329,6 +330,28 @@ def _period_labels(lines: Sequence[Line], accepted: dict[int, LabelMatch]) -> di
     }
 
 
+#: "CHAIR POWELL.  Good afternoon", "MICHAEL MCKEE.  Michael McKee with Bloomberg".
+_CAPS_PERIOD_LABEL = re.compile(CAPS_PERIOD_LABEL)
+
+
+def _caps_period_labels(
+    lines: Sequence[Line], accepted: dict[int, LabelMatch]
+) -> dict[int, LabelMatch]:
+    """Names of two words or more in capitals closed by a period, when three lines or more
+    open so and one of the names opens two of them (a sentence in capitals does not)."""
+    found: dict[int, LabelMatch] = {}
+    counts: dict[str, int] = {}
+    for line in lines:
+        match = _CAPS_PERIOD_LABEL.match(line.text) if line.number not in accepted else None
+        if match:
+            label = match.group("label")
+            found[line.number] = (label, line.text[match.end() :], False)
+            counts[label] = counts.get(label, 0) + 1
+    if len(found) >= 3 and max(counts.values()) >= 2:
+        return found
+    return {}
+
+
 def _weak_labels(lines: Sequence[Line], accepted: dict[int, LabelMatch]) -> dict[int, LabelMatch]:
     """Labels that count only when the document shows the layout more than once.
 
@@ -346,6 +369,7 @@ def _weak_labels(lines: Sequence[Line], accepted: dict[int, LabelMatch]) -> dict
         if len(questions) >= 2:
             found.update(questions)
     found.update(_period_labels(lines, accepted))
+    found.update(_caps_period_labels(lines, {**accepted, **found}))
     stamped: dict[int, LabelMatch] = {}
     for line in lines:
         match = _BARE_TIMESTAMP.match(line.text) if line.number not in accepted else None

@@ -25,6 +25,12 @@ _KREMLIN = re.compile(
 # "HOLT:" alone on its line, the words below (NBC's debate transcripts) count the same.
 _CAPS_LABEL = re.compile(r"^[A-Z][A-Z.'’\- ]{1,50}[A-Z.]:(?:[ \t]+\S|[ \t]*$)", re.MULTILINE)
 _NOT_CAPS_LABELS = ("NOTE:", "NB:", "PS:", "UPDATE:", "CORRECTION:", "SOURCE:", "EMBARGOED")
+#: A name of two words or more in capitals closed by a period, then the words: "CHAIR POWELL.
+#: Good afternoon" (the Federal Reserve's press conferences; labels.py reads them).
+CAPS_PERIOD_LABEL = (
+    r"^(?P<label>[A-Z][A-Z'’\-]*\.?(?: [A-Z][A-Z'’\-]*\.?){0,3} [A-Z][A-Z'’\-]+)\.[ ]+(?=\S)"
+)
+_CAPS_PERIOD_LINES = re.compile(CAPS_PERIOD_LABEL, re.MULTILINE)
 _QUESTION = re.compile(r"^Q(?:[ \t]{2,}|\t|: )\S", re.MULTILINE)
 _STAMP = r"[\(\[]\d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?[\)\]]"
 # A name of at most 60 characters, the blanks after it, a timestamp: "Anna Berg (09:51)". The name
@@ -123,7 +129,7 @@ def _is_speaker_text(text: str) -> bool:
         + len(_TIMESTAMP_BEFORE.findall(text))
         + len(_STAMP_FIRST.findall(text))
     )
-    hearing = len(_HEARING_LABEL.findall(text))
+    hearing = len(_HEARING_LABEL.findall(text)) + len(_CAPS_PERIOD_LINES.findall(text))
     stamped += len(_NAME_THEN_CLOCK.findall(text))
     return len(caps) + questions + hearing >= 3 or stamped >= 2
 

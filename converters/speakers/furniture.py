@@ -1,0 +1,82 @@
+"""The page furniture of a transcript's text taken from a PDF: page numbers and running heads.
+
+A PDF's text keeps, between its pages, the page number ("Page 2 of 24", "- 3 -", or the number
+alone) and the running head ("October 30, 2019   Chair Powell's Press Conference  FINAL").
+Left in, they become paragraphs of whoever speaks across the page break, cut that speaker's
+paragraph in two, and the first page's running head becomes the title. A line is furniture
+when it is a page number of a run that counts up, or the same text three times or more, each
+time beside a page number. Such lines are left out, and the blank lines around them, so that
+the paragraph a page break cut goes on.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from transcript_model.errors import Problem
+
+from .header import Line
+
+_PAGE_NUMBER = re.compile(r"(?:Page (\d{1,4})(?: of \d{1,4})?|- ?(\d{1,4}) ?-|(\d{1,4}))")
+#: How many lines (blank ones not counted) a running head stands from its page number.
+_NEAR = 2
+
+
+def without_furniture(lines: Sequence[Line], origin: str) -> tuple[list[Line], list[Problem]]:
+    """``lines`` without the page numbers and running heads between pages (see the module),
+    and a warning saying how many lines were left out; the lines as they are when there are
+    none."""
+    text_lines = [(index, line) for index, line in enumerate(lines) if line.text]
+    numbers = _page_numbers(text_lines)
+    if len(numbers) < 2:
+        return list(lines), []
+    furniture = set(numbers) | _running_heads(text_lines, numbers)
+    kept: list[Line] = []
+    skipping_blanks = False
+    for index, line in enumerate(lines):
+        if index in furniture:
+            while kept and not kept[-1].text:  # the blank lines before the page break
+                kept.pop()
+            skipping_blanks = True
+            continue
+        if skipping_blanks and not line.text:
+            continue
+        skipping_blanks = False
+        kept.append(line)
+    first = lines[min(furniture)].number
+    note = f"{len(furniture)} lines of page furniture (page numbers, running heads) are not kept"
+    return kept, [Problem("dropped", note, origin, first, severity="warning")]
+
+
+def _page_numbers(text_lines: Sequence[tuple[int, Line]]) -> list[int]:
+    """The indexes of the lines that are page numbers counting up, "Page 2 of 24" or "3"."""
+    found: list[int] = []
+    bare = 0
+    last = 0
+    for index, line in text_lines:
+        match = _PAGE_NUMBER.fullmatch(line.text)
+        if match is None:
+            continue
+        number = int(next(group for group in match.groups() if group))
+        if number > last:
+            found.append(index)
+            bare += match.group(3) is not None
+            last = number
+    # A number alone on its line is a page's only after two more pages (not a year, a count).
+    return found if len(found) - bare >= 2 or len(found) >= 3 else []
+
+
+def _running_heads(text_lines: Sequence[tuple[int, Line]], numbers: Sequence[int]) -> set[int]:
+    """The indexes of the lines whose text stands three times or more, each beside a page
+    number."""
+    position = {index: place for place, (index, _) in enumerate(text_lines)}
+    beside: list[tuple[int, str]] = []
+    for number in numbers:
+        place = position[number]
+        for near in text_lines[max(0, place - _NEAR) : place + _NEAR + 1]:
+            if near[0] != number:
+                beside.append((near[0], near[1].text))
+    counts = Counter(text for _, text in set(beside))
+    return {index for index, text in beside if counts[text] >= 3}

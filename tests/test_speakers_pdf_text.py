@@ -1,0 +1,70 @@
+"""Transcripts taken from a PDF's text (issue 16): hard-wrapped lines up to ~100 characters,
+no blank line between paragraphs, labels in capitals closed by a period ("CHAIR POWELL.  Good
+afternoon"), and each page's running head and number between the pages. The fixture is a cut
+of a real Federal Reserve transcript (tests/data/speakers/fomc/README.md)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import transcript_model as tm
+from transcript_model.converters.speakers.furniture import without_furniture
+from transcript_model.converters.speakers.header import Line
+from transcript_model.registry import detect_format
+
+PRESS_CONFERENCE = (
+    Path(__file__).parent / "data" / "speakers" / "fomc" / "powell-2019-10-30-excerpt.txt"
+)
+
+
+def _read() -> tm.ReadResult:
+    return tm.read_result(PRESS_CONFERENCE)
+
+
+def test_a_press_conference_from_a_pdf_reads_speech_by_speech() -> None:
+    assert detect_format(PRESS_CONFERENCE.name, PRESS_CONFERENCE.read_bytes()) == "speakers"
+    transcript = _read().transcripts[0]
+    # The running head ("October 30, 2019   Chair Powell’s Press Conference  FINAL") is no title.
+    assert transcript.event.title == "Transcript of Chair Powell’s Press Conference"
+    assert transcript.event.date == dt.date(2019, 10, 30)
+    assert [t.label for t in transcript.turns if isinstance(t, tm.Speech)] == [
+        "CHAIR POWELL", "MICHAEL MCKEE", "CHAIR POWELL", "MICHAEL MCKEE", "CHAIR POWELL",
+        "HEATHER LONG", "CHAIR POWELL",
+    ]  # fmt: skip
+
+
+def test_paragraphs_end_at_a_short_line_and_go_on_over_a_page_break() -> None:
+    opening = _read().transcripts[0].turns[0]
+    assert isinstance(opening, tm.Speech)
+    first, second, third = opening.paragraphs[:3]
+    assert first.startswith("Good afternoon, and welcome.")
+    assert first.endswith("We believe that monetary policy is in a good place.")
+    assert second.startswith("The U.S. economy is in its 11th year of expansion")
+    # Page 1 ends inside this paragraph: "… to add new and better" / "chapters to their lives."
+    assert "add new and better chapters to their lives." in third
+    assert not any("Page " in p or "FINAL" in p for p in opening.paragraphs)
+
+
+def test_page_furniture_is_what_repeats_beside_counting_page_numbers() -> None:
+    texts = [
+        "Head",
+        "",
+        "Page 1 of 2",
+        "",
+        "Words go",
+        "Head",
+        "",
+        "Page 2 of 2",
+        "",
+        "on.",
+        "Head",
+    ]
+    lines = [Line(n, text) for n, text in enumerate(texts, 1)]
+    kept, warnings = without_furniture(lines, "x.txt")
+    # "Head" stands three times, each time beside a page number; what it cut goes on.
+    assert [line.text for line in kept] == ["Words go", "on."]
+    assert [w.line for w in warnings] == [1]
+    # Numbers alone on a line are pages only in a run of three (not a year or a count).
+    lines = [Line(1, "1990"), Line(2, "Text."), Line(3, "2000")]
+    assert without_furniture(lines, "x.txt") == (lines, [])
