@@ -5,6 +5,8 @@ from __future__ import annotations
 import functools
 import re
 
+from transcript_model.inputs import windows_1252_text
+
 
 def markup_head(head: bytes) -> bytes:
     """The head without a UTF-8 byte order mark and leading white space."""
@@ -74,9 +76,12 @@ def text_head(head: bytes) -> str | None:
         try:
             text = body.decode("utf-8")
         except UnicodeDecodeError as error:
-            if error.start < len(body) - 4:
+            if error.start >= len(body) - 4:  # a character the head's end cut in two
+                text = body[: error.start].decode("utf-8")
+            elif (legacy := windows_1252_text(body)) is not None:
+                text = legacy  # a Latin text saved by Windows software, as the readers take it
+            else:
                 return None
-            text = body[: error.start].decode("utf-8")
     stripped = text.lstrip()
     if not stripped or stripped[0] == "<" or opens_like_json(stripped[:64].encode()):
         return None

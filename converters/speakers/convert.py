@@ -32,7 +32,7 @@ from transcript_model.errors import (
     TranscriptError,
     problems_from_validation_error,
 )
-from transcript_model.inputs import ReadResult
+from transcript_model.inputs import ReadResult, decode_text_or_windows_1252
 from transcript_model.model import (
     Event,
     Metadata,
@@ -52,7 +52,7 @@ from .body import Body, looks_wrapped, read_body, wrap_width
 from .furniture import without_furniture
 from .header import Header, Line, one_spaced, read_header
 from .labels import Label, LabelMatch, find_labels, resolve_labels
-from .lines import split_lines
+from .lines import clean, split_lines, text_lines
 from .offices import addressed_before, name_offices
 from .participants import participants_of
 from .surnames import name_surnames
@@ -194,7 +194,7 @@ def _prepared(
     the lines of any other text with its Markdown made plain."""
     record = gpo.read_record(data, origin) or court.read_record(data, origin)
     if record is None:
-        lines, left_out = without_furniture(_lines(data, origin), origin)
+        lines, left_out = without_furniture(_lines(data, origin, warnings), origin)
         warnings += left_out
         lines, markup = markdown.prepare(lines, markdown.is_markdown(origin))
         return lines, markup, None
@@ -203,13 +203,17 @@ def _prepared(
     return record.lines, markup, record
 
 
-def _lines(data: bytes, origin: str) -> list[Line]:
-    """The input's lines; for another site's saved page, those of its main text."""
+def _lines(data: bytes, origin: str, warnings: list[Problem]) -> list[Line]:
+    """The input's lines; for another site's saved page, those of its main text. Text that
+    is not UTF-8 but reads as Windows-1252 is read so, with a warning."""
     if is_html_head(data[:4096]):
         from . import html_page  # lxml only for pages: validating other formats never loads it
 
-        data = html_page.page_text(data, origin, len(data) + 1)
-    return split_lines(data, origin)
+        return split_lines(html_page.page_text(data, origin, len(data) + 1), origin)
+    text, guessed = decode_text_or_windows_1252(data, origin)
+    if guessed is not None:
+        warnings.append(guessed)
+    return [Line(number, clean(raw)) for number, raw in enumerate(text_lines(text, origin), 1)]
 
 
 def _complete_header(

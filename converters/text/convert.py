@@ -27,7 +27,7 @@ from transcript_model.errors import (
     excerpt,
     problems_from_validation_error,
 )
-from transcript_model.inputs import ReadResult, decode_text
+from transcript_model.inputs import ReadResult, decode_text_or_windows_1252
 from transcript_model.model import Transcript
 from transcript_model.trusted import validate_checked_paragraphs
 
@@ -60,7 +60,7 @@ def read(data: bytes, origin: str = "<input>") -> ReadResult:
     Raises :class:`TranscriptError` naming the file and line when a document has no title or
     no date, or when what was read breaks a rule of the model.
     """
-    decoded = decode_text(data, origin)
+    decoded, guessed = decode_text_or_windows_1252(data, origin)
     checked = _no_forbidden_characters(data, decoded)
     pages = split_pages(flat.restore_lines(decoded))
     # The pages' lines hold all the text: the whole decoded text (up to 4 bytes a character)
@@ -74,7 +74,7 @@ def read(data: bytes, origin: str = "<input>") -> ReadResult:
             origin,
             1,
         )
-    result = ReadResult([])
+    result = ReadResult([], [guessed] if guessed is not None else [])
     count = len(pages)
     pages.reverse()  # taken from the end: each page's lines are let go once it is read
     for number in range(1, count + 1):

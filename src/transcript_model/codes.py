@@ -84,6 +84,7 @@ _TABLE: tuple[tuple[str, Severity, Category, str], ...] = (
     # -- bytes that are not a document
     ("empty", _E, "syntax", "the input is empty"),
     ("encoding", _E, "syntax", "the bytes cannot be decoded in the (declared) text encoding"),
+    ("encoding_guessed", _W, "syntax", "not UTF-8: the text was read as Windows-1252"),
     ("control_character", _E, "syntax", "a control character that no transcript can carry"),
     ("json_syntax", _E, "syntax", "not valid JSON (RFC 8259)"),
     ("json_type", _E, "syntax", "the JSON is neither a transcript object nor an array of them"),

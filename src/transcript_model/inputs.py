@@ -129,11 +129,60 @@ def decode_text(data: bytes, origin: str) -> str:
             line,
             column,
         ) from None
+    return _checked_text(data, text, encoding, origin)
+
+
+#: The most of a text's bytes that may lie outside ASCII for it to be read as Windows-1252:
+#: the accents and typographic punctuation of Latin-script text (a Cyrillic or Greek text in
+#: its own Windows code page is mostly such bytes, and would only be misread).
+_LEGACY_SHARE = 0.15
+
+
+def decode_text_or_windows_1252(data: bytes, origin: str) -> tuple[str, Problem | None]:
+    """:func:`decode_text`; for text that is not UTF-8 but reads as Windows-1252 (a Latin
+    script text saved by Windows software: "they\x92re" for "they’re"), that reading and a
+    warning that says so."""
+    try:
+        return decode_text(data, origin), None
+    except TranscriptError as error:
+        text = windows_1252_text(data) if error.problems[0].code == "encoding" else None
+        if text is None:
+            raise
+    note = (
+        "the input is not valid UTF-8: read as Windows-1252, the encoding its punctuation "
+        "bytes (such as 0x92 for ’) are in; save it as UTF-8 to be sure"
+    )
+    return _checked_text(data, text, "cp1252", origin), Problem(
+        "encoding_guessed", note, origin, severity="warning"
+    )
+
+
+def windows_1252_text(data: bytes) -> str | None:
+    """``data`` read as Windows-1252 when it has no byte order mark, every byte is defined
+    there, and at most 15 % of the bytes lie outside ASCII; None otherwise."""
+    if any(data.startswith(bom) for bom, _ in _BOMS) or data.translate(None, _NOT_CONTROLS):
+        return None  # a control character (a NUL…): no text file, whatever its encoding
+    outside = len(data) - len(data.translate(None, _NON_ASCII))
+    if outside > _LEGACY_SHARE * len(data):
+        return None
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+
+
+_NON_ASCII = bytes(range(0x80, 0x100))
+#: Every byte but the C0 controls a text file does not hold (tab, line ends, form feed do).
+_NOT_CONTROLS = bytes(b for b in range(0x100) if not (b < 0x09 or 0x0E <= b < 0x20))
+
+
+def _checked_text(data: bytes, text: str, encoding: str, origin: str) -> str:
+    """``text`` decoded from ``data``, refused when it is empty or holds a NUL."""
     if not text or text.isspace():  # isspace() stops at the first other character
         raise TranscriptError.single("empty", "the input is empty (expected a transcript)", origin)
     # In UTF-8 a NUL byte is a NUL character, and bytes.find is a memchr over the input, where
     # str.find walks the wider characters of a non-ASCII text several times slower.
-    nul = data.find(b"\x00") if encoding.startswith("utf-8") else text.find("\x00")
+    nul = data.find(b"\x00") if encoding.startswith(("utf-8", "cp")) else text.find("\x00")
     if nul >= 0:
         nul = text.find("\x00")
         line, column = line_column(text, nul)

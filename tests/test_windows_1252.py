@@ -1,0 +1,50 @@
+"""Text saved by Windows software in its Latin code page (issue 16: rev.com's White House
+transcripts came as Windows-1252, "they\\x92re", and were refused with an encoding error).
+
+Such text is read as Windows-1252 with a warning, when its bytes outside ASCII are few (the
+accents and punctuation of a Latin script); any other text that is not UTF-8 is refused as
+before, a Cyrillic text in its own code page among it, which Windows-1252 would misread.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import transcript_model as tm
+from transcript_model.inputs import decode_text_or_windows_1252, windows_1252_text
+from transcript_model.registry import detect_format
+
+from conftest import ROOT
+
+SEED = ROOT / "tests" / "data" / "html" / "kremlin-2022-03-11-lukashenko.txt"
+
+
+def test_a_kremlin_page_saved_as_windows_1252_reads_as_saved_as_utf_8() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    legacy = text.encode("cp1252")
+    assert legacy != text.encode("utf-8")  # it has typographic quotes and dashes
+    result = tm.read_result(legacy, origin="page.txt")
+    assert result.transcripts == tm.read(text.encode("utf-8"))
+    assert [w.code for w in result.warnings][:1] == ["encoding_guessed"]
+
+
+def test_speaker_text_saved_as_windows_1252_is_detected_and_read() -> None:
+    text = (
+        "Coronavirus Task Force Briefing\nMarch 14, 2020\n\n"
+        "Donald Trump: (00:19)\nThey\u2019re really doing a great job.\n\n"
+        "Mike Pence: (01:02)\nThank you, Mr. President \u2014 thank you.\n\n"
+        "Donald Trump: (01:40)\nThank you.\n"
+    ).encode("cp1252")
+    assert detect_format("3_14.txt", text) == "speakers"
+    result = tm.read_result(text, origin="3_14.txt")
+    (transcript,) = result.transcripts
+    assert transcript.turns[0].paragraphs == ["They\u2019re really doing a great job."]  # type: ignore[union-attr]
+    assert "encoding_guessed" in {w.code for w in result.warnings}
+
+
+def test_cyrillic_in_its_windows_code_page_is_still_refused() -> None:
+    russian = "В.Путин: Добрый день, уважаемые коллеги!\n".encode("cp1251") * 3
+    assert windows_1252_text(russian) is None
+    with pytest.raises(tm.TranscriptError) as caught:
+        decode_text_or_windows_1252(russian, "ru.txt")
+    assert caught.value.problems[0].code == "encoding"
