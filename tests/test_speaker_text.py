@@ -514,3 +514,14 @@ def test_a_break_marker_with_its_time_is_nobody_speaking() -> None:
     t = tm.read_one(text.encode(), origin="changelog-176.md")
     assert [s.label for s in _speeches(t)] == ["Adam Stacoviak", "Jerod Santo", "Adam Stacoviak"]
     assert [p.name for p in t.participants] == ["Adam Stacoviak", "Jerod Santo"]
+
+
+def test_ordinal_dates_and_header_lines_that_are_no_place() -> None:
+    # The Kenyan Hansard's "Wednesday, 17th June, 1992 Morning Sitting"; an Australian
+    # transcript's "E&OE PROOF ONLY"; a CBC page's link to its summary.
+    for header in (
+        "Debates\nWednesday, 17th June, 1992 Morning Sitting\nE&OE PROOF ONLY\n",
+        "Debates\nJune 17th, 1992\n[Automated Summary can be read here](./summary.md)\n",
+    ):
+        t = tm.read_one(header + "\nMR. SPEAKER: Order.\n", "speakers")
+        assert (str(t.event.date), t.event.place) == ("1992-06-17", None)

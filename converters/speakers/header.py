@@ -28,9 +28,11 @@ _MONTHS = {
          "сентября", "октября", "ноября", "декабря"], 1)},
 }  # fmt: skip
 _MONTH = r"(?P<month>[^\W\d_]{3,9})\.?"
+#: A day of the month, perhaps ordinal ("17th June, 1992", "June 17th, 1992").
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _DATE_PATTERNS = (
-    re.compile(rf"\b{_MONTH} (?P<day>\d{{1,2}}),? (?P<year>\d{{4}})\b", re.IGNORECASE),
-    re.compile(rf"\b(?P<day>\d{{1,2}}) {_MONTH},? (?P<year>\d{{4}})\b", re.IGNORECASE),
+    re.compile(rf"\b{_MONTH} {_DAY},? (?P<year>\d{{4}})\b", re.IGNORECASE),
+    re.compile(rf"\b{_DAY} {_MONTH},? (?P<year>\d{{4}})\b", re.IGNORECASE),
     re.compile(r"\b(?P<year>\d{4})-(?P<nmonth>\d{2})-(?P<day>\d{2})\b"),
     re.compile(r"\b(?P<day>\d{1,2})\.(?P<nmonth>\d{1,2})\.(?P<year>\d{4})\b"),
 )
@@ -52,7 +54,8 @@ _HEADER_KEY = re.compile(
 )
 _TOPIC_SEPARATOR = re.compile(r"[;,]")
 _BOILERPLATE = {"the white house", "office of the press secretary", "for immediate release",
-                "immediate release", "transcript", "full transcript"}  # fmt: skip
+                "immediate release", "transcript", "full transcript", "e&oe", "e&oe proof only",
+                "e & oe", "proof only", "check against delivery"}  # fmt: skip
 _DATE_SEPARATORS = re.compile(r"[•|/–—·]")
 # "года" with the spaces before it, tried only where a run of spaces starts: tried at every
 # space, the pattern rescanned the rest of the run each time (quadratic in a long run).
@@ -215,4 +218,10 @@ def _keyed(header: Header, key: str, value: str) -> bool:
 
 def place_like(text: str) -> bool:
     """A short line that can name where it happened ("East Room", "Alexandria, VA")."""
-    return len(text) <= 80 and len(text.split()) <= 10 and not text.endswith((".", "?", "!"))
+    return (
+        len(text) <= 80
+        and len(text.split()) <= 10
+        and not text.endswith((".", "?", "!"))
+        and "](" not in text  # a Markdown link ("[Automated Summary can be read here](./…)")
+        and "://" not in text
+    )
