@@ -579,3 +579,15 @@ def test_refers_to_may_name_a_part_of_the_document() -> None:
     broken = text.replace('refersTo="#dbsect_1"', 'refersTo="#dbsect_9"')
     (problem,) = akn.validate(broken.encode()).problems
     assert "p/@refersTo='#dbsect_9'" in problem.message
+
+
+def test_pointers_outside_the_speeches_that_name_nothing_are_warnings() -> None:
+    # The Oireachtas's official export leaves counts' and sections' refersTo unresolved (101
+    # errors before); Chile's Senate pads a pointer with spaces ("#SesionOrdinaria     ").
+    text = akn.write([_small()])
+    padded = text.replace('<p class="separator"', '<p refersTo=" #dbsect_1  " class="separator"')
+    assert akn.validate(padded.encode()).problems == []
+    dangling = text.replace('<p class="separator"', '<p refersTo="#nothing" class="separator"')
+    (problem,) = akn.validate(dangling.encode()).problems
+    assert (problem.code, problem.severity) == ("akn_unresolved", "warning")
+    # A speech's speaker that names nothing stays an error (see above).
