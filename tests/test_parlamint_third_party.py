@@ -51,3 +51,11 @@ def test_the_chair_without_who_is_one_role_only_participant() -> None:
     people = {p.id: p for p in transcript.participants}
     assert (people["unidentified_chair"].name, people["unidentified_chair"].role) == (None, "chair")
     assert [w.code for w in result.warnings].count("tei_unidentified_speaker") == 1
+
+
+def test_checking_a_parlamint_file_against_the_project_profile_says_which_profile_fits() -> None:
+    name = "ParlaMint-AT_1996-01-15-020-XX-NRSITZ-00003.xml"
+    problems = tei.validate((FOLDER / name).read_bytes(), name).problems
+    assert problems[0].code == "tei_parlamint_hint"
+    assert "--profile parlamint" in problems[0].message
+    assert any(p.code == "tei_profile" for p in problems)

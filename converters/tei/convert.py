@@ -32,7 +32,7 @@ from transcript_model.model import Transcript, Turn
 
 from .._xml.safe import parse_xml, partial_check_warning, validation_copy
 from .._xml.text import clip, shorten_quoted
-from .common import BODY_NAME, MENTIONED_NAME, ORGANISATION_NAME, TEI_NS, T
+from .common import BODY_NAME, MENTIONED_NAME, ORGANISATION_NAME, TEI_NS, XML_ID, T
 from .corpus import (
     CORPUS_PARTS,
     corpus_part_problems,
@@ -348,7 +348,7 @@ def _profile_problems(tree: etree._ElementTree, origin: str) -> list[Problem]:
         return []
     # One code and severity: only the first REPEATED_PROBLEMS are kept whole, the rest are
     # counted, so only those are shortened (a regex over up to ~1 KB per message).
-    return cap_repeated(
+    problems = cap_repeated(
         Problem(
             "tei_profile",
             f"not valid against the project TEI profile ({PROFILE_NAME}): "
@@ -359,6 +359,19 @@ def _profile_problems(tree: etree._ElementTree, origin: str) -> list[Problem]:
         )
         for index, entry in enumerate(schema.error_log)
     )
+    if _names_itself_parlamint(tree.getroot()):
+        note = (
+            "this is a ParlaMint file, which the project profile (for this package's own "
+            "files) does not describe: check it against ParlaMint's schemas with "
+            "--profile parlamint (profile='parlamint')"
+        )
+        problems.insert(0, Problem("tei_parlamint_hint", note, origin, 1, severity="warning"))
+    return problems
+
+
+def _names_itself_parlamint(root: etree._Element) -> bool:
+    """A ParlaMint corpus's file: its id (or its corpus's) starts with "ParlaMint"."""
+    return (root.get(XML_ID) or "").startswith("ParlaMint")
 
 
 #: Attributes that point at an element of the file or its corpus root: persons (@who),

@@ -145,6 +145,7 @@ _TABLE: tuple[tuple[str, Severity, Category, str], ...] = (
     ("tei_corpus_file", _W, "format", "a corpus-level file that holds no transcript itself"),
     ("corpus_id", _E, "format", "a corpus id that is not an xml:id and file name stem"),
     ("tei_parlamint", _E, "format", "not valid against the ParlaMint schemas (profile parlamint)"),
+    ("tei_parlamint_hint", _W, "format", "a ParlaMint file checked against the project profile"),
     ("tei_all", _E, "format", "not valid against TEI P5 tei_all (--profile tei_all)"),
     ("tei_schema_partial", _W, "format", "a huge element: the profile's schema checked part of it"),
     ("tei_schema_unavailable", _E, "unreadable", "a TEI profile's schema is not installed"),
