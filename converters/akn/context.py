@@ -65,6 +65,9 @@ class Context:
     sitting: dict[str, Any] | None = None
     #: True at the start of a section: paragraphs do not continue a passage across it.
     boundary: bool = True
+    #: The entries of ``people`` by their key in lower case (None for a key two entries share),
+    #: built on first use by a bare ``by`` in another letter case.
+    people_folded: dict[str, dict[str, Any] | None] | None = None
     # Qualified names the body loops compare every child with, built once.
     prefix: str = field(init=False)  # of every tag in the document's namespace
     tag_p: str = field(init=False)
