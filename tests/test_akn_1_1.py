@@ -509,3 +509,10 @@ def _kinds(speech: Speech) -> list[Any]:
         else:
             kinds.append("text")
     return kinds
+
+
+def test_printed_dates_in_malay_indonesian_and_swahili() -> None:
+    # Sinar Project's Selangor assembly debates head their sections "13 JULAI 2020 (ISNIN)".
+    assert str(printed_date("13 JULAI 2020 (ISNIN)")) == "2020-07-13"
+    assert str(printed_date("17 Agustus 1945")) == "1945-08-17"
+    assert str(printed_date("1 Machi 2021")) == "2021-03-01"

@@ -1,6 +1,6 @@
 """Dates as a debate prints them in its own language ("Thursday, 14 February 2013",
 "Donnerstag, 14. Februar 2013", "14 de febrero de 2013", "le 1er mars 2013", "February 14,
-2013"), for documents whose markup gives no usable date.
+2013", "13 JULAI 2020"), for documents whose markup gives no usable date.
 
 One regular expression pass per text, linear in its length: a number, a word and a year, in
 either order, each part a run of one character class.
@@ -25,6 +25,11 @@ _MONTHS_BY_LANGUAGE = {
     "nl": "januari februari maart april mei juni juli augustus september oktober november december",
     "af": "januarie februarie maart april mei junie julie augustus september oktober november "
     "desember",
+    # Malay and Indonesian ("13 JULAI 2020 (ISNIN)": Sinar Project's Selangor assembly).
+    "ms": "januari februari mac april mei jun julai ogos september oktober november disember",
+    "id": "januari februari maret april mei juni juli agustus september oktober november "
+    "desember",
+    "sw": "januari februari machi aprili mei juni julai agosti septemba oktoba novemba desemba",
 }
 _ABBREVIATIONS = "jan feb mar apr may jun jul aug sep oct nov dec"
 
