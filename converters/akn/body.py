@@ -179,7 +179,8 @@ def read_speech(context: Context, element: Any) -> None:
     if not paragraphs:
         context.warn("akn_empty_speech", "dropped a speech without text", element)
     elif speaker is None and label is None:
-        context.warn("akn_anonymous", "speech without speaker or label read as narrative", element)
+        kind = local_name(element) or "speech"  # an <other> block (papers laid) is no speech
+        context.warn("akn_anonymous", f"{kind} without speaker or label read as narrative", element)
         context.turns.append({"kind": "narrative", "paragraphs": paragraphs})
     else:
         context.turns.append(
