@@ -48,10 +48,18 @@ def is_gpo_record_head(head: bytes) -> bool:
     return _GPO_RECORD.match(head.removeprefix(b"\xef\xbb\xbf")) is not None
 
 
+#: The elements a fragment of HTML saved on its own starts with ("<h1>Press Briefing …</h1>").
+_FRAGMENT_STARTS = (b"<h1", b"<h2", b"<h3", b"<div", b"<p>", b"<p ", b"<body", b"<article",
+                    b"<main", b"<section", b"<head>", b"<title", b"<meta ")  # fmt: skip
+
+
 def is_html_head(head: bytes) -> bool:
-    """An HTML document: markup that opens ``<html`` or ``<!doctype html`` near its start."""
+    """An HTML document: markup that opens ``<html`` or ``<!doctype html`` near its start,
+    or a fragment that opens with an element only HTML has (a heading, a paragraph, a div)."""
     start = markup_head(head)[:4096].lower()
-    return start.startswith(b"<") and (b"<html" in start or b"<!doctype html" in start)
+    return start.startswith(b"<") and (
+        b"<html" in start or b"<!doctype html" in start or start.startswith(_FRAGMENT_STARTS)
+    )
 
 
 # Several formats' sniffs ask for the same head of the same input (text, speakers): decode once.

@@ -525,3 +525,16 @@ def test_ordinal_dates_and_header_lines_that_are_no_place() -> None:
     ):
         t = tm.read_one(header + "\nMR. SPEAKER: Order.\n", "speakers")
         assert (str(t.event.date), t.event.place) == ("1992-06-17", None)
+
+
+def test_a_fragment_of_html_saved_on_its_own_is_a_page() -> None:
+    # A scraper's file: the page's heading and its article body, no <html> around them.
+    fragment = (
+        b"<h1>Press Briefing by the Press Secretary Jay Carney</h1>\n<div><p>April 21, 2014</p>"
+        b"<p>MR. CARNEY: Before I take your questions.</p><p>Q\xc2\xa0\xc2\xa0 Thank you.</p>"
+        b"<p>MR. CARNEY: Go ahead.</p></div>\n"
+    )
+    assert detect_format("briefing.html", fragment) == "speakers"
+    t = tm.read_one(fragment, origin="briefing.html")
+    assert t.event.title == "Press Briefing by the Press Secretary Jay Carney"
+    assert [s.label for s in _speeches(t)] == ["MR. CARNEY", "Q", "MR. CARNEY"]
