@@ -538,3 +538,31 @@ def test_a_fragment_of_html_saved_on_its_own_is_a_page() -> None:
     t = tm.read_one(fragment, origin="briefing.html")
     assert t.event.title == "Press Briefing by the Press Secretary Jay Carney"
     assert [s.label for s in _speeches(t)] == ["MR. CARNEY", "Q", "MR. CARNEY"]
+
+
+def test_labels_in_chinese_characters_with_a_full_width_colon() -> None:
+    # Hong Kong's Legislative Council records: "主席：…", "梁國雄議員：…", "行政長官：…"; a
+    # sentence that opens with a colon ("施政報告有幾個重要的信息：…") is too long for a label,
+    # and a list's head ("出席議員：") opens one line only.
+    text = (
+        "會議過程正式紀錄\n2013年 1月 17日星期四\n\n出席議員：\n\n何俊仁議員\n\n"
+        "主席：行政長官進入會議廳。\n\n梁國雄議員：規程問題。\n\n主席：甚麼規程問題？\n\n"
+        "梁國雄議員：那麼，他會發言多久？\n\n行政長官：主席、各位議員。\n\n"
+        "施政報告有幾個重要的信息：第一，香港有優秀的條件。\n\n行政長官：多謝主席。\n"
+    ).encode()
+    assert detect_format("cm0117.txt", text) == "speakers"
+    t = tm.read_one(text, origin="cm0117.txt")
+    assert (t.event.title, str(t.event.date)) == ("會議過程正式紀錄", "2013-01-17")
+    assert [s.label for s in _speeches(t)] == [
+        "主席",
+        "梁國雄議員",
+        "主席",
+        "梁國雄議員",
+        "行政長官",
+    ]
+    # The label repeated on the next paragraph of the same speaker goes on with the turn.
+    assert _speeches(t)[4].paragraphs == [
+        "主席、各位議員。",
+        "施政報告有幾個重要的信息：第一，香港有優秀的條件。",
+        "多謝主席。",
+    ]

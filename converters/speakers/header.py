@@ -34,6 +34,8 @@ _DATE_PATTERNS = (
     re.compile(rf"\b{_MONTH} {_DAY},? (?P<year>\d{{4}})\b", re.IGNORECASE),
     re.compile(rf"\b{_DAY} {_MONTH},? (?P<year>\d{{4}})\b", re.IGNORECASE),
     re.compile(r"\b(?P<year>\d{4})-(?P<nmonth>\d{2})-(?P<day>\d{2})\b"),
+    # "2013年 1月 17日": Chinese and Japanese.
+    re.compile(r"(?P<year>\d{4}) ?年 ?(?P<nmonth>\d{1,2}) ?月 ?(?P<day>\d{1,2}) ?日"),
     re.compile(r"\b(?P<day>\d{1,2})\.(?P<nmonth>\d{1,2})\.(?P<year>\d{4})\b"),
 )
 _TIME = re.compile(

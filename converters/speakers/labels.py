@@ -20,10 +20,15 @@ _TIMESTAMP = r"[\(\[]\d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?[\)\]]"
 # and the spaces after it as two repeats tried every split of a long run of spaces (a line of
 # "B", 4,000 spaces and "x" took 1.8 s).
 _LABEL_START = re.compile(r"[^\W\d_]")
-_LABEL_STOP = re.compile(r"[:\[\(]")
+# The colon may be the full-width one of Chinese and Japanese text ("主席：甚麼規程問題？").
+_LABEL_STOP = re.compile(r"[:：\[\(]")
 _LABEL_COLON = re.compile(
-    rf"(?:(?P<ts1>{_TIMESTAMP})[{SPACES}]*)?:(?!//)[{SPACES}]*(?:(?P<ts2>{_TIMESTAMP})[{SPACES}]*)?"
+    rf"(?:(?P<ts1>{_TIMESTAMP})[{SPACES}]*)?[:：](?!//)[{SPACES}]*"
+    rf"(?:(?P<ts2>{_TIMESTAMP})[{SPACES}]*)?"
 )
+#: A label in Chinese or Japanese characters: a name with its title ("梁國雄議員", "行政長官",
+#: "主席"), at most eight characters, no space.
+_CJK_LABEL = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]{1,8}")
 _LABEL_TEXT = re.compile(r"^[^\W\d_][\w.'’\- ]*$")
 _QA_LABEL = re.compile(
     rf"^(?:(?P<q>Q)(?::|\.(?= )|(?=[{SPACES}]{{2}})|(?=\t)|$)|(?P<a>A)(?::|(?=[{SPACES}]{{2}})))"
@@ -250,9 +255,12 @@ def _is_generic(label: str) -> bool:
 
 
 def _accept(label: str, stamped: bool, counts: dict[str, int]) -> bool:
-    """Whether a label-shaped prefix is a speaker label (conservative for mixed case)."""
+    """Whether a label-shaped prefix is a speaker label (conservative for mixed case; in
+    Chinese or Japanese characters, when it opens two lines)."""
     if label in ("Q", "A") or stamped or _is_upper(label) or _is_generic(label):
         return True
+    if _CJK_LABEL.fullmatch(label):
+        return counts.get(label, 0) >= 2
     words = label.split(" ")
     if words[0].casefold() in _LEADING_STOPWORDS or not _capitalised_words(words):
         return False

@@ -31,6 +31,10 @@ CAPS_PERIOD_LABEL = (
     r"^(?P<label>[A-Z][A-Z'’\-]*\.?(?: [A-Z][A-Z'’\-]*\.?){0,3} [A-Z][A-Z'’\-]+)\.[ ]+(?=\S)"
 )
 _CAPS_PERIOD_LINES = re.compile(CAPS_PERIOD_LABEL, re.MULTILINE)
+# "主席：甚麼規程問題？": a name and title in Chinese or Japanese characters, a full-width colon.
+_CJK_LABEL_LINES = re.compile(
+    r"^[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]{1,8}：[ \t]*\S", re.MULTILINE
+)
 _QUESTION = re.compile(r"^Q(?:[ \t]{2,}|\t|: )\S", re.MULTILINE)
 _STAMP = r"[\(\[]\d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?[\)\]]"
 # A name of at most 60 characters, the blanks after it, a timestamp: "Anna Berg (09:51)". The name
@@ -130,6 +134,7 @@ def _is_speaker_text(text: str) -> bool:
         + len(_STAMP_FIRST.findall(text))
     )
     hearing = len(_HEARING_LABEL.findall(text)) + len(_CAPS_PERIOD_LINES.findall(text))
+    hearing += len(_CJK_LABEL_LINES.findall(text))
     stamped += len(_NAME_THEN_CLOCK.findall(text))
     return len(caps) + questions + hearing >= 3 or stamped >= 2
 
