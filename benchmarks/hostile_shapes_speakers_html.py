@@ -360,11 +360,12 @@ def court_one_paragraph(size_bytes: int) -> bytes:
 
 
 def pdf_page_furniture(size_bytes: int) -> bytes:
-    """A PDF's text that is mostly page furniture: a running head and a page number between
-    every two lines of a speech."""
-    unit = "word word word word\nRunning Head  FINAL\n\nPage {n} of 9999\n\n"
+    """A PDF's text that is half page furniture: a running head and a page number after every
+    three lines of a speech (pages of ~200 bytes, so that 1 MB stays under 9,999 pages)."""
+    text = "word word word word word word word word word word word word word word\n" * 3
+    unit = text + "Running Head  FINAL\n\nPage {n} of 9999\n\n"
     head = _SPEAKERS_HEAD + "MS. PSAKI:  Go on.\n"
-    count = max(3, (size_bytes - len(head)) // len(unit))
+    count = min(9_999, max(3, (size_bytes - len(head)) // len(unit)))
     return (head + "".join(unit.format(n=n) for n in range(1, count + 1))).encode("utf-8")
 
 
