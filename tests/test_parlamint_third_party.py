@@ -15,6 +15,7 @@ import pytest
 from lxml import etree
 
 from transcript_model.converters.tei import convert as tei
+from transcript_model.converters.tei import profiles
 from transcript_model.model import Speech
 
 FOLDER = Path(__file__).parent / "data" / "parlamint" / "third_party"
@@ -28,6 +29,7 @@ TEI = "{http://www.tei-c.org/ns/1.0}"
         ("ParlaMint-ES-GA_2021-10-26-DSPG052.xml", dt.date(2021, 10, 26)),
         ("ParlaMint-ES_2015-03-24-CD150324.xml", dt.date(2015, 3, 24)),
         ("ParlaMint-TR_T27-tbmm-2020-05-27.xml", dt.date(2020, 5, 27)),
+        ("ParlaMint-EE_2022-06-08.ana.xml", dt.date(2022, 6, 8)),
     ],
 )
 def test_every_utterance_is_a_speech_with_a_speaker(name: str, date: dt.date) -> None:
@@ -59,3 +61,17 @@ def test_checking_a_parlamint_file_against_the_project_profile_says_which_profil
     assert problems[0].code == "tei_parlamint_hint"
     assert "--profile parlamint" in problems[0].message
     assert any(p.code == "tei_profile" for p in problems)
+
+
+def test_an_annotated_session_reads_as_text_and_validates_under_its_own_schema() -> None:
+    name = "ParlaMint-EE_2022-06-08.ana.xml"
+    data = (FOLDER / name).read_bytes()
+    (transcript,) = tei.read(data, name).transcripts
+    first = transcript.turns[0]
+    assert isinstance(first, Speech)
+    opening = first.paragraphs[0]
+    text = opening if isinstance(opening, str) else opening.content[0]  # type: ignore[union-attr]
+    # Tokens printed one a line, joined as their join="right" says.
+    assert str(text).startswith("Head kolleegid, uus päev on koitnud. Tere hommikust!")
+    # ParlaMint's schema of annotated sessions (sentences and tokens in the segments).
+    assert profiles.validate(data, name, profile="parlamint").problems == []

