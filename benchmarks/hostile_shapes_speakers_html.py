@@ -369,6 +369,12 @@ def pdf_page_furniture(size_bytes: int) -> bytes:
     return (head + "".join(unit.format(n=n) for n in range(1, count + 1))).encode("utf-8")
 
 
+def one_wrapped_paragraph(size_bytes: int) -> bytes:
+    """One speech whose one paragraph is hard-wrapped over every line (joining each line onto
+    the paragraph's string was quadratic: 4 MB took 5.5 s)."""
+    return _repeat(_SPEAKERS_HEAD + "MS. PSAKI:  Go on.\n", "word " * 20 + "wor\n", "", size_bytes)
+
+
 def caps_period_lines(size_bytes: int) -> bytes:
     """Lines of many words in capitals closed by a period, as a label in capitals is."""
     return _speaker_lines(" ".join(["WORD"] * 2_000) + ".  x", size_bytes)
@@ -399,6 +405,7 @@ SHAPES: dict[str, tuple[str, Callable[[int], bytes]]] = {
     "speakers-court-one-paragraph": ("speakers", court_one_paragraph),
     "speakers-pdf-page-furniture": ("speakers", pdf_page_furniture),
     "speakers-caps-period-lines": ("speakers", caps_period_lines),
+    "speakers-one-wrapped-paragraph": ("speakers", one_wrapped_paragraph),
     "html-removed-elements": ("html", removed_elements),
     "html-removed-elements-in-labels": ("html", removed_elements_in_labels),
     "html-many-line-breaks": ("html", many_line_breaks),

@@ -55,8 +55,19 @@ class Body:
         # The paragraphs of the narrative that ends the turns so far, still growing: models
         # are immutable, so it becomes a Narrative once another turn follows, or at the end.
         self.narrative: list[str] | None = None
+        # The wrapped lines of the paragraph still growing, the last of ``_into``: joined once
+        # it ends (adding each line to the paragraph's string was quadratic in its length).
+        self._pending: list[str] = []
+        self._into: list[str] | None = None
+
+    def _join_pending(self) -> None:
+        if len(self._pending) > 1 and self._into is not None:
+            self._into[-1] = " ".join(self._pending)
+        self._pending = []
+        self._into = None
 
     def _append(self, turn: Turn) -> None:
+        self._join_pending()
         if self.narrative is not None:
             self.turns.append(Narrative(paragraphs=self.narrative))
             self.narrative = None
@@ -65,12 +76,14 @@ class Body:
     def finished_turns(self) -> list[Turn]:
         """Every turn, once the body has been read."""
         self.close()
+        self._join_pending()
         if self.narrative is not None:
             self.turns.append(Narrative(paragraphs=self.narrative))
             self.narrative = None
         return self.turns
 
     def close(self) -> None:
+        self._join_pending()
         if self.open and not self.open.paragraphs and self.open.printed:
             self.unspoken.append(self.open.printed)
         if self.open and self.open.paragraphs:
@@ -104,17 +117,17 @@ class Body:
     def paragraph(self, text: str, line_length: int = 0) -> None:
         """A line of text (``line_length``: of the whole line, when a label opened it)."""
         if self.open is None:
-            if self.narrative is not None:
-                if self.unwrap and self.joinable:
-                    self.narrative[-1] += " " + text
-                else:
-                    self.narrative.append(text)
-            else:
-                self.narrative = [text]
-        elif self.unwrap and self.joinable and self.open.paragraphs:
-            self.open.paragraphs[-1] += " " + text
+            if self.narrative is None:
+                self.narrative = []
+            target = self.narrative
         else:
-            self.open.paragraphs.append(text)
+            target = self.open.paragraphs
+        if self.unwrap and self.joinable and target and self._into is target:
+            self._pending.append(text)  # the next line of a wrapped paragraph
+        else:
+            self._join_pending()
+            target.append(text)
+            self._pending, self._into = [text], target
         self.joinable = not (
             (line_length or len(text)) < self.short and text.endswith(_PARAGRAPH_ENDS)
         )
@@ -124,6 +137,7 @@ class Body:
 
     def interrupt(self, turn: Turn) -> None:
         """A stage direction, break or omission between paragraphs."""
+        self._join_pending()
         resumes = self.open.speaker if self.open else None
         pending = self.open is not None and not self.open.paragraphs
         if (
