@@ -68,3 +68,19 @@ def test_page_furniture_is_what_repeats_beside_counting_page_numbers() -> None:
     # Numbers alone on a line are pages only in a run of three (not a year or a count).
     lines = [Line(1, "1990"), Line(2, "Text."), Line(3, "2000")]
     assert without_furniture(lines, "x.txt") == (lines, [])
+
+
+def test_short_paragraphs_a_page_printed_one_a_line_are_not_joined() -> None:
+    # Lines of 80-100 characters that each end a sentence are a web page's paragraphs, not a
+    # PDF's wrapped lines (the reviewer's case: six paragraphs came out as one).
+    text = (
+        "Remarks by the Governor\nMarch 3, 2021\n"
+        "THE GOVERNOR: Good afternoon. I have a couple of updates for you before we take them.\n"
+        "First, the budget will be released tomorrow, and it will hold no new taxes for families.\n"
+        "Second, we are announcing new members of the task force today, named in the release.\n"
+        "Third, the schools will reopen in April, as the health department has advised us.\n"
+        "Thank you all.\n"
+    )
+    speech = tm.read_one(text, "speakers").turns[0]
+    assert isinstance(speech, tm.Speech)
+    assert len(speech.paragraphs) == 5
