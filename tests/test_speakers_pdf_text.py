@@ -46,28 +46,29 @@ def test_paragraphs_end_at_a_short_line_and_go_on_over_a_page_break() -> None:
     assert not any("Page " in p or "FINAL" in p for p in opening.paragraphs)
 
 
-def test_page_furniture_is_what_repeats_beside_counting_page_numbers() -> None:
-    texts = [
-        "Head",
-        "",
-        "Page 1 of 2",
-        "",
-        "Words go",
-        "Head",
-        "",
-        "Page 2 of 2",
-        "",
-        "on.",
-        "Head",
-    ]
+def _kept(*texts: str) -> list[str]:
     lines = [Line(n, text) for n, text in enumerate(texts, 1)]
-    kept, warnings = without_furniture(lines, "x.txt")
-    # "Head" stands three times, each time beside a page number; what it cut goes on.
-    assert [line.text for line in kept] == ["Words go", "on."]
-    assert [w.line for w in warnings] == [1]
-    # Numbers alone on a line are pages only in a run of three (not a year or a count).
-    lines = [Line(1, "1990"), Line(2, "Text."), Line(3, "2000")]
-    assert without_furniture(lines, "x.txt") == (lines, [])
+    return [line.text for line in without_furniture(lines, "x.txt")[0]]
+
+
+def test_page_furniture_is_what_repeats_beside_page_numbers_that_count_up() -> None:
+    # "Head" stands next to every page number, three times, and nowhere else; what the page
+    # breaks cut goes on.
+    pages = ("Head", "", "Page 1 of 3", "", "Words go", "Head", "", "Page 2 of 3", "", "on and")
+    assert _kept(*pages, "Head", "Page 3 of 3", "on.") == ["Words go", "on and", "on."]
+    lines = [Line(1, "Head"), Line(2, "Page 1 of 2"), Line(3, "Text.")]
+    assert without_furniture(lines, "x.txt")[1] == []  # one page number is no run
+
+
+def test_what_only_looks_like_furniture_stays() -> None:
+    # Numbers read out on their own lines, not one more than the one before; a year.
+    assert _kept("Yes.", "412", "1250", "3001", "Done.") == ["Yes.", "412", "1250", "3001", "Done."]
+    assert _kept("2019", "Text.", "1", "More.", "2", "End.", "3")[:2] == ["2019", "Text."]
+    # A label that a page ends on three times stands elsewhere too, or ends with a colon.
+    debate = []
+    for n in range(1, 5):
+        debate += ["HOLT:", f"Question {n}.", "TRUMP:", f"Answer {n}.", f"Page {n} of 9"]
+    assert _kept(*debate).count("TRUMP:") == 4
 
 
 def test_short_paragraphs_a_page_printed_one_a_line_are_not_joined() -> None:

@@ -4,9 +4,10 @@ A PDF's text keeps, between its pages, the page number ("Page 2 of 24", "- 3 -",
 alone) and the running head ("October 30, 2019   Chair Powell's Press Conference  FINAL").
 Left in, they become paragraphs of whoever speaks across the page break, cut that speaker's
 paragraph in two, and the first page's running head becomes the title. A line is furniture
-when it is a page number of a run that counts up, or the same text three times or more, each
-time beside a page number. Such lines are left out, and the blank lines around them, so that
-the paragraph a page break cut goes on.
+when it is a page number in a run of numbers each one more than the one before (two pages at
+least, three for a number alone on its line), or a text that stands three times or more, every
+time next to a page number and nowhere else, and is no label. Such lines are left out, and the
+blank lines around them, so that the paragraph a page break cut goes on.
 """
 
 from __future__ import annotations
@@ -20,8 +21,9 @@ from transcript_model.errors import Problem
 from .header import Line
 
 _PAGE_NUMBER = re.compile(r"(?:Page (\d{1,4})(?: of \d{1,4})?|- ?(\d{1,4}) ?-|(\d{1,4}))")
-#: How many lines (blank ones not counted) a running head stands from its page number.
-_NEAR = 2
+#: How many lines (blank ones not counted) a running head stands from its page number: next
+#: to it, above or below.
+_NEAR = 1
 
 
 def without_furniture(lines: Sequence[Line], origin: str) -> tuple[list[Line], list[Problem]]:
@@ -51,32 +53,43 @@ def without_furniture(lines: Sequence[Line], origin: str) -> tuple[list[Line], l
 
 
 def _page_numbers(text_lines: Sequence[tuple[int, Line]]) -> list[int]:
-    """The indexes of the lines that are page numbers counting up, "Page 2 of 24" or "3"."""
-    found: list[int] = []
-    bare = 0
-    last = 0
+    """The indexes of the lines that are page numbers: runs of numbers one more than the one
+    before ("Page 2 of 24", "- 3 -", "3447"), of two at least ("Page N"), or of three for a
+    number alone on its line (a year or a count read out is no page). A number out of the run
+    between its pages is passed over, not taken."""
+    runs: dict[int, list[tuple[int, bool]]] = {}  # next number expected → the run so far
     for index, line in text_lines:
         match = _PAGE_NUMBER.fullmatch(line.text)
         if match is None:
             continue
         number = int(next(group for group in match.groups() if group))
-        if number > last:
-            found.append(index)
-            bare += match.group(3) is not None
-            last = number
-    # A number alone on its line is a page's only after two more pages (not a year, a count).
-    return found if len(found) - bare >= 2 or len(found) >= 3 else []
+        run = runs.pop(number, [])
+        run.append((index, match.group(3) is not None))
+        runs[number + 1] = run
+    found: list[int] = []
+    for run in runs.values():
+        bare = all(alone for _, alone in run)
+        if len(run) >= (3 if bare else 2):
+            found.extend(index for index, _ in run)
+    return sorted(found)
 
 
 def _running_heads(text_lines: Sequence[tuple[int, Line]], numbers: Sequence[int]) -> set[int]:
-    """The indexes of the lines whose text stands three times or more, each beside a page
-    number."""
+    """The indexes of the lines whose text stands three times or more, every time beside a
+    page number (a speaker's label, which stands elsewhere too, never is one)."""
     position = {index: place for place, (index, _) in enumerate(text_lines)}
-    beside: list[tuple[int, str]] = []
+    beside: set[tuple[int, str]] = set()
     for number in numbers:
         place = position[number]
         for near in text_lines[max(0, place - _NEAR) : place + _NEAR + 1]:
             if near[0] != number:
-                beside.append((near[0], near[1].text))
-    counts = Counter(text for _, text in set(beside))
-    return {index for index, text in beside if counts[text] >= 3}
+                beside.add((near[0], near[1].text))
+    near_counts = Counter(text for _, text in beside)
+    # A label alone on its line ("TRUMP:") is never a head, however often a page ends on it.
+    candidates = {t for t, count in near_counts.items() if count >= 3 and not t.endswith(":")}
+    everywhere = Counter(line.text for _, line in text_lines if line.text in candidates)
+    return {
+        index
+        for index, text in beside
+        if text in candidates and everywhere[text] == near_counts[text]
+    }
