@@ -86,3 +86,35 @@ def test_other_text_is_no_numbered_transcript() -> None:
     listing = "".join(f"{n % 7 + 3}  item\n" for n in range(100))
     assert not court.looks_like_numbered_transcript(listing)
     assert court.read_record(listing.encode(), "list.txt") is None
+
+
+def _numbered(lines: list[str]) -> bytes:
+    """``lines`` numbered 1-25 a page as a reporter prints them, with a foot after each page."""
+    out = []
+    for index, line in enumerate(lines):
+        out.append(f"{index % 25 + 1:2d}  {line}\n")
+        if index % 25 == 24:
+            out.append("\n                  Reporting Company\n")
+    return "".join(out).encode()
+
+
+def test_one_line_turns_are_turns_when_every_label_stands_at_one_indentation() -> None:
+    # The margin is the indentation most lines have: when one-line turns are most lines, it is
+    # the labels' own, and a label must open its paragraph all the same (the reviewer's case:
+    # 30 exchanges became one speech of the Chief Justice).
+    exchange = ["     JUSTICE SCALIA: Why?", "     MR. LONG: Because it is a tax."] * 30
+    head = ["IN THE SUPREME COURT", "Monday, March 26, 2012", "P R O C E E D I N G S"]
+    t = tm.read_one(_numbered([*head, "     CHIEF JUSTICE ROBERTS: We will hear", *exchange]))
+    labels = [s.label for s in t.turns if isinstance(s, tm.Speech)]
+    assert labels[:3] == ["CHIEF JUSTICE ROBERTS", "JUSTICE SCALIA", "MR. LONG"]
+    assert len(labels) == 61
+
+
+def test_a_depositions_questions_and_answers_are_turns() -> None:
+    lines = ["DEPOSITION OF JOHN DOE", "March 26, 2012", "P R O C E E D I N G S"]
+    lines += ["     MR. SMITH: We are on the record.", "     Q.  Where were you that night?"]
+    lines += ["at home?", "     A.  I was at home.", "     Q.  Alone?", "     A.  No."] * 12
+    t = tm.read_one(_numbered(lines))
+    speeches = [s for s in t.turns if isinstance(s, tm.Speech)]
+    assert [s.label for s in speeches[:4]] == ["MR. SMITH", "Q", "A", "Q"]
+    assert speeches[1].paragraphs == ["Where were you that night? at home?"]

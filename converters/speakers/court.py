@@ -8,7 +8,8 @@ docket number beside them), the place and date ("Monday, March 26, 2012"), the a
 ("ROBERT A. LONG, ESQ., Washington, D.C.; for …") and the contents; "P R O C E E D I N G S"
 opens the proceedings. A paragraph's first line is indented, the lines after it are at the
 margin; a speech opens with a label in capitals and a colon ("CHIEF JUSTICE ROBERTS:", "MR.
-LONG:"), centred capitals are headings ("ORAL ARGUMENT OF ROBERT A. LONG"), and "(Whereupon, …
+LONG:"; a deposition's "Q." and "A."), indented capitals are headings ("ORAL ARGUMENT OF ROBERT
+A. LONG"), and "(Whereupon, …
 the case … was submitted.)" ends it, before an index of words that must not be read.
 
 :func:`read_record` makes such a transcript into the reader's lines as :mod:`.gpo` does for a
@@ -34,6 +35,8 @@ from .numbered import LAST_LINE_NUMBER, NUMBERED, looks_like_numbered_transcript
 #: Deeper than the margin by this much, a line opens a paragraph (or is a heading).
 _INDENTED = 5
 _LABEL = re.compile(r"(?P<label>[A-Z][A-Z.'’\- ]{1,50}[A-Z.]):[ \t]")
+#: A deposition's question and answer: "Q.  Did you see him?", "A.  Yes."
+_QUESTION_OR_ANSWER = re.compile(r"(?P<label>[QA])\.[ \t]+(?=\S)")
 #: The caption's rule ("- - - - - - x"); a party's line has a colon beside it ("FLORIDA,
 #: ET AL.     :", "Petitioners     :    No. 11-398").
 _RULE = re.compile(r"[-\s]{10,}x")
@@ -157,7 +160,9 @@ def _appearance(text: str) -> Person | None:
 
 def _paragraphs(numbered: Sequence[tuple[int, str]], margin: int, record: Record) -> None:
     """Join each paragraph's lines onto its first: an indented line opens one (a heading when
-    it is all capitals and no label); a line at the margin goes on with the open one."""
+    it is all capitals and no label), and so does a label wherever it stands (a transcript of
+    one-line turns has them all at one indentation, which is then the margin); a line at the
+    margin goes on with the open one."""
     opened: int | None = None
     parts: list[str] = []
 
@@ -170,7 +175,7 @@ def _paragraphs(numbered: Sequence[tuple[int, str]], margin: int, record: Record
         stripped = text.strip()
         if not stripped:
             continue
-        if opened is None or _indent(text) >= margin + _INDENTED:
+        if opened is None or _indent(text) >= margin + _INDENTED or _opens_speech(stripped):
             flush()
             opened = index
         parts.append(stripped)
@@ -185,10 +190,17 @@ def _is_heading(text: str) -> bool:
     )
 
 
+def _opens_speech(text: str) -> bool:
+    return _LABEL.match(text) is not None or _QUESTION_OR_ANSWER.match(text) is not None
+
+
 def _set(record: Record, index: int, text: str) -> None:
     number = index + 1
+    asked = _QUESTION_OR_ANSWER.match(text)
+    if asked is not None:  # the reader's generic labels "Q" and "A" take a colon
+        text = f"{asked.group('label')}: {text[asked.end() :]}"
     record.lines[index] = Line(number, text)
-    if _LABEL.match(text):
+    if asked is not None or _LABEL.match(text):
         record.label_lines.add(number)
     elif _END.match(text):
         record.end_lines.add(number)
