@@ -48,3 +48,30 @@ def test_cyrillic_in_its_windows_code_page_is_still_refused() -> None:
     with pytest.raises(tm.TranscriptError) as caught:
         decode_text_or_windows_1252(russian, "ru.txt")
     assert caught.value.problems[0].code == "encoding"
+
+
+_PAD = " and the plain text of the transcript goes on." * 4
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        # UTF-8 with one stray byte: reading it all as Windows-1252 would make "Café" "CafÃ©".
+        ("Caf\u00e9" + _PAD).encode("utf-8") + b" they\x92re",
+        # Polish in Windows-1250 ("ł" is 0xB3 there, "³" in Windows-1252).
+        ("MARSZA\u0141EK: Dzi\u0119kuj\u0119, pos\u0142owie." + _PAD).encode("cp1250"),
+        # A Cyrillic word in Windows-1251 inside English text.
+        ("Putin said: \u043f\u0440\u0438\u0432\u0435\u0442" + _PAD).encode("cp1251"),
+    ],
+    ids=["utf-8 and a stray byte", "windows-1250", "windows-1251 word"],
+)
+def test_what_only_windows_1252_would_misread_is_refused(data: bytes) -> None:
+    assert windows_1252_text(data) is None
+
+
+def test_a_court_transcript_saved_as_windows_1252_reads_with_the_warning() -> None:
+    court = ROOT / "tests" / "data" / "speakers" / "court" / "scotus-11-398-2012-03-26-excerpt.txt"
+    text = court.read_text(encoding="utf-8").replace("'", "\u2019")
+    result = tm.read_result(text.encode("cp1252"), origin="argument.txt")
+    assert result.transcripts == tm.read(text.encode("utf-8"), origin="argument.txt")
+    assert result.warnings[0].code == "encoding_guessed"

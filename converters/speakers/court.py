@@ -26,10 +26,10 @@ from collections.abc import Iterator, Sequence
 
 from transcript_model.errors import Problem
 
-from .gpo import Record, date_in
+from .gpo import Record, date_in, with_warning
 from .gpo_names import Person
 from .header import Line, one_spaced
-from .lines import raw_lines
+from .lines import legacy_raw_lines
 from .numbered import LAST_LINE_NUMBER, NUMBERED, looks_like_numbered_transcript
 
 #: Deeper than the margin by this much, a line opens a paragraph (or is a heading).
@@ -54,7 +54,8 @@ def read_record(data: bytes, origin: str) -> Record | None:
     head = data[:65536].decode("utf-8", errors="ignore")
     if not looks_like_numbered_transcript(head):
         return None
-    return prepare(raw_lines(data, origin), origin)
+    lines, guessed = legacy_raw_lines(data, origin)
+    return with_warning(prepare(lines, origin), guessed)
 
 
 def prepare(raw: Sequence[str], origin: str) -> Record:

@@ -32,7 +32,7 @@ from transcript_model.inputs import decode_text
 from .._sniffing import is_gpo_record_head, is_html_head
 from .gpo_names import Person, presiding_chair, roster_people, witness
 from .header import Line, one_spaced
-from .lines import CONTROL, raw_lines, text_lines
+from .lines import CONTROL, legacy_raw_lines, text_lines
 
 _FROM_GPO = re.compile(r"^\[From the U\.S\. Government (?:Printing|Publishing) Office\]")
 #: What ends the title on the title page ("HEARING", "JOINT HEARING", "BEFORE THE", a rule).
@@ -99,7 +99,8 @@ def read_record(data: bytes, origin: str) -> Record | None:
     if not is_gpo_record_head(data[:4096]):
         return None
     if not is_html_head(data[:4096]):
-        return prepare(raw_lines(data, origin, False), origin)
+        lines, guessed = legacy_raw_lines(data, origin, False)
+        return with_warning(prepare(lines, origin), guessed)
     text = decode_text(data, origin)
     opened = _PRE.search(text)
     start = opened.end() if opened else 0
@@ -113,6 +114,13 @@ def read_record(data: bytes, origin: str) -> Record | None:
 
 
 _PRE = re.compile(r"<pre>", re.IGNORECASE)
+
+
+def with_warning(record: Record, warning: Problem | None) -> Record:
+    """``record`` with ``warning`` (how its bytes were decoded) first among its warnings."""
+    if warning is not None:
+        record.warnings.insert(0, warning)
+    return record
 _LINK = re.compile(r"<a [^<>\n]{0,300}>([^<>\n]{0,300})</a>", re.IGNORECASE)
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from transcript_model.errors import TranscriptError
-from transcript_model.inputs import decode_text
+from transcript_model.errors import Problem, TranscriptError
+from transcript_model.inputs import decode_text, decode_text_or_windows_1252
 
 from .header import Line
 
@@ -32,6 +32,15 @@ def raw_lines(data: bytes, origin: str, refuse_controls: bool = True) -> list[st
     """The lines of ``data`` as printed, their indentation kept (a layout may need it); a
     control character (see ``CONTROL``) is refused unless ``refuse_controls`` is false."""
     return text_lines(decode_text(data, origin), origin, refuse_controls)
+
+
+def legacy_raw_lines(
+    data: bytes, origin: str, refuse_controls: bool = True
+) -> tuple[list[str], Problem | None]:
+    """:func:`raw_lines`, of text that may be Windows-1252 too (with the warning that says it
+    was read so; see :func:`transcript_model.inputs.decode_text_or_windows_1252`)."""
+    text, guessed = decode_text_or_windows_1252(data, origin)
+    return text_lines(text, origin, refuse_controls), guessed
 
 
 def text_lines(text: str, origin: str, refuse_controls: bool = True) -> list[str]:
