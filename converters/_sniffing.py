@@ -54,12 +54,15 @@ _FRAGMENT_STARTS = (b"<h1", b"<h2", b"<h3", b"<div", b"<p>", b"<p ", b"<body", b
 
 
 def is_html_head(head: bytes) -> bool:
-    """An HTML document: markup that opens ``<html`` or ``<!doctype html`` near its start,
-    or a fragment that opens with an element only HTML has (a heading, a paragraph, a div)."""
+    """An HTML document (see :func:`is_html_document`), or a fragment that opens with an
+    element only HTML has (a heading, a paragraph, a div)."""
+    return is_html_document(head) or markup_head(head)[:16].lower().startswith(_FRAGMENT_STARTS)
+
+
+def is_html_document(head: bytes) -> bool:
+    """An HTML document: markup that opens ``<html`` or ``<!doctype html`` near its start."""
     start = markup_head(head)[:4096].lower()
-    return start.startswith(b"<") and (
-        b"<html" in start or b"<!doctype html" in start or start.startswith(_FRAGMENT_STARTS)
-    )
+    return start.startswith(b"<") and (b"<html" in start or b"<!doctype html" in start)
 
 
 # Several formats' sniffs ask for the same head of the same input (text, speakers): decode once.

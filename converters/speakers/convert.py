@@ -45,7 +45,7 @@ from transcript_model.model import (
 
 from .. import _kremlin as kremlin
 from .._language import guess_language
-from .._sniffing import is_html_head
+from .._sniffing import is_html_document, is_html_head
 from .._warnings import unspoken_labels
 from . import court, gpo, gpo_names, markdown, white_house
 from .body import Body, looks_wrapped, read_body, wrap_width
@@ -204,9 +204,11 @@ def _prepared(
 
 
 def _lines(data: bytes, origin: str, warnings: list[Problem]) -> list[Line]:
-    """The input's lines; for another site's saved page, those of its main text. Text that
-    is not UTF-8 but reads as Windows-1252 is read so, with a warning."""
-    if is_html_head(data[:4096]):
+    """The input's lines; for another site's saved page, those of its main text (a Markdown
+    file that opens with an HTML block is Markdown). Text that is not UTF-8 but reads as
+    Windows-1252 is read so, with a warning."""
+    head = data[:4096]
+    if is_html_document(head) or (is_html_head(head) and not markdown.is_markdown(origin)):
         from . import html_page  # lxml only for pages: validating other formats never loads it
 
         return split_lines(html_page.page_text(data, origin, len(data) + 1), origin)

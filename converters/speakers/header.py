@@ -226,4 +226,5 @@ def place_like(text: str) -> bool:
         and not text.endswith((".", "?", "!"))
         and "](" not in text  # a Markdown link ("[Automated Summary can be read here](./…)")
         and "://" not in text
+        and not text.startswith("<")  # HTML in Markdown ("<p align="center"><img …></p>")
     )
