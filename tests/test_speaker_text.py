@@ -572,9 +572,9 @@ def test_markdown_that_opens_with_an_html_block_is_markdown() -> None:
     # HTML fragments saved on their own are pages; a .md file that opens with an HTML block
     # (a centred logo) is still Markdown, as its name says.
     text = (
-        '<p align="center"><img src="logo.png"></p>\n\n# Town Hall on the Budget\n\n2021-03-03\n\n'
-        "**Mayor Smith:** Welcome.\n\n**Jane Roe:** Thank you.\n\n**Mayor Smith:** Next.\n"
-    ).encode()
+        b'<p align="center"><img src="logo.png"></p>\n\n# Town Hall on the Budget\n\n2021-03-03\n\n'
+        b"**Mayor Smith:** Welcome.\n\n**Jane Roe:** Thank you.\n\n**Mayor Smith:** Next.\n"
+    )
     t = tm.read_one(text, origin="town-hall.md")
     assert [s.label for s in _speeches(t)] == ["Mayor Smith", "Jane Roe", "Mayor Smith"]
     assert t.event.place is None
