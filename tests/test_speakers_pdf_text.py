@@ -85,3 +85,16 @@ def test_short_paragraphs_a_page_printed_one_a_line_are_not_joined() -> None:
     speech = tm.read_one(text, "speakers").turns[0]
     assert isinstance(speech, tm.Speech)
     assert len(speech.paragraphs) == 5
+
+
+def test_sentences_of_a_transcript_in_capitals_are_no_labels() -> None:
+    text = (
+        "TOWN HALL MEETING\nMarch 3, 2021\n\nMAYOR SMITH: THANK YOU. IT IS GOOD TO BE HERE.\n\n"
+        "THANK YOU. IT IS GOOD TO SEE YOU ALL.\n\nOF COURSE. THE PARKS OPEN ON MONDAY.\n\n"
+        "THANK YOU. WE WILL TAKE QUESTIONS.\n\nCOUNCILWOMAN JONES: AND THE POOLS?\n"
+    )
+    t = tm.read_one(text, "speakers")
+    assert [s.label for s in t.turns if isinstance(s, tm.Speech)] == [
+        "MAYOR SMITH",
+        "COUNCILWOMAN JONES",
+    ]

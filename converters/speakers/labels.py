@@ -342,6 +342,9 @@ def _period_labels(lines: Sequence[Line], accepted: dict[int, LabelMatch]) -> di
 _CAPS_PERIOD_LABEL = re.compile(CAPS_PERIOD_LABEL)
 
 
+_NOT_NAME_OPENERS = _LEADING_STOPWORDS | {"thank", "thanks", "good", "okay", "please", "sorry"}
+
+
 def _caps_period_labels(
     lines: Sequence[Line], accepted: dict[int, LabelMatch]
 ) -> dict[int, LabelMatch]:
@@ -351,10 +354,15 @@ def _caps_period_labels(
     counts: dict[str, int] = {}
     for line in lines:
         match = _CAPS_PERIOD_LABEL.match(line.text) if line.number not in accepted else None
-        if match:
-            label = match.group("label")
-            found[line.number] = (label, line.text[match.end() :], False)
-            counts[label] = counts.get(label, 0) + 1
+        if match is None:
+            continue
+        label, rest = match.group("label"), line.text[match.end() :]
+        # A transcript in capitals throughout prints sentences so ("THANK YOU. IT IS GOOD"):
+        # a name's words are in mixed case after it, and a name opens with no such word.
+        if rest.isupper() or label.split(" ", 1)[0].casefold() in _NOT_NAME_OPENERS:
+            continue
+        found[line.number] = (label, rest, False)
+        counts[label] = counts.get(label, 0) + 1
     if len(found) >= 3 and max(counts.values()) >= 2:
         return found
     return {}
