@@ -64,6 +64,7 @@ def _only_speaker(text: str) -> tuple[str | None, str | None, int]:
         ("Послание Федеральному Собранию", "22 декабря 2011 года", "Дмитрий Медведев"),
         ("Address to the Federal Assembly", "December 12, 2012", "Vladimir Putin"),
         ("Address to the Nation", "November 5, 2009", "Dmitry Medvedev"),
+        ("Address to the Federal Assembly – “Together”", "March 1, 2018", "Vladimir Putin"),
     ],
 )
 def test_an_unlabelled_address_is_the_speech_of_the_president_of_its_day(

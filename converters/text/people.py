@@ -155,6 +155,7 @@ _ADDRESS_TITLE = re.compile(
     r"|(?:Presidential )?Address to (?:the )?(?:Federal Assembly|Nation|citizens of Russia)"
 )
 _PRESIDENT_ROLE = {"ru": "Президент Российской Федерации", "en": "President of Russia"}
+_CYRILLIC = re.compile("[а-яё]", re.IGNORECASE)
 # The words of the speaker's role and name in an English title: capitalised words and the
 # small words inside a role ("President of the Russian Federation"); the rest is the subject.
 _ROLE_LINKS = frozenset({"of", "the"})
@@ -223,7 +224,7 @@ def _address_speaker(
     the page's day."""
     if _ADDRESS_TITLE.match(title) is None:
         return None
-    language = "en" if title.isascii() else "ru"
+    language = "ru" if _CYRILLIC.search(title) else "en"  # "Address … – 2018" is English
     name = kremlin.president_on(day, language)
     if name is None:
         return None
