@@ -578,3 +578,18 @@ def test_markdown_that_opens_with_an_html_block_is_markdown() -> None:
     t = tm.read_one(text, origin="town-hall.md")
     assert [s.label for s in _speeches(t)] == ["Mayor Smith", "Jane Roe", "Mayor Smith"]
     assert t.event.place is None
+
+
+def test_chinese_sentences_with_a_colon_and_a_reporter_asking_once() -> None:
+    # "我要强调：" (I want to stress:) twice is no speaker; "记者：" (reporter) asks once.
+    text = (
+        "外交部发言人记者会\n2021年 3月 3日\n\n发言人：大家好。\n第一：国务委员将出席会议。\n"
+        "记者：请问会议何时举行？\n发言人：下周。\n我要强调：这很重要。\n我要强调：我们反对。\n"
+    ).encode()
+    t = tm.read_one(text, "speakers")
+    assert [(s.label, s.speaker is None) for s in _speeches(t)] == [
+        ("发言人", False),
+        ("记者", True),
+        ("发言人", False),
+    ]
+    assert _speeches(t)[2].paragraphs[1:] == ["我要强调：这很重要。", "我要强调：我们反对。"]

@@ -29,6 +29,8 @@ _LABEL_COLON = re.compile(
 #: A label in Chinese or Japanese characters: a name with its title ("梁國雄議員", "行政長官",
 #: "主席"), at most eight characters, no space.
 _CJK_LABEL = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]{1,8}")
+#: What a Chinese sentence, and no name, opens with: pronouns, conjunctions, an ordinal.
+_CJK_SENTENCE_STARTS = frozenset("我你您他她它咱这這那但而所因如就第其")
 _LABEL_TEXT = re.compile(r"^[^\W\d_][\w.'’\- ]*$")
 _QA_LABEL = re.compile(
     rf"^(?:(?P<q>Q)(?::|\.(?= )|(?=[{SPACES}]{{2}})|(?=\t)|$)|(?P<a>A)(?::|(?=[{SPACES}]{{2}})))"
@@ -78,7 +80,7 @@ _GENERIC = re.compile(
     r"^(?:q|a|question|questions|audience(?: members?| questioners?)?|questioners?|reporters?|"
     r"journalists?|participants?|voices?|crowd|unidentified(?: \w+)*|(?:male |female )?speaker|"
     r"announcer(?: off-?screen| off-?camera)?|"
-    r"\(?(?:an? )?(?:unknown|unnamed)(?: \w+)*\)?)(?: \d+)?$"
+    r"\(?(?:an? )?(?:unknown|unnamed)(?: \w+)*\)?|问|問|答|记者|記者)(?: \d+)?$"
 )
 #: A transcription service's label for a voice it could not tell: "(UNKNOWN):", "(UNIDENTIFIED
 #: MALE):" (a label holds no bracket otherwise, see _LABEL_STOP).
@@ -260,7 +262,9 @@ def _accept(label: str, stamped: bool, counts: dict[str, int]) -> bool:
     if label in ("Q", "A") or stamped or _is_upper(label) or _is_generic(label):
         return True
     if _CJK_LABEL.fullmatch(label):
-        return counts.get(label, 0) >= 2
+        if label[0] in _CJK_SENTENCE_STARTS:  # "我要强调：" (I want to stress:), "但是："
+            return False
+        return _is_generic(label) or counts.get(label, 0) >= 2
     words = label.split(" ")
     if words[0].casefold() in _LEADING_STOPWORDS or not _capitalised_words(words):
         return False
