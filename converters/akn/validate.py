@@ -117,11 +117,11 @@ def pointer_problems(
     return problems.result()
 
 
-#: Where a pointer says who speaks, or in what part: a speech's @by and @as, a person or a
-#: role in its label (but "#", see below). A pointer elsewhere (a count's, a section's, the
+#: Where a pointer says who speaks or attends, or in what part: a speech's @by and @as, a
+#: person or a role element (in a label or an attendee list; but "#", see below). A pointer elsewhere (a count's, a section's, the
 #: FRBR metadata's) that names nothing is reported as a warning: the OASIS schema does not
 #: require its target, and official exports (the Oireachtas's) leave many unresolved.
-_SPEAKER_ELEMENTS = frozenset({"speech", "question", "answer", "person", "role", "from"})
+_SPEAKER_ELEMENTS = frozenset({"speech", "question", "answer", "person", "role"})
 
 
 def _names_a_speaker(element: etree._Element, value: str) -> bool:
