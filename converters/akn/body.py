@@ -232,7 +232,7 @@ def _speaker(context: Context, element: Any, label: str | None) -> str | None:
 def _unprefixed(context: Context, by: str) -> dict[str, Any] | None:
     """The entry a bare ``by`` (no "#", as Bungeni's 1.0 exports write it) names in another
     letter case ("Barmasai" for ``TLCPerson id="barmasai"``), when one entry alone matches."""
-    if by.startswith("#") or context.own is not None:
+    if by.startswith("#") or context.own is not None:  # our own files point with "#" only
         return None
     if context.people_folded is None:
         folded: dict[str, dict[str, Any] | None] = {}

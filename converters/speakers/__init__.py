@@ -9,9 +9,10 @@ from .sniff import confidence, looks_like_gpo_record
 
 
 def sniff(head: bytes) -> float:
-    """A Markdown transcript (front matter, heading labels) is all but sure; several
-    unmistakable speaker lines make it likely; name labels without a page date line somewhat
-    (kremlin.ru text, without marks, is 0.5 too); other plain text is a fallback."""
+    """A Markdown transcript, a GPO record or a court reporter's numbered transcript is all but
+    sure (0.9); several unmistakable speaker lines make text likely (0.8); name labels without
+    a page date line somewhat (0.6); kremlin.ru text, and other plain text, 0.5. Another site's
+    HTML page (no kremlin.ru marks) 0.7, GPO's page of a record 0.95."""
     if text_head(head) is None:
         # Another site's saved page (no kremlin.ru marks): tried before the kremlin.ru page
         # reader (0.5), whose refusal would otherwise lead the error.

@@ -175,8 +175,9 @@ def wrap_width(lines: Sequence[Line], labels: dict[int, Any]) -> int:
     return lengths[(len(lengths) - 1) * 9 // 10] if lengths else 0
 
 
-def looks_wrapped(lines: Sequence[Line], labels: dict[int, Any]) -> bool:
-    """Hard-wrapped text: paragraphs made of several lines filled to a width of ≤ 110 chars.
+def looks_wrapped(lines: Sequence[Line], labels: dict[int, Any], width: int) -> bool:
+    """Hard-wrapped text: paragraphs made of several lines filled to ``width`` (of
+    :func:`wrap_width`), at most 110 characters.
 
     Copied web pages give one line per paragraph; e-mailed or plain-text releases and the text
     of PDFs wrap lines at a fixed width, and joining those lines is the only way to get their
@@ -185,7 +186,6 @@ def looks_wrapped(lines: Sequence[Line], labels: dict[int, Any]) -> bool:
     short paragraphs a page printed one a line, not wrapped ones.
     """
     body = [ln for ln in lines if ln.text and ln.number not in labels]
-    width = wrap_width(body, labels)
     if len(body) < 4 or width > _WRAP_WIDTH:
         return False
     full = 55 if width <= 80 else 0.68 * width

@@ -125,9 +125,10 @@ def read(
     labels = _named_labels(order, lines, labels_at, header, markup, record)
     participants, ids = participants_of(labels, order)
     body_lines = [ln for ln in lines if ln.number >= body_start]
+    width = wrap_width(body_lines, labels_at)
     if unwrap is None:
-        unwrap = looks_wrapped(body_lines, labels_at)
-    body = Body(ids, bool(unwrap), wrap_width(body_lines, labels_at))
+        unwrap = looks_wrapped(body_lines, labels_at, width)
+    body = Body(ids, bool(unwrap), width)
     for text in header.narrative:
         body.paragraph(text)
         body.blank()

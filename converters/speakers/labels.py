@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from .. import _kremlin as kremlin
 from .header import Line, one_spaced
 from .lines import SPACES
-from .sniff import CAPS_PERIOD_LABEL
+from .sniff import CAPS_PERIOD_LABEL, TIMESTAMP
 
-_TIMESTAMP = r"[\(\[]\d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?[\)\]]"
+_TIMESTAMP = TIMESTAMP
 # A label-shaped line start: "NAME:", "Name (09:51):", "Name: [00:01:02]"; "Q" and "A" apart,
 # because White House transcripts print the question label without a colon. A label holds no
 # ":", "[" or "(", so the line is cut at the first of them in Python: a pattern with the label

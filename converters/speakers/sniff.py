@@ -2,9 +2,10 @@
 
 Used by format detection. It is conservative: kremlin.ru page text (its footer, its breadcrumb,
 its "Text version" end marker) is always "text", and only text with several unmistakable
-speaker-label lines of the other layouts ("THE PRESIDENT:", "Q    …", "Name: (09:51)", "[09:51]
-Name:") counts as
-speaker-label text. Everything else stays with the default text reader.
+speaker-label lines of the other layouts ("THE PRESIDENT:", "HOLT:" alone on its line, "Q    …",
+"Name: (09:51)", "[09:51] Name:", "Mr. LIMAN.", "CHAIR POWELL.  Good…", "主席：…"), a Markdown
+transcript, a GPO record or a court reporter's numbered lines counts as speaker-label text.
+Everything else stays with the default text reader.
 """
 
 from __future__ import annotations
@@ -24,7 +25,9 @@ _KREMLIN = re.compile(
 # "THE PRESIDENT:  Good…", "MS. JEAN-PIERRE:  …": two or more capitals, then a colon and text.
 # "HOLT:" alone on its line, the words below (NBC's debate transcripts) count the same.
 _CAPS_LABEL = re.compile(r"^[A-Z][A-Z.'’\- ]{1,50}[A-Z.]:(?:[ \t]+\S|[ \t]*$)", re.MULTILINE)
-_NOT_CAPS_LABELS = ("NOTE:", "NB:", "PS:", "UPDATE:", "CORRECTION:", "SOURCE:", "EMBARGOED")
+_NOT_CAPS_LABELS = ("NOTE:", "NB:", "PS:", "UPDATE:", "CORRECTION:", "SOURCE:", "EMBARGOED",
+                    "PRESENT:", "ABSENT:", "ALSO PRESENT:", "AGENDA:", "ATTENDEES:",
+                    "IN ATTENDANCE:")  # fmt: skip
 #: A name of two words or more in capitals closed by a period, then the words: "CHAIR POWELL.
 #: Good afternoon" (the Federal Reserve's press conferences; labels.py reads them).
 CAPS_PERIOD_LABEL = (
@@ -36,7 +39,9 @@ _CJK_LABEL_LINES = re.compile(
     r"^[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]{1,8}：[ \t]*\S", re.MULTILINE
 )
 _QUESTION = re.compile(r"^Q(?:[ \t]{2,}|\t|: )\S", re.MULTILINE)
-_STAMP = r"[\(\[]\d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?[\)\]]"
+#: A timestamp in brackets, "(09:51)", "[01:10:18.10]" (labels.py reads labels with them).
+TIMESTAMP = r"[\(\[]\d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?[\)\]]"
+_STAMP = TIMESTAMP
 # A name of at most 60 characters, the blanks after it, a timestamp: "Anna Berg (09:51)". The name
 # ends at a non-blank (or is blank and one character long), so that it and the blanks after it
 # never take turns at the same run of blanks: "B" and 5,000 spaces cost 60 passes over the run.

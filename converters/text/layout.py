@@ -168,8 +168,9 @@ _DISCOURSE_WORDS = frozenset(
     "представьте послушайте".split()
 )
 #: A lone Russian word in the first person singular, as a speaker announces a point:
-#: "Подчеркну: …", "Повторю: …", "Напомню: …", "Оговорюсь: …" (no Russian given name or
-#: surname a kremlin.ru label prints alone ends so).
+#: "Подчеркну: …", "Повторю: …", "Напомню: …", "Оговорюсь: …". A surname that ends so
+#: ("Шойгу") is refused too when printed alone, but kremlin.ru prints initials before it
+#: ("С.Шойгу", one word with a dot, which this does not match).
 _FIRST_PERSON_VERB = re.compile(r"[А-ЯЁ][а-яё]{2,}(?:у|ю|усь|юсь)")
 _ASIDE = re.compile(r"\s*\([^()]{1,40}\)$")
 
