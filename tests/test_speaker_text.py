@@ -593,3 +593,27 @@ def test_chinese_sentences_with_a_colon_and_a_reporter_asking_once() -> None:
         ("发言人", False),
     ]
     assert _speeches(t)[2].paragraphs[1:] == ["我要强调：这很重要。", "我要强调：我们反对。"]
+
+
+def test_an_archived_white_house_page_its_headline_address_and_holders() -> None:
+    # obamawhitehouse.archives.gov: the title has a colon ("WEEKLY ADDRESS: …", printed again
+    # as the page's heading), the page's canonical address holds the date and says whose
+    # White House it is, and "Share This:" is no speaker.
+    page = (
+        b'<html><head><link rel="canonical" href="https://obamawhitehouse.archives.gov/'
+        b'the-press-office/2016/12/24/weekly-address-merry-christmas"/></head><body>'
+        b"<h1>WEEKLY ADDRESS: Merry Christmas from the President</h1>"
+        b"<p>WEEKLY ADDRESS: Merry Christmas from the President</p>"
+        b"<p>THE PRESIDENT: Merry Christmas, everybody.</p><p>THE FIRST LADY: Happy holidays.</p>"
+        b"<p>THE PRESIDENT: Thank you.</p><p>Share This: Twitter Facebook Email</p></body></html>"
+    )
+    t = tm.read_one(page, origin="weekly-address.html")
+    assert t.event.title == "WEEKLY ADDRESS: Merry Christmas from the President"
+    assert str(t.event.date) == "2016-12-24"
+    assert t.metadata.source.url is not None and "obamawhitehouse" in t.metadata.source.url
+    assert [(s.label, s.speaker) for s in _speeches(t)] == [
+        ("THE PRESIDENT", "barack-obama"),
+        ("THE FIRST LADY", "michelle-obama"),
+        ("THE PRESIDENT", "barack-obama"),
+    ]
+    assert "Share This" not in {p.name for p in t.participants}

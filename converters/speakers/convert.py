@@ -181,11 +181,30 @@ def _labels_found(
     lines: Sequence[Line], markup: markdown.Markup, record: gpo.Record | None
 ) -> dict[int, LabelMatch]:
     """The lines that open with a speaker label; in a GPO record, only those its layout
-    marks (a letter's "Dear Chairman Shaw:" in the appendix is none)."""
+    marks (a letter's "Dear Chairman Shaw:" in the appendix is none); not a headline with a
+    colon that opens the text (see :func:`_headline`)."""
     found = find_labels(lines, markup.label_lines)
-    if record is None:
-        return found
-    return {number: label for number, label in found.items() if number in record.label_lines}
+    if record is not None:
+        return {n: label for n, label in found.items() if n in record.label_lines}
+    first = next((line for line in lines if line.text), None)
+    if first is not None and first.number in found and _headline(found, first.number):
+        heading = found[first.number][:2]
+        return {n: label for n, label in found.items() if label[:2] != heading}
+    return found
+
+
+def _headline(found: dict[int, LabelMatch], number: int) -> bool:
+    """A page's title with a colon ("Weekly Address: Tuition-Free Community College"): the
+    first line of the text, its label-shaped head printed elsewhere only with the same words
+    after it (a page's heading repeats its title), and those a few words that end no
+    sentence."""
+    printed, rest, _ = found[number]
+    words = rest.split()
+    return (
+        0 < len(words) <= 12
+        and not rest.rstrip().endswith((".", "?", "!", "…", '"', "”"))
+        and all(other == rest for label, other, _ in found.values() if label == printed)
+    )
 
 
 def _prepared(

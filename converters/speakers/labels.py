@@ -63,7 +63,8 @@ _NOT_LABELS = {
     "when", "transcript", "embargoed", "end", "see also", "related", "tags", "topics", "photo",
     "video", "watch", "read more", "posted", "published", "updated", "example", "answer",
     "question", "summary", "background", "introduction", "contents", "agenda", "abstract",
-    "overview", "highlights", "links", "references", "notes", "transcription",
+    "overview", "highlights", "links", "references", "notes", "transcription", "url",
+    "share", "share this", "follow us", "filed under", "posted in", "categories", "download",
 }  # fmt: skip
 _LEADING_STOPWORDS = {
     "in", "on", "at", "for", "as", "but", "and", "so", "then", "now", "today", "here", "there",

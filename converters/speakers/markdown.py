@@ -265,7 +265,8 @@ def prepare(lines: Sequence[Line], markdown: bool) -> tuple[list[Line], Markup]:
 def fill_header(header: Header, markup: Markup, origin: str) -> None:
     """Complete the header with what the markup gives: the front matter's title wins over the
     first header line (which then is the place, if it reads as one, or narrative), the front
-    matter's date over a date in the text, and an ISO date in the file name comes last."""
+    matter's date over a date in the text; an ISO date in the file name, then a date in the
+    page's address, come last."""
     if markup.title:
         if header.title and header.title != markup.title:
             if header.place is None and place_like(header.title):
@@ -273,8 +274,8 @@ def fill_header(header: Header, markup: Markup, origin: str) -> None:
             else:
                 header.narrative.insert(0, header.title)
         header.title = markup.title
-    header.date = markup.date or header.date or date_in_name(origin)
     header.url = header.url or markup.url
+    header.date = markup.date or header.date or date_in_name(origin) or date_in_url(header.url)
 
 
 _GENERIC_LABELS = re.compile(
@@ -317,6 +318,22 @@ def title_in_name(origin: str) -> str | None:
     words = _UNDERSCORES.sub(" ", words).strip(_NAME_EDGES)
     words = one_spaced(words) if words else ""
     return words if any(c.isalpha() for c in words) else None
+
+
+#: A date in a page's address: ".../2015/04/11/weekly-address-…", ".../2015-04-11-…".
+_DATE_IN_URL = re.compile(r"/(\d{4})[/-](\d{2})[/-](\d{2})(?=[/-])")
+
+
+def date_in_url(url: str | None) -> dt.date | None:
+    """The date a page's address holds (the White House's, most news sites'), the last
+    resort of a page whose text prints none where the reader looks."""
+    found = _DATE_IN_URL.search(url) if url else None
+    if found is None:
+        return None
+    try:
+        return dt.date(int(found.group(1)), int(found.group(2)), int(found.group(3)))
+    except ValueError:
+        return None
 
 
 def date_in_name(origin: str) -> dt.date | None:
