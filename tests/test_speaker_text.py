@@ -617,3 +617,23 @@ def test_an_archived_white_house_page_its_headline_address_and_holders() -> None
         ("THE PRESIDENT", "barack-obama"),
     ]
     assert "Share This" not in {p.name for p in t.participants}
+
+
+def test_a_pages_menus_marked_by_role_or_class_and_teaser_articles_are_left_out() -> None:
+    # obamawhitehouse.archives.gov has no <nav> or <main>: its menus are divs of class
+    # "whr-navbar" and lists of class "menu", and three teaser <article>s stand around the
+    # post, whose heading stands in none of them.
+    page = (
+        b'<html><body><div class="whr-navbar"><ul class="menu"><li>Briefing Room</li>'
+        b"<li>Speeches &amp; Remarks</li></ul></div>"
+        b'<article class="node-tout"><p>Watch the final State of the Union.</p></article>'
+        b"<section><h1>Remarks by the Press Secretary</h1><p>March 11, 2022</p>"
+        b"<p>MS. PSAKI: Good afternoon.</p><p>Q: Thank you.</p><p>MS. PSAKI: Go ahead.</p>"
+        b'</section><div role="contentinfo"><p>Privacy Policy</p></div></body></html>'
+    )
+    t = tm.read_one(page, origin="remarks.html")
+    text = str(t.model_dump())
+    for chrome in ("Briefing Room", "Speeches", "Privacy Policy"):
+        assert chrome not in text
+    assert t.event.title == "Remarks by the Press Secretary"
+    assert [s.label for s in _speeches(t)] == ["MS. PSAKI", "Q", "MS. PSAKI"]

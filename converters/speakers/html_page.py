@@ -57,19 +57,67 @@ def _address(root: etree._Element) -> str | None:
     return None
 
 
+#: ARIA roles of the parts of a page around its text.
+_CHROME_ROLES = frozenset(
+    {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar"}
+)
+#: Words of a class or id that name such a part ("site-nav", "breadcrumbs", "share-buttons"
+#: is not one: "share" also names articles' own blocks), for pages that mark them no other way.
+_CHROME_WORDS = frozenset(
+    {"nav", "navbar", "navigation", "menu", "menubar", "breadcrumb", "breadcrumbs", "footer",
+     "sidebar", "cookie", "cookies", "newsletter", "masthead", "toolbar", "sharing", "social",
+     "comments", "skip"}
+)  # fmt: skip
+_WORD = re.compile(r"[a-z0-9]+")
+
+
 def _chrome(root: etree._Element) -> list[etree._Element]:
     """Navigation, asides, forms and footers; a header only outside the main text (the one
-    inside it holds the title)."""
+    inside it holds the title); and what a page marks as such by its role, class or id
+    (obamawhitehouse.archives.gov has no <nav>: 140 lines of menus were read) — never the
+    main text, the page's heading, or an element holding either."""
     found = list(root.iter(*_CHROME))
     main = _main(root)
     if main is not root:
         kept = set(main.iter("header"))  # one walk: no climb to the ancestors of each header
         found += [h for h in root.iter("header") if h not in kept]
+    heading = main.find(".//h1")
+    if heading is None:
+        heading = root.find(".//h1")
+    protected = {main, *main.iterancestors()}
+    if heading is not None:
+        protected |= {heading, *heading.iterancestors()}
+    found += [
+        element
+        for element in root.iter(etree.Element)
+        if element not in protected and _marked_as_chrome(element)
+    ]
     return found
 
 
+def _marked_as_chrome(element: etree._Element) -> bool:
+    if (element.get("role") or "").strip().lower() in _CHROME_ROLES:
+        return True
+    marks = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
+    return bool(marks.strip()) and not _CHROME_WORDS.isdisjoint(_WORD.findall(marks))
+
+
 def _main(root: etree._Element) -> etree._Element:
-    for path in ("main", "*[@role='main']", "article", "body"):
+    """The page's main text: its <main>; else the <article> its heading stands in, or its
+    body when the heading stands in none (the articles are then teasers around it); else its
+    first <article>; else its body."""
+    for path in ("main", "*[@role='main']"):
+        found = root.find(f".//{path}")
+        if found is not None:
+            return found
+    heading = root.find(".//h1")
+    if heading is not None:
+        holder = next(heading.iterancestors("article"), None)
+        if holder is not None:
+            return holder
+        body = root.find(".//body")
+        return root if body is None else body
+    for path in ("article", "body"):
         found = root.find(f".//{path}")
         if found is not None:
             return found
