@@ -637,3 +637,17 @@ def test_a_pages_menus_marked_by_role_or_class_and_teaser_articles_are_left_out(
         assert chrome not in text
     assert t.event.title == "Remarks by the Press Secretary"
     assert [s.label for s in _speeches(t)] == ["MS. PSAKI", "Q", "MS. PSAKI"]
+
+
+def test_a_news_pages_lists_of_headlines_are_no_speakers() -> None:
+    # foxnews.com: "FACT CHECK: Recession is culprit in high US debt", "Week Ahead: Spotlight
+    # on Bernanke in Jackson Hole" in the lists beside an article made three speakers.
+    page = (
+        b"<html><body><h1>Russia's Nuclear Help to Iran</h1><p>August 14, 2010</p>"
+        b"<p>Russia will load fuel into the reactor next week.</p>"
+        b"<ul><li>FACT CHECK: Recession is culprit in high US debt</li>"
+        b"<li>Total Recall: Porsches, Martha Stewart Casserole Dishes, More</li>"
+        b"<li>Week Ahead: Spotlight on Bernanke in Jackson Hole</li></ul></body></html>"
+    )
+    t = tm.read_one(page, origin="russia-iran.html")
+    assert (t.participants, _speeches(t)) == ([], [])

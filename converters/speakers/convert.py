@@ -107,7 +107,7 @@ def read(
     unwrap = False if record is not None else unwrap
     if not any(line.text for line in lines):
         raise TranscriptError.single("empty", "the input is empty (expected a transcript)", origin)
-    labels_at = _labels_found(lines, markup, record)
+    labels_at = _labels_found(lines, markup, record, record is None and _is_page(data, origin))
     first_label = min(labels_at, default=None)
     header_lines = [
         ln for ln in lines if ln.text and (first_label is None or ln.number < first_label)
@@ -178,19 +178,40 @@ def _named_labels(
 
 
 def _labels_found(
-    lines: Sequence[Line], markup: markdown.Markup, record: gpo.Record | None
+    lines: Sequence[Line], markup: markdown.Markup, record: gpo.Record | None, page: bool
 ) -> dict[int, LabelMatch]:
     """The lines that open with a speaker label; in a GPO record, only those its layout
     marks (a letter's "Dear Chairman Shaw:" in the appendix is none); not a headline with a
-    colon that opens the text (see :func:`_headline`)."""
+    colon that opens the text (see :func:`_headline`), nor, on a web ``page``, the headlines
+    of its lists of other articles (see :func:`_headline_lists`)."""
     found = find_labels(lines, markup.label_lines)
     if record is not None:
         return {n: label for n, label in found.items() if n in record.label_lines}
     first = next((line for line in lines if line.text), None)
     if first is not None and first.number in found and _headline(found, first.number):
         heading = found[first.number][:2]
-        return {n: label for n, label in found.items() if label[:2] != heading}
+        found = {n: label for n, label in found.items() if label[:2] != heading}
+    return _headline_lists(found) if page else found
+
+
+def _headline_lists(found: dict[int, LabelMatch]) -> dict[int, LabelMatch]:
+    """No labels, when every label of a page stands once before a few words that end no
+    sentence: the headlines of its lists of other articles ("FACT CHECK: Recession is culprit
+    in high US debt", "Week Ahead: Spotlight on Bernanke"); a transcript's speakers speak
+    more than once, or end what they say."""
+    named = [label for label in found.values() if label[0] not in ("Q", "A")]
+    if len(named) < 2 or len({label[0] for label in named}) < len(named):
+        return found
+    if all(_headline_words(rest) for _, rest, _ in named):
+        return {n: label for n, label in found.items() if label[0] in ("Q", "A")}
     return found
+
+
+def _headline_words(rest: str) -> bool:
+    return 3 <= len(rest.split()) <= 12 and not rest.rstrip().endswith(_SENTENCE_ENDS)
+
+
+_SENTENCE_ENDS = (".", "?", "!", "…", '"', "”")
 
 
 def _headline(found: dict[int, LabelMatch], number: int) -> bool:
@@ -202,7 +223,7 @@ def _headline(found: dict[int, LabelMatch], number: int) -> bool:
     words = rest.split()
     return (
         0 < len(words) <= 12
-        and not rest.rstrip().endswith((".", "?", "!", "…", '"', "”"))
+        and not rest.rstrip().endswith(_SENTENCE_ENDS)
         and all(other == rest for label, other, _ in found.values() if label == printed)
     )
 
@@ -223,12 +244,16 @@ def _prepared(
     return record.lines, markup, record
 
 
-def _lines(data: bytes, origin: str, warnings: list[Problem]) -> list[Line]:
-    """The input's lines; for another site's saved page, those of its main text (a Markdown
-    file that opens with an HTML block is Markdown). Text that is not UTF-8 but reads as
-    Windows-1252 is read so, with a warning."""
+def _is_page(data: bytes, origin: str) -> bool:
+    """Another site's saved page (a Markdown file that opens with an HTML block is Markdown)."""
     head = data[:4096]
-    if is_html_document(head) or (is_html_head(head) and not markdown.is_markdown(origin)):
+    return is_html_document(head) or (is_html_head(head) and not markdown.is_markdown(origin))
+
+
+def _lines(data: bytes, origin: str, warnings: list[Problem]) -> list[Line]:
+    """The input's lines; for another site's saved page, those of its main text. Text that is
+    not UTF-8 but reads as Windows-1252 is read so, with a warning."""
+    if _is_page(data, origin):
         from . import html_page  # lxml only for pages: validating other formats never loads it
 
         return split_lines(html_page.page_text(data, origin, len(data) + 1), origin)
