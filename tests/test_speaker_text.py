@@ -651,3 +651,18 @@ def test_a_news_pages_lists_of_headlines_are_no_speakers() -> None:
     )
     t = tm.read_one(page, origin="russia-iran.html")
     assert (t.participants, _speeches(t)) == ([], [])
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("Lübeck, 31. März 2003", "2003-03-31"),
+        ("Donnerstag, 14. Februar 2013", "2013-02-14"),
+        ("Paris, le 1er mars 2013", "2013-03-01"),
+        ("14 septiembre 2013", "2013-09-14"),
+    ],
+)
+def test_dates_in_the_languages_the_readers_know(line: str, day: str) -> None:
+    # One month table for every reader (converters/_months.py), German, French, Spanish … too.
+    t = tm.read_one(f"Rede\n{line}\n\nBUNDESPRÄSIDENT RAU: Meine Damen und Herren.\n", "speakers")
+    assert str(t.event.date) == day

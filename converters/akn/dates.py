@@ -10,49 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 
-_MONTHS_BY_LANGUAGE = {
-    "en": "january february march april may june july august september october november december",
-    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
-    "de": "januar februar märz april mai juni juli august september oktober november dezember",
-    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre "
-    "diciembre",
-    "pt": "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro "
-    "dezembro",
-    "it": "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre "
-    "dicembre",
-    "nl": "januari februari maart april mei juni juli augustus september oktober november december",
-    "af": "januarie februarie maart april mei junie julie augustus september oktober november "
-    "desember",
-    # Malay and Indonesian ("13 JULAI 2020 (ISNIN)": Sinar Project's Selangor assembly).
-    "ms": "januari februari mac april mei jun julai ogos september oktober november disember",
-    "id": "januari februari maret april mei juni juli agustus september oktober november "
-    "desember",
-    "sw": "januari februari machi aprili mei juni julai agosti septemba oktoba novemba desemba",
-}
-_ABBREVIATIONS = "jan feb mar apr may jun jul aug sep oct nov dec"
-
-
-def _month_table() -> dict[str, int]:
-    table: dict[str, int] = {}
-    for words in (*_MONTHS_BY_LANGUAGE.values(), _ABBREVIATIONS):
-        for number, word in enumerate(words.split(), 1):
-            table.setdefault(_fold(word), number)
-    table["sept"] = 9
-    table["setiembre"] = 9
-    table["jänner"] = 1
-    table["mrt"] = 3
-    return table
-
-
-def _fold(word: str) -> str:
-    """Lower case without accents: "Février", "fevrier" and "FÉVRIER" are one month."""
-    decomposed = unicodedata.normalize("NFD", word.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-_MONTHS = _month_table()
+from .._months import month_number
 
 # "14 February 2013", "14. Februar 2013", "14 de febrero de 2013", "1er mars 2013",
 # "14th of February 2013", "31st October, 1995".
@@ -83,7 +42,7 @@ def printed_date(text: str) -> dt.date | None:
 
 
 def _date(year: str, month: str, day: str) -> dt.date | None:
-    number = _MONTHS.get(_fold(month))
+    number = month_number(month)
     if number is None:
         return None
     try:

@@ -1,6 +1,7 @@
 """The header of a speaker-label transcript: title, date, time, place and publisher lines.
 
-Dates in the layouts publishers print ("March 11, 2022", "Friday, 11 March 2022",
+Dates in the layouts publishers print, their months in the languages of :mod:`.._months`
+("March 11, 2022", "Friday, 11 March 2022", "31. März 2003",
 "MARCH 11, 2022 • PRESS BRIEFINGS", "2022-03-11", "11.03.2022", "11 марта 2022 года",
 "Date: …"), clock times with US, UK, Central European or Moscow zone abbreviations ("1:52 P.M.
 EST" is 13:52 at -05:00), "Key: value" lines, and publisher boilerplate ("The White House").
@@ -16,20 +17,12 @@ from dataclasses import dataclass, field
 from transcript_model.errors import Problem
 from transcript_model.types import URL_PATTERN
 
-_MONTHS = {
-    **{m: i for i, m in enumerate(
-        ["january", "february", "march", "april", "may", "june", "july", "august",
-         "september", "october", "november", "december"], 1)},
-    **{m: i for i, m in enumerate(
-        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)},
-    "sept": 9,
-    **{m: i for i, m in enumerate(
-        ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
-         "сентября", "октября", "ноября", "декабря"], 1)},
-}  # fmt: skip
-_MONTH = r"(?P<month>[^\W\d_]{3,9})\.?"
-#: A day of the month, perhaps ordinal ("17th June, 1992", "June 17th, 1992").
-_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+from .._months import month_number
+
+_MONTH = r"(?P<month>[^\W\d_]{3,10})\.?"
+#: A day of the month, perhaps ordinal ("17th June, 1992", "June 17th, 1992", "31. März 2003",
+#: "1er mars 2013").
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|\.)?"
 _DATE_PATTERNS = (
     re.compile(rf"\b{_MONTH} {_DAY},? (?P<year>\d{{4}})\b", re.IGNORECASE),
     re.compile(rf"\b{_DAY} {_MONTH},? (?P<year>\d{{4}})\b", re.IGNORECASE),
@@ -102,7 +95,7 @@ def _date_in(text: str) -> tuple[dt.date, re.Match[str]] | None:
             month = (
                 int(parts["nmonth"])
                 if parts.get("nmonth")
-                else _MONTHS.get((parts.get("month") or "").casefold())
+                else month_number(parts.get("month") or "")
             )
             if not month:
                 continue
