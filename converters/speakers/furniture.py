@@ -5,8 +5,9 @@ alone) and the running head ("October 30, 2019   Chair Powell's Press Conference
 Left in, they become paragraphs of whoever speaks across the page break, cut that speaker's
 paragraph in two, and the first page's running head becomes the title. A line is furniture
 when it is a page number in a run of numbers each one more than the one before (two pages at
-least, three for a number alone on its line), or a text that stands three times or more, every
-time next to a page number and nowhere else, and is no label. Such lines are left out, and the
+least, three for a number alone on its line), or a text that stands three times or more within
+two lines of a page number and once more elsewhere at most (the first page may print no
+number), and is no label. Such lines are left out, and the
 blank lines around them, so that the paragraph a page break cut goes on.
 """
 
@@ -21,9 +22,10 @@ from transcript_model.errors import Problem
 from .header import Line
 
 _PAGE_NUMBER = re.compile(r"(?:Page (\d{1,4})(?: of \d{1,4})?|- ?(\d{1,4}) ?-|(\d{1,4}))")
-#: How many lines (blank ones not counted) a running head stands from its page number: next
-#: to it, above or below.
-_NEAR = 1
+_BARE = 2  # the group of a number alone on its line
+#: How many lines (blank ones not counted) a running head stands from its page number (a head
+#: may be printed on two lines).
+_NEAR = 2
 
 
 def without_furniture(lines: Sequence[Line], origin: str) -> tuple[list[Line], list[Problem]]:
@@ -57,26 +59,29 @@ def _page_numbers(text_lines: Sequence[tuple[int, Line]]) -> list[int]:
     before ("Page 2 of 24", "- 3 -", "3447"), of two at least ("Page N"), or of three for a
     number alone on its line (a year or a count read out is no page). A number out of the run
     between its pages is passed over, not taken."""
-    runs: dict[int, list[tuple[int, bool]]] = {}  # next number expected → the run so far
+    # (form, next number expected) → the run so far; a form ("Page N", "- N -", "N") runs on
+    # its own, so that a "2" read out between "Page 1" and "Page 2" takes no run over.
+    runs: dict[tuple[int, int], list[int]] = {}
     for index, line in text_lines:
         match = _PAGE_NUMBER.fullmatch(line.text)
         if match is None:
             continue
-        number = int(next(group for group in match.groups() if group))
-        run = runs.pop(number, [])
-        run.append((index, match.group(3) is not None))
-        runs[number + 1] = run
+        form = next(place for place, group in enumerate(match.groups()) if group)
+        number = int(match.group(form + 1))
+        run = runs.pop((form, number), [])
+        run.append(index)
+        runs[(form, number + 1)] = run
     found: list[int] = []
-    for run in runs.values():
-        bare = all(alone for _, alone in run)
-        if len(run) >= (3 if bare else 2):
-            found.extend(index for index, _ in run)
+    for (form, _), run in runs.items():
+        if len(run) >= (3 if form == _BARE else 2):
+            found.extend(run)
     return sorted(found)
 
 
 def _running_heads(text_lines: Sequence[tuple[int, Line]], numbers: Sequence[int]) -> set[int]:
-    """The indexes of the lines whose text stands three times or more, every time beside a
-    page number (a speaker's label, which stands elsewhere too, never is one)."""
+    """The indexes of the lines whose text stands three times or more beside a page number,
+    and once more at most elsewhere (a speaker's label, which stands elsewhere too, never is
+    one)."""
     position = {index: place for place, (index, _) in enumerate(text_lines)}
     beside: set[tuple[int, str]] = set()
     for number in numbers:
@@ -88,8 +93,6 @@ def _running_heads(text_lines: Sequence[tuple[int, Line]], numbers: Sequence[int
     # A label alone on its line ("TRUMP:") is never a head, however often a page ends on it.
     candidates = {t for t, count in near_counts.items() if count >= 3 and not t.endswith(":")}
     everywhere = Counter(line.text for _, line in text_lines if line.text in candidates)
-    return {
-        index
-        for index, text in beside
-        if text in candidates and everywhere[text] == near_counts[text]
-    }
+    # Once more elsewhere at most: the first page, which may print no number.
+    heads = {t for t in candidates if everywhere[t] <= near_counts[t] + 1}
+    return {index for index, line in text_lines if line.text in heads}

@@ -14,6 +14,8 @@ import re
 
 from lxml import etree
 
+from transcript_model.types import URL_PATTERN
+
 from .._html import load
 from .._html.text import clean, segments
 
@@ -35,12 +37,12 @@ def page_text(data: bytes, origin: str, max_bytes: int) -> bytes:
     if title and (not lines or lines[0] != title):
         lines.insert(0, title)
     address = _address(root)
-    if address is not None:
-        lines.insert(1 if lines else 0, f"URL: {address}")
+    if address is not None:  # under the title, or first: never inside the page's text
+        lines.insert(1 if title else 0, f"URL: {address}")
     return "\n".join(lines).encode("utf-8")
 
 
-_ADDRESS = re.compile(r"https?://[^\s<>\"]{1,2000}")
+_ADDRESS = re.compile(URL_PATTERN)  # as the header reads a "URL:" line
 
 
 def _address(root: etree._Element) -> str | None:
@@ -61,21 +63,24 @@ def _address(root: etree._Element) -> str | None:
 _CHROME_ROLES = frozenset(
     {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar"}
 )
-#: Words of a class or id that name such a part ("site-nav", "breadcrumbs", "share-buttons"
-#: is not one: "share" also names articles' own blocks), for pages that mark them no other way.
+#: Words of a class or id that name such a part ("site-nav", "breadcrumbs"), for pages that
+#: mark them no other way. Not "share", "social" or "comments": articles' own blocks and a
+#: hearing's public comments are named so too ("tag-social-security", "public-comments").
 _CHROME_WORDS = frozenset(
     {"nav", "navbar", "navigation", "menu", "menubar", "breadcrumb", "breadcrumbs", "footer",
-     "sidebar", "cookie", "cookies", "newsletter", "masthead", "toolbar", "sharing", "social",
-     "comments", "skip"}
+     "sidebar", "cookie", "cookies", "newsletter", "masthead", "toolbar", "skip"}
 )  # fmt: skip
 _WORD = re.compile(r"[a-z0-9]+")
+#: A class that says what a layout lacks or has ("no-sidebar", "with-sidebar"): no part.
+_LAYOUT_FLAG = re.compile(r"(?:no|with|has|without)-[\w-]*")
 
 
 def _chrome(root: etree._Element) -> list[etree._Element]:
     """Navigation, asides, forms and footers; a header only outside the main text (the one
     inside it holds the title); and what a page marks as such by its role, class or id
-    (obamawhitehouse.archives.gov has no <nav>: 140 lines of menus were read) — never the
-    main text, the page's heading, or an element holding either."""
+    (obamawhitehouse.archives.gov has no <nav>: 140 lines of menus were read) — outside the
+    main text only (when the main text is the body, inside it all the same), and never the
+    page's heading or an element holding it or the main text."""
     found = list(root.iter(*_CHROME))
     main = _main(root)
     if main is not root:
@@ -87,41 +92,82 @@ def _chrome(root: etree._Element) -> list[etree._Element]:
     protected = {main, *main.iterancestors()}
     if heading is not None:
         protected |= {heading, *heading.iterancestors()}
+    # Inside the main text nothing goes by its marks; when the body is the main text, what
+    # holds a speaker's label is kept (a transcript's div of class "nav-anchor").
+    inside = _holding_labels(root) if main.tag == "body" else set(main.iter(etree.Element))
     found += [
         element
         for element in root.iter(etree.Element)
-        if element not in protected and _marked_as_chrome(element)
+        if element not in protected and element not in inside and _marked_as_chrome(element)
     ]
     return found
+
+
+#: A speaker's label opening a text: "MAYOR SMITH: Good evening", "Q: …" (tried on the first
+#: characters of a text, its leading spaces stripped).
+_LABEL_START = re.compile(r"[A-Z][\w.'’\- ]{0,40}:\s")
+
+
+def _opens_with_label(text: str | None) -> bool:
+    return text is not None and _LABEL_START.match(text.lstrip()[:64]) is not None
+
+
+def _holding_labels(root: etree._Element) -> set[etree._Element]:
+    """The elements whose text, or an element's inside them, opens with a speaker's label:
+    one walk, each element's mark carried to its parent (children come after their parent in
+    document order, so the walk goes backwards)."""
+    holding: set[etree._Element] = set()
+    for element in reversed(list(root.iter(etree.Element))):
+        if element in holding or _opens_with_label(element.text):
+            holding.add(element)
+        if _opens_with_label(element.tail):
+            holding.add(element)  # the tail is the parent's text: marked below with it
+        parent = element.getparent()
+        if parent is not None and element in holding:
+            holding.add(parent)
+    return holding
 
 
 def _marked_as_chrome(element: etree._Element) -> bool:
     if (element.get("role") or "").strip().lower() in _CHROME_ROLES:
         return True
     marks = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
+    marks = _LAYOUT_FLAG.sub(" ", marks)
     return bool(marks.strip()) and not _CHROME_WORDS.isdisjoint(_WORD.findall(marks))
 
 
 def _main(root: etree._Element) -> etree._Element:
-    """The page's main text: its <main>; else the <article> its heading stands in, or its
-    body when the heading stands in none (the articles are then teasers around it); else its
-    first <article>; else its body."""
+    """The page's main text: its <main>; else the <article> its heading stands in; when the
+    heading stands in none, the one article if it holds a third of the page's words, else the
+    body (the articles are then teasers around it); else its first <article>; else its
+    body."""
     for path in ("main", "*[@role='main']"):
         found = root.find(f".//{path}")
         if found is not None:
             return found
     heading = root.find(".//h1")
-    if heading is not None:
+    articles = root.findall(".//article")
+    body = root.find(".//body")
+    if heading is not None and articles:
         holder = next(heading.iterancestors("article"), None)
         if holder is not None:
             return holder
-        body = root.find(".//body")
+        # The heading stands above the articles: the one article is the text when it holds a
+        # third of the page's words or more, else the articles are teasers around the body.
+        if len(articles) == 1 and body is not None and _share(articles[0], body) >= 1 / 3:
+            return articles[0]
         return root if body is None else body
     for path in ("article", "body"):
         found = root.find(f".//{path}")
         if found is not None:
             return found
     return root
+
+
+def _share(part: etree._Element, whole: etree._Element) -> float:
+    """How much of the text of ``whole`` stands in ``part``."""
+    total = sum(len(str(text).split()) for text in whole.itertext())
+    return sum(len(str(text).split()) for text in part.itertext()) / total if total else 0.0
 
 
 def _title(root: etree._Element, content: etree._Element) -> str | None:
