@@ -75,3 +75,10 @@ def test_a_court_transcript_saved_as_windows_1252_reads_with_the_warning() -> No
     result = tm.read_result(text.encode("cp1252"), origin="argument.txt")
     assert result.transcripts == tm.read(text.encode("utf-8"), origin="argument.txt")
     assert result.warnings[0].code == "encoding_guessed"
+
+
+def test_latin_texts_of_other_languages_are_read_too() -> None:
+    # Spanish ¿ ¡ º, German „ and an accented letter before punctuation ("groß…"), which a
+    # test for UTF-8 sequences alone took for UTF-8.
+    text = "¿Qué? ¡Olé! «Touché» groß… „Zitat“ 1º 2ª" + _PAD
+    assert windows_1252_text(text.encode("cp1252")) == text

@@ -158,34 +158,42 @@ def decode_text_or_windows_1252(data: bytes, origin: str) -> tuple[str, Problem 
 
 
 #: The bytes outside ASCII a Latin text in Windows-1252 is made of: its typographic
-#: punctuation and symbols (… ‘ ’ “ ” • – — ™ € œ Œ, no-break and soft hyphen, ¢ £ § © « ®
-#: ° ± ² ¶ · » ¼ ½ ¾) and the accented letters (0xC0-0xFF). The other bytes of 0x80-0xBF are
-#: letters in the code pages of other scripts (Polish ł ą ż in Windows-1250) or rare symbols.
+#: punctuation and symbols (… ‘ ’ “ ” „ • – — ™ € œ Œ, no-break and soft hyphen, ¡ ¿ ¢ £ § ©
+#: ª º « ® ° ± ² ¶ · » ¼ ½ ¾) and the accented letters (0xC0-0xFF). The other bytes of
+#: 0x80-0xBF are letters in the code pages of other scripts (Polish ł ą in Windows-1250).
 _WINDOWS_LATIN = frozenset(
-    [0x80, 0x85, 0x8C, *range(0x91, 0x98), 0x99, 0x9C, 0xA0, 0xA2, 0xA3, 0xA7, 0xA9, 0xAB,
-     0xAD, 0xAE, 0xB0, 0xB1, 0xB2, 0xB6, 0xB7, 0xBB, 0xBC, 0xBD, 0xBE, *range(0xC0, 0x100)]
+    [0x80, 0x84, 0x85, 0x8C, *range(0x91, 0x98), 0x99, 0x9C, 0xA0, 0xA1, 0xA2, 0xA3, 0xA7,
+     0xA9, 0xAA, 0xAB, 0xAD, 0xAE, 0xB0, 0xB1, 0xB2, 0xB6, 0xB7, 0xBA, 0xBB, 0xBC, 0xBD, 0xBE,
+     0xBF, *range(0xC0, 0x100)]
 )  # fmt: skip
 _OTHER_HIGH_BYTES = bytes(b for b in range(0x80, 0x100) if b not in _WINDOWS_LATIN)
-#: A UTF-8 sequence (the text is UTF-8 with a stray byte) or a run of three letters of
-#: 0xC0-0xFF (a word of another script: Cyrillic in Windows-1251, Greek in Windows-1253).
-_NOT_WINDOWS_LATIN = re.compile(
-    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}|[\xc0-\xff]{3}"
+#: A sequence UTF-8 decodes (in Windows-1252 text an accented letter may stand before a
+#: punctuation byte too: "groß…", so the sequences are counted, not merely found).
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
 )
+#: Three letters of 0xC0-0xFF in a row: a word of another script (Cyrillic in Windows-1251,
+#: Greek in Windows-1253).
+_OTHER_SCRIPT_WORD = re.compile(rb"[\xc0-\xff]{3}")
 
 
 def windows_1252_text(data: bytes) -> str | None:
     """``data`` read as Windows-1252 when it looks like a Latin text saved so: no byte order
     mark, no control character, at most 15 % of its bytes outside ASCII and all of those the
-    punctuation and letters of a Latin text, no UTF-8 sequence and no word of another script;
+    punctuation, symbols and letters of a Latin text, fewer UTF-8 sequences among them than
+    bytes UTF-8 cannot read (else it is UTF-8 with stray bytes), no word of another script;
     None otherwise."""
     if any(data.startswith(bom) for bom, _ in _BOMS) or data.translate(None, _NOT_CONTROLS):
         return None  # a control character (a NUL…): no text file, whatever its encoding
     outside = len(data) - len(data.translate(None, _NON_ASCII))
-    if outside > _LEGACY_SHARE * len(data) or len(data.translate(None, _OTHER_HIGH_BYTES)) < len(
-        data
-    ):
+    if outside > _LEGACY_SHARE * len(data):
         return None
-    if _NOT_WINDOWS_LATIN.search(data) is not None:
+    if len(data.translate(None, _OTHER_HIGH_BYTES)) < len(data):
+        return None
+    if _OTHER_SCRIPT_WORD.search(data) is not None:
+        return None
+    sequences = _UTF8_SEQUENCE.findall(data)
+    if len(sequences) >= outside - sum(map(len, sequences)):
         return None
     try:
         return data.decode("cp1252")
