@@ -666,3 +666,10 @@ def test_dates_in_the_languages_the_readers_know(line: str, day: str) -> None:
     # One month table for every reader (converters/_months.py), German, French, Spanish … too.
     t = tm.read_one(f"Rede\n{line}\n\nBUNDESPRÄSIDENT RAU: Meine Damen und Herren.\n", "speakers")
     assert str(t.event.date) == day
+
+
+def test_a_title_with_a_number_and_a_short_word_is_no_date() -> None:
+    # "Mac" is March in Malay and "2." a German day: neither makes a title a date.
+    for title in ("Top 10 Mac 2020 apps", "Part 2. March 2021 update"):
+        t = tm.read_one(f"{title}\nMarch 3, 2021\n\nMR. A: Hello.\n", "speakers")
+        assert (t.event.title, str(t.event.date)) == (title, "2021-03-03")

@@ -20,12 +20,14 @@ from transcript_model.types import URL_PATTERN
 from .._months import month_number
 
 _MONTH = r"(?P<month>[^\W\d_]{3,10})\.?"
-#: A day of the month, perhaps ordinal ("17th June, 1992", "June 17th, 1992", "31. März 2003",
-#: "1er mars 2013").
-_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|\.)?"
+#: A day of the month, perhaps ordinal ("17th June, 1992", "June 17th, 1992", "1er mars 2013").
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er)?"
 _DATE_PATTERNS = (
     re.compile(rf"\b{_MONTH} {_DAY},? (?P<year>\d{{4}})\b", re.IGNORECASE),
     re.compile(rf"\b{_DAY} {_MONTH},? (?P<year>\d{{4}})\b", re.IGNORECASE),
+    # "31. März 2003", at the line's start or after a place ("Lübeck, 31. März 2003"): not
+    # "Part 2. March 2021 update".
+    re.compile(rf"(?:^|, )(?P<day>\d{{1,2}})\. {_MONTH} (?P<year>\d{{4}})\b", re.IGNORECASE),
     re.compile(r"\b(?P<year>\d{4})-(?P<nmonth>\d{2})-(?P<day>\d{2})\b"),
     # "2013年 1月 17日": Chinese and Japanese.
     re.compile(r"(?P<year>\d{4}) ?年 ?(?P<nmonth>\d{1,2}) ?月 ?(?P<day>\d{1,2}) ?日"),
@@ -88,6 +90,17 @@ def one_spaced(text: str) -> str:
     return " ".join(text.replace("\ufeff", " ").split())
 
 
+#: Month words of three letters taken in a header: English abbreviations ("Sep. 5, 2019"),
+#: not the short months of other languages that are English words too ("Top 10 Mac 2020").
+_SHORT_MONTHS = frozenset("jan feb mar apr may jun jul aug sep oct nov dec".split())
+
+
+def _month_of(word: str) -> int | None:
+    if len(word) < 4 and word.casefold() not in _SHORT_MONTHS:
+        return None
+    return month_number(word)
+
+
 def _date_in(text: str) -> tuple[dt.date, re.Match[str]] | None:
     for pattern in _DATE_PATTERNS:
         for found in pattern.finditer(text):
@@ -95,7 +108,7 @@ def _date_in(text: str) -> tuple[dt.date, re.Match[str]] | None:
             month = (
                 int(parts["nmonth"])
                 if parts.get("nmonth")
-                else month_number(parts.get("month") or "")
+                else _month_of(parts.get("month") or "")
             )
             if not month:
                 continue
