@@ -119,9 +119,11 @@ def _indent(text: str) -> int:
 
 
 def _margin(numbered: Sequence[tuple[int, str]]) -> int:
-    """The indentation most lines of text have after their number."""
+    """The smallest indentation a tenth of the lines of text have after their number: the
+    lines that go on with a paragraph (one-line turns, indented, may be most lines)."""
     counts = Counter(_indent(text) for _, text in numbered if text.strip())
-    return counts.most_common(1)[0][0] if counts else 0
+    total = sum(counts.values())
+    return min((indent for indent, count in counts.items() if count * 10 >= total), default=0)
 
 
 def _proceedings_start(numbered: Sequence[tuple[int, str]]) -> int:
@@ -161,9 +163,9 @@ def _appearance(text: str) -> Person | None:
 
 def _paragraphs(numbered: Sequence[tuple[int, str]], margin: int, record: Record) -> None:
     """Join each paragraph's lines onto its first: an indented line opens one (a heading when
-    it is all capitals and no label), and so does a label wherever it stands (a transcript of
-    one-line turns has them all at one indentation, which is then the margin); a line at the
-    margin goes on with the open one."""
+    it is all capitals and no label), and so does a label in capitals wherever it stands (a
+    transcript of one-line turns has them all at one indentation, which is then the margin);
+    a line at the margin goes on with the open one."""
     opened: int | None = None
     parts: list[str] = []
 
@@ -176,11 +178,18 @@ def _paragraphs(numbered: Sequence[tuple[int, str]], margin: int, record: Record
         stripped = text.strip()
         if not stripped:
             continue
-        if opened is None or _indent(text) >= margin + _INDENTED or _opens_speech(stripped):
+        indented = _indent(text) >= margin + _INDENTED
+        asked = _QUESTION_OR_ANSWER.match(stripped) is not None and (
+            indented or parts[-1:] == [] or parts[-1].endswith(_SENTENCE_ENDS)
+        )
+        if opened is None or indented or asked or _LABEL.match(stripped):
             flush()
             opened = index
         parts.append(stripped)
     flush()
+
+
+_SENTENCE_ENDS = (".", "?", "!", '"', "”", ")")
 
 
 def _is_heading(text: str) -> bool:
@@ -191,12 +200,10 @@ def _is_heading(text: str) -> bool:
     )
 
 
-def _opens_speech(text: str) -> bool:
-    return _LABEL.match(text) is not None or _QUESTION_OR_ANSWER.match(text) is not None
-
-
 def _set(record: Record, index: int, text: str) -> None:
     number = index + 1
+    # "Q." and "A." open a paragraph where the reporter indents them or a sentence has ended
+    # ("A. Lincoln" wrapped to the margin inside a sentence opens none; see _paragraphs).
     asked = _QUESTION_OR_ANSWER.match(text)
     if asked is not None:  # the reader's generic labels "Q" and "A" take a colon
         text = f"{asked.group('label')}: {text[asked.end() :]}"
