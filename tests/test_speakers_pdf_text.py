@@ -98,3 +98,16 @@ def test_sentences_of_a_transcript_in_capitals_are_no_labels() -> None:
         "MAYOR SMITH",
         "COUNCILWOMAN JONES",
     ]
+
+
+def test_a_short_reply_in_capitals_after_a_name_is_still_its_speech() -> None:
+    text = (
+        "Press Conference\nMarch 3, 2021\n\nCHAIR POWELL.  Good afternoon.\n\n"
+        "MICHAEL MCKEE.  Thank you, Mr. Chairman.\n\nCHAIR POWELL.  OK.\n\n"
+        "MICHAEL MCKEE.  And the rate?\n\nCHAIR POWELL.  I—\n"
+    )
+    t = tm.read_one(text, "speakers")
+    assert [s.label for s in t.turns if isinstance(s, tm.Speech)] == [
+        "CHAIR POWELL",
+        "MICHAEL MCKEE",
+    ] * 2 + ["CHAIR POWELL"]

@@ -350,6 +350,12 @@ _CAPS_PERIOD_LABEL = re.compile(CAPS_PERIOD_LABEL)
 _NOT_NAME_OPENERS = _LEADING_STOPWORDS | {"thank", "thanks", "good", "okay", "please", "sorry"}
 
 
+def _in_capitals(rest: str) -> bool:
+    """Words in capitals throughout, three at least ("IT IS GOOD TO BE HERE."; "OK." or "I—"
+    after a name say nothing of the transcript's case)."""
+    return len(rest.split()) >= 3 and rest.isupper()
+
+
 def _caps_period_labels(
     lines: Sequence[Line], accepted: dict[int, LabelMatch]
 ) -> dict[int, LabelMatch]:
@@ -364,7 +370,7 @@ def _caps_period_labels(
         label, rest = match.group("label"), line.text[match.end() :]
         # A transcript in capitals throughout prints sentences so ("THANK YOU. IT IS GOOD"):
         # a name's words are in mixed case after it, and a name opens with no such word.
-        if rest.isupper() or label.split(" ", 1)[0].casefold() in _NOT_NAME_OPENERS:
+        if _in_capitals(rest) or label.split(" ", 1)[0].casefold() in _NOT_NAME_OPENERS:
             continue
         found[line.number] = (label, rest, False)
         counts[label] = counts.get(label, 0) + 1
