@@ -29,11 +29,12 @@ _BY_LANGUAGE = {
     "ru": "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
 }
 _ABBREVIATIONS = "jan feb mar apr may jun jul aug sep oct nov dec"
+_GERMAN_ABBREVIATIONS = "jan feb mär apr mai jun jul aug sep okt nov dez"
 
 
 def _table() -> dict[str, int]:
     table: dict[str, int] = {}
-    for words in (*_BY_LANGUAGE.values(), _ABBREVIATIONS):
+    for words in (*_BY_LANGUAGE.values(), _ABBREVIATIONS, _GERMAN_ABBREVIATIONS):
         for number, word in enumerate(words.split(), 1):
             table.setdefault(fold(word), number)
     table["sept"] = 9

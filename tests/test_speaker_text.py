@@ -673,3 +673,28 @@ def test_a_title_with_a_number_and_a_short_word_is_no_date() -> None:
     for title in ("Top 10 Mac 2020 apps", "Part 2. March 2021 update"):
         t = tm.read_one(f"{title}\nMarch 3, 2021\n\nMR. A: Hello.\n", "speakers")
         assert (t.event.title, str(t.event.date)) == (title, "2021-03-03")
+
+
+_TOWN_HALL = (
+    b"<p>March 3, 2021</p><p><strong>MAYOR SMITH:</strong> Good evening.</p>"
+    b"<p><strong>MS. JONES:</strong> Thank you.</p><p><strong>MAYOR SMITH:</strong> Go ahead.</p>"
+)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # ASP.NET holds the whole body in a <form>.
+        b'<form id="aspnetForm"><h1>Town Hall</h1>' + _TOWN_HALL + b"</form>",
+        # A Genesis theme's wrapper named for its layout, labels in <strong>.
+        b'<div class="content-sidebar-wrap"><h1>Town Hall</h1>' + _TOWN_HALL + b"</div>",
+        # Drupal: the page title block above the node's <article>, teasers as <article>s.
+        b"<h1>Town Hall</h1><article>" + _TOWN_HALL + b"</article>"
+        b"<article><p>Related: parks</p></article><article><p>Related: pools</p></article>",
+    ],
+    ids=["form", "layout-class", "drupal"],
+)
+def test_what_holds_a_pages_transcript_is_never_left_out(body: bytes) -> None:
+    t = tm.read_one(b"<html><body>" + body + b"</body></html>", origin="town-hall.html")
+    assert [s.label for s in _speeches(t)] == ["MAYOR SMITH", "MS. JONES", "MAYOR SMITH"]
+    assert "Related" not in str(t.model_dump())

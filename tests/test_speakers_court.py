@@ -118,3 +118,17 @@ def test_a_depositions_questions_and_answers_are_turns() -> None:
     speeches = [s for s in t.turns if isinstance(s, tm.Speech)]
     assert [s.label for s in speeches[:4]] == ["MR. SMITH", "Q", "A", "Q"]
     assert speeches[1].paragraphs == ["Where were you that night? at home?"]
+
+
+def test_depositions_at_the_margin_and_an_examinations_head() -> None:
+    # Q. and A. at the margin open turns after a question cut short ("And did you --"); "BY MR.
+    # SMITH:" is a head of its own; "A. first, litigate later" goes on with a sentence.
+    lines = ["DEPOSITION OF JOHN DOE", "March 26, 2012", "P R O C E E D I N G S", "BY MR. SMITH:"]
+    lines += ["Q.  And did you --", "A.  No.", "Q.  Alone?", "A.  Yes, a", "first, litigate later."]
+    lines += ["Q.  Why?", "A.  Because."] * 20
+    t = tm.read_one(_numbered(lines))
+    speeches = [s for s in t.turns if isinstance(s, tm.Speech)]
+    assert [s.label for s in speeches[:4]] == ["Q", "A", "Q", "A"]
+    assert speeches[1].paragraphs == ["No."]
+    assert speeches[3].paragraphs == ["Yes, a first, litigate later."]
+    assert "BY MR. SMITH:" not in str(speeches[0].paragraphs)

@@ -111,3 +111,12 @@ def test_a_short_reply_in_capitals_after_a_name_is_still_its_speech() -> None:
         "CHAIR POWELL",
         "MICHAEL MCKEE",
     ] * 2 + ["CHAIR POWELL"]
+
+
+def test_a_title_the_pages_repeat_as_their_head_stays_the_title() -> None:
+    pages = ["Council Meeting", "March 3, 2021", "MR. SMITH: We begin.", "More words go"]
+    for n in range(2, 6):
+        pages += ["Council Meeting", f"Page {n} of 5", f"on over page {n}."]
+    t = tm.read_one("\n".join(pages) + "\n", "speakers")
+    assert t.event.title == "Council Meeting"
+    assert "Council Meeting" not in str(t.turns)

@@ -82,3 +82,12 @@ def test_latin_texts_of_other_languages_are_read_too() -> None:
     # test for UTF-8 sequences alone took for UTF-8.
     text = "¿Qué? ¡Olé! «Touché» groß… „Zitat“ 1º 2ª" + _PAD
     assert windows_1252_text(text.encode("cp1252")) == text
+
+
+def test_french_typography_in_windows_1252_is_read() -> None:
+    # "é" before a no-break space and "»" (E9 A0 BB) is no UTF-8 sequence of punctuation.
+    text = (
+        "Il a dit\u00a0: «\u00a0touch\u00e9\u00a0» et «\u00a0pass\u00e9\u00a0», l\u2019an dernier."
+        + _PAD
+    )
+    assert windows_1252_text(text.encode("cp1252")) == text

@@ -118,7 +118,7 @@ def pointer_problems(
 
 
 #: Where a pointer says who speaks or attends, or in what part: a speech's @by and @as, a
-#: person or a role element (in a label or an attendee list; but "#", see below). A pointer
+#: person or a role element (wherever it stands; but "#", see below). A pointer
 #: elsewhere (a count's, a section's, the FRBR metadata's) that names nothing is reported as
 #: a warning: the OASIS schema does not require its target, and official exports (the
 #: Oireachtas's) leave many unresolved.

@@ -181,17 +181,19 @@ def _labels_found(
     lines: Sequence[Line], markup: markdown.Markup, record: gpo.Record | None, page: bool
 ) -> dict[int, LabelMatch]:
     """The lines that open with a speaker label; in a GPO record, only those its layout
-    marks (a letter's "Dear Chairman Shaw:" in the appendix is none); not a headline with a
-    colon that opens the text (see :func:`_headline`), nor, on a web ``page``, the headlines
-    of its lists of other articles (see :func:`_headline_lists`)."""
+    marks (a letter's "Dear Chairman Shaw:" in the appendix is none); on a web ``page``, not
+    a headline with a colon that opens it (see :func:`_headline`) nor the headlines of its
+    lists of other articles (see :func:`_headline_lists`)."""
     found = find_labels(lines, markup.label_lines)
     if record is not None:
         return {n: label for n, label in found.items() if n in record.label_lines}
+    if not page:  # in plain text a first line "MODERATOR: Good evening" is a speech
+        return found
     first = next((line for line in lines if line.text), None)
     if first is not None and first.number in found and _headline(found, first.number):
         heading = found[first.number][:2]
         found = {n: label for n, label in found.items() if label[:2] != heading}
-    return _headline_lists(found) if page else found
+    return _headline_lists(found)
 
 
 def _headline_lists(found: dict[int, LabelMatch]) -> dict[int, LabelMatch]:

@@ -35,8 +35,11 @@ from .numbered import LAST_LINE_NUMBER, NUMBERED, looks_like_numbered_transcript
 #: Deeper than the margin by this much, a line opens a paragraph (or is a heading).
 _INDENTED = 5
 _LABEL = re.compile(r"(?P<label>[A-Z][A-Z.'’\- ]{1,50}[A-Z.]):[ \t]")
-#: A deposition's question and answer: "Q.  Did you see him?", "A.  Yes."
-_QUESTION_OR_ANSWER = re.compile(r"(?P<label>[QA])\.[ \t]+(?=\S)")
+#: A deposition's question and answer: "Q.  Did you see him?", "A.  Yes." (a capital, a
+#: digit or a quotation mark next: "A. first, litigate later" goes on with a sentence).
+_QUESTION_OR_ANSWER = re.compile(r"(?P<label>[QA])\.[ \t]+(?=[A-Z0-9\"“'‘(])")
+#: A line of capitals that ends with a colon: an examination's head ("BY MR. SMITH:").
+_CAPITALS_HEAD = re.compile(r"[A-Z][A-Z.'’\- ]{1,60}:")
 #: The caption's rule ("- - - - - - x"); a party's line has a colon beside it ("FLORIDA,
 #: ET AL.     :", "Petitioners     :    No. 11-398").
 _RULE = re.compile(r"[-\s]{10,}x")
@@ -163,9 +166,10 @@ def _appearance(text: str) -> Person | None:
 
 def _paragraphs(numbered: Sequence[tuple[int, str]], margin: int, record: Record) -> None:
     """Join each paragraph's lines onto its first: an indented line opens one (a heading when
-    it is all capitals and no label), and so does a label in capitals wherever it stands (a
-    transcript of one-line turns has them all at one indentation, which is then the margin);
-    a line at the margin goes on with the open one."""
+    it is all capitals and no label), and so do a label in capitals, a deposition's "Q." or
+    "A." and a head such as "BY MR. SMITH:" wherever they stand (one-line turns may all stand
+    at one indentation, which is then the margin); a line at the margin goes on with the open
+    one."""
     opened: int | None = None
     parts: list[str] = []
 
@@ -178,18 +182,16 @@ def _paragraphs(numbered: Sequence[tuple[int, str]], margin: int, record: Record
         stripped = text.strip()
         if not stripped:
             continue
-        indented = _indent(text) >= margin + _INDENTED
-        asked = _QUESTION_OR_ANSWER.match(stripped) is not None and (
-            indented or parts[-1:] == [] or parts[-1].endswith(_SENTENCE_ENDS)
+        opens = (
+            _LABEL.match(stripped) is not None
+            or _QUESTION_OR_ANSWER.match(stripped) is not None
+            or _CAPITALS_HEAD.fullmatch(stripped) is not None
         )
-        if opened is None or indented or asked or _LABEL.match(stripped):
+        if opened is None or opens or _indent(text) >= margin + _INDENTED:
             flush()
             opened = index
         parts.append(stripped)
     flush()
-
-
-_SENTENCE_ENDS = (".", "?", "!", '"', "”", ")")
 
 
 def _is_heading(text: str) -> bool:
@@ -202,8 +204,6 @@ def _is_heading(text: str) -> bool:
 
 def _set(record: Record, index: int, text: str) -> None:
     number = index + 1
-    # "Q." and "A." open a paragraph where the reporter indents them or a sentence has ended
-    # ("A. Lincoln" wrapped to the margin inside a sentence opens none; see _paragraphs).
     asked = _QUESTION_OR_ANSWER.match(text)
     if asked is not None:  # the reader's generic labels "Q" and "A" take a colon
         text = f"{asked.group('label')}: {text[asked.end() :]}"

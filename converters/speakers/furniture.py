@@ -86,13 +86,20 @@ def _running_heads(text_lines: Sequence[tuple[int, Line]], numbers: Sequence[int
     beside: set[tuple[int, str]] = set()
     for number in numbers:
         place = position[number]
-        for near in text_lines[max(0, place - _NEAR) : place + _NEAR + 1]:
-            if near[0] != number:
-                beside.add((near[0], near[1].text))
+        for index, line in text_lines[max(0, place - _NEAR) : place + _NEAR + 1]:
+            if index != number:
+                beside.add((index, line.text))
     near_counts = Counter(text for _, text in beside)
     # A label alone on its line ("TRUMP:") is never a head, however often a page ends on it.
     candidates = {t for t, count in near_counts.items() if count >= 3 and not t.endswith(":")}
     everywhere = Counter(line.text for _, line in text_lines if line.text in candidates)
-    # Once more elsewhere at most: the first page, which may print no number.
+    # Once more elsewhere at most: the first page, which may print no number. The first line
+    # stays there, when no page number stands by it: the title, which the pages repeat.
     heads = {t for t in candidates if everywhere[t] <= near_counts[t] + 1}
-    return {index for index, line in text_lines if line.text in heads}
+    by_numbers = {index for index, _ in beside}
+    first = text_lines[0][0]
+    return {
+        index
+        for index, line in text_lines
+        if line.text in heads and (index in by_numbers or index != first)
+    }

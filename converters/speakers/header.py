@@ -91,8 +91,9 @@ def one_spaced(text: str) -> str:
 
 
 #: Month words of three letters taken in a header: English abbreviations ("Sep. 5, 2019"),
-#: not the short months of other languages that are English words too ("Top 10 Mac 2020").
-_SHORT_MONTHS = frozenset("jan feb mar apr may jun jul aug sep oct nov dec".split())
+#: German "Okt.", "Dez." and May ("mai"), not the short months of other languages that are
+#: English words too ("Top 10 Mac 2020").
+_SHORT_MONTHS = frozenset("jan feb mar apr may jun jul aug sep oct nov dec mai okt dez".split())
 
 
 def _month_of(word: str) -> int | None:

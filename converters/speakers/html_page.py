@@ -1,11 +1,12 @@
 """Another site's saved transcript page (a government's press briefing, a hearing's record), as
 the lines of its main text, for the speaker-label reader.
 
-The page is loaded safely (:mod:`.._html.load`); its navigation, asides, forms and footers are
-left out; the main text is the page's ``<main>``, else its ``<article>``, else its body, cut into
-lines where a browser breaks them. The page's ``<h1>`` (else its ``<title>`` without the site's
-name) is the first line, where the reader looks for the title, and its canonical address the
-second, as a "URL:" line.
+The page is loaded safely (:mod:`.._html.load`); its navigation, asides, forms and footers, and
+what it marks as such by role, class or id, are left out (never what holds its text or heading);
+the main text is the page's ``<main>``, else the ``<article>`` that holds its heading or a third
+of its words, else its body, cut into lines where a browser breaks them. The page's ``<h1>``
+(else its ``<title>`` without the site's name) is the first line, where the reader looks for the
+title, and its canonical address the second, as a "URL:" line.
 """
 
 from __future__ import annotations
@@ -81,17 +82,18 @@ def _chrome(root: etree._Element) -> list[etree._Element]:
     (obamawhitehouse.archives.gov has no <nav>: 140 lines of menus were read) — outside the
     main text only (when the main text is the body, inside it all the same), and never the
     page's heading or an element holding it or the main text."""
-    found = list(root.iter(*_CHROME))
     main = _main(root)
-    if main is not root:
-        kept = set(main.iter("header"))  # one walk: no climb to the ancestors of each header
-        found += [h for h in root.iter("header") if h not in kept]
     heading = main.find(".//h1")
     if heading is None:
         heading = root.find(".//h1")
     protected = {main, *main.iterancestors()}
     if heading is not None:
         protected |= {heading, *heading.iterancestors()}
+    # An ASP.NET page holds its whole body in a <form>: what holds the text stays.
+    found = [element for element in root.iter(*_CHROME) if element not in protected]
+    if main is not root:
+        kept = set(main.iter("header"))  # one walk: no climb to the ancestors of each header
+        found += [h for h in root.iter("header") if h not in kept and h not in protected]
     # Inside the main text nothing goes by its marks; when the body is the main text, what
     # holds a speaker's label is kept (a transcript's div of class "nav-anchor").
     inside = _holding_labels(root) if main.tag == "body" else set(main.iter(etree.Element))
@@ -105,7 +107,7 @@ def _chrome(root: etree._Element) -> list[etree._Element]:
 
 #: A speaker's label opening a text: "MAYOR SMITH: Good evening", "Q: …" (tried on the first
 #: characters of a text, its leading spaces stripped).
-_LABEL_START = re.compile(r"[A-Z][\w.'’\- ]{0,40}:\s")
+_LABEL_START = re.compile(r"[A-Z][\w.'’\- ]{0,40}:(?:\s|$)")  # "<b>NAME:</b> text" too
 
 
 def _opens_with_label(text: str | None) -> bool:
@@ -152,16 +154,23 @@ def _main(root: etree._Element) -> etree._Element:
         holder = next(heading.iterancestors("article"), None)
         if holder is not None:
             return holder
-        # The heading stands above the articles: the one article is the text when it holds a
-        # third of the page's words or more, else the articles are teasers around the body.
-        if len(articles) == 1 and body is not None and _share(articles[0], body) >= 1 / 3:
-            return articles[0]
+        # The heading stands above the articles (Drupal's page title block): the text is the
+        # article that holds a third of the page's words or more, if one does; else the
+        # articles are teasers around the body. The first few only: a page of thousands of
+        # nested articles would be counted over and over.
+        if body is not None:
+            for article in articles[:_ARTICLES_WEIGHED]:
+                if _share(article, body) >= 1 / 3:
+                    return article
         return root if body is None else body
     for path in ("article", "body"):
         found = root.find(f".//{path}")
         if found is not None:
             return found
     return root
+
+
+_ARTICLES_WEIGHED = 20
 
 
 def _share(part: etree._Element, whole: etree._Element) -> float:

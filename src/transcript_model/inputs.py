@@ -167,10 +167,12 @@ _WINDOWS_LATIN = frozenset(
      0xBF, *range(0xC0, 0x100)]
 )  # fmt: skip
 _OTHER_HIGH_BYTES = bytes(b for b in range(0x80, 0x100) if b not in _WINDOWS_LATIN)
-#: A sequence UTF-8 decodes (in Windows-1252 text an accented letter may stand before a
-#: punctuation byte too: "groß…", so the sequences are counted, not merely found).
+#: What only UTF-8 makes of Latin text: a Latin-1 letter's two bytes ("é" is C3 A9, "Ã©" in
+#: Windows-1252), typographic punctuation's three ("’" is E2 80 99, "â€™"), an emoji's four.
+#: Windows-1252 text prints none of them ("groß…" is DF 85, "é »" E9 A0 BB); a file with one
+#: is UTF-8 with stray bytes, which no reading makes right.
 _UTF8_SEQUENCE = re.compile(
-    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+    rb"[\xc2\xc3][\x80-\xbf]|\xe2[\x80-\x84][\x80-\xbf]|[\xf0-\xf4][\x80-\xbf]{3}"
 )
 #: Three letters of 0xC0-0xFF in a row: a word of another script (Cyrillic in Windows-1251,
 #: Greek in Windows-1253).
@@ -180,9 +182,8 @@ _OTHER_SCRIPT_WORD = re.compile(rb"[\xc0-\xff]{3}")
 def windows_1252_text(data: bytes) -> str | None:
     """``data`` read as Windows-1252 when it looks like a Latin text saved so: no byte order
     mark, no control character, at most 15 % of its bytes outside ASCII and all of those the
-    punctuation, symbols and letters of a Latin text, fewer UTF-8 sequences among them than
-    bytes UTF-8 cannot read (else it is UTF-8 with stray bytes), no word of another script;
-    None otherwise."""
+    punctuation, symbols and letters of a Latin text, none of them a sequence only UTF-8
+    writes (else it is UTF-8 with stray bytes), no word of another script; None otherwise."""
     if any(data.startswith(bom) for bom, _ in _BOMS) or data.translate(None, _NOT_CONTROLS):
         return None  # a control character (a NUL…): no text file, whatever its encoding
     outside = len(data) - len(data.translate(None, _NON_ASCII))
@@ -192,8 +193,7 @@ def windows_1252_text(data: bytes) -> str | None:
         return None
     if _OTHER_SCRIPT_WORD.search(data) is not None:
         return None
-    sequences = _UTF8_SEQUENCE.findall(data)
-    if len(sequences) >= outside - sum(map(len, sequences)):
+    if _UTF8_SEQUENCE.search(data) is not None:
         return None
     try:
         return data.decode("cp1252")
