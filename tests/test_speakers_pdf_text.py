@@ -18,6 +18,10 @@ PRESS_CONFERENCE = (
 )
 
 
+def _labels(text: str) -> list[str | None]:
+    return [s.label for s in tm.read_one(text, "speakers").turns if isinstance(s, tm.Speech)]
+
+
 def _read() -> tm.ReadResult:
     return tm.read_result(PRESS_CONFERENCE)
 
@@ -93,11 +97,7 @@ def test_sentences_of_a_transcript_in_capitals_are_no_labels() -> None:
         "THANK YOU. IT IS GOOD TO SEE YOU ALL.\n\nOF COURSE. THE PARKS OPEN ON MONDAY.\n\n"
         "THANK YOU. WE WILL TAKE QUESTIONS.\n\nCOUNCILWOMAN JONES: AND THE POOLS?\n"
     )
-    t = tm.read_one(text, "speakers")
-    assert [s.label for s in t.turns if isinstance(s, tm.Speech)] == [
-        "MAYOR SMITH",
-        "COUNCILWOMAN JONES",
-    ]
+    assert _labels(text) == ["MAYOR SMITH", "COUNCILWOMAN JONES"]
 
 
 def test_a_short_reply_in_capitals_after_a_name_is_still_its_speech() -> None:
@@ -106,11 +106,7 @@ def test_a_short_reply_in_capitals_after_a_name_is_still_its_speech() -> None:
         "MICHAEL MCKEE.  Thank you, Mr. Chairman.\n\nCHAIR POWELL.  OK.\n\n"
         "MICHAEL MCKEE.  And the rate?\n\nCHAIR POWELL.  I—\n"
     )
-    t = tm.read_one(text, "speakers")
-    assert [s.label for s in t.turns if isinstance(s, tm.Speech)] == [
-        "CHAIR POWELL",
-        "MICHAEL MCKEE",
-    ] * 2 + ["CHAIR POWELL"]
+    assert _labels(text) == ["CHAIR POWELL", "MICHAEL MCKEE"] * 2 + ["CHAIR POWELL"]
 
 
 def test_a_title_the_pages_repeat_as_their_head_stays_the_title() -> None:

@@ -327,19 +327,17 @@ _DATE_IN_URL = re.compile(r"/(\d{4})[/-](\d{2})[/-](\d{2})(?=[/-])")
 def date_in_url(url: str | None) -> dt.date | None:
     """The date a page's address holds (the White House's, most news sites'), the last
     resort of a page whose text prints none where the reader looks."""
-    found = _DATE_IN_URL.search(url) if url else None
-    if found is None:
-        return None
-    try:
-        return dt.date(int(found.group(1)), int(found.group(2)), int(found.group(3)))
-    except ValueError:
-        return None
+    return _day_of(_DATE_IN_URL.search(url) if url else None)
 
 
 def date_in_name(origin: str) -> dt.date | None:
     """An ISO date in the file name of ``origin`` (its basename only)."""
-    base = posixpath.basename(origin.replace("\\", "/"))
-    found = _ISO_IN_NAME.search(base)
+    return _day_of(_ISO_IN_NAME.search(posixpath.basename(origin.replace("\\", "/"))))
+
+
+def _day_of(found: re.Match[str] | None) -> dt.date | None:
+    """The day of a match whose groups are its year, month and day; None for none, or for a
+    day the calendar lacks."""
     if found is None:
         return None
     try:
