@@ -698,3 +698,18 @@ def test_what_holds_a_pages_transcript_is_never_left_out(body: bytes) -> None:
     t = tm.read_one(b"<html><body>" + body + b"</body></html>", origin="town-hall.html")
     assert [s.label for s in _speeches(t)] == ["MAYOR SMITH", "MS. JONES", "MAYOR SMITH"]
     assert "Related" not in str(t.model_dump())
+
+
+def test_labels_closed_by_a_dash_as_pacific_hansards_print_them() -> None:
+    # Papua New Guinea's "Mr JIMMY UGURO - Thank you" read as 0 speeches; Fiji's ".-" too.
+    text = (
+        "Hansard\nMarch 15, 2023\n\nMr PATRICK BASA - Good morning, Mr Acting Speaker.\n\n"
+        "Mr JIMMY UGURO - Thank you.\n\nMr ACTING SPEAKER - Order.\n\n"
+        "HON. S.S. KIRPAL.- Thank you, Mr. Speaker.\n\nA paragraph - with a dash.\n"
+    )
+    assert detect_format("hansard.txt", text.encode()) == "speakers"
+    t = tm.read_one(text, "speakers")
+    assert [s.label for s in _speeches(t)] == [
+        "Mr PATRICK BASA", "Mr JIMMY UGURO", "Mr ACTING SPEAKER", "HON. S.S. KIRPAL",
+    ]  # fmt: skip
+    assert _speeches(t)[-1].paragraphs == ["Thank you, Mr. Speaker.", "A paragraph - with a dash."]

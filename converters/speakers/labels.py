@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from .. import _kremlin as kremlin
 from .header import Line, one_spaced
 from .lines import SPACES
-from .sniff import CAPS_PERIOD_LABEL, TIMESTAMP
+from .sniff import CAPS_PERIOD_LABEL, DASH_LABEL, TIMESTAMP
 
 _TIMESTAMP = TIMESTAMP
 # A label-shaped line start: "NAME:", "Name (09:51):", "Name: [00:01:02]"; "Q" and "A" apart,
@@ -379,6 +379,20 @@ def _caps_period_labels(
     return {}
 
 
+_DASH_LABEL = re.compile(DASH_LABEL)
+
+
+def _dash_labels(lines: Sequence[Line], accepted: dict[int, LabelMatch]) -> dict[int, LabelMatch]:
+    """Labels closed by a dash, an honorific and a name in capitals ("Mr JIMMY UGURO - Thank
+    you", "HON. S.S. KIRPAL.- Thank you"), when three lines or more open so."""
+    found: dict[int, LabelMatch] = {}
+    for line in lines:
+        match = _DASH_LABEL.match(line.text) if line.number not in accepted else None
+        if match is not None:
+            found[line.number] = (match.group("label"), line.text[match.end() :], False)
+    return found if len(found) >= 3 else {}
+
+
 def _weak_labels(lines: Sequence[Line], accepted: dict[int, LabelMatch]) -> dict[int, LabelMatch]:
     """Labels that count only when the document shows the layout more than once.
 
@@ -397,6 +411,7 @@ def _weak_labels(lines: Sequence[Line], accepted: dict[int, LabelMatch]) -> dict
             found.update(questions)
     found.update(_period_labels(lines, accepted))
     found.update(_caps_period_labels(lines, {**accepted, **found}))
+    found.update(_dash_labels(lines, {**accepted, **found}))
     stamped: dict[int, LabelMatch] = {}
     for line in lines:
         match = _BARE_TIMESTAMP.match(line.text) if line.number not in accepted else None

@@ -34,6 +34,14 @@ CAPS_PERIOD_LABEL = (
     r"^(?P<label>[A-Z][A-Z'’\-]*\.?(?: [A-Z][A-Z'’\-]*\.?){0,3} [A-Z][A-Z'’\-]+)\.[ ]+(?=\S)"
 )
 _CAPS_PERIOD_LINES = re.compile(CAPS_PERIOD_LABEL, re.MULTILINE)
+#: An honorific and a name in capitals, then a dash, then the words: "Mr JIMMY UGURO - Thank
+#: you" (Papua New Guinea's Hansard), "HON. S.S. KIRPAL.- Thank you" (Fiji's); labels.py reads
+#: them.
+DASH_LABEL = (
+    r"^(?P<label>(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Madam|Hon\.?|HON\.?) +[A-Z][A-Z.'’\- ]{1,50}[A-Z])"
+    r"\.? ?(?:\.-|[-–]) +(?=\S)"
+)
+_DASH_LINES = re.compile(DASH_LABEL, re.MULTILINE)
 # "主席：甚麼規程問題？": a name and title in Chinese or Japanese characters, a full-width colon.
 _CJK_LABEL_LINES = re.compile(
     r"^[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]{1,8}：[ \t]*\S", re.MULTILINE
@@ -139,7 +147,7 @@ def _is_speaker_text(text: str) -> bool:
         + len(_STAMP_FIRST.findall(text))
     )
     hearing = len(_HEARING_LABEL.findall(text)) + len(_CAPS_PERIOD_LINES.findall(text))
-    hearing += len(_CJK_LABEL_LINES.findall(text))
+    hearing += len(_CJK_LABEL_LINES.findall(text)) + len(_DASH_LINES.findall(text))
     stamped += len(_NAME_THEN_CLOCK.findall(text))
     return len(caps) + questions + hearing >= 3 or stamped >= 2
 
