@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from .. import _kremlin as kremlin
 from .header import Line, one_spaced
 from .lines import SPACES
-from .sniff import CAPS_PERIOD_LABEL, DASH_LABEL, TIMESTAMP
+from .sniff import CAPS_PERIOD_LABEL, CJK_NAME, DASH_LABEL, TIMESTAMP
 
 _TIMESTAMP = TIMESTAMP
 # A label-shaped line start: "NAME:", "Name (09:51):", "Name: [00:01:02]"; "Q" and "A" apart,
@@ -28,7 +28,7 @@ _LABEL_COLON = re.compile(
 )
 #: A label in Chinese or Japanese characters: a name with its title ("梁國雄議員", "行政長官",
 #: "主席"), at most eight characters, no space.
-_CJK_LABEL = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]{1,8}")
+_CJK_LABEL = re.compile(CJK_NAME)
 #: What a Chinese sentence, and no name, opens with: pronouns, conjunctions, an ordinal.
 _CJK_SENTENCE_STARTS = frozenset("我你您他她它咱这這那但而所因如就第其")
 _LABEL_TEXT = re.compile(r"^[^\W\d_][\w.'’\- ]*$")

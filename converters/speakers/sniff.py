@@ -42,9 +42,12 @@ DASH_LABEL = (
     r"\.? ?(?:\.-|[-–]) +(?=\S)"
 )
 _DASH_LINES = re.compile(DASH_LABEL, re.MULTILINE)
+#: A name and title in Chinese or Japanese characters, at most eight ("梁國雄議員", "主席");
+#: labels.py reads labels of them.
+CJK_NAME = r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]{1,8}"
 # "主席：甚麼規程問題？": a name and title in Chinese or Japanese characters, a full-width colon.
 _CJK_LABEL_LINES = re.compile(
-    r"^[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]{1,8}：[ \t]*\S", re.MULTILINE
+    rf"^{CJK_NAME}：[ \t]*\S", re.MULTILINE
 )
 _QUESTION = re.compile(r"^Q(?:[ \t]{2,}|\t|: )\S", re.MULTILINE)
 #: A timestamp in brackets, "(09:51)", "[01:10:18.10]" (labels.py reads labels with them).
