@@ -32,6 +32,18 @@ _CJK_LABEL = re.compile(CJK_NAME)
 #: What a Chinese sentence, and no name, opens with: pronouns, conjunctions, an ordinal.
 _CJK_SENTENCE_STARTS = frozenset("我你您他她它咱这這那但而所因如就第其")
 _LABEL_TEXT = re.compile(r"^[^\W\d_][\w.'’\- ]*$")
+#: What a label may print in brackets before its colon: a role ("(NATO Spokesperson)"), a party
+#: and state ("(R-Texas)"), an aside ("(retranslated)"); one bracket, up to 100 characters.
+_BRACKETED = re.compile(r"\([^()\[\]:\n]{1,100}\)")
+#: Asides of how something was said, which are no role ("(через переводчика)").
+_ASIDE_WORDS = frozenset(
+    {"retranslated", "translated", "translation", "interpreted", "interpretation", "interpreter",
+     "translator", "via", "through", "speaking", "in", "off", "mic", "off-mic", "inaudible",
+     "continuing", "cont'd", "cont’d", "contd", "v.o.", "o.s.", "on", "camera", "video", "phone",
+     "telephone", "by", "as", "an", "english", "french", "russian", "spanish", "german",
+     "chinese", "arabic", "переведено", "переводе", "через", "переводчика", "как", "в",
+     "синхронный"}
+)  # fmt: skip
 _QA_LABEL = re.compile(
     rf"^(?:(?P<q>Q)(?::|\.(?= )|(?=[{SPACES}]{{2}})|(?=\t)|$)|(?P<a>A)(?::|(?=[{SPACES}]{{2}})))"
     rf"[{SPACES}]*"
@@ -214,7 +226,14 @@ def _label_prefix(text: str) -> LabelMatch | None:
         return None
     after = _LABEL_COLON.match(text, stop.start())
     if after is None:
-        return None
+        # "Oana Lungescu (NATO Spokesperson):": a role or an aside in brackets before the colon.
+        bracket = _BRACKETED.match(text, stop.start()) if text[stop.start()] == "(" else None
+        if bracket is None or not label:
+            return None
+        after = _LABEL_COLON.match(text, bracket.end())
+        if after is None:
+            return None
+        label = f"{label} {bracket.group()}"
     return label, text[after.end() :], bool(after.group("ts1") or after.group("ts2"))
 
 
@@ -242,36 +261,55 @@ def _label_opening(text: str) -> LabelMatch | None:
         return None
     printed, rest, stamped = found
     label = one_spaced(printed)
+    bare = without_bracket(label)
     if (
         len(label) > _MAX_LABEL
-        or not _LABEL_TEXT.match(label)
-        or (label.casefold().rstrip(".") in _NOT_LABELS and not kremlin.is_generic_label(label))
+        or not _LABEL_TEXT.match(bare)
+        or (bare.casefold().rstrip(".") in _NOT_LABELS and not kremlin.is_generic_label(bare))
         or (label[-1].isdigit() and rest[:1].isdigit())  # a clock, "2:43"
     ):
         return None
     return label, rest, stamped
 
 
+def without_bracket(label: str) -> str:
+    """The label without the role or aside it prints in brackets ("Oana Lungescu")."""
+    return label.partition(" (")[0] if label.endswith(")") else label
+
+
+def _bracket_role(label: str) -> str | None:
+    """The role a label prints in brackets ("NATO Spokesperson"); None for an aside of how
+    something was said ("(retranslated)", "(via interpreter)") or no bracket."""
+    if not label.endswith(")") or " (" not in label:
+        return None
+    inside = label.partition(" (")[2][:-1].strip()
+    words = inside.casefold().split()
+    return None if not words or all(w in _ASIDE_WORDS for w in words) else inside
+
+
 def _is_generic(label: str) -> bool:
     """A label that names no one: "Q", "AUDIENCE MEMBER", "Reporter 2", "Вопрос"."""
+    label = without_bracket(label)
     return bool(_GENERIC.match(label.casefold().rstrip("."))) or kremlin.is_generic_label(label)
 
 
 def _accept(label: str, stamped: bool, counts: dict[str, int]) -> bool:
     """Whether a label-shaped prefix is a speaker label (conservative for mixed case; in
     Chinese or Japanese characters, when it opens two lines)."""
+    count = counts.get(label, 0)
+    label = without_bracket(label)  # "Oana Lungescu (NATO Spokesperson)" is as its name
     if label in ("Q", "A") or stamped or _is_upper(label) or _is_generic(label):
         return True
     if _CJK_LABEL.fullmatch(label):
         if label[0] in _CJK_SENTENCE_STARTS:  # "我要强调：" (I want to stress:), "但是："
             return False
-        return _is_generic(label) or counts.get(label, 0) >= 2
+        return _is_generic(label) or count >= 2
     words = label.split(" ")
     if words[0].casefold() in _LEADING_STOPWORDS or not _capitalised_words(words):
         return False
     if len(words) > 6:
         return False
-    return len(words) >= 2 or counts.get(label, 0) >= 2
+    return len(words) >= 2 or count >= 2
 
 
 _CONTRACTION = re.compile(r"[’']")
@@ -287,7 +325,7 @@ def _sentence(label: str) -> bool:
     like a sentence, or holds two lowercase words that join no title or name."""
     if _is_generic(label):
         return False
-    words = label.split(" ")
+    words = without_bracket(label).split(" ")
     first, *contracted = _CONTRACTION.split(words[0], 1)
     lowercase = [w for w in words[1:] if w[:1].islower() and w.casefold() not in _TITLE_JOINERS]
     if first.casefold() in _LEADING_STOPWORDS and (contracted or lowercase):
@@ -432,7 +470,8 @@ def resolve_labels(labels: Iterable[str]) -> dict[str, Label]:
     # A label printed elsewhere as the whole name ("Dmitry Peskov") shows where the name starts
     # in a longer label ("Press Secretary Dmitry Peskov").
     names: dict[str, tuple[int, str]] = {}  # folded name → (first label order, label)
-    for order, label in enumerate(p for p in distinct if p not in generic and " " in p):
+    bare = {p: without_bracket(p) for p in distinct}
+    for order, label in enumerate(bare[p] for p in distinct if p not in generic and " " in bare[p]):
         # A role is no name: "DEPUTY PRIME MINISTER" does not end with a person "PRIME MINISTER".
         if not _role_only(label):
             names.setdefault(label.casefold(), (order, label))
@@ -441,20 +480,33 @@ def resolve_labels(labels: Iterable[str]) -> dict[str, Label]:
         if printed in generic:
             resolved[printed] = Label(printed, None, None, True)
             continue
-        tail = _name_at_end(printed, names)
-        role: str | None
-        name: str | None
-        if tail is not None:
-            role, name = printed[: -len(tail) - 1], printed[-len(tail) :]
-        elif _is_upper(printed) or all(w.casefold() in _TITLE_WORDS for w in printed.split(" ")):
-            role, name = _split_role(printed)
-        else:
-            # Mixed case reads like a kremlin.ru label: the shared rules split "President of
-            # the United States Joe Biden" at the name and keep "Recep Tayyip Erdogan" whole.
-            parts = kremlin.split_label(printed)
-            role, name = parts.role, parts.name
+        role, name = _role_and_name(bare[printed], names)
+        if role is not None and name is not None and _honorific(role):
+            role = None  # "HON. M. K. NALUMISA": a courtesy, no office
+        bracketed = _bracket_role(printed)
+        if bracketed is not None:  # "HON. F.S. KOYA (Minister for Trade)": the office is the role
+            role = bracketed if role is None else f"{role}, {bracketed}"
         resolved[printed] = Label(printed, role, name, False)
     return resolved
+
+
+def _honorific(role: str) -> bool:
+    return role.casefold().removeprefix("the ").rstrip(".") in ("hon", "honourable", "honorable")
+
+
+def _role_and_name(
+    printed: str, names: dict[str, tuple[int, str]]
+) -> tuple[str | None, str | None]:
+    """(role, name) of a label that names someone."""
+    tail = _name_at_end(printed, names)
+    if tail is not None:
+        return printed[: -len(tail) - 1], printed[-len(tail) :]
+    if _is_upper(printed) or all(w.casefold() in _TITLE_WORDS for w in printed.split(" ")):
+        return _split_role(printed)
+    # Mixed case reads like a kremlin.ru label: the shared rules split "President of the United
+    # States Joe Biden" at the name and keep "Recep Tayyip Erdogan" whole.
+    parts = kremlin.split_label(printed)
+    return parts.role, parts.name
 
 
 def _role_only(label: str) -> bool:

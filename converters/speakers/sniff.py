@@ -34,12 +34,12 @@ CAPS_PERIOD_LABEL = (
     r"^(?P<label>[A-Z][A-Z'’\-]*\.?(?: [A-Z][A-Z'’\-]*\.?){0,3} [A-Z][A-Z'’\-]+)\.[ ]+(?=\S)"
 )
 _CAPS_PERIOD_LINES = re.compile(CAPS_PERIOD_LABEL, re.MULTILINE)
-#: An honorific and a name in capitals, then a dash, then the words: "Mr JIMMY UGURO - Thank
-#: you" (Papua New Guinea's Hansard), "HON. S.S. KIRPAL.- Thank you" (Fiji's); labels.py reads
-#: them.
+#: An honorific and a name in capitals, maybe an office in brackets, then a dash, then the
+#: words: "Mr JIMMY UGURO - Thank you" (Papua New Guinea's Hansard), "HON. S.S. KIRPAL.- Thank
+#: you", "HON. F.S. KOYA (Minister for Trade).- Sir" (Fiji's); labels.py reads them.
 DASH_LABEL = (
-    r"^(?P<label>(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Madam|Hon\.?|HON\.?) +[A-Z][A-Z.'’\- ]{1,50}[A-Z])"
-    r"\.? ?(?:\.-|[-–]) +(?=\S)"
+    r"^(?P<label>(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Madam|Hon\.?|HON\.?) +[A-Z][A-Z.'’\- ]{1,50}[A-Z]"
+    r"(?: \([^()\n]{1,100}\))?)\.? ?(?:\.- *|[-–] +)(?=\S)"
 )
 _DASH_LINES = re.compile(DASH_LABEL, re.MULTILINE)
 #: A name and title in Chinese or Japanese characters, at most eight ("梁國雄議員", "主席");
