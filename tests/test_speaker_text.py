@@ -713,3 +713,66 @@ def test_labels_closed_by_a_dash_as_pacific_hansards_print_them() -> None:
         "Mr PATRICK BASA", "Mr JIMMY UGURO", "Mr ACTING SPEAKER", "HON. S.S. KIRPAL",
     ]  # fmt: skip
     assert _speeches(t)[-1].paragraphs == ["Thank you, Mr. Speaker.", "A paragraph - with a dash."]
+
+
+def test_a_role_in_brackets_before_the_colon_or_the_dash_is_the_speakers_role() -> None:
+    # "Oana Lungescu (NATO Spokesperson):" was no label at all (a label held no bracket), and
+    # Fiji's "HON. F.S. KOYA (Minister for …).- …" cut the dash labels of its page below three.
+    briefing = (
+        "Press conference\n2 October 2024\n"
+        "Oana Lungescu (NATO Spokesperson): Good morning.\n"
+        "Jens Stoltenberg (NATO Secretary General): Thank you.\n"
+        "Question (Reuters): What now?\nJens Stoltenberg: Well.\n"
+        "Recep Tayyip Erdogan (retranslated): Thanks.\n"
+    )
+    t = tm.read_one(briefing, "speakers")
+    speeches = _speeches(t)
+    assert [(s.speaker, s.role) for s in speeches] == [
+        ("oana-lungescu", "NATO Spokesperson"), ("jens-stoltenberg", "NATO Secretary General"),
+        (None, None), ("jens-stoltenberg", None), ("recep-tayyip-erdogan", None),
+    ]  # fmt: skip
+    assert speeches[0].label == "Oana Lungescu (NATO Spokesperson)"  # as printed
+    hansard = (
+        "Questions\n10th Feb., 2021\n"
+        "HON. F.S. KOYA (Minister for Trade).- Thank you, Mr. Speaker, Sir.\n"
+        "HON. M. K. NALUMISA.-Mr. Speaker, Sir, I thank.\n"
+        "HON. F.S. KOYA.- Again, Sir.\n"
+    )
+    t = tm.read_one(hansard, "speakers")
+    assert [(s.speaker, s.role) for s in _speeches(t)] == [
+        ("f-s-koya", "Minister for Trade"), ("m-k-nalumisa", None), ("f-s-koya", None),
+    ]  # fmt: skip
+    # "HON." is a courtesy, not an office.
+    assert {p.id: p.role for p in t.participants} == {
+        "f-s-koya": "Minister for Trade", "m-k-nalumisa": None,
+    }  # fmt: skip
+
+
+def test_a_date_only_the_running_heads_print_is_the_date_with_a_warning() -> None:
+    # A Hansard excerpt whose header holds no date; its pages' heads print the sitting's day.
+    text = (
+        "Hansard Oral Question 1\nMarket Price Gouging\n"
+        "HON. F.S. KOYA (Minister for Trade).- Thank you, Mr. Speaker, Sir.\n"
+        "Page 46\n484\nQuestions\n10th Feb., 2021\nThe words go on.\n"
+        "HON. SPEAKER.- I thank the Honourable Minister.\n"
+        "HON. S.S. KIRPAL.- A supplementary question.\n"
+        "Page 47\n10th Feb., 2021\nQuestions\n485\nHON. SPEAKER.- Honourable Minister.\n"
+    )
+    result = tm.read_result(text.encode(), "speakers")
+    assert result.transcripts[0].event.date == dt.date(2021, 2, 10)
+    assert [w.code for w in result.warnings] == ["dropped", "date_from_running_head"]
+    assert result.warnings[1].line == 12  # beside "Page 47" (line 7 stands three lines off)
+    # A date in the text away from any page number is no running head: refused, as before.
+    alone = "Questions\nHON. A.- Yes.\nHON. B.- No.\nHON. A.- On 10 February 2021 we met.\n"
+    with pytest.raises(tm.TranscriptError, match="no_date"):
+        tm.read_one(alone, "speakers")
+
+
+def test_a_pages_date_after_its_title_in_the_title_element_is_its_date() -> None:
+    page = (
+        b"<html><head><title>QUESTIONS - Fiji Hansard 2024-10-02</title></head><body>"
+        b"<h3>QUESTIONS</h3><p>HON. A. ONE.- Mr. Speaker, Sir.</p><p>HON. B. TWO.- Yes.</p>"
+        b"<p>HON. A. ONE.- Thank you.</p></body></html>"
+    )
+    t = tm.read_one(page, origin="questions.html")
+    assert (t.event.title, t.event.date) == ("QUESTIONS", dt.date(2024, 10, 2))

@@ -49,7 +49,7 @@ from .._sniffing import is_html_document, is_html_head
 from .._warnings import unspoken_labels
 from . import court, gpo, gpo_names, markdown, white_house
 from .body import Body, looks_wrapped, read_body, wrap_width
-from .furniture import without_furniture
+from .furniture import running_head_date, without_furniture
 from .header import Header, Line, one_spaced, read_header
 from .labels import Label, LabelMatch, find_labels, resolve_labels
 from .lines import clean, split_lines, text_lines
@@ -237,9 +237,12 @@ def _prepared(
     the lines of any other text with its Markdown made plain."""
     record = gpo.read_record(data, origin) or court.read_record(data, origin)
     if record is None:
-        lines, left_out = without_furniture(_lines(data, origin, warnings), origin)
+        every_line = _lines(data, origin, warnings)
+        lines, left_out = without_furniture(every_line, origin)
         warnings += left_out
         lines, markup = markdown.prepare(lines, markdown.is_markdown(origin))
+        if left_out:
+            markup.running_head_date = running_head_date(every_line)
         return lines, markup, None
     markup = markdown.Markup(title=record.title, date=record.date, label_lines=record.label_lines)
     warnings += record.warnings
@@ -275,6 +278,10 @@ def _complete_header(
     """What the markup adds to the header; for a text that prints no title and is given
     none, the words of a file name holding an ISO date."""
     markdown.fill_header(header, markup, origin)
+    if header.date is None and markup.running_head_date is not None:
+        header.date, number = markup.running_head_date
+        note = f"no date in the header: the running head's {header.date.isoformat()} is the date"
+        warnings.append(Problem("date_from_running_head", note, origin, number, severity="warning"))
     named = None if title or header.title else markdown.title_in_name(origin)
     if named:
         header.title = named

@@ -13,13 +13,14 @@ blank lines around them, so that the paragraph a page break cut goes on.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Sequence
 
 from transcript_model.errors import Problem
 
-from .header import Line
+from .header import Line, date_line
 
 _PAGE_NUMBER = re.compile(r"(?:Page (\d{1,4})(?: of \d{1,4})?|- ?(\d{1,4}) ?-|(\d{1,4}))")
 _BARE = 2  # the group of a number alone on its line
@@ -52,6 +53,23 @@ def without_furniture(lines: Sequence[Line], origin: str) -> tuple[list[Line], l
     first = lines[min(furniture)].number
     note = f"{len(furniture)} lines of page furniture (page numbers, running heads) are not kept"
     return kept, [Problem("dropped", note, origin, first, severity="warning")]
+
+
+def running_head_date(lines: Sequence[Line]) -> tuple[dt.date, int] | None:
+    """(date, line number) of the first date line standing within two lines of a page number
+    ("Page 46" / "484" / "Questions" / "10th Feb., 2021"): the day a Hansard's running head
+    prints on every page, when the excerpt's own header gives none."""
+    text_lines = [(index, line) for index, line in enumerate(lines) if line.text]
+    numbers = set(_page_numbers(text_lines))
+    if len(numbers) < 2:
+        return None
+    for place, (index, line) in enumerate(text_lines):
+        if index in numbers:
+            continue
+        near = text_lines[max(0, place - _NEAR) : place + _NEAR + 1]
+        if any(other in numbers for other, _ in near) and (day := date_line(line.text)):
+            return day, line.number
+    return None
 
 
 def _page_numbers(text_lines: Sequence[tuple[int, Line]]) -> list[int]:

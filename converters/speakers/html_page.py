@@ -19,6 +19,7 @@ from transcript_model.types import URL_PATTERN
 
 from .._html import load
 from .._html.text import clean, segments
+from .header import date_line
 
 #: Parts of a page that are never its transcript.
 _CHROME = ("nav", "footer", "aside", "form")
@@ -37,9 +38,13 @@ def page_text(data: bytes, origin: str, max_bytes: int) -> bytes:
     title = _title(root, content)
     if title and (not lines or lines[0] != title):
         lines.insert(0, title)
+    under_title = 1 if title else 0
+    dated = _dated_site_suffix(root)
+    if dated is not None:  # "QUESTIONS - Fiji Hansard 2024-10-02": the page's day
+        lines.insert(under_title, dated)
     address = _address(root)
     if address is not None:  # under the title, or first: never inside the page's text
-        lines.insert(1 if title else 0, f"URL: {address}")
+        lines.insert(under_title, f"URL: {address}")
     return "\n".join(lines).encode("utf-8")
 
 
@@ -177,6 +182,17 @@ def _share(part: etree._Element, whole: etree._Element) -> float:
     """How much of the text of ``whole`` stands in ``part``."""
     total = sum(len(str(text).split()) for text in whole.itertext())
     return sum(len(str(text).split()) for text in part.itertext()) / total if total else 0.0
+
+
+def _dated_site_suffix(root: etree._Element) -> str | None:
+    """What follows the title in the page's ``<title>`` when it is a date line ("Fiji Hansard
+    2024-10-02"): the suffix left out of the title, which may be the page's only date."""
+    named = root.find(".//title")
+    if named is None:
+        return None
+    suffix = _SITE_SUFFIX.search(clean(" ".join(segments(named))))
+    text = suffix.group()[3:] if suffix is not None else ""
+    return text if text and date_line(text) is not None else None
 
 
 def _title(root: etree._Element, content: etree._Element) -> str | None:

@@ -75,6 +75,8 @@ class Markup:
     texts: list[str] = field(default_factory=list)
     #: Lines that the markup itself makes labels ("### Narrator:", "**Narrator:**").
     label_lines: set[int] = field(default_factory=set)
+    #: The date a running head prints beside the page numbers, and its line: the last resort.
+    running_head_date: tuple[dt.date, int] | None = None
 
 
 # --- front matter ------------------------------------------------------------------------

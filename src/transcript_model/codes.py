@@ -170,6 +170,7 @@ _TABLE: tuple[tuple[str, Severity, Category, str], ...] = (
     ("tei_unknown_person", _W, "lossy", "a speaker with no person entry; its id is the name"),
     ("format_tried", _W, "usage", "another reader also tried the input, and why it failed"),
     ("title_from_file_name", _W, "lossy", "no title in the text: the file name's words are used"),
+    ("date_from_running_head", _W, "lossy", "no date in the header: a running head's date is used"),
     ("tei_date_published", _W, "lossy", "no sitting date in the teiHeader: the publication date"),
     ("tei_no_namespace", _W, "format", "a TEI document without the TEI namespace, read as TEI"),
     ("tei_title_from_id", _W, "lossy", "no title in the teiHeader: the document's id is used"),
