@@ -560,6 +560,8 @@ def test_labels_in_chinese_characters_with_a_full_width_colon() -> None:
         "梁國雄議員",
         "行政長官",
     ]
+    # Ids keep the names' own characters (every one was "x", "x-2" …).
+    assert [p.id for p in t.participants] == ["主席", "梁國雄議員", "行政長官"]
     # The label repeated on the next paragraph of the same speaker goes on with the turn.
     assert _speeches(t)[4].paragraphs == [
         "主席、各位議員。",

@@ -7,6 +7,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from transcript_model.types import ID_CHARACTERS, ID_START_CHARACTERS
+
 _CYRILLIC = dict(
     zip(
         "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
@@ -18,22 +20,33 @@ _CYRILLIC = dict(
 
 _CYRILLIC_TABLE = str.maketrans(_CYRILLIC)
 _SLUG_WORD = re.compile(r"[a-z0-9]+")
-NCNAME_START = re.compile(r"[A-Za-z_]")
+#: A run of the characters an identifier may hold ("梁國雄議員", "μητσοτάκης").
+_OWN_WORD = re.compile(f"{ID_CHARACTERS}+")
+NCNAME_START = re.compile(ID_START_CHARACTERS)
 
 
 def slug(text: str, max_length: int = 60) -> str:
     """A lowercase ASCII slug of ``text`` ("Vladimir Putin" → "vladimir-putin"), Cyrillic
-    transliterated; cut at a word boundary near ``max_length``; "x" when nothing is left."""
+    transliterated; cut at a word boundary near ``max_length``. A name in a script without
+    ASCII letters keeps its own characters ("梁國雄議員"); "x" when nothing is left."""
     lowered = text.casefold().translate(_CYRILLIC_TABLE)
     ascii_text = unicodedata.normalize("NFKD", lowered).encode("ascii", "ignore").decode()
-    words = _SLUG_WORD.findall(ascii_text)
+    ascii_slug = _joined(_SLUG_WORD.findall(ascii_text), max_length)
+    if ascii_slug:
+        return ascii_slug
+    own = _joined(_OWN_WORD.findall(unicodedata.normalize("NFC", text.lower())), max_length)
+    return own or "x"
+
+
+def _joined(words: list[str], max_length: int) -> str:
+    """``words`` joined by hyphens, cut at a word boundary near ``max_length``."""
     out = ""
     for word in words:
         candidate = f"{out}-{word}" if out else word
         if len(candidate) > max_length and out:
             break
         out = candidate[:max_length]
-    return out or "x"
+    return out
 
 
 def transcript_id(date: dt.date, title: str) -> str:
