@@ -327,6 +327,21 @@ def test_flat_russian_page_gets_its_lines_back(tmp_path: Path) -> None:
     assert t.metadata.persons == ["Белова Анна Петровна"]
 
 
+def test_flat_label_of_a_surname_of_several_words_keeps_them(tmp_path: Path) -> None:
+    # "Х.Бен Тарек Аль Саид (как переведено) :" was read as "Х.Бен", a person of its own whom
+    # the lead's "Хейсамом Бен" then named; a tooltip repeats the surname first, a surname of
+    # several words goes on with other words.
+    page = RU_FLAT.replace(
+        "В.Путин: Спасибо.", "Х.Бен Тарек Аль Саид (как переведено) : Большое спасибо."
+    )
+    t = _read(tmp_path, "oman", page)
+    last = [s for s in t.turns if isinstance(s, Speech)][-1]
+    assert (last.label, last.speaker) == (
+        "Х.Бен Тарек Аль Саид (как переведено)", "kh-ben-tarek-al-said"
+    )
+    assert last.paragraphs == ["Большое спасибо."]
+
+
 def test_flat_page_is_detected_as_kremlin_text() -> None:
     from transcript_model.converters.text import sniff
 

@@ -287,7 +287,7 @@ def _body(body: str) -> list[str]:
             pending = ""
         else:
             label = (
-                mark.group("initials")
+                _initials_label(mark.group("initials"), mark.group("tip"))
                 or mark.group("generic")
                 or mark.group("full")
                 or mark.group("president")
@@ -299,6 +299,24 @@ def _body(body: str) -> list[str]:
     if pending or text:
         lines.append(f"{pending} {text}".strip() if pending else text)
     return lines
+
+
+def _initials_label(initials: str | None, tip: str | None) -> str | None:
+    """The label of an initials mark: the initials and surname ("В.Путин"), the scraped
+    tooltip after them left out ("И.Кобзев Кобзев Игорь Иванович губернатор …", which repeats
+    the surname first); but a surname of several words goes on after the first, with the
+    aside after it ("Х.Бен Тарек Аль Саид (как переведено)")."""
+    if initials is None or not tip or not tip.strip():
+        return initials
+    words, bracket, aside = tip.strip().partition("(")
+    names = words.split()
+    surname = initials.rpartition(".")[2]
+    if names and names[0] != surname and all(_SURNAME_WORD.fullmatch(w) for w in names):
+        return f"{initials} {' '.join(names)}" + (f" ({aside}" if bracket else "")
+    return initials
+
+
+_SURNAME_WORD = re.compile(_NAME_WORD)
 
 
 #: A "See also" box: the linked title, then its date ("June 27, 2017", "September 6 − 8, 2000"),
