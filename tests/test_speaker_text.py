@@ -570,6 +570,18 @@ def test_labels_in_chinese_characters_with_a_full_width_colon() -> None:
     ]
 
 
+def test_wrapped_chinese_lines_join_without_a_space() -> None:
+    # A space between two ideographs is no part of Chinese text; between Latin words it is.
+    text = (
+        "會議過程正式紀錄\n2013年 1月 17日\n\n主席：行政長官進入會議廳。我們現在\n開始會議。\n\n"
+        "主席：甚麼規程\n問題？Mr Smith said\nhello.\n"
+    )
+    t = tm.read_one(text, "speakers", unwrap=True)
+    assert [s.paragraphs for s in _speeches(t)] == [
+        ["行政長官進入會議廳。我們現在開始會議。", "甚麼規程問題？Mr Smith said hello."]
+    ]
+
+
 def test_markdown_that_opens_with_an_html_block_is_markdown() -> None:
     # HTML fragments saved on their own are pages; a .md file that opens with an HTML block
     # (a centred logo) is still Markdown, as its name says.

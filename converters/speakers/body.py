@@ -39,6 +39,26 @@ class _Open:
     printed: str | None
 
 
+def _unspaced(character: str) -> bool:
+    """A character of Chinese or Japanese, whose words no space parts: ideographs, kana,
+    their punctuation and full-width forms (Korean parts its words with spaces)."""
+    return (
+        "\u3000" <= character <= "\u30ff"
+        or "\u3400" <= character <= "\u4dbf"
+        or "\u4e00" <= character <= "\u9fff"
+        or "\uff00" <= character <= "\uffef"
+    )
+
+
+def joined_lines(lines: Sequence[str]) -> str:
+    """The lines of a wrapped paragraph as one: a space between two lines, none where a
+    Chinese or Japanese line was wrapped between two of its characters."""
+    pieces = [lines[0]]
+    for before, after in itertools.pairwise(lines):
+        pieces += ("" if _unspaced(before[-1]) and _unspaced(after[0]) else " ", after)
+    return "".join(pieces)
+
+
 class Body:
     """Builds the turns line by line."""
 
@@ -62,7 +82,7 @@ class Body:
 
     def _join_pending(self) -> None:
         if len(self._pending) > 1 and self._into is not None:
-            self._into[-1] = " ".join(self._pending)
+            self._into[-1] = joined_lines(self._pending)
         self._pending = []
         self._into = None
 
