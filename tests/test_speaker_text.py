@@ -582,6 +582,19 @@ def test_wrapped_chinese_lines_join_without_a_space() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("markdown", "title"),
+    [
+        ("# Town <b>Hall</b> meeting\n\n2021-03-03\n", "Town Hall meeting"),
+        ("---\ntitle: Town <em>Hall</em>\ndate: 2021-03-03\n---\n", "Town Hall"),
+        ("# a < b > c\n\n2021-03-03\n", "a < b > c"),  # no tag: as printed
+    ],
+)
+def test_a_markdown_title_is_as_the_page_shows_it(markdown: str, title: str) -> None:
+    text = markdown + "\nMAYOR SMITH: Welcome.\n\nMS. JONES: Thanks.\n"
+    assert tm.read_one(text.encode(), origin="town-hall.md").event.title == title
+
+
 def test_markdown_that_opens_with_an_html_block_is_markdown() -> None:
     # HTML fragments saved on their own are pages; a .md file that opens with an HTML block
     # (a centred logo) is still Markdown, as its name says.

@@ -41,6 +41,8 @@ _YAML_ESCAPE = re.compile(r"\\(u[0-9A-Fa-f]{4}|.)")
 _HEADING = re.compile(r"^(?P<marks>#{1,6})[ \t]+(?P<text>[^\n]*?)[ \t#]*$")
 _ISO_START = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})(?:[ \t]*[-–—:|][ \t]*|[ \t]+)(?P<rest>.+)$")
 _QUOTE = re.compile(r"^>[ \t]?")
+#: An HTML tag inside Markdown text ("<b>", "</em>", "<br/>", "<a href=\"…\">").
+_INLINE_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:[ \t][^<>\n]*)?/?>")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|])")
 # A label's colon may be the full-width one of CJK text ("### Audrey Tang：").
 # "**Name:**" and "**Name**:" (the colon outside the bold, as many exports print it).
@@ -179,7 +181,7 @@ def _apply_matter(markup: Markup, fields: dict[str, list[str]]) -> None:
         return None
 
     title = first("title")
-    markup.title = one_spaced(title) if title else None
+    markup.title = _title_text(title) if title else None
     date = first("date", "published", "published_time", "publication_date")
     markup.date = date_line(date[:10]) if date else None
     url = first("source_url", "url", "source", "link", "canonical_url")
@@ -220,11 +222,16 @@ def _heading(markup: Markup, line: Line) -> str:
         iso = _ISO_START.match(content)
         if iso and (date := date_line(iso.group("date"))) is not None:
             markup.date = markup.date or date
-            markup.title = one_spaced(iso.group("rest"))
+            markup.title = _title_text(iso.group("rest"))
         else:
-            markup.title = one_spaced(content)
+            markup.title = _title_text(content)
         return ""
     return content
+
+
+def _title_text(text: str) -> str | None:
+    """A title as a Markdown page shows it: inline HTML tags left out ("Town <b>Hall</b>")."""
+    return one_spaced(_INLINE_TAG.sub("", text) if "<" in text else text) or None
 
 
 def _plain(markup: Markup, line: Line) -> str:
