@@ -527,3 +527,21 @@ def test_names_with_particles(label: str, role: str | None, name: str) -> None:
     [t] = tm.read(page, "text")
     assert t.turns[1].kind == "speech" and t.turns[1].label == label
     assert [(p.role, p.name) for p in t.participants][1] == (role, name)
+
+
+@pytest.mark.parametrize(
+    ("page", "site"),
+    [
+        ("Meeting\nMarch 3, 2021\nIvan Petrov: Hello.\nAnna Ivanova: Hi.\n", False),
+        ("Meeting\nMarch 3, 2021\nIvan Petrov: Hello.\nAnna Ivanova: Hi.\nText version\n", True),
+        ("Events\nMeeting\nMarch 3, 2021\nIvan Petrov: Hello.\nAnna Ivanova: Hi.\n", True),
+        ("Meeting\nMarch 3, 2021\nA B: Hi.\nPublication date: March 3, 2021, 14:00\n", True),
+    ],
+)
+def test_the_sites_provenance_only_for_a_page_that_shows_the_site(page: str, site: bool) -> None:
+    # An Indian MEA briefing in this layout came out published by the President of Russia,
+    # under CC BY 4.0, at Moscow time.
+    t = tm.read_one(page, "text")
+    provenance = (t.metadata.source.publisher, t.metadata.licence, t.event.utc_offset)
+    assert provenance == (("President of Russia", "CC-BY-4.0", "+03:00") if site else (None,) * 3)
+    assert tm.read_one(tm.write(t, "text"), "text") == t

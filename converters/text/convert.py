@@ -186,6 +186,11 @@ def _parse_with_warnings(
     doc = Document(origin, page.lines, page.texts, page.other)
     doc.characters_checked = characters_checked
     start_of_footer = footer_start(doc)
+    doc.site_marked = (
+        page.marked_end
+        or start_of_footer < len(page.lines)
+        or (bool(page.texts) and page.texts[0] in kremlin.BREADCRUMBS)
+    )
     parse_header(doc, start_of_footer)
     parse_body(doc, start_of_footer)
     resolve_page_labels(doc)
@@ -204,7 +209,11 @@ def _build(doc: Document) -> Transcript:
             event[name] = ext[name]
     participants, turns = resolve(doc, ext)
     language = ext.get("language") or kremlin.detect_language(language_sample(event, turns))
-    event["utc_offset"] = ext.get("utc_offset", kremlin.MOSCOW_OFFSET)
+    # A page with no mark of the site (an article's text copied alone, another publisher's
+    # page read as this layout) is not said to be kremlin.ru's.
+    site = doc.site_marked
+    publisher = kremlin.PUBLISHERS.get(language) if site else None
+    event["utc_offset"] = ext.get("utc_offset", kremlin.MOSCOW_OFFSET if site else None)
     footer = doc.footer
     published = kremlin.parse_published(footer["published"]) if "published" in footer else None
     if "published" in footer and published is None:
@@ -231,10 +240,10 @@ def _build(doc: Document) -> Transcript:
         "metadata": {
             "source": {
                 "url": ext.get("url"),
-                "publisher": ext.get("publisher", kremlin.PUBLISHERS.get(language)),
+                "publisher": ext.get("publisher", publisher),
                 "identifier": ext.get("identifier"),
             },
-            "licence": ext.get("licence", kremlin.LICENCE),
+            "licence": ext.get("licence", kremlin.LICENCE if site else None),
             "published": published,
             "sections": sections,
             "topics": footer["topics"],

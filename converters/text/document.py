@@ -27,6 +27,9 @@ class Page:
     lines: list[Line]
     texts: list[str]
     other: list[int]  # indices of the lines that may be something else than a paragraph
+    #: Whether the page ended at a mark of kremlin.ru's (its "Text version", its publication
+    #: fields before a breadcrumb), not where the input does.
+    marked_end: bool = False
 
     @classmethod
     def of(cls, lines: list[Line]) -> Page:
@@ -51,19 +54,19 @@ def split_pages(text: str) -> list[Page]:
     other = _other_lines(texts)
     bounds = _document_bounds(lines, texts, other)
     pages = []
-    for start, stop in bounds:
+    for start, stop, marked in bounds:
         first, last = bisect.bisect_left(other, start), bisect.bisect_left(other, stop)
         # The line of a glued marker becomes its breadcrumb, which is not plain either.
         page_other = [index - start for index in other[first:last]]
-        pages.append(Page(lines[start:stop], texts[start:stop], page_other))
+        pages.append(Page(lines[start:stop], texts[start:stop], page_other, marked))
     return pages
 
 
 def _document_bounds(
     lines: list[Line], texts: list[str], other: list[int]
-) -> list[tuple[int, int]]:
-    """``(start, stop)`` of every non-empty document; a glued end marker ("Text
-    versionEvents") is replaced in ``lines`` and ``texts`` by the breadcrumb it holds."""
+) -> list[tuple[int, int, bool]]:
+    """``(start, stop, ended by a mark)`` of every non-empty document; a glued end marker
+    ("Text versionEvents") is replaced in ``lines`` and ``texts`` by the breadcrumb it holds."""
     bounds = []
     start = 0
     # Markers and publication fields never read as plain paragraphs: look among the others.
@@ -81,20 +84,20 @@ def _document_bounds(
                 and (field := kremlin.footer_field(line)) is not None
                 and field[1]
             ):
-                bounds.append((start, following))
+                bounds.append((start, following, True))
                 start = following
             continue
         glued = layout.glued_end(line)
         if glued is not None:
-            bounds.append((start, index))
+            bounds.append((start, index, True))
             lines[index] = (lines[index][0], glued)
             texts[index] = glued
             start = index
         elif layout.is_end_marker(line):
-            bounds.append((start, index))
+            bounds.append((start, index, True))
             start = index + 1
-    bounds.append((start, len(lines)))
-    return [(start, stop) for start, stop in bounds if start < stop]
+    bounds.append((start, len(lines), False))
+    return [bound for bound in bounds if bound[0] < bound[1]]
 
 
 _AS_SPACES = str.maketrans(dict.fromkeys(layout.TYPOGRAPHIC_SPACES, " "))
@@ -184,6 +187,9 @@ class Document:
     #: Whether the input was seen to hold no character a paragraph may not (see
     #: :func:`transcript_model.trusted.validate_checked_paragraphs`).
     characters_checked: bool = False
+    #: Whether the page shows a mark of kremlin.ru (breadcrumb, footer, end marker): only
+    #: then are the site's publisher, licence and time zone assumed.
+    site_marked: bool = False
 
     def warn(self, code: str, message: str, line: int) -> None:
         self.warnings.append(Problem(code, message, self.origin, line, severity="warning"))
