@@ -141,6 +141,29 @@ def date_line(text: str) -> dt.date | None:
     return date if len(rest.split()) <= 2 else None
 
 
+_WEEKDAY = re.compile(
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|"
+    r"donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)",
+    re.IGNORECASE,
+)
+
+
+_DATE_KEY = re.compile(r"(?:date|posted|published|updated)\b", re.IGNORECASE)
+
+
+def _place_before_date(text: str) -> str | None:
+    """The place of a dateline that names it before the date ("Lübeck, 31. März 2003")."""
+    found = _date_in(text)
+    if found is None:
+        return None
+    start = found[1].start()
+    comma = text.endswith(", ", 0, start) or text.startswith(", ", start)  # "…, 31. März"
+    place = text[:start].rstrip(" ,")
+    if not comma or not place or _WEEKDAY.fullmatch(place) or _DATE_KEY.match(place):
+        return None
+    return place if place_like(place.removesuffix(".")) else None  # "Washington, D.C."
+
+
 def time_line(text: str) -> tuple[dt.time, str | None] | None:
     """(local time, UTC offset or None) of a line that is a clock time ("1:52 P.M. EST")."""
     found = _TIME.match(text)
@@ -174,6 +197,7 @@ def read_header(lines: Sequence[Line], warnings: list[Problem], origin: str) -> 
             continue
         if header.date is None and (date := date_line(line.text)) is not None:
             header.date = date
+            header.place = header.place or _place_before_date(line.text)
             continue
         if header.time is None and (clock := time_line(line.text)) is not None:
             header.time, header.utc_offset = clock
