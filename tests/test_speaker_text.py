@@ -803,3 +803,52 @@ def test_a_pages_date_after_its_title_in_the_title_element_is_its_date() -> None
     )
     t = tm.read_one(page, origin="questions.html")
     assert (t.event.title, t.event.date) == ("QUESTIONS", dt.date(2024, 10, 2))
+
+
+@pytest.mark.parametrize(
+    ("title", "role", "name"),
+    [
+        ("Rede von Bundespräsident Johannes Rau beim Föderalismuskonvent", "Bundespräsident",
+         "Johannes Rau"),
+        ("Discours de M. Emmanuel Macron, Président de la République, à l'occasion du 14 juillet",
+         "Président de la République", "Emmanuel Macron"),
+        ("Discurso del Presidente del Gobierno, Pedro Sánchez, en la sesión de control",
+         "Presidente del Gobierno", "Pedro Sánchez"),
+        ("Remarks by First Lady Jill Biden at the Reception", "First Lady", "Jill Biden"),
+    ],
+)  # fmt: skip
+def test_a_speech_without_labels_is_by_whom_its_title_names_in_several_languages(
+    title: str, role: str, name: str
+) -> None:
+    text = f"{title}\nLübeck, 31. März 2003\n\nSehr geehrte Damen und Herren.\n\nDanke.\n"
+    t = tm.read_one(text, "speakers")
+    assert [(p.role, p.name) for p in t.participants] == [(role, name)]
+    assert [turn.kind for turn in t.turns] == ["speech"]
+    assert (t.event.date, t.event.place) == (dt.date(2003, 3, 31), "Lübeck")
+
+
+def test_two_people_a_title_names_make_no_speaker() -> None:
+    text = (
+        "Remarks by President Biden, Vice President Harris, and Second Gentleman Doug Emhoff\n"
+        "March 3, 2021\n\nThank you all.\n"
+    )
+    assert tm.read_one(text, "speakers").participants == []
+
+
+def test_a_page_that_marks_its_main_text_by_id_alone() -> None:
+    # bundespraesident.de: a skip-link <h1> first, eight menus of links, then <div id="main">
+    # with the speech's own <h1>; the page was read from its menus, titled "Navigation und
+    # Service".
+    menus = "".join(f'<div class="menu"><a href="/{n}">Menu item {n}</a></div>' for n in range(8))
+    page = (
+        '<html><head><title>Rede</title></head><body><h1 class="navSkip">Navigation und Service'
+        f'</h1>{menus}<div id="main"><h1>Rede von Bundespräsident Johannes Rau beim Konvent</h1>'
+        "<p>Lübeck, 31. März 2003</p><p>Im Juni 1948 unternahm ein Berater eine Rundreise durch"
+        " die westlichen Besatzungszonen und schrieb einen langen Bericht darüber.</p>"
+        "<p>Fünfundfünfzig Jahre später käme er vielleicht zu einem anderen Befund.</p></div>"
+        "</body></html>"
+    )
+    t = tm.read_one(page.encode(), origin="rede.html")
+    assert t.event.title == "Rede von Bundespräsident Johannes Rau beim Konvent"
+    assert [p.name for p in t.participants] == ["Johannes Rau"]
+    assert "Menu item" not in str(t.model_dump())

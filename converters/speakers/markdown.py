@@ -58,9 +58,20 @@ _PERSON_KEYS = {
 #: Labels that print a role by its abbreviation.
 _ROLE_ABBREVIATIONS = {"pm": "prime minister", "dpm": "deputy prime minister"}
 _HONORIFICS = {"mr", "ms", "mrs", "miss", "dr", "the", "sir", "dame", "hon", "prof", "senator"}
+# "Remarks by …", and a speech titled so in German, French, Spanish or Italian ("Rede von
+# Bundespräsident Johannes Rau beim …", "Discours de M. Emmanuel Macron, Président de la
+# République, à …", "Discurso del Presidente del Gobierno, Pedro Sánchez, en …"): who speaks
+# runs to the word that says where or when, commas included (a role may stand beside the name).
 _SOLO_TITLE = re.compile(
-    r"^(?:Remarks|Statement|Address|Speech)(?: as Prepared for Delivery)? by (?P<who>.+?)"
-    r"(?= (?:at|on|to|in|for|before|during|with|upon|after)\b|[,:|]|$)"
+    r"^(?:(?:Remarks|Statement|Address|Speech)(?: as Prepared for Delivery)? by"
+    r"|(?:Rede|Ansprache|Grußwort|Regierungserklärung|Erklärung|Festrede|Dankesrede)"
+    r" (?:von|des|der)"
+    r"|(?:Discours|Allocution|Déclaration) (?:de|du)"
+    r"|(?:Discurso|Intervención|Declaración) (?:de|del)"
+    r"|(?:Discorso|Intervento|Dichiarazione) (?:di|del|della)"
+    r") (?P<who>.+?)(?= (?:at|on|to|in|for|before|during|with|upon|after|beim|bei|zum|zur|"
+    r"anlässlich|auf|im|vor|am|an|für|während|nach|mit|über|à|au|aux|lors|devant|en|sur|pour|"
+    r"ante|durante|con|sobre|para|al|alla|nel|nella)\b|,? (?:l’|l')|[:|]|$)"
 )
 
 
@@ -557,7 +568,26 @@ def solo_speech(
 
 
 def _title_person(who: str) -> tuple[str | None, str] | None:
-    words = who.split()
+    """(role, name) of who a title says speaks: "First Lady Jill Biden", "M. Emmanuel Macron,
+    Président de la République", "Presidente del Gobierno, Pedro Sánchez". Two people
+    ("President Biden, Vice President Harris, and …") are none."""
+    parts = who.strip(" ,").split(", ")
+    if len(parts) > 2:
+        return None
+    named = [(i, person) for i, part in enumerate(parts) if (person := _role_and_name(part))]
+    if len(named) != 1:
+        return None
+    index, (role, name) = named[0]
+    beside = parts[1 - index] if len(parts) == 2 else None
+    if beside is not None and beside.split(" ", 1)[0].casefold() in _CONJUNCTIONS:
+        return None
+    return role or beside, name
+
+
+def _role_and_name(who: str) -> tuple[str | None, str] | None:
+    """(role, name) of "First Lady Jill Biden": the role words first, then two to four
+    capitalised words of a name; None without such a name."""
+    words = [w for w in who.split() if w.casefold() not in _COURTESIES]
     cut = 0
     while cut < len(words) and (words[cut][:1].islower() or words[cut].casefold() in _ROLE_WORDS):
         cut += 1
@@ -567,6 +597,9 @@ def _title_person(who: str) -> tuple[str | None, str] | None:
     return (" ".join(words[:cut]) or None), " ".join(name)
 
 
+#: Courtesies before a name, which are no part of it and no role ("M. Emmanuel Macron").
+_COURTESIES = {"m.", "mme", "mme.", "herr", "frau", "sr.", "sra.", "don", "doña", "signor"}
+_CONJUNCTIONS = {"and", "und", "et", "y", "e"}
 _ROLE_WORDS = {
     "president", "vice", "first", "lady", "second", "gentleman", "prime", "minister", "secretary",
     "governor", "senator", "mayor", "the", "deputy", "press", "coordinator", "director", "adviser",
@@ -575,6 +608,14 @@ _ROLE_WORDS = {
     "opposition", "member", "interview", "transcript", "remarks", "briefing", "conference",
     "doorstop", "statement", "address", "speech", "joint", "conversation", "house", "white",
     "office", "department", "government", "committee",
+    # German, French, Spanish and Italian offices ("Bundespräsident Johannes Rau")
+    "bundespräsident", "bundespräsidentin", "bundeskanzler", "bundeskanzlerin", "kanzler",
+    "kanzlerin", "vizekanzler", "vizekanzlerin", "bundesminister", "bundesministerin",
+    "ministerin", "ministerpräsident", "ministerpräsidentin", "staatsminister",
+    "staatsministerin", "bundestagspräsident", "bundestagspräsidentin", "präsident",
+    "präsidentin", "bürgermeister", "bürgermeisterin", "regierender", "président",
+    "présidente", "ministre", "presidente", "presidenta", "ministro", "ministra", "primer",
+    "primera", "gobierno", "république", "república", "repubblica", "consiglio",
 }  # fmt: skip
 
 
