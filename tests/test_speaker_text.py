@@ -852,3 +852,46 @@ def test_a_page_that_marks_its_main_text_by_id_alone() -> None:
     assert t.event.title == "Rede von Bundespräsident Johannes Rau beim Konvent"
     assert [p.name for p in t.participants] == ["Johannes Rau"]
     assert "Menu item" not in str(t.model_dump())
+
+
+@pytest.mark.parametrize(
+    "frame",
+    [
+        "عربي Español Русский Français 简体中文",  # the Chinese foreign ministry's language menu
+        "Schattenblick →INFOPOOL →PARLAMENT → FAKTEN",  # a breadcrumb
+        "An official website of the United States Government Here's how you know",
+        "A lock ( ) or https:// means you’ve safely connected to the .gov website.",
+        "Skip to main content",
+    ],
+)
+def test_the_frame_a_copied_page_opens_with_is_no_title(frame: str) -> None:
+    text = (
+        f"{frame}\n\nForeign Ministry Spokesperson's Regular Press Conference on June 26, 2023\n\n"
+        "2023-06-26 19:09\n\nMAO NING: Good afternoon.\n\nAFP: A question.\n\nMAO NING: Yes.\n"
+    )
+    result = tm.read_result(text.encode(), "speakers")
+    title = "Foreign Ministry Spokesperson's Regular Press Conference on June 26, 2023"
+    assert result.transcripts[0].event.title == title
+    assert "frame of a copied page" in result.warnings[0].message
+
+
+def test_a_heading_with_its_date_keeps_its_words_and_a_title_names_its_days_date() -> None:
+    # "Division Press Briefing – December 12, 2022" was taken whole as the date line: the
+    # title came from the next line, the day the page was posted.
+    text = (
+        "Division Press Briefing – December 12, 2022\n\nDecember 13, 2022\n\n"
+        "MR PRICE: Good afternoon.\n\nQUESTION: Afternoon.\n\nMR PRICE: All right.\n"
+    )
+    t = tm.read_one(text, "speakers")
+    assert (t.event.title, t.event.date) == ("Division Press Briefing", dt.date(2022, 12, 12))
+    # A date in the title's end ("(July 07, 2022)") is its event's, over the posting date a
+    # few days after; a date the title is about ("… of November 8, 2022") is not.
+    briefing = "Transcript of Weekly Media Briefing (July 07, 2022)\nJuly 08, 2022\n\n"
+    statement = "Statement on the Election of November 8, 2022\nNovember 9, 2022\n\n"
+    labels = "MR PRICE: Good afternoon.\n\nQUESTION: Afternoon.\n\nMR PRICE: Yes.\n"
+    assert tm.read_one(briefing + labels, "speakers").event.date == dt.date(2022, 7, 7)
+    assert tm.read_one(statement + labels, "speakers").event.date == dt.date(2022, 11, 9)
+    # A date inside a heading leaves the heading whole.
+    heading = "Regierungspressekonferenz vom 15. April 2013 (BPA)"
+    t = tm.read_one(f"{heading}\nMontag, 15. April 2013\n\n{labels}", "speakers")
+    assert (t.event.title, t.event.date) == (heading, dt.date(2013, 4, 15))

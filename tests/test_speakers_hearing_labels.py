@@ -33,7 +33,8 @@ def _labels(text: str) -> list[str | None]:
 def test_a_capitalised_name_closed_by_a_period_is_a_label() -> None:
     assert _labels(_RECORD) == ["Mr. STOKES", "Mr. SECORD", "Mr. STOKES"]
     transcript = tm.read(_RECORD.encode(), "speakers")[0]
-    assert transcript.turns[1].paragraphs[0].startswith("It was my belief")  # type: ignore[union-attr]
+    speeches = [turn for turn in transcript.turns if isinstance(turn, tm.Speech)]
+    assert speeches[1].paragraphs[0].startswith("It was my belief")
 
 
 def test_a_mixed_case_name_closed_by_a_period_needs_to_open_two_lines() -> None:

@@ -18,6 +18,7 @@ from transcript_model.errors import Problem
 from transcript_model.types import URL_PATTERN
 
 from .._months import month_number
+from .._page_frame import is_page_frame
 
 _MONTH = r"(?P<month>[^\W\d_]{3,10})\.?"
 #: A day of the month, perhaps ordinal ("17th June, 1992", "June 17th, 1992", "1er mars 2013").
@@ -53,7 +54,6 @@ _TOPIC_SEPARATOR = re.compile(r"[;,]")
 _BOILERPLATE = {"the white house", "office of the press secretary", "for immediate release",
                 "immediate release", "transcript", "full transcript", "e&oe", "e&oe proof only",
                 "e & oe", "proof only", "check against delivery"}  # fmt: skip
-_DATE_SEPARATORS = re.compile(r"[•|/–—·]")
 # "года" with the spaces before it, tried only where a run of spaces starts: tried at every
 # space, the pattern rescanned the rest of the run each time (quadratic in a long run).
 _YEAR_WORD = re.compile(r"(?<!\s)\s*года?\b")
@@ -122,23 +122,53 @@ def _date_in(text: str) -> tuple[dt.date, re.Match[str]] | None:
 
 def date_line(text: str) -> dt.date | None:
     """The date of a line that is a date (perhaps with a weekday, a section or a "Date:" key)."""
+    dated = _dated_line(text)
+    return dated[0] if dated is not None else None
+
+
+def _dated_line(text: str) -> tuple[dt.date, str] | None:
+    """(date, the line's other words) of a date line: a date alone, with a weekday, a key or
+    up to two more words, or set apart by separators from a heading ("Division Press Briefing
+    – December 12, 2022", "Bern, 17.08.2007 - Rede von …"); not a heading with a date inside
+    ("Regierungspressekonferenz vom 15. April 2013 (BPA)")."""
     found = _date_in(text)
     if not found:
         return None
     date, match = found
-    rest = (text[: match.start()] + " " + text[match.end() :]).strip()
-    rest = re.sub(r"^(?:date|posted(?: on)?|published(?: on)?|updated)\s*:?", "", rest, flags=re.I)
-    rest = re.sub(
-        r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|понедельник|вторник|"
-        r"среда|четверг|пятница|суббота|воскресенье)\s*,?",
-        "",
-        rest.strip(),
-        flags=re.IGNORECASE,
-    )
+    before, after = text[: match.start()].strip(), text[match.end() :].strip()
+    rest = f"{before} {after}".strip()
+    rest = _LEADING_KEY.sub("", rest)
+    rest = _LEADING_WEEKDAY.sub("", rest.strip())
     rest = _YEAR_WORD.sub("", rest).strip(" ,")
-    if not rest or _DATE_SEPARATORS.search(text):
-        return date
-    return date if len(rest.split()) <= 2 else None
+    set_apart = (not before or before.endswith(_SEPARATORS)) and (
+        not after or after.startswith(_SEPARATORS)
+    )
+    if rest and not set_apart and len(rest.split()) > 2:
+        return None
+    parts = (_without_weekday(part.strip(_AROUND_WORDS)) for part in (before, after))
+    words = " ".join(part for part in parts if part and not _CLOCK_ONLY.fullmatch(part))
+    return date, _LEADING_KEY.sub("", words).strip(_AROUND_WORDS)
+
+
+_LEADING_KEY = re.compile(r"^(?:date|posted(?: on)?|published(?: on)?|updated)\s*:?", re.I)
+_LEADING_WEEKDAY = re.compile(
+    r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|понедельник|вторник|"
+    r"среда|четверг|пятница|суббота|воскресенье)\s*,?",
+    re.IGNORECASE,
+)
+#: What sets a date apart from the words beside it on its line.
+_SEPARATORS = tuple("•|/–—·-,:()")
+_CLOCK_ONLY = re.compile(r"\d{1,2}[:.]\d{2}(?: ?[AaPp]\.?[Mm]\.?)?(?: [A-Z]{2,4})?")
+
+
+#: What stands between a date and the other words of its line.
+_AROUND_WORDS = " ,.;:•|/–—·-()"
+
+
+def _without_weekday(words: str) -> str:
+    """``words`` without the weekday they end with ("Mitschrift der Pressekonferenz - Montag")."""
+    head, _, last = words.rpartition(" ")
+    return head.strip(_AROUND_WORDS) if _WEEKDAY.fullmatch(last.strip(",")) else words
 
 
 _WEEKDAY = re.compile(
@@ -149,6 +179,39 @@ _WEEKDAY = re.compile(
 
 
 _DATE_KEY = re.compile(r"(?:date|posted|published|updated)\b", re.IGNORECASE)
+
+
+def _says_something(words: str) -> bool:
+    """Words beside a date worth keeping: a heading of three words or more (a Chinese
+    sentence has no space: four characters), not a key; a section's name ("March 11, 2022 •
+    Press Briefings"), a day of a hearing ("Day 3: May 7, 1987") go with the date line."""
+    if _DATE_KEY.match(words):
+        return False
+    return len(words.split()) >= 3 or (len(words) >= 4 and not words.isascii())
+
+
+#: What a title says before the date of its event, at its end: "Press Conference on June 26,
+#: 2023", "Briefing (July 07, 2022)", "Regierungspressekonferenz vom 15. April 2013".
+_EVENT_DATE_BEFORE = ("(", " on", " vom", " am", " du", " del", " –", " -", " —", ",", ":", "|")
+#: At most this far from a date line's date, the title's is the event's (a page's date line
+#: may be the day it was posted).
+_TITLE_DATE_DAYS = 31
+
+
+def _title_date(title: str | None, date: dt.date | None) -> dt.date | None:
+    """The date a title ends with, as its event's, when the header gives none or one a few
+    days off; ``date`` otherwise ("Statement on the Election of November 8, 2022" is about an
+    earlier day: its date follows "of")."""
+    found = _date_in(title) if title else None
+    if title is None or found is None:
+        return date
+    day, match = found
+    before, after = title[: match.start()].rstrip(), title[match.end() :].strip()
+    if after not in ("", ")") or not before.endswith(_EVENT_DATE_BEFORE):
+        return date
+    if date is None or abs((day - date).days) <= _TITLE_DATE_DAYS:
+        return day
+    return date
 
 
 def _place_before_date(text: str) -> str | None:
@@ -191,13 +254,21 @@ def read_header(lines: Sequence[Line], warnings: list[Problem], origin: str) -> 
     these are kept as narrative, and dropped boilerplate is reported in ``warnings``."""
     header = Header()
     rest: list[Line] = []
+    beside_dates: list[str] = []
     for line in lines:
         keyed = _HEADER_KEY.match(line.text)
         if keyed and _keyed(header, keyed.group("key").casefold(), one_spaced(keyed["value"])):
             continue
-        if header.date is None and (date := date_line(line.text)) is not None:
-            header.date = date
-            header.place = header.place or _place_before_date(line.text)
+        if header.date is None and (dated := _dated_line(line.text)) is not None:
+            header.date, words = dated
+            place = _place_before_date(line.text)
+            if place is not None:
+                header.place = header.place or place
+            elif _says_something(words):  # a heading with its date: keep its words
+                if header.title is None:
+                    header.title = one_spaced(words)
+                else:
+                    beside_dates.append(words)  # narrative; never the place
             continue
         if header.time is None and (clock := time_line(line.text)) is not None:
             header.time, header.utc_offset = clock
@@ -217,15 +288,20 @@ def read_header(lines: Sequence[Line], warnings: list[Problem], origin: str) -> 
                     )
                 )
             continue
+        if is_page_frame(line.text):
+            note = f"header line {line.text[:60]!r} is the frame of a copied page: not kept"
+            warnings.append(Problem("dropped", note, origin, line.number, severity="warning"))
+            continue
         if header.title is None:
             header.title = one_spaced(line.text)
             continue
         rest.append(line)
+    header.date = _title_date(header.title, header.date)
     # One short line left beside the date and time is where it happened ("East Room").
     if len(rest) == 1 and header.place is None and place_like(rest[0].text):
         header.place = one_spaced(rest[0].text)
         rest = []
-    header.narrative = [line.text for line in rest]
+    header.narrative = [*beside_dates, *(line.text for line in rest)]
     return header
 
 
@@ -258,4 +334,6 @@ def place_like(text: str) -> bool:
         and "](" not in text  # a Markdown link ("[Automated Summary can be read here](./…)")
         and "://" not in text
         and not text.startswith("<")  # HTML in Markdown ("<p align="center"><img …></p>")
+        and not text.startswith(("by ", "By "))  # a byline
+        and _date_in(text) is None
     )
