@@ -895,3 +895,58 @@ def test_a_heading_with_its_date_keeps_its_words_and_a_title_names_its_days_date
     heading = "Regierungspressekonferenz vom 15. April 2013 (BPA)"
     t = tm.read_one(f"{heading}\nMontag, 15. April 2013\n\n{labels}", "speakers")
     assert (t.event.title, t.event.date) == (heading, dt.date(2013, 4, 15))
+
+
+def test_a_role_or_an_outlet_after_a_comma_is_printed_beside_the_name() -> None:
+    # Japan's foreign ministry: "Fujita, Fuji TV:" was no label and went into the press
+    # secretary's answer; India's MEA: "Shri Arindam Bagchi, Official Spokesperson:".
+    text = (
+        "Press Conference by Deputy Press Secretary Masato Ohtaka\nMarch 22, 2017\n\n"
+        "Mr. Masato Ohtaka, Deputy Press Secretary, Ministry of Foreign Affairs: Good day.\n\n"
+        "Fujita, Fuji TV: On a related matter, a question.\n\n"
+        "Deputy Press Secretary Ohtaka: We received instructions.\n\n"
+        "Miriam, on trade interests: no label, a sentence.\n"
+    )
+    t = tm.read_one(text, "speakers")
+    assert [(s.speaker, s.role) for s in _speeches(t)] == [
+        ("masato-ohtaka", "Deputy Press Secretary, Ministry of Foreign Affairs"),
+        ("fujita", "Fuji TV"),
+        ("masato-ohtaka", "Deputy Press Secretary"),
+    ]
+    assert _speeches(t)[2].paragraphs[-1] == "Miriam, on trade interests: no label, a sentence."
+
+
+def test_a_first_name_labels_once_where_the_transcript_labels_by_first_names() -> None:
+    # The EU Commission's midday briefing as a reporter's readout: "Odile: no." stood once
+    # and was read as more of Dana's words.
+    text = (
+        "Midday briefing\n15 February 2021\n\nDana: Good afternoon.\n\nChristian: Thank you.\n\n"
+        "Dana: More questions for Christian?\n\nOdile: No.\n\nChristian: Fine.\n\nDana: Good.\n"
+    )
+    t = tm.read_one(text, "speakers")
+    assert [s.label for s in _speeches(t)] == [
+        "Dana", "Christian", "Dana", "Odile", "Christian", "Dana",
+    ]  # fmt: skip
+    # One first name alone, where no other label is one, stays a paragraph.
+    single = "Briefing\n15 February 2021\n\nMR. SMITH: Hello.\n\nResult: five.\n\nMS. JONES: Hi.\n"
+    assert [s.label for s in _speeches(tm.read_one(single, "speakers"))] == [
+        "MR. SMITH", "MS. JONES",
+    ]  # fmt: skip
+
+
+def test_the_german_governments_press_conference() -> None:
+    # The Regierungspressekonferenz's transcript: "Frage:" and "Zusatzfrage:" are questions
+    # by nobody in particular (one was read as "Meine Frage", words of a question), "StS
+    # Seibert" is the state secretary, and a page's donation box is no speaker.
+    text = (
+        "Regierungspressekonferenz vom 15. April 2013\n15. April 2013\n\n"
+        "Frage: Meine Frage geht an den Regierungssprecher.\n\n"
+        "StS Seibert: Ja, das können sie.\n\nZusatzfrage: Es stimmt also nicht?\n\n"
+        "StS Seibert: Ich habe versucht, es zu sagen.\n\nIBAN: DE85 4306 0967\n"
+    )
+    t = tm.read_one(text, "speakers")
+    assert [(s.speaker, s.label) for s in _speeches(t)] == [
+        (None, "Frage"), ("seibert", "StS Seibert"), (None, "Zusatzfrage"),
+        ("seibert", "StS Seibert"),
+    ]  # fmt: skip
+    assert [(p.name, p.role) for p in t.participants] == [("Seibert", "StS")]

@@ -77,6 +77,9 @@ _NOT_LABELS = {
     "question", "summary", "background", "introduction", "contents", "agenda", "abstract",
     "overview", "highlights", "links", "references", "notes", "transcription", "url",
     "share", "share this", "follow us", "filed under", "posted in", "categories", "download",
+    # a page's donation box, menus and adverts ("IBAN: DE85 …", "Full Debate: Read Full Debate")
+    "iban", "bic", "swift", "konto", "paypal", "full debate", "read full debate", "advertisement",
+    "anzeige", "werbung", "themen", "stichworte", "sprecher",
 }  # fmt: skip
 _LEADING_STOPWORDS = {
     "in", "on", "at", "for", "as", "but", "and", "so", "then", "now", "today", "here", "there",
@@ -93,7 +96,10 @@ _GENERIC = re.compile(
     r"^(?:q|a|question|questions|audience(?: members?| questioners?)?|questioners?|reporters?|"
     r"journalists?|participants?|voices?|crowd|unidentified(?: \w+)*|(?:male |female )?speaker|"
     r"announcer(?: off-?screen| off-?camera)?|"
-    r"\(?(?:an? )?(?:unknown|unnamed)(?: \w+)*\)?|问|問|答|记者|記者)(?: \d+)?$"
+    r"\(?(?:an? )?(?:unknown|unnamed)(?: \w+)*\)?|问|問|答|记者|記者|"
+    # German, French, Spanish, Italian: "Frage", "Zusatzfrage", "Réponse", "Pregunta"
+    r"frage|zusatzfrage|zuruf|zurufe|antwort|réponse|pregunta|respuesta|domanda|risposta)"
+    r"(?: \d+)?$"
 )
 #: A transcription service's label for a voice it could not tell: "(UNKNOWN):", "(UNIDENTIFIED
 #: MALE):" (a label holds no bracket otherwise, see _LABEL_STOP).
@@ -117,6 +123,8 @@ _TITLE_WORDS = {
     "premier", "council", "federal", "affairs", "economic", "assistant", "surgeon",
     "pm", "dpm", "air", "marshal", "rear", "brigadier", "commodore", "major", "treasurer",
     "hon", "hon.", "honourable", "professor", "prof", "prof.", "dr", "dr.",
+    # the German government's press conferences: "StS Seibert", "SRS'in Demmer", "FRAGE HOENIG"
+    "sts", "srs", "srs'in", "srs’in", "vors.", "bm", "bm'in", "frage", "zusatzfrage",
 }  # fmt: skip
 #: The words a title ends with ("Press Secretary", "Chief of Staff"): a run of title words that
 #: ends otherwise ("State" in "State Duma Speaker …") is not split off.
@@ -132,6 +140,7 @@ _TITLE_HEADS = {
     "judge", "justice", "sheriff", "commander", "emir", "sultan", "premier", "assistant", "lady",
     "pm", "dpm", "marshal", "brigadier", "commodore", "major", "treasurer", "hon", "hon.",
     "honourable", "professor", "prof", "prof.", "dr", "dr.",
+    "sts", "srs", "srs'in", "srs’in", "vors.", "bm", "bm'in", "frage", "zusatzfrage",
 }  # fmt: skip
 #: Letters after a name ("ANDREW NIKOLIC MP"): a role, printed after the name.
 _POST_NOMINALS = {"mp", "mhr", "mla", "mlc", "qc", "sc", "kc", "ao", "ac", "am", "oam", "mbe",
@@ -261,10 +270,12 @@ def _label_opening(text: str) -> LabelMatch | None:
         return None
     printed, rest, stamped = found
     label = one_spaced(printed)
-    bare = without_bracket(label)
+    bare = name_part(label)
+    after_comma = label.partition(" (")[0].partition(", ")[2]
     if (
         len(label) > _MAX_LABEL
         or not _LABEL_TEXT.match(bare)
+        or (after_comma and not _comma_role(after_comma))
         or (bare.casefold().rstrip(".") in _NOT_LABELS and not kremlin.is_generic_label(bare))
         or (label[-1].isdigit() and rest[:1].isdigit())  # a clock, "2:43"
     ):
@@ -272,24 +283,42 @@ def _label_opening(text: str) -> LabelMatch | None:
     return label, rest, stamped
 
 
-def without_bracket(label: str) -> str:
-    """The label without the role or aside it prints in brackets ("Oana Lungescu")."""
-    return label.partition(" (")[0] if label.endswith(")") else label
+def name_part(label: str) -> str:
+    """The label without the role or aside it prints in brackets or after a comma ("Oana
+    Lungescu (NATO Spokesperson)", "Kojima, NHK", "Shri Arindam Bagchi, Official Spokesperson"):
+    what names the person."""
+    bare = label.partition(" (")[0] if label.endswith(")") else label
+    return bare.partition(", ")[0]
 
 
-def _bracket_role(label: str) -> str | None:
-    """The role a label prints in brackets ("NATO Spokesperson"); None for an aside of how
-    something was said ("(retranslated)", "(via interpreter)") or no bracket."""
-    if not label.endswith(")") or " (" not in label:
-        return None
-    inside = label.partition(" (")[2][:-1].strip()
-    words = inside.casefold().split()
-    return None if not words or all(w in _ASIDE_WORDS for w in words) else inside
+def _printed_role(label: str) -> str | None:
+    """The role a label prints in brackets ("NATO Spokesperson") or after a comma ("Official
+    Spokesperson", "NHK"); None for an aside of how something was said ("(retranslated)",
+    "(via interpreter)") or none."""
+    bare = label
+    bracketed = None
+    if label.endswith(")") and " (" in label:
+        bare, _, inside = label.partition(" (")
+        words = inside[:-1].casefold().split()
+        bracketed = None if not words or all(w in _ASIDE_WORDS for w in words) else inside[:-1]
+    after_comma = bare.partition(", ")[2] or None
+    return ", ".join(filter(None, (after_comma, bracketed))) or None
+
+
+def _comma_role(words: str) -> bool:
+    """What a label may print after its name and a comma: an office or an outlet in
+    capitalised words ("Deputy Press Secretary, Ministry of Foreign Affairs", "Fuji TV"), not
+    the words of a sentence ("Miriam, on trade interests")."""
+    parts = words.replace(", ", " ").split(" ")
+    return len(parts) <= 10 and all(
+        (w[:1].isupper() and not any(c.isdigit() for c in w)) or w in _TITLE_JOINERS
+        for w in parts
+    ) and parts[0][:1].isupper()
 
 
 def _is_generic(label: str) -> bool:
     """A label that names no one: "Q", "AUDIENCE MEMBER", "Reporter 2", "Вопрос"."""
-    label = without_bracket(label)
+    label = name_part(label)
     return bool(_GENERIC.match(label.casefold().rstrip("."))) or kremlin.is_generic_label(label)
 
 
@@ -297,7 +326,9 @@ def _accept(label: str, stamped: bool, counts: dict[str, int]) -> bool:
     """Whether a label-shaped prefix is a speaker label (conservative for mixed case; in
     Chinese or Japanese characters, when it opens two lines)."""
     count = counts.get(label, 0)
-    label = without_bracket(label)  # "Oana Lungescu (NATO Spokesperson)" is as its name
+    # A role or an outlet printed beside a name ("Kojima, NHK:") shows the label for one.
+    shows_role = ", " in label or " (" in label
+    label = name_part(label)  # "Oana Lungescu (NATO Spokesperson)" is as its name
     if label in ("Q", "A") or stamped or _is_upper(label) or _is_generic(label):
         return True
     if _CJK_LABEL.fullmatch(label):
@@ -309,7 +340,7 @@ def _accept(label: str, stamped: bool, counts: dict[str, int]) -> bool:
         return False
     if len(words) > 6:
         return False
-    return len(words) >= 2 or count >= 2
+    return len(words) >= 2 or count >= 2 or shows_role
 
 
 _CONTRACTION = re.compile(r"[’']")
@@ -325,7 +356,7 @@ def _sentence(label: str) -> bool:
     like a sentence, or holds two lowercase words that join no title or name."""
     if _is_generic(label):
         return False
-    words = without_bracket(label).split(" ")
+    words = name_part(label).split(" ")
     first, *contracted = _CONTRACTION.split(words[0], 1)
     lowercase = [w for w in words[1:] if w[:1].islower() and w.casefold() not in _TITLE_JOINERS]
     if first.casefold() in _LEADING_STOPWORDS and (contracted or lowercase):
@@ -358,8 +389,34 @@ def find_labels(lines: Sequence[Line], marked: Collection[int] = ()) -> dict[int
                 w[:1].isupper() or w.casefold() in _ROLE_FUNCTION_WORDS for w in words[: cuts[0]]
             ):
                 accepted[number] = candidate
+    accepted.update(_first_names_once(candidates, accepted, counts))
     accepted.update(_weak_labels(lines, accepted))
     return accepted
+
+
+def _first_names_once(
+    candidates: dict[int, LabelMatch], accepted: dict[int, LabelMatch], counts: dict[str, int]
+) -> dict[int, LabelMatch]:
+    """Labels of one first name that open one line only ("Odile: no."), in a transcript that
+    labels its speakers by first name ("Dana:", "Christian:", each on two lines or more): one
+    name alone is a label only where the transcript's own labels are so."""
+    first_names = {
+        c[0] for c in accepted.values() if _FIRST_NAME.fullmatch(c[0]) and counts[c[0]] >= 2
+    }
+    if len(first_names) < 2:
+        return {}
+    return {
+        number: candidate
+        for number, candidate in candidates.items()
+        if number not in accepted
+        and _FIRST_NAME.fullmatch(candidate[0])
+        and candidate[0].casefold() not in _LEADING_STOPWORDS
+        and not candidate[2]
+    }
+
+
+#: A first name alone, as some transcripts label their speakers ("Dana", "Jean-Claude").
+_FIRST_NAME = re.compile(r"[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?")
 
 
 def _period_labels(lines: Sequence[Line], accepted: dict[int, LabelMatch]) -> dict[int, LabelMatch]:
@@ -470,7 +527,7 @@ def resolve_labels(labels: Iterable[str]) -> dict[str, Label]:
     # A label printed elsewhere as the whole name ("Dmitry Peskov") shows where the name starts
     # in a longer label ("Press Secretary Dmitry Peskov").
     names: dict[str, tuple[int, str]] = {}  # folded name → (first label order, label)
-    bare = {p: without_bracket(p) for p in distinct}
+    bare = {p: name_part(p) for p in distinct}
     for order, label in enumerate(bare[p] for p in distinct if p not in generic and " " in bare[p]):
         # A role is no name: "DEPUTY PRIME MINISTER" does not end with a person "PRIME MINISTER".
         if not _role_only(label):
@@ -483,11 +540,27 @@ def resolve_labels(labels: Iterable[str]) -> dict[str, Label]:
         role, name = _role_and_name(bare[printed], names)
         if role is not None and name is not None and _honorific(role):
             role = None  # "HON. M. K. NALUMISA": a courtesy, no office
-        bracketed = _bracket_role(printed)
-        if bracketed is not None:  # "HON. F.S. KOYA (Minister for Trade)": the office is the role
-            role = bracketed if role is None else f"{role}, {bracketed}"
+        name = _without_courtesy(name)
+        printed_role = _printed_role(printed)
+        if printed_role is not None:  # "HON. F.S. KOYA (Minister for Trade)": the office
+            role = printed_role if role is None else f"{role}, {printed_role}"
         resolved[printed] = Label(printed, role, name, False)
     return resolved
+
+
+def _without_courtesy(name: str | None) -> str | None:
+    """A full name without the courtesy before it ("Mr. Masato Ohtaka", "Shri Arindam
+    Bagchi"); a surname keeps it ("Mr. LIMAN", as hearings print it)."""
+    if name is None:
+        return None
+    first, _, rest = name.partition(" ")
+    if first.casefold().rstrip(".") in _COURTESIES and " " in rest:
+        return rest
+    return name
+
+
+#: Courtesies before a name that are no part of it.
+_COURTESIES = frozenset({"mr", "mrs", "ms", "miss", "mx", "shri", "smt", "sri", "herr", "frau"})
 
 
 def _honorific(role: str) -> bool:
@@ -503,6 +576,9 @@ def _role_and_name(
         return printed[: -len(tail) - 1], printed[-len(tail) :]
     if _is_upper(printed) or all(w.casefold() in _TITLE_WORDS for w in printed.split(" ")):
         return _split_role(printed)
+    first, _, rest = printed.partition(" ")
+    if rest and first.casefold() in _TITLE_HEADS and _capitalised_words(rest.split(" ")):
+        return first, rest  # "StS Seibert", "Senator Smith"
     # Mixed case reads like a kremlin.ru label: the shared rules split "President of the United
     # States Joe Biden" at the name and keep "Recep Tayyip Erdogan" whole.
     parts = kremlin.split_label(printed)

@@ -28,7 +28,12 @@ _NOT_GIVEN = frozenset(
      "yes", "no", "oh", "so", "i", "we", "you", "he", "she", "they", "it", "labor", "liberal",
      "national", "green", "greens", "federal", "state", "australian", "american", "british",
      "congressman", "congresswoman", "representative", "rep", "sen", "gov", "commissioner",
-     "chairman", "chairwoman", "chair", "former", "mister", "madam"}
+     "chairman", "chairwoman", "chair", "former", "mister", "madam",
+     # roles and the words before a noun ("Spokesperson Dana", "Meine Frage")
+     "spokesperson", "spokesman", "spokeswoman", "my", "our", "your", "his", "her", "their",
+     "this", "that", "a", "an", "meine", "seine", "ihre", "unsere", "eine", "ein",
+     "die", "der", "das", "diese", "dieser", "la", "le", "les", "el", "los", "las", "sts", "srs",
+     "vors", "bm", "frage", "zusatzfrage"}
 )  # fmt: skip
 
 
