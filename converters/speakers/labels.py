@@ -10,6 +10,19 @@ from dataclasses import dataclass
 
 from .. import _kremlin as kremlin
 from .header import Line, one_spaced
+from .label_words import (
+    ASIDE_WORDS,
+    COURTESIES,
+    LEADING_STOPWORDS,
+    NOT_LABELS,
+    PARTICLES,
+    POST_NOMINALS,
+    ROLE_FUNCTION_WORDS,
+    SENTENCE_PRONOUNS,
+    TITLE_HEADS,
+    TITLE_JOINERS,
+    TITLE_WORDS,
+)
 from .lines import SPACES
 from .sniff import CAPS_PERIOD_LABEL, CJK_NAME, DASH_LABEL, TIMESTAMP
 
@@ -35,15 +48,6 @@ _LABEL_TEXT = re.compile(r"^[^\W\d_][\w.'’\- ]*$")
 #: What a label may print in brackets before its colon: a role ("(NATO Spokesperson)"), a party
 #: and state ("(R-Texas)"), an aside ("(retranslated)"); one bracket, up to 100 characters.
 _BRACKETED = re.compile(r"\([^()\[\]:\n]{1,100}\)")
-#: Asides of how something was said, which are no role ("(через переводчика)").
-_ASIDE_WORDS = frozenset(
-    {"retranslated", "translated", "translation", "interpreted", "interpretation", "interpreter",
-     "translator", "via", "through", "speaking", "in", "off", "mic", "off-mic", "inaudible",
-     "continuing", "cont'd", "cont’d", "contd", "v.o.", "o.s.", "on", "camera", "video", "phone",
-     "telephone", "by", "as", "an", "english", "french", "russian", "spanish", "german",
-     "chinese", "arabic", "переведено", "переводе", "через", "переводчика", "как", "в",
-     "синхронный"}
-)  # fmt: skip
 _QA_LABEL = re.compile(
     rf"^(?:(?P<q>Q)(?::|\.(?= )|(?=[{SPACES}]{{2}})|(?=\t)|$)|(?P<a>A)(?::|(?=[{SPACES}]{{2}})))"
     rf"[{SPACES}]*"
@@ -67,30 +71,6 @@ _CLOCK = re.compile(r"\d{1,2}[:.]\d{2}")
 
 _MAX_LABEL = 120
 _MAX_LABEL_WORDS = 16
-#: Words that never begin a speaker label: "Note: …", "In summary: …".
-_NOT_LABELS = {
-    "note", "nb", "ps", "p.s", "update", "editor's note", "editor’s note", "correction", "source",
-    "sources", "date", "time", "location", "place", "venue", "subject", "subjects", "topic", "re",
-    "title", "where",
-    "when", "transcript", "embargoed", "end", "see also", "related", "tags", "topics", "photo",
-    "video", "watch", "read more", "posted", "published", "updated", "example", "answer",
-    "question", "summary", "background", "introduction", "contents", "agenda", "abstract",
-    "overview", "highlights", "links", "references", "notes", "transcription", "url",
-    "share", "share this", "follow us", "filed under", "posted in", "categories", "download",
-    # a page's donation box, menus and adverts ("IBAN: DE85 …", "Full Debate: Read Full Debate")
-    "iban", "bic", "swift", "konto", "paypal", "full debate", "read full debate", "advertisement",
-    "anzeige", "werbung", "themen", "stichworte", "sprecher",
-}  # fmt: skip
-_LEADING_STOPWORDS = {
-    "in", "on", "at", "for", "as", "but", "and", "so", "then", "now", "today", "here", "there",
-    "this", "that", "these", "those", "what", "why", "how", "when", "where", "if", "it", "we",
-    "i", "you", "he", "she", "they", "my", "our", "your", "his", "her", "their", "a", "an",
-    "by", "from", "with", "to", "of", "after", "before", "during", "under", "over", "all",
-    "one", "two", "first", "second", "third", "finally", "also", "yes", "no", "well", "look",
-    "according", "read",
-}  # fmt: skip
-_PARTICLES = {"de", "da", "das", "do", "dos", "van", "von", "der", "den", "del", "della", "di",
-              "du", "la", "le", "bin", "ibn", "al", "el", "y", "e", "ter", "zu", "und"}  # fmt: skip
 #: Generic labels: a speaker the transcript does not identify ("Q", "AUDIENCE MEMBER").
 _GENERIC = re.compile(
     r"^(?:q|a|question|questions|audience(?: members?| questioners?)?|questioners?|reporters?|"
@@ -107,44 +87,6 @@ _BRACKETED_UNKNOWN = re.compile(
     rf"^(?P<label>\((?:UNKNOWN|UNIDENTIFIED(?: [A-Z]+){{0,2}})\))[{SPACES}]*:[{SPACES}]*",
     re.IGNORECASE,
 )
-#: Words of a title printed before a name ("PRESIDENT BIDEN", "Press Secretary Karine …").
-_TITLE_WORDS = {
-    "the", "president", "vice", "prime", "minister", "deputy", "first", "lady", "secretary",
-    "press", "senator", "sen.", "representative", "rep.", "congressman", "congresswoman",
-    "governor", "gov.", "mayor", "chancellor", "king", "queen", "prince", "princess",
-    "ambassador", "general", "gen.", "admiral", "adm.", "speaker", "chairman", "chairwoman",
-    "chair", "director", "spokesperson", "spokesman", "spokeswoman", "foreign", "defense",
-    "defence", "national", "security", "adviser", "advisor", "senior", "administration",
-    "official", "moderator", "operator", "leader", "majority", "minority", "attorney",
-    "commissioner", "chief", "of", "staff", "state", "homeland", "treasury", "pope",
-    "colonel", "col.", "captain", "capt.", "lieutenant", "lt.", "sergeant", "sgt.",
-    "coordinator", "strategic", "communications", "for", "and", "interpreter", "host",
-    "anchor", "judge", "justice", "sheriff", "commander", "emir", "sultan", "crown",
-    "premier", "council", "federal", "affairs", "economic", "assistant", "surgeon",
-    "pm", "dpm", "air", "marshal", "rear", "brigadier", "commodore", "major", "treasurer",
-    "hon", "hon.", "honourable", "professor", "prof", "prof.", "dr", "dr.",
-    # the German government's press conferences: "StS Seibert", "SRS'in Demmer", "FRAGE HOENIG"
-    "sts", "srs", "srs'in", "srs’in", "vors.", "bm", "bm'in", "frage", "zusatzfrage",
-}  # fmt: skip
-#: The words a title ends with ("Press Secretary", "Chief of Staff"): a run of title words that
-#: ends otherwise ("State" in "State Duma Speaker …") is not split off.
-_ROLE_FUNCTION_WORDS = {"of", "the", "for", "and", "on", "in", "at", "to", "de", "и", "по", "при"}
-_TITLE_HEADS = {
-    "president", "minister", "secretary", "senator", "sen.", "representative", "rep.",
-    "congressman", "congresswoman", "governor", "gov.", "mayor", "chancellor", "king", "queen",
-    "prince", "princess", "ambassador", "general", "gen.", "admiral", "adm.", "speaker",
-    "chairman", "chairwoman", "chair", "director", "spokesperson", "spokesman", "spokeswoman",
-    "adviser", "advisor", "official", "moderator", "operator", "leader", "attorney",
-    "commissioner", "chief", "staff", "pope", "colonel", "col.", "captain", "capt.",
-    "lieutenant", "lt.", "sergeant", "sgt.", "coordinator", "interpreter", "host", "anchor",
-    "judge", "justice", "sheriff", "commander", "emir", "sultan", "premier", "assistant", "lady",
-    "pm", "dpm", "marshal", "brigadier", "commodore", "major", "treasurer", "hon", "hon.",
-    "honourable", "professor", "prof", "prof.", "dr", "dr.",
-    "sts", "srs", "srs'in", "srs’in", "vors.", "bm", "bm'in", "frage", "zusatzfrage",
-}  # fmt: skip
-#: Letters after a name ("ANDREW NIKOLIC MP"): a role, printed after the name.
-_POST_NOMINALS = {"mp", "mhr", "mla", "mlc", "qc", "sc", "kc", "ao", "ac", "am", "oam", "mbe",
-                  "obe", "cbe", "afc", "csc", "dsc", "cvo", "psm", "apm"}  # fmt: skip
 
 
 #: A label found at a line start: (label as printed, rest of the line, timestamped).
@@ -173,7 +115,7 @@ def _is_upper(text: str) -> bool:
 
 def _capitalised_words(words: Sequence[str]) -> bool:
     return (
-        all(w[:1].isupper() or w.casefold() in _PARTICLES for w in words) and words[0][:1].isupper()
+        all(w[:1].isupper() or w.casefold() in PARTICLES for w in words) and words[0][:1].isupper()
     )
 
 
@@ -188,7 +130,7 @@ def _split_role(label: str) -> tuple[str | None, str | None]:
         return " - ".join(filter(None, (role, office))), name
     words = label.split(" ")
     letters = len(words)
-    while letters > 2 and words[letters - 1].casefold().rstrip(".") in _POST_NOMINALS:
+    while letters > 2 and words[letters - 1].casefold().rstrip(".") in POST_NOMINALS:
         letters -= 1
     if letters < len(words):
         role, name = _split_role(" ".join(words[:letters]))
@@ -197,10 +139,10 @@ def _split_role(label: str) -> tuple[str | None, str | None]:
         return label, None  # "HEALTH MINISTER", "UNITED NATIONS SECRETARY-GENERAL": no name
     cut = 0
     for index, word in enumerate(words):
-        if word.casefold() not in _TITLE_WORDS:
+        if word.casefold() not in TITLE_WORDS:
             break
         cut = index + 1
-    while cut and words[cut - 1].casefold() not in _TITLE_HEADS:
+    while cut and words[cut - 1].casefold() not in TITLE_HEADS:
         cut -= 1
     if cut < len(words) and words[cut].casefold() in ("of", "the", "for", "and"):
         return None, label
@@ -213,7 +155,7 @@ def _split_role(label: str) -> tuple[str | None, str | None]:
 
 def _is_title_head(word: str) -> bool:
     folded = word.casefold()
-    return folded in _TITLE_HEADS or any(part in _TITLE_HEADS for part in folded.split("-")[1:])
+    return folded in TITLE_HEADS or any(part in TITLE_HEADS for part in folded.split("-")[1:])
 
 
 def is_end(text: str) -> bool:
@@ -276,7 +218,7 @@ def _label_opening(text: str) -> LabelMatch | None:
         len(label) > _MAX_LABEL
         or not _LABEL_TEXT.match(bare)
         or (after_comma and not _comma_role(after_comma))
-        or (bare.casefold().rstrip(".") in _NOT_LABELS and not kremlin.is_generic_label(bare))
+        or (bare.casefold().rstrip(".") in NOT_LABELS and not kremlin.is_generic_label(bare))
         or (label[-1].isdigit() and rest[:1].isdigit())  # a clock, "2:43"
     ):
         return None
@@ -300,7 +242,7 @@ def _printed_role(label: str) -> str | None:
     if label.endswith(")") and " (" in label:
         bare, _, inside = label.partition(" (")
         words = inside[:-1].casefold().split()
-        bracketed = None if not words or all(w in _ASIDE_WORDS for w in words) else inside[:-1]
+        bracketed = None if not words or all(w in ASIDE_WORDS for w in words) else inside[:-1]
     after_comma = bare.partition(", ")[2] or None
     return ", ".join(filter(None, (after_comma, bracketed))) or None
 
@@ -311,7 +253,7 @@ def _comma_role(words: str) -> bool:
     the words of a sentence ("Miriam, on trade interests")."""
     parts = words.replace(", ", " ").split(" ")
     return len(parts) <= 10 and all(
-        (w[:1].isupper() and not any(c.isdigit() for c in w)) or w in _TITLE_JOINERS
+        (w[:1].isupper() and not any(c.isdigit() for c in w)) or w in TITLE_JOINERS
         for w in parts
     ) and parts[0][:1].isupper()
 
@@ -336,7 +278,7 @@ def _accept(label: str, stamped: bool, counts: dict[str, int]) -> bool:
             return False
         return _is_generic(label) or count >= 2
     words = label.split(" ")
-    if words[0].casefold() in _LEADING_STOPWORDS or not _capitalised_words(words):
+    if words[0].casefold() in LEADING_STOPWORDS or not _capitalised_words(words):
         return False
     if len(words) > 6:
         return False
@@ -344,10 +286,6 @@ def _accept(label: str, stamped: bool, counts: dict[str, int]) -> bool:
 
 
 _CONTRACTION = re.compile(r"[’']")
-_SENTENCE_PRONOUNS = {"i", "you", "we", "it", "they", "he", "she", "my", "your", "our",
-                      "their", "here", "there"}  # fmt: skip
-#: The lowercase words of a title or a company's name ("Chairman and Managing Partner").
-_TITLE_JOINERS = {"of", "the", "for", "and", "de", "и", "по", "при"}
 
 
 def _sentence(label: str) -> bool:
@@ -358,12 +296,12 @@ def _sentence(label: str) -> bool:
         return False
     words = name_part(label).split(" ")
     first, *contracted = _CONTRACTION.split(words[0], 1)
-    lowercase = [w for w in words[1:] if w[:1].islower() and w.casefold() not in _TITLE_JOINERS]
-    if first.casefold() in _LEADING_STOPWORDS and (contracted or lowercase):
+    lowercase = [w for w in words[1:] if w[:1].islower() and w.casefold() not in TITLE_JOINERS]
+    if first.casefold() in LEADING_STOPWORDS and (contracted or lowercase):
         return True  # "Here’s what …", "According to …"; not "I Squared Capital Chairman …"
-    if first[:1].islower() or any(w.casefold() in _SENTENCE_PRONOUNS for w in words[1:]):
+    if first[:1].islower() or any(w.casefold() in SENTENCE_PRONOUNS for w in words[1:]):
         return True  # "how the … ENDS …", "In Case You Missed It", "Read More Here"
-    return sum(w.casefold() not in _ROLE_FUNCTION_WORDS | _PARTICLES for w in lowercase) >= 2
+    return sum(w.casefold() not in ROLE_FUNCTION_WORDS | PARTICLES for w in lowercase) >= 2
 
 
 def find_labels(lines: Sequence[Line], marked: Collection[int] = ()) -> dict[int, LabelMatch]:
@@ -386,7 +324,7 @@ def find_labels(lines: Sequence[Line], marked: Collection[int] = ()) -> dict[int
         if number not in accepted and len(words) <= _MAX_LABEL_WORDS and words[0][:1].isupper():
             cuts = [i for i in range(1, len(words) - 1) if " ".join(words[i:]).casefold() in names]
             if cuts and all(
-                w[:1].isupper() or w.casefold() in _ROLE_FUNCTION_WORDS for w in words[: cuts[0]]
+                w[:1].isupper() or w.casefold() in ROLE_FUNCTION_WORDS for w in words[: cuts[0]]
             ):
                 accepted[number] = candidate
     accepted.update(_first_names_once(candidates, accepted, counts))
@@ -410,7 +348,7 @@ def _first_names_once(
         for number, candidate in candidates.items()
         if number not in accepted
         and _FIRST_NAME.fullmatch(candidate[0])
-        and candidate[0].casefold() not in _LEADING_STOPWORDS
+        and candidate[0].casefold() not in LEADING_STOPWORDS
         and not candidate[2]
     }
 
@@ -442,7 +380,7 @@ def _period_labels(lines: Sequence[Line], accepted: dict[int, LabelMatch]) -> di
 _CAPS_PERIOD_LABEL = re.compile(CAPS_PERIOD_LABEL)
 
 
-_NOT_NAME_OPENERS = _LEADING_STOPWORDS | {"thank", "thanks", "good", "okay", "please", "sorry"}
+_NOT_NAME_OPENERS = LEADING_STOPWORDS | {"thank", "thanks", "good", "okay", "please", "sorry"}
 
 
 def _in_capitals(rest: str) -> bool:
@@ -554,13 +492,9 @@ def _without_courtesy(name: str | None) -> str | None:
     if name is None:
         return None
     first, _, rest = name.partition(" ")
-    if first.casefold().rstrip(".") in _COURTESIES and " " in rest:
+    if first.casefold().rstrip(".") in COURTESIES and " " in rest:
         return rest
     return name
-
-
-#: Courtesies before a name that are no part of it.
-_COURTESIES = frozenset({"mr", "mrs", "ms", "miss", "mx", "shri", "smt", "sri", "herr", "frau"})
 
 
 def _honorific(role: str) -> bool:
@@ -574,10 +508,10 @@ def _role_and_name(
     tail = _name_at_end(printed, names)
     if tail is not None:
         return printed[: -len(tail) - 1], printed[-len(tail) :]
-    if _is_upper(printed) or all(w.casefold() in _TITLE_WORDS for w in printed.split(" ")):
+    if _is_upper(printed) or all(w.casefold() in TITLE_WORDS for w in printed.split(" ")):
         return _split_role(printed)
     first, _, rest = printed.partition(" ")
-    if rest and first.casefold() in _TITLE_HEADS and _capitalised_words(rest.split(" ")):
+    if rest and first.casefold() in TITLE_HEADS and _capitalised_words(rest.split(" ")):
         return first, rest  # "StS Seibert", "Senator Smith"
     # Mixed case reads like a kremlin.ru label: the shared rules split "President of the United
     # States Joe Biden" at the name and keep "Recep Tayyip Erdogan" whole.
@@ -587,7 +521,7 @@ def _role_and_name(
 
 def _role_only(label: str) -> bool:
     """A label of title words only, or one that ends with a title ("HEALTH MINISTER")."""
-    if all(w.casefold() in _TITLE_WORDS for w in label.split(" ")):
+    if all(w.casefold() in TITLE_WORDS for w in label.split(" ")):
         return True
     return _is_upper(label) and _split_role(label)[1] is None
 
