@@ -55,6 +55,7 @@ from .labels import Label, LabelMatch, find_labels, resolve_labels
 from .lines import clean, split_lines, text_lines
 from .offices import addressed_before, name_offices
 from .participants import participants_of
+from .solo import solo_speech
 from .surnames import name_surnames
 
 
@@ -138,7 +139,7 @@ def read(
     if body.unspoken:  # a label never followed by words ("**Break:** [25:01]") names no one
         speaking = {turn.speaker for turn in turns if isinstance(turn, Speech)}
         participants = [person for person in participants if person.id in speaking]
-    participants, turns = markdown.solo_speech(
+    participants, turns = solo_speech(
         participants, turns, markup, options.get("title") or header.title
     )
     transcript = _build(header, participants, turns, options, lines, origin)

@@ -24,8 +24,6 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from transcript_model.model import Narrative, Participant, Speech, Turn
-
 from .header import Header, Line, date_line, one_spaced, place_like
 
 _FENCES = {"---": "yaml", "+++": "toml"}
@@ -58,23 +56,6 @@ _PERSON_KEYS = {
 #: Labels that print a role by its abbreviation.
 _ROLE_ABBREVIATIONS = {"pm": "prime minister", "dpm": "deputy prime minister"}
 _HONORIFICS = {"mr", "ms", "mrs", "miss", "dr", "the", "sir", "dame", "hon", "prof", "senator"}
-# "Remarks by …", and a speech titled so in German, French, Spanish or Italian ("Rede von
-# Bundespräsident Johannes Rau beim …", "Discours de M. Emmanuel Macron, Président de la
-# République, à …", "Discurso del Presidente del Gobierno, Pedro Sánchez, en …"): who speaks
-# runs to the word that says where or when, commas included (a role may stand beside the name).
-_SOLO_TITLE = re.compile(
-    r"^(?:(?:Remarks|Statement|Address|Speech)(?: as Prepared for Delivery)? by"
-    r"|(?:Rede|Ansprache|Grußwort|Regierungserklärung|Erklärung|Festrede|Dankesrede)"
-    r" (?:von|des|der)"
-    r"|(?:Discours|Allocution|Déclaration) (?:de|du)"
-    r"|(?:Discurso|Intervención|Declaración) (?:de|del)"
-    r"|(?:Discorso|Intervento|Dichiarazione) (?:di|del|della)"
-    r") (?P<who>.+?)(?= (?:at|on|to|in|for|before|during|with|upon|after|beim|bei|zum|zur|"
-    r"anlässlich|auf|im|vor|am|an|für|während|nach|mit|über|à|au|aux|lors|devant|en|sur|pour|"
-    r"ante|durante|con|sobre|para|al|alla|nel|nella)\b|,? (?:l’|l')|[:|]|$)"
-)
-
-
 @dataclass
 class Markup:
     """What the Markdown markup and front matter give."""
@@ -522,7 +503,7 @@ def _name_run(words: Sequence[str], start: int) -> list[str]:
 
 
 def _is_role_word(token: str) -> bool:
-    return token.casefold().rstrip(".") in _ROLE_WORDS
+    return token.casefold().rstrip(".") in ROLE_WORDS
 
 
 def _office_before(token: str) -> bool:
@@ -537,72 +518,14 @@ def _is_given_name(token: str) -> bool:
     return (
         _NAME_WORD.match(token) is not None
         and not (len(token) > 1 and token.isupper())  # "APNSA Jake Sullivan"
-        and folded not in _ROLE_WORDS
+        and folded not in ROLE_WORDS
         and folded not in _HONORIFICS
         and folded not in _NOT_GIVEN
     )
 
 
-def solo_speech(
-    participants: list[Participant], turns: list[Turn], markup: Markup, title: str | None
-) -> tuple[list[Participant], list[Turn]]:
-    """A transcript with no speaker label whose front matter or title names one speaker
-    ("prime_minister: …", "Remarks by First Lady Jill Biden at …") is one speech by that person."""
-    if participants or any(isinstance(turn, Speech) for turn in turns):
-        return participants, turns
-    people = {name for _role, name in markup.people}
-    person: tuple[str | None, str] | None = None
-    if len(people) == 1:
-        person = markup.people[0]
-    elif title and (found := _SOLO_TITLE.match(one_spaced(title))):
-        person = _title_person(found.group("who"))
-    if person is None or not any(isinstance(turn, Narrative) for turn in turns):
-        return participants, turns
-    role, name = person
-    speaker = Participant(id=_slug(name), name=name, role=role)
-    spoken: list[Turn] = [
-        Speech(speaker=speaker.id, paragraphs=turn.paragraphs)
-        if isinstance(turn, Narrative)
-        else turn
-        for turn in turns
-    ]
-    return [speaker], spoken
-
-
-def _title_person(who: str) -> tuple[str | None, str] | None:
-    """(role, name) of who a title says speaks: "First Lady Jill Biden", "M. Emmanuel Macron,
-    Président de la République", "Presidente del Gobierno, Pedro Sánchez". Two people
-    ("President Biden, Vice President Harris, and …") are none."""
-    parts = who.strip(" ,").split(", ")
-    if len(parts) > 2:
-        return None
-    named = [(i, person) for i, part in enumerate(parts) if (person := _role_and_name(part))]
-    if len(named) != 1:
-        return None
-    index, (role, name) = named[0]
-    beside = parts[1 - index] if len(parts) == 2 else None
-    if beside is not None and beside.split(" ", 1)[0].casefold() in _CONJUNCTIONS:
-        return None
-    return role or beside, name
-
-
-def _role_and_name(who: str) -> tuple[str | None, str] | None:
-    """(role, name) of "First Lady Jill Biden": the role words first, then two to four
-    capitalised words of a name; None without such a name."""
-    words = [w for w in who.split() if w.casefold() not in _COURTESIES]
-    cut = 0
-    while cut < len(words) and (words[cut][:1].islower() or words[cut].casefold() in _ROLE_WORDS):
-        cut += 1
-    name = words[cut:]
-    if not 2 <= len(name) <= 4 or not all(w[:1].isupper() for w in name):
-        return None
-    return (" ".join(words[:cut]) or None), " ".join(name)
-
-
-#: Courtesies before a name, which are no part of it and no role ("M. Emmanuel Macron").
-_COURTESIES = {"m.", "mme", "mme.", "herr", "frau", "sr.", "sra.", "don", "doña", "signor"}
-_CONJUNCTIONS = {"and", "und", "et", "y", "e"}
-_ROLE_WORDS = {
+#: Words of a role or of a page's kind that stand before a name, never in it.
+ROLE_WORDS = {
     "president", "vice", "first", "lady", "second", "gentleman", "prime", "minister", "secretary",
     "governor", "senator", "mayor", "the", "deputy", "press", "coordinator", "director", "adviser",
     "advisor", "chancellor", "premier", "ambassador", "general", "chief", "spokesperson",
@@ -619,8 +542,3 @@ _ROLE_WORDS = {
     "présidente", "ministre", "presidente", "presidenta", "ministro", "ministra", "primer",
     "primera", "gobierno", "république", "república", "repubblica", "consiglio",
 }  # fmt: skip
-
-
-def _slug(name: str) -> str:
-    text = re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")
-    return text if text[:1].isalpha() else "p-" + (text or "speaker")
