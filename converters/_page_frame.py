@@ -12,16 +12,18 @@ from __future__ import annotations
 #: Lines that are the frame whatever page holds them (compared casefolded).
 _FRAME_LINES = frozenset(
     {"skip to main content", "skip to content", "skip to navigation", "jump to navigation",
-     "jump to main content", "main menu", "menu", "search", "home", "share", "print",
-     "media center", "media centre", "press conferences", "artikel", "navigation und service",
-     "springe direkt zu:", "sie sind hier:", "you are here:", "breadcrumb",
-     "official websites use .gov", "secure .gov websites use https", "here's how you know",
-     "here’s how you know", "an official website of the united states government",
+     "jump to main content", "main menu", "media center", "media centre", "press conferences",
+     "navigation und service", "springe direkt zu:", "sie sind hier:", "you are here:",
+     "breadcrumb", "official websites use .gov", "secure .gov websites use https",
+     "here's how you know", "here’s how you know",
+     "an official website of the united states government",
      "an official website of the united states government here's how you know",
      "an official website of the united states government here’s how you know",
      "scoop has an ethical paywall", "advertisement",
      "advertisement - scroll to continue reading"}
 )  # fmt: skip
+#: One word a page's frame prints, and a title may be: no title only when another line is.
+WEAK_FRAME_LINES = frozenset({"home", "search", "menu", "share", "print", "artikel"})
 #: Words of the United States government's banner that no title holds.
 _GOV_BANNER = (".gov website", "official government organization in the united states")
 #: The names of languages in their own words (and in English), as language menus print them.
@@ -33,8 +35,13 @@ _LANGUAGES = frozenset(
      "russian", "spanish", "french", "german", "japanese", "korean", "hindi", "eng", "fr", "es",
      "de", "ru", "zh", "ar"}
 )  # fmt: skip
-#: Separators of a breadcrumb's steps.
-_STEPS = ("→", "»", "›", " > ", " / ")
+#: Separators of a breadcrumb's steps ("»" and "›" only without their opening pair, which
+#: quotes: "Interview mit dem »Spiegel« über »Europa«").
+_STEPS = ("→", " > ")
+_QUOTING_STEPS = (("»", "«"), ("›", "‹"))
+#: At most this many words in each step of a breadcrumb of " / " ("Home / News / Speeches"),
+#: and no colon ("Russia / Ukraine / NATO: press conference" is a title).
+_SLASH_STEP_WORDS = 3
 
 
 def is_page_frame(text: str) -> bool:
@@ -45,4 +52,16 @@ def is_page_frame(text: str) -> bool:
     words = folded.split()
     if len(words) >= 3 and all(word in _LANGUAGES for word in words):
         return True
-    return sum(folded.count(step) for step in _STEPS) >= 2 and len(words) <= 12
+    return len(words) <= 12 and _breadcrumb_steps(text) >= 2
+
+
+def _breadcrumb_steps(text: str) -> int:
+    """How many breadcrumb separators ``text`` holds."""
+    steps = sum(text.count(step) for step in _STEPS)
+    steps += sum(text.count(step) for step, opening in _QUOTING_STEPS if opening not in text)
+    parts = text.split(" / ")
+    if len(parts) > 2 and ":" not in text and all(
+        len(part.split()) <= _SLASH_STEP_WORDS for part in parts
+    ):
+        steps += len(parts) - 1
+    return steps

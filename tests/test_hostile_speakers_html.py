@@ -26,11 +26,14 @@ from transcript_model.converters.html import parts as _html_parts
 from transcript_model.converters.html import turns as _html_turns
 from transcript_model.converters.speakers import body as _speakers_body
 from transcript_model.converters.speakers import convert as speaker_text
+from transcript_model.converters.speakers import datelines as _speakers_datelines
 from transcript_model.converters.speakers import header as _speakers_header
 from transcript_model.converters.speakers import html_page as _speakers_html_page
 from transcript_model.converters.speakers import labels as speaker_labels
 from transcript_model.converters.speakers import lines as _speakers_lines
+from transcript_model.converters.speakers import markdown as _speakers_markdown
 from transcript_model.converters.speakers import sniff as _speakers_sniff
+from transcript_model.converters.speakers import solo as _speakers_solo
 from transcript_model.registry import detect_format
 
 # Sizes at which the shape took seconds before the fix (spaced label lines: 40 KB 19.6 s;
@@ -82,6 +85,9 @@ _MODULES = (
     _speakers_body,
     _speakers_lines,
     _speakers_header,
+    _speakers_datelines,
+    _speakers_markdown,
+    _speakers_solo,
     _speakers_html_page,
     _speakers_sniff,
     kremlin_html,
@@ -120,7 +126,7 @@ def test_pattern_is_linear_on_long_runs(name: str) -> None:
 
 def test_date_line_with_a_long_run_of_spaces() -> None:
     text = "March 1, 2022 a" + " " * 20_000 + "b"
-    assert _timed(lambda: _speakers_header.date_line(text)) < 0.05
+    assert _timed(lambda: _speakers_datelines.date_line(text)) < 0.05
 
 
 @pytest.mark.parametrize("charset", ["rot13", "zlib", "base64", "hex", "bz2", "uu", "quopri"])

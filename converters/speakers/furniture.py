@@ -20,7 +20,8 @@ from collections.abc import Sequence
 
 from transcript_model.errors import Problem
 
-from .header import Line, date_line
+from .datelines import date_line
+from .header import Line
 
 _PAGE_NUMBER = re.compile(r"(?:Page (\d{1,4})(?: of \d{1,4})?|- ?(\d{1,4}) ?-|(\d{1,4}))")
 _BARE = 2  # the group of a number alone on its line

@@ -19,7 +19,7 @@ from transcript_model.types import URL_PATTERN
 
 from .._html import load
 from .._html.text import clean, segments
-from .header import date_line
+from .datelines import date_line
 
 #: Parts of a page that are never its transcript.
 _CHROME = ("nav", "footer", "aside", "form")
@@ -40,8 +40,8 @@ def page_text(data: bytes, origin: str, max_bytes: int) -> bytes:
         lines.insert(0, title)
     under_title = 1 if title else 0
     dated = _dated_site_suffix(root)
-    if dated is not None:  # "QUESTIONS - Fiji Hansard 2024-10-02": the page's day
-        lines.insert(under_title, dated)
+    if dated is not None and not any(map(date_line, lines[:_DATE_WINDOW])):
+        lines.insert(under_title, dated)  # "QUESTIONS - Fiji Hansard 2024-10-02": its only date
     address = _address(root)
     if address is not None:  # under the title, or first: never inside the page's text
         lines.insert(under_title, f"URL: {address}")
@@ -144,28 +144,29 @@ def _marked_as_chrome(element: etree._Element) -> bool:
 
 
 def _main(root: etree._Element) -> etree._Element:
-    """The page's main text: its <main>; else the <article> its heading stands in; when the
-    heading stands in none, the one article if it holds a third of the page's words, else the
-    body (the articles are then teasers around it); else its first <article>; else its
-    body."""
+    """The page's main text: its <main>; else the <article> its heading stands in; on a page
+    without articles, the element its id marks as the main text ("main", "content") if it holds
+    a third of the page's words; when the heading stands in no article, the one article if it
+    holds a third of the page's words, else the body (the articles are then teasers around
+    it); else its first <article>; else its body."""
     for path in ("main", "*[@role='main']"):
         found = root.find(f".//{path}")
         if found is not None:
             return found
     body = root.find(".//body")
-    if body is not None:
+    heading = root.find(".//h1")
+    articles = root.findall(".//article")
+    holder = next(heading.iterancestors("article"), None) if heading is not None else None
+    if holder is not None:
+        return holder
+    if body is not None and not articles:
         # Older government CMSs mark the main text by id alone ("<div id="main">", after a
         # skip-link <h1> and the menus): taken when it holds a third of the page's words.
         for name in _MAIN_IDS:
             found = root.find(f".//*[@id='{name}']")
             if found is not None and _share(found, body) >= 1 / 3:
                 return found
-    heading = root.find(".//h1")
-    articles = root.findall(".//article")
     if heading is not None and articles:
-        holder = next(heading.iterancestors("article"), None)
-        if holder is not None:
-            return holder
         # The heading stands above the articles (Drupal's page title block): the text is the
         # article that holds a third of the page's words or more, if one does; else the
         # articles are teasers around the body. The first few only: a page of thousands of
@@ -191,6 +192,10 @@ def _share(part: etree._Element, whole: etree._Element) -> float:
     """How much of the text of ``whole`` stands in ``part``."""
     total = sum(len(str(text).split()) for text in whole.itertext())
     return sum(len(str(text).split()) for text in part.itertext()) / total if total else 0.0
+
+
+#: The lines of a page's text that hold its date, if it prints one where a header would.
+_DATE_WINDOW = 12
 
 
 def _dated_site_suffix(root: etree._Element) -> str | None:

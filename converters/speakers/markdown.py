@@ -24,12 +24,19 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from .header import Header, Line, date_line, one_spaced, place_like
+from .datelines import date_line
+from .header import Header, Line, one_spaced, place_like
 
 _FENCES = {"---": "yaml", "+++": "toml"}
 _MAX_MATTER_LINES = 200
-_YAML_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w\-]{0,60})[ \t]*:(?:[ \t]+(?P<value>.*))?$")
-_TOML_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w\-]{0,60})[ \t]*=[ \t]*(?P<value>.*)$")
+# The value starts at a non-blank: "[ \t]+(.*)$" tried every split of a run of blanks against
+# a line end it could not reach (quadratic in the run).
+_YAML_KEY = re.compile(
+    r"^(?P<key>[A-Za-z_][\w\-]{0,60})[ \t]*:(?:[ \t]+(?P<value>[^ \t\n].*))?[ \t]*$"
+)
+_TOML_KEY = re.compile(
+    r"^(?P<key>[A-Za-z_][\w\-]{0,60})[ \t]*=[ \t]*(?P<value>(?:[^ \t\n].*)?)$"
+)
 _YAML_ITEM = re.compile(r"^[ \t]*-[ \t]+(?P<value>.*)$")
 _YAML_ESCAPES = {
     "_": "\u00a0", " ": " ", '"': '"', "\\": "\\", "/": "/", "n": "\n", "t": "\t", "N": "\x85",
@@ -39,8 +46,13 @@ _YAML_ESCAPE = re.compile(r"\\(u[0-9A-Fa-f]{4}|.)")
 _HEADING = re.compile(r"^(?P<marks>#{1,6})[ \t]+(?P<text>[^\n]*?)[ \t#]*$")
 _ISO_START = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})(?:[ \t]*[-–—:|][ \t]*|[ \t]+)(?P<rest>.+)$")
 _QUOTE = re.compile(r"^>[ \t]?")
-#: An HTML tag inside Markdown text ("<b>", "</em>", "<br/>", "<a href=\"…\">").
-_INLINE_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:[ \t][^<>\n]*)?/?>")
+#: An inline HTML tag inside Markdown text ("<b>", "</em>", "<br/>", "<a href=\"…\">"); not
+#: angle brackets of another kind ("Vector<int>").
+_INLINE_TAG = re.compile(
+    r"</?(?:a|abbr|b|big|br|code|em|font|i|img|mark|s|small|span|strong|sub|sup|u)"
+    r"(?:[ \t][^<>\n]*)?/?>",
+    re.IGNORECASE,
+)
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|])")
 # A label's colon may be the full-width one of CJK text ("### Audrey Tang：").
 # "**Name:**" and "**Name**:" (the colon outside the bold, as many exports print it).
@@ -69,8 +81,6 @@ class Markup:
     texts: list[str] = field(default_factory=list)
     #: Lines that the markup itself makes labels ("### Narrator:", "**Narrator:**").
     label_lines: set[int] = field(default_factory=set)
-    #: The date a running head prints beside the page numbers, and its line: the last resort.
-    running_head_date: tuple[dt.date, int] | None = None
 
 
 # --- front matter ------------------------------------------------------------------------
@@ -541,4 +551,8 @@ ROLE_WORDS = {
     "präsidentin", "bürgermeister", "bürgermeisterin", "regierender", "président",
     "présidente", "ministre", "presidente", "presidenta", "ministro", "ministra", "primer",
     "primera", "gobierno", "république", "república", "repubblica", "consiglio",
+    # and as German prints them after "des" ("Rede des Bundespräsidenten Frank-Walter …")
+    "bundespräsidenten", "bundeskanzlers", "bundesministers", "präsidenten", "ministers",
+    "ministerpräsidenten", "bundestagspräsidenten", "staatsministers", "bürgermeisters",
+    "kanzlers", "vizekanzlers",
 }  # fmt: skip
