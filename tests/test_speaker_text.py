@@ -875,7 +875,7 @@ def test_the_frame_a_copied_page_opens_with_is_no_title(frame: str) -> None:
     assert "frame of a copied page" in result.warnings[0].message
 
 
-def test_a_heading_with_its_date_keeps_its_words_and_a_title_names_its_days_date() -> None:
+def test_a_heading_with_its_date_is_the_title_and_names_its_days_date() -> None:
     # "Division Press Briefing – December 12, 2022" was taken whole as the date line: the
     # title came from the next line, the day the page was posted.
     text = (
@@ -883,7 +883,7 @@ def test_a_heading_with_its_date_keeps_its_words_and_a_title_names_its_days_date
         "MR PRICE: Good afternoon.\n\nQUESTION: Afternoon.\n\nMR PRICE: All right.\n"
     )
     t = tm.read_one(text, "speakers")
-    assert (t.event.title, t.event.date) == ("Division Press Briefing", dt.date(2022, 12, 12))
+    assert (t.event.title, t.event.date) == (text.split("\n", 1)[0], dt.date(2022, 12, 12))
     # A date in the title's end ("(July 07, 2022)") is its event's, over the posting date a
     # few days after; a date the title is about ("… of November 8, 2022") is not.
     briefing = "Transcript of Weekly Media Briefing (July 07, 2022)\nJuly 08, 2022\n\n"
@@ -916,21 +916,25 @@ def test_a_role_or_an_outlet_after_a_comma_is_printed_beside_the_name() -> None:
     assert _speeches(t)[2].paragraphs[-1] == "Miriam, on trade interests: no label, a sentence."
 
 
-def test_a_first_name_labels_once_where_the_transcript_labels_by_first_names() -> None:
-    # The EU Commission's midday briefing as a reporter's readout: "Odile: no." stood once
-    # and was read as more of Dana's words.
+def test_one_word_once_is_no_label_even_where_speakers_go_by_first_name() -> None:
+    # An EU midday briefing labels its spokespeople by first name ("Dana:", "Christian:") and
+    # prints its topics so ("Ukraine: we condemn …"): one word that opens one line is no
+    # label ("Odile: no." stays part of Dana's words: a topic cannot be told from a name).
     text = (
         "Midday briefing\n15 February 2021\n\nDana: Good afternoon.\n\nChristian: Thank you.\n\n"
-        "Dana: More questions for Christian?\n\nOdile: No.\n\nChristian: Fine.\n\nDana: Good.\n"
+        "Dana: More questions?\n\nUkraine: we condemn the attack.\n\nChristian: Fine.\n"
     )
     t = tm.read_one(text, "speakers")
-    assert [s.label for s in _speeches(t)] == [
-        "Dana", "Christian", "Dana", "Odile", "Christian", "Dana",
-    ]  # fmt: skip
-    # One first name alone, where no other label is one, stays a paragraph.
-    single = "Briefing\n15 February 2021\n\nMR. SMITH: Hello.\n\nResult: five.\n\nMS. JONES: Hi.\n"
-    assert [s.label for s in _speeches(tm.read_one(single, "speakers"))] == [
-        "MR. SMITH", "MS. JONES",
+    assert [s.label for s in _speeches(t)] == ["Dana", "Christian", "Dana", "Christian"]
+    assert _speeches(t)[2].paragraphs[-1] == "Ukraine: we condemn the attack."
+    # Beside a name, an office or a form the transcript repeats makes a label of one word.
+    once = (
+        "Briefing\n15 February 2021\n\nMR. SMITH: Hello.\n\nThanks, Bob: that was great.\n\n"
+        "Washington (Reuters): officials said.\n\nMS. JONES: Hi.\n\n"
+        "Lungescu (NATO Spokesperson): Good morning.\n"
+    )
+    assert [s.label for s in _speeches(tm.read_one(once, "speakers"))] == [
+        "MR. SMITH", "MS. JONES", "Lungescu (NATO Spokesperson)",
     ]  # fmt: skip
 
 

@@ -25,7 +25,7 @@ NOT_LABELS = {
     "share", "share this", "follow us", "filed under", "posted in", "categories", "download",
     # a page's donation box, menus and adverts ("IBAN: DE85 …", "Full Debate: Read Full Debate")
     "iban", "bic", "swift", "konto", "paypal", "full debate", "read full debate", "advertisement",
-    "anzeige", "werbung", "themen", "stichworte", "sprecher",
+    "anzeige", "werbung", "themen", "stichworte",
 }  # fmt: skip
 
 LEADING_STOPWORDS = {
@@ -35,6 +35,10 @@ LEADING_STOPWORDS = {
     "by", "from", "with", "to", "of", "after", "before", "during", "under", "over", "all",
     "one", "two", "first", "second", "third", "finally", "also", "yes", "no", "well", "look",
     "according", "read",
+    # words that open a sentence before a comma ("However, The Minister: …", "Thanks, Bob: …")
+    "however", "thanks", "thank", "remember", "yesterday", "tomorrow", "indeed", "meanwhile",
+    "moreover", "again", "still", "ladies", "gentlemen", "friends", "colleagues", "dear", "sorry",
+    "please", "okay", "ok", "anyway", "besides", "otherwise", "instead",
 }  # fmt: skip
 
 PARTICLES = {"de", "da", "das", "do", "dos", "van", "von", "der", "den", "del", "della", "di",
@@ -88,5 +92,8 @@ SENTENCE_PRONOUNS = {"i", "you", "we", "it", "they", "he", "she", "my", "your", 
 #: The lowercase words of a title or a company's name ("Chairman and Managing Partner").
 TITLE_JOINERS = {"of", "the", "for", "and", "de", "и", "по", "при"}
 
-#: Courtesies before a name that are no part of it.
-COURTESIES = frozenset({"mr", "mrs", "ms", "miss", "mx", "shri", "smt", "sri", "herr", "frau"})
+#: Courtesies before a name that are no part of it (compared without a final period).
+COURTESIES = frozenset(
+    {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "hon", "shri", "smt", "sri", "herr",
+     "frau", "mme", "sr", "sra", "don", "doña", "signor"}
+)  # fmt: skip

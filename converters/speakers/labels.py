@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from .. import _kremlin as kremlin
 from .header import Line, one_spaced
 from .label_words import (
-    ASIDE_WORDS,
     COURTESIES,
     LEADING_STOPWORDS,
     NOT_LABELS,
@@ -78,7 +77,8 @@ _GENERIC = re.compile(
     r"announcer(?: off-?screen| off-?camera)?|"
     r"\(?(?:an? )?(?:unknown|unnamed)(?: \w+)*\)?|问|問|答|记者|記者|"
     # German, French, Spanish, Italian: "Frage", "Zusatzfrage", "Réponse", "Pregunta"
-    r"frage|zusatzfrage|zuruf|zurufe|antwort|réponse|pregunta|respuesta|domanda|risposta)"
+    r"frage|zusatzfrage|zuruf|zurufe|antwort|sprecher|sprecherin|réponse|pregunta|respuesta|"
+    r"domanda|risposta)"
     r"(?: \d+)?$"
 )
 #: A transcription service's label for a voice it could not tell: "(UNKNOWN):", "(UNIDENTIFIED
@@ -212,12 +212,12 @@ def _label_opening(text: str) -> LabelMatch | None:
         return None
     printed, rest, stamped = found
     label = one_spaced(printed)
-    bare = name_part(label)
-    after_comma = label.partition(" (")[0].partition(", ")[2]
+    shape = _shape(label)
+    bare = shape.name
     if (
         len(label) > _MAX_LABEL
         or not _LABEL_TEXT.match(bare)
-        or (after_comma and not _comma_role(after_comma))
+        or (shape.comma is not None and not _in_capitals_or_title_case(shape.comma))
         or (bare.casefold().rstrip(".") in NOT_LABELS and not kremlin.is_generic_label(bare))
         or (label[-1].isdigit() and rest[:1].isdigit())  # a clock, "2:43"
     ):
@@ -225,37 +225,65 @@ def _label_opening(text: str) -> LabelMatch | None:
     return label, rest, stamped
 
 
-def name_part(label: str) -> str:
-    """The label without the role or aside it prints in brackets or after a comma ("Oana
-    Lungescu (NATO Spokesperson)", "Kojima, NHK", "Shri Arindam Bagchi, Official Spokesperson"):
-    what names the person."""
-    bare = label.partition(" (")[0] if label.endswith(")") else label
-    return bare.partition(", ")[0]
+@dataclass(frozen=True)
+class _Shape:
+    """A label's parts: the name, what it prints after a comma ("Kojima, NHK"), and what it
+    prints in brackets ("Oana Lungescu (NATO Spokesperson)", "MR SPEAKER (T.TURA)")."""
+
+    name: str
+    comma: str | None
+    bracket: str | None
 
 
-def _printed_role(label: str) -> str | None:
-    """The role a label prints in brackets ("NATO Spokesperson") or after a comma ("Official
-    Spokesperson", "NHK"); None for an aside of how something was said ("(retranslated)",
-    "(via interpreter)") or none."""
-    bare = label
-    bracketed = None
+def _shape(label: str) -> _Shape:
+    bare, bracket = label, None
     if label.endswith(")") and " (" in label:
         bare, _, inside = label.partition(" (")
-        words = inside[:-1].casefold().split()
-        bracketed = None if not words or all(w in ASIDE_WORDS for w in words) else inside[:-1]
-    after_comma = bare.partition(", ")[2] or None
-    return ", ".join(filter(None, (after_comma, bracketed))) or None
+        bracket = inside[:-1].strip() or None
+    name, _, comma = bare.partition(", ")
+    return _Shape(name, comma or None, bracket)
 
 
-def _comma_role(words: str) -> bool:
-    """What a label may print after its name and a comma: an office or an outlet in
-    capitalised words ("Deputy Press Secretary, Ministry of Foreign Affairs", "Fuji TV"), not
-    the words of a sentence ("Miriam, on trade interests")."""
+def name_part(label: str) -> str:
+    """The label without what it prints after a comma or in brackets: what names the person
+    ("Oana Lungescu" of "Oana Lungescu (NATO Spokesperson)", "Kojima" of "Kojima, NHK")."""
+    return _shape(label).name
+
+
+def _is_office(words: str) -> bool:
+    """Words that name an office ("NATO Spokesperson", "Minister for Trade", "Leader of the
+    Opposition"), not a constituency, a party, an outlet or how something was said
+    ("Richmond, Yorks", "R-Texas", "Reuters", "laughs")."""
+    return any(_is_title_head(word.strip(",.")) for word in words.split())
+
+
+def _in_capitals_or_title_case(words: str) -> bool:
+    """An office or an outlet in capitalised words ("Deputy Press Secretary, Ministry of
+    Foreign Affairs", "Fuji TV"), not the words of a sentence ("on trade interests")."""
     parts = words.replace(", ", " ").split(" ")
-    return len(parts) <= 10 and all(
-        (w[:1].isupper() and not any(c.isdigit() for c in w)) or w in TITLE_JOINERS
-        for w in parts
-    ) and parts[0][:1].isupper()
+    return (
+        len(parts) <= 10
+        and parts[0][:1].isupper()
+        and all(
+            (w[:1].isupper() and not any(c.isdigit() for c in w)) or w in TITLE_JOINERS
+            for w in parts
+        )
+    )
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,5}")
+
+
+def _vouches(shape: _Shape, beside: int) -> bool:
+    """Whether what a one-word label prints beside its name shows it for a label: an office
+    ("Smith (NATO Spokesperson)"), an outlet's acronym ("Kojima, NHK"), or a comma's form
+    that two labels or more of the transcript print (``beside``: "Abe, Asahi Shimbun",
+    "Fujita, Fuji TV"); not "Thanks, Bob", "Paris, France" or "Washington (Reuters)" once."""
+    printed = shape.comma or shape.bracket
+    if printed is None:
+        return False
+    repeated = shape.comma is not None and beside >= 2
+    return _is_office(printed) or _ACRONYM.fullmatch(printed) is not None or repeated
 
 
 def _is_generic(label: str) -> bool:
@@ -264,13 +292,13 @@ def _is_generic(label: str) -> bool:
     return bool(_GENERIC.match(label.casefold().rstrip("."))) or kremlin.is_generic_label(label)
 
 
-def _accept(label: str, stamped: bool, counts: dict[str, int]) -> bool:
+def _accept(label: str, stamped: bool, counts: dict[str, int], beside: int = 0) -> bool:
     """Whether a label-shaped prefix is a speaker label (conservative for mixed case; in
-    Chinese or Japanese characters, when it opens two lines)."""
+    Chinese or Japanese characters, when it opens two lines). ``beside``: how many labels of
+    the transcript print something beside the name, as this one may."""
     count = counts.get(label, 0)
-    # A role or an outlet printed beside a name ("Kojima, NHK:") shows the label for one.
-    shows_role = ", " in label or " (" in label
-    label = name_part(label)  # "Oana Lungescu (NATO Spokesperson)" is as its name
+    shape = _shape(label)
+    label = shape.name  # "Oana Lungescu (NATO Spokesperson)" is as its name
     if label in ("Q", "A") or stamped or _is_upper(label) or _is_generic(label):
         return True
     if _CJK_LABEL.fullmatch(label):
@@ -282,7 +310,7 @@ def _accept(label: str, stamped: bool, counts: dict[str, int]) -> bool:
         return False
     if len(words) > 6:
         return False
-    return len(words) >= 2 or count >= 2 or shows_role
+    return len(words) >= 2 or count >= 2 or _vouches(shape, beside)
 
 
 _CONTRACTION = re.compile(r"[’']")
@@ -311,10 +339,17 @@ def find_labels(lines: Sequence[Line], marked: Collection[int] = ()) -> dict[int
     counts: dict[str, int] = {}
     for label, _rest, _stamped in candidates.values():
         counts[label] = counts.get(label, 0) + 1
+    # Labels that print an outlet or a role after a comma in capitalised words, as a press
+    # conference's do ("Abe, Asahi Shimbun:", "Fujita, Fuji TV:").
+    beside = sum(
+        1
+        for c in candidates.values()
+        if (comma := _shape(c[0]).comma) and _in_capitals_or_title_case(comma)
+    )
     accepted = {
         n: c
         for n, c in candidates.items()
-        if (n in marked and not _sentence(c[0])) or _accept(c[0], c[2], counts)
+        if (n in marked and not _sentence(c[0])) or _accept(c[0], c[2], counts, beside)
     }
     # A long label ("President of the United States Joe Biden") is a label when it ends with
     # a name that is a label elsewhere ("Joe Biden").
@@ -327,34 +362,8 @@ def find_labels(lines: Sequence[Line], marked: Collection[int] = ()) -> dict[int
                 w[:1].isupper() or w.casefold() in ROLE_FUNCTION_WORDS for w in words[: cuts[0]]
             ):
                 accepted[number] = candidate
-    accepted.update(_first_names_once(candidates, accepted, counts))
     accepted.update(_weak_labels(lines, accepted))
     return accepted
-
-
-def _first_names_once(
-    candidates: dict[int, LabelMatch], accepted: dict[int, LabelMatch], counts: dict[str, int]
-) -> dict[int, LabelMatch]:
-    """Labels of one first name that open one line only ("Odile: no."), in a transcript that
-    labels its speakers by first name ("Dana:", "Christian:", each on two lines or more): one
-    name alone is a label only where the transcript's own labels are so."""
-    first_names = {
-        c[0] for c in accepted.values() if _FIRST_NAME.fullmatch(c[0]) and counts[c[0]] >= 2
-    }
-    if len(first_names) < 2:
-        return {}
-    return {
-        number: candidate
-        for number, candidate in candidates.items()
-        if number not in accepted
-        and _FIRST_NAME.fullmatch(candidate[0])
-        and candidate[0].casefold() not in LEADING_STOPWORDS
-        and not candidate[2]
-    }
-
-
-#: A first name alone, as some transcripts label their speakers ("Dana", "Jean-Claude").
-_FIRST_NAME = re.compile(r"[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?")
 
 
 def _period_labels(lines: Sequence[Line], accepted: dict[int, LabelMatch]) -> dict[int, LabelMatch]:
@@ -478,12 +487,44 @@ def resolve_labels(labels: Iterable[str]) -> dict[str, Label]:
         role, name = _role_and_name(bare[printed], names)
         if role is not None and name is not None and _honorific(role):
             role = None  # "HON. M. K. NALUMISA": a courtesy, no office
-        name = _without_courtesy(name)
-        printed_role = _printed_role(printed)
-        if printed_role is not None:  # "HON. F.S. KOYA (Minister for Trade)": the office
-            role = printed_role if role is None else f"{role}, {printed_role}"
-        resolved[printed] = Label(printed, role, name, False)
+        role, name = _with_printed_parts(_shape(printed), role, name)
+        resolved[printed] = Label(printed, role, _without_courtesy(name), False)
     return resolved
+
+
+def _with_printed_parts(
+    shape: _Shape, role: str | None, name: str | None
+) -> tuple[str | None, str | None]:
+    """(role, name) with what a label prints beside its name: an office after a comma or in
+    brackets is the role ("HON. F.S. KOYA (Minister for Trade)", "Shri Arindam Bagchi, Official
+    Spokesperson"), and a name in brackets after an office is the name ("THE MINISTER FOR
+    HEALTH (Mr. Matiba)", "MR SPEAKER (T.TURA)"); a constituency, a party or an aside in
+    brackets is neither ("Mr. William Hague (Richmond, Yorks)", "JOHN SMITH (laughs)")."""
+    if shape.bracket and _is_office(shape.name) and _names_a_person(shape.bracket):
+        return shape.name, shape.bracket
+    offices = [part for part in (shape.comma, shape.bracket) if part and (
+        part is shape.comma or _is_office(part)
+    )]
+    if offices:
+        joined = ", ".join(offices)
+        role = joined if role is None else f"{role}, {joined}"
+    return role, name
+
+
+def _names_a_person(words: str) -> bool:
+    """Whether brackets after an office hold a person's name: a courtesy or initials and a
+    name, or two to five capitalised words ("Mr. Matiba", "T.TURA", "Boris Johnson"); not a
+    party or a state ("R-Texas"), nor an office."""
+    if _is_office(words) or not _NAME_IN_BRACKETS.fullmatch(words):
+        return False
+    first = words.split(" ", 1)[0].casefold().rstrip(".")
+    return " " in words or first in COURTESIES or "." in words
+
+
+#: A name in brackets after an office: capitalised words and initials ("Mr. Matiba", "Dame
+#: Eleanor Laing", "T.TURA").
+_NAME_WORD_IN_BRACKETS = r"[A-Z][\w'’\-]*\.?"
+_NAME_IN_BRACKETS = re.compile(rf"{_NAME_WORD_IN_BRACKETS}(?: ?{_NAME_WORD_IN_BRACKETS}){{0,4}}")
 
 
 def _without_courtesy(name: str | None) -> str | None:
@@ -495,6 +536,10 @@ def _without_courtesy(name: str | None) -> str | None:
     if first.casefold().rstrip(".") in COURTESIES and " " in rest:
         return rest
     return name
+
+
+#: Offices the German government's press conferences abbreviate before a name.
+_ABBREVIATED_OFFICES = frozenset({"sts", "srs", "srs'in", "srs’in", "vors.", "bm", "bm'in"})
 
 
 def _honorific(role: str) -> bool:
@@ -511,8 +556,8 @@ def _role_and_name(
     if _is_upper(printed) or all(w.casefold() in TITLE_WORDS for w in printed.split(" ")):
         return _split_role(printed)
     first, _, rest = printed.partition(" ")
-    if rest and first.casefold() in TITLE_HEADS and _capitalised_words(rest.split(" ")):
-        return first, rest  # "StS Seibert", "Senator Smith"
+    if rest and first.casefold() in _ABBREVIATED_OFFICES and _capitalised_words(rest.split(" ")):
+        return first, rest  # "StS Seibert", "SRS'in Demmer"
     # Mixed case reads like a kremlin.ru label: the shared rules split "President of the United
     # States Joe Biden" at the name and keep "Recep Tayyip Erdogan" whole.
     parts = kremlin.split_label(printed)

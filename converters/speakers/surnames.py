@@ -11,10 +11,12 @@ One pass over the words of every line, a dictionary lookup a word.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 
-from .labels import Label
+from .label_words import COURTESIES
+from .labels import Label, name_part
 
 _PUNCTUATION = ".,;:!?()[]\"“”‘’'"
 _SURNAME_MARKS = re.compile("['’-]")
@@ -42,12 +44,16 @@ def name_surnames(labels: dict[str, Label], texts: Iterable[str]) -> None:
     print it with one given name only (see the module)."""
     wanted: dict[str, list[Label]] = {}
     for label in labels.values():
-        name = label.name
-        if label.generic or not name or " " in name or not _SURNAME_MARKS.sub("", name).isalpha():
+        name = _surname(label.name) if not label.generic else None
+        if name is None or not _SURNAME_MARKS.sub("", name).isalpha():
             continue  # "O'ROURKE" and "DIAZ-BALART" are surnames too
         wanted.setdefault(name.casefold(), []).append(label)
     if not wanted:
         return
+    # Other labels print full names too ("Mr. William Hague (Richmond, Yorks):" … "Mr. Hague:"):
+    # as printed, not as resolved ("THE FIRST LADY" is Jill Biden, whom "BIDEN" is not).
+    printed = [name_part(label.printed) for label in labels.values() if not label.generic]
+    texts = itertools.chain(texts, printed)
     found: dict[str, dict[str, str]] = {}  # surname → given name (casefolded) → full name
     for text in texts:
         words = text.split()
@@ -67,6 +73,17 @@ def name_surnames(labels: dict[str, Label], texts: Iterable[str]) -> None:
             full = next(iter(names.values()))
             for label in wanted[key]:
                 label.name = full
+
+
+def _surname(name: str | None) -> str | None:
+    """The surname a label's name is alone, perhaps after a courtesy ("Hague" of "Mr.
+    Hague"); None for a full name."""
+    if not name:
+        return None
+    first, _, rest = name.partition(" ")
+    if not rest:
+        return first
+    return rest if first.casefold().rstrip(".") in COURTESIES and " " not in rest else None
 
 
 def _is_given_name(word: str) -> bool:

@@ -1,0 +1,59 @@
+"""What a speaker label prints beside the name — an office, a constituency, a party, an aside
+in brackets or after a comma — and which labels that makes (converters/speakers/labels.py).
+Cases from a review of Hansards and briefings."""
+
+from __future__ import annotations
+
+import transcript_model as tm
+
+_HEAD = "Briefing\nMarch 3, 2020\n\n"
+
+
+def _people(body: str) -> list[tuple[str | None, str | None, str | None]]:
+    t = tm.read_one(_HEAD + body, "speakers")
+    return [(p.id, p.name, p.role) for p in t.participants]
+
+
+def _speakers(body: str) -> list[str | None]:
+    t = tm.read_one(_HEAD + body, "speakers")
+    return [turn.speaker for turn in t.turns if isinstance(turn, tm.Speech)]
+
+
+def test_two_people_of_one_surname_and_different_offices_stay_two() -> None:
+    body = "Senator Smith: Hello.\n\nJudge Smith: Hi.\n\nSenator Smith: Again.\n"
+    assert _speakers(body) == ["smith", "judge-smith", "smith"]
+
+
+def test_a_surname_label_is_the_full_name_another_label_prints() -> None:
+    # UK Hansard: "Mr. William Hague (Richmond, Yorks):", then "Mr. Hague:"; the constituency
+    # is no role.
+    body = (
+        "Mr. William Hague (Richmond, Yorks): Is it still the view?\n\nThe Prime Minister: Yes.\n\n"
+        "Mr. Hague: I thank him.\n"
+    )
+    assert _speakers(body) == ["william-hague", "the-prime-minister", "william-hague"]
+    assert _people(body)[0] == ("william-hague", "William Hague", None)
+
+
+def test_a_name_in_brackets_after_an_office_is_the_name() -> None:
+    body = (
+        "Madam Deputy Speaker (Dame Eleanor Laing): Order.\n\n"
+        "THE MINISTER FOR HEALTH (Mr. Matiba): I beg to reply.\n\n"
+        "MR SPEAKER (T.TURA): Thank you.\n\nSenator Jones (R-Texas): A party is no name.\n"
+    )
+    assert _people(body) == [
+        ("eleanor-laing", "Eleanor Laing", "Madam Deputy Speaker"),
+        ("mr-matiba", "Mr. Matiba", "THE MINISTER FOR HEALTH"),
+        ("t-tura", "T.TURA", "MR SPEAKER"),
+        ("jones", "Jones", "Senator"),
+    ]
+
+
+def test_an_aside_in_brackets_is_no_role() -> None:
+    body = "JOHN SMITH (laughs): Hello.\n\nJANE DOE: Hi.\n\nJOHN SMITH (CROSSTALK): Again.\n"
+    assert _people(body) == [("john-smith", "JOHN SMITH", None), ("jane-doe", "JANE DOE", None)]
+
+
+def test_sprecher_is_a_voice_nobody_in_particular() -> None:
+    body = "Sprecher: Die Kanzlerin reiste.\n\nMERKEL: Wir sind froh.\n\nSprecher: Danach.\n"
+    assert _speakers(body) == [None, "merkel", None]
