@@ -18,10 +18,15 @@ _CYRILLIC = dict(
 )
 
 
-_CYRILLIC_TABLE = str.maketrans(_CYRILLIC)
+#: Latin letters that Unicode does not decompose into an ASCII letter and a mark.
+_LATIN_LETTERS = {"ł": "l", "đ": "d", "ø": "o", "ħ": "h", "ı": "i", "ŧ": "t", "æ": "ae",
+                  "œ": "oe", "þ": "th", "ð": "d"}  # fmt: skip
+_CYRILLIC_TABLE = str.maketrans({**_CYRILLIC, **_LATIN_LETTERS})
 _SLUG_WORD = re.compile(r"[a-z0-9]+")
 #: A run of the characters an identifier may hold ("梁國雄議員", "μητσοτάκης").
 _OWN_WORD = re.compile(f"{ID_CHARACTERS}+")
+#: A letter of a script other than Latin (Cyrillic is transliterated before this is asked).
+_BEYOND_LATIN = re.compile(r"[^\W\d_\u0000-\u024f\u1e00-\u1eff]")
 NCNAME_START = re.compile(ID_START_CHARACTERS)
 
 
@@ -32,10 +37,11 @@ def slug(text: str, max_length: int = 60) -> str:
     lowered = text.casefold().translate(_CYRILLIC_TABLE)
     ascii_text = unicodedata.normalize("NFKD", lowered).encode("ascii", "ignore").decode()
     ascii_slug = _joined(_SLUG_WORD.findall(ascii_text), max_length)
-    if ascii_slug:
+    if ascii_slug and not _BEYOND_LATIN.search(lowered):
         return ascii_slug
+    # A script transliteration does not reach ("記者1", "李 (DAB)"): its own characters.
     own = _joined(_OWN_WORD.findall(unicodedata.normalize("NFC", text.lower())), max_length)
-    return own or "x"
+    return own or ascii_slug or "x"
 
 
 def _joined(words: list[str], max_length: int) -> str:

@@ -104,7 +104,8 @@ def read(
     options: dict[str, Any] = {"title": title, "date": date, "place": place, "id": id}
     options.update({"language": language, "url": url, "publisher": publisher})
     warnings: list[Problem] = []
-    lines, markup, record = _prepared(data, origin, warnings)  # a record's paragraphs: one line
+    # a record's paragraphs are one line each
+    lines, markup, record, running_head = _prepared(data, origin, warnings)
     unwrap = False if record is not None else unwrap
     if not any(line.text for line in lines):
         raise TranscriptError.single("empty", "the input is empty (expected a transcript)", origin)
@@ -117,6 +118,10 @@ def read(
         header_lines = header_lines[:6]
     header = read_header(header_lines, warnings, origin)
     _complete_header(header, markup, title, origin, warnings)
+    if header.date is None and date is None and running_head is not None:
+        header.date, number = running_head
+        note = f"no date in the header: the running head's {header.date.isoformat()} is the date"
+        warnings.append(Problem("date_from_running_head", note, origin, number, severity="warning"))
     body_start = (
         first_label
         if first_label is not None
@@ -233,21 +238,20 @@ def _headline(found: dict[int, LabelMatch], number: int) -> bool:
 
 def _prepared(
     data: bytes, origin: str, warnings: list[Problem]
-) -> tuple[list[Line], markdown.Markup, gpo.Record | None]:
+) -> tuple[list[Line], markdown.Markup, gpo.Record | None, tuple[dt.date, int] | None]:
     """The lines to read and what their markup says: a GPO hearing record's paragraphs, or
-    the lines of any other text with its Markdown made plain."""
+    the lines of any other text with its Markdown made plain and its page furniture left out;
+    last, the date the furniture's running heads print, and where."""
     record = gpo.read_record(data, origin) or court.read_record(data, origin)
     if record is None:
         every_line = _lines(data, origin, warnings)
         lines, left_out = without_furniture(every_line, origin)
         warnings += left_out
         lines, markup = markdown.prepare(lines, markdown.is_markdown(origin))
-        if left_out:
-            markup.running_head_date = running_head_date(every_line)
-        return lines, markup, None
+        return lines, markup, None, running_head_date(every_line) if left_out else None
     markup = markdown.Markup(title=record.title, date=record.date, label_lines=record.label_lines)
     warnings += record.warnings
-    return record.lines, markup, record
+    return record.lines, markup, record, None
 
 
 def _is_page(data: bytes, origin: str) -> bool:
@@ -279,10 +283,6 @@ def _complete_header(
     """What the markup adds to the header; for a text that prints no title and is given
     none, the words of a file name holding an ISO date."""
     markdown.fill_header(header, markup, origin)
-    if header.date is None and markup.running_head_date is not None:
-        header.date, number = markup.running_head_date
-        note = f"no date in the header: the running head's {header.date.isoformat()} is the date"
-        warnings.append(Problem("date_from_running_head", note, origin, number, severity="warning"))
     named = None if title or header.title else markdown.title_in_name(origin)
     if named:
         header.title = named

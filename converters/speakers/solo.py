@@ -10,6 +10,7 @@ from transcript_model.model import Narrative, Participant, Speech, Turn
 
 from .. import _kremlin as kremlin
 from .header import one_spaced
+from .label_words import COURTESIES
 from .markdown import ROLE_WORDS, Markup
 
 # "Remarks by …", and a speech titled so in German, French, Spanish or Italian ("Rede von
@@ -18,7 +19,7 @@ from .markdown import ROLE_WORDS, Markup
 # runs to the word that says where or when, commas included (a role may stand beside the name).
 _SOLO_TITLE = re.compile(
     r"^(?:(?:Remarks|Statement|Address|Speech)(?: as Prepared for Delivery)? by"
-    r"|(?:Rede|Ansprache|Grußwort|Regierungserklärung|Erklärung|Festrede|Dankesrede)"
+    r"|(?:Rede|Ansprache|Grußwort|Regierungserklärung|Festrede|Dankesrede)"
     r" (?:von|des|der)"
     r"|(?:Discours|Allocution|Déclaration) (?:de|du)"
     r"|(?:Discurso|Intervención|Declaración) (?:de|del)"
@@ -27,9 +28,9 @@ _SOLO_TITLE = re.compile(
     r"anlässlich|auf|im|vor|am|an|für|während|nach|mit|über|à|au|aux|lors|devant|en|sur|pour|"
     r"ante|durante|con|sobre|para|al|alla|nel|nella)\b|,? (?:l’|l')|[:|]|$)"
 )
-#: Courtesies before a name, which are no part of it and no role ("M. Emmanuel Macron").
-_COURTESIES = {"m.", "mme", "mme.", "herr", "frau", "sr.", "sra.", "don", "doña", "signor"}
 _CONJUNCTIONS = {"and", "und", "et", "y", "e"}
+#: In a title "M." is the French courtesy ("Discours de M. Emmanuel Macron"), not an initial.
+_TITLE_COURTESIES = COURTESIES | {"m"}
 
 
 def solo_speech(
@@ -78,11 +79,13 @@ def _title_person(who: str) -> tuple[str | None, str] | None:
 def _role_and_name(who: str) -> tuple[str | None, str] | None:
     """(role, name) of "First Lady Jill Biden": the role words first, then two to four
     capitalised words of a name; None without such a name."""
-    words = [w for w in who.split() if w.casefold() not in _COURTESIES]
+    words = [w for w in who.split() if w.casefold().rstrip(".") not in _TITLE_COURTESIES]
     cut = 0
     while cut < len(words) and (words[cut][:1].islower() or words[cut].casefold() in ROLE_WORDS):
         cut += 1
     name = words[cut:]
     if not 2 <= len(name) <= 4 or not all(w[:1].isupper() for w in name):
         return None
+    if cut and words[cut - 1][:1].islower():
+        return None  # "Präsidentin des Deutschen Bundestages": an office's object, no name
     return (" ".join(words[:cut]) or None), " ".join(name)
