@@ -132,3 +132,40 @@ def test_depositions_at_the_margin_and_an_examinations_head() -> None:
     assert speeches[1].paragraphs == ["No."]
     assert speeches[3].paragraphs == ["Yes, a first, litigate later."]
     assert "BY MR. SMITH:" not in str(speeches[0].paragraphs)
+
+
+def test_a_state_senates_record_numbers_its_lines_deep_in_the_page() -> None:
+    # The New York Senate's stenographic records indent the number eight places and print some
+    # of a page's text on the line under its number; the first page names place, date, clock
+    # and the session. A 273-label record read as one narrative of its line numbers.
+    first_page = [
+        "", "ALBANY, NEW YORK", "March 10, 1993", "12:10 p.m.", "", "REGULAR SESSION", "",
+        "SENATOR CHRISTOPHER J. MEGA, Acting President",
+    ]  # fmt: skip
+    out = ["                                                         1080\n"]
+    for number, text in enumerate(first_page, 1):
+        out.append(f"        {number:2d}                       {text}\n\n")
+    exchange = [
+        "ACTING PRESIDENT MEGA:  The Senate will come to order.",
+        "SENATOR GOLD:  Mr. President, I move to adjourn.",
+    ]
+    body = ["P R O C E E D I N G S", *exchange * 20]
+    for number, text in enumerate(body, 1):
+        out.append(f"        {number % 25 or 25:2d}       {text}\n\n")
+    out.insert(-6, "        13\n                 the words of a line under its number.\n")
+    t = tm.read_one("".join(out).encode(), origin="1993-03-10T1210")
+    assert (t.event.title, t.event.date) == ("REGULAR SESSION", dt.date(1993, 3, 10))
+    labels = [s.label for s in t.turns if isinstance(s, tm.Speech)]
+    assert labels[:2] == ["ACTING PRESIDENT MEGA", "SENATOR GOLD"]
+    assert len(labels) == 40
+    assert "the words of a line under its number." in str(t.model_dump())
+
+
+def test_a_hearings_roster_heads_are_no_speakers() -> None:
+    lines = ["PUBLIC HEARING", "October 19, 2016", "PRESIDING:", "Senator Terrence Murphy"]
+    lines += ["SPEAKERS:", "Dr. Greg Schmidt"]
+    lines += ["     SENATOR MURPHY:  Good evening.", "     MAYOR GREG SCHMIDT:  Thank you."] * 20
+    t = tm.read_one(_numbered(lines))
+    assert {s.label for s in t.turns if isinstance(s, tm.Speech)} == {
+        "SENATOR MURPHY", "MAYOR GREG SCHMIDT",
+    }  # fmt: skip

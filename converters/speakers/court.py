@@ -109,12 +109,22 @@ def _left_out(what: str, origin: str, line: int) -> Problem:
 
 
 def _numbered_texts(raw: Sequence[str]) -> Iterator[tuple[int, str]]:
-    """(index, text after the number with its indentation) of every numbered line; the
-    unnumbered ones (running heads, page numbers, the reporter's name) are left out."""
+    """(index, text after the number with its indentation) of every numbered line, and of an
+    unnumbered line right under one (no blank between): some reporters' lines run over, or
+    stand under their number ("       8" / "      Croton-on-Hudson Town Hall", the New York
+    Senate's); the other unnumbered ones (running heads, page numbers, the reporter's name,
+    each after a blank line) are left out."""
+    column: int | None = None  # where the text of the numbered line above starts
     for index, line in enumerate(raw):
         found = NUMBERED.match(line)
         if found is not None and 1 <= int(found.group(1)) <= LAST_LINE_NUMBER:
-            yield index, line[found.end() :].rstrip()
+            column = found.end()
+            yield index, line[column:].rstrip()
+        elif column is not None and line.strip() and not line.strip().isdigit():
+            under = line[column:] if line[:column].isspace() else line.lstrip()
+            yield index, under.rstrip()
+        else:
+            column = None
 
 
 def _indent(text: str) -> int:
@@ -136,7 +146,7 @@ def _proceedings_start(numbered: Sequence[tuple[int, str]]) -> int:
         letters = text.replace(" ", "")
         if letters in ("PROCEEDINGS", "PROCEEDING"):
             return position + 1
-        if first_label is None and _LABEL.match(text.strip()):
+        if first_label is None and _is_label(text.strip()):
             first_label = position
     return first_label or 0
 
@@ -150,7 +160,18 @@ def _caption(front: Sequence[str]) -> str | None:
         title = one_spaced(" ".join(p for p in parties if p.strip()))
         if title:
             return title
-    return next((one_spaced(text) for text in front if text.strip()), None)
+    lines = [one_spaced(text) for text in front if text.strip()]
+    # "ALBANY, NEW YORK" / "March 10, 1993" / "12:10 p.m." / "REGULAR SESSION": the first
+    # line that is no place, date or clock (the New York Senate's first page), else the first.
+    named = (text for text in lines if not _PLACE.fullmatch(text) and not date_in(text))
+    return next((text for text in named if not _CLOCK_LINE.fullmatch(text)), None) or next(
+        iter(lines), None
+    )
+
+
+#: A place in capitals on a caption's page: "ALBANY, NEW YORK".
+_PLACE = re.compile(r"[A-Z][A-Z.'’\-]*(?: [A-Z][A-Z.'’\-]*)?, [A-Z][A-Z.'’\-]*(?: [A-Z][A-Z.]*)?")
+_CLOCK_LINE = re.compile(r"\d{1,2}:\d{2} ?[ap]\.?m\.?", re.IGNORECASE)
 
 
 def _party(line: str) -> str:
@@ -194,6 +215,23 @@ def _paragraphs(numbered: Sequence[tuple[int, str]], margin: int, record: Record
     flush()
 
 
+#: The heads of a hearing's roster, which print names under them, not words spoken:
+#: "PRESIDING:", "ALSO PRESENT:", "SPEAKERS (Continued):".
+_ROSTER_HEADS = frozenset(
+    {"PRESIDING", "PRESENT", "ALSO PRESENT", "SPEAKERS", "SPEAKER", "OPENING BY", "APPEARANCES",
+     "WITNESSES", "WITNESS", "INDEX", "EXHIBITS", "MEMBERS PRESENT", "STAFF PRESENT"}
+)  # fmt: skip
+
+
+def _is_label(text: str) -> bool:
+    """A speaker's label opens ``text`` ("SENATOR MURPHY:  Thank you"); not a roster's head."""
+    found = _LABEL.match(text)
+    if found is None:
+        return False
+    head = found.group("label").removesuffix(" (CONTINUED)").strip()
+    return head not in _ROSTER_HEADS
+
+
 def _is_heading(text: str) -> bool:
     return (
         not any(c.islower() for c in text)
@@ -208,7 +246,7 @@ def _set(record: Record, index: int, text: str) -> None:
     if asked is not None:  # the reader's generic labels "Q" and "A" take a colon
         text = f"{asked.group('label')}: {text[asked.end() :]}"
     record.lines[index] = Line(number, text)
-    if asked is not None or _LABEL.match(text):
+    if asked is not None or _is_label(text):
         record.label_lines.add(number)
     elif _END.match(text):
         record.end_lines.add(number)

@@ -7,9 +7,9 @@ import re
 from collections.abc import Sequence
 
 #: A line's number at the margin, then its text after at least one blank (or nothing).
-NUMBERED = re.compile(r"[ \t]{0,4}(\d{1,2})(?=[ \t]|$)")
+NUMBERED = re.compile(r"[ \t]{0,12}(\d{1,2})(?=[ \t]|$)")
 #: The same, as a test over a whole head (detection).
-_NUMBERED_LINES = re.compile(r"^[ \t]{0,4}\d{1,2}(?:[ \t]|$)", re.MULTILINE)
+_NUMBERED_LINES = re.compile(r"^[ \t]{0,12}\d{1,2}(?:[ \t]|$)", re.MULTILINE)
 #: The last line number a page may have (25 is usual, some reporters print 28).
 LAST_LINE_NUMBER = 28
 #: How many numbered lines a head must hold to be looked at more closely.
