@@ -91,3 +91,18 @@ def test_french_typography_in_windows_1252_is_read() -> None:
         + _PAD
     )
     assert windows_1252_text(text.encode("cp1252")) == text
+
+
+def test_a_dos_end_of_file_mark_is_left_out_with_a_warning() -> None:
+    # DOS-era editors ended a text file with Ctrl+Z (0x1A): a 2001 Senate record was refused
+    # as a control character (speakers) or a model error (kremlin.ru text).
+    speakers = b"Session\r\nJanuary 17, 2001\r\n\r\nMR. A: Hello.\r\n\r\nMS. B: Hi.\r\n\x1a"
+    result = tm.read_result(speakers, "speakers")
+    assert result.transcripts[0].turns[-1].paragraphs == ["Hi."]
+    assert [w.code for w in result.warnings] == ["dropped"]
+    assert (result.warnings[0].line, result.warnings[0].column) == (7, 1)
+    page = b"Meeting\nMarch 3, 2021\nIvan Petrov: Hello.\nAnna Ivanova: Hi.\x1a\n"
+    assert tm.read_result(page, "text").transcripts[0].turns[-1].paragraphs == ["Hi."]
+    # Anywhere else it is a control character, refused as before.
+    with pytest.raises(tm.TranscriptError, match="U\\+001A"):
+        tm.read_result(speakers.replace(b"Hello.", b"Hel\x1alo."), "speakers")

@@ -267,9 +267,8 @@ def _lines(data: bytes, origin: str, warnings: list[Problem]) -> list[Line]:
         from . import html_page  # lxml only for pages: validating other formats never loads it
 
         return split_lines(html_page.page_text(data, origin, len(data) + 1), origin)
-    text, guessed = decode_text_or_windows_1252(data, origin)
-    if guessed is not None:
-        warnings.append(guessed)
+    text, decoding = decode_text_or_windows_1252(data, origin)
+    warnings += decoding
     return [Line(number, clean(raw)) for number, raw in enumerate(text_lines(text, origin), 1)]
 
 
@@ -328,7 +327,7 @@ def _build(
             "no_title",
             "no title found: expected the title on the first line before the speaker labels, "
             "a title in front matter or a heading, or a file name with an ISO date and words "
-            "(or pass title=...)",
+            "(or give one: title=... in Python, -r title=... on the command line)",
             origin,
             first,
             1,
@@ -337,7 +336,8 @@ def _build(
         raise TranscriptError.single(
             "no_date",
             "no date found in the header before the first speaker label: expected a line such "
-            "as 'March 11, 2022', '11 March 2022' or '2022-03-11' (or pass date=...)",
+            "as 'March 11, 2022', '11 March 2022' or '2022-03-11' (or give one: date=YYYY-MM-DD "
+            "in Python, -r date=YYYY-MM-DD on the command line)",
             origin,
             first,
             1,

@@ -116,10 +116,9 @@ def read_record(data: bytes, origin: str) -> Record | None:
 _PRE = re.compile(r"<pre>", re.IGNORECASE)
 
 
-def with_warning(record: Record, warning: Problem | None) -> Record:
-    """``record`` with ``warning`` (how its bytes were decoded) first among its warnings."""
-    if warning is not None:
-        record.warnings.insert(0, warning)
+def with_warning(record: Record, warnings: list[Problem]) -> Record:
+    """``record`` with ``warnings`` (how its bytes were decoded) first among its warnings."""
+    record.warnings[:0] = warnings
     return record
 _LINK = re.compile(r"<a [^<>\n]{0,300}>([^<>\n]{0,300})</a>", re.IGNORECASE)
 

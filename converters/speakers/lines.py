@@ -36,11 +36,11 @@ def raw_lines(data: bytes, origin: str, refuse_controls: bool = True) -> list[st
 
 def legacy_raw_lines(
     data: bytes, origin: str, refuse_controls: bool = True
-) -> tuple[list[str], Problem | None]:
+) -> tuple[list[str], list[Problem]]:
     """:func:`raw_lines`, of text that may be Windows-1252 too (with the warning that says it
     was read so; see :func:`transcript_model.inputs.decode_text_or_windows_1252`)."""
-    text, guessed = decode_text_or_windows_1252(data, origin)
-    return text_lines(text, origin, refuse_controls), guessed
+    text, decoding = decode_text_or_windows_1252(data, origin)
+    return text_lines(text, origin, refuse_controls), decoding
 
 
 def text_lines(text: str, origin: str, refuse_controls: bool = True) -> list[str]:

@@ -60,7 +60,7 @@ def read(data: bytes, origin: str = "<input>") -> ReadResult:
     Raises :class:`TranscriptError` naming the file and line when a document has no title or
     no date, or when what was read breaks a rule of the model.
     """
-    decoded, guessed = decode_text_or_windows_1252(data, origin)
+    decoded, decoding = decode_text_or_windows_1252(data, origin)
     checked = _no_forbidden_characters(data, decoded)
     pages = split_pages(flat.restore_lines(decoded))
     # The pages' lines hold all the text: the whole decoded text (up to 4 bytes a character)
@@ -74,7 +74,7 @@ def read(data: bytes, origin: str = "<input>") -> ReadResult:
             origin,
             1,
         )
-    result = ReadResult([], [guessed] if guessed is not None else [])
+    result = ReadResult([], decoding)
     count = len(pages)
     pages.reverse()  # taken from the end: each page's lines are let go once it is read
     for number in range(1, count + 1):

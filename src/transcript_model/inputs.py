@@ -138,12 +138,14 @@ def decode_text(data: bytes, origin: str) -> str:
 _LEGACY_SHARE = 0.15
 
 
-def decode_text_or_windows_1252(data: bytes, origin: str) -> tuple[str, Problem | None]:
-    """:func:`decode_text`; for text that is not UTF-8 but reads as Windows-1252 (a Latin
-    script text saved by Windows software: "they\x92re" for "they’re"), that reading and a
-    warning that says so."""
+def decode_text_or_windows_1252(data: bytes, origin: str) -> tuple[str, list[Problem]]:
+    """:func:`decode_text`, and the warnings of what it had to make of the bytes: for text that
+    is not UTF-8 but reads as Windows-1252 (a Latin script text saved by Windows software:
+    "they\x92re" for "they’re"), that reading; a DOS end-of-file mark at the end (Ctrl+Z,
+    0x1A, which DOS-era editors wrote after the text), left out."""
+    data, marks = _without_end_of_file_mark(data, origin)
     try:
-        return decode_text(data, origin), None
+        return decode_text(data, origin), marks
     except TranscriptError as error:
         text = windows_1252_text(data) if error.problems[0].code == "encoding" else None
         if text is None:
@@ -152,9 +154,20 @@ def decode_text_or_windows_1252(data: bytes, origin: str) -> tuple[str, Problem 
         "the input is not valid UTF-8: read as Windows-1252, the encoding its punctuation "
         "bytes (such as 0x92 for ’) are in; save it as UTF-8 to be sure"
     )
-    return _checked_text(data, text, "cp1252", origin), Problem(
-        "encoding_guessed", note, origin, severity="warning"
-    )
+    guessed = Problem("encoding_guessed", note, origin, severity="warning")
+    return _checked_text(data, text, "cp1252", origin), [guessed, *marks]
+
+
+def _without_end_of_file_mark(data: bytes, origin: str) -> tuple[bytes, list[Problem]]:
+    """``data`` without the DOS end-of-file mark (0x1A) it ends with, blanks after it aside."""
+    end = len(data.rstrip(b" \t\r\n"))
+    if not end or data[end - 1] != 0x1A:
+        return data, []
+    line, column = line_column(data, end - 1)
+    note = "a DOS end-of-file mark (Ctrl+Z, 0x1A) at the end is not text: left out"
+    return data[: end - 1] + data[end:], [
+        Problem("dropped", note, origin, line, column, severity="warning")
+    ]
 
 
 #: The bytes outside ASCII a Latin text in Windows-1252 is made of: its typographic
