@@ -954,3 +954,18 @@ def test_the_german_governments_press_conference() -> None:
         ("seibert", "StS Seibert"),
     ]  # fmt: skip
     assert [(p.name, p.role) for p in t.participants] == [("Seibert", "StS")]
+
+
+def test_a_self_introduction_gives_no_given_name_of_i_m() -> None:
+    # Captions of a CBC special: "**Jennifer**:" … "I'm Jennifer hall." named "I'm Jennifer".
+    text = (
+        "Briefing\n3 April 2020\n\nJennifer: Welcome. I'm Jennifer hall.\n\n"
+        "Trudeau: Thank you.\n\nJennifer: Next.\n\nTrudeau: Yes.\n"
+    )
+    t = tm.read_one(text, "speakers")
+    assert [p.name for p in t.participants] == ["Jennifer", "Trudeau"]
+
+
+def test_a_missing_date_says_how_to_give_one_on_the_command_line() -> None:
+    with pytest.raises(tm.TranscriptError, match="-r date=YYYY-MM-DD on the command line"):
+        tm.read_one("Briefing\n\nMR. A: Hi.\n\nMS. B: Hello.\n\nMR. A: Bye.\n", "speakers")

@@ -367,7 +367,8 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\ufffc"))
 _NAME_WORD = re.compile(r"^[A-Z][\w'’\-]*$")
 _NOT_GIVEN = {"the", "and", "of", "for", "by", "with", "on", "at", "to", "in",
               # German offices' abbreviations ("begrüßt StS Seibert")
-              "sts", "srs", "vors", "bm", "meine", "die", "der", "das"}  # fmt: skip
+              "sts", "srs", "vors", "bm", "meine", "die", "der", "das",
+              "i'm", "i’m"}  # fmt: skip
 _TITLE_ROLES = (
     "president", "minister", "secretary", "governor", "senator", "mayor", "premier", "lady",
     "gentleman",

@@ -35,7 +35,8 @@ _NOT_GIVEN = frozenset(
      "spokesperson", "spokesman", "spokeswoman", "my", "our", "your", "his", "her", "their",
      "this", "that", "a", "an", "meine", "seine", "ihre", "unsere", "eine", "ein",
      "die", "der", "das", "diese", "dieser", "la", "le", "les", "el", "los", "las", "sts", "srs",
-     "vors", "bm", "frage", "zusatzfrage"}
+     "vors", "bm", "frage", "zusatzfrage", "senators", "members", "ministers", "representatives",
+     "congressmen", "i'm", "i’m", "im"}
 )  # fmt: skip
 
 
