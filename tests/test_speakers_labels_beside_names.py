@@ -57,3 +57,26 @@ def test_an_aside_in_brackets_is_no_role() -> None:
 def test_sprecher_is_a_voice_nobody_in_particular() -> None:
     body = "Sprecher: Die Kanzlerin reiste.\n\nMERKEL: Wir sind froh.\n\nSprecher: Danach.\n"
     assert _speakers(body) == [None, "merkel", None]
+
+
+def test_a_south_african_hansards_labels() -> None:
+    # pmg.org.za: courtesy, initials and surname; "The MINISTER OF …" an office whole; "An HON
+    # MEMBER" interjects; "English:" notes the language, and the headline's colon is no label.
+    page = (
+        "<html><body><h1>NA: Debate on Use of Air Force Base Waterkloof by GUPTA Family: Matters"
+        " of Public Importance</h1><p>22 May 2013</p>"
+        "<p>Ms A VAN WYK: Hon Speaker, South Africa is a sovereign state.</p>"
+        "<p>An HON MEMBER: Who is accountable?</p>"
+        "<p>Ms A VAN WYK: This anger was justified.</p><p>English:</p>"
+        "<p>The MINISTER OF HOME AFFAIRS: Thank you, Speaker.</p>"
+        "<p>Dr C P MULDER: Speaker, the Minister says.</p></body></html>"
+    )
+    t = tm.read_one(page.encode(), origin="gupta.html")
+    assert t.event.title.startswith("NA: Debate on Use of Air Force Base")
+    speeches = [s for s in t.turns if isinstance(s, tm.Speech)]
+    assert [s.speaker for s in speeches] == [
+        "a-van-wyk", None, "a-van-wyk", "the-minister-of-home-affairs", "c-p-mulder",
+    ]  # fmt: skip
+    assert [(p.name, p.role) for p in t.participants] == [
+        ("A VAN WYK", None), (None, "The MINISTER OF HOME AFFAIRS"), ("C P MULDER", None),
+    ]  # fmt: skip

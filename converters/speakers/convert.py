@@ -222,6 +222,11 @@ def _headline_words(rest: str) -> bool:
 _SENTENCE_ENDS = (".", "?", "!", "…", '"', "”")
 
 
+#: At most this many words after a headline's colon ("NA: Debate on Use of Air Force Base
+#: Waterkloof by GUPTA Family: Matters of Public Importance", South Africa's PMG).
+_HEADLINE_WORDS = 20
+
+
 def _headline(found: dict[int, LabelMatch], number: int) -> bool:
     """A page's title with a colon ("Weekly Address: Tuition-Free Community College"): the
     first line of the text, its label-shaped head printed elsewhere only with the same words
@@ -230,7 +235,7 @@ def _headline(found: dict[int, LabelMatch], number: int) -> bool:
     printed, rest, _ = found[number]
     words = rest.split()
     return (
-        0 < len(words) <= 12
+        0 < len(words) <= _HEADLINE_WORDS
         and not rest.rstrip().endswith(_SENTENCE_ENDS)
         and all(other == rest for label, other, _ in found.values() if label == printed)
     )

@@ -26,6 +26,9 @@ NOT_LABELS = {
     # a page's donation box, menus and adverts ("IBAN: DE85 …", "Full Debate: Read Full Debate")
     "iban", "bic", "swift", "konto", "paypal", "full debate", "read full debate", "advertisement",
     "anzeige", "werbung", "themen", "stichworte",
+    # a Hansard's note of the language a speech was given in ("English:", "Sepedi:")
+    "english", "afrikaans", "isizulu", "isixhosa", "sepedi", "sesotho", "setswana", "xitsonga",
+    "tshivenda", "siswati", "isindebele", "french", "français", "welsh", "cymraeg", "te reo",
 }  # fmt: skip
 
 LEADING_STOPWORDS = {
@@ -95,5 +98,5 @@ TITLE_JOINERS = {"of", "the", "for", "and", "de", "и", "по", "при"}
 #: Courtesies before a name that are no part of it (compared without a final period).
 COURTESIES = frozenset(
     {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "hon", "shri", "smt", "sri", "herr",
-     "frau", "mme", "sr", "sra", "don", "doña", "signor"}
+     "frau", "mme", "sr", "sra", "don", "doña", "signor", "mnr", "mev", "rev", "adv", "prof"}
 )  # fmt: skip

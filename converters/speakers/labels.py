@@ -76,6 +76,8 @@ _GENERIC = re.compile(
     r"journalists?|participants?|voices?|crowd|unidentified(?: \w+)*|(?:male |female )?speaker|"
     r"announcer(?: off-?screen| off-?camera)?|"
     r"\(?(?:an? )?(?:unknown|unnamed)(?: \w+)*\)?|问|問|答|记者|記者|"
+    # a Westminster Hansard's interjections: "An HON MEMBER", "HON MEMBERS", "Interjection"
+    r"(?:an )?hon\.? members?|interjections?|"
     # German, French, Spanish, Italian: "Frage", "Zusatzfrage", "Réponse", "Pregunta"
     r"frage|zusatzfrage|zuruf|zurufe|antwort|sprecher|sprecherin|réponse|pregunta|respuesta|"
     r"domanda|risposta)"
@@ -538,6 +540,8 @@ def _without_courtesy(name: str | None) -> str | None:
     return name
 
 
+#: Initials and a surname ("A VAN WYK", "B M BHANGA", "C P Mulder").
+_INITIALS_AND_NAME = re.compile(r"(?:[A-Z]\.? ){1,3}[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+){0,2}")
 #: Offices the German government's press conferences abbreviate before a name.
 _ABBREVIATED_OFFICES = frozenset({"sts", "srs", "srs'in", "srs’in", "vors.", "bm", "bm'in"})
 
@@ -558,6 +562,10 @@ def _role_and_name(
     first, _, rest = printed.partition(" ")
     if rest and first.casefold() in _ABBREVIATED_OFFICES and _capitalised_words(rest.split(" ")):
         return first, rest  # "StS Seibert", "SRS'in Demmer"
+    if first == "The" and _is_title_head(rest.split(" ", 1)[0]):
+        return printed, None  # "The MINISTER OF HOME AFFAIRS": an office, whole
+    if first.casefold().rstrip(".") in COURTESIES and _INITIALS_AND_NAME.fullmatch(rest):
+        return None, printed  # "Ms A VAN WYK", "Mr B M BHANGA": a courtesy, initials, a name
     # Mixed case reads like a kremlin.ru label: the shared rules split "President of the United
     # States Joe Biden" at the name and keep "Recep Tayyip Erdogan" whole.
     parts = kremlin.split_label(printed)
