@@ -80,3 +80,23 @@ def test_a_south_african_hansards_labels() -> None:
     assert [(p.name, p.role) for p in t.participants] == [
         ("A VAN WYK", None), (None, "The MINISTER OF HOME AFFAIRS"), ("C P MULDER", None),
     ]  # fmt: skip
+
+
+def test_a_westminster_order_papers_questions_and_their_answers() -> None:
+    # New Zealand's oral questions: the question's number, the member's party or office, and
+    # whom it is put to ("to the Prime Minister", "on behalf of the Prime Minister").
+    body = (
+        "1. ANDREW LITTLE (Leader of the Opposition) to the Prime Minister : Does he stand by"
+        " his statement?\n\nRt Hon JOHN KEY (Prime Minister): Yes.\n\n"
+        "Andrew Little : Why?\n\nRt Hon JOHN KEY : Because.\n\n"
+        "2. TODD STEPHENSON (ACT) to the Minister for Regulation: Will they benefit?\n\n"
+        "1. Economic Policy: a numbered item is no question.\n"
+    )
+    t = tm.read_one(_HEAD + body, "speakers")
+    assert [s.speaker for s in t.turns if isinstance(s, tm.Speech)] == [
+        "andrew-little", "john-key", "andrew-little", "john-key", "todd-stephenson",
+    ]  # fmt: skip
+    assert [(p.name, p.role) for p in t.participants] == [
+        ("ANDREW LITTLE", "Leader of the Opposition"), ("JOHN KEY", "Prime Minister"),
+        ("TODD STEPHENSON", None),
+    ]  # fmt: skip

@@ -179,20 +179,37 @@ def _label_prefix(text: str) -> LabelMatch | None:
         return None
     after = _LABEL_COLON.match(text, stop.start())
     if after is None:
-        # "Oana Lungescu (NATO Spokesperson):": a role or an aside in brackets before the colon.
+        # "Oana Lungescu (NATO Spokesperson):": a role or an aside in brackets before the colon;
+        # a Hansard's party after it ("(Newtown) (Con)"), and whom a question is put to
+        # ("ANDREW LITTLE (Leader of the Opposition) to the Prime Minister :").
         bracket = _BRACKETED.match(text, stop.start()) if text[stop.start()] == "(" else None
         if bracket is None or not label:
             return None
-        after = _LABEL_COLON.match(text, bracket.end())
+        end = bracket.end()
+        for part in (_SECOND_BRACKET, _ADDRESSEE):
+            found = part.match(text, end)
+            end = found.end() if found is not None else end
+        after = _LABEL_COLON.match(text, end + (text[end : end + 1] == " "))
         if after is None:
             return None
-        label = f"{label} {bracket.group()}"
+        label = f"{label} {text[stop.start() : end].strip()}"
     return label, text[after.end() :], bool(after.group("ts1") or after.group("ts2"))
+
+
+_SECOND_BRACKET = re.compile(r" \([^()\[\]:\n]{1,40}\)")
+_ADDRESSEE = re.compile(r" (?:to|on behalf of) the [^:()\n]{1,80}?(?= ?:)")
+#: The number of a question on a Westminster order paper ("1. ANDREW LITTLE (…) to the …").
+_QUESTION_NUMBER = re.compile(r"\d{1,3}\.? +(?=[^\W\d_])")
 
 
 def _label_candidate(text: str) -> LabelMatch | None:
     """(label, rest of the line, timestamped) if the line opens with a label-shaped prefix,
-    also after one timestamp ("[00:01:02] Name: …")."""
+    also after one timestamp ("[00:01:02] Name: …") or a question's number before a label
+    with a bracket ("1. ANDREW LITTLE (Leader of the Opposition) to the Prime Minister:")."""
+    number = _QUESTION_NUMBER.match(text) if text[:1].isdigit() else None
+    if number is not None:
+        found = _label_opening(text[number.end() :])
+        return found if found is not None and " (" in found[0] else None
     stamp = _STAMP_FIRST.match(text)
     if stamp is None:
         return _label_opening(text)
@@ -239,11 +256,16 @@ class _Shape:
 
 def _shape(label: str) -> _Shape:
     bare, bracket = label, None
-    if label.endswith(")") and " (" in label:
+    if " (" in label and (label.endswith(")") or _ADDRESSEE_AT_END.search(label)):
+        # "ANDREW LITTLE (Leader of the Opposition) to the Prime Minister", "Mr. John Smith
+        # (Newtown) (Con)": the first bracket holds the role, if any
         bare, _, inside = label.partition(" (")
-        bracket = inside[:-1].strip() or None
+        bracket = inside.partition(")")[0].strip() or None
     name, _, comma = bare.partition(", ")
     return _Shape(name, comma or None, bracket)
+
+
+_ADDRESSEE_AT_END = re.compile(r"\) (?:to|on behalf of) the [^()]{1,80}$")
 
 
 def name_part(label: str) -> str:
@@ -547,7 +569,9 @@ _ABBREVIATED_OFFICES = frozenset({"sts", "srs", "srs'in", "srs’in", "vors.", "
 
 
 def _honorific(role: str) -> bool:
-    return role.casefold().removeprefix("the ").rstrip(".") in ("hon", "honourable", "honorable")
+    folded = role.casefold().removeprefix("the ").replace(".", "")
+    folded = folded.removeprefix("rt ").removeprefix("right ")  # "Rt Hon", "Right Honourable"
+    return folded in ("hon", "honourable", "honorable")
 
 
 def _role_and_name(
