@@ -29,6 +29,7 @@ from transcript_model.converters.speakers import convert as speaker_text
 from transcript_model.converters.speakers import datelines as _speakers_datelines
 from transcript_model.converters.speakers import header as _speakers_header
 from transcript_model.converters.speakers import html_page as _speakers_html_page
+from transcript_model.converters.speakers import label_shapes as _speakers_label_shapes
 from transcript_model.converters.speakers import labels as speaker_labels
 from transcript_model.converters.speakers import lines as _speakers_lines
 from transcript_model.converters.speakers import markdown as _speakers_markdown
@@ -89,6 +90,7 @@ _MODULES = (
     _speakers_markdown,
     _speakers_solo,
     _speakers_html_page,
+    _speakers_label_shapes,
     _speakers_sniff,
     kremlin_html,
     _html_body,

@@ -10,6 +10,15 @@ from dataclasses import dataclass
 
 from .. import _kremlin as kremlin
 from .header import Line, one_spaced
+from .label_shapes import (
+    in_capitals_or_title_case,
+    is_title_head,
+    name_part,
+    shape_of,
+    vouches,
+    with_printed_parts,
+    without_courtesy,
+)
 from .label_words import (
     COURTESIES,
     LEADING_STOPWORDS,
@@ -137,7 +146,7 @@ def _split_role(label: str) -> tuple[str | None, str | None]:
     if letters < len(words):
         role, name = _split_role(" ".join(words[:letters]))
         return " ".join(filter(None, (role, *words[letters:]))), name
-    if len(words) <= 3 and _is_title_head(words[-1]) and not _is_title_head(words[0]):
+    if len(words) <= 3 and is_title_head(words[-1]) and not is_title_head(words[0]):
         return label, None  # "HEALTH MINISTER", "UNITED NATIONS SECRETARY-GENERAL": no name
     cut = 0
     for index, word in enumerate(words):
@@ -153,11 +162,6 @@ def _split_role(label: str) -> tuple[str | None, str | None]:
     if cut == len(words):
         return label, None
     return " ".join(words[:cut]), " ".join(words[cut:])
-
-
-def _is_title_head(word: str) -> bool:
-    folded = word.casefold()
-    return folded in TITLE_HEADS or any(part in TITLE_HEADS for part in folded.split("-")[1:])
 
 
 def is_end(text: str) -> bool:
@@ -231,83 +235,17 @@ def _label_opening(text: str) -> LabelMatch | None:
         return None
     printed, rest, stamped = found
     label = one_spaced(printed)
-    shape = _shape(label)
+    shape = shape_of(label)
     bare = shape.name
     if (
         len(label) > _MAX_LABEL
         or not _LABEL_TEXT.match(bare)
-        or (shape.comma is not None and not _in_capitals_or_title_case(shape.comma))
+        or (shape.comma is not None and not in_capitals_or_title_case(shape.comma))
         or (bare.casefold().rstrip(".") in NOT_LABELS and not kremlin.is_generic_label(bare))
         or (label[-1].isdigit() and rest[:1].isdigit())  # a clock, "2:43"
     ):
         return None
     return label, rest, stamped
-
-
-@dataclass(frozen=True)
-class _Shape:
-    """A label's parts: the name, what it prints after a comma ("Kojima, NHK"), and what it
-    prints in brackets ("Oana Lungescu (NATO Spokesperson)", "MR SPEAKER (T.TURA)")."""
-
-    name: str
-    comma: str | None
-    bracket: str | None
-
-
-def _shape(label: str) -> _Shape:
-    bare, bracket = label, None
-    if " (" in label and (label.endswith(")") or _ADDRESSEE_AT_END.search(label)):
-        # "ANDREW LITTLE (Leader of the Opposition) to the Prime Minister", "Mr. John Smith
-        # (Newtown) (Con)": the first bracket holds the role, if any
-        bare, _, inside = label.partition(" (")
-        bracket = inside.partition(")")[0].strip() or None
-    name, _, comma = bare.partition(", ")
-    return _Shape(name, comma or None, bracket)
-
-
-_ADDRESSEE_AT_END = re.compile(r"\) (?:to|on behalf of) the [^()]{1,80}$")
-
-
-def name_part(label: str) -> str:
-    """The label without what it prints after a comma or in brackets: what names the person
-    ("Oana Lungescu" of "Oana Lungescu (NATO Spokesperson)", "Kojima" of "Kojima, NHK")."""
-    return _shape(label).name
-
-
-def _is_office(words: str) -> bool:
-    """Words that name an office ("NATO Spokesperson", "Minister for Trade", "Leader of the
-    Opposition"), not a constituency, a party, an outlet or how something was said
-    ("Richmond, Yorks", "R-Texas", "Reuters", "laughs")."""
-    return any(_is_title_head(word.strip(",.")) for word in words.split())
-
-
-def _in_capitals_or_title_case(words: str) -> bool:
-    """An office or an outlet in capitalised words ("Deputy Press Secretary, Ministry of
-    Foreign Affairs", "Fuji TV"), not the words of a sentence ("on trade interests")."""
-    parts = words.replace(", ", " ").split(" ")
-    return (
-        len(parts) <= 10
-        and parts[0][:1].isupper()
-        and all(
-            (w[:1].isupper() and not any(c.isdigit() for c in w)) or w in TITLE_JOINERS
-            for w in parts
-        )
-    )
-
-
-_ACRONYM = re.compile(r"[A-Z]{2,5}")
-
-
-def _vouches(shape: _Shape, beside: int) -> bool:
-    """Whether what a one-word label prints beside its name shows it for a label: an office
-    ("Smith (NATO Spokesperson)"), an outlet's acronym ("Kojima, NHK"), or a comma's form
-    that two labels or more of the transcript print (``beside``: "Abe, Asahi Shimbun",
-    "Fujita, Fuji TV"); not "Thanks, Bob", "Paris, France" or "Washington (Reuters)" once."""
-    printed = shape.comma or shape.bracket
-    if printed is None:
-        return False
-    repeated = shape.comma is not None and beside >= 2
-    return _is_office(printed) or _ACRONYM.fullmatch(printed) is not None or repeated
 
 
 def _is_generic(label: str) -> bool:
@@ -321,7 +259,7 @@ def _accept(label: str, stamped: bool, counts: dict[str, int], beside: int = 0) 
     Chinese or Japanese characters, when it opens two lines). ``beside``: how many labels of
     the transcript print something beside the name, as this one may."""
     count = counts.get(label, 0)
-    shape = _shape(label)
+    shape = shape_of(label)
     label = shape.name  # "Oana Lungescu (NATO Spokesperson)" is as its name
     if label in ("Q", "A") or stamped or _is_upper(label) or _is_generic(label):
         return True
@@ -334,7 +272,7 @@ def _accept(label: str, stamped: bool, counts: dict[str, int], beside: int = 0) 
         return False
     if len(words) > 6:
         return False
-    return len(words) >= 2 or count >= 2 or _vouches(shape, beside)
+    return len(words) >= 2 or count >= 2 or vouches(shape, beside)
 
 
 _CONTRACTION = re.compile(r"[’']")
@@ -368,7 +306,7 @@ def find_labels(lines: Sequence[Line], marked: Collection[int] = ()) -> dict[int
     beside = sum(
         1
         for c in candidates.values()
-        if (comma := _shape(c[0]).comma) and _in_capitals_or_title_case(comma)
+        if (comma := shape_of(c[0]).comma) and in_capitals_or_title_case(comma)
     )
     accepted = {
         n: c
@@ -511,55 +449,9 @@ def resolve_labels(labels: Iterable[str]) -> dict[str, Label]:
         role, name = _role_and_name(bare[printed], names)
         if role is not None and name is not None and _honorific(role):
             role = None  # "HON. M. K. NALUMISA": a courtesy, no office
-        role, name = _with_printed_parts(_shape(printed), role, name)
-        resolved[printed] = Label(printed, role, _without_courtesy(name), False)
+        role, name = with_printed_parts(shape_of(printed), role, name)
+        resolved[printed] = Label(printed, role, without_courtesy(name), False)
     return resolved
-
-
-def _with_printed_parts(
-    shape: _Shape, role: str | None, name: str | None
-) -> tuple[str | None, str | None]:
-    """(role, name) with what a label prints beside its name: an office after a comma or in
-    brackets is the role ("HON. F.S. KOYA (Minister for Trade)", "Shri Arindam Bagchi, Official
-    Spokesperson"), and a name in brackets after an office is the name ("THE MINISTER FOR
-    HEALTH (Mr. Matiba)", "MR SPEAKER (T.TURA)"); a constituency, a party or an aside in
-    brackets is neither ("Mr. William Hague (Richmond, Yorks)", "JOHN SMITH (laughs)")."""
-    if shape.bracket and _is_office(shape.name) and _names_a_person(shape.bracket):
-        return shape.name, shape.bracket
-    offices = [part for part in (shape.comma, shape.bracket) if part and (
-        part is shape.comma or _is_office(part)
-    )]
-    if offices:
-        joined = ", ".join(offices)
-        role = joined if role is None else f"{role}, {joined}"
-    return role, name
-
-
-def _names_a_person(words: str) -> bool:
-    """Whether brackets after an office hold a person's name: a courtesy or initials and a
-    name, or two to five capitalised words ("Mr. Matiba", "T.TURA", "Boris Johnson"); not a
-    party or a state ("R-Texas"), nor an office."""
-    if _is_office(words) or not _NAME_IN_BRACKETS.fullmatch(words):
-        return False
-    first = words.split(" ", 1)[0].casefold().rstrip(".")
-    return " " in words or first in COURTESIES or "." in words
-
-
-#: A name in brackets after an office: capitalised words and initials ("Mr. Matiba", "Dame
-#: Eleanor Laing", "T.TURA").
-_NAME_WORD_IN_BRACKETS = r"[A-Z][\w'’\-]*\.?"
-_NAME_IN_BRACKETS = re.compile(rf"{_NAME_WORD_IN_BRACKETS}(?: ?{_NAME_WORD_IN_BRACKETS}){{0,4}}")
-
-
-def _without_courtesy(name: str | None) -> str | None:
-    """A full name without the courtesy before it ("Mr. Masato Ohtaka", "Shri Arindam
-    Bagchi"); a surname keeps it ("Mr. LIMAN", as hearings print it)."""
-    if name is None:
-        return None
-    first, _, rest = name.partition(" ")
-    if first.casefold().rstrip(".") in COURTESIES and " " in rest:
-        return rest
-    return name
 
 
 #: Initials and a surname ("A VAN WYK", "B M BHANGA", "C P Mulder").
@@ -586,7 +478,7 @@ def _role_and_name(
     first, _, rest = printed.partition(" ")
     if rest and first.casefold() in _ABBREVIATED_OFFICES and _capitalised_words(rest.split(" ")):
         return first, rest  # "StS Seibert", "SRS'in Demmer"
-    if first == "The" and _is_title_head(rest.split(" ", 1)[0]):
+    if first == "The" and is_title_head(rest.split(" ", 1)[0]):
         return printed, None  # "The MINISTER OF HOME AFFAIRS": an office, whole
     if first.casefold().rstrip(".") in COURTESIES and _INITIALS_AND_NAME.fullmatch(rest):
         return None, printed  # "Ms A VAN WYK", "Mr B M BHANGA": a courtesy, initials, a name

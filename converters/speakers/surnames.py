@@ -15,8 +15,9 @@ import itertools
 import re
 from collections.abc import Iterable
 
+from .label_shapes import name_part
 from .label_words import COURTESIES
-from .labels import Label, name_part
+from .labels import Label
 
 _PUNCTUATION = ".,;:!?()[]\"“”‘’'"
 _SURNAME_MARKS = re.compile("['’-]")
