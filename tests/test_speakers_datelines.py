@@ -89,3 +89,20 @@ def test_no_running_head_warning_when_the_date_is_given() -> None:
     result = tm.read_result(text.encode(), "speakers", date="2021-02-11")
     assert result.transcripts[0].event.date == dt.date(2021, 2, 11)
     assert "date_from_running_head" not in [w.code for w in result.warnings]
+
+
+@pytest.mark.parametrize(
+    "first_line",
+    [
+        "It is my profound honor to address the United Nations General Assembly.",
+        "[Automated Summary can be read here](./trudeau_summary.md)",
+    ],
+)
+def test_a_sentence_or_a_link_is_no_title(first_line: str) -> None:
+    # A speech with no header began its "title" with its first sentence, and took it out of
+    # the speech; a caption file's link to its summary was its title.
+    text = f"{first_line}\n\nWe meet in a difficult year for every nation of this world.\n"
+    with pytest.raises(tm.TranscriptError, match="no_title"):
+        tm.read_one(text, "speakers", date="2020-09-22")
+    t = tm.read_one(text, "speakers", date="2020-09-22", title="Address")
+    assert t.turns[0].paragraphs[0] == first_line

@@ -140,7 +140,7 @@ def read_header(lines: Sequence[Line], warnings: list[Problem], origin: str) -> 
         if header.title is None and line.text.casefold() in WEAK_FRAME_LINES:
             weak_frame = weak_frame or line  # "Home": the title only if no other line is
             continue
-        if header.title is None:
+        if header.title is None and not _no_title(line.text):
             header.title = one_spaced(line.text)
             continue
         rest.append(line)
@@ -155,6 +155,20 @@ def read_header(lines: Sequence[Line], warnings: list[Problem], origin: str) -> 
         rest = []
     header.narrative = [*beside_dates, *(line.text for line in rest)]
     return header
+
+
+#: A Markdown link alone on its line ("[Automated Summary can be read here](./summary.md)").
+_LINK_LINE = re.compile(r"\[[^\]\n]{1,200}\]\([^()\s]{1,500}\)")
+#: So many words and a sentence's end make a sentence, no title ("It is my profound honor to
+#: address the United Nations General Assembly."): a speech with no header starts so.
+_SENTENCE_WORDS = 8
+
+
+def _no_title(text: str) -> bool:
+    """A line that is the text's, not its title: a link alone, or a sentence."""
+    if _LINK_LINE.fullmatch(text):
+        return True
+    return text.endswith((".", "!", "?")) and len(text.split()) >= _SENTENCE_WORDS
 
 
 def _frame_dropped(line: Line, origin: str) -> Problem:
