@@ -106,3 +106,15 @@ def test_a_dos_end_of_file_mark_is_left_out_with_a_warning() -> None:
     # Anywhere else it is a control character, refused as before.
     with pytest.raises(tm.TranscriptError, match="U\\+001A"):
         tm.read_result(speakers.replace(b"Hello.", b"Hel\x1alo."), "speakers")
+
+
+def test_end_of_file_marks_are_told_after_decoding() -> None:
+    # UTF-16 whose last character has a byte 0x1A ("业" is U+4E1A) lost that byte; CP/M
+    # padded the end with several marks.
+    text = "Session\nJanuary 17, 2001\n\nMR. A: Hello.\n\nMS. B: Hi 业.\n"
+    assert tm.read_one(text.encode("utf-16-be").join([b"\xfe\xff", b""]), "speakers").turns[
+        -1
+    ].paragraphs == ["Hi 业."]
+    padded = text.encode() + b"\x1a\x1a\x1a"
+    result = tm.read_result(padded, "speakers")
+    assert [w.code for w in result.warnings] == ["dropped"]

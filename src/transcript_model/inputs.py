@@ -141,33 +141,41 @@ _LEGACY_SHARE = 0.15
 def decode_text_or_windows_1252(data: bytes, origin: str) -> tuple[str, list[Problem]]:
     """:func:`decode_text`, and the warnings of what it had to make of the bytes: for text that
     is not UTF-8 but reads as Windows-1252 (a Latin script text saved by Windows software:
-    "they\x92re" for "they’re"), that reading; a DOS end-of-file mark at the end (Ctrl+Z,
-    0x1A, which DOS-era editors wrote after the text), left out."""
-    data, marks = _without_end_of_file_mark(data, origin)
+    "they\x92re" for "they’re"), that reading; DOS end-of-file marks at the end (Ctrl+Z,
+    U+001A, which DOS-era editors wrote after the text, CP/M ones several), left out."""
     try:
-        return decode_text(data, origin), marks
+        return _without_end_of_file_marks(decode_text(data, origin), origin)
     except TranscriptError as error:
-        text = windows_1252_text(data) if error.problems[0].code == "encoding" else None
+        if error.problems[0].code != "encoding":
+            raise
+        # The marks are bytes 0x1A in Windows-1252 too, and a control character refuses it:
+        # read without them, then left out of the text read.
+        end = len(data.rstrip(b" \t\r\n"))
+        start = len(data[:end].rstrip(b"\x1a"))
+        text = windows_1252_text(data[:start] + data[end:])
         if text is None:
             raise
+        text = text[:start] + "\x1a" * (end - start) + text[start:]
     note = (
         "the input is not valid UTF-8: read as Windows-1252, the encoding its punctuation "
         "bytes (such as 0x92 for ’) are in; save it as UTF-8 to be sure"
     )
     guessed = Problem("encoding_guessed", note, origin, severity="warning")
-    return _checked_text(data, text, "cp1252", origin), [guessed, *marks]
+    text, marks = _without_end_of_file_marks(_checked_text(data, text, "cp1252", origin), origin)
+    return text, [guessed, *marks]
 
 
-def _without_end_of_file_mark(data: bytes, origin: str) -> tuple[bytes, list[Problem]]:
-    """``data`` without the DOS end-of-file mark (0x1A) it ends with, blanks after it aside."""
-    end = len(data.rstrip(b" \t\r\n"))
-    if not end or data[end - 1] != 0x1A:
-        return data, []
-    line, column = line_column(data, end - 1)
-    note = "a DOS end-of-file mark (Ctrl+Z, 0x1A) at the end is not text: left out"
-    return data[: end - 1] + data[end:], [
-        Problem("dropped", note, origin, line, column, severity="warning")
-    ]
+def _without_end_of_file_marks(text: str, origin: str) -> tuple[str, list[Problem]]:
+    """``text`` without the DOS end-of-file marks (U+001A) it ends with, blanks after them
+    aside; with the warning that says so."""
+    end = len(text.rstrip(" \t\r\n"))
+    start = len(text[:end].rstrip("\x1a"))
+    if start == end:
+        return text, []
+    line, column = line_column(text, start)
+    note = "a DOS end-of-file mark (Ctrl+Z, U+001A) at the end is not text: left out"
+    warning = Problem("dropped", note, origin, line, column, severity="warning")
+    return text[:start] + text[end:], [warning]
 
 
 #: The bytes outside ASCII a Latin text in Windows-1252 is made of: its typographic
