@@ -169,3 +169,18 @@ def test_a_hearings_roster_heads_are_no_speakers() -> None:
     assert {s.label for s in t.turns if isinstance(s, tm.Speech)} == {
         "SENATOR MURPHY", "MAYOR GREG SCHMIDT",
     }  # fmt: skip
+
+
+def test_a_witness_in_the_proceedings_and_a_foot_under_the_last_line() -> None:
+    # "WITNESS:" and "SPEAKER:" are labels once the proceedings start; a reporter's foot
+    # printed right under line 25 is no text.
+    lines = ["PUBLIC HEARING", "March 3, 2015", "P R O C E E D I N G S"]
+    lines += ["     MR. SMITH:  Where were you?", "     WITNESS:  At home.",
+              "     SPEAKER:  Order, please."] * 16  # fmt: skip
+    data = _numbered(lines).replace(
+        b"\n                  Reporting Company\n", b"          Veritext Legal Solutions\n\n"
+    )
+    t = tm.read_one(data)
+    speeches = [s for s in t.turns if isinstance(s, tm.Speech)]
+    assert [s.label for s in speeches[:3]] == ["MR. SMITH", "WITNESS", "SPEAKER"]
+    assert "Veritext" not in str(t.model_dump())

@@ -106,3 +106,15 @@ def test_a_sentence_or_a_link_is_no_title(first_line: str) -> None:
         tm.read_one(text, "speakers", date="2020-09-22")
     t = tm.read_one(text, "speakers", date="2020-09-22", title="Address")
     assert t.turns[0].paragraphs[0] == first_line
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Russia's Nuclear Help to Iran Stirs Questions About Its Relations With U.S.",
+        "Is the Fed Losing Its Grip on Inflation Once Again?",
+        "Remarks by the Vice President at a Dinner Honoring Martin Luther King Jr.",
+    ],
+)
+def test_a_headline_that_ends_like_a_sentence_is_a_title(title: str) -> None:
+    assert _header(f"{title}\nMay 5, 2020")[0] == title

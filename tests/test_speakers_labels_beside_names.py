@@ -100,3 +100,20 @@ def test_a_westminster_order_papers_questions_and_their_answers() -> None:
         ("ANDREW LITTLE", "Leader of the Opposition"), ("JOHN KEY", "Prime Minister"),
         ("TODD STEPHENSON", None),
     ]  # fmt: skip
+
+
+def test_forms_that_look_like_the_new_ones_and_are_not() -> None:
+    # A language's name with words after it is a speaker (New Zealand's Bill English, CNN's
+    # David French); a numbered list's item with a bracket is no question; "The Minister" and
+    # a name is a role and a name.
+    interview = "Hosking: Hello.\n\nEnglish: Good morning.\n\nHosking: So?\n\nEnglish: Fine.\n"
+    assert _speakers(interview) == ["hosking", "english", "hosking", "english"]
+    listing = "MR SMITH: The agenda.\n\n1. Housing Policy (draft): we vote next week.\n"
+    assert _speakers(listing) == ["mr-smith"]
+    t = tm.read_one(_HEAD + "The Minister Naledi Pandor: Thank you, Chair.\n\n"
+                    "The DEPUTY MINISTER OF FINANCE: Yes.\n\n"
+                    "The HOUSE CHAIRPERSON (Mr C T Frolick): Order.\n", "speakers")  # fmt: skip
+    assert [(p.name, p.role) for p in t.participants] == [
+        ("Naledi Pandor", "The Minister"), (None, "The DEPUTY MINISTER OF FINANCE"),
+        ("C T Frolick", "The HOUSE CHAIRPERSON"),
+    ]  # fmt: skip

@@ -57,8 +57,8 @@ def read_record(data: bytes, origin: str) -> Record | None:
     head = data[:65536].decode("utf-8", errors="ignore")
     if not looks_like_numbered_transcript(head):
         return None
-    lines, guessed = legacy_raw_lines(data, origin)
-    return with_warning(prepare(lines, origin), guessed)
+    lines, decoding = legacy_raw_lines(data, origin)
+    return with_warning(prepare(lines, origin), decoding)
 
 
 def prepare(raw: Sequence[str], origin: str) -> Record:
@@ -110,21 +110,28 @@ def _left_out(what: str, origin: str, line: int) -> Problem:
 
 def _numbered_texts(raw: Sequence[str]) -> Iterator[tuple[int, str]]:
     """(index, text after the number with its indentation) of every numbered line, and of an
-    unnumbered line right under one (no blank between): some reporters' lines run over, or
-    stand under their number ("       8" / "      Croton-on-Hudson Town Hall", the New York
-    Senate's); the other unnumbered ones (running heads, page numbers, the reporter's name,
-    each after a blank line) are left out."""
-    column: int | None = None  # where the text of the numbered line above starts
+    unnumbered line right under a number that stands alone (no blank between): some reporters
+    print a line's text under its number ("       8" / "      Croton-on-Hudson Town Hall",
+    the New York Senate's); the other unnumbered ones (running heads, page numbers, the
+    reporter's name and number, under the page's last line or after a blank) are left out."""
+    column: int | None = None  # where the text of a number that stands alone would start
     for index, line in enumerate(raw):
         found = NUMBERED.match(line)
         if found is not None and 1 <= int(found.group(1)) <= LAST_LINE_NUMBER:
-            column = found.end()
-            yield index, line[column:].rstrip()
+            text = line[found.end() :].rstrip()
+            alone = not text.strip() and int(found.group(1)) < _USUAL_LAST_LINE
+            column = found.end() if alone else None
+            yield index, text
         elif column is not None and line.strip() and not line.strip().isdigit():
             under = line[column:] if line[:column].isspace() else line.lstrip()
             yield index, under.rstrip()
+            column = None
         else:
             column = None
+
+
+#: A page's usual last line number: what stands under it is the page's foot.
+_USUAL_LAST_LINE = 25
 
 
 def _indent(text: str) -> int:
@@ -215,16 +222,18 @@ def _paragraphs(numbered: Sequence[tuple[int, str]], margin: int, record: Record
     flush()
 
 
-#: The heads of a hearing's roster, which print names under them, not words spoken:
-#: "PRESIDING:", "ALSO PRESENT:", "SPEAKERS (Continued):".
+#: The heads of a hearing's roster on its first pages, which print names under them, not
+#: words spoken: "PRESIDING:", "ALSO PRESENT:", "SPEAKERS (Continued):" (in the proceedings
+#: "THE WITNESS:" and "SPEAKER:" are labels).
 _ROSTER_HEADS = frozenset(
-    {"PRESIDING", "PRESENT", "ALSO PRESENT", "SPEAKERS", "SPEAKER", "OPENING BY", "APPEARANCES",
-     "WITNESSES", "WITNESS", "INDEX", "EXHIBITS", "MEMBERS PRESENT", "STAFF PRESENT"}
+    {"PRESIDING", "PRESENT", "ALSO PRESENT", "SPEAKERS", "OPENING BY", "APPEARANCES",
+     "WITNESSES", "INDEX", "EXHIBITS", "MEMBERS PRESENT", "STAFF PRESENT"}
 )  # fmt: skip
 
 
 def _is_label(text: str) -> bool:
-    """A speaker's label opens ``text`` ("SENATOR MURPHY:  Thank you"); not a roster's head."""
+    """A speaker's label opens ``text`` ("SENATOR MURPHY:  Thank you"), where the proceedings
+    may start; not a roster's head."""
     found = _LABEL.match(text)
     if found is None:
         return False
@@ -246,7 +255,7 @@ def _set(record: Record, index: int, text: str) -> None:
     if asked is not None:  # the reader's generic labels "Q" and "A" take a colon
         text = f"{asked.group('label')}: {text[asked.end() :]}"
     record.lines[index] = Line(number, text)
-    if asked is not None or _is_label(text):
+    if asked is not None or _LABEL.match(text):
         record.label_lines.add(number)
     elif _END.match(text):
         record.end_lines.add(number)

@@ -99,8 +99,8 @@ def read_record(data: bytes, origin: str) -> Record | None:
     if not is_gpo_record_head(data[:4096]):
         return None
     if not is_html_head(data[:4096]):
-        lines, guessed = legacy_raw_lines(data, origin, False)
-        return with_warning(prepare(lines, origin), guessed)
+        lines, decoding = legacy_raw_lines(data, origin, False)
+        return with_warning(prepare(lines, origin), decoding)
     text = decode_text(data, origin)
     opened = _PRE.search(text)
     start = opened.end() if opened else 0

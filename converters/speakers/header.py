@@ -159,16 +159,26 @@ def read_header(lines: Sequence[Line], warnings: list[Problem], origin: str) -> 
 
 #: A Markdown link alone on its line ("[Automated Summary can be read here](./summary.md)").
 _LINK_LINE = re.compile(r"\[[^\]\n]{1,200}\]\([^()\s]{1,500}\)")
-#: So many words and a sentence's end make a sentence, no title ("It is my profound honor to
-#: address the United Nations General Assembly."): a speech with no header starts so.
+#: So many words, a word that opens a speech's sentence and a full stop make a sentence, no
+#: title ("It is my profound honor to address the United Nations General Assembly."): a speech
+#: with no header starts so; a headline may end with a period too ("… With U.S.", "… King Jr.").
 _SENTENCE_WORDS = 8
+_SPEECH_OPENERS = frozenset(
+    "it i we this that there thank thanks today let ladies allow my our good please first "
+    "yesterday".split()
+)
 
 
 def _no_title(text: str) -> bool:
-    """A line that is the text's, not its title: a link alone, or a sentence."""
+    """A line that is the text's, not its title: a link alone, or a speech's sentence."""
     if _LINK_LINE.fullmatch(text):
         return True
-    return text.endswith((".", "!", "?")) and len(text.split()) >= _SENTENCE_WORDS
+    words = text.split()
+    return (
+        text.endswith(".")
+        and len(words) >= _SENTENCE_WORDS
+        and words[0].casefold().strip(",") in _SPEECH_OPENERS
+    )
 
 
 def _frame_dropped(line: Line, origin: str) -> Problem:

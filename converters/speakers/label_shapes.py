@@ -40,7 +40,15 @@ def shape_of(label: str) -> Shape:
     return Shape(name, comma or None, bracket)
 
 
-_ADDRESSEE_AT_END = re.compile(r"\) (?:to|on behalf of) the [^()]{1,80}$")
+#: Whom a question is put to, or answered for, after a label's bracket ("… to the Prime
+#: Minister", "… on behalf of the Prime Minister").
+ADDRESSEE = " (?:to|on behalf of) the "
+_ADDRESSEE_AT_END = re.compile(rf"\){ADDRESSEE}[^()]{{1,80}}$")
+
+
+def addressed(label: str) -> bool:
+    """Whether a label names whom its question is put to or answered for."""
+    return _ADDRESSEE_AT_END.search(label) is not None
 
 
 def name_part(label: str) -> str:

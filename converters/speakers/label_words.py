@@ -3,16 +3,6 @@ label, the words of titles and offices, the particles of names, the courtesies b
 
 from __future__ import annotations
 
-#: Asides of how something was said, which are no role ("(через переводчика)").
-ASIDE_WORDS = frozenset(
-    {"retranslated", "translated", "translation", "interpreted", "interpretation", "interpreter",
-     "translator", "via", "through", "speaking", "in", "off", "mic", "off-mic", "inaudible",
-     "continuing", "cont'd", "cont’d", "contd", "v.o.", "o.s.", "on", "camera", "video", "phone",
-     "telephone", "by", "as", "an", "english", "french", "russian", "spanish", "german",
-     "chinese", "arabic", "переведено", "переводе", "через", "переводчика", "как", "в",
-     "синхронный"}
-)  # fmt: skip
-
 #: Words that never begin a speaker label: "Note: …", "In summary: …".
 NOT_LABELS = {
     "note", "nb", "ps", "p.s", "update", "editor's note", "editor’s note", "correction", "source",
@@ -26,9 +16,6 @@ NOT_LABELS = {
     # a page's donation box, menus and adverts ("IBAN: DE85 …", "Full Debate: Read Full Debate")
     "iban", "bic", "swift", "konto", "paypal", "full debate", "read full debate", "advertisement",
     "anzeige", "werbung", "themen", "stichworte",
-    # a Hansard's note of the language a speech was given in ("English:", "Sepedi:")
-    "english", "afrikaans", "isizulu", "isixhosa", "sepedi", "sesotho", "setswana", "xitsonga",
-    "tshivenda", "siswati", "isindebele", "french", "français", "welsh", "cymraeg", "te reo",
 }  # fmt: skip
 
 LEADING_STOPWORDS = {
@@ -53,6 +40,7 @@ TITLE_WORDS = {
     "press", "senator", "sen.", "representative", "rep.", "congressman", "congresswoman",
     "governor", "gov.", "mayor", "chancellor", "king", "queen", "prince", "princess",
     "ambassador", "general", "gen.", "admiral", "adm.", "speaker", "chairman", "chairwoman",
+    "chairperson",
     "chair", "director", "spokesperson", "spokesman", "spokeswoman", "foreign", "defense",
     "defence", "national", "security", "adviser", "advisor", "senior", "administration",
     "official", "moderator", "operator", "leader", "majority", "minority", "attorney",
@@ -75,7 +63,8 @@ TITLE_HEADS = {
     "president", "minister", "secretary", "senator", "sen.", "representative", "rep.",
     "congressman", "congresswoman", "governor", "gov.", "mayor", "chancellor", "king", "queen",
     "prince", "princess", "ambassador", "general", "gen.", "admiral", "adm.", "speaker",
-    "chairman", "chairwoman", "chair", "director", "spokesperson", "spokesman", "spokeswoman",
+    "chairman", "chairwoman", "chairperson", "chair", "director", "spokesperson", "spokesman",
+    "spokeswoman",
     "adviser", "advisor", "official", "moderator", "operator", "leader", "attorney",
     "commissioner", "chief", "staff", "pope", "colonel", "col.", "captain", "capt.",
     "lieutenant", "lt.", "sergeant", "sgt.", "coordinator", "interpreter", "host", "anchor",
@@ -99,4 +88,11 @@ TITLE_JOINERS = {"of", "the", "for", "and", "de", "и", "по", "при"}
 COURTESIES = frozenset(
     {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "hon", "shri", "smt", "sri", "herr",
      "frau", "mme", "sr", "sra", "don", "doña", "signor", "mnr", "mev", "rev", "adv", "prof"}
+)  # fmt: skip
+
+#: A Hansard's note of the language a speech was given in, alone on its line ("English:",
+#: "Sepedi:"); with words after it, a label ("English: …" is Bill English's).
+LANGUAGE_NOTES = frozenset(
+    {"english", "afrikaans", "isizulu", "isixhosa", "sepedi", "sesotho", "setswana", "xitsonga",
+     "tshivenda", "siswati", "isindebele", "french", "français", "welsh", "cymraeg", "te reo"}
 )  # fmt: skip

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from .. import _kremlin as kremlin
 from .header import Line, one_spaced
 from .label_shapes import (
+    ADDRESSEE,
+    addressed,
     in_capitals_or_title_case,
     is_title_head,
     name_part,
@@ -21,6 +23,7 @@ from .label_shapes import (
 )
 from .label_words import (
     COURTESIES,
+    LANGUAGE_NOTES,
     LEADING_STOPWORDS,
     NOT_LABELS,
     PARTICLES,
@@ -201,7 +204,7 @@ def _label_prefix(text: str) -> LabelMatch | None:
 
 
 _SECOND_BRACKET = re.compile(r" \([^()\[\]:\n]{1,40}\)")
-_ADDRESSEE = re.compile(r" (?:to|on behalf of) the [^:()\n]{1,80}?(?= ?:)")
+_ADDRESSEE = re.compile(rf"{ADDRESSEE}[^:()\n]{{1,80}}?(?= ?:)")
 #: The number of a question on a Westminster order paper ("1. ANDREW LITTLE (…) to the …").
 _QUESTION_NUMBER = re.compile(r"\d{1,3}\.? +(?=[^\W\d_])")
 
@@ -211,9 +214,9 @@ def _label_candidate(text: str) -> LabelMatch | None:
     also after one timestamp ("[00:01:02] Name: …") or a question's number before a label
     with a bracket ("1. ANDREW LITTLE (Leader of the Opposition) to the Prime Minister:")."""
     number = _QUESTION_NUMBER.match(text) if text[:1].isdigit() else None
-    if number is not None:
+    if number is not None:  # an order paper's question, not a numbered list's item
         found = _label_opening(text[number.end() :])
-        return found if found is not None and " (" in found[0] else None
+        return found if found is not None and addressed(found[0]) else None
     stamp = _STAMP_FIRST.match(text)
     if stamp is None:
         return _label_opening(text)
@@ -242,6 +245,7 @@ def _label_opening(text: str) -> LabelMatch | None:
         or not _LABEL_TEXT.match(bare)
         or (shape.comma is not None and not in_capitals_or_title_case(shape.comma))
         or (bare.casefold().rstrip(".") in NOT_LABELS and not kremlin.is_generic_label(bare))
+        or (not rest.strip() and bare.casefold() in LANGUAGE_NOTES)
         or (label[-1].isdigit() and rest[:1].isdigit())  # a clock, "2:43"
     ):
         return None
@@ -454,6 +458,15 @@ def resolve_labels(labels: Iterable[str]) -> dict[str, Label]:
     return resolved
 
 
+def _office_words(words: str) -> bool:
+    """Words of an office after "The": in capitals, or title words ("DEPUTY MINISTER OF
+    FINANCE", "Prime Minister"); not an office and a name ("Minister Naledi Pandor")."""
+    split = words.split(" ")
+    if split[0].casefold() not in TITLE_WORDS:
+        return False
+    return words.isupper() or all(w.casefold() in TITLE_WORDS for w in split)
+
+
 #: Initials and a surname ("A VAN WYK", "B M BHANGA", "C P Mulder").
 _INITIALS_AND_NAME = re.compile(r"(?:[A-Z]\.? ){1,3}[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+){0,2}")
 #: Offices the German government's press conferences abbreviate before a name.
@@ -478,7 +491,7 @@ def _role_and_name(
     first, _, rest = printed.partition(" ")
     if rest and first.casefold() in _ABBREVIATED_OFFICES and _capitalised_words(rest.split(" ")):
         return first, rest  # "StS Seibert", "SRS'in Demmer"
-    if first == "The" and is_title_head(rest.split(" ", 1)[0]):
+    if first == "The" and _office_words(rest):
         return printed, None  # "The MINISTER OF HOME AFFAIRS": an office, whole
     if first.casefold().rstrip(".") in COURTESIES and _INITIALS_AND_NAME.fullmatch(rest):
         return None, printed  # "Ms A VAN WYK", "Mr B M BHANGA": a courtesy, initials, a name
