@@ -261,7 +261,7 @@ def _is_generic(label: str) -> bool:
 def _accept(label: str, stamped: bool, counts: dict[str, int], beside: int = 0) -> bool:
     """Whether a label-shaped prefix is a speaker label (conservative for mixed case; in
     Chinese or Japanese characters, when it opens two lines). ``beside``: how many labels of
-    the transcript print something beside the name, as this one may."""
+    the transcript print an outlet or an office after a comma, as this one may."""
     count = counts.get(label, 0)
     shape = shape_of(label)
     label = shape.name  # "Oana Lungescu (NATO Spokesperson)" is as its name
@@ -355,7 +355,7 @@ def _period_labels(lines: Sequence[Line], accepted: dict[int, LabelMatch]) -> di
 _CAPS_PERIOD_LABEL = re.compile(CAPS_PERIOD_LABEL)
 
 
-_NOT_NAME_OPENERS = LEADING_STOPWORDS | {"thank", "thanks", "good", "okay", "please", "sorry"}
+_NOT_NAME_OPENERS = LEADING_STOPWORDS | {"good"}
 
 
 def _in_capitals(rest: str) -> bool:
