@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from pydantic import ValidationError
@@ -118,8 +118,9 @@ def read(
         header_lines = header_lines[:6]
     header = read_header(header_lines, warnings, origin)
     _complete_header(header, markup, title, origin, warnings)
-    if header.date is None and date is None and running_head is not None:
-        header.date, number = running_head
+    dated_head = running_head() if header.date is None and date is None else None
+    if dated_head is not None:
+        header.date, number = dated_head
         note = f"no date in the header: the running head's {header.date.isoformat()} is the date"
         warnings.append(Problem("date_from_running_head", note, origin, number, severity="warning"))
     body_start = (
@@ -241,22 +242,32 @@ def _headline(found: dict[int, LabelMatch], number: int) -> bool:
     )
 
 
+#: The date a running head prints, and its line number.
+RunningHead = tuple[dt.date, int] | None
+
+
 def _prepared(
     data: bytes, origin: str, warnings: list[Problem]
-) -> tuple[list[Line], markdown.Markup, gpo.Record | None, tuple[dt.date, int] | None]:
+) -> tuple[list[Line], markdown.Markup, gpo.Record | None, Callable[[], RunningHead]]:
     """The lines to read and what their markup says: a GPO hearing record's paragraphs, or
     the lines of any other text with its Markdown made plain and its page furniture left out;
-    last, the date the furniture's running heads print, and where."""
+    last, what gives the date the furniture's running heads print, and where (looked for only
+    when the header gives none)."""
     record = gpo.read_record(data, origin) or court.read_record(data, origin)
     if record is None:
         every_line = _lines(data, origin, warnings)
         lines, left_out = without_furniture(every_line, origin)
         warnings += left_out
         lines, markup = markdown.prepare(lines, markdown.is_markdown(origin))
-        return lines, markup, None, running_head_date(every_line) if left_out else None
+        head = functools.partial(running_head_date, every_line) if left_out else _no_running_head
+        return lines, markup, None, head
     markup = markdown.Markup(title=record.title, date=record.date, label_lines=record.label_lines)
     warnings += record.warnings
-    return record.lines, markup, record, None
+    return record.lines, markup, record, _no_running_head
+
+
+def _no_running_head() -> RunningHead:
+    return None
 
 
 def _is_page(data: bytes, origin: str) -> bool:

@@ -159,12 +159,14 @@ def _main(root: etree._Element) -> etree._Element:
     holder = next(heading.iterancestors("article"), None) if heading is not None else None
     if holder is not None:
         return holder
+    # The page's words, counted once: each candidate is weighed against them.
+    page_words = _words(body) if body is not None else 0
     if body is not None and not articles:
         # Older government CMSs mark the main text by id alone ("<div id="main">", after a
         # skip-link <h1> and the menus): taken when it holds a third of the page's words.
         for name in _MAIN_IDS:
             found = root.find(f".//*[@id='{name}']")
-            if found is not None and _share(found, body) >= 1 / 3:
+            if found is not None and _words(found) * 3 >= page_words > 0:
                 return found
     if heading is not None and articles:
         # The heading stands above the articles (Drupal's page title block): the text is the
@@ -173,7 +175,7 @@ def _main(root: etree._Element) -> etree._Element:
         # nested articles would be counted over and over.
         if body is not None:
             for article in articles[:_ARTICLES_WEIGHED]:
-                if _share(article, body) >= 1 / 3:
+                if _words(article) * 3 >= page_words > 0:
                     return article
         return root if body is None else body
     for path in ("article", "body"):
@@ -188,10 +190,9 @@ _ARTICLES_WEIGHED = 20
 _MAIN_IDS = ("main", "main-content", "maincontent", "mainContent", "main_content", "content")
 
 
-def _share(part: etree._Element, whole: etree._Element) -> float:
-    """How much of the text of ``whole`` stands in ``part``."""
-    total = sum(len(str(text).split()) for text in whole.itertext())
-    return sum(len(str(text).split()) for text in part.itertext()) / total if total else 0.0
+def _words(element: etree._Element) -> int:
+    """How many words the text of ``element`` holds."""
+    return sum(len(str(text).split()) for text in element.itertext())
 
 
 #: The lines of a page's text that hold its date, if it prints one where a header would.
