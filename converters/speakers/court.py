@@ -170,10 +170,10 @@ def _caption(front: Sequence[str]) -> str | None:
     lines = [one_spaced(text) for text in front if text.strip()]
     # "ALBANY, NEW YORK" / "March 10, 1993" / "12:10 p.m." / "REGULAR SESSION": the first
     # line that is no place, date or clock (the New York Senate's first page), else the first.
-    named = (text for text in lines if not _PLACE.fullmatch(text) and not date_in(text))
-    return next((text for text in named if not _CLOCK_LINE.fullmatch(text)), None) or next(
-        iter(lines), None
-    )
+    for text in lines:
+        if not (_PLACE.fullmatch(text) or _CLOCK_LINE.fullmatch(text) or date_in(text)):
+            return text
+    return lines[0] if lines else None
 
 
 #: A place in capitals on a caption's page: "ALBANY, NEW YORK".

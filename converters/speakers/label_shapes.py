@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .label_words import COURTESIES, TITLE_HEADS, TITLE_JOINERS
+from .label_words import TITLE_HEADS, TITLE_JOINERS, is_courtesy
 
 
 def is_title_head(word: str) -> bool:
@@ -118,8 +118,7 @@ def _names_a_person(words: str) -> bool:
     party or a state ("R-Texas"), nor an office."""
     if is_office(words) or not _NAME_IN_BRACKETS.fullmatch(words):
         return False
-    first = words.split(" ", 1)[0].casefold().rstrip(".")
-    return " " in words or first in COURTESIES or "." in words
+    return " " in words or is_courtesy(words.split(" ", 1)[0]) or "." in words
 
 
 #: A name in brackets after an office: capitalised words and initials ("Mr. Matiba", "Dame
@@ -134,7 +133,7 @@ def without_courtesy(name: str | None) -> str | None:
     if name is None:
         return None
     first, _, rest = name.partition(" ")
-    if first.casefold().rstrip(".") in COURTESIES and " " in rest:
+    if is_courtesy(first) and " " in rest:
         return rest
     return name
 

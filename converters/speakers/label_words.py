@@ -96,3 +96,8 @@ LANGUAGE_NOTES = frozenset(
     {"english", "afrikaans", "isizulu", "isixhosa", "sepedi", "sesotho", "setswana", "xitsonga",
      "tshivenda", "siswati", "isindebele", "french", "français", "welsh", "cymraeg", "te reo"}
 )  # fmt: skip
+
+
+def is_courtesy(word: str) -> bool:
+    """Whether ``word`` is a courtesy before a name ("Mr.", "Shri", "Dame"), its period aside."""
+    return word.casefold().rstrip(".") in COURTESIES

@@ -22,7 +22,6 @@ from .label_shapes import (
     without_courtesy,
 )
 from .label_words import (
-    COURTESIES,
     LANGUAGE_NOTES,
     LEADING_STOPWORDS,
     NOT_LABELS,
@@ -33,6 +32,7 @@ from .label_words import (
     TITLE_HEADS,
     TITLE_JOINERS,
     TITLE_WORDS,
+    is_courtesy,
 )
 from .lines import SPACES
 from .sniff import CAPS_PERIOD_LABEL, CJK_NAME, DASH_LABEL, TIMESTAMP
@@ -493,7 +493,7 @@ def _role_and_name(
         return first, rest  # "StS Seibert", "SRS'in Demmer"
     if first == "The" and _office_words(rest):
         return printed, None  # "The MINISTER OF HOME AFFAIRS": an office, whole
-    if first.casefold().rstrip(".") in COURTESIES and _INITIALS_AND_NAME.fullmatch(rest):
+    if is_courtesy(first) and _INITIALS_AND_NAME.fullmatch(rest):
         return None, printed  # "Ms A VAN WYK", "Mr B M BHANGA": a courtesy, initials, a name
     # Mixed case reads like a kremlin.ru label: the shared rules split "President of the United
     # States Joe Biden" at the name and keep "Recep Tayyip Erdogan" whole.

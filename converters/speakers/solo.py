@@ -10,7 +10,7 @@ from transcript_model.model import Narrative, Participant, Speech, Turn
 
 from .. import _kremlin as kremlin
 from .header import one_spaced
-from .label_words import COURTESIES
+from .label_words import is_courtesy
 from .markdown import ROLE_WORDS, Markup
 
 # "Remarks by …", and a speech titled so in German, French, Spanish or Italian ("Rede von
@@ -29,8 +29,6 @@ _SOLO_TITLE = re.compile(
     r"ante|durante|con|sobre|para|al|alla|nel|nella)\b|,? (?:l’|l')|[:|]|$)"
 )
 _CONJUNCTIONS = {"and", "und", "et", "y", "e"}
-#: In a title "M." is the French courtesy ("Discours de M. Emmanuel Macron"), not an initial.
-_TITLE_COURTESIES = COURTESIES | {"m"}
 
 
 def solo_speech(
@@ -79,7 +77,8 @@ def _title_person(who: str) -> tuple[str | None, str] | None:
 def _role_and_name(who: str) -> tuple[str | None, str] | None:
     """(role, name) of "First Lady Jill Biden": the role words first, then two to four
     capitalised words of a name; None without such a name."""
-    words = [w for w in who.split() if w.casefold().rstrip(".") not in _TITLE_COURTESIES]
+    # In a title "M." is the French courtesy ("Discours de M. Emmanuel Macron"), no initial.
+    words = [w for w in who.split() if not is_courtesy(w) and w.casefold().rstrip(".") != "m"]
     cut = 0
     while cut < len(words) and (words[cut][:1].islower() or words[cut].casefold() in ROLE_WORDS):
         cut += 1

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable
 
 from .label_shapes import name_part
-from .label_words import COURTESIES
+from .label_words import is_courtesy
 from .labels import Label
 
 _PUNCTUATION = ".,;:!?()[]\"“”‘’'"
@@ -85,7 +85,7 @@ def _surname(name: str | None) -> str | None:
     first, _, rest = name.partition(" ")
     if not rest:
         return first
-    return rest if first.casefold().rstrip(".") in COURTESIES and " " not in rest else None
+    return rest if is_courtesy(first) and " " not in rest else None
 
 
 def _is_given_name(word: str) -> bool:
