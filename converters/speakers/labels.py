@@ -123,6 +123,10 @@ class Label:
 
 
 def _is_upper(text: str) -> bool:
+    if not text.isupper():
+        # No cased letter, or a lowercase one: either way not two letters all in capitals.
+        # Most labels are mixed case, and this test is in C.
+        return False
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
