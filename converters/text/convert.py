@@ -34,7 +34,7 @@ from transcript_model.trusted import validate_checked_paragraphs
 from .. import _kremlin as kremlin
 from . import flat, layout
 from .body import parse_body
-from .document import Document, Line, Page, language_sample, plain_spaces, split_pages
+from .document import Document, Line, Page, RawTurn, language_sample, plain_spaces, split_pages
 from .footer import footer_start, inline_see_also, parse_footer
 from .header import article_start, has_date, parse_header
 from .page_labels import resolve_page_labels
@@ -182,8 +182,18 @@ def _no_forbidden_characters(data: bytes, text: str) -> bool:
 def _parse_with_warnings(
     page: Page, origin: str, characters_checked: bool = False
 ) -> tuple[Transcript, list[Problem]]:
-    page = inline_see_also(page) or page
+    doc = read_page(inline_see_also(page) or page, origin, characters_checked)
+    return _build(doc), doc.warnings
+
+
+def read_page(
+    page: Page, origin: str, characters_checked: bool, turns: list[RawTurn] | None = None
+) -> Document:
+    """Read the header, body and footer of one page; its turns as read into ``turns`` when
+    given (a reader that hands them on as they come, see :mod:`.stream_reader`)."""
     doc = Document(origin, page.lines, page.texts, page.other)
+    if turns is not None:
+        doc.turns = turns
     doc.characters_checked = characters_checked
     start_of_footer = footer_start(doc)
     doc.site_marked = (
@@ -195,20 +205,37 @@ def _parse_with_warnings(
     parse_body(doc, start_of_footer)
     resolve_page_labels(doc)
     parse_footer(doc, start_of_footer)
-    return _build(doc), doc.warnings
+    return doc
 
 
 # --- building the transcript ------------------------------------------------------------------
 
 
 def _build(doc: Document) -> Transcript:
+    participants, turns = resolve(doc, doc.extensions)
+    data = transcript_data(doc, participants, turns, language_sample(doc.event, turns))
+    try:
+        if doc.characters_checked:
+            return validate_checked_paragraphs(data)
+        return Transcript.model_validate(data)
+    except ValidationError as error:
+        raise TranscriptError(
+            [_locate(problem, doc) for problem in problems_from_validation_error(error, doc.origin)]
+        ) from None
+
+
+def transcript_data(
+    doc: Document, participants: list[dict[str, Any]], turns: list[Any], sample: str
+) -> dict[str, Any]:
+    """The data of the transcript of a page read (``doc``), its speakers resolved: the
+    model's fields; ``sample``: the page's text that tells its language (see
+    :func:`.document.language_sample`)."""
     ext = doc.extensions
     event = dict(doc.event)
     for name in ("place", "attendees_intro"):
         if name in ext:
             event[name] = ext[name]
-    participants, turns = resolve(doc, ext)
-    language = ext.get("language") or kremlin.detect_language(language_sample(event, turns))
+    language = ext.get("language") or kremlin.detect_language(sample)
     # A page with no mark of the site (an article's text copied alone, another publisher's
     # page read as this layout) is not said to be kremlin.ru's.
     site = doc.site_marked
@@ -230,7 +257,7 @@ def _build(doc: Document) -> Transcript:
     links = ext.get("links")
     if links is None:
         links = [{"title": t, "url": None} for t in footer["see_also"]]
-    data = {
+    return {
         "id": ext.get("id") or kremlin.transcript_id(event["date"], event["title"]),
         "language": language,
         "event": event,
@@ -253,14 +280,6 @@ def _build(doc: Document) -> Transcript:
             "see_also": links,
         },
     }
-    try:
-        if doc.characters_checked:
-            return validate_checked_paragraphs(data)
-        return Transcript.model_validate(data)
-    except ValidationError as error:
-        raise TranscriptError(
-            [_locate(problem, doc) for problem in problems_from_validation_error(error, doc.origin)]
-        ) from None
 
 
 def _parliamentary_record(ext: dict[str, Any]) -> dict[str, Any]:

@@ -214,16 +214,37 @@ _LANGUAGE_SAMPLE = 4000
 def language_sample(event: dict[str, Any], turns: list[dict[str, Any]]) -> str:
     """The title, lead and paragraphs, up to a few thousand characters: enough to tell the
     language (the reader and the writer must take the same sample)."""
-    parts = [event["title"], event.get("lead") or ""]
-    size = 0
+    sample = LanguageSample(event)
     for turn in turns:
+        if sample.add(turn):
+            break
+    return sample.text()
+
+
+class LanguageSample:
+    """:func:`language_sample`, taken from the turns as they come."""
+
+    def __init__(self, event: dict[str, Any]) -> None:
+        self._parts: list[str] = [event["title"], event.get("lead") or ""]
+        self._size = 0
+        self.full = False
+
+    def add(self, turn: dict[str, Any]) -> bool:
+        """Take the paragraphs of the next turn; True once the sample is full."""
+        if self.full:
+            return True
         for block in turn.get("paragraphs", ()):
             paragraph = block if type(block) is str else _block_text(block)
-            parts.append(paragraph)
-            size += len(paragraph)
-            if size > _LANGUAGE_SAMPLE:
-                return "\n".join(parts)
-    return "\n".join(parts)
+            self._parts.append(paragraph)
+            self._size += len(paragraph)
+            if self._size > _LANGUAGE_SAMPLE:
+                self.full = True
+                return True
+        return False
+
+    def text(self) -> str:
+        """The sample."""
+        return "\n".join(self._parts)
 
 
 def _block_text(block: Any) -> str:

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from .. import _kremlin as kremlin
-from .document import Document, RawSpeech
+from .document import Document, RawSpeech, RawTurn
 
 
 def attendee_items(lines: list[str], known_names: Sequence[str]) -> list[kremlin.LabelParts]:
@@ -78,67 +78,103 @@ def resolve(
     doc: Document, ext: dict[str, Any]
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Participants and finished turns of a parsed document."""
-    tag_names = [kremlin.person_tag_to_name(t) for t in doc.footer.get("persons", [])]
-    explicit = doc.participants_explicit
-    context = [doc.event.get("title"), doc.event.get("lead")]
-    people = _People([dict(p) for p in explicit], not explicit, tag_names, context)
-    if people.derive and doc.attendees_text:
-        for parts in attendee_items(doc.attendees_text, tag_names):
-            if parts.name and people.by_name(parts.name) is None:
-                people.add(parts.name, parts.role, attending=True)
-    # Indexed: every label is split against all of them.
-    known = kremlin.KnownNames(tag_names)
-    known.extend(p["name"] for p in people.people if p.get("name") and isinstance(p["name"], str))
-    labels = dict.fromkeys(
-        turn.label
-        for turn in doc.turns
-        if isinstance(turn, RawSpeech) and turn.label and turn.explicit is None
-    )
-    # Each split, with how many names were known for it: unless a name learnt since is one
-    # the label would be split at, splitting it again would give the same parts.
-    first_split: dict[str, tuple[kremlin.LabelParts, int]] = {}
-    for printed in labels:
-        parts = kremlin.split_label(printed, known)
-        first_split[printed] = (parts, len(known))
-        # A name known already changes no split.
-        if parts.role is None and parts.name and " " in parts.name and parts.name not in known:
-            known.append(parts.name)
-    # Labels repeat on every turn: split and resolve each distinct one once.
-    resolved: dict[str, tuple[str | None, str | None]] = {}
-    turns = _Turns()
-    add_speech = turns.add_speech  # bound once: called for every speech of the page
-    directions = kremlin.lines_have_paragraph_events("\n".join(doc.texts))
+    labels = speech_labels(doc.turns)
+    speakers = Speakers(doc, labels, kremlin.lines_have_paragraph_events("\n".join(doc.texts)))
     for index, turn in enumerate(doc.turns):
-        speaker: str | None
-        label: str | None
-        role: str | None
+        speakers.add(index, turn)
+    return speakers.finish(), speakers.turns.take_settled(everything=True)
+
+
+def speech_labels(turns: Iterable[RawTurn]) -> list[str]:
+    """The distinct labels of the speeches read from the page, in order (not our writer's
+    explicit speeches)."""
+    return list(
+        dict.fromkeys(
+            turn.label
+            for turn in turns
+            if isinstance(turn, RawSpeech) and turn.label and turn.explicit is None
+        )
+    )
+
+
+class Speakers:
+    """Who speaks each turn of a page, a turn at a time: ``add`` each raw turn in order, take
+    the finished ones from ``turns`` as they settle, and ``finish``.
+
+    Resolving needs the page's header and footer (the attendees, the Persons tags) and every
+    distinct label beforehand (``labels``: each is split against the names the others show);
+    the turns themselves are looked at one by one, so that a reader of a large page need not
+    hold them (see :mod:`.stream_reader`). ``directions``: whether any paragraph of the page
+    holds a stage direction (one scan of the page tells).
+    """
+
+    def __init__(self, doc: Document, labels: Sequence[str], directions: bool) -> None:
+        self._doc = doc
+        tag_names = [kremlin.person_tag_to_name(t) for t in doc.footer.get("persons", [])]
+        explicit = doc.participants_explicit
+        context = [doc.event.get("title"), doc.event.get("lead")]
+        people = _People([dict(p) for p in explicit], not explicit, tag_names, context)
+        if people.derive and doc.attendees_text:
+            for parts in attendee_items(doc.attendees_text, tag_names):
+                if parts.name and people.by_name(parts.name) is None:
+                    people.add(parts.name, parts.role, attending=True)
+        # Indexed: every label is split against all of them.
+        known = kremlin.KnownNames(tag_names)
+        known.extend(
+            p["name"] for p in people.people if p.get("name") and isinstance(p["name"], str)
+        )
+        # Each split, with how many names were known for it: unless a name learnt since is one
+        # the label would be split at, splitting it again would give the same parts.
+        first_split: dict[str, tuple[kremlin.LabelParts, int]] = {}
+        for printed in labels:
+            parts = kremlin.split_label(printed, known)
+            first_split[printed] = (parts, len(known))
+            # A name known already changes no split.
+            if parts.role is None and parts.name and " " in parts.name and parts.name not in known:
+                known.append(parts.name)
+        self._people, self._known, self._first_split = people, known, first_split
+        self._labelled = bool(labels)
+        self._directions = directions
+        # Labels repeat on every turn: split and resolve each distinct one once.
+        self._resolved: dict[str, tuple[str | None, str | None]] = {}
+        self.turns = _Turns()
+
+    def add(self, index: int, turn: RawTurn) -> None:
+        """The raw turn ``index`` of the page, the turns before it added already."""
+        turns = self.turns
         if not isinstance(turn, RawSpeech):
             turns.append(turn)
-            continue
+            return
         if turn.explicit is not None:
             fields = turn.explicit
             speaker, label, role = (fields.get(k) for k in ("speaker", "label", "role"))
             speech = turns.add_speech(index, speaker, label, role, turn.paragraphs)
             speech.update((k, fields[k]) for k in _OPTIONAL_FIELDS if fields.get(k) is not None)
-            continue
+            return
         # One scan of the page rules out the common case of no direction inside a paragraph.
-        blocks = _blocks(turn.paragraphs) if directions else turn.paragraphs
+        blocks = _blocks(turn.paragraphs) if self._directions else turn.paragraphs
         if turn.resumes is not None:
-            speaker = turns.speakers.get(turn.resumes)
-            if speaker is None:
+            resumed = turns.speakers.get(turn.resumes)
+            if resumed is None:
                 turns.append({"kind": "narrative", "paragraphs": turn.paragraphs})
             else:
-                turns.resume_speech(turn.resumes, speaker, blocks)
-            continue
+                turns.resume_speech(turn.resumes, resumed, blocks)
+            return
         label = turn.label
+        resolved = self._resolved
         if label not in resolved:
-            parts = turn.parts or _split_again(label or "", known, first_split)
-            resolved[label or ""] = (people.speaker(parts), parts.role)
+            parts = turn.parts or _split_again(label or "", self._known, self._first_split)
+            resolved[label or ""] = (self._people.speaker(parts), parts.role)
         speaker, role = resolved[label or ""]
-        add_speech(index, speaker, label, role, blocks)
-    if people.derive and not labels:
-        _solo_speech(doc, people, turns.turns)
-    return people.people, turns.turns
+        turns.add_speech(index, speaker, label, role, blocks)
+
+    def finish(self) -> list[dict[str, Any]]:
+        """The participants, once every turn is added; a page without labels may make its
+        narrative one speech by the person its title names (see :func:`_solo_speech`), in
+        the turns not taken yet."""
+        if self._people.derive and not self._labelled:
+            _solo_speech(self._doc, self._people, self.turns.turns)
+        return self._people.people
 
 
 # A page with no speaker label whose title names who speaks: "Statement by President of Russia
@@ -262,6 +298,18 @@ class _Turns:
 
     def append(self, turn: dict[str, Any]) -> None:
         self.turns.append(turn)
+
+    def take_settled(self, everything: bool = False) -> list[dict[str, Any]]:
+        """The finished turns that nothing added later can change, taken out: all but the
+        last speech and the turns after it, which a resumed speech may still join (all with
+        ``everything``, once the page is done)."""
+        last = self._last_speech
+        keep = 0 if everything or last is None else len(self.turns) - last[2]
+        settled = self.turns[: len(self.turns) - keep]
+        del self.turns[: len(self.turns) - keep]
+        if last is not None:
+            self._last_speech = (last[0], last[1], last[2] - len(settled))
+        return settled
 
     def add_speech(
         self,
