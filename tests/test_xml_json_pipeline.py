@@ -46,7 +46,7 @@ def small_is_large(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Every input is read as a large one."""
     for module in _READERS.values():
         monkeypatch.setattr(module, "STREAM_FROM", 0)
-    monkeypatch.setattr(streaming, "_XML_STREAM_FROM", 0)
+    monkeypatch.setattr(streaming, "_DOCUMENT_STREAM_FROM", 0)
     yield
 
 
@@ -160,7 +160,7 @@ def test_the_command_converts_a_large_xml_input_by_the_pipeline(
     out.unlink()
     for module in _READERS.values():
         monkeypatch.setattr(module, "STREAM_FROM", 0)
-    monkeypatch.setattr(streaming, "_XML_STREAM_FROM", 0)
+    monkeypatch.setattr(streaming, "_DOCUMENT_STREAM_FROM", 0)
     assert cli.main(command) == 0
     assert out.read_bytes() == expected
     assert capsys.readouterr() == reported  # the same warnings, the same summary
@@ -198,7 +198,7 @@ def test_the_command_reports_what_the_pipeline_leaves_as_the_usual_route_does(
     reported = capsys.readouterr()
     for module in _READERS.values():
         monkeypatch.setattr(module, "STREAM_FROM", 0)
-    monkeypatch.setattr(streaming, "_XML_STREAM_FROM", 0)
+    monkeypatch.setattr(streaming, "_DOCUMENT_STREAM_FROM", 0)
     assert cli.main(command) == code != 0
     assert capsys.readouterr() == reported
     assert taken == [False, False]
@@ -229,7 +229,7 @@ def test_converting_a_large_xml_input_holds_its_bytes_not_its_model(
     command = ["convert", "-q", str(source), "--to", "json", "-o", str(out)]
     for module in _READERS.values():
         monkeypatch.setattr(module, "STREAM_FROM", 1024 * 1024)
-    monkeypatch.setattr(streaming, "_XML_STREAM_FROM", 1024 * 1024)
+    monkeypatch.setattr(streaming, "_DOCUMENT_STREAM_FROM", 1024 * 1024)
     assert cli.main(command) == 0  # what is imported and built once is not measured
     tracemalloc.start()
     try:

@@ -259,9 +259,9 @@ def test_validate_command_checks_without_the_model(
     path = tmp_path / f"wide{suffix}"
     path.write_bytes(_wide(suffix))
     item = InputFile(str(path), path)
-    monkeypatch.setattr(checking, "_XML_STREAM_FROM", 1 << 62)
+    monkeypatch.setattr(checking, "_DOCUMENT_STREAM_FROM", 1 << 62)
     usual = checking.check_file(item, None, DEFAULT_MAX_BYTES)
-    monkeypatch.setattr(checking, "_XML_STREAM_FROM", 0)
+    monkeypatch.setattr(checking, "_DOCUMENT_STREAM_FROM", 0)
     for module in (tei_convert, akn_convert):
         monkeypatch.setattr(module, "STREAM_FROM", 0)
     calls: list[bytes] = []

@@ -8,40 +8,42 @@ page could not carry a value, so that ``read(write(t)) == t`` for every valid tr
 The layout and the extensions are described in docs/text.md.
 
 The page is cut into documents (document.py); each is read as header (header.py), body
-(body.py) and footer (footer.py); then its speakers are resolved (people.py) and the
-transcript is built here.
+(body.py) and footer (footer.py) (reading.py); then its speakers are resolved (people.py) and
+the transcript is built here. A large page of one transcript is read a line at a time instead,
+never held (stream_reader.py).
 """
 
 from __future__ import annotations
 
 import codecs
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
 from transcript_model.errors import (
     Problem,
     TranscriptError,
-    excerpt,
     problems_from_validation_error,
 )
-from transcript_model.inputs import ReadResult, decode_text_or_windows_1252
-from transcript_model.model import Transcript
+from transcript_model.inputs import DEFAULT_MAX_BYTES, ReadResult, decode_text_or_windows_1252
+from transcript_model.model import Transcript, Turn
 from transcript_model.trusted import validate_checked_paragraphs
 
 from .. import _kremlin as kremlin
 from . import flat, layout
-from .body import parse_body
-from .document import Document, Line, Page, RawTurn, language_sample, plain_spaces, split_pages
-from .footer import footer_start, inline_see_also, parse_footer
-from .header import article_start, has_date, parse_header
-from .page_labels import resolve_page_labels
+from .document import Document, Line, Page, language_sample, plain_spaces, split_pages
+from .footer import inline_see_also
+from .header import article_start, has_date
 from .people import resolve
+from .reading import menus_first, read_page, transcript_data
 from .writer import render
 
-__all__ = ["parse_document", "read", "split_documents", "write"]
+if TYPE_CHECKING:
+    from .stream_reader import LazyPage
+
+__all__ = ["check_large", "parse_document", "read", "split_documents", "turn_by_turn", "write"]
 
 
 def split_documents(text: str) -> list[list[Line]]:
@@ -132,10 +134,36 @@ def _menus_on_one_line(
     """A whole page copied on one line, its lines restored (:mod:`.flat`): the site's menus
     are the first line and the article's breadcrumb the second, which no page's title and
     lead are. Read as a whole-page copy; None for any other page."""
-    texts = page.texts
-    if len(texts) < 3 or texts[0] in kremlin.BREADCRUMBS or texts[1] not in kremlin.BREADCRUMBS:
+    if not menus_first(page):
         return None
     return _within_site_chrome(page, origin, checked, last=False)
+
+
+def check_large(
+    data: bytes, origin: str = "<input>", *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> list[Problem] | None:
+    """The problems :func:`read` finds in a large page (``stream_reader.STREAM_FROM`` bytes or
+    more) that reads as one valid transcript, found without holding it (for ``transcript
+    validate``, which needs only the verdict: its warnings); None when only :func:`read` can
+    tell. ``max_bytes``: the input was read within it already."""
+    from .stream_reader import check_streamed
+
+    return check_streamed(data, origin)
+
+
+def turn_by_turn(
+    data: bytes,
+    observe: Callable[[Turn], None],
+    origin: str = "<input>",
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> LazyPage | None:
+    """A large page (``stream_reader.STREAM_FROM`` bytes or more) that reads as one valid
+    transcript, as its transcript without turns and its turns read again on demand (a writer
+    a turn at a time never holds the model); ``observe`` sees each turn of the checking pass.
+    None says nothing: read the input the usual way."""
+    from .stream_reader import read_lazily
+
+    return read_lazily(data, origin, observe)
 
 
 def write(transcripts: Sequence[Transcript]) -> str:
@@ -186,31 +214,6 @@ def _parse_with_warnings(
     return _build(doc), doc.warnings
 
 
-def read_page(
-    page: Page, origin: str, characters_checked: bool, turns: list[RawTurn] | None = None
-) -> Document:
-    """Read the header, body and footer of one page; its turns as read into ``turns`` when
-    given (a reader that hands them on as they come, see :mod:`.stream_reader`)."""
-    doc = Document(origin, page.lines, page.texts, page.other)
-    if turns is not None:
-        doc.turns = turns
-    doc.characters_checked = characters_checked
-    start_of_footer = footer_start(doc)
-    doc.site_marked = (
-        page.marked_end
-        or start_of_footer < len(page.lines)
-        or (bool(page.texts) and page.texts[0] in kremlin.BREADCRUMBS)
-    )
-    parse_header(doc, start_of_footer)
-    parse_body(doc, start_of_footer)
-    resolve_page_labels(doc)
-    parse_footer(doc, start_of_footer)
-    return doc
-
-
-# --- building the transcript ------------------------------------------------------------------
-
-
 def _build(doc: Document) -> Transcript:
     participants, turns = resolve(doc, doc.extensions)
     data = transcript_data(doc, participants, turns, language_sample(doc.event, turns))
@@ -222,69 +225,6 @@ def _build(doc: Document) -> Transcript:
         raise TranscriptError(
             [_locate(problem, doc) for problem in problems_from_validation_error(error, doc.origin)]
         ) from None
-
-
-def transcript_data(
-    doc: Document, participants: list[dict[str, Any]], turns: list[Any], sample: str
-) -> dict[str, Any]:
-    """The data of the transcript of a page read (``doc``), its speakers resolved: the
-    model's fields; ``sample``: the page's text that tells its language (see
-    :func:`.document.language_sample`)."""
-    ext = doc.extensions
-    event = dict(doc.event)
-    for name in ("place", "attendees_intro"):
-        if name in ext:
-            event[name] = ext[name]
-    language = ext.get("language") or kremlin.detect_language(sample)
-    # A page with no mark of the site (an article's text copied alone, another publisher's
-    # page read as this layout) is not said to be kremlin.ru's.
-    site = doc.site_marked
-    publisher = kremlin.PUBLISHERS.get(language) if site else None
-    event["utc_offset"] = ext.get("utc_offset", kremlin.MOSCOW_OFFSET if site else None)
-    footer = doc.footer
-    published = kremlin.parse_published(footer["published"]) if "published" in footer else None
-    if "published" in footer and published is None:
-        doc.warn(
-            "dropped",
-            f"publication date not understood, dropped: {excerpt(footer['published'])} "
-            "(expected a date and time such as 'March 11, 2022, 14:20')",
-            footer["published_line"],
-        )
-    sections = ext.get("sections")
-    if sections is None:
-        raw = footer.get("sections")
-        sections = [layout.clean(s) for s in raw.split(", ")] if raw else []
-    links = ext.get("links")
-    if links is None:
-        links = [{"title": t, "url": None} for t in footer["see_also"]]
-    return {
-        "id": ext.get("id") or kremlin.transcript_id(event["date"], event["title"]),
-        "language": language,
-        "event": event,
-        "participants": participants,
-        "turns": turns,
-        **_parliamentary_record(ext),
-        "metadata": {
-            "source": {
-                "url": ext.get("url"),
-                "publisher": ext.get("publisher", publisher),
-                "identifier": ext.get("identifier"),
-            },
-            "licence": ext.get("licence", kremlin.LICENCE if site else None),
-            "published": published,
-            "sections": sections,
-            "topics": footer["topics"],
-            "geography": footer["geography"],
-            "persons": footer["persons"],
-            "captions": doc.captions,
-            "see_also": links,
-        },
-    }
-
-
-def _parliamentary_record(ext: dict[str, Any]) -> dict[str, Any]:
-    """The organisations and the sitting, which only our own writer's extension lines give."""
-    return {name: ext[name] for name in ("organisations", "sitting") if name in ext}
 
 
 def _locate(problem: Problem, doc: Document) -> Problem:

@@ -34,7 +34,7 @@ class Page:
     @classmethod
     def of(cls, lines: list[Line]) -> Page:
         texts = [line for _, line in lines]
-        return cls(lines, texts, _other_lines(texts))
+        return cls(lines, texts, other_lines(texts))
 
 
 def split_pages(text: str) -> list[Page]:
@@ -47,12 +47,12 @@ def split_pages(text: str) -> list[Page]:
     raw = text.splitlines()
     if layout.has_typographic_space(text):
         raw = list(map(plain_spaces, raw))
-    stripped = list(map(_strip_bom if "\ufeff" in text else str.strip, raw))
+    stripped = list(map(strip_bom if "\ufeff" in text else str.strip, raw))
     # Dropping blank lines and numbering the others, without a Python step per line.
     texts = list(itertools.compress(stripped, stripped))
     lines = list(zip(itertools.compress(itertools.count(1), stripped), texts, strict=True))
-    other = _other_lines(texts)
-    bounds = _document_bounds(lines, texts, other)
+    other = other_lines(texts)
+    bounds = document_bounds(lines, texts, other)
     pages = []
     for start, stop, marked in bounds:
         first, last = bisect.bisect_left(other, start), bisect.bisect_left(other, stop)
@@ -62,7 +62,7 @@ def split_pages(text: str) -> list[Page]:
     return pages
 
 
-def _document_bounds(
+def document_bounds(
     lines: list[Line], texts: list[str], other: list[int]
 ) -> list[tuple[int, int, bool]]:
     """``(start, stop, ended by a mark)`` of every non-empty document; a glued end marker
@@ -72,7 +72,7 @@ def _document_bounds(
     # Markers and publication fields never read as plain paragraphs: look among the others.
     for index in other:
         line = texts[index]
-        if line[:_CUT_HEAD] not in _CUT_HEADS or not line.startswith(_CUT_PREFIXES):
+        if not may_end_page(line):
             continue
         if line[0] in "PД":
             following = index + 1
@@ -112,7 +112,7 @@ def plain_spaces(line: str) -> str:
     return line.translate(_AS_SPACES)
 
 
-def _strip_bom(line: str) -> str:
+def strip_bom(line: str) -> str:
     line = line.strip()
     return line.lstrip("\ufeff").strip() if line[:1] == "\ufeff" else line
 
@@ -133,7 +133,12 @@ _SENTENCE_END = frozenset(".!?…,;")
 _MARKER_START = frozenset("\\*<([:")
 
 
-def _other_lines(texts: list[str]) -> list[int]:
+def may_end_page(line: str) -> bool:
+    """Whether ``line`` opens like the end marker or a publication field, which end a page."""
+    return line[:_CUT_HEAD] in _CUT_HEADS and line.startswith(_CUT_PREFIXES)
+
+
+def other_lines(texts: list[str]) -> list[int]:
     """The indices of the lines that may be something else than a plain paragraph."""
     end, start = _SENTENCE_END, _MARKER_START
     return [

@@ -21,7 +21,8 @@ import re
 
 from .. import _kremlin as kremlin
 
-_HEAD = 64 * 1024
+#: How many characters from a text's first one (after leading blanks) :func:`is_flat` looks at.
+HEAD_CHARS = 64 * 1024
 _MIN_FLAT_LINE = 200
 # Every character that ends a line for the text reader: "\r" alone is an old Mac line end.
 _LEADING_SPACE = re.compile(r"\s*")
@@ -143,13 +144,13 @@ def is_flat(text: str) -> bool:
     """
     leading = _LEADING_SPACE.match(text)
     start = leading.end() if leading else 0
-    first = _LINE_BREAK.search(text, start, start + _HEAD)
+    first = _LINE_BREAK.search(text, start, start + HEAD_CHARS)
     if first is not None and first.start() - start < _MIN_FLAT_LINE:
         return False
-    end = first.start() if first else min(len(text), start + _HEAD)
+    end = first.start() if first else min(len(text), start + HEAD_CHARS)
     if _DATE.search(text, start, min(end, start + 4096)) is None:
         return False
-    later_breaks = itertools.islice(_LINE_BREAK.finditer(text, end, start + _HEAD), 3)
+    later_breaks = itertools.islice(_LINE_BREAK.finditer(text, end, start + HEAD_CHARS), 3)
     return sum(1 for _ in later_breaks) <= 2
 
 

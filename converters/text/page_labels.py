@@ -55,7 +55,7 @@ _MAX_ROLE_WORDS = 5
 def resolve_page_labels(doc: Document) -> None:
     """Resolve glued labels, and cut the speeches and narrative at the paragraphs that open
     with a descriptive label of a person labelled elsewhere (see the module)."""
-    glued = [label for label in dict.fromkeys(doc.one_word_labels) if _may_be_glued(label)]
+    glued = glued_labels(doc)
     if not glued and not doc.described:
         return  # nearly every page: nothing to look at again
     labels = dict.fromkeys(
@@ -63,7 +63,9 @@ def resolve_page_labels(doc: Document) -> None:
     )
     names = label_names(labels)
     if glued:
-        _unglue(doc.turns, names)
+        unglued = glued_names(names)
+        for turn in doc.turns:
+            unglue(turn, unglued)
     roles = _recurring_roles(doc.described)
     named = _recurring_named(doc.described)
     if not (names or roles or named) or not doc.described:
@@ -140,14 +142,23 @@ def _may_be_glued(label: str) -> bool:
     return " " not in label and not label[1:].islower() and not label.isupper()
 
 
-def _unglue(turns: list[RawTurn], names: dict[str, str]) -> None:
-    """Give a label of glued words ("VladimirPutin") the name it is without its spaces."""
-    glued = {key.replace(" ", ""): name for key, name in names.items()}
-    for turn in turns:
-        if isinstance(turn, RawSpeech) and turn.explicit is None and turn.label:
-            name = glued.get(turn.label.casefold()) if " " not in turn.label else None
-            if name is not None:
-                turn.parts = kremlin.LabelParts(None, name)
+def glued_labels(doc: Document) -> list[str]:
+    """The one-word labels of the page read that may be glued words ("VladimirPutin")."""
+    return [label for label in dict.fromkeys(doc.one_word_labels) if _may_be_glued(label)]
+
+
+def glued_names(names: dict[str, str]) -> dict[str, str]:
+    """The names of :func:`label_names` by their casefolded words without spaces."""
+    return {key.replace(" ", ""): name for key, name in names.items()}
+
+
+def unglue(turn: RawTurn, glued: dict[str, str]) -> None:
+    """Give a label of glued words ("VladimirPutin") the name it is without its spaces
+    (``glued``: :func:`glued_names` of the page's labels)."""
+    if isinstance(turn, RawSpeech) and turn.explicit is None and turn.label:
+        name = glued.get(turn.label.casefold()) if " " not in turn.label else None
+        if name is not None:
+            turn.parts = kremlin.LabelParts(None, name)
 
 
 @dataclass(frozen=True)

@@ -80,7 +80,7 @@ def check_file(
         if shown is not None:
             return FileReport(item.display, "json", shown, [])
         if not options and item.display not in root_only:
-            large = _large_xml(item, data, forced, max_bytes)
+            large = _large_document(item, data, forced, max_bytes)
             if large is not None:
                 return large
         if item.display in root_only:
@@ -151,24 +151,34 @@ def _quickly_valid_json(item: InputFile, data: bytes, forced: str | None) -> int
 _JSON_CHECKER = "transcript_model.converters.json.convert:validate"
 #: The JSON reader's ``STREAM_FROM`` (the converters are imported only when needed).
 _JSON_STREAM_FROM = 4 * 1024 * 1024
-#: The size from which the TEI and AKN validators check a document element by element.
-_XML_STREAM_FROM = 4 * 1024 * 1024
+#: The size from which the TEI and AKN validators check a document element by element, and
+#: the text reader a page a line at a time.
+_DOCUMENT_STREAM_FROM = 4 * 1024 * 1024
 
 
-def _large_xml(
+def _large_document(
     item: InputFile, data: bytes, forced: str | None, max_bytes: int
 ) -> FileReport | None:
-    """The report of a large TEI or AKN document checked element by element without holding
-    its model (the model of a 125 MB TEI file takes 350 MB); None when the usual route must
-    check it. The same problems as that route's, which finds the same first format."""
-    if len(data) < _XML_STREAM_FROM:
+    """The report of a large TEI or AKN document checked element by element, or of a large
+    page of text checked a line at a time, without holding its model (the model of a 125 MB
+    TEI file takes 350 MB); None when the usual route must check it. The same problems as
+    that route's, which finds the same first format."""
+    if len(data) < _DOCUMENT_STREAM_FROM:
         return None  # before anything else: this costs nothing for the usual small file
     name = _likely_format(item, forced)
-    if name not in ("tei", "akn"):
+    if name not in ("tei", "akn", "text"):
         return None
+    if name == "text" and forced is None and _near_miss(item, data):
+        return None  # the usual route warns that the page may be in another format
     module = importlib.import_module(f"transcript_model.converters.{name}.convert")
     problems: list[Problem] | None = module.check_large(data, item.display, max_bytes=max_bytes)
     return None if problems is None else FileReport(item.display, name, 1, cap_repeated(problems))
+
+
+def _near_miss(item: InputFile, data: bytes) -> bool:
+    """Whether the usual route would warn that ``data`` is nearly as likely another format."""
+    found = REGISTRY.candidates(item.name_for_detection, data)
+    return not found or near_miss_warning(found, found[0].format, item.display) is not None
 
 
 def _likely_format(item: InputFile, forced: str | None) -> str | None:

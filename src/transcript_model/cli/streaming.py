@@ -147,7 +147,7 @@ TURN_BY_TURN_WRITERS = {
     "json": "transcript_model.converters.json.writer",
 }
 #: The readers whose ``turn_by_turn`` reads such a transcript, for each of those writers.
-TURN_BY_TURN_READERS = {"tei": ("json",), "json": ("tei", "akn")}
+TURN_BY_TURN_READERS = {"tei": ("json",), "json": ("tei", "akn", "text")}
 
 
 def turn_by_turn(
@@ -168,7 +168,7 @@ def turn_by_turn(
     item = files[0]
     # The converters are a separate tree for mypy (as in cli/checking.py).
     json_reader = importlib.import_module("transcript_model.converters.json.convert")
-    least = _XML_STREAM_FROM if target.name == "json" else json_reader.STREAM_FROM
+    least = _DOCUMENT_STREAM_FROM if target.name == "json" else json_reader.STREAM_FROM
     data = _large_input(item, settings.max_bytes, least)
     if data is None:
         return None
@@ -193,9 +193,9 @@ def turn_by_turn(
     return Outcome(item.display, "converted", warnings, transcripts=[piped[0]]), piped[1]
 
 
-#: The TEI and AKN readers' ``STREAM_FROM`` (known here without importing them, as in
+#: The TEI, AKN and text readers' ``STREAM_FROM`` (known here without importing them, as in
 #: cli/checking.py): a smaller input is converted the usual way.
-_XML_STREAM_FROM = 4 * 1024 * 1024
+_DOCUMENT_STREAM_FROM = 4 * 1024 * 1024
 
 
 def _large_input(item: InputFile, max_bytes: int, least: int) -> bytes | None:
