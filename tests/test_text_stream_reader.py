@@ -195,11 +195,15 @@ def test_the_command_checks_a_large_page_as_the_usual_route_does(
     assert checked == [True]
 
 
+@pytest.mark.parametrize("target", ["json", "tei"])
 def test_the_command_converts_a_large_page_by_the_pipeline(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    target: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
-    out = tmp_path / "out.json"
-    command = ["convert", str(_PAGE), "--to", "json", "-o", str(out)]
+    out = tmp_path / f"out.{target}"
+    command = ["convert", str(_PAGE), "--to", target, "-o", str(out)]
     assert cli.main(command) == 0
     expected, reported = out.read_bytes(), capsys.readouterr()
     out.unlink()

@@ -147,19 +147,20 @@ TURN_BY_TURN_WRITERS = {
     "json": "transcript_model.converters.json.writer",
 }
 #: The readers whose ``turn_by_turn`` reads such a transcript, for each of those writers.
-TURN_BY_TURN_READERS = {"tei": ("json",), "json": ("tei", "akn", "text")}
+TURN_BY_TURN_READERS = {"tei": ("json", "text"), "json": ("tei", "akn", "text")}
 
 
 def turn_by_turn(
     files: Sequence[InputFile], settings: Settings, target: Format, executor: str = "local"
 ) -> tuple[Outcome, Callable[[IO[Any]], None]] | None:
-    """One large input to a format that can be written without holding the turns (JSON to
-    TEI; TEI, AKN to JSON): the outcome of reading it (its transcript without turns, its
-    warnings), and what writes the output (the turns read from the input again as they are
-    written); None, before anything is written, when the usual route must convert it: it is
-    not one transcript the reader the usual route takes first reads so, or anything else is
-    unexpected. The same output, byte for byte, at the memory of the input's bytes (the model
-    of a 107 MB transcript took 3.7 times its size besides them)."""
+    """One large input to a format that can be written without holding the turns (JSON or
+    page text to TEI; TEI, AKN or page text to JSON): the outcome of reading it (its
+    transcript without turns, its warnings), and what writes the output (the turns read from
+    the input again as they are written); None, before anything is written, when the usual
+    route must convert it: it is not one transcript the reader the usual route takes first
+    reads so, or anything else is unexpected. The same output, byte for byte, at the memory of
+    the input's bytes (the model of a 107 MB transcript took 3.7 times its size besides
+    them)."""
     module = TURN_BY_TURN_WRITERS.get(target.name)
     if module is None or len(files) != 1 or settings.write_options or executor != "local":
         return None
@@ -168,7 +169,8 @@ def turn_by_turn(
     item = files[0]
     # The converters are a separate tree for mypy (as in cli/checking.py).
     json_reader = importlib.import_module("transcript_model.converters.json.convert")
-    least = _DOCUMENT_STREAM_FROM if target.name == "json" else json_reader.STREAM_FROM
+    # The least size any reader of the target's takes so (each reader checks its own).
+    least = min(_DOCUMENT_STREAM_FROM, json_reader.STREAM_FROM)
     data = _large_input(item, settings.max_bytes, least)
     if data is None:
         return None
