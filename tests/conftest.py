@@ -52,6 +52,22 @@ _FIXTURE_SOURCES = (
 )
 
 
+def command_peak(command: list[str]) -> int:
+    """The most memory (bytes, as tracemalloc counts it) the ``transcript`` command
+    ``command`` holds at once; it must succeed. Run it once before: what is imported and
+    built once is not to be measured."""
+    import tracemalloc
+
+    from transcript_model import cli
+
+    tracemalloc.start()
+    try:
+        assert cli.main(command) == 0
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
 @functools.cache
 def valid_fixtures() -> tuple[Any, ...]:
     """Every transcript the fixture files hold (the invalid ones, kept for the command's

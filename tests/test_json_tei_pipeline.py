@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import io
 import json
-import tracemalloc
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -28,7 +27,7 @@ from transcript_model.converters.json import stream as json_stream
 from transcript_model.converters.tei import writer as tei_writer
 from transcript_model.model import Speech, Transcript
 
-from conftest import ROOT, valid_fixtures
+from conftest import ROOT, command_peak, valid_fixtures
 from strategies import MODEL_1_1, transcripts
 
 FIXTURES = valid_fixtures()
@@ -260,12 +259,7 @@ def test_converting_a_large_json_input_holds_its_bytes_not_its_model(
     assert cli.main(command) == 0  # what is imported and built once is not measured
     # A window of decoded text (a fixed cost) as small beside these 3 MB as 1 MiB is at 100 MB.
     monkeypatch.setattr(json_stream, "WINDOW_BYTES", 32 * 1024)
-    tracemalloc.start()
-    try:
-        assert cli.main(command) == 0
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+    peak = command_peak(command)
     assert out.stat().st_size > size / 2
     # The bytes, read once (1x); the model alone took 3.7x the file's size (the usual route
     # peaks at 5.2x here), and bytes read in chunks and joined 2x.

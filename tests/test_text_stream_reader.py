@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import codecs
 import threading
-import tracemalloc
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,7 +20,7 @@ from transcript_model.converters.text.document import split_pages
 from transcript_model.inputs import ReadResult
 from transcript_model.model import Transcript
 
-from conftest import ROOT
+from conftest import ROOT, command_peak
 from strategies import MODEL_1_1, transcripts
 
 #: Real pages nobody on the team wrote (benchmarks/eval_real) and the test pages.
@@ -246,12 +245,7 @@ def test_a_large_page_is_checked_holding_its_bytes_not_its_model(
     monkeypatch.setattr(checking, "_DOCUMENT_STREAM_FROM", 1024 * 1024)
     monkeypatch.setattr(streaming, "_DOCUMENT_STREAM_FROM", 1024 * 1024)
     assert cli.main(command) == 0  # what is imported and built once is not measured
-    tracemalloc.start()
-    try:
-        assert cli.main(command) == 0
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+    peak = command_peak(command)
     # The bytes, read once (1x), the lines about the one being read, and the stand-ins of
     # the checking pass; the usual route held every line and the model: 6x the size here.
     assert peak < 2.5 * size, f"{peak:,} bytes held for {size:,} bytes"

@@ -10,7 +10,6 @@ the input to that route before anything is written.
 from __future__ import annotations
 
 import io
-import tracemalloc
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -27,7 +26,7 @@ from transcript_model.converters.json import writer as json_writer
 from transcript_model.converters.tei import convert as tei_convert
 from transcript_model.model import Speech, Transcript, Turn
 
-from conftest import ROOT
+from conftest import ROOT, command_peak
 from strategies import MODEL_1_1, transcripts
 
 _READERS = {"tei": tei_convert, "akn": akn_convert}
@@ -231,12 +230,7 @@ def test_converting_a_large_xml_input_holds_its_bytes_not_its_model(
         monkeypatch.setattr(module, "STREAM_FROM", 1024 * 1024)
     monkeypatch.setattr(streaming, "_DOCUMENT_STREAM_FROM", 1024 * 1024)
     assert cli.main(command) == 0  # what is imported and built once is not measured
-    tracemalloc.start()
-    try:
-        assert cli.main(command) == 0
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+    peak = command_peak(command)
     assert out.stat().st_size > size / 3
     # The bytes, read once (1x), what is parsed around one element, and the stand-ins of
     # the checking pass (speeches with events inside keep their events); the usual route
