@@ -80,6 +80,13 @@ def test_every_real_page_it_takes_reads_as_the_usual_reader_reads_it() -> None:
     assert {_PAGE, _RUSSIAN} <= set(taken)
 
 
+def test_a_page_whose_only_footer_line_is_the_end_marker_is_read_too() -> None:
+    footer = (b"Publication", b"Published", b"Topics", b"Persons", b"Geography", b"See also")
+    kept = [line for line in _PAGE.read_bytes().splitlines() if not line.startswith(footer)]
+    assert kept[-1] == b"Text version"
+    assert _same_as_usual(b"\n".join(kept), "<input>")
+
+
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(transcripts(MODEL_1_1) | transcripts())
 def test_a_written_page_reads_as_the_usual_reader_reads_it(transcript: Transcript) -> None:

@@ -126,8 +126,9 @@ def _one_page(found: Survey, kept: dict[int, str], cuts: list[int]) -> tuple[int
     if len(bounds) != 1 or bounds[0][0] != 0:
         raise GiveUpError("several pages")
     _, stop, marked = bounds[0]
-    if stop < count:
+    if stop < count:  # the end marker, and nothing after it
         found.other = [index for index in found.other if index < stop]
+        found.footer_heads = {i: line for i, line in found.footer_heads.items() if i < stop}
     return stop, marked
 
 
