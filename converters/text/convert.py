@@ -17,27 +17,15 @@ from __future__ import annotations
 
 import codecs
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from pydantic import ValidationError
-
-from transcript_model.errors import (
-    Problem,
-    TranscriptError,
-    problems_from_validation_error,
-)
+from transcript_model.errors import Problem, TranscriptError
 from transcript_model.inputs import DEFAULT_MAX_BYTES, ReadResult, decode_text_or_windows_1252
 from transcript_model.model import Transcript, Turn
-from transcript_model.trusted import validate_checked_paragraphs
 
-from .. import _kremlin as kremlin
 from . import flat, layout
-from .document import Document, Line, Page, language_sample, plain_spaces, split_pages
-from .footer import inline_see_also
-from .header import article_start, has_date
-from .people import resolve
-from .reading import menus_first, read_page, transcript_data
+from .document import Line, Page, plain_spaces, split_pages
+from .pages import parse_with_warnings, read_one_page
 from .writer import render
 
 if TYPE_CHECKING:
@@ -80,63 +68,13 @@ def read(data: bytes, origin: str = "<input>") -> ReadResult:
     count = len(pages)
     pages.reverse()  # taken from the end: each page's lines are let go once it is read
     for number in range(1, count + 1):
-        page = pages.pop()
-        transcript: Transcript | None
-        menus = _menus_on_one_line(page, origin, checked)
-        try:
-            if menus is not None:
-                transcript, warnings = menus
-            else:
-                transcript, warnings = _parse_with_warnings(page, origin, checked)
-        except TranscriptError as error:
-            if error.problems[0].code != "not_a_transcript":
-                raise
-            found = _within_site_chrome(page, origin, checked, last=number == count)
-            if found is None:
-                raise
-            if not found[0] and not result.transcripts:
-                raise  # site chrome and nothing else: no transcript at all
-            transcript, warnings = found
+        transcript, warnings = read_one_page(
+            pages.pop(), origin, checked, last=number == count, after=bool(result.transcripts)
+        )
         if transcript is not None:
             result.transcripts.append(transcript)
         result.warnings.extend(warnings)
     return result
-
-
-def _within_site_chrome(
-    page: Page, origin: str, checked: bool, last: bool
-) -> tuple[Transcript | None, list[Problem]] | None:
-    """A page copied whole (Ctrl+A): the article after the site's menus, read with a warning;
-    or, after the last "Text version", the share buttons and links of the page's foot, which
-    hold no date or the site's links: no transcript, a warning. None when neither explains
-    what failed."""
-    start = article_start(page.texts)
-    if start is not None:
-        transcript, warnings = _parse_with_warnings(Page.of(page.lines[start:]), origin, checked)
-        first, stop = page.lines[0][0], page.lines[start - 1][0]
-        skipped = f"lines {first}-{stop}" if stop > first else f"line {first}"
-        note = f"left out {skipped} before the article: the site's menus of a whole-page copy"
-        warnings.insert(0, Problem("text_site_chrome", note, origin, first, severity="warning"))
-        return transcript, warnings
-    if last and (kremlin.SITE_LINKS.intersection(page.texts) or not any(map(has_date, page.texts))):
-        first, stop = page.lines[0][0], page.lines[-1][0]
-        note = (
-            f"left out lines {first}-{stop} after the last 'Text version': no transcript "
-            "there (the links and share buttons of a whole-page copy)"
-        )
-        return None, [Problem("text_site_chrome", note, origin, first, severity="warning")]
-    return None
-
-
-def _menus_on_one_line(
-    page: Page, origin: str, checked: bool
-) -> tuple[Transcript | None, list[Problem]] | None:
-    """A whole page copied on one line, its lines restored (:mod:`.flat`): the site's menus
-    are the first line and the article's breadcrumb the second, which no page's title and
-    lead are. Read as a whole-page copy; None for any other page."""
-    if not menus_first(page):
-        return None
-    return _within_site_chrome(page, origin, checked, last=False)
 
 
 def check_large(
@@ -182,7 +120,7 @@ def parse_document(lines: list[Line], origin: str = "<input>") -> Transcript:
     """Parse one document (the numbered non-blank lines of one page) into a transcript."""
     if any(layout.has_typographic_space(text) for _, text in lines):
         lines = [(number, plain_spaces(text)) for number, text in lines]  # as split_pages does
-    return _parse_with_warnings(Page.of(lines), origin)[0]
+    return parse_with_warnings(Page.of(lines), origin)[0]
 
 
 #: Bytes of UTF-8 text that make a character no paragraph may hold, except the line ends:
@@ -207,26 +145,3 @@ def _no_forbidden_characters(data: bytes, text: str) -> bool:
     )
 
 
-def _parse_with_warnings(
-    page: Page, origin: str, characters_checked: bool = False
-) -> tuple[Transcript, list[Problem]]:
-    doc = read_page(inline_see_also(page) or page, origin, characters_checked)
-    return _build(doc), doc.warnings
-
-
-def _build(doc: Document) -> Transcript:
-    participants, turns = resolve(doc, doc.extensions)
-    data = transcript_data(doc, participants, turns, language_sample(doc.event, turns))
-    try:
-        if doc.characters_checked:
-            return validate_checked_paragraphs(data)
-        return Transcript.model_validate(data)
-    except ValidationError as error:
-        raise TranscriptError(
-            [_locate(problem, doc) for problem in problems_from_validation_error(error, doc.origin)]
-        ) from None
-
-
-def _locate(problem: Problem, doc: Document) -> Problem:
-    # The model's rules concern the whole page: point at its first line.
-    return replace(problem, line=doc.lines[0][0])
