@@ -17,9 +17,10 @@ else raises :class:`GiveUpError`, and the caller reads the page the usual way.
 from __future__ import annotations
 
 import codecs
+import itertools
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import overload
 
 from .. import _kremlin as kremlin
@@ -58,9 +59,9 @@ class Survey:
     other: list[int] = field(default_factory=list)
     #: Whether the page ends at a mark of the site (see ``Page.marked_end``).
     marked_end: bool = False
-    #: Whether a paragraph holds a stage direction beside other text (the speakers resolver's
-    #: ``directions``).
-    directions: bool = False
+    #: The lines where a stage direction stands beside other text (the speakers resolver's
+    #: ``directions`` is whether the page has one).
+    directions_at: list[int] = field(default_factory=list)
     #: Whether no paragraph can hold a character the model refuses (``characters_checked``).
     characters_checked: bool = False
     #: The "other" lines that open like a footer heading (the only ones ``footer_start`` and
@@ -68,6 +69,28 @@ class Survey:
     footer_heads: dict[int, Line | None] = field(default_factory=dict)
     typographic: bool = False
     bom_inside: bool = False
+    #: The pages after the first, small ones (the site's links after a whole-page copy's "Text
+    #: version"): (first line, end, ended by a mark), read whole by the usual page reader.
+    rest: list[tuple[int, int, bool]] = field(default_factory=list)
+    #: The index in the whole text of the page's first line (see :meth:`from_line`).
+    offset: int = 0
+
+    @property
+    def directions(self) -> bool:
+        """Whether a paragraph of the page holds a stage direction beside other text."""
+        return any(self.offset <= index < self.offset + self.count for index in self.directions_at)
+
+    def from_line(self, start: int) -> Survey:
+        """The survey of the page without its first ``start`` lines (a whole-page copy's
+        article after the site's menus, read as a page of its own: not ended by a mark)."""
+        return replace(
+            self,
+            count=self.count - start,
+            other=[index - start for index in self.other if index >= start],
+            marked_end=False,
+            footer_heads={i - start: line for i, line in self.footer_heads.items() if i >= start},
+            offset=self.offset + start,
+        )
 
 
 def survey(data: bytes) -> Survey:
@@ -96,12 +119,12 @@ def survey(data: bytes) -> Survey:
                 cuts.append(index)
         if cuts and cuts[-1] == index - 1:
             kept.setdefault(index, text)
-        if not found.directions and "(" in text:
-            found.directions = kremlin.lines_have_paragraph_events(text)
+        if "(" in text and kremlin.lines_have_paragraph_events(text):
+            found.directions_at.append(index)
         found.count = index + 1
     if not found.count:
         raise GiveUpError("no text")
-    found.count, found.marked_end = _one_page(found, kept, cuts)
+    _first_page(found, kept, cuts)
     return found
 
 
@@ -115,21 +138,34 @@ def _refuse_flat(data: bytes) -> None:
         raise GiveUpError("a page on one line")
 
 
-def _one_page(found: Survey, kept: dict[int, str], cuts: list[int]) -> tuple[int, bool]:
-    """The page's line count and whether it ends at a mark: the bounds ``split_pages`` finds,
-    which must make one page from the first line (GiveUpError otherwise)."""
+#: The most lines the pages after the first may hold: they are read whole.
+_REST_LINES = 10_000
+
+
+def _first_page(found: Survey, kept: dict[int, str], cuts: list[int]) -> None:
+    """Cut ``found`` to the first of the pages ``split_pages`` finds, which must start at the
+    first line, the others (``found.rest``) being small (GiveUpError otherwise)."""
     count = found.count
     lines = _KeptLines(kept, count)
     texts = _KeptTexts(kept, count)
     # Only the lines that may end a page are looked at there: give it those alone.
     bounds = document_bounds(lines, texts, cuts)  # type: ignore[arg-type]
-    if len(bounds) != 1 or bounds[0][0] != 0:
-        raise GiveUpError("several pages")
-    _, stop, marked = bounds[0]
-    if stop < count:  # the end marker, and nothing after it
+    if bounds[0][0] != 0:
+        raise GiveUpError("a page that does not start at the first line")
+    if sum(stop - start for start, stop, _ in bounds[1:]) > _REST_LINES:
+        raise GiveUpError("several large pages")
+    _, stop, found.marked_end = bounds[0]
+    found.rest = bounds[1:]
+    if stop < count:  # the end marker, or pages after this one
         found.other = [index for index in found.other if index < stop]
         found.footer_heads = {i: line for i, line in found.footer_heads.items() if i < stop}
-    return stop, marked
+    found.count = stop
+
+
+def rest_lines(data: bytes, found: Survey, start: int, stop: int) -> list[Line]:
+    """The lines ``start`` to ``stop`` of the text (not only of its first page)."""
+    whole = Survey(typographic=found.typographic, bom_inside=found.bom_inside)
+    return list(itertools.islice(_lines(data, whole, stop), start, None))
 
 
 class _KeptTexts:
@@ -203,7 +239,9 @@ class LazyLines(Sequence[Line]):
         self.restarts += 1
         if self.restarts > _MOST_RESTARTS:
             raise GiveUpError("the lines were asked for out of order too often")
-        self._source = _lines(self._data, self._found, self._found.count)
+        found = self._found
+        lines = _lines(self._data, found, found.offset + found.count)
+        self._source = itertools.islice(lines, found.offset, None)
         self._base, self._held = 0, []
 
     def __len__(self) -> int:

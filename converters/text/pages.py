@@ -55,10 +55,7 @@ def _within_site_chrome(
     start = article_start(page.texts)
     if start is not None:
         transcript, warnings = parse_with_warnings(Page.of(page.lines[start:]), origin, checked)
-        first, stop = page.lines[0][0], page.lines[start - 1][0]
-        skipped = f"lines {first}-{stop}" if stop > first else f"line {first}"
-        note = f"left out {skipped} before the article: the site's menus of a whole-page copy"
-        warnings.insert(0, Problem("text_site_chrome", note, origin, first, severity="warning"))
+        warnings.insert(0, menus_left_out(page, start, origin))
         return transcript, warnings
     if last and (kremlin.SITE_LINKS.intersection(page.texts) or not any(map(has_date, page.texts))):
         first, stop = page.lines[0][0], page.lines[-1][0]
@@ -68,6 +65,15 @@ def _within_site_chrome(
         )
         return None, [Problem("text_site_chrome", note, origin, first, severity="warning")]
     return None
+
+
+def menus_left_out(page: Page, start: int, origin: str) -> Problem:
+    """The warning that the lines of ``page`` before its article (``start``), the site's
+    menus of a whole-page copy, are left out."""
+    first, stop = page.lines[0][0], page.lines[start - 1][0]
+    skipped = f"lines {first}-{stop}" if stop > first else f"line {first}"
+    note = f"left out {skipped} before the article: the site's menus of a whole-page copy"
+    return Problem("text_site_chrome", note, origin, first, severity="warning")
 
 
 def _menus_on_one_line(

@@ -35,10 +35,12 @@ from transcript_model.errors import Problem, TranscriptError
 from transcript_model.model import Transcript, Turn
 
 from .._stand_ins import TurnStandIns
-from .document import Document, LanguageSample, Page, RawSpeech, RawTurn
+from .document import Document, LanguageSample, Page, RawSpeech, RawTurn, other_lines
 from .footer import footer_start, inline_see_also
-from .lazy_lines import GiveUpError, LazyLines, Survey, survey
+from .header import article_start
+from .lazy_lines import GiveUpError, LazyLines, Survey, rest_lines, survey
 from .page_labels import glued_labels, glued_names, label_names, unglue
+from .pages import menus_left_out, read_one_page
 from .people import Speakers
 from .reading import menus_first, read_page, transcript_data
 
@@ -88,8 +90,8 @@ def _read(data: bytes, found: Survey, origin: str, turns: _TurnSink) -> Document
     # The footer's headings are looked for among the lines that may be one: the same answer
     # as among all the page's "other" lines, without decoding the page to find it.
     heads = Page(lines, texts, sorted(found.footer_heads), found.marked_end)  # type: ignore[arg-type]
-    if menus_first(page) or inline_see_also(heads) is not None:
-        raise GiveUpError("a whole-page copy, or a See also box inside the text")
+    if inline_see_also(heads) is not None:
+        raise GiveUpError("a See also box inside the text")
     footer_at = footer_start(Document(origin, heads.lines, heads.texts, heads.other))
     doc = read_page(page, origin, found.characters_checked, turns, footer_at)
     turns.close()
@@ -118,6 +120,41 @@ def _labels(
         raise GiveUpError("descriptive labels")
     glued = glued_names(label_names(labels)) if glued_labels(doc) else None
     return doc, list(labels), glued
+
+
+_Labelled = tuple[Document, list[str], dict[str, str] | None]
+
+
+def _first_reading(
+    data: bytes, found: Survey, origin: str
+) -> tuple[Survey, list[Problem], _Labelled]:
+    """What :func:`_labels` finds, as the usual reader reads the first page
+    (``pages.read_one_page``): a whole-page copy from its article on, with the warning that
+    says so (the survey of the article, the warnings, what the labels pass found)."""
+    lines = LazyLines(data, found)
+    page = Page(lines, lines.texts(), found.other, found.marked_end)  # type: ignore[arg-type]
+    if menus_first(page):
+        article = _article(found, origin, page)
+        if article is not None:
+            return article[0], [article[1]], _labels(data, article[0], origin)
+    try:
+        return found, [], _labels(data, found, origin)
+    except TranscriptError as error:
+        if error.problems[0].code != "not_a_transcript":
+            raise
+    article = _article(found, origin, page)
+    if article is None:
+        raise GiveUpError("no transcript on the first page")
+    return article[0], [article[1]], _labels(data, article[0], origin)
+
+
+def _article(found: Survey, origin: str, page: Page) -> tuple[Survey, Problem] | None:
+    """The survey of a whole-page copy's article after the site's menus, and the warning
+    that they are left out; None when ``page`` is no such copy."""
+    start = article_start(page.texts)
+    if start is None:
+        return None
+    return found.from_line(start), menus_left_out(page, start, origin)
 
 
 @dataclass
@@ -181,8 +218,8 @@ def read_lazily(
     if len(data) < STREAM_FROM:
         return None
     try:
-        found = survey(data)
-        reading = _Reading(data, origin, found, *_labels(data, found, origin))
+        found, chrome, first = _first_reading(data, survey(data), origin)
+        reading = _Reading(data, origin, found, *first)
         stand_in = TurnStandIns().of
         kept: list[Any] = []
 
@@ -193,9 +230,27 @@ def read_lazily(
 
         doc, participants, sample = reading.turns(keep)
         transcript = Transcript.model_validate(transcript_data(doc, participants, kept, sample))
+        warnings = chrome + doc.warnings + _rest_warnings(data, found, origin)
     except _FAILURES:
         return None
-    return LazyPage(transcript.model_copy(update={"turns": []}), doc.warnings, reading)
+    return LazyPage(transcript.model_copy(update={"turns": []}), warnings, reading)
+
+
+def _rest_warnings(data: bytes, found: Survey, origin: str) -> list[Problem]:
+    """The warnings of reading the small pages after the first (a whole-page copy's links
+    after its "Text version"), read whole as the usual reader reads them; GiveUpError when
+    one holds a transcript."""
+    warnings: list[Problem] = []
+    for number, (start, stop, marked) in enumerate(found.rest, start=2):
+        lines = rest_lines(data, found, start, stop)
+        texts = [text for _, text in lines]
+        page = Page(lines, texts, other_lines(texts), marked)
+        last = number == len(found.rest) + 1
+        transcript, more = read_one_page(page, origin, found.characters_checked, last, True)
+        if transcript is not None:
+            raise GiveUpError("several transcripts")
+        warnings += more
+    return warnings
 
 
 def check_streamed(data: bytes, origin: str) -> list[Problem] | None:
