@@ -98,9 +98,11 @@ def _read(data: bytes, found: Survey, origin: str, turns: _TurnSink) -> Document
     return doc
 
 
-def _labels(
-    data: bytes, found: Survey, origin: str
-) -> tuple[Document, list[str], dict[str, str] | None]:
+#: A page read for its labels: the page, its labels, the names of glued labels (or None).
+_Labelled = tuple[Document, list[str], dict[str, str] | None]
+
+
+def _labels(data: bytes, found: Survey, origin: str) -> _Labelled:
     """The page read once (its header and footer, what the speakers resolver needs of them),
     the distinct labels of its speeches, in order, and the names glued labels are (see
     ``page_labels.unglue``), when it has such labels."""
@@ -120,9 +122,6 @@ def _labels(
         raise GiveUpError("descriptive labels")
     glued = glued_names(label_names(labels)) if glued_labels(doc) else None
     return doc, list(labels), glued
-
-
-_Labelled = tuple[Document, list[str], dict[str, str] | None]
 
 
 def _first_reading(

@@ -259,6 +259,15 @@ def near_miss_warning(found: Sequence[Candidate], chosen: Format, origin: str) -
 REGISTRY = Registry()
 
 
+def unambiguous_format(file_name: str | None, data: bytes) -> Format | None:
+    """The format detection reads ``data`` as, when no other format is nearly as likely (no
+    :func:`near_miss_warning`, which the usual route would give); None otherwise."""
+    found = REGISTRY.candidates(file_name, data)
+    if not found or near_miss_warning(found, found[0].format, "<input>") is not None:
+        return None
+    return found[0].format
+
+
 def all_formats() -> list[Format]:
     """Every format this process knows (built-in, registered and installed plugins)."""
     return REGISTRY.formats()

@@ -19,7 +19,7 @@ from transcript_model.cli.report import FileReport, describe_exception
 from transcript_model.contract import SNIFF_BYTES, Format
 from transcript_model.errors import Problem, TranscriptError, cap_repeated
 from transcript_model.inputs import read_bytes
-from transcript_model.registry import REGISTRY, all_formats, near_miss_warning
+from transcript_model.registry import REGISTRY, all_formats, unambiguous_format
 
 
 @cache
@@ -135,12 +135,12 @@ def _quickly_valid_json(item: InputFile, data: bytes, forced: str | None) -> int
     if data[:64].removeprefix(b"\xef\xbb\xbf").lstrip()[:1] not in (b"{", b"["):
         return None  # no JSON: spares other inputs a second detection by the usual route
     if forced is None:
-        found = REGISTRY.candidates(item.name_for_detection, data)
-        if not found or found[0].format.validate != _JSON_CHECKER:
-            return None
-        if near_miss_warning(found, found[0].format, item.display) is not None:
-            return None
-    elif forced != "json" or REGISTRY.get("json").validate != _JSON_CHECKER:
+        fmt = unambiguous_format(item.name_for_detection, data)
+    elif forced == "json":
+        fmt = REGISTRY.get("json")
+    else:
+        return None
+    if fmt is None or fmt.validate != _JSON_CHECKER:
         return None
     quick = importlib.import_module("transcript_model.converters.json.quick")
     count: int | None = quick.valid_transcript_count(data)
@@ -165,20 +165,15 @@ def _large_document(
     that route's, which finds the same first format."""
     if len(data) < _DOCUMENT_STREAM_FROM:
         return None  # before anything else: this costs nothing for the usual small file
-    name = _likely_format(item, forced)
+    # Detected once, from the bytes at hand; not when the usual route would warn that the
+    # input may be in another format (this route gives no such warning).
+    detected = unambiguous_format(item.name_for_detection, data) if forced is None else None
+    name = forced or (detected.name if detected is not None else None)
     if name not in ("tei", "akn", "text"):
         return None
-    if name == "text" and forced is None and _near_miss(item, data):
-        return None  # the usual route warns that the page may be in another format
     module = importlib.import_module(f"transcript_model.converters.{name}.convert")
     problems: list[Problem] | None = module.check_large(data, item.display, max_bytes=max_bytes)
     return None if problems is None else FileReport(item.display, name, 1, cap_repeated(problems))
-
-
-def _near_miss(item: InputFile, data: bytes) -> bool:
-    """Whether the usual route would warn that ``data`` is nearly as likely another format."""
-    found = REGISTRY.candidates(item.name_for_detection, data)
-    return not found or near_miss_warning(found, found[0].format, item.display) is not None
 
 
 def _likely_format(item: InputFile, forced: str | None) -> str | None:

@@ -27,7 +27,7 @@ from transcript_model.contract import Capability, Format
 from transcript_model.errors import Problem, TranscriptError, cap_repeated
 from transcript_model.inputs import read_bytes
 from transcript_model.model import Transcript
-from transcript_model.registry import REGISTRY, near_miss_warning
+from transcript_model.registry import unambiguous_format
 
 
 def _usage(message: str) -> TranscriptError:
@@ -218,7 +218,5 @@ def _large_input(item: InputFile, max_bytes: int, least: int) -> bytes | None:
 def _read_first(item: InputFile, data: bytes) -> str | None:
     """The format detection reads ``data`` as first, when it does so without a warning that
     it might be another format (which the usual route would give)."""
-    found = REGISTRY.candidates(item.name_for_detection, data)
-    if not found or near_miss_warning(found, found[0].format, item.display) is not None:
-        return None
-    return found[0].format.name
+    detected = unambiguous_format(item.name_for_detection, data)
+    return None if detected is None else detected.name
