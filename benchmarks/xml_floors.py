@@ -10,7 +10,10 @@ after the others, so that load from other processes falls on all alike):
 * parse + XSD / parse + profile: the same, each tree also validated against the AKN XSD (what
   xmllint does) or the project TEI profile's quick route (its structure grammar, what the
   default TEI check costs at the least), the schema compiled once before forking;
-* ``transcript validate -q`` (default ``-j``), ``xmllint --noout --schema`` and ``jing tei_all``.
+* parse + XSD + read / parse + structure + read: the same, each tree then also read into the
+  model (TEI as after the quick route): the least that any check which reads the model costs;
+* ``transcript validate -q`` (default ``-j``), ``xmllint --noout --schema`` and ``jing tei_all``,
+  each line with its ratio to the peer tool's time.
 
 A measurement, not a target: it always exits 0. ``python -m benchmarks.xml_floors --keep DIR``
 (the corpus of bench_targets, reused when DIR holds it).
@@ -35,12 +38,18 @@ import os, sys
 from lxml import etree
 mode, directory = sys.argv[1], sys.argv[2]
 files = sorted(os.path.join(directory, name) for name in os.listdir(directory))
-schema = None
-if mode == "xsd":
+schema = read = None
+if mode.startswith("xsd"):
     schema = etree.XMLSchema(etree.parse(sys.argv[3]))
-elif mode == "profile":
+elif mode.startswith("profile"):
     from transcript_model.converters.tei import convert
     schema = convert._structure().structure
+if mode == "xsd+read":
+    from transcript_model.converters.akn.reader import read_tree as read
+elif mode == "profile+read":
+    from functools import partial
+    from transcript_model.converters.tei.reader import read_tree
+    read = partial(read_tree, profiled=True)  # as after the quick route, its lower bound
 parser = etree.XMLParser(resolve_entities=False, no_network=True, collect_ids=False)
 def work(part):
     for path in part:
@@ -48,6 +57,8 @@ def work(part):
             tree = etree.ElementTree(etree.fromstring(handle.read(), parser))
         if schema is not None:
             schema.validate(tree)
+        if read is not None:
+            read(tree, path)
 half = len(files) // 2
 child = os.fork()
 if child == 0:
@@ -67,12 +78,15 @@ def measure(commands: dict[str, list[str]], runs: int) -> dict[str, list[float]]
     return times
 
 
-def report(title: str, times: dict[str, list[float]]) -> None:
-    """One line per command: median and spread."""
+def report(title: str, times: dict[str, list[float]], peer: str | None = None) -> None:
+    """One line per command: median and spread, and the median's ratio to the peer's."""
     print(title)
+    reference = statistics.median(times[peer]) if peer in times else None
     for name, seconds in times.items():
         spread = f"{min(seconds):.2f}-{max(seconds):.2f}"
-        print(f"  {name:<40} {statistics.median(seconds):6.2f} s  (spread {spread})")
+        median = statistics.median(seconds)
+        ratio = f"  {median / reference:5.2f}x the time of {peer}" if reference else ""
+        print(f"  {name:<46} {median:6.2f} s  (spread {spread}){ratio}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -98,6 +112,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         akn_commands = {
             "lxml parse, 2 processes": [*python, str(floor), "parse", akn],
             "lxml parse + XSD, 2 processes": [*python, str(floor), "xsd", akn, str(AKN_XSD)],
+            "parse + XSD + read into the model, 2 proc.": [
+                *python,
+                str(floor),
+                "xsd+read",
+                akn,
+                str(AKN_XSD),
+            ],
             "transcript validate -q": [*_transcript(), "validate", "-q", akn],
         }
         xmllint = shutil.which("xmllint")
@@ -106,10 +127,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             akn_commands["xmllint --noout --schema"] = [
                 xmllint, "--noout", "--schema", str(AKN_XSD), *files
             ]  # fmt: skip
-        report(f"{args.n} AKN files", measure(akn_commands, args.runs))
+        report(f"{args.n} AKN files", measure(akn_commands, args.runs), "xmllint --noout --schema")
         tei_commands = {
             "lxml parse, 2 processes": [*python, str(floor), "parse", tei],
             "lxml parse + profile structure, 2 proc.": [*python, str(floor), "profile", tei],
+            "parse + structure + read into the model, 2 p.": [
+                *python,
+                str(floor),
+                "profile+read",
+                tei,
+            ],
             "transcript validate -q": [*_transcript(), "validate", "-q", tei],
         }
         jing = shutil.which("jing")
@@ -117,7 +144,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             schema = importlib.resources.files("schemas") / "tei_all.rng"
             files = sorted(str(p) for p in directories["tei"].iterdir())
             tei_commands["jing tei_all"] = [jing, str(schema), *files]
-        report(f"{args.n} TEI files", measure(tei_commands, args.runs))
+        report(f"{args.n} TEI files", measure(tei_commands, args.runs), "jing tei_all")
     finally:
         if not args.keep:
             shutil.rmtree(workdir, ignore_errors=True)
