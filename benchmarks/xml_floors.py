@@ -50,6 +50,8 @@ elif mode == "profile+read":
     from functools import partial
     from transcript_model.converters.tei.reader import read_tree
     read = partial(read_tree, profiled=True)  # as after the quick route, its lower bound
+import gc
+gc.freeze()  # as transcript validate does: what is imported is not scanned again and again
 parser = etree.XMLParser(resolve_entities=False, no_network=True, collect_ids=False)
 def work(part):
     for path in part:
