@@ -5,10 +5,10 @@ median and spread), then every other benchmark module through its ``main()``, an
 :mod:`benchmarks.xml_floors` (the least any validation that reads the model costs on the XML
 targets' files, beside their peer tools), each in a fresh Python process: benchmarks that
 read the peak memory of their child processes (``RUSAGE_CHILDREN``) would otherwise see the
-children of the benchmarks before them. A module
-gets the size as ``--n N``, ``--count N`` or a first positional argument, whichever its source
-shows. Every benchmark exits 1 when it misses its target; this command lists each one's
-verdict at the end and exits 1 when any missed (or failed to run).
+children of the benchmarks before them. A module gets the size as ``--n N``, ``--count N`` or
+a first positional argument, whichever its source shows. Every benchmark exits 1 when it
+misses its target; this command lists each one's verdict at the end and exits 1 when any
+missed (or failed to run).
 """
 
 from __future__ import annotations
