@@ -24,7 +24,7 @@ from transcript_model.inputs import DEFAULT_MAX_BYTES, ReadResult, decode_text_o
 from transcript_model.model import Transcript, Turn
 
 from . import flat, layout
-from .document import Line, Page, plain_spaces, split_pages
+from .document import FORBIDDEN_BYTES, Line, Page, plain_spaces, split_pages
 from .pages import parse_with_warnings, read_one_page
 from .writer import render
 
@@ -123,10 +123,7 @@ def parse_document(lines: list[Line], origin: str = "<input>") -> Transcript:
     return parse_with_warnings(Page.of(lines), origin)[0]
 
 
-#: Bytes of UTF-8 text that make a character no paragraph may hold, except the line ends:
-#: the C0 controls but tab and the line breaks (U+FFFE and U+FFFF are looked for as characters).
-_FORBIDDEN_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x1C), 0x1F])
-_OTHER_BYTES = bytes(b for b in range(256) if b not in _FORBIDDEN_BYTES)
+_OTHER_BYTES = bytes(b for b in range(256) if b not in FORBIDDEN_BYTES)
 _WIDE_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)
 
 
@@ -143,5 +140,3 @@ def _no_forbidden_characters(data: bytes, text: str) -> bool:
         and "\ufffe" not in text
         and "\uffff" not in text
     )
-
-

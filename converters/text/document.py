@@ -129,6 +129,9 @@ _CUT_HEADS = frozenset(prefix[:_CUT_HEAD] for prefix in _CUT_PREFIXES)
 # A line ending like a sentence, without a colon or an opening marker, can only be a paragraph:
 # most lines are. Only the others need a closer look: no marker, breadcrumb or footer heading
 # ends like a sentence, and footer fields hold a colon.
+#: Bytes of UTF-8 text that make a character no paragraph may hold, except the line ends:
+#: the C0 controls but tab and the line breaks (U+FFFE and U+FFFF are looked for as characters).
+FORBIDDEN_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x1C), 0x1F])
 _SENTENCE_END = frozenset(".!?…,;")
 _MARKER_START = frozenset("\\*<([:")
 

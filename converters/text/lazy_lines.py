@@ -25,7 +25,15 @@ from typing import overload
 
 from .. import _kremlin as kremlin
 from . import flat, layout
-from .document import Line, document_bounds, may_end_page, other_lines, plain_spaces, strip_bom
+from .document import (
+    FORBIDDEN_BYTES,
+    Line,
+    document_bounds,
+    may_end_page,
+    other_lines,
+    plain_spaces,
+    strip_bom,
+)
 
 
 class GiveUpError(Exception):
@@ -46,7 +54,7 @@ _BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_U
 #: What convert._no_forbidden_characters looks for, in the bytes: the C0 controls a paragraph
 #: may not hold, and a backslash, U+FFFE or U+FFFF. A search, where ``bytes.translate`` (as
 #: that function deletes every other byte) makes a copy of the page's size first.
-_FORBIDDEN = re.compile(rb"[\x00-\x08\x0e-\x1b\x1f\\]|\xef\xbf[\xbe\xbf]")
+_FORBIDDEN = re.compile(b"[" + re.escape(FORBIDDEN_BYTES) + rb"\\]|\xef\xbf[\xbe\xbf]")
 
 
 @dataclass
