@@ -42,6 +42,18 @@ def test_the_command_and_the_reader_agree_on_the_size_it_starts_at() -> None:
     assert checking._JSON_STREAM_FROM == json_reader.STREAM_FROM
 
 
+def test_the_command_knows_the_size_every_document_reader_streams_from() -> None:
+    # The command keeps its own copies, so as not to import a converter for a small file.
+    from transcript_model.cli import streaming
+    from transcript_model.converters.akn import convert as akn_convert
+    from transcript_model.converters.tei import convert as tei_convert
+    from transcript_model.converters.text import stream_reader
+
+    readers = {akn_convert.STREAM_FROM, tei_convert.STREAM_FROM, stream_reader.STREAM_FROM}
+    assert readers == {checking._DOCUMENT_STREAM_FROM}
+    assert readers == {streaming._DOCUMENT_STREAM_FROM}
+
+
 @pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.name)
 @pytest.mark.parametrize("window", [7, 1024 * 1024])
 def test_every_fixture_reads_and_fails_exactly_as_before(
