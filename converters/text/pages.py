@@ -90,6 +90,8 @@ def _menus_on_one_line(
 def parse_with_warnings(
     page: Page, origin: str, characters_checked: bool = False
 ) -> tuple[Transcript, list[Problem]]:
+    """The transcript of ``page`` (without the See also boxes inside its text) and the
+    warnings of reading it; raises :class:`TranscriptError` when it holds none."""
     doc = read_page(inline_see_also(page) or page, origin, characters_checked)
     return _build(doc), doc.warnings
 
